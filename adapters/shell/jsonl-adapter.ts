@@ -1,0 +1,146 @@
+/**
+ * The scripting interface (`npm start -- --jsonl`): one JSON object per input line, exactly one JSON line
+ * out per input line, once the bot has finished with it. Deliveries that became due ride along.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import type { App } from '../../src/app.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import type { Delivery, Reply } from '../../src/core/message.ts';
+import { parseInstant } from '../../src/core/time.ts';
+import { saveAttachments } from './save-attachments.ts';
+
+const messageLine = z.strictObject({
+  user: z.string().min(1),
+  text: z.string(),
+  room: z.string().min(1).optional(),
+  name: z.string().optional(),
+  manager: z.boolean().optional(),
+  timezone: z.string().optional(),
+});
+const clockLine = z.strictObject({ advance_to: z.string().min(1) });
+
+interface OutputReply {
+  text: string;
+  intent: string;
+  choices: Array<{ id: string; label: string }>;
+  multiple?: boolean;
+  fields?: Array<{ label: string; value: string }>;
+  data?: Record<string, unknown>;
+  files?: string[];
+}
+
+export interface JsonlAdapterOptions {
+  app: App;
+  input: Readable;
+  output: Writable;
+  exportsDir: string;
+}
+
+export class JsonlAdapter implements Adapter {
+  readonly platform = 'shell' as const;
+  readonly #app: App;
+  readonly #input: Readable;
+  readonly #output: Writable;
+  readonly #exportsDir: string;
+  /** Deliveries made while the current line is processed; flushed with its output line. */
+  #deliveries: Array<{ to: string; text: string; intent: string }> = [];
+
+  constructor(options: JsonlAdapterOptions) {
+    this.#app = options.app;
+    this.#input = options.input;
+    this.#output = options.output;
+    this.#exportsDir = options.exportsDir;
+  }
+
+  /** Reads the input to its end, one line at a time, in order. */
+  async start(): Promise<void> {
+    const lines = createInterface({ input: this.#input, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      this.#write(await this.#process(line));
+    }
+  }
+
+  async stop(): Promise<void> {}
+
+  async send(delivery: Delivery): Promise<void> {
+    const { ref, reply } = delivery;
+    const to = ref.isDirect ? (ref.userId ?? ref.roomId) : ref.roomId;
+    this.#deliveries.push({ to, text: reply.text, intent: reply.intent });
+  }
+
+  async #process(line: string): Promise<Record<string, unknown>> {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return { error: 'invalid JSON: expected one object per line, e.g. {"user":"u1","text":"help"}' };
+    }
+    const clock = clockLine.safeParse(json);
+    if (clock.success) return this.#advance(clock.data.advance_to);
+    const message = messageLine.safeParse(json);
+    if (!message.success) {
+      const issue = message.error.issues[0];
+      return { error: `invalid line: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}` };
+    }
+    const { user, text, room, name, manager, timezone } = message.data;
+    const replies = await this.#app.bot.handle({
+      ref: { platform: 'shell', roomId: room ?? user, userId: user, isDirect: room === undefined },
+      userId: user,
+      userName: name,
+      text,
+      timezone,
+      isManager: manager === true,
+      timestamp: this.#app.clock.now(),
+    });
+    // With the real clock, what fell due since the last line goes out with this one.
+    if (!(this.#app.clock instanceof ManualClock)) await this.#app.scheduler.tick(this.#app.clock.now());
+    return {
+      replies: await Promise.all(replies.map((r) => this.#toOutput(r))),
+      deliveries: this.#takeDeliveries(),
+    };
+  }
+
+  async #advance(text: string): Promise<Record<string, unknown>> {
+    const clock = this.#app.clock;
+    if (!(clock instanceof ManualClock))
+      return { error: 'advance_to needs a manual clock: start with --now <ISO-8601>' };
+    const target = parseInstant(text, this.#app.config.BOT_TIMEZONE);
+    if (!target) return { error: `advance_to: not an ISO-8601 date-time: ${text}` };
+    if (target < clock.now())
+      return { error: `advance_to: cannot move the clock backwards (now ${clock.now().toISOString()})` };
+    // Step through each due time, so every job is delivered on time, with the clock where it would be.
+    for (
+      let due = await this.#app.scheduler.nextDue();
+      due && due <= target;
+      due = await this.#app.scheduler.nextDue()
+    ) {
+      if (due > clock.now()) clock.advanceTo(due);
+      await this.#app.scheduler.tick(clock.now());
+    }
+    clock.advanceTo(target);
+    return { replies: [], deliveries: this.#takeDeliveries() };
+  }
+
+  async #toOutput(reply: Reply): Promise<OutputReply> {
+    const output: OutputReply = { text: reply.text, intent: reply.intent, choices: reply.choices ?? [] };
+    if (reply.multiple) output.multiple = true;
+    if (reply.fields) output.fields = reply.fields;
+    if (reply.data) output.data = reply.data;
+    if (reply.attachments?.length) output.files = await saveAttachments(this.#exportsDir, reply.attachments);
+    return output;
+  }
+
+  #takeDeliveries(): Array<{ to: string; text: string; intent: string }> {
+    const taken = this.#deliveries;
+    this.#deliveries = [];
+    return taken;
+  }
+
+  #write(value: Record<string, unknown>): void {
+    this.#output.write(`${JSON.stringify(value)}\n`);
+  }
+}

@@ -1,0 +1,22 @@
+/** Renders core replies as plain terminal text: choices numbered, fields as aligned lines. */
+import type { Reply } from '../../src/core/message.ts';
+
+/** Drops the Markdown marks a terminal cannot show, keeping the words. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>');
+}
+
+export function renderReplyText(reply: Reply): string {
+  const lines = [plain(reply.text)];
+  if (reply.fields?.length) {
+    const width = Math.max(...reply.fields.map((f) => f.label.length));
+    for (const field of reply.fields) lines.push(`  ${field.label.padEnd(width)}  ${plain(field.value)}`);
+  }
+  reply.choices?.forEach((choice, index) => {
+    lines.push(`  ${index + 1}. ${choice.label}`);
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * Entry point (`npm start`): starts every adapter whose credentials are set, or the terminal chat when none
+ * are; `--jsonl [--now ISO]` runs the scripting interface instead.
+ */
+import { parseArgs } from 'node:util';
+import { type App, createApp } from '../src/app.ts';
+import { type Config, ConfigError, loadConfig } from '../src/config.ts';
+import type { Adapter } from '../src/core/adapter.ts';
+import { type Clock, ManualClock, systemClock } from '../src/core/clock.ts';
+import { parseInstant } from '../src/core/time.ts';
+import { createLogger } from '../src/logger.ts';
+import { DEFAULT_STORE_URL } from '../src/store/open-store.ts';
+import { JsonlAdapter } from './shell/jsonl-adapter.ts';
+import { ShellAdapter } from './shell/shell-adapter.ts';
+
+/** How often the real clock looks for due reminders and broadcasts. */
+const TICK_INTERVAL_MS = 15_000;
+const EXPORTS_DIR = process.env.EXPORTS_DIR ?? './exports';
+
+/** Stops with one line on stderr: what went wrong and what to do. */
+function die(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+function readArgs(): { jsonl: boolean; now?: string } {
+  try {
+    const { values } = parseArgs({
+      options: { jsonl: { type: 'boolean', default: false }, now: { type: 'string' } },
+    });
+    return { jsonl: values.jsonl ?? false, now: values.now };
+  } catch (error) {
+    return die(`nec-bot: ${(error as Error).message}. Usage: npm start [-- --jsonl [--now ISO-8601]]`);
+  }
+}
+
+function platformAdapters(config: Config): Array<'slack' | 'matrix'> {
+  const platforms: Array<'slack' | 'matrix'> = [];
+  if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)
+    platforms.push('slack');
+  if (config.MATRIX_HOMESERVER_URL || config.MATRIX_ACCESS_TOKEN) platforms.push('matrix');
+  return platforms;
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) die(`nec-bot: ${error.message}`);
+    throw error;
+  }
+  if (args.now && !args.jsonl) die('nec-bot: --now only works with --jsonl (the scripting interface).');
+  let clock: Clock = systemClock;
+  if (args.now) {
+    const start = parseInstant(args.now, config.BOT_TIMEZONE);
+    if (!start) die(`nec-bot: --now: not an ISO-8601 date-time: ${args.now}`);
+    clock = new ManualClock(start);
+  }
+  const platforms = args.jsonl ? [] : platformAdapters(config);
+  if (!args.jsonl && platforms.length === 0 && !process.stdin.isTTY) {
+    die(
+      'nec-bot: no chat platform configured and no terminal attached. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN — see .env.example.',
+    );
+  }
+
+  const logger = createLogger(config.LOG_LEVEL);
+  // A scripted run never touches a user's real data unless STORE_URL says so.
+  const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
+  const app = await createApp({ config, clock, logger, storeUrl });
+
+  if (args.jsonl) {
+    const adapter = new JsonlAdapter({
+      app,
+      input: process.stdin,
+      output: process.stdout,
+      exportsDir: EXPORTS_DIR,
+    });
+    app.outbox.register(adapter);
+    await adapter.start();
+    await app.close();
+    return;
+  }
+
+  const adapters: Adapter[] =
+    platforms.length > 0
+      ? await Promise.all(platforms.map((p) => loadPlatformAdapter(p, app)))
+      : [new ShellAdapter({ app, input: process.stdin, output: process.stdout, exportsDir: EXPORTS_DIR })];
+  for (const adapter of adapters) app.outbox.register(adapter);
+  const ticker = setInterval(() => {
+    app.scheduler.tick(clock.now()).catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
+  }, TICK_INTERVAL_MS);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(ticker);
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await Promise.all(adapters.map((a) => a.start()));
+  logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
+  // The terminal chat ends with its input (Ctrl-D); platform adapters run until a signal.
+  if (platforms.length === 0) await shutdown('end of input');
+}
+
+/** Platform SDKs are loaded only when configured, so the terminal starts fast. */
+async function loadPlatformAdapter(platform: 'slack' | 'matrix', app: App): Promise<Adapter> {
+  throw new Error(`the ${platform} adapter is not available yet (app ${app.config.BOT_LANG})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`nec-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+/** The composition root: opens the store and assembles the core and its features, for any adapter. */
+
+import type { Config } from './config.ts';
+import { Outbox } from './core/adapter.ts';
+import { Bot } from './core/bot.ts';
+import type { Clock } from './core/clock.ts';
+import { runCommands } from './core/command-step.ts';
+import { CommandRegistry } from './core/commands.ts';
+import { Confirmations } from './core/confirmations.ts';
+import { ConversationStore } from './core/conversation.ts';
+import { refuseUnreadableMessages } from './core/guards.ts';
+import { fallback } from './features/fallback.ts';
+import { helpCommand } from './features/help.ts';
+import { languageCommand } from './features/preferences.ts';
+import type { Logger } from './logger.ts';
+import { type Backend, openStore } from './store/open-store.ts';
+import { UserRecords } from './store/user-records.ts';
+
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  backend: Backend;
+  bot: Bot;
+  outbox: Outbox;
+  records: UserRecords;
+  confirmations: Confirmations;
+  scheduler: DueWork;
+  close(): Promise<void>;
+}
+
+/** What the clock drivers (timer, scripting interface) need of the scheduler. */
+export interface DueWork {
+  /** When the next pending job falls due, if any. */
+  nextDue(): Promise<Date | undefined>;
+  /** Delivers every job due at `now`, in due order. */
+  tick(now: Date): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  storeUrl: string;
+}
+
+export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
+  const backend = await openStore(storeUrl);
+  const records = new UserRecords(backend.kv);
+  const commands = new CommandRegistry();
+  const confirmations = new Confirmations();
+  const bot = new Bot({
+    conversations: new ConversationStore(records),
+    commands,
+    logger,
+    defaultLang: config.BOT_LANG,
+  });
+  const outbox = new Outbox();
+
+  commands.add(helpCommand(commands), languageCommand);
+
+  bot.use(refuseUnreadableMessages, confirmations.middleware, runCommands, fallback);
+
+  return {
+    config,
+    clock,
+    logger,
+    backend,
+    bot,
+    outbox,
+    records,
+    confirmations,
+    scheduler: { nextDue: async () => undefined, tick: async () => {} },
+    close: () => backend.close(),
+  };
+}

@@ -1,0 +1,96 @@
+/** The core: runs each incoming message through the middleware pipeline and returns platform-neutral replies. */
+import type { Logger } from '../logger.ts';
+import { type UserKey, userKey } from '../store/user-records.ts';
+import { asChoice, lastOffered } from './choice-answers.ts';
+import type { CommandRegistry } from './commands.ts';
+import type { ConversationStore } from './conversation.ts';
+import { UNEXPECTED_ERROR, UserFacingError } from './errors.ts';
+import type { Lang } from './i18n.ts';
+import { resolveLanguage } from './language.ts';
+import type { IncomingMessage, Reply } from './message.ts';
+import { Turn } from './turn.ts';
+
+/** A step of the pipeline (grammY / Koa style): do something, and call `next` to let later steps run. */
+export type Middleware = (turn: Turn, next: () => Promise<void>) => Promise<void>;
+
+export interface BotOptions {
+  conversations: ConversationStore;
+  commands: CommandRegistry;
+  logger: Logger;
+  defaultLang: Lang;
+}
+
+export class Bot {
+  readonly commands: CommandRegistry;
+  readonly #conversations: ConversationStore;
+  readonly #logger: Logger;
+  readonly #defaultLang: Lang;
+  readonly #middleware: Middleware[] = [];
+  /** One turn at a time per person, so two quick messages cannot overwrite each other's state. */
+  readonly #queues = new Map<UserKey, Promise<unknown>>();
+
+  constructor(options: BotOptions) {
+    this.commands = options.commands;
+    this.#conversations = options.conversations;
+    this.#logger = options.logger;
+    this.#defaultLang = options.defaultLang;
+  }
+
+  /** Appends a step to the pipeline; steps run in the order they were added. */
+  use(...middleware: Middleware[]): this {
+    this.#middleware.push(...middleware);
+    return this;
+  }
+
+  /** Handles one message and resolves with the replies, once the person's state is saved. */
+  handle(message: IncomingMessage): Promise<Reply[]> {
+    const user = userKey(message.ref.platform, message.userId, message.ref.workspace);
+    const previous = this.#queues.get(user) ?? Promise.resolve();
+    const current = previous.then(() => this.#runTurn(user, message));
+    const settled = current.catch(() => undefined);
+    this.#queues.set(user, settled);
+    void settled.then(() => {
+      if (this.#queues.get(user) === settled) this.#queues.delete(user);
+    });
+    return current;
+  }
+
+  async #runTurn(user: UserKey, incoming: IncomingMessage): Promise<Reply[]> {
+    const state = await this.#conversations.load(user);
+    const message = asChoice(incoming, state.offered);
+    const command = this.commands.match(message.text);
+    const lang = resolveLanguage(state, message.text, command, message.langHint, this.#defaultLang);
+    const turn = new Turn(message, user, state, lang);
+    turn.command = command;
+    try {
+      await this.#run(turn, 0);
+    } catch (error) {
+      this.#sink(turn, error);
+    }
+    turn.state.lang = turn.lang;
+    turn.state.offered = lastOffered(turn.replies);
+    await this.#conversations.save(user, turn.state);
+    return turn.replies;
+  }
+
+  async #run(turn: Turn, index: number): Promise<void> {
+    const step = this.#middleware[index];
+    if (!step) return;
+    let called = false;
+    await step(turn, async () => {
+      if (called) throw new Error('next() called multiple times');
+      called = true;
+      await this.#run(turn, index + 1);
+    });
+  }
+
+  /** The one place errors of a turn end up: logged once, answered kindly. */
+  #sink(turn: Turn, error: unknown): void {
+    if (error instanceof UserFacingError) {
+      turn.say({ text: turn.t(error.userMessage), intent: 'error' });
+      return;
+    }
+    this.#logger.error({ err: error, platform: turn.message.ref.platform }, 'turn failed');
+    turn.say({ text: turn.t(UNEXPECTED_ERROR), intent: 'error' });
+  }
+}

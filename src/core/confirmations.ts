@@ -1,0 +1,46 @@
+/** Yes/no questions that the person's next message answers, kept in their state so they survive a restart. */
+import type { Middleware } from './bot.ts';
+import type { Localized } from './i18n.ts';
+import type { Turn } from './turn.ts';
+import { parseYesNo } from './yes-no.ts';
+
+export interface ConfirmAction {
+  /** Runs when the person says yes. */
+  yes(turn: Turn, data: Record<string, unknown>): Promise<void>;
+  /** What to say when they say no. */
+  declined: Localized;
+}
+
+export class Confirmations {
+  readonly #actions = new Map<string, ConfirmAction>();
+
+  register(action: string, handler: ConfirmAction): void {
+    this.#actions.set(action, handler);
+  }
+
+  /** Asks the question; the reply's intent is `confirm:<action>`, with yes/no choices. */
+  ask(turn: Turn, action: string, question: string, data: Record<string, unknown> = {}): void {
+    if (!this.#actions.has(action)) throw new Error(`unknown confirmation action: ${action}`);
+    turn.state.pending = { action, data };
+    turn.say({
+      intent: `confirm:${action}`,
+      text: question,
+      choices: [
+        { id: 'yes', label: turn.t({ fr: 'Oui', en: 'Yes' }) },
+        { id: 'no', label: turn.t({ fr: 'Non', en: 'No' }) },
+      ],
+    });
+  }
+
+  /** Answers a pending question; any other message drops it and goes on as usual. */
+  readonly middleware: Middleware = async (turn, next) => {
+    const pending = turn.state.pending;
+    if (!pending) return next();
+    turn.state.pending = undefined;
+    const action = this.#actions.get(pending.action);
+    const answer = parseYesNo(turn.message.choiceId ?? turn.message.text);
+    if (!action || answer === undefined) return next();
+    if (answer) await action.yes(turn, pending.data);
+    else turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
+  };
+}

@@ -1,0 +1,48 @@
+/** Per-person conversation state: language, time zone, the active application and a pending confirmation. */
+import { z } from 'zod';
+import type { UserKey, UserRecords } from '../store/user-records.ts';
+
+const pendingSchema = z.object({
+  action: z.string(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const conversationSchema = z.object({
+  lang: z.enum(['fr', 'en']).optional(),
+  /** The user chose the language with `language …`; detection no longer switches it. */
+  langChosen: z.boolean().optional(),
+  timezone: z.string().optional(),
+  /** The privacy notice was shown. */
+  greeted: z.boolean().optional(),
+  /** Id of the application whose dialog is in progress. */
+  activeApplication: z.string().optional(),
+  /** A yes/no question the next message answers (cancel a dialog, forget me, send a broadcast…). */
+  pending: pendingSchema.optional(),
+  /** The choices last offered, so "2" or a label answers them on platforms without buttons. */
+  offered: z
+    .object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), multiple: z.boolean() })
+    .optional(),
+});
+
+export type ConversationState = z.infer<typeof conversationSchema>;
+export type PendingConfirmation = z.infer<typeof pendingSchema>;
+
+const RECORD = 'conversation';
+
+/** Loads and saves conversation states; a stored value that no longer fits the schema starts afresh. */
+export class ConversationStore {
+  readonly #records: UserRecords;
+
+  constructor(records: UserRecords) {
+    this.#records = records;
+  }
+
+  async load(user: UserKey): Promise<ConversationState> {
+    const parsed = conversationSchema.safeParse(await this.#records.get(user, RECORD));
+    return parsed.success ? parsed.data : {};
+  }
+
+  async save(user: UserKey, state: ConversationState): Promise<void> {
+    await this.#records.set(user, RECORD, state);
+  }
+}

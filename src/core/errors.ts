@@ -1,0 +1,19 @@
+/** Error kinds of the core, and the final sink that turns any error into a kind reply. */
+import type { Localized } from './i18n.ts';
+
+/** An error whose message is meant for the user, in both languages (bad input, a refused action). */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+  readonly userMessage: Localized;
+
+  constructor(userMessage: Localized) {
+    super(userMessage.en);
+    this.userMessage = userMessage;
+  }
+}
+
+/** What the user reads when something unexpected breaks: nothing they gave is lost. */
+export const UNEXPECTED_ERROR: Localized = {
+  fr: 'Désolé, quelque chose s’est mal passé de mon côté. Vos réponses sont conservées : vous pouvez réessayer.',
+  en: 'Sorry, something went wrong on my side. Your answers are kept: you can try again.',
+};

@@ -1,0 +1,61 @@
+/** Languages, localized strings and language detection. French and English are both first-class. */
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+/** A text in both languages. Data files use the same shape. */
+export type Localized = Record<Lang, string>;
+
+/** Picks the text of a language; `{name}` placeholders are filled from `params`. */
+export function t(lang: Lang, text: Localized, params: Record<string, string | number> = {}): string {
+  return fill(text[lang], params);
+}
+
+/** Fills `{name}` placeholders; an unknown name is left visible rather than silently dropped. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}
+
+// Short function words tell the languages apart better than anything else in chat-sized texts.
+const FRENCH_WORDS = new Set(
+  (
+    'le la les un une des du de au aux et est sont je tu il elle nous vous ils on ne pas que qui quoi quand ' +
+    'comment où ou pour avec sur dans ce cette ces mon ma mes votre vos notre nos quel quelle quels quelles ' +
+    'bonjour merci salut oui non peut puis faut veux voudrais aide date dates combien pourquoi lieu ' +
+    'organiser candidater appel appels rappel rappels événement evenement est-ce qu quelqu parler'
+  ).split(' '),
+);
+const ENGLISH_WORDS = new Set(
+  (
+    'the a an and is are i you he she we they it not what who when how where which why for with on in this ' +
+    'that these my your our can could would should do does did will to of from hello hi thanks thank yes no ' +
+    'please help want apply event events deadline deadlines remind reminder call calls talk person much many'
+  ).split(' '),
+);
+
+/** Guesses the language of a text; `undefined` when the text gives no clear sign (a lone word, a number). */
+export function detectLanguage(text: string): Lang | undefined {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}'-]+/u)
+    .flatMap((w) => w.split("'"))
+    .filter(Boolean);
+  let fr = 0;
+  let en = 0;
+  for (const word of words) {
+    if (FRENCH_WORDS.has(word)) fr++;
+    if (ENGLISH_WORDS.has(word)) en++;
+  }
+  // Accented letters are a strong French sign (English chat text rarely has them).
+  if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) fr += 2;
+  if (fr >= en + 1 && fr >= 1 && words.length >= 2) return 'fr';
+  if (en >= fr + 1 && en >= 1 && words.length >= 2) return 'en';
+  if (words.length === 1 && fr !== en) return fr > en ? 'fr' : 'en';
+  return undefined;
+}

@@ -1,0 +1,40 @@
+/** One turn of conversation: the message, the person's state, the replies being built. */
+
+import type { UserKey } from '../store/user-records.ts';
+import type { CommandMatch } from './commands.ts';
+import type { ConversationState } from './conversation.ts';
+import { type Lang, type Localized, t } from './i18n.ts';
+import type { IncomingMessage, Reply } from './message.ts';
+
+export class Turn {
+  readonly message: IncomingMessage;
+  readonly user: UserKey;
+  /** Mutable during the turn; saved once the turn ends. */
+  state: ConversationState;
+  lang: Lang;
+  readonly replies: Reply[] = [];
+  /** The command the text reads as, if any (set before the pipeline runs). */
+  command?: CommandMatch;
+
+  constructor(message: IncomingMessage, user: UserKey, state: ConversationState, lang: Lang) {
+    this.message = message;
+    this.user = user;
+    this.state = state;
+    this.lang = lang;
+  }
+
+  /** Adds a reply. */
+  say(reply: Reply): void {
+    this.replies.push(reply);
+  }
+
+  /** Text in the turn's language. */
+  t(text: Localized, params?: Record<string, string | number>): string {
+    return t(this.lang, text, params);
+  }
+
+  /** The person's time zone: their own if known, else the bot's. */
+  timezone(fallback: string): string {
+    return this.state.timezone ?? this.message.timezone ?? fallback;
+  }
+}

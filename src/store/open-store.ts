@@ -1,0 +1,75 @@
+/** Opens the store that STORE_URL names: the embedded SQLite file, Redis or PostgreSQL, all behind keyv. */
+import type { DatabaseSync } from 'node:sqlite';
+import KeyvPostgres from '@keyv/postgres';
+import { createKeyv as createRedisKeyv } from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { openSqliteDatabase, SqliteKeyvStore } from './sqlite-store.ts';
+
+export type StoreKind = 'sqlite' | 'redis' | 'postgres';
+
+/** The opened backend: the key-value store every feature uses, and what other stores (jobs) need to share it. */
+export interface Backend {
+  kind: StoreKind;
+  url: string;
+  kv: Keyv;
+  /** The SQLite database, shared with the job store so both live in one file. */
+  sqlite?: DatabaseSync;
+  close(): Promise<void>;
+}
+
+/** How long start-up waits for a store server before giving up with a clear error. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** The default embedded store, relative to the working directory. */
+export const DEFAULT_STORE_URL = 'sqlite://./data/nec-bot.sqlite';
+
+/** `sqlite://:memory:` or `sqlite://path` (relative, or absolute with a third slash: `sqlite:///var/lib/x`). */
+export function sqlitePath(url: string): string {
+  return url.slice('sqlite://'.length) || ':memory:';
+}
+
+export async function openStore(url: string): Promise<Backend> {
+  const kind = storeKind(url);
+  if (kind === 'sqlite') {
+    const sqlite = openSqliteDatabase(sqlitePath(url));
+    const kv = new Keyv({ store: new SqliteKeyvStore(sqlite), namespace: 'nec' });
+    return {
+      kind,
+      url,
+      kv,
+      sqlite,
+      close: async () => {
+        if (sqlite.isOpen) sqlite.close();
+      },
+    };
+  }
+  const kv =
+    kind === 'redis'
+      ? createRedisKeyv(url, {
+          namespace: 'nec',
+          throwOnConnectError: true,
+          connectionTimeout: CONNECT_TIMEOUT_MS,
+        })
+      : new Keyv({ store: new KeyvPostgres({ uri: url }), namespace: 'nec' });
+  // Fail at start-up, not on the first message, when the server cannot be reached.
+  kv.throwOnErrors = true;
+  try {
+    await kv.get('__ping__');
+  } catch (error) {
+    await kv.disconnect().catch(() => {});
+    throw new Error(`cannot reach the ${kind} store at ${redact(url)}: ${(error as Error).message}`);
+  }
+  return { kind, url, kv, close: () => kv.disconnect() };
+}
+
+export function storeKind(url: string): StoreKind {
+  if (url.startsWith('sqlite://')) return 'sqlite';
+  if (/^rediss?:\/\//.test(url)) return 'redis';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  throw new Error(`STORE_URL must start with sqlite://, redis:// or postgres:// (got ${url.split(':')[0]}:)`);
+}
+
+/** The URL without its password, for error messages and logs. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

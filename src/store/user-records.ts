@@ -1,0 +1,67 @@
+/**
+ * Everything stored about one person, kept under keys that name them and listed in an index, so that
+ * "my data" can export it all and "forget me" can delete it all without scanning the store.
+ */
+import type { Keyv } from 'keyv';
+
+/** Identifies a person across the deployment: platform, workspace and the platform's user id. */
+export type UserKey = string;
+
+export function userKey(platform: string, userId: string, workspace?: string): UserKey {
+  return `${platform}:${workspace ?? '-'}:${userId}`;
+}
+
+export class UserRecords {
+  readonly #kv: Keyv;
+
+  constructor(kv: Keyv) {
+    this.#kv = kv;
+  }
+
+  async get<T>(user: UserKey, name: string): Promise<T | undefined> {
+    return (await this.#kv.get<T>(this.#key(user, name))) ?? undefined;
+  }
+
+  async set<T>(user: UserKey, name: string, value: T): Promise<void> {
+    const names = await this.names(user);
+    if (!names.includes(name)) await this.#kv.set(this.#indexKey(user), [...names, name]);
+    await this.#kv.set(this.#key(user, name), value);
+  }
+
+  async delete(user: UserKey, name: string): Promise<void> {
+    await this.#kv.delete(this.#key(user, name));
+    const names = await this.names(user);
+    if (names.includes(name))
+      await this.#kv.set(
+        this.#indexKey(user),
+        names.filter((n) => n !== name),
+      );
+  }
+
+  /** The names of the records held for a person. */
+  async names(user: UserKey): Promise<string[]> {
+    return (await this.#kv.get<string[]>(this.#indexKey(user))) ?? [];
+  }
+
+  /** Every record of a person, by name. */
+  async all(user: UserKey): Promise<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    for (const name of await this.names(user)) result[name] = await this.#kv.get(this.#key(user, name));
+    return result;
+  }
+
+  /** Deletes every record of a person; returns the names deleted. */
+  async forget(user: UserKey): Promise<string[]> {
+    const names = await this.names(user);
+    await this.#kv.deleteMany([...names.map((n) => this.#key(user, n)), this.#indexKey(user)]);
+    return names;
+  }
+
+  #key(user: UserKey, name: string): string {
+    return `user:${user}:${name}`;
+  }
+
+  #indexKey(user: UserKey): string {
+    return `user:${user}:__index`;
+  }
+}

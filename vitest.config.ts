@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Real Redis / PostgreSQL servers are started once for the whole run.
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
