@@ -1,7 +1,5 @@
 /** Opens the store that STORE_URL names: the embedded SQLite file, Redis or PostgreSQL, all behind keyv. */
 import type { DatabaseSync } from 'node:sqlite';
-import KeyvPostgres from '@keyv/postgres';
-import { createKeyv as createRedisKeyv } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { openSqliteDatabase, SqliteKeyvStore } from './sqlite-store.ts';
 
@@ -43,14 +41,15 @@ export async function openStore(url: string): Promise<Backend> {
       },
     };
   }
+  // Server drivers load only when used, so the embedded store starts fast.
   const kv =
     kind === 'redis'
-      ? createRedisKeyv(url, {
+      ? (await import('@keyv/redis')).createKeyv(url, {
           namespace: 'nec',
           throwOnConnectError: true,
           connectionTimeout: CONNECT_TIMEOUT_MS,
         })
-      : new Keyv({ store: new KeyvPostgres({ uri: url }), namespace: 'nec' });
+      : new Keyv({ store: new (await import('@keyv/postgres')).default({ uri: url }), namespace: 'nec' });
   // Fail at start-up, not on the first message, when the server cannot be reached.
   kv.throwOnErrors = true;
   try {

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { botEnv, runBot, ScriptedBot } from '../support/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'nec-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm start -- --jsonl (the scripting interface)', () => {
+  it('answers one input line with exactly one JSON line whose reply has intent help', async () => {
+    const { code, stdout } = await runBot(['--jsonl'], '{"user":"u","text":"help"}\n');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const output = JSON.parse(lines[0] as string);
+    expect(output.replies[0].intent).toBe('help');
+    expect(output.deliveries).toEqual([]);
+  });
+
+  it('answers bad lines with an error line and goes on', async () => {
+    const input = [
+      'not json',
+      '{"text":"no user"}',
+      '{"advance_to":"2027-01-01"}',
+      '{"user":"u","text":"aide"}',
+    ];
+    const { code, stdout } = await runBot(['--jsonl'], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0].error).toMatch(/JSON/);
+    expect(lines[1].error).toMatch(/user/);
+    expect(lines[2].error).toMatch(/--now/);
+    expect(lines[3].replies[0].intent).toBe('help');
+  });
+
+  it('refuses to move a manual clock backwards', async () => {
+    const input = '{"advance_to":"2026-12-01T09:00"}\n{"advance_to":"2026-11-01T09:00"}\n';
+    const { stdout } = await runBot(['--jsonl', '--now', '2026-11-23T10:00'], input);
+    const [forward, backward] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(forward).toEqual({ replies: [], deliveries: [] });
+    expect(backward.error).toMatch(/backwards/);
+  });
+});
+
+describe('start-up', () => {
+  it('stops with one line naming a wrong variable', async () => {
+    const { code, stderr } = await runBot(['--jsonl'], '', botEnv({ BOT_TIMEZONE: 'Mars/Olympus' }));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('BOT_TIMEZONE');
+  });
+
+  it('with no token and no terminal, says which variables to set instead of idling', async () => {
+    const { code, stderr } = await runBot([], '');
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('MATRIX_ACCESS_TOKEN');
+  });
+
+  const oldNode = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
+  const oldMajor = Number(oldNode.stdout?.match(/^v(\d+)/)?.[1] ?? 99);
+  it.skipIf(oldMajor >= 22)('on an older Node, stops at once with one line saying what to install', () => {
+    const result = spawnSync('/usr/bin/node', ['scripts/require-node.mjs'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('Node.js >= 22.13');
+  });
+});
+
+describe('a crash loses nothing', () => {
+  it('keeps each user’s language across kill -9 and a restart', async () => {
+    const env = botEnv({ STORE_URL: `sqlite://${join(dir, 'crash.sqlite')}` });
+    const first = new ScriptedBot([], env);
+    await first.send({ user: 'ana', text: 'langue fr' });
+    await first.send({ user: 'bob', text: 'language en' });
+    await first.crash();
+
+    const second = new ScriptedBot([], env);
+    const ana = (await second.send({ user: 'ana', text: 'help' })) as { replies: Array<{ text: string }> };
+    const bob = (await second.send({ user: 'bob', text: 'aide' })) as { replies: Array<{ text: string }> };
+    expect(ana.replies[0]?.text).toContain('Commandes');
+    expect(bob.replies[0]?.text).toContain('Commands');
+    expect(await second.end()).toBe(0);
+  });
+});
