@@ -8,11 +8,19 @@ import { runCommands } from './core/command-step.ts';
 import { CommandRegistry } from './core/commands.ts';
 import { Confirmations } from './core/confirmations.ts';
 import { ConversationStore } from './core/conversation.ts';
+import { dropDuplicateEvents } from './core/dedup.ts';
 import { refuseUnreadableMessages } from './core/guards.ts';
+import { limitMessageRate } from './core/rate-limit.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
 import type { Logger } from './logger.ts';
+import { DialogFunnel } from './ops/funnel.ts';
+import { Health } from './ops/health.ts';
+import { Metrics } from './ops/metrics.ts';
+import { observeTurns } from './ops/observe.ts';
+import { Privacy } from './ops/privacy.ts';
+import { statsCommand } from './ops/stats.ts';
 import { type Backend, openStore } from './store/open-store.ts';
 import { UserRecords } from './store/user-records.ts';
 
@@ -26,6 +34,12 @@ export interface App {
   records: UserRecords;
   confirmations: Confirmations;
   scheduler: DueWork;
+  /** Prometheus metrics; the scheduler and adapters increment their counters here. */
+  metrics: Metrics;
+  /** What `/healthz` reports; the clock driver calls `health.ticked(now)` after each scheduler tick. */
+  health: Health;
+  /** `my data` / `forget me`; adapters add platform clean-up with `privacy.onForget`. */
+  privacy: Privacy;
   close(): Promise<void>;
 }
 
@@ -56,12 +70,41 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultLang: config.BOT_LANG,
   });
   const outbox = new Outbox();
+  const metrics = new Metrics();
+  const funnel = new DialogFunnel(backend.kv);
+  const health = new Health({ backend, clock, adapters: () => outbox.list() });
+  const privacy = new Privacy({
+    kv: backend.kv,
+    records,
+    confirmations,
+    scheduler: () => app.scheduler,
+  });
 
-  commands.add(helpCommand(commands), languageCommand);
+  commands.add(
+    helpCommand(commands),
+    languageCommand,
+    privacy.myDataCommand,
+    privacy.forgetMeCommand,
+    statsCommand(funnel),
+  );
 
+  bot.use(
+    dropDuplicateEvents({
+      kv: backend.kv,
+      clock,
+      onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
+    }),
+    observeTurns(metrics, funnel),
+    limitMessageRate({
+      kv: backend.kv,
+      clock,
+      onLimited: (platform) => metrics.userRateLimited.inc({ platform }),
+    }),
+    privacy.noticeMiddleware,
+  );
   bot.use(refuseUnreadableMessages, confirmations.middleware, runCommands, fallback);
 
-  return {
+  const app: App = {
     config,
     clock,
     logger,
@@ -71,6 +114,10 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     records,
     confirmations,
     scheduler: { nextDue: async () => undefined, tick: async () => {} },
+    metrics,
+    health,
+    privacy,
     close: () => backend.close(),
   };
+  return app;
 }

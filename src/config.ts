@@ -41,6 +41,13 @@ export const configSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   SLACK_MANAGERS: list,
   PORT: port.default(3000),
+  /** Serves /healthz and /metrics on their own port when there is no Slack HTTP receiver. */
+  METRICS_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    port.optional(),
+  ),
+  /** Days an unfinished dialog may stay untouched before it expires. */
+  DIALOG_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   MATRIX_HOMESERVER_URL: optionalText.pipe(z.url().optional()),
   MATRIX_ACCESS_TOKEN: optionalText,
   MATRIX_MANAGERS: list,

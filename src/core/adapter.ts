@@ -9,6 +9,8 @@ export interface Adapter {
   stop(): Promise<void>;
   /** Delivers a scheduled message (reminder, broadcast); resolves once the platform confirmed it. */
   send(delivery: Delivery): Promise<void>;
+  /** Whether the platform connection is up right now (for `/healthz`); adapters without one are always up. */
+  isConnected?(): boolean;
 }
 
 /** Routes scheduled deliveries to the adapter of their platform. */
@@ -21,6 +23,11 @@ export class Outbox {
 
   has(platform: Platform): boolean {
     return this.#adapters.has(platform);
+  }
+
+  /** The registered adapters (for `/healthz`). */
+  list(): Adapter[] {
+    return [...this.#adapters.values()];
   }
 
   async deliver(delivery: Delivery): Promise<void> {

@@ -67,6 +67,7 @@ export class Bot {
     } catch (error) {
       this.#sink(turn, error);
     }
+    if (turn.discardState) return turn.replies;
     turn.state.lang = turn.lang;
     turn.state.offered = lastOffered(turn.replies);
     await this.#conversations.save(user, turn.state);

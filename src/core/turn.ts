@@ -15,6 +15,8 @@ export class Turn {
   readonly replies: Reply[] = [];
   /** The command the text reads as, if any (set before the pipeline runs). */
   command?: CommandMatch;
+  /** Leave the stored state as it was: the message was dropped (duplicate, flood) or the person was just forgotten. */
+  discardState = false;
 
   constructor(message: IncomingMessage, user: UserKey, state: ConversationState, lang: Lang) {
     this.message = message;

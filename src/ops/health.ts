@@ -1,0 +1,79 @@
+/** `/healthz`: is the store reachable, is every adapter connected, is the scheduler ticking. */
+import type { Adapter } from '../core/adapter.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Backend } from '../store/open-store.ts';
+
+/** How long a store ping may take before the store counts as unreachable. */
+const STORE_TIMEOUT_MS = 2_000;
+
+export interface HealthReport {
+  ok: boolean;
+  store: { ok: boolean; kind: string; error?: string };
+  adapters: Array<{ platform: string; connected: boolean }>;
+  scheduler: { ok: boolean; lastTick?: string };
+}
+
+export interface HealthOptions {
+  backend: Backend;
+  clock: Clock;
+  adapters: () => readonly Adapter[];
+}
+
+export class Health {
+  readonly #options: HealthOptions;
+  readonly #startedAt: Date;
+  #lastTick?: Date;
+  #tickIntervalMs?: number;
+
+  constructor(options: HealthOptions) {
+    this.#options = options;
+    this.#startedAt = options.clock.now();
+  }
+
+  /** Says the scheduler is driven every `intervalMs`; until then it is not checked (scripts, tests). */
+  expectTicks(intervalMs: number): void {
+    this.#tickIntervalMs = intervalMs;
+  }
+
+  /** Records a finished scheduler tick. */
+  ticked(at: Date): void {
+    this.#lastTick = at;
+  }
+
+  async check(): Promise<HealthReport> {
+    const store = await this.#pingStore();
+    const adapters = this.#options.adapters().map((a) => ({
+      platform: a.platform,
+      connected: a.isConnected?.() ?? true,
+    }));
+    const scheduler = this.#schedulerStatus();
+    const ok = store.ok && adapters.every((a) => a.connected) && scheduler.ok;
+    return { ok, store, adapters, scheduler };
+  }
+
+  /** Ticking when the last tick (or start-up) is no older than three intervals. */
+  #schedulerStatus(): HealthReport['scheduler'] {
+    const lastTick = this.#lastTick?.toISOString();
+    if (this.#tickIntervalMs === undefined) return { ok: true, lastTick };
+    const since = (this.#lastTick ?? this.#startedAt).getTime();
+    return { ok: this.#options.clock.now().getTime() - since <= 3 * this.#tickIntervalMs, lastTick };
+  }
+
+  async #pingStore(): Promise<HealthReport['store']> {
+    const { kind, kv } = this.#options.backend;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        kv.get('__ping__'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), STORE_TIMEOUT_MS);
+        }),
+      ]);
+      return { ok: true, kind };
+    } catch (error) {
+      return { ok: false, kind, error: (error as Error).message };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

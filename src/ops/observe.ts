@@ -1,0 +1,71 @@
+/**
+ * The pipeline step that measures every turn: messages in and out, latency, FAQ hits and fallbacks, and the
+ * dialog funnel, all read from the fixed reply intents so no feature has to report anything itself.
+ */
+import type { Middleware } from '../core/bot.ts';
+import type { Reply } from '../core/message.ts';
+import type { DialogFunnel } from './funnel.ts';
+import type { Metrics } from './metrics.ts';
+
+const DIALOG_INTENT = /^dialog:([^:]+):(.+)$/;
+
+/** `dialog:<id>:<slot>` → its call and step. */
+function dialogIntent(intent: string | undefined): { call: string; step: string } | undefined {
+  const match = intent ? DIALOG_INTENT.exec(intent) : null;
+  return match ? { call: match[1] as string, step: match[2] as string } : undefined;
+}
+
+/** Measures each turn; put it right after de-duplication so duplicates are not counted. */
+export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware {
+  return async (turn, next) => {
+    const platform = turn.message.ref.platform;
+    const wasInDialog = turn.state.activeApplication !== undefined;
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      metrics.replyLatency.observe({ platform }, (performance.now() - started) / 1000);
+      metrics.messagesIn.inc({ platform });
+      if (turn.replies.length > 0) metrics.messagesOut.inc({ platform }, turn.replies.length);
+    }
+    countAnswers(metrics, turn.replies);
+    if (!turn.discardState) await followDialog();
+
+    async function followDialog(): Promise<void> {
+      const state = turn.state;
+      const previous = dialogIntent(state.dialogStep);
+      const summary = turn.replies.map((r) => dialogIntent(r.intent)).find((d) => d?.step === 'summary');
+      if (summary) {
+        metrics.dialogsCompleted.inc({ call: summary.call });
+        await funnel.count(summary.call, 'completed');
+        state.dialogStep = undefined;
+        return;
+      }
+      if (wasInDialog && state.activeApplication === undefined) {
+        if (previous) {
+          metrics.dialogsAbandoned.inc({ call: previous.call, reason: 'cancelled' });
+          await funnel.count(previous.call, 'abandoned');
+        }
+        state.dialogStep = undefined;
+        return;
+      }
+      const asked = turn.replies.findLast((r) => dialogIntent(r.intent))?.intent;
+      const step = dialogIntent(asked);
+      if (!asked || !step || asked === state.dialogStep) return;
+      if (!wasInDialog || !previous) {
+        metrics.dialogsStarted.inc({ call: step.call });
+        await funnel.count(step.call, 'started');
+      }
+      metrics.dialogSteps.inc({ call: step.call, step: step.step });
+      await funnel.step(step.call, step.step);
+      state.dialogStep = asked;
+    }
+  };
+}
+
+function countAnswers(metrics: Metrics, replies: Reply[]): void {
+  for (const reply of replies) {
+    if (reply.intent.startsWith('faq:')) metrics.faqHits.inc({ entry: reply.intent.slice(4) });
+    else if (reply.intent === 'fallback') metrics.fallbacks.inc();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The person's rights over their data: `my data` exports everything stored about them, `forget me` erases
+ * it after a confirmation, and the first reply they ever get says so in one line.
+ */
+import type { Keyv } from 'keyv';
+import type { Middleware } from '../core/bot.ts';
+import type { Command } from '../core/commands.ts';
+import type { Confirmations } from '../core/confirmations.ts';
+import { dedupKey } from '../core/dedup.ts';
+import type { Localized } from '../core/i18n.ts';
+import { rateLimitKey } from '../core/rate-limit.ts';
+import type { Turn } from '../core/turn.ts';
+import type { UserKey, UserRecords } from '../store/user-records.ts';
+
+/** What the scheduler offers about a person's jobs, when it is there. */
+export interface UserJobs {
+  listForUser(user: UserKey): Promise<unknown[]>;
+  removeByUser(user: UserKey): Promise<unknown>;
+}
+
+function hasUserJobs(scheduler: object): scheduler is UserJobs {
+  return 'listForUser' in scheduler && 'removeByUser' in scheduler;
+}
+
+/** Runs when a person is forgotten: the Matrix adapter redacts the messages that carried their files. */
+export type ForgetHook = (user: UserKey, turn: Turn) => Promise<void>;
+
+export interface PrivacyOptions {
+  kv: Keyv;
+  records: UserRecords;
+  confirmations: Confirmations;
+  /** The app's scheduler, read when needed (it may be replaced after the app is assembled). */
+  scheduler: () => object;
+}
+
+const FORGET_ACTION = 'forget-me';
+
+/** The one line the first reply carries. */
+export const PRIVACY_NOTICE: Localized = {
+  fr: '_Je garde vos réponses et préférences pour vous accompagner : « mes données » vous les montre, « oublie-moi » les efface._',
+  en: '_I keep your answers and preferences to help you: “my data” shows them, “forget me” erases them._',
+};
+
+// Record names are `<kind>` or `<kind>:<id>`; these kinds get a readable label in the forget-me report.
+const RECORD_KINDS: Record<string, Localized> = {
+  conversation: {
+    fr: 'votre état de conversation et vos préférences',
+    en: 'your conversation state and preferences',
+  },
+  application: { fr: 'candidature(s) et leurs réponses', en: 'application(s) and their answers' },
+  export: { fr: 'export(s) de dossier', en: 'dossier export(s)' },
+};
+
+export class Privacy {
+  readonly #options: PrivacyOptions;
+  readonly #hooks: ForgetHook[] = [];
+
+  constructor(options: PrivacyOptions) {
+    this.#options = options;
+    options.confirmations.register(FORGET_ACTION, {
+      yes: (turn) => this.#forget(turn),
+      declined: { fr: 'Très bien, je ne supprime rien.', en: 'All right, I delete nothing.' },
+    });
+  }
+
+  /** Adds work to do when a person is forgotten (platform-side clean-up). */
+  onForget(hook: ForgetHook): void {
+    this.#hooks.push(hook);
+  }
+
+  /** Everything stored about a person, as one JSON-ready object. */
+  async export(user: UserKey, now: Date): Promise<Record<string, unknown>> {
+    const { records } = this.#options;
+    const scheduler = this.#options.scheduler();
+    return {
+      user,
+      exportedAt: now.toISOString(),
+      records: await records.all(user),
+      reminders: hasUserJobs(scheduler) ? await scheduler.listForUser(user) : [],
+    };
+  }
+
+  /** `my data` / `mes données`. */
+  readonly myDataCommand: Command = {
+    id: 'my-data',
+    aliases: { en: ['my data'], fr: ['mes donnees'] },
+    summary: {
+      fr: 'tout ce que je garde sur vous, en fichier JSON',
+      en: 'everything I keep about you, as a JSON file',
+    },
+    run: async (turn) => {
+      const data = await this.export(turn.user, turn.message.timestamp);
+      turn.say({
+        intent: 'privacy:export',
+        toDirect: true,
+        text: turn.t({
+          fr: 'Voici tout ce que je garde sur vous (fichier JSON). Pour tout effacer : « oublie-moi ».',
+          en: 'Here is everything I keep about you (JSON file). To erase it all: “forget me”.',
+        }),
+        attachments: [
+          {
+            filename: `nec-bot-my-data-${turn.message.timestamp.toISOString().slice(0, 10)}.json`,
+            mimeType: 'application/json',
+            content: `${JSON.stringify(data, null, 2)}\n`,
+          },
+        ],
+      });
+    },
+  };
+
+  /** `forget me` / `oublie-moi`: asks first. */
+  readonly forgetMeCommand: Command = {
+    id: 'forget-me',
+    aliases: { en: ['forget me'], fr: ['oublie-moi', 'oublie moi', 'oubliez-moi', 'oubliez moi'] },
+    summary: { fr: 'effacer tout ce que je garde sur vous', en: 'erase everything I keep about you' },
+    run: async (turn) => {
+      this.#options.confirmations.ask(
+        turn,
+        FORGET_ACTION,
+        turn.t({
+          fr: 'Voulez-vous vraiment que j’efface tout ce que je garde sur vous (candidatures, réponses, rappels, préférences) ? C’est définitif.',
+          en: 'Do you really want me to erase everything I keep about you (applications, answers, reminders, preferences)? This cannot be undone.',
+        }),
+      );
+    },
+  };
+
+  /** Appends the privacy notice to the first reply a person ever gets. */
+  readonly noticeMiddleware: Middleware = async (turn, next) => {
+    await next();
+    const first = turn.replies[0];
+    if (turn.state.greeted || turn.discardState || !first) return;
+    first.text = `${first.text}\n\n${turn.t(PRIVACY_NOTICE)}`;
+    turn.state.greeted = true;
+  };
+
+  async #forget(turn: Turn): Promise<void> {
+    const { kv, records } = this.#options;
+    const scheduler = this.#options.scheduler();
+    const names = await records.forget(turn.user);
+    const reminders = hasUserJobs(scheduler) ? await scheduler.removeByUser(turn.user) : 0;
+    await kv.deleteMany([dedupKey(turn.user), rateLimitKey(turn.user)]);
+    for (const hook of this.#hooks) await hook(turn.user, turn);
+    // The state of this very turn must not be written back.
+    turn.discardState = true;
+    const lines = describeDeleted(names, typeof reminders === 'number' ? reminders : 0).map(
+      (l) => `• ${turn.t(l.label)}${l.kind === 'conversation' ? '' : ` (${l.count})`}`,
+    );
+    const parts = [
+      turn.t({
+        fr: 'C’est fait : j’ai effacé tout ce que je gardais sur vous.',
+        en: 'Done: I erased everything I kept about you.',
+      }),
+      ...lines,
+    ];
+    if (turn.message.ref.platform === 'matrix') {
+      parts.push(
+        '',
+        turn.t({
+          fr: 'Les fichiers déjà envoyés restent dans le stockage de médias du serveur Matrix, que je ne peux pas vider ; j’ai masqué (redacted) les messages qui les portaient.',
+          en: 'Files already sent stay in the Matrix server’s media store, which I cannot empty; I redacted the messages that carried them.',
+        }),
+      );
+    }
+    turn.say({ intent: 'privacy:forgotten', text: parts.join('\n') });
+  }
+}
+
+/** Groups deleted record names by kind, for the report. */
+function describeDeleted(
+  names: string[],
+  reminders: number,
+): Array<{ kind: string; label: Localized; count: number }> {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const kind = name.split(':')[0] ?? name;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const lines = [...counts].map(([kind, count]) => ({
+    kind,
+    count,
+    label: RECORD_KINDS[kind] ?? { fr: `données « ${kind} »`, en: `“${kind}” data` },
+  }));
+  if (reminders > 0)
+    lines.push({ kind: 'reminder', count: reminders, label: { fr: 'rappel(s)', en: 'reminder(s)' } });
+  return lines;
+}
