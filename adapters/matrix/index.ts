@@ -1,0 +1,34 @@
+/** Builds the Matrix adapter from the configuration (`MATRIX_*` variables); `adapters/start.ts` loads it. */
+import { resolve } from 'node:path';
+import nativeCrypto from '@matrix-org/matrix-sdk-crypto-nodejs';
+import { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
+import type { App } from '../../src/app.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import { MatrixAdapter } from './matrix-adapter.ts';
+import { routeSdkLogs } from './sdk-logging.ts';
+
+const DEFAULT_CRYPTO_DIR = './data/matrix-crypto';
+
+/** The crypto store when MATRIX_ENCRYPTION is on; fails with the reason when the native module is missing. */
+function cryptoStoreFor(app: App): RustSdkCryptoStorageProvider | null {
+  if (!app.config.MATRIX_ENCRYPTION) {
+    app.logger.info(
+      'matrix: end-to-end encryption off (MATRIX_ENCRYPTION=false): encrypted rooms are not read',
+    );
+    return null;
+  }
+  if (nativeCrypto.isFallback) throw new Error(`MATRIX_ENCRYPTION=true: ${nativeCrypto.fallbackReason}`);
+  const dir = resolve(app.config.MATRIX_CRYPTO_DIR ?? DEFAULT_CRYPTO_DIR);
+  app.logger.info({ dir }, 'matrix: end-to-end encryption on');
+  return new RustSdkCryptoStorageProvider(dir, nativeCrypto.StoreType.Sqlite);
+}
+
+/** The Matrix adapter for `app`, configured from MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN. */
+export async function createMatrixAdapter(app: App): Promise<Adapter> {
+  const { MATRIX_HOMESERVER_URL: homeserverUrl, MATRIX_ACCESS_TOKEN: accessToken } = app.config;
+  if (!homeserverUrl || !accessToken) {
+    throw new Error('Matrix needs both MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN (see .env.example)');
+  }
+  routeSdkLogs(app.logger);
+  return new MatrixAdapter({ app, homeserverUrl, accessToken, cryptoStore: cryptoStoreFor(app) });
+}

@@ -1,0 +1,195 @@
+/**
+ * The Matrix adapter: turns the sync's room messages into `bot.handle` calls and the replies into Matrix
+ * messages; joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
+ * delivers scheduled messages with the job id as transaction id.
+ */
+import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
+import type { App } from '../../src/app.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import type { ConversationRef, Delivery, Reply } from '../../src/core/message.ts';
+import { RetryAfterError } from '../../src/core/retry-after.ts';
+import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
+import { KeyvStorageProvider } from './keyv-storage.ts';
+import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
+import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
+import { rateLimitDelay, sendMessage } from './send.ts';
+import { type SyncEvent, SyncingClient } from './sync-client.ts';
+
+/** Only what the bot reads: no presence, typing or receipts. */
+export const SYNC_FILTER = {
+  presence: { not_types: ['*'] },
+  room: { ephemeral: { not_types: ['*'] }, timeline: { limit: 50 } },
+};
+
+/** Rate-limit waits a reply to a person may spend in process; longer ones give up (the error is logged). */
+const MAX_REPLY_WAIT_MS = 30_000;
+const MAX_REPLY_ATTEMPTS = 3;
+
+export interface MatrixAdapterOptions {
+  app: App;
+  homeserverUrl: string;
+  accessToken: string;
+  /** The SDK's crypto store, when end-to-end encryption is on (MATRIX_ENCRYPTION and the native module). */
+  cryptoStore?: RustSdkCryptoStorageProvider | null;
+}
+
+export class MatrixAdapter implements Adapter {
+  readonly platform = 'matrix' as const;
+  readonly #app: App;
+  readonly #storage: KeyvStorageProvider;
+  readonly #client: SyncingClient;
+  readonly #rooms: RoomDirectory;
+  #bot?: BotIdentity;
+  #running = false;
+
+  constructor({ app, homeserverUrl, accessToken, cryptoStore = null }: MatrixAdapterOptions) {
+    this.#app = app;
+    this.#storage = new KeyvStorageProvider(app.backend.kv);
+    this.#client = new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
+      this.#onSync(event),
+    );
+    this.#rooms = new RoomDirectory(this.#client, app.config.MATRIX_MANAGERS);
+  }
+
+  /** The rooms' members and roles, e.g. for a broadcast that must check the sender in every target room. */
+  get rooms(): RoomDirectory {
+    return this.#rooms;
+  }
+
+  async start(): Promise<void> {
+    const userId = await this.#client.getUserId();
+    this.#storage.useAccount(userId);
+    this.#bot = { userId, names: await this.#namesOf(userId) };
+    await this.#client.start(SYNC_FILTER);
+    this.#running = true;
+    this.#app.logger.info({ userId }, 'matrix: syncing');
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#client.stop();
+  }
+
+  isConnected(): boolean {
+    return this.#running;
+  }
+
+  async send({ ref, reply, jobId }: Delivery): Promise<void> {
+    try {
+      await this.#post(ref, reply, jobId);
+    } catch (error) {
+      const delay = rateLimitDelay(error);
+      // The delivery queue waits and tries again with the same job id (so the same transaction id).
+      if (delay !== undefined) throw new RetryAfterError(delay, 'matrix: M_LIMIT_EXCEEDED');
+      throw error;
+    }
+  }
+
+  /** The display name and localpart people type when they mention the bot. */
+  async #namesOf(userId: string): Promise<string[]> {
+    const localpart = userId.slice(1, userId.indexOf(':'));
+    const profile: { displayname?: unknown } = await this.#client.getUserProfile(userId).catch(() => ({}));
+    const names = typeof profile.displayname === 'string' ? [profile.displayname, localpart] : [localpart];
+    return names.filter((n) => n.trim() !== '');
+  }
+
+  async #onSync({ name, args, history }: SyncEvent): Promise<void> {
+    const [roomId, event] = args as [string, RoomEvent];
+    try {
+      if (name === 'room.invite') await this.#onInvite(roomId, event);
+      else if (name === 'room.leave') this.#rooms.invalidate(roomId, 'm.room.member');
+      else if (name === 'room.event' && event.state_key !== undefined)
+        await this.#onState(roomId, event, history);
+      // The first sync (no stored token) brings the rooms' history: already answered, or not for us.
+      else if (name === 'room.message' && !history) await this.#onMessage(roomId, event);
+    } catch (error) {
+      // One bad event must not hold the sync back: logged once, and the sync moves on.
+      this.#app.logger.error({ err: error, roomId, event: event?.event_id }, `matrix: ${name} failed`);
+    }
+  }
+
+  async #onInvite(roomId: string, invite: RoomEvent): Promise<void> {
+    const { MATRIX_ALLOWED_SERVERS: servers, MATRIX_ALLOWED_USERS: users } = this.#app.config;
+    if (!mayInvite(invite.sender, servers, users)) {
+      this.#app.logger.info({ roomId, inviter: invite.sender }, 'matrix: invite declined (not allowed)');
+      await this.#client.leaveRoom(roomId, 'not allowed to invite this bot');
+      return;
+    }
+    await this.#client.joinRoom(roomId);
+    this.#app.logger.info({ roomId }, 'matrix: joined');
+  }
+
+  async #onState(roomId: string, event: RoomEvent, history: boolean): Promise<void> {
+    this.#rooms.invalidate(roomId, event.type);
+    if (history || event.type !== 'm.room.member' || event.state_key === this.#bot?.userId) return;
+    const membership = event.content?.membership;
+    if (membership !== 'leave' && membership !== 'ban') return;
+    const members = await this.#rooms.members(roomId);
+    if (members.length === 1 && members[0] === this.#bot?.userId) {
+      await this.#client.leaveRoom(roomId, 'everyone else left');
+      this.#rooms.invalidate(roomId, 'm.room.member');
+      this.#app.logger.info({ roomId }, 'matrix: left a room where the bot was alone');
+    }
+  }
+
+  async #onMessage(roomId: string, event: RoomEvent): Promise<void> {
+    if (!this.#bot || event.sender === this.#bot.userId) return;
+    const isDirect = await this.#rooms.isDirect(roomId);
+    const question = questionOf(event, this.#bot, isDirect);
+    if (!question) return;
+    const ref: ConversationRef = {
+      platform: 'matrix',
+      workspace: serverOf(this.#bot.userId),
+      roomId,
+      userId: event.sender,
+      isDirect,
+      threadId: question.threadId,
+    };
+    const replies = await this.#app.bot.handle({
+      ref,
+      userId: event.sender,
+      text: question.text,
+      isManager: await this.#rooms.isManager(event.sender, roomId, isDirect),
+      eventId: event.event_id,
+      timestamp: this.#app.clock.now(),
+    });
+    for (const [index, reply] of replies.entries()) {
+      // Derived from the event id: if the same message is handled again, the homeserver drops the repeat.
+      await this.#withReplyRetries(() => this.#post(ref, reply, `${event.event_id}.${index}`));
+    }
+  }
+
+  /** Replies to a person are not scheduled jobs: a short rate-limit wait is spent here. */
+  async #withReplyRetries(post: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await post();
+      } catch (error) {
+        const delay = rateLimitDelay(error);
+        if (delay === undefined || delay > MAX_REPLY_WAIT_MS || attempt >= MAX_REPLY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** Posts a reply (then its files) where it belongs; `txnId` makes each event idempotent. */
+  async #post(ref: ConversationRef, reply: Reply, txnId: string): Promise<void> {
+    const private_ = (reply.toDirect || reply.ephemeral) && !ref.isDirect;
+    const roomId = private_ || ref.roomId.startsWith('@') ? await this.#directRoom(ref) : ref.roomId;
+    const threadId = private_ ? undefined : ref.threadId;
+    const place = (content: MessageContent) => (threadId ? inThread(content, threadId) : content);
+    await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
+    for (const [index, attachment] of (reply.attachments ?? []).entries()) {
+      const data = Buffer.from(attachment.content);
+      const url = await this.#client.uploadContent(data, attachment.mimeType, attachment.filename);
+      await sendMessage(this.#client, roomId, place(fileContent(attachment, url)), `${txnId}.file${index}`);
+    }
+  }
+
+  /** The person's DM room with the bot, created (and remembered in m.direct) when there is none yet. */
+  async #directRoom(ref: ConversationRef): Promise<string> {
+    const userId = ref.userId ?? ref.roomId;
+    if (!userId.startsWith('@')) throw new Error(`matrix: no user to write to directly in ${ref.roomId}`);
+    return this.#client.dms.getOrCreateDm(userId);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Core replies as Matrix `m.notice` messages: HTML (`org.matrix.custom.html`) built from ESCAPED text — the
+ * only tags are the ones added here, so user input quoted in a reply never becomes markup — and the plain
+ * text the terminal shows as the `body` fallback.
+ */
+import type { Attachment, Reply } from '../../src/core/message.ts';
+import { renderReplyText } from '../shell/render-text.ts';
+
+/** The content of an `m.room.message` event. */
+export type MessageContent = Record<string, unknown>;
+
+/** Escapes the five characters that could open or close markup or an attribute. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Inline Markdown of one line: `code`, **bold**, _italic_ and [links](https://…), on escaped text. */
+function inlineHtml(line: string): string {
+  return line
+    .split('`')
+    .map((part, index) => {
+      // Odd parts sit between backticks: code, shown as typed.
+      if (index % 2 === 1) return `<code>${escapeHtml(part)}</code>`;
+      return escapeHtml(part)
+        .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1<em>$2</em>')
+        .replace(
+          /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g,
+          (_whole, label: string, url: string) => `<a href="${url}">${label}</a>`,
+        );
+    })
+    .join('');
+}
+
+const BULLET = /^\s*(?:[-*•])\s+/;
+const NUMBERED = /^\s*\d+[.)]\s+/;
+
+/** The Markdown subset of `Reply.text` as HTML: lines, blank-line paragraphs, bulleted and numbered lists. */
+export function markdownToHtml(markdown: string): string {
+  const out: string[] = [];
+  let list: { tag: 'ul' | 'ol'; items: string[] } | undefined;
+  let lines: string[] = [];
+  const flushLines = () => {
+    if (lines.length > 0) out.push(`<p>${lines.join('<br>')}</p>`);
+    lines = [];
+  };
+  const flushList = () => {
+    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${i}</li>`).join('')}</${list.tag}>`);
+    list = undefined;
+  };
+  for (const line of markdown.split('\n')) {
+    const tag = BULLET.test(line) ? 'ul' : NUMBERED.test(line) ? 'ol' : undefined;
+    if (tag) {
+      flushLines();
+      if (list?.tag !== tag) flushList();
+      list ??= { tag, items: [] };
+      list.items.push(inlineHtml(line.replace(tag === 'ul' ? BULLET : NUMBERED, '')));
+    } else if (line.trim() === '') {
+      flushList();
+      flushLines();
+    } else {
+      flushList();
+      lines.push(inlineHtml(line));
+    }
+  }
+  flushList();
+  flushLines();
+  return out.join('');
+}
+
+function replyHtml(reply: Reply): string {
+  const parts = [markdownToHtml(reply.text)];
+  if (reply.fields?.length) {
+    const rows = reply.fields.map(
+      (f) => `<tr><th>${escapeHtml(f.label)}</th><td>${markdownToHtml(f.value)}</td></tr>`,
+    );
+    parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
+  }
+  if (reply.choices?.length) {
+    parts.push(`<ol>${reply.choices.map((c) => `<li>${escapeHtml(c.label)}</li>`).join('')}</ol>`);
+  }
+  return parts.join('');
+}
+
+/** The `m.notice` content of a reply (attachments are sent apart, see `fileContent`). */
+export function noticeContent(reply: Reply): MessageContent {
+  return {
+    msgtype: 'm.notice',
+    body: renderReplyText(reply),
+    format: 'org.matrix.custom.html',
+    formatted_body: replyHtml(reply),
+  };
+}
+
+/** The `m.file` content of an attachment uploaded to the media repository at `url` (an mxc:// URI). */
+export function fileContent(attachment: Attachment, url: string): MessageContent {
+  return {
+    msgtype: 'm.file',
+    body: attachment.filename,
+    filename: attachment.filename,
+    url,
+    info: { mimetype: attachment.mimeType, size: Buffer.byteLength(attachment.content) },
+  };
+}
+
+/** Puts a message in a thread, as a reply to `inReplyTo` for clients that do not show threads. */
+export function inThread(content: MessageContent, threadId: string, inReplyTo = threadId): MessageContent {
+  return {
+    ...content,
+    'm.relates_to': {
+      rel_type: 'm.thread',
+      event_id: threadId,
+      is_falling_back: true,
+      'm.in_reply_to': { event_id: inReplyTo },
+    },
+  };
+}

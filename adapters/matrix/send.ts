@@ -1,0 +1,35 @@
+/**
+ * Sending events with a transaction id of our choosing (the SDK's `sendEvent` makes up its own): the
+ * homeserver treats a second PUT with the same id as the same event, so a retried delivery is never shown
+ * twice. Encrypted rooms get the content encrypted first, as the SDK's `sendEvent` would.
+ */
+import { type MatrixClient, MatrixError } from 'matrix-bot-sdk';
+import type { MessageContent } from './render.ts';
+
+/** Sends one `m.room.message` as transaction `txnId`; resolves with the event id. */
+export async function sendMessage(
+  client: MatrixClient,
+  roomId: string,
+  content: MessageContent,
+  txnId: string,
+): Promise<string> {
+  let type = 'm.room.message';
+  let body: unknown = content;
+  if (client.crypto && (await client.crypto.isRoomEncrypted(roomId))) {
+    body = await client.crypto.encryptRoomEvent(roomId, type, content);
+    type = 'm.room.encrypted';
+  }
+  const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${type}/${encodeURIComponent(txnId)}`;
+  const response: { event_id: string } = await client.doRequest('PUT', path, null, body);
+  return response.event_id;
+}
+
+/** Used when the homeserver rate-limits without saying for how long. */
+const DEFAULT_RETRY_AFTER_MS = 1_000;
+
+/** How long the homeserver asks to wait (M_LIMIT_EXCEEDED), or undefined for any other error. */
+export function rateLimitDelay(error: unknown): number | undefined {
+  if (!(error instanceof MatrixError)) return undefined;
+  if (error.errcode !== 'M_LIMIT_EXCEEDED' && error.statusCode !== 429) return undefined;
+  return error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+}
