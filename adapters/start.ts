@@ -120,3 +120,4 @@ main().catch((error: unknown) => {
   process.stderr.write(`nec-bot: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
+  if (platform === 'matrix') return (await import('./matrix/index.ts')).createMatrixAdapter(app);

@@ -51,6 +51,17 @@ export const configSchema = z.object({
   MATRIX_HOMESERVER_URL: optionalText.pipe(z.url().optional()),
   MATRIX_ACCESS_TOKEN: optionalText,
   MATRIX_MANAGERS: list,
+  /** Servers whose users may invite the Matrix bot into a room (all when both lists are empty). */
+  MATRIX_ALLOWED_SERVERS: list,
+  /** Users who may invite the Matrix bot into a room, on top of MATRIX_ALLOWED_SERVERS. */
+  MATRIX_ALLOWED_USERS: list,
+  /** End-to-end encrypted rooms; needs the native crypto module (see the README). */
+  MATRIX_ENCRYPTION: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Where the encryption keys live (the native module keeps them in its own files). */
+  MATRIX_CRYPTO_DIR: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema>;
