@@ -9,6 +9,7 @@ import type { Adapter } from '../src/core/adapter.ts';
 import { type Clock, ManualClock, systemClock } from '../src/core/clock.ts';
 import { parseInstant } from '../src/core/time.ts';
 import { createLogger } from '../src/logger.ts';
+import { serveOps } from '../src/ops/routes.ts';
 import { DEFAULT_STORE_URL } from '../src/store/open-store.ts';
 import { JsonlAdapter } from './shell/jsonl-adapter.ts';
 import { ShellAdapter } from './shell/shell-adapter.ts';
@@ -36,7 +37,12 @@ function readArgs(): { jsonl: boolean; now?: string } {
 
 function platformAdapters(config: Config): Array<'slack' | 'matrix'> {
   const platforms: Array<'slack' | 'matrix'> = [];
-  if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)
+  if (
+    config.SLACK_BOT_TOKEN ||
+    config.SLACK_APP_TOKEN ||
+    config.SLACK_SIGNING_SECRET ||
+    config.SLACK_CLIENT_ID
+  )
     platforms.push('slack');
   if (config.MATRIX_HOMESERVER_URL || config.MATRIX_ACCESS_TOKEN) platforms.push('matrix');
   return platforms;
@@ -88,9 +94,20 @@ async function main(): Promise<void> {
       ? await Promise.all(platforms.map((p) => loadPlatformAdapter(p, app)))
       : [new ShellAdapter({ app, input: process.stdin, output: process.stdout, exportsDir: EXPORTS_DIR })];
   for (const adapter of adapters) app.outbox.register(adapter);
+  app.health.expectTicks(TICK_INTERVAL_MS);
   const ticker = setInterval(() => {
-    app.scheduler.tick(clock.now()).catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
+    app.scheduler
+      .tick(clock.now())
+      .then(() => app.health.ticked(clock.now()))
+      .catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
   }, TICK_INTERVAL_MS);
+  // The Slack HTTP receiver serves /healthz and /metrics itself; otherwise they get their own port.
+  const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
+  const opsServer =
+    !slackServesHttp && config.METRICS_PORT !== undefined
+      ? await serveOps(app, config.METRICS_PORT)
+      : undefined;
+  if (opsServer) logger.info({ port: config.METRICS_PORT }, 'health and metrics served');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(ticker);
+    opsServer?.close();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await app.close();
     process.exit(0);
@@ -113,11 +131,11 @@ async function main(): Promise<void> {
 
 /** Platform SDKs are loaded only when configured, so the terminal starts fast. */
 async function loadPlatformAdapter(platform: 'slack' | 'matrix', app: App): Promise<Adapter> {
-  throw new Error(`the ${platform} adapter is not available yet (app ${app.config.BOT_LANG})`);
+  if (platform === 'matrix') return (await import('./matrix/index.ts')).createMatrixAdapter(app);
+  return (await import('./slack/index.ts')).createSlackAdapter(app);
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`nec-bot: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-  if (platform === 'matrix') return (await import('./matrix/index.ts')).createMatrixAdapter(app);

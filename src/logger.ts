@@ -3,8 +3,14 @@ import { pino } from 'pino';
 
 export type Logger = pino.Logger;
 
-/** Creates the logger. Tokens and secrets are redacted wherever they appear in a logged object. */
-export function createLogger(level: string): Logger {
+/**
+ * Creates the logger. Tokens and secrets are redacted wherever they appear in a logged object. `destination`
+ * defaults to stderr (tests pass a stream to read the logs back).
+ */
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   return pino(
     {
       level,
@@ -22,6 +28,6 @@ export function createLogger(level: string): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination(2),
+    destination,
   );
 }

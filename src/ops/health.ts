@@ -1,4 +1,5 @@
 /** `/healthz`: is the store reachable, is every adapter connected, is the scheduler ticking. */
+import { randomUUID } from 'node:crypto';
 import type { Adapter } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Backend } from '../store/open-store.ts';
@@ -22,6 +23,8 @@ export interface HealthOptions {
 export class Health {
   readonly #options: HealthOptions;
   readonly #startedAt: Date;
+  /** The key this process's store check writes and reads back (one per process, so replicas never mix). */
+  readonly #probeKey = `health:probe:${randomUUID()}`;
   #lastTick?: Date;
   #tickIntervalMs?: number;
 
@@ -63,12 +66,17 @@ export class Health {
     const { kind, kv } = this.#options.backend;
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        kv.get('__ping__'),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timed out')), STORE_TIMEOUT_MS);
-        }),
-      ]);
+      // A write read back: keyv reports some store failures as a missing value rather than an error.
+      const probe = String(Date.now());
+      const roundTrip = (async () => {
+        await kv.set(this.#probeKey, probe, 60_000);
+        return kv.get<string>(this.#probeKey);
+      })();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), STORE_TIMEOUT_MS);
+      });
+      const read = await Promise.race([roundTrip, timeout]);
+      if (read !== probe) return { ok: false, kind, error: 'a value written could not be read back' };
       return { ok: true, kind };
     } catch (error) {
       return { ok: false, kind, error: (error as Error).message };

@@ -6,7 +6,7 @@ import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { IncomingMessage, Reply } from '../../src/core/message.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 
 export interface TestApp extends App {
   clock: ManualClock;
@@ -15,14 +15,14 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: string; storeUrl?: string; env?: Record<string, string> } = {},
+  options: { now?: string; storeUrl?: string; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   const clock = new ManualClock(new Date(options.now ?? '2026-11-23T10:00:00+01:00'));
   const app = await createApp({
     config,
     clock,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     storeUrl: options.storeUrl ?? 'sqlite://:memory:',
   });
   const say: TestApp['say'] = (user, text, { room, ...rest } = {}) =>

@@ -1,0 +1,96 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Adapter } from '../../src/core/adapter.ts';
+import { serveOps } from '../../src/ops/routes.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise((r) => (server ? server.close(r) : r(null)));
+  server = undefined;
+  await app?.close();
+});
+
+async function serve(): Promise<string> {
+  server = await serveOps(app, 0, '127.0.0.1');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function fakeAdapter(connected: () => boolean): Adapter {
+  return {
+    platform: 'matrix',
+    start: async () => {},
+    stop: async () => {},
+    send: async () => {},
+    isConnected: connected,
+  };
+}
+
+describe('/healthz over HTTP', () => {
+  it('is 200 with store, adapters and scheduler all well', async () => {
+    app = await createTestApp();
+    app.outbox.register(fakeAdapter(() => true));
+    const response = await fetch(`${await serve()}/healthz`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      ok: true,
+      store: { ok: true, kind: 'sqlite' },
+      adapters: [{ platform: 'matrix', connected: true }],
+      scheduler: { ok: true },
+    });
+  });
+
+  it('is 503 when an adapter is disconnected', async () => {
+    app = await createTestApp();
+    app.outbox.register(fakeAdapter(() => false));
+    const response = await fetch(`${await serve()}/healthz`);
+    expect(response.status).toBe(503);
+    expect((await response.json()).adapters).toEqual([{ platform: 'matrix', connected: false }]);
+  });
+
+  it('is 503 when the scheduler stopped ticking, 200 again after a tick', async () => {
+    app = await createTestApp();
+    app.health.expectTicks(15_000);
+    const url = await serve();
+    app.clock.advanceTo(new Date(app.clock.now().getTime() + 60_000));
+    expect((await fetch(`${url}/healthz`)).status).toBe(503);
+    app.health.ticked(app.clock.now());
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it('is 503 when the store cannot be reached', async () => {
+    app = await createTestApp();
+    const url = await serve();
+    await app.backend.close();
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(503);
+    expect((await response.json()).store.ok).toBe(false);
+  });
+
+  it('answers 404 elsewhere', async () => {
+    app = await createTestApp();
+    expect((await fetch(`${await serve()}/nothing`)).status).toBe(404);
+  });
+});
+
+describe('/metrics over HTTP', () => {
+  it('exposes messages, latency, FAQ fallbacks and user rate limiting in Prometheus format', async () => {
+    app = await createTestApp();
+    await app.say('a', 'aide');
+    await app.say('a', 'zzkq wxv');
+    const response = await fetch(`${await serve()}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('nec_messages_received_total{platform="shell"} 2');
+    expect(text).toContain('nec_messages_sent_total{platform="shell"} 2');
+    expect(text).toContain('nec_reply_latency_seconds_count{platform="shell"} 2');
+    expect(text).toContain('nec_fallbacks_total 1');
+    expect(text).toContain('# TYPE nec_reminders_delivered_total counter');
+    expect(text).toContain('# TYPE nec_platform_rate_limit_waits_total counter');
+    expect(text).toContain('nec_process_resident_memory_bytes');
+  });
+});
