@@ -1,0 +1,41 @@
+/** Calendar days (`YYYY-MM-DD`): what the rules compare. A deadline is a day, not an instant. */
+import { TZDate, tz } from '@date-fns/tz';
+import { format, isValid, parse, subMonths } from 'date-fns';
+import type { Lang } from '../src/core/i18n.ts';
+
+/** A calendar day written `YYYY-MM-DD`. */
+export type Day = string;
+
+/** True for an existing day written `YYYY-MM-DD` (rejects 2024-02-30). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === text;
+}
+
+/** The day an instant falls on in a time zone ("today" for a person in that zone). */
+export function dayIn(instant: Date, timezone: string): Day {
+  return format(instant, 'yyyy-MM-dd', { in: tz(timezone) });
+}
+
+/** The same day N calendar months earlier, computed in the time zone (31 May − 3 months = 28 or 29 February). */
+export function monthsBefore(day: Day, months: number, timezone: string): Day {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return format(subMonths(new TZDate(year, month - 1, date, timezone), months), 'yyyy-MM-dd');
+}
+
+/** The year of a day. */
+export function yearOf(day: Day): number {
+  return Number(day.slice(0, 4));
+}
+
+/** A day in words: "13 mars 2024" / "13 March 2024". */
+export function formatDay(day: Day, lang: Lang): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, date));
+}

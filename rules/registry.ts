@@ -1,0 +1,50 @@
+/** The calls the bot knows, loaded from a folder of files and reloadable without a restart. */
+import { isDeepStrictEqual } from 'node:util';
+import { loadCallDirectory } from './loader.ts';
+import type { CallDefinition } from './schema.ts';
+
+/** Told which call ids were added, changed or removed by a reload (the scheduler recomputes what depends on them). */
+export type ReloadListener = (changed: string[]) => void | Promise<void>;
+
+export class CallRegistry {
+  readonly dir: string;
+  #calls = new Map<string, CallDefinition>();
+  readonly #listeners: ReloadListener[] = [];
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Reads the folder; throws a CallFileError (file, path, problem) if any file is invalid. */
+  async load(): Promise<void> {
+    const calls = await loadCallDirectory(this.dir);
+    this.#calls = new Map(calls.map((c) => [c.id, c]));
+  }
+
+  /** The calls, in file-name order. */
+  list(): CallDefinition[] {
+    return [...this.#calls.values()];
+  }
+
+  get(id: string): CallDefinition | undefined {
+    return this.#calls.get(id);
+  }
+
+  /**
+   * Reads the folder again and returns the ids that changed. An invalid folder throws and leaves the calls in
+   * force untouched, so a typo in a file never takes the bot's rules away. Listeners hear of changes only.
+   */
+  async reload(): Promise<string[]> {
+    const previous = this.#calls;
+    await this.load();
+    const ids = new Set([...previous.keys(), ...this.#calls.keys()]);
+    const changed = [...ids].filter((id) => !isDeepStrictEqual(previous.get(id), this.#calls.get(id))).sort();
+    if (changed.length > 0) for (const listener of this.#listeners) await listener(changed);
+    return changed;
+  }
+
+  /** Registers a listener for reloads that changed something. */
+  onReload(listener: ReloadListener): void {
+    this.#listeners.push(listener);
+  }
+}

@@ -1,0 +1,114 @@
+/** Verdicts, a call's rules and a call's status as Markdown, in French or English, every statement cited. */
+import type { Lang } from '../src/core/i18n.ts';
+import { formatDay } from './calendar.ts';
+import { formatCitation, resolveCitation } from './citation.ts';
+import { type CallStatus, keyDates } from './dates.ts';
+import { cited, pastEditionNotice, type RuleOutcome, selectionText, type Verdict } from './evaluate.ts';
+import type { CallDefinition } from './schema.ts';
+import { figureParams, localize } from './values.ts';
+
+const MARK: Record<RuleOutcome['status'], string> = { met: '✅', failed: '❌', unknown: '❓', warning: '⚠️' };
+
+/** The verdict per benefit: what failed, what is still needed, warnings, then who selects and the notes. */
+export function renderVerdict(verdict: Verdict, lang: Lang): string {
+  const fr = lang === 'fr';
+  const lines = [`**${verdict.call.name[lang]}**`];
+  for (const notice of verdict.notices)
+    lines.push(
+      `_${notice.text[lang]}${notice.citation ? ` (${formatCitation(notice.citation, lang)})` : ''}_`,
+    );
+  for (const b of verdict.benefits) {
+    const state =
+      b.eligible === true
+        ? fr
+          ? '✅ éligible'
+          : '✅ eligible'
+        : b.eligible === false
+          ? fr
+            ? '❌ non éligible'
+            : '❌ not eligible'
+          : fr
+            ? '❓ pas encore possible à dire (réponses manquantes)'
+            : '❓ cannot tell yet (answers missing)';
+    lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${state}`);
+    for (const o of b.outcomes.filter((o) => o.status !== 'met'))
+      lines.push(`• ${MARK[o.status]} ${cited(o, lang)}`);
+    if (b.eligible === true) {
+      const next = selectionText(b.benefit, lang);
+      if (next) lines.push(`→ ${next}`);
+    }
+  }
+  lines.push(...contactLines(verdict.call, lang));
+  return lines.join('\n');
+}
+
+/** A call's rules in plain words, per benefit, with their sources, its key days and contacts (`eligibility <id>`). */
+export function renderCallRules(call: CallDefinition, status: CallStatus, lang: Lang): string {
+  const fr = lang === 'fr';
+  const figures = figureParams(call);
+  const lines = [`**${call.name[lang]}** — ${call.organiser}, ${renderStatus(call, status, lang)}`];
+  if (status.pastEdition) lines.push(`_${pastEditionNotice(call)[lang]}_`);
+  for (const benefit of call.benefits) {
+    lines.push('', `**${benefit.name[lang]}**`);
+    for (const rule of call.rules.filter((r) => r.benefits.includes(benefit.id))) {
+      const kind =
+        rule.effect === 'warn'
+          ? fr
+            ? ' _(avertissement, pas une exclusion)_'
+            : ' _(a warning, not an exclusion)_'
+          : '';
+      lines.push(
+        `• ${localize(rule.message, figures)[lang]}${kind} (${formatCitation(resolveCitation(call, rule.citation), lang)})`,
+      );
+    }
+    const next = selectionText(benefit, lang);
+    if (next) lines.push(`→ ${next}`);
+  }
+  const days = keyDates(call, {}, 'UTC');
+  if (days.length > 0) {
+    lines.push('', '**Dates**');
+    for (const d of days)
+      lines.push(`• ${formatDay(d.date, lang)} — ${d.label[lang]} (${formatCitation(d.citation, lang)})`);
+  }
+  for (const note of call.notes)
+    lines.push(
+      '',
+      `_${localize(note.text, figures)[lang]} (${formatCitation(resolveCitation(call, note.citation), lang)})_`,
+    );
+  lines.push(...contactLines(call, lang));
+  return lines.join('\n');
+}
+
+/** "open", "closed since 13 March 2024", "opens on …", plus "2023 edition" when the rules are a past year's. */
+export function renderStatus(call: CallDefinition, status: CallStatus, lang: Lang): string {
+  const fr = lang === 'fr';
+  const day = status.day === undefined ? '' : formatDay(status.day, lang);
+  const state = {
+    open: fr ? 'ouvert' : 'open',
+    closed: fr ? `clos depuis le ${day}` : `closed since ${day}`,
+    upcoming: fr ? `ouvre le ${day}` : `opens on ${day}`,
+  }[status.state];
+  if (!status.pastEdition) return state;
+  return fr
+    ? `${state} — édition ${call.edition}, les règles d’une année passée`
+    : `${state} — ${call.edition} edition, a past year's rules`;
+}
+
+function contactLines(call: CallDefinition, lang: Lang): string[] {
+  const fr = lang === 'fr';
+  if (call.contacts.length === 0)
+    return ['', fr ? '_La source ne donne aucun contact._' : '_The source gives no contact._'];
+  return [
+    '',
+    '**Contact**',
+    ...call.contacts.map((c) => {
+      const how = [c.email, c.phone].filter(Boolean).join(', ');
+      return `• ${c.name}${c.role ? ` (${c.role[lang]})` : ''}${how ? `${colon(lang)} ${how}` : ''}`;
+    }),
+  ];
+}
+
+/** French puts a (non-breaking) space before a colon; English does not. */
+function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0:' : ':';
+}
