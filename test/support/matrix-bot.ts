@@ -1,0 +1,34 @@
+/** Runs the project's Matrix adapter (real MatrixClient) on a test app against a FakeHomeserver. */
+import { createMatrixAdapter } from '../../adapters/matrix/index.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import type { FakeHomeserver } from './fake-homeserver.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+export interface MatrixBot {
+  app: TestApp;
+  adapter: Adapter;
+  /** Stops syncing and closes the app (the homeserver keeps running, for restart tests). */
+  stop(): Promise<void>;
+}
+
+export async function startMatrixBot(
+  server: FakeHomeserver,
+  options: { storeUrl?: string; env?: Record<string, string>; now?: string } = {},
+): Promise<MatrixBot> {
+  const app = await createTestApp({
+    now: options.now,
+    storeUrl: options.storeUrl,
+    env: { MATRIX_HOMESERVER_URL: server.url, MATRIX_ACCESS_TOKEN: server.accessToken, ...options.env },
+  });
+  const adapter = await createMatrixAdapter(app);
+  app.outbox.register(adapter);
+  await adapter.start();
+  return {
+    app,
+    adapter,
+    stop: async () => {
+      await adapter.stop();
+      await app.close();
+    },
+  };
+}
