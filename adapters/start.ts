@@ -122,6 +122,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
+  process.on('SIGHUP', () => {
+    app.calls
+      .reload()
+      .then((changed) => logger.info({ changed }, 'call files reloaded'))
+      .catch((error) => logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'));
+  });
 
   await Promise.all(adapters.map((a) => a.start()));
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');

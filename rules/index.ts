@@ -1,6 +1,7 @@
 /** The eligibility rules: call definitions as data, one engine, verdicts explained and cited. */
 export { type Day, dayIn, formatDay, monthsBefore } from './calendar.ts';
 export { type Citation, formatCitation } from './citation.ts';
+export { ruleCommands } from './commands.ts';
 export { type CallStatus, callStatus, type KeyDate, keyDates } from './dates.ts';
 export {
   type BenefitVerdict,
@@ -15,7 +16,7 @@ export {
   verdictData,
 } from './evaluate.ts';
 export { CallFileError, loadCallDirectory, parseCallFile } from './loader.ts';
-export { CallRegistry, type ReloadListener } from './registry.ts';
+export { CallRegistry, DEFAULT_CALLS_DIR, type ReloadListener } from './registry.ts';
 export { renderCallRules, renderStatus, renderVerdict } from './render.ts';
 export type { BenefitDefinition, CallDefinition, RuleDefinition, SlotDefinition } from './schema.ts';
 export { rulesTouching } from './touching.ts';

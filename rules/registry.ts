@@ -1,7 +1,11 @@
 /** The calls the bot knows, loaded from a folder of files and reloadable without a restart. */
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { loadCallDirectory } from './loader.ts';
 import type { CallDefinition } from './schema.ts';
+
+/** The call files shipped with the bot (`CALLS_DIR` overrides), found wherever the bot is started from. */
+export const DEFAULT_CALLS_DIR = fileURLToPath(new URL('./calls/', import.meta.url));
 
 /** Told which call ids were added, changed or removed by a reload (the scheduler recomputes what depends on them). */
 export type ReloadListener = (changed: string[]) => void | Promise<void>;
@@ -39,7 +43,12 @@ export class CallRegistry {
     await this.load();
     const ids = new Set([...previous.keys(), ...this.#calls.keys()]);
     const changed = [...ids].filter((id) => !isDeepStrictEqual(previous.get(id), this.#calls.get(id))).sort();
-    if (changed.length > 0) for (const listener of this.#listeners) await listener(changed);
+    if (changed.length === 0) return changed;
+    // Every listener hears of the change even if an earlier one fails; failures are reported together.
+    const results = await Promise.allSettled(this.#listeners.map(async (listener) => listener(changed)));
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    if (failures.length > 0)
+      throw new AggregateError(failures, `reload listeners failed for ${changed.join(', ')}`);
     return changed;
   }
 

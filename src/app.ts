@@ -1,5 +1,6 @@
 /** The composition root: opens the store and assembles the core and its features, for any adapter. */
 
+import { CallRegistry, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import type { Config } from './config.ts';
 import { Outbox } from './core/adapter.ts';
 import { Bot } from './core/bot.ts';
@@ -34,6 +35,8 @@ export interface App {
   records: UserRecords;
   confirmations: Confirmations;
   scheduler: DueWork;
+  /** The calls and their rules (`rules/calls/*.yaml`), reloadable with `reload` or SIGHUP. */
+  calls: CallRegistry;
   /** Prometheus metrics; the scheduler and adapters increment their counters here. */
   metrics: Metrics;
   /** What `/healthz` reports; the clock driver calls `health.ticked(now)` after each scheduler tick. */
@@ -59,6 +62,9 @@ export interface AppOptions {
 }
 
 export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
+  // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
+  const calls = new CallRegistry(config.CALLS_DIR ?? DEFAULT_CALLS_DIR);
+  await calls.load();
   const backend = await openStore(storeUrl);
   const records = new UserRecords(backend.kv);
   const commands = new CommandRegistry();
@@ -86,6 +92,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     privacy.myDataCommand,
     privacy.forgetMeCommand,
     statsCommand(funnel),
+    ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
   );
 
   bot.use(
@@ -114,6 +121,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     records,
     confirmations,
     scheduler: { nextDue: async () => undefined, tick: async () => {} },
+    calls,
     metrics,
     health,
     privacy,
