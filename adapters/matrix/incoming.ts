@@ -74,5 +74,5 @@ function mentionPattern(bot: BotIdentity): RegExp {
 }
 
 function withoutMention(body: string, bot: BotIdentity): string {
-  return body.replace(mentionPattern(bot), '').replaceAll(bot.userId, '');
+  return body.replace(mentionPattern(bot), '').replaceAll(bot.userId, '').replace(/ {2,}/g, ' ');
 }
