@@ -1,0 +1,75 @@
+/** The application record a dialog fills in, kept per person through UserRecords as `application:<id>`. */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { UserKey, UserRecords } from '../src/store/user-records.ts';
+
+/** One answer: text or a day (`YYYY-MM-DD`), a number (euros, people), yes/no, or choice ids. */
+export type AnswerValue = string | number | boolean | string[];
+export type Answers = Record<string, AnswerValue>;
+
+const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+const refSchema = z.object({
+  platform: z.enum(['shell', 'slack', 'matrix']),
+  workspace: z.string().optional(),
+  roomId: z.string(),
+  userId: z.string().optional(),
+  isDirect: z.boolean(),
+  threadId: z.string().optional(),
+});
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  status: z.enum(['in_progress', 'complete']),
+  answers: z.record(z.string(), answerValue),
+  /** Optional steps the person chose to skip: recorded as missing. */
+  skipped: z.array(z.string()),
+  /** The step being asked; absent once the summary was reached. */
+  currentSlot: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The direct conversation, where reminders go. */
+  ref: refSchema,
+  remindersAccepted: z.boolean().optional(),
+});
+
+export type Application = z.infer<typeof applicationSchema>;
+
+const PREFIX = 'application:';
+
+/** Reads and writes a person's applications; a stored record that no longer fits the schema is ignored. */
+export class ApplicationStore {
+  readonly #records: UserRecords;
+
+  constructor(records: UserRecords) {
+    this.#records = records;
+  }
+
+  /** A fresh id: short enough to type in `open <id>`, random so that ids never collide across people. */
+  newId(): string {
+    return randomBytes(3).toString('hex');
+  }
+
+  async get(user: UserKey, id: string): Promise<Application | undefined> {
+    const parsed = applicationSchema.safeParse(await this.#records.get(user, PREFIX + id.toLowerCase()));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async save(user: UserKey, application: Application): Promise<void> {
+    await this.#records.set(user, PREFIX + application.id, application);
+  }
+
+  async delete(user: UserKey, id: string): Promise<void> {
+    await this.#records.delete(user, PREFIX + id);
+  }
+
+  /** Every application of a person, most recently updated first. */
+  async list(user: UserKey): Promise<Application[]> {
+    const names = (await this.#records.names(user)).filter((n) => n.startsWith(PREFIX));
+    const found = await Promise.all(names.map((n) => this.get(user, n.slice(PREFIX.length))));
+    return found
+      .filter((a) => a !== undefined)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt));
+  }
+}

@@ -1,0 +1,262 @@
+/** The local NEC application (ANCT, source file 000): the steps of the application file, in its order. */
+import type { DialogDefinition } from '../definition.ts';
+import { WANTS } from '../definition.ts';
+
+export const localNec: DialogDefinition = {
+  id: 'local-nec',
+  startPhrases: [
+    new RegExp(`${WANTS.source}.*\\b(nec|numerique en communs?)\\b.*\\blocal`),
+    new RegExp(`${WANTS.source}.*\\blocal\\b.*\\bnec\\b`),
+  ],
+  steps: [
+    {
+      slot: 'organizer_name',
+      prompt: {
+        fr: 'Quelle structure porte le NEC local ? (son nom)',
+        en: 'Which organisation is behind the local NEC? (its name)',
+      },
+      help: {
+        fr: 'Le nom de la structure qui dépose la demande : il figurera sur le dossier.',
+        en: 'The name of the organisation applying: it goes on the application file.',
+      },
+    },
+    {
+      slot: 'legal_entity',
+      prompt: { fr: 'Quel type de structure est-ce ?', en: 'What kind of organisation is it?' },
+      help: {
+        fr: 'Toute personne morale peut demander le label ; un particulier ne le peut pas.',
+        en: 'Any legal entity may ask for the label; a private individual may not.',
+      },
+      keywords: {
+        association: [
+          'asso',
+          'loi 1901',
+          'une association',
+          'an association',
+          'nonprofit',
+          'non-profit',
+          'ngo',
+        ],
+        local_authority: [
+          'collectivite',
+          'collectivite territoriale',
+          'mairie',
+          'commune',
+          'ville',
+          'departement',
+          'region',
+          'epci',
+          'metropole',
+          'intercommunalite',
+          'council',
+          'municipality',
+          'city',
+        ],
+        company: ['entreprise', 'societe', 'sas', 'sarl', 'sa', 'business', 'startup', 'firm'],
+        public_body: ['etablissement public', 'administration', 'public agency', 'universite', 'university'],
+        cooperative: ['scop', 'scic', 'coop', 'cooperative'],
+        individual: [
+          'particulier',
+          'personne physique',
+          'individu',
+          'moi-meme',
+          'myself',
+          'private individual',
+        ],
+        other: ['autre', 'autres'],
+      },
+    },
+    {
+      slot: 'event_date',
+      prompt: {
+        fr: 'À quelle date aura lieu l’événement ? (par exemple 12/03/2027)',
+        en: 'On what date will the event take place? (for example 12/03/2027, day/month/year)',
+      },
+      help: {
+        fr: 'Le premier jour de l’événement. Pour un soutien financier, la demande doit partir au moins 4 mois avant.',
+        en: 'The first day of the event. For financial support, the application must go in at least 4 months before.',
+      },
+      future: true,
+    },
+    {
+      slot: 'event_format',
+      prompt: { fr: 'Sous quel format ?', en: 'In which format?' },
+      help: {
+        fr: 'Le NEC local se tient entièrement en ligne ou en format hybride (présentiel et distanciel).',
+        en: 'A local NEC is held fully online or in a hybrid format (on site and online sessions).',
+      },
+      keywords: {
+        online: ['en ligne', 'distanciel', '100% en ligne', 'virtuel', 'virtual', 'remote', 'visio'],
+        hybrid: ['hybride', 'mixte', 'mixed', 'les deux', 'both'],
+        in_person: ['presentiel', 'sur place', 'face to face', 'face-to-face', 'physique', 'in person'],
+      },
+    },
+    {
+      slot: 'themes',
+      prompt: {
+        fr: 'Quels thèmes aborderez-vous ? (un ou plusieurs, par exemple « 1, 3 »)',
+        en: 'Which themes will you cover? (one or more, for example “1, 3”)',
+      },
+      help: {
+        fr: 'L’inclusion numérique et d’autres thèmes proposés par l’ANCT ; la liste n’est pas fermée : choisissez « autre » au besoin.',
+        en: 'Digital inclusion and other themes suggested by ANCT; the list is open: choose “other” if needed.',
+      },
+    },
+    {
+      slot: 'area',
+      prompt: {
+        fr: 'Quel territoire est concerné ? (ville, département, région…)',
+        en: 'Which area does it concern? (city, département, region…)',
+      },
+      help: {
+        fr: 'Le territoire géographique que touche l’événement, tel que vous le décririez dans le dossier.',
+        en: 'The geographical area the event reaches, as you would describe it in the application file.',
+      },
+    },
+    {
+      slot: 'audience',
+      prompt: { fr: 'À quel public vous adressez-vous ?', en: 'Who is the event for?' },
+      help: {
+        fr: 'Le public visé : médiateurs, élus, agents, associations, habitants…',
+        en: 'The target audience: digital mediators, elected officials, staff, associations, residents…',
+      },
+    },
+    {
+      slot: 'expected_attendance',
+      prompt: {
+        fr: 'Combien de personnes attendez-vous ? (un nombre, par exemple 150)',
+        en: 'How many people do you expect? (a number, for example 150)',
+      },
+      help: {
+        fr: 'Le nombre de participants attendus ou inscrits. Le soutien de l’ANCT demande au moins 150 personnes.',
+        en: 'The number of expected or registered attendees. ANCT support needs at least 150 people.',
+      },
+      min: 1,
+      max: 1_000_000,
+    },
+    {
+      slot: 'venue_capacity',
+      prompt: {
+        fr: 'Combien de personnes le lieu peut-il accueillir ?',
+        en: 'How many people can the venue hold?',
+      },
+      help: {
+        fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Passez si vous ne le savez pas encore.',
+        en: 'The venue’s capacity: for support, it must hold the expected audience. Skip if you do not know yet.',
+      },
+      optional: true,
+      min: 1,
+      max: 1_000_000,
+    },
+    {
+      slot: 'partners',
+      prompt: {
+        fr: 'Qui co-organise ou soutient l’événement ? (partenaires)',
+        en: 'Who is co-organising or partnering? (partners)',
+      },
+      help: {
+        fr: 'Les co-organisateurs et partenaires engagés ; la diversité des organisateurs compte dans la sélection.',
+        en: 'The co-organisers and partners involved; a diversity of organisers counts in the selection.',
+      },
+    },
+    {
+      slot: 'local_authority_support',
+      prompt: {
+        fr: 'Au moins une collectivité territoriale soutient-elle l’événement ?',
+        en: 'Does at least one local authority support the event?',
+      },
+      help: {
+        fr: 'Le soutien d’au moins une collectivité est demandé pour le financement et le duo chercheur-journaliste.',
+        en: 'Support from at least one local authority is required for funding and the researcher-journalist duo.',
+      },
+    },
+    {
+      slot: 'local_authority_name',
+      prompt: { fr: 'Quelle collectivité ?', en: 'Which local authority?' },
+      help: {
+        fr: 'Le nom de la ou des collectivités qui soutiennent l’événement.',
+        en: 'The name of the local authority or authorities supporting the event.',
+      },
+      onlyIf: (answers) => answers.local_authority_support === true,
+      optional: true,
+    },
+    {
+      slot: 'session_formats',
+      prompt: {
+        fr: 'Quels formats envisagez-vous ? (conférences, ateliers, tables rondes…)',
+        en: 'Which formats do you plan? (talks, workshops, round tables…)',
+      },
+      help: {
+        fr: 'Les formats des séances ; des formats innovants sont appréciés.',
+        en: 'The session formats; innovative formats are appreciated.',
+      },
+    },
+    {
+      slot: 'resources',
+      prompt: {
+        fr: 'Quels moyens mobilisez-vous ? (humains, techniques, matériels, communication…)',
+        en: 'What resources will you mobilise? (people, technical, equipment, communication…)',
+      },
+      help: {
+        fr: 'Les moyens humains, techniques, matériels et de communication que vous engagez.',
+        en: 'The human, technical, material and communication resources you commit.',
+      },
+    },
+    {
+      slot: 'budget_total',
+      prompt: {
+        fr: 'Quel est le budget total prévisionnel ? (en euros, par exemple 12 000 €)',
+        en: 'What is the total provisional budget? (in euros, for example €12,000)',
+      },
+      help: {
+        fr: 'Le total des dépenses prévues (lieu, matériel, communication, intervenants…).',
+        en: 'The total planned expenditure (venue, equipment, communication, speakers…).',
+      },
+    },
+    {
+      slot: 'grant_requested',
+      prompt: {
+        fr: 'Quel montant de subvention demandez-vous à l’ANCT ? (0 si aucun)',
+        en: 'How much grant do you ask ANCT for? (0 if none)',
+      },
+      help: {
+        fr: 'La subvention couvre logistique, communication et programmation ; elle ne peut dépasser 80 % du budget total.',
+        en: 'The grant covers logistics, communication and programming; it may not exceed 80% of the total budget.',
+      },
+    },
+    {
+      slot: 'charter',
+      prompt: {
+        fr: 'Acceptez-vous les engagements des porteurs de NEC local ? Documenter et publier les contenus en formats ouverts (notamment sur La Base), collaborer avec l’ANCT, participer au NEC national et respecter la charte NEC.',
+        en: 'Do you accept the commitments of local NEC organisers? Document and publish the content in open formats (notably on La Base), work with ANCT, take part in the national NEC and respect the NEC charter.',
+      },
+      help: {
+        fr: 'Ces engagements conditionnent le label. Le texte de la charte NEC n’est pas repris ici : il est publié par l’ANCT sur la page des NEC locaux.',
+        en: 'These commitments are a condition of the label. The NEC charter’s text is not reproduced here: ANCT publishes it on the local NEC page.',
+      },
+    },
+  ],
+  dossier: [
+    { title: { fr: 'Porteur du projet', en: 'Project holder' }, slots: ['organizer_name', 'legal_entity'] },
+    {
+      title: { fr: 'Objectif et thèmes du NEC local', en: 'Goal and themes of the local NEC' },
+      slots: ['themes', 'event_date', 'event_format'],
+    },
+    { title: { fr: 'Territoire concerné', en: 'Geographical area' }, slots: ['area'] },
+    {
+      title: { fr: 'Public visé et participation attendue', en: 'Target audience and expected attendance' },
+      slots: ['audience', 'expected_attendance', 'venue_capacity'],
+    },
+    {
+      title: { fr: 'Co-organisateurs et partenaires', en: 'Co-organisers and partners' },
+      slots: ['partners', 'local_authority_support', 'local_authority_name'],
+    },
+    { title: { fr: 'Formats envisagés', en: 'Planned formats' }, slots: ['session_formats'] },
+    { title: { fr: 'Moyens mobilisés', en: 'Resources mobilised' }, slots: ['resources'] },
+    {
+      title: { fr: 'Budget prévisionnel', en: 'Provisional budget' },
+      slots: ['budget_total', 'grant_requested'],
+    },
+    { title: { fr: 'Engagements', en: 'Commitments' }, slots: ['charter'] },
+  ],
+};

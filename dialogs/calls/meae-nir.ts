@@ -1,0 +1,105 @@
+/** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
+import type { DialogDefinition } from '../definition.ts';
+import { WANTS } from '../definition.ts';
+
+export const meaeNir: DialogDefinition = {
+  id: 'meae-nir',
+  startPhrases: [
+    new RegExp(`${WANTS.source}.*\\b(numerique inclusif et responsable|cooperation decentralisee|meae)\\b`),
+  ],
+  steps: [
+    {
+      slot: 'authority_name',
+      prompt: { fr: 'Quelle collectivité candidate ?', en: 'Which local authority is applying?' },
+      help: {
+        fr: 'Le nom de la collectivité qui porte le projet de coopération.',
+        en: 'The name of the local authority leading the cooperation project.',
+      },
+    },
+    {
+      slot: 'applicant_type',
+      prompt: { fr: 'Quel type de structure est-ce ?', en: 'What kind of organisation is it?' },
+      help: {
+        fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer.',
+        en: 'The call is for French local authorities, in mainland France or overseas.',
+      },
+      keywords: {
+        french_local_authority: [
+          'collectivite',
+          'mairie',
+          'commune',
+          'ville',
+          'departement',
+          'region',
+          'epci',
+          'metropole',
+          'council',
+          'municipality',
+        ],
+        foreign_authority: ['collectivite etrangere', 'foreign authority', 'foreign city'],
+        association: ['asso', 'ngo'],
+        company: ['entreprise', 'societe', 'business'],
+        other: ['autre'],
+      },
+    },
+    {
+      slot: 'foreign_partner',
+      prompt: {
+        fr: 'Le projet associe-t-il une collectivité partenaire à l’étranger ?',
+        en: 'Does the project involve a partner authority abroad?',
+      },
+      help: {
+        fr: 'L’appel soutient la coopération décentralisée : une collectivité étrangère partenaire est attendue.',
+        en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
+      },
+    },
+    {
+      slot: 'partner_name',
+      prompt: {
+        fr: 'Quelle collectivité partenaire, dans quel pays ?',
+        en: 'Which partner authority, in which country?',
+      },
+      help: { fr: 'Le nom du partenaire et son pays.', en: 'The partner’s name and country.' },
+      onlyIf: (answers) => answers.foreign_partner === true,
+    },
+    {
+      slot: 'fields',
+      prompt: {
+        fr: 'Dans quel(s) champ(s) s’inscrit le projet ? (un ou plusieurs)',
+        en: 'Which field(s) does the project belong to? (one or more)',
+      },
+      help: {
+        fr: 'Le numérique inclusif (accès, compétences) et/ou le numérique responsable (impact environnemental, protection des usagers).',
+        en: 'Inclusive digital (access, skills) and/or responsible digital (environmental impact, protecting users).',
+      },
+      keywords: { inclusive: ['inclusif', 'inclusion'], responsible: ['responsable', 'sobriete'] },
+    },
+    {
+      slot: 'project_title',
+      prompt: { fr: 'Quel est le titre du projet ?', en: 'What is the project’s title?' },
+      help: {
+        fr: 'Un titre court qui dit ce que fait le projet.',
+        en: 'A short title saying what the project does.',
+      },
+    },
+    {
+      slot: 'project_summary',
+      prompt: {
+        fr: 'Résumez le projet en quelques phrases.',
+        en: 'Summarise the project in a few sentences.',
+      },
+      help: {
+        fr: 'Ce que vous ferez avec votre partenaire, pour qui, et ce que vous en attendez.',
+        en: 'What you will do with your partner, for whom, and what you expect from it.',
+      },
+    },
+  ],
+  dossier: [
+    {
+      title: { fr: 'Collectivité candidate', en: 'Applying authority' },
+      slots: ['authority_name', 'applicant_type'],
+    },
+    { title: { fr: 'Partenariat', en: 'Partnership' }, slots: ['foreign_partner', 'partner_name'] },
+    { title: { fr: 'Projet', en: 'Project' }, slots: ['project_title', 'fields', 'project_summary'] },
+  ],
+};

@@ -1,0 +1,73 @@
+/** The NEC ESS Europe 2025 travel allowance (source file 001): first-time organisations from more than 20 km away. */
+import type { DialogDefinition } from '../definition.ts';
+import { WANTS } from '../definition.ts';
+
+export const necEssTravel: DialogDefinition = {
+  id: 'nec-ess-travel',
+  startPhrases: [
+    new RegExp(
+      `${WANTS.source}.*\\b(defraiement|travel allowance|allowance|frais de (deplacement|transport))\\b`,
+    ),
+  ],
+  steps: [
+    {
+      slot: 'organisation_name',
+      prompt: { fr: 'Quelle organisation représentez-vous ?', en: 'Which organisation do you represent?' },
+      help: {
+        fr: 'Le défraiement est accordé par organisation, une seule fois.',
+        en: 'The allowance is granted per organisation, once.',
+      },
+    },
+    {
+      slot: 'first_participation',
+      prompt: {
+        fr: 'Est-ce la première participation de votre organisation au NEC ESS ?',
+        en: 'Is this your organisation’s first time at NEC ESS?',
+      },
+      help: {
+        fr: 'Le défraiement vise les organisations qui participent pour la première fois.',
+        en: 'The allowance is meant for organisations taking part for the first time.',
+      },
+    },
+    {
+      slot: 'venue',
+      prompt: { fr: 'Où vous rendez-vous ?', en: 'Which venue will you attend?' },
+      help: {
+        fr: 'Bruxelles le 25 novembre 2025, ou Paris les 26 et 27 novembre 2025.',
+        en: 'Brussels on 25 November 2025, or Paris on 26–27 November 2025.',
+      },
+      keywords: { brussels: ['bruxelles', 'brussel', 'bxl'], paris: ['paris'] },
+    },
+    {
+      slot: 'distance_km',
+      prompt: {
+        fr: 'À quelle distance du lieu se trouve le siège de votre organisation ? (en km)',
+        en: 'How far is your organisation’s headquarters from the venue? (in km)',
+      },
+      help: {
+        fr: 'Le siège doit être à plus de 20 km du lieu de l’événement.',
+        en: 'The headquarters must be more than 20 km from the event venue.',
+      },
+      min: 0,
+      max: 40_000,
+    },
+    {
+      slot: 'allowance_already_claimed',
+      prompt: {
+        fr: 'Votre organisation a-t-elle déjà demandé ce défraiement ?',
+        en: 'Has your organisation already claimed this allowance?',
+      },
+      help: {
+        fr: 'Le défraiement ne vaut qu’une fois par organisation.',
+        en: 'The allowance applies only once per organisation.',
+      },
+    },
+  ],
+  dossier: [
+    {
+      title: { fr: 'Organisation', en: 'Organisation' },
+      slots: ['organisation_name', 'first_participation', 'allowance_already_claimed'],
+    },
+    { title: { fr: 'Déplacement', en: 'Travel' }, slots: ['venue', 'distance_km'] },
+  ],
+};

@@ -1,0 +1,230 @@
+/** The dialogs' commands, in French and English: apply, back, skip, edit, status, cancel, list, open, delete, summary, export. */
+import type { Command } from '../src/core/commands.ts';
+import type { Turn } from '../src/core/turn.ts';
+import type { Application } from './application.ts';
+import type { DialogEngine } from './engine.ts';
+import { exportFiles } from './export/dossier.ts';
+
+/** Every dialog command; `back`, `skip`, `status` and `cancel` are dialog-scoped (a dialog in progress answers them). */
+export function dialogCommands(engine: DialogEngine, timezone: string, now: () => Date): Command[] {
+  /** The active application, else the most recently updated one (a completed application stays editable). */
+  const latest = async (turn: Turn): Promise<Application | undefined> =>
+    (await engine.active(turn)) ?? (await engine.store.list(turn.user))[0];
+  const named = async (turn: Turn, id: string): Promise<Application | undefined> => {
+    const found = id ? await engine.store.get(turn.user, id.trim()) : await latest(turn);
+    if (!found) {
+      turn.say({
+        intent: 'dialog:unknown-application',
+        text: turn.t(
+          id
+            ? { fr: 'Je ne trouve pas de candidature « {id} ».', en: 'I cannot find an application “{id}”.' }
+            : { fr: 'Vous n’avez pas encore de candidature.', en: 'You have no application yet.' },
+          { id },
+        ),
+      });
+      await list.run(turn, '');
+    }
+    return found;
+  };
+  const withActive =
+    (operation: (turn: Turn, application: Application) => Promise<void> | void) =>
+    async (turn: Turn): Promise<void> => {
+      const application = await engine.active(turn);
+      if (!application) return engine.noActive(turn);
+      await operation(turn, application);
+    };
+
+  const apply: Command = {
+    id: 'dialog-apply',
+    aliases: {
+      en: ['apply', 'apply to', 'new application', 'start application'],
+      fr: ['candidater', 'candidater a', 'postuler', 'nouvelle candidature', 'deposer une candidature'],
+    },
+    summary: { fr: 'préparer une candidature pas à pas', en: 'prepare an application step by step' },
+    usage: { fr: '[appel]', en: '[call]' },
+    async run(turn, args) {
+      const dialog = args ? engine.dialogNamed(args) : undefined;
+      if (dialog) return engine.start(turn, dialog);
+      const word = turn.lang === 'fr' ? 'candidater' : 'apply';
+      turn.say({
+        intent: 'dialog:choose-call',
+        text: turn.t(
+          args
+            ? {
+                fr: 'Je ne connais pas l’appel « {args} ». À quel appel voulez-vous candidater ?',
+                en: 'I do not know the call “{args}”. Which call do you want to apply to?',
+              }
+            : { fr: 'À quel appel voulez-vous candidater ?', en: 'Which call do you want to apply to?' },
+          { args },
+        ),
+        choices: engine.dialogs.map((d) => ({
+          id: `${word} ${d.id}`,
+          label: engine.callName(d.id, turn.lang),
+        })),
+      });
+    },
+  };
+  const back: Command = {
+    id: 'dialog-back',
+    aliases: { en: ['back', 'previous', 'go back'], fr: ['retour', 'precedent', 'revenir'] },
+    summary: { fr: 'revenir à l’étape précédente', en: 'go back one step' },
+    dialogScoped: true,
+    run: withActive((turn, application) => engine.back(turn, application)),
+  };
+  const skip: Command = {
+    id: 'dialog-skip',
+    aliases: { en: ['skip', 'pass'], fr: ['passer', 'sauter', 'je passe'] },
+    summary: { fr: 'passer une étape facultative', en: 'skip an optional step' },
+    dialogScoped: true,
+    run: withActive((turn, application) => engine.skip(turn, application)),
+  };
+  const status: Command = {
+    id: 'dialog-status',
+    aliases: { en: ['status', 'where am i'], fr: ['etat', 'statut', 'ou en suis-je', 'ou j en suis'] },
+    summary: { fr: 'où en est la candidature', en: 'where the application stands' },
+    dialogScoped: true,
+    run: withActive((turn, application) => engine.status(turn, application)),
+  };
+  const cancel: Command = {
+    id: 'dialog-cancel',
+    aliases: {
+      en: ['cancel', 'abandon', 'cancel application'],
+      fr: ['annuler', 'abandonner', 'annuler la candidature'],
+    },
+    summary: { fr: 'abandonner la candidature en cours', en: 'abandon the application in progress' },
+    dialogScoped: true,
+    run: withActive((turn, application) => engine.cancel(turn, application)),
+  };
+  const edit: Command = {
+    id: 'dialog-edit',
+    aliases: { en: ['edit', 'change'], fr: ['modifier', 'changer', 'corriger'] },
+    summary: { fr: 'modifier une réponse', en: 'change an answer' },
+    usage: { fr: '<élément>', en: '<item>' },
+    async run(turn, args) {
+      const application = await latest(turn);
+      if (!application) return engine.noActive(turn);
+      await engine.edit(turn, application, args);
+    },
+  };
+  const list: Command = {
+    id: 'dialog-list',
+    aliases: { en: ['applications', 'my applications'], fr: ['candidatures', 'mes candidatures'] },
+    summary: { fr: 'lister vos candidatures', en: 'list your applications' },
+    async run(turn) {
+      const applications = await engine.store.list(turn.user);
+      if (applications.length === 0) {
+        turn.say({
+          intent: 'dialog:list',
+          text: turn.t({
+            fr: 'Vous n’avez aucune candidature. Écrivez « candidater » pour commencer.',
+            en: 'You have no application. Type “apply” to start one.',
+          }),
+        });
+        return;
+      }
+      const word = turn.lang === 'fr' ? 'ouvrir' : 'open';
+      turn.say({
+        intent: 'dialog:list',
+        text: [
+          turn.t({ fr: '**Vos candidatures**', en: '**Your applications**' }),
+          ...applications.map(
+            (a) => `• \`${a.id}\` — ${engine.callName(a.callId, turn.lang)} — ${stateOf(turn, a)}`,
+          ),
+        ].join('\n'),
+        choices: applications.map((a) => ({
+          id: `${word} ${a.id}`,
+          label: `${a.id} — ${engine.callName(a.callId, turn.lang)}`,
+        })),
+        data: { applications: applications.map((a) => ({ id: a.id, callId: a.callId, status: a.status })) },
+      });
+    },
+  };
+  const open: Command = {
+    id: 'dialog-open',
+    aliases: { en: ['open', 'resume application', 'continue application'], fr: ['ouvrir', 'reprendre'] },
+    summary: { fr: 'reprendre une candidature', en: 'resume an application' },
+    usage: { fr: '<id>', en: '<id>' },
+    async run(turn, args) {
+      const application = await named(turn, args);
+      if (application) await engine.open(turn, application);
+    },
+  };
+  const remove: Command = {
+    id: 'dialog-delete',
+    aliases: {
+      en: ['delete application', 'remove application'],
+      fr: ['supprimer candidature', 'supprimer la candidature', 'effacer candidature'],
+    },
+    summary: {
+      fr: 'supprimer une candidature et ses rappels',
+      en: 'delete an application and its reminders',
+    },
+    usage: { fr: '<id>', en: '<id>' },
+    async run(turn, args) {
+      if (!args) {
+        await list.run(turn, '');
+        return;
+      }
+      const application = await named(turn, args);
+      if (application) engine.confirmDelete(turn, application);
+    },
+  };
+  const summary: Command = {
+    id: 'dialog-summary',
+    aliases: { en: ['summary', 'recap'], fr: ['recapitulatif', 'recap', 'synthese'] },
+    summary: { fr: 'le récapitulatif d’une candidature', en: 'the summary of an application' },
+    usage: { fr: '[id]', en: '[id]' },
+    async run(turn, args) {
+      const application = await named(turn, args);
+      if (application) await engine.summary(turn, application);
+    },
+  };
+  const exportCommand: Command = {
+    id: 'dialog-export',
+    aliases: {
+      en: ['export', 'export application'],
+      fr: ['exporter', 'exporter la candidature', 'exporter le dossier'],
+    },
+    summary: {
+      fr: 'le brouillon du dossier, vos réponses et les dates clés en fichiers',
+      en: 'the draft file, your answers and the key dates as files',
+    },
+    usage: { fr: '[id]', en: '[id]' },
+    async run(turn, args) {
+      const application = await named(turn, args);
+      if (!application) return;
+      const dialog = engine.dialogOf(application);
+      const attachments = exportFiles({
+        dialog,
+        call: engine.callOf(application),
+        steps: engine.steps(dialog),
+        application,
+        now: now(),
+        timezone: turn.timezone(timezone),
+        lang: turn.lang,
+      });
+      turn.say({
+        intent: `dialog:${application.callId}:export`,
+        text: turn.t(
+          {
+            fr: 'Voici le brouillon du dossier ({id}), vos réponses en JSON et les dates clés à importer dans votre agenda : {files}.',
+            en: 'Here is the draft application file ({id}), your answers as JSON and the key dates to import into your calendar: {files}.',
+          },
+          { id: application.id, files: attachments.map((a) => a.filename).join(', ') },
+        ),
+        attachments,
+        ...(turn.message.ref.isDirect ? {} : { toDirect: true }),
+      });
+    },
+  };
+  return [apply, back, skip, status, cancel, edit, list, open, remove, summary, exportCommand];
+}
+
+function stateOf(turn: Turn, application: Application): string {
+  return application.status === 'complete'
+    ? turn.t({ fr: 'terminée', en: 'complete' })
+    : turn.t(
+        { fr: 'en cours, étape « {slot} »', en: 'in progress, at “{slot}”' },
+        { slot: application.currentSlot ?? '' },
+      );
+}

@@ -1,0 +1,49 @@
+/** Live eligibility: right after an answer, what it breaks (or puts at risk), and what remains possible. */
+
+import { cited, evaluate, rulesTouching } from '../rules/index.ts';
+import type { CallDefinition } from '../rules/schema.ts';
+import type { Lang } from '../src/core/i18n.ts';
+import type { Answers } from './application.ts';
+
+/**
+ * The rules this slot's answer now fails or warns about, with their citations, and the benefits still within
+ * reach; undefined when the answer breaks nothing (the dialog then simply goes on).
+ */
+export function liveEligibility(
+  call: CallDefinition,
+  answers: Answers,
+  slot: string,
+  now: Date,
+  timezone: string,
+  lang: Lang,
+): string | undefined {
+  const touched = new Set(rulesTouching(call, slot));
+  if (touched.size === 0) return undefined;
+  const verdict = evaluate(call, answers, now, timezone);
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const benefit of verdict.benefits) {
+    for (const outcome of benefit.outcomes) {
+      if (!touched.has(outcome.ruleId) || seen.has(outcome.ruleId)) continue;
+      if (outcome.status !== 'failed' && outcome.status !== 'warning') continue;
+      seen.add(outcome.ruleId);
+      const names = outcome.benefits
+        .map((id) => verdict.benefits.find((b) => b.benefit.id === id)?.benefit.name[lang] ?? id)
+        .join(', ');
+      const mark = outcome.status === 'failed' ? '⚠️' : 'ℹ️';
+      lines.push(`${mark} ${names} — ${cited(outcome, lang)}`);
+    }
+  }
+  if (lines.length === 0) return undefined;
+  const open = verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]);
+  lines.push(
+    open.length > 0
+      ? lang === 'fr'
+        ? `Vous pouvez encore obtenir : ${open.join(', ')}. Poursuivons.`
+        : `You can still get: ${open.join(', ')}. Let us go on.`
+      : lang === 'fr'
+        ? 'Avec cette réponse, aucun avantage de cet appel n’est accessible ; vous pouvez la modifier à tout moment. Poursuivons.'
+        : 'With this answer, no benefit of this call is within reach; you can change it at any time. Let us go on.',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+/** The exported dossier: a Markdown draft laid out like the source's application file, the answers as JSON, the key dates as .ics. */
+
+import { formatDay } from '../../rules/calendar.ts';
+import { evaluate, keyDates, renderVerdict } from '../../rules/index.ts';
+import type { CallDefinition } from '../../rules/schema.ts';
+import { type Lang, t } from '../../src/core/i18n.ts';
+import type { Attachment } from '../../src/core/message.ts';
+import type { AnswerValue, Application } from '../application.ts';
+import type { DialogDefinition } from '../definition.ts';
+import { formatAnswer } from '../render.ts';
+import { applicableSteps, type Step } from '../steps.ts';
+import { nextSteps } from '../summary.ts';
+import { keyDatesCalendar } from './ics.ts';
+
+export interface ExportInput {
+  dialog: DialogDefinition;
+  call: CallDefinition;
+  steps: Step[];
+  application: Application;
+  now: Date;
+  timezone: string;
+  lang: Lang;
+}
+
+/** The three files of an export. */
+export function exportFiles(input: ExportInput): Attachment[] {
+  const { application, call, now, timezone, lang } = input;
+  const dates = keyDates(call, application.answers, timezone);
+  const base = `${call.id}-${application.id}`;
+  return [
+    { filename: `${base}-dossier.md`, mimeType: 'text/markdown', content: dossierMarkdown(input) },
+    {
+      filename: `${base}-answers.json`,
+      mimeType: 'application/json',
+      content: `${JSON.stringify(
+        {
+          id: application.id,
+          callId: application.callId,
+          status: application.status,
+          answers: application.answers,
+          skipped: application.skipped,
+          createdAt: application.createdAt,
+          updatedAt: application.updatedAt,
+          keyDates: dates.map((d) => ({ id: d.id, date: d.date, label: d.label[lang] })),
+        },
+        null,
+        2,
+      )}\n`,
+    },
+    {
+      filename: `${base}-dates.ics`,
+      mimeType: 'text/calendar',
+      content: keyDatesCalendar(application.id, dates, lang, now),
+    },
+  ];
+}
+
+/** The Markdown draft: one section per part of the application file, unanswered items marked to complete. */
+export function dossierMarkdown({
+  dialog,
+  call,
+  steps,
+  application,
+  now,
+  timezone,
+  lang,
+}: ExportInput): string {
+  const applicable = new Set(applicableSteps(steps, application.answers).map((s) => s.slot));
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  const todo = t(lang, { fr: '_à compléter_', en: '_to be completed_' });
+  const lines = [
+    `# ${t(lang, { fr: 'Dossier de candidature — {name}', en: 'Application file — {name}' }, { name: call.name[lang] })}`,
+    '',
+    t(
+      lang,
+      {
+        fr: '_Brouillon préparé avec nec-bot le {day} (candidature {id}). Source de l’appel : {source}._',
+        en: '_Draft prepared with nec-bot on {day} (application {id}). Source of the call: {source}._',
+      },
+      { day: formatDay(now.toISOString().slice(0, 10), lang), id: application.id, source: call.source.title },
+    ),
+  ];
+  for (const section of dialog.dossier) {
+    const items = section.slots.filter((slot) => applicable.has(slot));
+    if (items.length === 0) continue;
+    lines.push('', `## ${section.title[lang]}`, '');
+    for (const slot of items) {
+      const step = steps.find((s) => s.slot === slot);
+      const value = application.answers[slot];
+      const shown = value === undefined ? todo : formatAnswer(call, slot, value as AnswerValue, lang);
+      lines.push(`- **${step?.label[lang] ?? slot}**${colon}${shown}`);
+    }
+  }
+  lines.push(
+    '',
+    `## ${t(lang, { fr: 'Éligibilité (indicative)', en: 'Eligibility (indicative)' })}`,
+    '',
+    renderVerdict(evaluate(call, application.answers, now, timezone), lang),
+    '',
+    `## ${t(lang, { fr: 'Prochaines étapes', en: 'Next steps' })}`,
+    '',
+    ...nextSteps(call, lang),
+  );
+  return `${lines.join('\n')}\n`;
+}

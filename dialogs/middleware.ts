@@ -1,0 +1,19 @@
+/** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
+import type { Middleware } from '../src/core/bot.ts';
+import type { DialogEngine } from './engine.ts';
+
+/** Placed after `runCommands`: dialog-scoped words (help, status, cancel, back, skip) arrive here while a dialog runs. */
+export function dialogMiddleware(engine: DialogEngine): Middleware {
+  return async (turn, next) => {
+    const application = await engine.active(turn);
+    if (!application) {
+      const dialog = turn.command ? undefined : engine.dialogForPhrase(turn.message.text);
+      return dialog ? engine.start(turn, dialog) : next();
+    }
+    const match = turn.command;
+    // A command word followed by more text ("Aide et Action") is an answer, not a command.
+    if (match?.bare && match.command.id === 'help') return engine.help(turn, application);
+    if (match?.bare) return match.command.run(turn, match.args);
+    await engine.answer(turn, application, turn.message.text);
+  };
+}

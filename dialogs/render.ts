@@ -1,0 +1,102 @@
+/** How a dialog's questions, answers and progress read, in the person's language. */
+
+import type { CallDefinition } from '../rules/schema.ts';
+import { answerParam, formatParam, slotOf } from '../rules/values.ts';
+import { type Lang, type Localized, t } from '../src/core/i18n.ts';
+import type { Reply } from '../src/core/message.ts';
+import type { AnswerValue, Application } from './application.ts';
+import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
+
+/** An answer as it reads (choice labels, euros, days in words). */
+export function formatAnswer(call: CallDefinition, slot: string, value: AnswerValue, lang: Lang): string {
+  return formatParam(answerParam(slotOf(call, slot), value), lang);
+}
+
+/** The question of a step, with its choices as buttons and where the person is. */
+export function stepReply(
+  dialogId: string,
+  steps: Step[],
+  application: Application,
+  step: Step,
+  lang: Lang,
+): Reply {
+  const { index, total } = progress(steps, { ...application, currentSlot: step.slot });
+  const optional = step.optional
+    ? t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' })
+    : '';
+  const choices =
+    step.type === 'boolean'
+      ? [
+          { id: 'yes', label: t(lang, { fr: 'Oui', en: 'Yes' }) },
+          { id: 'no', label: t(lang, { fr: 'Non', en: 'No' }) },
+        ]
+      : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
+  return {
+    intent: `dialog:${dialogId}:${step.slot}`,
+    text: `${t(lang, { fr: '**Étape {index}/{total}**', en: '**Step {index}/{total}**' }, { index, total })} — ${step.prompt[lang]}${optional}`,
+    ...(choices ? { choices } : {}),
+    ...(step.type === 'multi' ? { multiple: true } : {}),
+    data: { application: application.id, slot: step.slot, step: index, of: total },
+  };
+}
+
+/** Answered, missing, step k of n. */
+export function statusText(
+  call: CallDefinition,
+  steps: Step[],
+  application: Application,
+  lang: Lang,
+): string {
+  const answered = applicableSteps(steps, application.answers).filter((s) => s.slot in application.answers);
+  const missing = missingSteps(steps, application);
+  const { index, total } = progress(steps, application);
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  const lines = [
+    application.currentSlot
+      ? t(lang, { fr: '**Étape {index} sur {total}**', en: '**Step {index} of {total}**' }, { index, total })
+      : t(lang, { fr: '**Toutes les étapes sont passées.**', en: '**Every step is done.**' }),
+    '',
+    t(lang, { fr: '**Réponses données** ({n})', en: '**Answers given** ({n})' }, { n: answered.length }),
+    ...answered.map(
+      (s) =>
+        `• ${s.label[lang]}${colon}${formatAnswer(call, s.slot, application.answers[s.slot] as AnswerValue, lang)}`,
+    ),
+  ];
+  if (missing.length > 0)
+    lines.push(
+      '',
+      t(lang, { fr: '**Encore manquantes** ({n})', en: '**Still missing** ({n})' }, { n: missing.length }),
+      ...missing.map(
+        (s) => `• ${s.label[lang]}${application.skipped.includes(s.slot) ? skippedMark(lang) : ''}`,
+      ),
+    );
+  return lines.join('\n');
+}
+
+function skippedMark(lang: Lang): string {
+  return t(lang, { fr: ' (passée)', en: ' (skipped)' });
+}
+
+/** The commands available at any step, for `help`. */
+export const DIALOG_COMMANDS: Localized = {
+  fr: [
+    '**Pendant la candidature, vous pouvez écrire :**',
+    '• `retour` — revenir à l’étape précédente',
+    '• `passer` — laisser une étape facultative sans réponse',
+    '• `modifier <élément>` — changer une réponse (par exemple `modifier event_date`)',
+    '• `état` — voir les réponses données et ce qui manque',
+    '• `annuler` — abandonner cette candidature (je demande confirmation)',
+    '• `candidatures` — lister vos candidatures ; `ouvrir <id>` pour en reprendre une',
+    'Vous pouvez partir et revenir quand vous voulez : je reprends à la même étape.',
+  ].join('\n'),
+  en: [
+    '**During the application, you can type:**',
+    '• `back` — go back to the previous step',
+    '• `skip` — leave an optional step unanswered',
+    '• `edit <item>` — change an answer (for example `edit event_date`)',
+    '• `status` — see the answers given and what is missing',
+    '• `cancel` — abandon this application (I ask for confirmation)',
+    '• `applications` — list your applications; `open <id>` to resume one',
+    'You can leave and come back whenever you like: I resume at the same step.',
+  ].join('\n'),
+};

@@ -1,0 +1,100 @@
+/** A dialog's steps resolved against its call file, and the small pure functions that move through them. */
+
+import type { CallDefinition, SlotDefinition } from '../rules/schema.ts';
+import type { Localized } from '../src/core/i18n.ts';
+import type { Answers, AnswerValue, Application } from './application.ts';
+import type { DialogDefinition, StepDefinition } from './definition.ts';
+import type { Option } from './parsers/choices.ts';
+import { parseBoolean, parseChoice, parseChoices, parseText } from './parsers/choices.ts';
+import { type Day, parseDate } from './parsers/dates.ts';
+import { parseMoney } from './parsers/money.ts';
+import { parseCount } from './parsers/numbers.ts';
+import type { Parsed } from './parsers/result.ts';
+
+/** A step with what the call file says of its slot: type, label, choices. */
+export interface Step extends StepDefinition {
+  type: SlotDefinition['type'];
+  label: Localized;
+  choices?: Option[];
+  optional: boolean;
+}
+
+/** Joins a dialog's steps with its call's slots; a step naming a slot the call lacks is a programming error. */
+export function resolveSteps(dialog: DialogDefinition, call: CallDefinition): Step[] {
+  return dialog.steps.map((step) => {
+    const slot = call.slots.find((s) => s.id === step.slot);
+    if (!slot) throw new Error(`dialog ${dialog.id}: the call file has no slot "${step.slot}"`);
+    return {
+      ...step,
+      type: slot.type,
+      label: slot.label,
+      choices: slot.choices?.map((c) => ({ ...c, keywords: step.keywords?.[c.id] })),
+      optional: step.optional ?? slot.optional ?? false,
+    };
+  });
+}
+
+/** Reads an answer to a step, typed or clicked (a click arrives as the choice id). */
+export function parseAnswer(step: Step, text: string, today: Day): Parsed<AnswerValue> {
+  switch (step.type) {
+    case 'text':
+      return parseText(text);
+    case 'integer':
+      return parseCount(text, { min: step.min ?? 0, max: step.max });
+    case 'number':
+      return parseCount(text, { min: step.min ?? 0, max: step.max, decimals: true });
+    case 'money':
+      return parseMoney(text);
+    case 'date':
+      return parseDate(text, { today, future: step.future });
+    case 'boolean':
+      return parseBoolean(text);
+    case 'choice':
+      return parseChoice(text, step.choices ?? []);
+    case 'multi':
+      return parseChoices(text, step.choices ?? []);
+  }
+}
+
+/** The steps that apply given the answers so far (conditions checked), in order. */
+export function applicableSteps(steps: Step[], answers: Answers): Step[] {
+  return steps.filter((s) => !s.onlyIf || s.onlyIf(answers));
+}
+
+/** The first applicable step neither answered nor skipped; undefined when the summary comes next. */
+export function nextStep(steps: Step[], application: Application): Step | undefined {
+  return applicableSteps(steps, application.answers).find(
+    (s) => !(s.slot in application.answers) && !application.skipped.includes(s.slot),
+  );
+}
+
+/** The applicable step before the current one (the last one when at the summary). */
+export function previousStep(steps: Step[], application: Application): Step | undefined {
+  const applicable = applicableSteps(steps, application.answers);
+  const index = application.currentSlot
+    ? applicable.findIndex((s) => s.slot === application.currentSlot)
+    : applicable.length;
+  return index > 0 ? applicable[index - 1] : undefined;
+}
+
+/** Drops the answers and skips of steps that no longer apply (support changed to "no": no authority name). */
+export function pruneAnswers(steps: Step[], application: Application): void {
+  const applicable = new Set(applicableSteps(steps, application.answers).map((s) => s.slot));
+  for (const step of steps) {
+    if (applicable.has(step.slot)) continue;
+    delete application.answers[step.slot];
+    application.skipped = application.skipped.filter((s) => s !== step.slot);
+  }
+}
+
+/** Where the person is: step k of n among the steps that apply. */
+export function progress(steps: Step[], application: Application): { index: number; total: number } {
+  const applicable = applicableSteps(steps, application.answers);
+  const index = applicable.findIndex((s) => s.slot === application.currentSlot);
+  return { index: index < 0 ? applicable.length : index + 1, total: applicable.length };
+}
+
+/** The applicable steps still without an answer (skipped or not reached). */
+export function missingSteps(steps: Step[], application: Application): Step[] {
+  return applicableSteps(steps, application.answers).filter((s) => !(s.slot in application.answers));
+}

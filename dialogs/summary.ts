@@ -1,0 +1,112 @@
+/** The summary of an application: every answer, the verdict per benefit, what is missing, key dates, next steps. */
+
+import { formatDay } from '../rules/calendar.ts';
+import { formatCitation } from '../rules/citation.ts';
+import { evaluate, keyDates, renderVerdict, verdictData } from '../rules/index.ts';
+import type { CallDefinition } from '../rules/schema.ts';
+import { type Lang, t } from '../src/core/i18n.ts';
+import type { Reply } from '../src/core/message.ts';
+import type { AnswerValue, Application } from './application.ts';
+import { formatAnswer } from './render.ts';
+import { applicableSteps, missingSteps, type Step } from './steps.ts';
+
+/** The summary reply (`dialog:<id>:summary`); `data.verdict` is the rules' verdict as plain data. */
+export function summaryReply(
+  call: CallDefinition,
+  steps: Step[],
+  application: Application,
+  now: Date,
+  timezone: string,
+  lang: Lang,
+): Reply {
+  const verdict = evaluate(call, application.answers, now, timezone);
+  const answered = applicableSteps(steps, application.answers).filter((s) => s.slot in application.answers);
+  const missing = missingSteps(steps, application);
+  const dates = keyDates(call, application.answers, timezone);
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  const sections = [
+    t(
+      lang,
+      { fr: '**Récapitulatif — {name}** (candidature {id})', en: '**Summary — {name}** (application {id})' },
+      { name: call.name[lang], id: application.id },
+    ),
+    '',
+    t(lang, { fr: '**Vos réponses**', en: '**Your answers**' }),
+    ...answered.map(
+      (s) =>
+        `• ${s.label[lang]}${colon}${formatAnswer(call, s.slot, application.answers[s.slot] as AnswerValue, lang)}`,
+    ),
+    '',
+    renderVerdict(verdict, lang),
+  ];
+  if (missing.length > 0)
+    sections.push(
+      '',
+      t(lang, { fr: '**Encore manquant**', en: '**Still missing**' }),
+      ...missing.map((s) => `• ${s.label[lang]} — \`${lang === 'fr' ? 'modifier' : 'edit'} ${s.slot}\``),
+    );
+  if (dates.length > 0)
+    sections.push(
+      '',
+      t(lang, { fr: '**Dates clés**', en: '**Key dates**' }),
+      ...dates.map(
+        (d) => `• ${formatDay(d.date, lang)}${colon}${d.label[lang]} (${formatCitation(d.citation, lang)})`,
+      ),
+    );
+  sections.push('', t(lang, { fr: '**Prochaines étapes**', en: '**Next steps**' }), ...nextSteps(call, lang));
+  return {
+    intent: `dialog:${call.id}:summary`,
+    text: sections.join('\n'),
+    choices: [
+      {
+        id: lang === 'fr' ? 'exporter' : 'export',
+        label: t(lang, { fr: 'Exporter le dossier', en: 'Export the file' }),
+      },
+      {
+        id: lang === 'fr' ? 'modifier' : 'edit',
+        label: t(lang, { fr: 'Modifier une réponse', en: 'Change an answer' }),
+      },
+    ],
+    data: {
+      application: application.id,
+      call: call.id,
+      verdict: verdictData(verdict, lang),
+      missing: missing.map((s) => s.slot),
+      keyDates: dates.map((d) => ({ id: d.id, date: d.date })),
+    },
+  };
+}
+
+/** What to do next: export, check the source, write to the contact the source gives. */
+export function nextSteps(call: CallDefinition, lang: Lang): string[] {
+  const contacts = call.contacts.map((c) =>
+    [c.name, c.role?.[lang], c.email, c.phone].filter((part) => part !== undefined).join(', '),
+  );
+  return [
+    t(lang, {
+      fr: '1. Écrivez « exporter » : je vous remets le brouillon du dossier (Markdown), vos réponses (JSON) et les dates clés (.ics).',
+      en: '1. Type “export”: I hand you the draft application file (Markdown), your answers (JSON) and the key dates (.ics).',
+    }),
+    t(
+      lang,
+      {
+        fr: '2. Relisez l’appel à la source ({source}) : les conditions peuvent avoir changé.',
+        en: '2. Check the call at its source ({source}): the requirements may have changed.',
+      },
+      { source: call.source.url ? `[${call.source.title}](${call.source.url})` : call.source.title },
+    ),
+    contacts.length > 0
+      ? t(
+          lang,
+          {
+            fr: '3. Envoyez le dossier ou vos questions à : {contacts}.',
+            en: '3. Send the file or your questions to: {contacts}.',
+          },
+          { contacts: contacts.join(' ; ') },
+        )
+      : t(lang, {
+          fr: '3. La source ne donne pas de contact pour cet appel.',
+          en: '3. The source gives no contact for this call.',
+        }),
+  ];
+}
