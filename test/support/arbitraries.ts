@@ -1,0 +1,63 @@
+/** Random inputs for the property-based abuse tests: anything, unicode, huge numbers, odd dates, keyword mixes. */
+import fc from 'fast-check';
+
+const WORDS = [
+  'oui',
+  'non',
+  'yes',
+  'no',
+  'aide',
+  'help',
+  'candidater',
+  'apply',
+  'annuler',
+  'cancel',
+  'mes données',
+  'forget me',
+  'langue en',
+  'stats',
+  '1',
+  '2, 3',
+  '1 et 4',
+  '€',
+  'k€',
+  '12 000 €',
+  '1e308',
+  '-5',
+  '½',
+  '٣',
+  'NaN',
+  'Infinity',
+  '0x1F',
+  '29/02/2027',
+  '31/04/2027',
+  '2027-13-45',
+  '12 mars 2027',
+  'demain',
+  '\u0000',
+  '\u202e',
+  '👩‍👩‍👧',
+  'İ',
+  'ß',
+  '\n\n',
+  '```',
+  '<script>',
+  '{figure:x.y}',
+  '$' + '{x}',
+  '%s',
+];
+
+/** Text people (and attackers) might type: anything, unicode, huge numbers, odd dates, keyword mixes. */
+export const anyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }).map(String),
+  fc.double().map(String),
+  fc.double({ noNaN: true }).map((n) => n.toLocaleString('fr-FR')),
+  fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
+  fc
+    .tuple(fc.integer({ min: -99, max: 999 }), fc.integer({ min: -99, max: 99 }), fc.integer())
+    .map(([d, m, y]) => `${d}/${m}/${y}`),
+  fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+  fc.string({ maxLength: 20 }).map((s) => s.repeat(250)),
+);
