@@ -1,8 +1,10 @@
 /**
  * The Matrix adapter: turns the sync's room messages into `bot.handle` calls and the replies into Matrix
  * messages; joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
- * delivers scheduled messages with the job id as transaction id.
+ * delivers scheduled messages with the job id as transaction id. Several replicas may run it: a lease on the
+ * shared store lets one sync at a time (the others stand by and still deliver scheduled messages).
  */
+import { randomUUID } from 'node:crypto';
 import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
 import type { App } from '../../src/app.ts';
 import type { Adapter } from '../../src/core/adapter.ts';
@@ -25,53 +27,102 @@ export const SYNC_FILTER = {
 const MAX_REPLY_WAIT_MS = 30_000;
 const MAX_REPLY_ATTEMPTS = 3;
 
+/** The lease that lets one replica sync; it expires if its holder stops renewing it (crash). */
+const SYNC_LEASE = 'matrix-sync';
+
+/** Room ids named in a message (`broadcast !a:server !b:server …`): the sender must be a manager there too. */
+const ROOM_ID = /![\w.-]+:[\w.-]+/g;
+
 export interface MatrixAdapterOptions {
   app: App;
   homeserverUrl: string;
   accessToken: string;
   /** The SDK's crypto store, when end-to-end encryption is on (MATRIX_ENCRYPTION and the native module). */
   cryptoStore?: RustSdkCryptoStorageProvider | null;
+  /** Sync lease timing: how long a lease lasts, and how often it is renewed or, by a standby, tried. */
+  lease?: { ttlMs: number; renewMs: number };
 }
 
 export class MatrixAdapter implements Adapter {
   readonly platform = 'matrix' as const;
   readonly #app: App;
   readonly #storage: KeyvStorageProvider;
-  readonly #client: SyncingClient;
-  readonly #rooms: RoomDirectory;
+  readonly #newClient: () => SyncingClient;
+  readonly #lease: { ttlMs: number; renewMs: number };
+  readonly #holder = randomUUID();
+  /** The client of the current sync session; also sends for a replica that stands by. */
+  #client: SyncingClient;
+  #rooms: RoomDirectory;
   #bot?: BotIdentity;
-  #running = false;
+  #started = false;
+  #syncing = false;
+  #leaseTimer?: NodeJS.Timeout;
 
-  constructor({ app, homeserverUrl, accessToken, cryptoStore = null }: MatrixAdapterOptions) {
+  constructor({ app, homeserverUrl, accessToken, cryptoStore = null, lease }: MatrixAdapterOptions) {
     this.#app = app;
     this.#storage = new KeyvStorageProvider(app.backend.kv);
-    this.#client = new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
-      this.#onSync(event),
-    );
+    this.#lease = lease ?? { ttlMs: 60_000, renewMs: 20_000 };
+    this.#newClient = () =>
+      new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
+        this.#onSync(event),
+      );
+    this.#client = this.#newClient();
     this.#rooms = new RoomDirectory(this.#client, app.config.MATRIX_MANAGERS);
-  }
-
-  /** The rooms' members and roles, e.g. for a broadcast that must check the sender in every target room. */
-  get rooms(): RoomDirectory {
-    return this.#rooms;
   }
 
   async start(): Promise<void> {
     const userId = await this.#client.getUserId();
     this.#storage.useAccount(userId);
     this.#bot = { userId, names: await this.#namesOf(userId) };
-    await this.#client.start(SYNC_FILTER);
-    this.#running = true;
-    this.#app.logger.info({ userId }, 'matrix: syncing');
+    // The DM map lets a standby replica write to people's existing DMs too.
+    await this.#client.dms.update();
+    this.#started = true;
+    await this.#takeTurn();
+    this.#leaseTimer = setInterval(() => {
+      this.#takeTurn().catch((error) => this.#app.logger.error({ err: error }, 'matrix: sync lease failed'));
+    }, this.#lease.renewMs);
   }
 
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#client.stop();
+    this.#started = false;
+    clearInterval(this.#leaseTimer);
+    if (this.#syncing) {
+      this.#client.stop();
+      this.#syncing = false;
+      await this.#app.leases.release(SYNC_LEASE, this.#holder);
+    }
   }
 
   isConnected(): boolean {
-    return this.#running;
+    return this.#started;
+  }
+
+  /** Takes or renews the sync lease; starts syncing when it is ours, stops when another replica took it. */
+  async #takeTurn(): Promise<void> {
+    const held = await this.#app.leases.acquire(SYNC_LEASE, this.#holder, this.#lease.ttlMs);
+    if (!this.#started) {
+      // stop() ran while the lease was being taken.
+      if (held) await this.#app.leases.release(SYNC_LEASE, this.#holder);
+      return;
+    }
+    if (held && !this.#syncing) {
+      this.#syncing = true;
+      try {
+        await this.#client.start(SYNC_FILTER);
+      } catch (error) {
+        // The sync loop starts last, so the same client can try again on the next turn.
+        this.#syncing = false;
+        throw error;
+      }
+      this.#app.logger.info({ userId: this.#bot?.userId }, 'matrix: syncing');
+    } else if (!held && this.#syncing) {
+      // A stopped SDK client cannot sync again without risking two loops: the next turn gets a new one.
+      this.#client.stop();
+      this.#syncing = false;
+      this.#client = this.#newClient();
+      this.#rooms = new RoomDirectory(this.#client, this.#app.config.MATRIX_MANAGERS);
+      this.#app.logger.warn('matrix: sync lease lost, another replica syncs; standing by');
+    }
   }
 
   async send({ ref, reply, jobId }: Delivery): Promise<void> {
@@ -149,7 +200,12 @@ export class MatrixAdapter implements Adapter {
       ref,
       userId: event.sender,
       text: question.text,
-      isManager: await this.#rooms.isManager(event.sender, roomId, isDirect),
+      isManager: await this.#rooms.isManager(
+        event.sender,
+        roomId,
+        isDirect,
+        question.text.match(ROOM_ID) ?? [],
+      ),
       eventId: event.event_id,
       timestamp: this.#app.clock.now(),
     });

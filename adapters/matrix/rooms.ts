@@ -54,18 +54,15 @@ export class RoomDirectory {
   }
 
   /**
-   * Community manager: listed in MATRIX_MANAGERS, or power level ≥ 50 in the (group) room. In a DM everyone
-   * is usually admin of their own room, so there only the list counts.
+   * Community manager: listed in MATRIX_MANAGERS, or power level ≥ 50 in the (group) room the message came
+   * from AND in every room it names (a broadcast to several rooms). In a DM everyone is usually admin of their
+   * own room, so there only the named rooms count.
    */
-  async isManager(userId: string, roomId: string, isDirect: boolean): Promise<boolean> {
+  async isManager(userId: string, roomId: string, isDirect: boolean, namedRooms: string[]): Promise<boolean> {
     if (this.#managers.has(userId)) return true;
-    if (isDirect) return false;
-    return (await this.powerLevel(roomId, userId)) >= MANAGER_POWER_LEVEL;
-  }
-
-  /** Community manager in every one of `roomIds` (a broadcast to several rooms). */
-  async isManagerInAll(userId: string, roomIds: string[]): Promise<boolean> {
-    for (const roomId of roomIds) if (!(await this.isManager(userId, roomId, false))) return false;
+    const rooms = isDirect ? namedRooms : [roomId, ...namedRooms];
+    if (rooms.length === 0) return false;
+    for (const room of rooms) if ((await this.powerLevel(room, userId)) < MANAGER_POWER_LEVEL) return false;
     return true;
   }
 
