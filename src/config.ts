@@ -40,6 +40,10 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   SLACK_MANAGERS: list,
+  /** OAuth install flow (one deployment, many workspaces): all three, instead of SLACK_BOT_TOKEN. */
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   PORT: port.default(3000),
   /** Serves /healthz and /metrics on their own port when there is no Slack HTTP receiver. */
   METRICS_PORT: z.preprocess(
@@ -73,13 +77,52 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration; throws a ConfigError naming the first wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema.superRefine(requireWholeSlackSetup).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') ?? 'configuration';
     throw new ConfigError(`Invalid configuration: ${variable}: ${issue?.message ?? 'invalid value'}`);
   }
   return parsed.data;
+}
+
+const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** A half-set Slack configuration stops start-up, naming the variable that is missing. */
+function requireWholeSlackSetup(
+  config: Partial<
+    Record<
+      'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | (typeof SLACK_OAUTH)[number],
+      string
+    >
+  >,
+  context: z.RefinementCtx,
+): void {
+  const missing = (variable: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [variable], message });
+  const oauth = SLACK_OAUTH.some((name) => config[name]);
+  const wanted =
+    oauth || Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET);
+  if (!wanted) return;
+  if (oauth) {
+    for (const name of SLACK_OAUTH)
+      if (!config[name]) missing(name, `required with ${SLACK_OAUTH.join(', ')} (the OAuth install flow)`);
+    if (config.SLACK_BOT_TOKEN)
+      missing(
+        'SLACK_BOT_TOKEN',
+        'set either SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* variables (OAuth), not both',
+      );
+  } else if (!config.SLACK_BOT_TOKEN) {
+    missing(
+      'SLACK_BOT_TOKEN',
+      'required to connect to Slack (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces)',
+    );
+  }
+  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET)
+    missing(
+      'SLACK_SIGNING_SECRET',
+      'required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
 }
 
 function isTimeZone(name: string): boolean {

@@ -1,0 +1,103 @@
+/**
+ * Builds the Slack adapter from the configuration: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP
+ * receiver on PORT (signed requests only, plus the ops routes); one workspace with SLACK_BOT_TOKEN, or
+ * Slack's OAuth install flow with installations kept in the project's store.
+ */
+import { readFileSync } from 'node:fs';
+import { type AppOptions, App as BoltApp, type Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { App } from '../../src/app.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import type { Logger } from '../../src/logger.ts';
+import { opsRoutes } from '../../src/ops/routes.ts';
+import { KeyvInstallationStore } from './installation-store.ts';
+import { SlackAdapter } from './slack-adapter.ts';
+
+export { SlackAdapter } from './slack-adapter.ts';
+
+/** The bot scopes the OAuth flow asks for: those of the manifest, so the two never drift apart. */
+function manifestScopes(): string[] {
+  const manifest = z
+    .object({ oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }) })
+    .parse(parse(readFileSync(new URL('./manifest.yml', import.meta.url), 'utf8')));
+  return manifest.oauth_config.scopes.bot;
+}
+
+/** Bolt and the Slack SDK log through the project's logger (stderr, secrets redacted). */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'slack' });
+  let level = LogLevel.INFO;
+  const line = (args: unknown[]) =>
+    args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return {
+    debug: (...args: unknown[]) => child.debug(line(args)),
+    info: (...args: unknown[]) => child.info(line(args)),
+    warn: (...args: unknown[]) => child.warn(line(args)),
+    error: (...args: unknown[]) => child.error(line(args)),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** The Slack adapter for the configured transport and installation mode. */
+export async function createSlackAdapter(app: App): Promise<Adapter> {
+  const config = app.config;
+  const logger = boltLogger(app.logger);
+  const slackApiUrl = config.SLACK_API_URL;
+  const options: AppOptions = { logger, clientOptions: { slackApiUrl } };
+  const installationStore = new KeyvInstallationStore(app.backend.kv);
+  const singleToken = config.SLACK_BOT_TOKEN;
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+
+  if (singleToken) {
+    options.token = singleToken;
+  } else {
+    options.clientId = config.SLACK_CLIENT_ID;
+    options.clientSecret = config.SLACK_CLIENT_SECRET;
+    options.stateSecret = config.SLACK_STATE_SECRET;
+    options.scopes = manifestScopes();
+    options.installationStore = installationStore;
+    // Socket Mode has no HTTP server of its own: the install pages get one on PORT.
+    options.installerOptions = { directInstall: true, ...(socketMode ? { port: config.PORT } : {}) };
+  }
+  if (socketMode) {
+    options.socketMode = true;
+    options.appToken = config.SLACK_APP_TOKEN;
+  } else {
+    options.signingSecret = config.SLACK_SIGNING_SECRET;
+    options.customRoutes = opsRoutes(app);
+  }
+
+  const bolt = new BoltApp(options);
+  const deliveryClient = new webApi.WebClient(undefined, {
+    slackApiUrl,
+    logger,
+    rejectRateLimitedCalls: true,
+    // The scheduler retries a failed delivery later; a long in-process retry would outlast its lease.
+    retryConfig: { retries: 2 },
+  });
+  deliveryClient.on(webApi.WebClientEvent.RATE_LIMITED, () => {
+    app.metrics.platformRateLimitWaits.inc({ platform: 'slack' });
+  });
+  return new SlackAdapter({
+    app,
+    bolt,
+    port: socketMode ? undefined : config.PORT,
+    deliveryClient,
+    botToken: async (workspace) => {
+      if (singleToken) return singleToken;
+      const installation = await installationStore.fetchInstallation({
+        teamId: workspace,
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
+      const token = installation.bot?.token;
+      if (!token) throw new Error(`the Slack installation of ${workspace} has no bot token`);
+      return token;
+    },
+  });
+}

@@ -1,0 +1,312 @@
+/**
+ * The Slack adapter: listens to the slash command, direct messages, mentions, button clicks and the App Home
+ * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is acknowledged first,
+ * the core works after, so Slack's 3-second limit holds whatever the work behind.
+ */
+import type { BlockAction, App as BoltApp, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { App } from '../../src/app.ts';
+import type { Adapter } from '../../src/core/adapter.ts';
+import { ConversationStore } from '../../src/core/conversation.ts';
+import type { Lang } from '../../src/core/i18n.ts';
+import type { Delivery, Reply } from '../../src/core/message.ts';
+import { RetryAfterError } from '../../src/core/retry-after.ts';
+import { userKey } from '../../src/store/user-records.ts';
+import { homeView } from './home-view.ts';
+import {
+  fromBlockAction,
+  fromDirectMessage,
+  fromMention,
+  fromSlashCommand,
+  type MappedMessage,
+  slackMessageEventSchema,
+} from './incoming.ts';
+import { SlackPeople } from './people.ts';
+import { answeredBlocks, renderReply, type SlackMessage } from './render-blocks.ts';
+
+/** The slash command declared in `manifest.yml`. */
+export const SLASH_COMMAND = '/nec';
+
+/** Replies that are errors of the person's own command: only they need to see them. */
+const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty']);
+
+/** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
+const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
+
+export interface SlackAdapterOptions {
+  app: App;
+  bolt: BoltApp;
+  /** Port of the HTTP receiver; undefined in Socket Mode. */
+  port?: number;
+  /** Sends scheduled deliveries; rejects rate-limited calls so the delivery queue can wait as asked. */
+  deliveryClient: webApi.WebClient;
+  /** The bot token of a workspace (single-workspace token or the workspace's installation). */
+  botToken(workspace: string | undefined): Promise<string>;
+}
+
+/** Where the replies to one incoming message go. */
+interface ReplyTarget {
+  client: webApi.WebClient;
+  workspace?: string;
+  userId: string;
+  channel: string;
+  threadTs?: string;
+  /** The response URL of a slash command or click: answers even where the bot is not a member. */
+  respond?: RespondFn;
+  /** Replies to a slash command keep its errors private. */
+  fromCommand: boolean;
+}
+
+export class SlackAdapter implements Adapter {
+  readonly platform = 'slack' as const;
+  readonly #app: App;
+  readonly #bolt: BoltApp;
+  readonly #requestedPort: number | undefined;
+  readonly #deliveryClient: webApi.WebClient;
+  readonly #botToken: SlackAdapterOptions['botToken'];
+  readonly #people: SlackPeople;
+  readonly #conversations: ConversationStore;
+  /** Direct-message channel ids by workspace and user: conversations.open once per person. */
+  readonly #directChannels = new Map<string, string>();
+  /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
+  readonly #inFlight = new Set<Promise<void>>();
+  #port: number | undefined;
+  #running = false;
+
+  constructor(options: SlackAdapterOptions) {
+    this.#app = options.app;
+    this.#bolt = options.bolt;
+    this.#requestedPort = options.port;
+    this.#deliveryClient = options.deliveryClient;
+    this.#botToken = options.botToken;
+    this.#people = new SlackPeople({
+      managers: options.app.config.SLACK_MANAGERS,
+      clock: options.app.clock,
+      logger: options.app.logger,
+    });
+    this.#conversations = new ConversationStore(options.app.records);
+    this.#listen();
+  }
+
+  /** The port the HTTP receiver listens on once started (useful with PORT=0); undefined in Socket Mode. */
+  get port(): number | undefined {
+    return this.#port;
+  }
+
+  async start(): Promise<void> {
+    const server: unknown =
+      this.#requestedPort === undefined
+        ? await this.#bolt.start()
+        : await this.#bolt.start(this.#requestedPort);
+    const address = (server as { address?: () => unknown } | undefined)?.address?.();
+    if (address && typeof address === 'object' && 'port' in address) this.#port = Number(address.port);
+    this.#running = true;
+    this.#app.logger.info(
+      { port: this.#port, socketMode: this.#requestedPort === undefined },
+      'slack started',
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    await this.#bolt.stop();
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  isConnected(): boolean {
+    return this.#running;
+  }
+
+  /** Posts a reminder or broadcast; a 429 becomes a RetryAfterError carrying Slack's Retry-After. */
+  async send({ ref, reply }: Delivery): Promise<void> {
+    const token = await this.#botToken(ref.workspace);
+    const client = this.#deliveryClient;
+    try {
+      const channel =
+        ref.isDirect && ref.userId && !ref.roomId.startsWith('D')
+          ? await this.#directChannel(client, ref.workspace, ref.userId, token)
+          : ref.roomId;
+      const lang = ref.userId ? await this.#langOf(ref.workspace, ref.userId) : this.#app.config.BOT_LANG;
+      await client.chat.postMessage({ token, channel, thread_ts: ref.threadId, ...renderReply(reply, lang) });
+    } catch (error) {
+      throw asRetryAfter(error);
+    }
+  }
+
+  #listen(): void {
+    const bolt = this.#bolt;
+    bolt.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
+      await ack();
+      await this.#track(this.#onCommand(command, client, respond));
+    });
+    bolt.event('message', async ({ event, body, client, context }) => {
+      const parsed = slackMessageEventSchema.safeParse(event);
+      if (!parsed.success || !context.teamId) return;
+      const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#app.clock.now());
+      if (message) await this.#track(this.#converse(message, this.#targetOf(message, client)));
+    });
+    bolt.event('app_mention', async ({ event, body, client, context }) => {
+      const parsed = slackMessageEventSchema.safeParse(event);
+      if (!parsed.success || !context.teamId) return;
+      const now = this.#app.clock.now();
+      const message = fromMention(parsed.data, context.teamId, body.event_id, context.botUserId, now);
+      if (message) await this.#track(this.#converse(message, this.#targetOf(message, client)));
+    });
+    bolt.action<BlockAction>(
+      { type: 'block_actions', action_id: /^nec_/ },
+      async ({ ack, body, client, respond }) => {
+        await ack();
+        await this.#track(this.#onClick(body, client, respond));
+      },
+    );
+    bolt.event('app_home_opened', async ({ event, client, context }) => {
+      if (event.tab !== 'home') return;
+      const view = await homeView(this.#app, {
+        workspace: context.teamId,
+        userId: event.user,
+        lang: await this.#langOf(context.teamId, event.user),
+      });
+      await client.views.publish({ user_id: event.user, view });
+    });
+    bolt.error(async (error) => {
+      this.#app.logger.error({ err: error }, 'slack listener failed');
+    });
+  }
+
+  /** Runs work after the acknowledgement, remembered until it ends so `stop` can wait for it. */
+  async #track(work: Promise<void>): Promise<void> {
+    this.#inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.#inFlight.delete(work);
+    }
+  }
+
+  #targetOf(message: MappedMessage, client: webApi.WebClient, respond?: RespondFn): ReplyTarget {
+    return {
+      client,
+      workspace: message.ref.workspace,
+      userId: message.userId,
+      channel: message.ref.roomId,
+      threadTs: message.ref.threadId,
+      respond,
+      fromCommand: false,
+    };
+  }
+
+  async #onCommand(command: SlashCommand, client: webApi.WebClient, respond: RespondFn): Promise<void> {
+    const message = fromSlashCommand(command, this.#app.clock.now());
+    await this.#converse(message, { ...this.#targetOf(message, client, respond), fromCommand: true });
+  }
+
+  async #onClick(body: BlockAction, client: webApi.WebClient, respond: RespondFn): Promise<void> {
+    const clicked = fromBlockAction(body, this.#app.clock.now());
+    if (!clicked) return;
+    const { message } = clicked;
+    // The buttons go first, so a second click cannot answer the same question twice.
+    if (body.message) {
+      const lang = await this.#langOf(message.ref.workspace, message.userId);
+      const update = {
+        text: body.message.text ?? '',
+        blocks: answeredBlocks(body.message.blocks ?? [], clicked.label, lang),
+      };
+      if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
+      else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
+    }
+    await this.#converse(message, this.#targetOf(message, client, respond));
+  }
+
+  /** One message through the core, with the person's role and time zone, then every reply delivered. */
+  async #converse(message: MappedMessage, target: ReplyTarget): Promise<void> {
+    const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
+    const replies = await this.#app.bot.handle({ ...message, ...person });
+    if (replies.length === 0) return;
+    const lang = await this.#langOf(message.ref.workspace, message.userId);
+    for (const reply of replies) await this.#deliver(reply, target, lang);
+  }
+
+  async #deliver(reply: Reply, target: ReplyTarget, lang: Lang): Promise<void> {
+    const rendered = renderReply(reply, lang);
+    const { client } = target;
+    if (reply.toDirect || reply.attachments?.length) {
+      const dm = await this.#directChannel(client, target.workspace, target.userId);
+      if (reply.text.trim() || reply.choices?.length) {
+        const here = !reply.toDirect
+          ? target
+          : { ...target, channel: dm, threadTs: undefined, respond: undefined };
+        await this.#post(here, rendered);
+      }
+      for (const file of reply.attachments ?? []) {
+        await client.files.uploadV2({
+          channel_id: dm,
+          file: Buffer.from(file.content, 'utf8'),
+          filename: file.filename,
+          title: file.filename,
+        });
+      }
+      return;
+    }
+    if (reply.ephemeral || (target.fromCommand && PRIVATE_INTENTS.has(reply.intent))) {
+      if (target.respond) await target.respond({ response_type: 'ephemeral', ...rendered });
+      else
+        await client.chat.postEphemeral({
+          channel: target.channel,
+          user: target.userId,
+          thread_ts: target.threadTs,
+          ...rendered,
+        });
+      return;
+    }
+    await this.#post(target, rendered);
+  }
+
+  /** Posts as the bot; where it is not a member, a command's response URL posts in its name instead. */
+  async #post(target: ReplyTarget, message: SlackMessage): Promise<void> {
+    try {
+      await target.client.chat.postMessage({
+        channel: target.channel,
+        thread_ts: target.threadTs,
+        ...message,
+      });
+    } catch (error) {
+      if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
+      await target.respond({ response_type: 'in_channel', ...message });
+    }
+  }
+
+  async #directChannel(
+    client: webApi.WebClient,
+    workspace: string | undefined,
+    userId: string,
+    token?: string,
+  ): Promise<string> {
+    const key = `${workspace ?? '-'}:${userId}`;
+    const known = this.#directChannels.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId, token });
+    const id = opened.channel?.id;
+    if (!id) throw new Error(`slack conversations.open returned no channel for ${userId}`);
+    this.#directChannels.set(key, id);
+    return id;
+  }
+
+  /** The person's language as the core last settled it, for the labels the renderer adds. */
+  async #langOf(workspace: string | undefined, userId: string): Promise<Lang> {
+    const state = await this.#conversations.load(userKey('slack', userId, workspace));
+    return state.lang ?? this.#app.config.BOT_LANG;
+  }
+}
+
+/** The `error` field of a Slack Web API error response, if the error is one. */
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** Slack's 429 (the client rejects rate-limited calls) as the scheduler's RetryAfterError; others unchanged. */
+function asRetryAfter(error: unknown): unknown {
+  const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+  return typeof retryAfter === 'number'
+    ? new RetryAfterError(retryAfter * 1000, (error as Error).message)
+    : error;
+}
