@@ -1,6 +1,7 @@
 /** The composition root: opens the store and assembles the core and its features, for any adapter. */
 
-import { CallRegistry, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
+import { createDialogs } from '../dialogs/index.ts';
+import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import type { Config } from './config.ts';
 import { Outbox } from './core/adapter.ts';
 import { Bot } from './core/bot.ts';
@@ -12,6 +13,7 @@ import { ConversationStore } from './core/conversation.ts';
 import { dropDuplicateEvents } from './core/dedup.ts';
 import { refuseUnreadableMessages } from './core/guards.ts';
 import { limitMessageRate } from './core/rate-limit.ts';
+import { createFaq, type FaqService } from './faq/index.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
@@ -22,6 +24,10 @@ import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
 import { Privacy } from './ops/privacy.ts';
 import { statsCommand } from './ops/stats.ts';
+import type { ApplicationReminders } from './scheduler/application-reminders.ts';
+import type { Leases } from './scheduler/job.ts';
+import type { Scheduler } from './scheduler/scheduler.ts';
+import { createScheduling } from './scheduler/setup.ts';
 import { type Backend, openStore } from './store/open-store.ts';
 import { UserRecords } from './store/user-records.ts';
 
@@ -34,9 +40,16 @@ export interface App {
   outbox: Outbox;
   records: UserRecords;
   confirmations: Confirmations;
-  scheduler: DueWork;
+  /** Reminders and broadcasts: `DueWork` for the clock drivers, plus schedule / cancel / list / remove. */
+  scheduler: Scheduler;
+  /** The reminders an application implies: `offer` after a summary, `syncApplication`, `removeApplication`. */
+  reminders: ApplicationReminders;
+  /** Named leases on the shared backend (one Matrix sync at a time across replicas). */
+  leases: Leases;
   /** The calls and their rules (`rules/calls/*.yaml`), reloadable with `reload` or SIGHUP. */
   calls: CallRegistry;
+  /** The FAQ: `search(text, lang)` and `replyFor(turn, match)` (the dialogs use them on an answer that is a question). */
+  faq: FaqService;
   /** Prometheus metrics; the scheduler and adapters increment their counters here. */
   metrics: Metrics;
   /** What `/healthz` reports; the clock driver calls `health.ticked(now)` after each scheduler tick. */
@@ -79,11 +92,40 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const metrics = new Metrics();
   const funnel = new DialogFunnel(backend.kv);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
+  const scheduling = await createScheduling({
+    backend,
+    outbox,
+    confirmations,
+    records,
+    clock,
+    logger,
+    metrics,
+    defaultZone: config.BOT_TIMEZONE,
+    calls,
+  });
   const privacy = new Privacy({
     kv: backend.kv,
     records,
     confirmations,
     scheduler: () => app.scheduler,
+  });
+  const faq = createFaq({
+    kv: backend.kv,
+    clock,
+    config,
+    figure: (callId, name) => {
+      const call = calls.get(callId);
+      return call ? callFigure(call, name) : undefined;
+    },
+  });
+  const dialogs = createDialogs({
+    records,
+    confirmations,
+    clock,
+    timezone: config.BOT_TIMEZONE,
+    calls,
+    // The FAQ and the reminders are looked up at each use: the app object holds them once built.
+    services: () => app,
   });
 
   commands.add(
@@ -92,7 +134,10 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     privacy.myDataCommand,
     privacy.forgetMeCommand,
     statsCommand(funnel),
+    ...dialogs.commands,
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
+    ...scheduling.commands,
+    ...faq.commands,
   );
 
   bot.use(
@@ -109,7 +154,14 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     }),
     privacy.noticeMiddleware,
   );
-  bot.use(refuseUnreadableMessages, confirmations.middleware, runCommands, fallback);
+  bot.use(
+    refuseUnreadableMessages,
+    confirmations.middleware,
+    runCommands,
+    dialogs.middleware,
+    faq.middleware,
+    fallback,
+  );
 
   const app: App = {
     config,
@@ -120,12 +172,18 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     outbox,
     records,
     confirmations,
-    scheduler: { nextDue: async () => undefined, tick: async () => {} },
+    scheduler: scheduling.scheduler,
+    reminders: scheduling.reminders,
+    leases: scheduling.leases,
     calls,
+    faq: faq.service,
     metrics,
     health,
     privacy,
-    close: () => backend.close(),
+    close: async () => {
+      await scheduling.scheduler.close();
+      await backend.close();
+    },
   };
   return app;
 }

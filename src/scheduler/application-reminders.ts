@@ -1,0 +1,281 @@
+/**
+ * Reminders an application implies (local NEC): before the funding deadline (event − 4 months: a month, a
+ * week and the day before), the event's eve (documentation duty), after the event the duties (document and
+ * publish in open formats on La Base, take part in the national NEC), and before the agreement ends when that
+ * is still ahead. Each text cites its source. They follow the application: recomputed when its dates change,
+ * deleted with it.
+ */
+import type { Application } from '../../dialogs/application.ts';
+import { ApplicationStore } from '../../dialogs/application.ts';
+import { type Citation, formatCitation, formatDay, type KeyDate } from '../../rules/index.ts';
+import type { Confirmations } from '../core/confirmations.ts';
+import { type Lang, type Localized, t } from '../core/i18n.ts';
+import type { Turn } from '../core/turn.ts';
+import type { UserKey, UserRecords } from '../store/user-records.ts';
+import { formatInstant } from './format.ts';
+import type { NewJob } from './job.ts';
+import type { Scheduler } from './scheduler.ts';
+import { wallClock } from './when.ts';
+
+/** The hour (local to the person) application reminders fire at. */
+const REMINDER_HOUR = 9;
+const DAY_MS = 24 * 3600_000;
+/** Key date ids the rules give local NEC calls. */
+const FUNDING_DEADLINE = 'funding_deadline';
+const AGREEMENT_END = 'agreement_end';
+/** The source section the organizers' duties come from. */
+const DUTIES_SECTION = 'Commitments by project initiators';
+
+/** What the reminders need of the rules: a call's key days for some answers, and its source for citations. */
+export interface CallCalendar {
+  keyDates(callId: string, answers: Application['answers'], timezone: string): KeyDate[];
+  /** The call's source with one of its sections, for a citation. */
+  source(callId: string, section: string): Citation | undefined;
+}
+
+interface PlannedReminder {
+  kind: string;
+  /** The local day it fires on, `YYYY-MM-DD`. */
+  day: string;
+  /** Once past, not worth sending late. */
+  usefulUntilDay: string;
+  text: Localized;
+  params: Record<string, string>;
+  citation: Citation;
+}
+
+const TEXTS = {
+  funding: {
+    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins 4 mois avant l’événement.',
+    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least 4 months before the event.',
+  },
+  eve: {
+    fr: '📝 Votre NEC local « {name} » a lieu demain. Pensez à documenter les échanges (notes, captations, supports) : vous vous êtes engagé·e à les publier ensuite en formats ouverts.',
+    en: '📝 Your local NEC “{name}” is tomorrow. Remember to document the exchanges (notes, recordings, slides): you committed to publishing them afterwards in open formats.',
+  },
+  after: {
+    fr: '📚 Votre NEC local « {name} » a eu lieu. Engagement : mettre ce qui a été produit à disposition en formats ouverts et réutilisables, notamment sur La Base (l’ANCT peut vous y aider).',
+    en: '📚 Your local NEC “{name}” took place. Your commitment: make what was produced available in open, reusable formats, in particular on La Base (ANCT can help with this).',
+  },
+  national: {
+    fr: '🤝 Engagement des NEC locaux : participer à l’événement national annuel Numérique en Commun[s], aux côtés des autres NEC locaux.',
+    en: '🤝 Local NEC commitment: take part in the annual national Numérique en Commun[s] event, alongside the other local NECs.',
+  },
+  agreement: {
+    fr: '⏰ Dossier « {name} » : la convention avec l’ANCT prend fin le {deadline} ({left}).',
+    en: '⏰ Application “{name}”: the agreement with ANCT ends on {deadline} ({left}).',
+  },
+} satisfies Record<string, Localized>;
+
+const LEFT: Record<'month' | 'week' | 'day', Localized> = {
+  month: { fr: 'dans un mois', en: 'in a month' },
+  week: { fr: 'dans une semaine', en: 'in a week' },
+  day: { fr: 'demain', en: 'tomorrow' },
+};
+
+/** Adds days to a `YYYY-MM-DD` calendar day. */
+function addDay(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function monthBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 2, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last)))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** The reminders of a local NEC application, before filtering out the past. */
+export function planLocalNec(
+  application: Application,
+  dates: KeyDate[],
+  duties: Citation | undefined,
+): PlannedReminder[] {
+  const name = String(application.answers.organizer_name ?? application.id);
+  const planned: PlannedReminder[] = [];
+  const beforeDeadline = (kind: string, date: KeyDate, text: Localized) => {
+    for (const [left, day] of [
+      ['month', monthBefore(date.date)],
+      ['week', addDay(date.date, -7)],
+      ['day', addDay(date.date, -1)],
+    ] as const) {
+      planned.push({
+        kind,
+        day,
+        usefulUntilDay: addDay(date.date, 1),
+        text,
+        params: { name, deadline: date.date, left },
+        citation: date.citation,
+      });
+    }
+  };
+  const funding = dates.find((d) => d.id === FUNDING_DEADLINE);
+  if (funding) beforeDeadline('funding-deadline', funding, TEXTS.funding);
+  const agreement = dates.find((d) => d.id === AGREEMENT_END);
+  if (agreement) beforeDeadline('agreement-end', agreement, TEXTS.agreement);
+  const event = application.answers.event_date;
+  if (typeof event === 'string' && duties) {
+    const params = { name };
+    planned.push(
+      {
+        kind: 'event-eve',
+        day: addDay(event, -1),
+        usefulUntilDay: addDay(event, 1),
+        text: TEXTS.eve,
+        params,
+        citation: duties,
+      },
+      {
+        kind: 'after-event',
+        day: addDay(event, 1),
+        usefulUntilDay: addDay(event, 60),
+        text: TEXTS.after,
+        params,
+        citation: duties,
+      },
+      {
+        kind: 'national-nec',
+        day: addDay(event, 14),
+        usefulUntilDay: addDay(event, 120),
+        text: TEXTS.national,
+        params,
+        citation: duties,
+      },
+    );
+  }
+  return planned;
+}
+
+function dayOf(day: string): { year: number; month: number; day: number } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return { year, month, day: date };
+}
+
+export interface ApplicationRemindersOptions {
+  scheduler: Scheduler;
+  confirmations: Confirmations;
+  records: UserRecords;
+  calendar: CallCalendar;
+  now(): Date;
+  defaultZone: string;
+}
+
+/** Offers, computes and removes the reminders of applications (`App.reminders`). */
+export class ApplicationReminders {
+  readonly #options: ApplicationRemindersOptions;
+  readonly #applications: ApplicationStore;
+
+  constructor(options: ApplicationRemindersOptions) {
+    this.#options = options;
+    this.#applications = new ApplicationStore(options.records);
+    options.confirmations.register('reminders:accept', {
+      declined: {
+        fr: 'D’accord, pas de rappels. Vous pourrez les demander plus tard depuis le résumé du dossier.',
+        en: 'All right, no reminders. You can ask for them later from the application summary.',
+      },
+      yes: async (turn, data) => {
+        const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
+        if (!application) {
+          turn.say({
+            intent: 'reminder:refused',
+            text: turn.t({ fr: 'Ce dossier n’existe plus.', en: 'That application no longer exists.' }),
+          });
+          return;
+        }
+        await this.#applications.save(turn.user, { ...application, remindersAccepted: true });
+        const count = await this.syncApplication(
+          turn.user,
+          application,
+          turn.lang,
+          turn.timezone(options.defaultZone),
+        );
+        turn.say({
+          intent: 'reminder:accepted',
+          text: turn.t(
+            {
+              fr: 'C’est noté : {count} rappel(s) programmé(s). Tapez `rappels` pour les voir.',
+              en: 'Done: {count} reminder(s) scheduled. Type `reminders` to see them.',
+            },
+            { count },
+          ),
+          data: { count },
+        });
+      },
+    });
+  }
+
+  /** After a summary: asks whether to set the reminders this application implies (if it implies any). */
+  offer(turn: Turn, application: Application): void {
+    const zone = turn.timezone(this.#options.defaultZone);
+    const jobs = this.#jobs(turn.user, application, turn.lang, zone);
+    if (jobs.length === 0 || application.remindersAccepted) return;
+    const first = jobs[0] as NewJob;
+    this.#options.confirmations.ask(
+      turn,
+      'reminders:accept',
+      turn.t(
+        {
+          fr: 'Voulez-vous que je vous envoie {count} rappel(s) pour ce dossier (échéances et engagements), le premier {at} ?',
+          en: 'Shall I send you {count} reminder(s) for this application (deadlines and commitments), the first one {at}?',
+        },
+        { count: jobs.length, at: formatInstant(first.dueAt, zone, turn.lang) },
+      ),
+      { applicationId: application.id },
+    );
+  }
+
+  /** (Re)computes an application's reminders: the old ones go, the ones still ahead are scheduled. */
+  async syncApplication(
+    user: UserKey,
+    application: Application,
+    lang: Lang,
+    timezone: string,
+  ): Promise<number> {
+    await this.removeApplication(user, application.id);
+    const jobs = this.#jobs(user, application, lang, timezone);
+    for (const job of jobs) await this.#options.scheduler.schedule(job);
+    return jobs.length;
+  }
+
+  async removeApplication(_user: UserKey, applicationId: string): Promise<void> {
+    await this.#options.scheduler.removeByOwner(`application:${applicationId}`);
+  }
+
+  #jobs(user: UserKey, application: Application, lang: Lang, timezone: string): NewJob[] {
+    if (application.callId !== 'local-nec') return [];
+    const { calendar } = this.#options;
+    const dates = calendar.keyDates(application.callId, application.answers, timezone);
+    const plan = planLocalNec(application, dates, calendar.source(application.callId, DUTIES_SECTION));
+    const now = this.#options.now().getTime();
+    return plan
+      .map((p): NewJob => {
+        const dueAt = wallClock(dayOf(p.day), REMINDER_HOUR, 0, timezone).getTime();
+        const params = {
+          ...p.params,
+          left: p.params.left ? t(lang, LEFT[p.params.left as keyof typeof LEFT]) : '',
+          deadline: p.params.deadline ? formatDay(p.params.deadline, lang) : '',
+        };
+        return {
+          // The day is part of the key: a moved event makes new jobs, and a delivered one is never re-sent.
+          id: `app:${application.id}:${p.kind}:${p.day}`,
+          kind: p.kind,
+          dueAt,
+          expiresAt: wallClock(dayOf(p.usefulUntilDay), 0, 0, timezone).getTime(),
+          user,
+          owner: `application:${application.id}`,
+          ref: application.ref,
+          reply: {
+            intent: `reminder:${p.kind}`,
+            text: `${t(lang, p.text, params)}\n_${formatCitation(p.citation, lang)}_`,
+            data: { application: application.id },
+          },
+          lang,
+          timezone,
+        };
+      })
+      .filter((job) => job.dueAt > now);
+  }
+}

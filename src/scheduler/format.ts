@@ -1,0 +1,22 @@
+/** How scheduled times and ids are shown to people. */
+import { randomInt } from 'node:crypto';
+import type { Lang } from '../core/i18n.ts';
+
+/** "jeudi 12 mars 2027 à 09:00" / "Friday 12 March 2027 at 09:00", in the person's zone. */
+export function formatInstant(at: Date | number, zone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(at);
+}
+
+// No 0/o, 1/l/i: ids are read off a screen and typed back.
+const ID_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A short id people can type back (`cancel reminder r7kq`), with a letter saying what it names. */
+export function shortId(prefix: string): string {
+  let id = prefix;
+  for (let i = 0; i < 4; i++) id += ID_LETTERS[randomInt(ID_LETTERS.length)];
+  return id;
+}

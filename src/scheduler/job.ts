@@ -1,0 +1,82 @@
+/** A scheduled message (reminder, broadcast, announcement) and the store that finds due ones by time. */
+import { z } from 'zod';
+import type { ConversationRef, Reply } from '../core/message.ts';
+
+const refSchema = z.object({
+  platform: z.enum(['shell', 'slack', 'matrix']),
+  workspace: z.string().optional(),
+  roomId: z.string(),
+  userId: z.string().optional(),
+  isDirect: z.boolean(),
+  threadId: z.string().optional(),
+});
+
+const replySchema = z.looseObject({ text: z.string(), intent: z.string() });
+
+/** The stored form of a job: plain JSON, times in UTC epoch milliseconds. */
+export const jobSchema = z.object({
+  /** The stable idempotency key: scheduling the same id again replaces the pending job, never duplicates it. */
+  id: z.string().min(1),
+  /** What the job is (`personal`, `funding-deadline`, `broadcast`…): the delivery's intent derives from it. */
+  kind: z.string().min(1),
+  dueAt: z.number(),
+  /** After this instant the message is no longer useful: a job still pending then is dropped with a log line. */
+  expiresAt: z.number().optional(),
+  /** The person it is for (personal and application reminders), for listing and "forget me". */
+  user: z.string().optional(),
+  /** What it belongs to: `application:<id>`, `broadcast:<id>`, `call:<id>:<room>`, `personal`. */
+  owner: z.string().min(1),
+  ref: refSchema,
+  reply: replySchema,
+  /** Language of the text, for the "(late)" mark. */
+  lang: z.enum(['fr', 'en']),
+  /** The time zone the due time was computed in, to show it back in local time. */
+  timezone: z.string(),
+  /** Failed delivery attempts so far. */
+  attempts: z.number().int().default(0),
+});
+
+export type Job = z.infer<typeof jobSchema>;
+/** A job as callers create it (attempts start at zero). */
+export type NewJob = Omit<Job, 'attempts'> & { attempts?: number };
+
+/** Narrow a stored value back to a Job (the reply keeps its full Reply shape). */
+export function parseJob(value: unknown): Job & { reply: Reply; ref: ConversationRef } {
+  return jobSchema.parse(value) as Job & { reply: Reply; ref: ConversationRef };
+}
+
+/**
+ * Where jobs live, with a due-time index so a tick costs the same with 100 or 100,000 pending jobs.
+ * A claimed job keeps its place in the index, moved to the end of its lease: if the claimer dies, the job
+ * falls due again once the lease runs out and another tick (or replica) delivers it.
+ */
+export interface JobStore {
+  /** Adds or replaces a pending job; an id already delivered is left alone (returns false). */
+  put(job: Job): Promise<boolean>;
+  get(id: string): Promise<Job | undefined>;
+  /** Removes pending jobs by id. */
+  delete(ids: readonly string[]): Promise<void>;
+  /** The earliest time a pending job falls due (or its lease runs out). */
+  nextDue(): Promise<number | undefined>;
+  /** Atomically takes up to `limit` jobs due at `now` for `holder`, hiding them for `leaseMs`. */
+  claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]>;
+  /** Marks a claimed job delivered: it leaves the index and its id can never be scheduled again. */
+  complete(id: string, holder: string): Promise<void>;
+  /** Gives a claimed job back, due again at `dueAt`-independent `runAt` (a retry), with its attempt count. */
+  release(id: string, holder: string, runAt: number, attempts: number): Promise<void>;
+  /** Ends a claimed job without delivering it (expired or failed for good); kept out of the index. */
+  discard(id: string, holder: string): Promise<void>;
+  /** Pending jobs of a person, in due order. */
+  listByUser(user: string): Promise<Job[]>;
+  /** Pending jobs of an owner, in due order. */
+  listByOwner(owner: string): Promise<Job[]>;
+  close(): Promise<void>;
+}
+
+/** Named, expiring locks on the shared backend: one holder at a time (Matrix sync, singleton duties). */
+export interface Leases {
+  /** Takes or renews the lease if free, expired, or already ours; true when `holder` now holds it. */
+  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it. */
+  release(name: string, holder: string): Promise<void>;
+}

@@ -1,0 +1,154 @@
+/** Jobs and leases in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
+import pg from 'pg';
+import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS nec_jobs (
+  id TEXT PRIMARY KEY,
+  run_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  user_key TEXT,
+  owner TEXT NOT NULL,
+  holder TEXT,
+  data JSONB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
+CREATE TABLE IF NOT EXISTS nec_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL);
+`;
+
+function jobs(rows: Array<{ data: unknown }>): Job[] {
+  return rows.map((row) => parseJob(row.data)).sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** Opens a pool on `url` and makes sure the tables exist (replicas may race: the advisory lock serialises them). */
+export async function openPostgresJobs(url: string): Promise<{ jobs: PostgresJobStore; leases: Leases }> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(4242)');
+    await client.query(SCHEMA);
+    await client.query('SELECT pg_advisory_unlock(4242)');
+  } finally {
+    client.release();
+  }
+  return { jobs: new PostgresJobStore(pool), leases: new PostgresLeases(pool) };
+}
+
+export class PostgresJobStore implements JobStore {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async put(job: Job): Promise<boolean> {
+    const result = await this.#pool.query(
+      `INSERT INTO nec_jobs (id, run_at, status, user_key, owner, holder, data)
+       VALUES ($1, $2, 'pending', $3, $4, NULL, $5)
+       ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, user_key = excluded.user_key,
+         owner = excluded.owner, holder = NULL, data = excluded.data
+       WHERE nec_jobs.status = 'pending'`,
+      [job.id, job.dueAt, job.user ?? null, job.owner, JSON.stringify(job)],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    const result = await this.#pool.query(`SELECT data FROM nec_jobs WHERE id = $1 AND status = 'pending'`, [
+      id,
+    ]);
+    return jobs(result.rows)[0];
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    await this.#pool.query(`DELETE FROM nec_jobs WHERE id = ANY($1) AND status = 'pending'`, [ids]);
+  }
+
+  async nextDue(): Promise<number | undefined> {
+    const result = await this.#pool.query(
+      `SELECT run_at FROM nec_jobs WHERE status = 'pending' ORDER BY run_at LIMIT 1`,
+    );
+    const row = result.rows[0] as { run_at: string } | undefined;
+    return row ? Number(row.run_at) : undefined;
+  }
+
+  async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    const result = await this.#pool.query(
+      `UPDATE nec_jobs SET run_at = $1, holder = $2 WHERE id IN (
+         SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= $3 ORDER BY run_at LIMIT $4
+         FOR UPDATE SKIP LOCKED
+       ) RETURNING data`,
+      [now + leaseMs, holder, now, limit],
+    );
+    return jobs(result.rows);
+  }
+
+  async complete(id: string, holder: string): Promise<void> {
+    await this.#finish(id, holder, 'done');
+  }
+
+  async discard(id: string, holder: string): Promise<void> {
+    await this.#finish(id, holder, 'dropped');
+  }
+
+  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+    await this.#pool.query(
+      `UPDATE nec_jobs SET run_at = $1, holder = NULL, data = jsonb_set(data, '{attempts}', to_jsonb($2::int))
+       WHERE id = $3 AND holder = $4 AND status = 'pending'`,
+      [runAt, attempts, id, holder],
+    );
+  }
+
+  async listByUser(user: string): Promise<Job[]> {
+    const result = await this.#pool.query(
+      `SELECT data FROM nec_jobs WHERE user_key = $1 AND status = 'pending'`,
+      [user],
+    );
+    return jobs(result.rows);
+  }
+
+  async listByOwner(owner: string): Promise<Job[]> {
+    const result = await this.#pool.query(
+      `SELECT data FROM nec_jobs WHERE owner = $1 AND status = 'pending'`,
+      [owner],
+    );
+    return jobs(result.rows);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async #finish(id: string, holder: string, status: 'done' | 'dropped'): Promise<void> {
+    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again.
+    await this.#pool.query(
+      `UPDATE nec_jobs SET status = $1, holder = NULL WHERE id = $2 AND holder = $3 AND status = 'pending'`,
+      [status, id, holder],
+    );
+  }
+}
+
+class PostgresLeases implements Leases {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const result = await this.#pool.query(
+      `INSERT INTO nec_leases (name, holder, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE nec_leases.holder = excluded.holder OR nec_leases.expires_at <= $4`,
+      [name, holder, now + ttlMs, now],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async release(name: string, holder: string): Promise<void> {
+    await this.#pool.query('DELETE FROM nec_leases WHERE name = $1 AND holder = $2', [name, holder]);
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Jobs and leases in Redis: a sorted set by due time is the index, a hash holds the jobs, and Lua scripts
+ * make every claim, completion and replacement atomic, so replicas sharing the server never take the same job.
+ */
+import { createClient } from '@keyv/redis';
+import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+
+const PREFIX = 'nec:jobs:';
+const DUE = `${PREFIX}due`;
+const DATA = `${PREFIX}data`;
+const HOLDERS = `${PREFIX}holder`;
+/** How long a delivered id stays remembered, so scheduling it again does nothing. */
+const TOMBSTONE_SECONDS = 400 * 24 * 3600;
+
+// Removes a job from the index and the per-user / per-owner sets (shared by the scripts below).
+const UNLINK = `
+local function unlink(id)
+  local old = redis.call('HGET', KEYS[2], id)
+  if old then
+    local job = cjson.decode(old)
+    if job.user then redis.call('SREM', ARGV[1] .. 'user:' .. job.user, id) end
+    redis.call('SREM', ARGV[1] .. 'owner:' .. job.owner, id)
+  end
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('HDEL', KEYS[2], id)
+  redis.call('HDEL', KEYS[3], id)
+end
+`;
+
+const PUT = `${UNLINK}
+local id, json, score, user, owner = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+if redis.call('EXISTS', ARGV[1] .. 'done:' .. id) == 1 then return 0 end
+unlink(id)
+redis.call('HSET', KEYS[2], id, json)
+redis.call('ZADD', KEYS[1], score, id)
+if user ~= '' then redis.call('SADD', ARGV[1] .. 'user:' .. user, id) end
+redis.call('SADD', ARGV[1] .. 'owner:' .. owner, id)
+return 1
+`;
+
+const DELETE = `${UNLINK}
+for i = 2, #ARGV do unlink(ARGV[i]) end
+return 1
+`;
+
+const CLAIM = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {}
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], ARGV[3], id)
+  redis.call('HSET', KEYS[3], id, ARGV[4])
+  table.insert(out, redis.call('HGET', KEYS[2], id))
+end
+return out
+`;
+
+const FINISH = `${UNLINK}
+local id, holder, tombstone = ARGV[2], ARGV[3], ARGV[4]
+if redis.call('HGET', KEYS[3], id) ~= holder then return 0 end
+unlink(id)
+redis.call('SET', ARGV[1] .. 'done:' .. id, '1', 'EX', tonumber(tombstone))
+return 1
+`;
+
+const RELEASE = `
+local id, holder, runAt, json = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+if redis.call('HGET', KEYS[3], id) ~= holder then return 0 end
+redis.call('HDEL', KEYS[3], id)
+redis.call('HSET', KEYS[2], id, json)
+redis.call('ZADD', KEYS[1], runAt, id)
+return 1
+`;
+
+const LEASE_RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+const LEASE_ACQUIRE = `
+local current = redis.call('GET', KEYS[1])
+if current == false or current == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]))
+  return 1
+end
+return 0
+`;
+
+type Client = ReturnType<typeof createClient>;
+
+/** Opens a dedicated client on `url` (the keyv store keeps its own). */
+export async function openRedisJobs(url: string): Promise<{ jobs: RedisJobStore; leases: Leases }> {
+  const client: Client = createClient({ url });
+  client.on('error', () => {
+    // Errors surface on the commands that fail; the listener only keeps them from crashing the process.
+  });
+  await client.connect();
+  return { jobs: new RedisJobStore(client), leases: new RedisLeases(client) };
+}
+
+export class RedisJobStore implements JobStore {
+  readonly #client: Client;
+
+  constructor(client: Client) {
+    this.#client = client;
+  }
+
+  async put(job: Job): Promise<boolean> {
+    const done = await this.#eval(PUT, [
+      PREFIX,
+      job.id,
+      JSON.stringify(job),
+      String(job.dueAt),
+      job.user ?? '',
+      job.owner,
+    ]);
+    return done === 1;
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    const json = await this.#client.hGet(DATA, id);
+    return json ? parseJob(JSON.parse(json)) : undefined;
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.#eval(DELETE, [PREFIX, ...ids]);
+  }
+
+  async nextDue(): Promise<number | undefined> {
+    const first = await this.#client.zRangeWithScores(DUE, 0, 0);
+    return first[0]?.score;
+  }
+
+  async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    const out = (await this.#eval(CLAIM, [
+      String(now),
+      String(limit),
+      String(now + leaseMs),
+      holder,
+    ])) as Array<string | null> | null;
+    return (out ?? [])
+      .filter((json): json is string => typeof json === 'string')
+      .map((json) => parseJob(JSON.parse(json)))
+      .sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async complete(id: string, holder: string): Promise<void> {
+    await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
+  }
+
+  async discard(id: string, holder: string): Promise<void> {
+    await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
+  }
+
+  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+    const job = await this.get(id);
+    if (!job) return;
+    await this.#eval(RELEASE, [id, holder, String(runAt), JSON.stringify({ ...job, attempts })]);
+  }
+
+  async listByUser(user: string): Promise<Job[]> {
+    return this.#list(`${PREFIX}user:${user}`);
+  }
+
+  async listByOwner(owner: string): Promise<Job[]> {
+    return this.#list(`${PREFIX}owner:${owner}`);
+  }
+
+  async close(): Promise<void> {
+    if (this.#client.isOpen) await this.#client.close();
+  }
+
+  async #list(setKey: string): Promise<Job[]> {
+    const ids = await this.#client.sMembers(setKey);
+    if (ids.length === 0) return [];
+    const values = await this.#client.hmGet(DATA, ids);
+    return values
+      .filter((json): json is string => typeof json === 'string')
+      .map((json) => parseJob(JSON.parse(json)))
+      .sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  #eval(script: string, args: string[]): Promise<unknown> {
+    return this.#client.eval(script, { keys: [DUE, DATA, HOLDERS], arguments: args });
+  }
+}
+
+class RedisLeases implements Leases {
+  readonly #client: Client;
+
+  constructor(client: Client) {
+    this.#client = client;
+  }
+
+  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const taken = await this.#client.eval(LEASE_ACQUIRE, {
+      keys: [`nec:lease:${name}`],
+      arguments: [holder, String(Math.max(1, Math.round(ttlMs)))],
+    });
+    return taken === 1;
+  }
+
+  async release(name: string, holder: string): Promise<void> {
+    await this.#client.eval(LEASE_RELEASE, { keys: [`nec:lease:${name}`], arguments: [holder] });
+  }
+}

@@ -1,0 +1,81 @@
+/** Assembles the scheduler, its stores, the reminders and broadcasts, for the composition root. */
+import type { CallDefinition, CallRegistry } from '../../rules/index.ts';
+import type { Outbox } from '../core/adapter.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Command } from '../core/commands.ts';
+import type { Confirmations } from '../core/confirmations.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { Backend } from '../store/open-store.ts';
+import type { UserRecords } from '../store/user-records.ts';
+import { ApplicationReminders } from './application-reminders.ts';
+import { Broadcasts } from './broadcasts.ts';
+import { DeliveryQueue } from './delivery-queue.ts';
+import type { Leases } from './job.ts';
+import { openJobs } from './open-jobs.ts';
+import { reminderCommands } from './reminder-commands.ts';
+import { rulesCalendar } from './rules-calendar.ts';
+import { MAX_QUEUE_WAIT_MS, Scheduler } from './scheduler.ts';
+
+export interface SchedulingOptions {
+  backend: Backend;
+  outbox: Outbox;
+  confirmations: Confirmations;
+  records: UserRecords;
+  clock: Clock;
+  logger: Logger;
+  metrics?: Metrics;
+  defaultZone: string;
+  /** The rules' calls (key dates, names); reloads recompute the channels' announcements. */
+  calls: Pick<CallRegistry, 'get' | 'onReload'>;
+}
+
+export interface Scheduling {
+  scheduler: Scheduler;
+  reminders: ApplicationReminders;
+  broadcasts: Broadcasts;
+  leases: Leases;
+  /** The reminder, time-zone and broadcast commands. */
+  commands: Command[];
+}
+
+export async function createScheduling(options: SchedulingOptions): Promise<Scheduling> {
+  const { jobs, leases } = await openJobs(options.backend);
+  const queue = new DeliveryQueue({
+    send: (delivery) => options.outbox.deliver(delivery),
+    maxWaitMs: MAX_QUEUE_WAIT_MS,
+    onWait: (platform) => options.metrics?.platformRateLimitWaits.inc({ platform }),
+  });
+  const scheduler = new Scheduler({ store: jobs, queue, logger: options.logger, metrics: options.metrics });
+  const calendar = rulesCalendar(options.calls);
+  const now = () => options.clock.now();
+  const reminders = new ApplicationReminders({
+    scheduler,
+    confirmations: options.confirmations,
+    records: options.records,
+    calendar,
+    now,
+    defaultZone: options.defaultZone,
+  });
+  const broadcasts = new Broadcasts({
+    scheduler,
+    confirmations: options.confirmations,
+    kv: options.backend.kv,
+    calendar,
+    callName: (id, lang) => callName(options.calls.get(id), lang),
+    now,
+    defaultZone: options.defaultZone,
+  });
+  options.calls.onReload((changed) => broadcasts.recompute(changed));
+  return {
+    scheduler,
+    reminders,
+    broadcasts,
+    leases,
+    commands: [...reminderCommands(scheduler, options.defaultZone), ...broadcasts.commands],
+  };
+}
+
+function callName(call: CallDefinition | undefined, lang: 'fr' | 'en'): string | undefined {
+  return call?.name[lang];
+}

@@ -1,0 +1,145 @@
+/** Jobs and leases in the embedded SQLite file, next to the key-value table: an indexed table per concern. */
+import type { DatabaseSync } from 'node:sqlite';
+import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS nec_jobs (
+  id TEXT PRIMARY KEY,
+  run_at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  user_key TEXT,
+  owner TEXT NOT NULL,
+  holder TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
+CREATE TABLE IF NOT EXISTS nec_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
+`;
+
+type Row = { data: string };
+
+function jobs(rows: unknown[]): Job[] {
+  return rows.map((row) => parseJob(JSON.parse((row as Row).data)));
+}
+
+/** The SQLite job store; one process per file, so a claim is a plain UPDATE inside a transaction. */
+export class SqliteJobStore implements JobStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    db.exec(SCHEMA);
+  }
+
+  async put(job: Job): Promise<boolean> {
+    const result = this.#db
+      .prepare(
+        `INSERT INTO nec_jobs (id, run_at, status, user_key, owner, holder, data)
+         VALUES (?, ?, 'pending', ?, ?, NULL, ?)
+         ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at, user_key = excluded.user_key,
+           owner = excluded.owner, holder = NULL, data = excluded.data
+         WHERE nec_jobs.status = 'pending'`,
+      )
+      .run(job.id, job.dueAt, job.user ?? null, job.owner, JSON.stringify(job));
+    return Number(result.changes) > 0;
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    const row = this.#db.prepare(`SELECT data FROM nec_jobs WHERE id = ? AND status = 'pending'`).get(id);
+    return row ? jobs([row])[0] : undefined;
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    const statement = this.#db.prepare(`DELETE FROM nec_jobs WHERE id = ? AND status = 'pending'`);
+    for (const id of ids) statement.run(id);
+  }
+
+  async nextDue(): Promise<number | undefined> {
+    const row = this.#db
+      .prepare(`SELECT run_at FROM nec_jobs WHERE status = 'pending' ORDER BY run_at LIMIT 1`)
+      .get() as { run_at: number } | undefined;
+    return row ? Number(row.run_at) : undefined;
+  }
+
+  async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    const rows = this.#db
+      .prepare(
+        `UPDATE nec_jobs SET run_at = ?, holder = ? WHERE id IN (
+           SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?
+         ) RETURNING data`,
+      )
+      .all(now + leaseMs, holder, now, limit);
+    return jobs(rows).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async complete(id: string, holder: string): Promise<void> {
+    this.#finish(id, holder, 'done');
+  }
+
+  async discard(id: string, holder: string): Promise<void> {
+    this.#finish(id, holder, 'dropped');
+  }
+
+  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE nec_jobs SET run_at = ?, holder = NULL, data = json_set(data, '$.attempts', ?)
+         WHERE id = ? AND holder = ? AND status = 'pending'`,
+      )
+      .run(runAt, attempts, id, holder);
+  }
+
+  async listByUser(user: string): Promise<Job[]> {
+    return this.#list('user_key', user);
+  }
+
+  async listByOwner(owner: string): Promise<Job[]> {
+    return this.#list('owner', owner);
+  }
+
+  async close(): Promise<void> {}
+
+  #finish(id: string, holder: string, status: 'done' | 'dropped'): void {
+    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again.
+    this.#db
+      .prepare(
+        `UPDATE nec_jobs SET status = ?, holder = NULL WHERE id = ? AND holder = ? AND status = 'pending'`,
+      )
+      .run(status, id, holder);
+  }
+
+  #list(column: 'user_key' | 'owner', value: string): Job[] {
+    const rows = this.#db
+      .prepare(`SELECT data FROM nec_jobs WHERE ${column} = ? AND status = 'pending'`)
+      .all(value);
+    return jobs(rows).sort((a, b) => a.dueAt - b.dueAt);
+  }
+}
+
+/** Leases in the SQLite file (one process per file, but the same API as the shared backends). */
+export class SqliteLeases implements Leases {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    db.exec(SCHEMA);
+  }
+
+  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const result = this.#db
+      .prepare(
+        `INSERT INTO nec_leases (name, holder, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE nec_leases.holder = excluded.holder OR nec_leases.expires_at <= ?`,
+      )
+      .run(name, holder, now + ttlMs, now);
+    return Number(result.changes) > 0;
+  }
+
+  async release(name: string, holder: string): Promise<void> {
+    this.#db.prepare('DELETE FROM nec_leases WHERE name = ? AND holder = ?').run(name, holder);
+  }
+}
