@@ -5,7 +5,6 @@ import { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
 import type { App } from '../../src/app.ts';
 import type { Adapter } from '../../src/core/adapter.ts';
 import { MatrixAdapter } from './matrix-adapter.ts';
-import { routeSdkLogs } from './sdk-logging.ts';
 
 const DEFAULT_CRYPTO_DIR = './data/matrix-crypto';
 
@@ -29,6 +28,5 @@ export async function createMatrixAdapter(app: App): Promise<Adapter> {
   if (!homeserverUrl || !accessToken) {
     throw new Error('Matrix needs both MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN (see .env.example)');
   }
-  routeSdkLogs(app.logger);
   return new MatrixAdapter({ app, homeserverUrl, accessToken, cryptoStore: cryptoStoreFor(app) });
 }

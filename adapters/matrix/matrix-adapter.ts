@@ -14,6 +14,7 @@ import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
 import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
+import { routeSdkLogs } from './sdk-logging.ts';
 import { rateLimitDelay, sendMessage } from './send.ts';
 import { type SyncEvent, SyncingClient } from './sync-client.ts';
 
@@ -60,6 +61,7 @@ export class MatrixAdapter implements Adapter {
 
   constructor({ app, homeserverUrl, accessToken, cryptoStore = null, lease }: MatrixAdapterOptions) {
     this.#app = app;
+    routeSdkLogs(app.logger);
     this.#storage = new KeyvStorageProvider(app.backend.kv);
     this.#lease = lease ?? { ttlMs: 60_000, renewMs: 20_000 };
     this.#newClient = () =>

@@ -1,5 +1,5 @@
 /** Runs the project's Matrix adapter (real MatrixClient) on a test app against a FakeHomeserver. */
-import { createMatrixAdapter } from '../../adapters/matrix/index.ts';
+import { MatrixAdapter, type MatrixAdapterOptions } from '../../adapters/matrix/matrix-adapter.ts';
 import type { Adapter } from '../../src/core/adapter.ts';
 import type { FakeHomeserver } from './fake-homeserver.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
@@ -13,14 +13,24 @@ export interface MatrixBot {
 
 export async function startMatrixBot(
   server: FakeHomeserver,
-  options: { storeUrl?: string; env?: Record<string, string>; now?: string } = {},
+  options: {
+    storeUrl?: string;
+    env?: Record<string, string>;
+    now?: string;
+    lease?: MatrixAdapterOptions['lease'];
+  } = {},
 ): Promise<MatrixBot> {
   const app = await createTestApp({
     now: options.now,
     storeUrl: options.storeUrl,
     env: { MATRIX_HOMESERVER_URL: server.url, MATRIX_ACCESS_TOKEN: server.accessToken, ...options.env },
   });
-  const adapter = await createMatrixAdapter(app);
+  const adapter = new MatrixAdapter({
+    app,
+    homeserverUrl: server.url,
+    accessToken: server.accessToken,
+    lease: options.lease,
+  });
   app.outbox.register(adapter);
   await adapter.start();
   return {
