@@ -1,0 +1,55 @@
+/** The FAQ feature, assembled: knowledge base, search service, unanswered log, pipeline step and commands. */
+import type Keyv from 'keyv';
+import type { Config } from '../config.ts';
+import type { Middleware } from '../core/bot.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Command } from '../core/commands.ts';
+import { faqCommand, talkToPersonCommand, unansweredCommand } from './commands.ts';
+import { loadKnowledgeBase } from './knowledge-base.ts';
+import { answerQuestions } from './middleware.ts';
+import type { FigureLookup } from './render.ts';
+import { FaqService } from './service.ts';
+import { UnansweredLog } from './unanswered.ts';
+
+export type { FaqEntry } from './knowledge-base.ts';
+export type { FaqMatch } from './service.ts';
+export { FaqService } from './service.ts';
+
+/** What the app gets: the service (`App.faq`), its pipeline step and its commands. */
+export interface FaqFeature {
+  service: FaqService;
+  unanswered: UnansweredLog;
+  middleware: Middleware;
+  commands: Command[];
+}
+
+export interface FaqFeatureOptions {
+  kv: Keyv;
+  clock: Clock;
+  config: Config;
+  /** Figures of the call files (`callFigure`), so FAQ answers and rules share one number. */
+  figure: FigureLookup;
+  /** Where the entry files are (tests point elsewhere); the shipped `src/faq/entries` by default. */
+  entriesDir?: string;
+}
+
+/** Loads the knowledge base (throws naming the faulty file) and builds the feature. */
+export function createFaq({ kv, clock, config, figure, entriesDir }: FaqFeatureOptions): FaqFeature {
+  const service = new FaqService({
+    kb: loadKnowledgeBase(entriesDir),
+    clock,
+    timezone: config.BOT_TIMEZONE,
+    figure,
+  });
+  const unanswered = new UnansweredLog(kv, clock);
+  return {
+    service,
+    unanswered,
+    middleware: answerQuestions(service, unanswered),
+    commands: [
+      faqCommand(service, unanswered),
+      talkToPersonCommand(service, config),
+      unansweredCommand(unanswered),
+    ],
+  };
+}

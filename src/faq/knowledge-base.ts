@@ -1,0 +1,102 @@
+/** The FAQ knowledge base: YAML data files (one per topic), validated at load so a bad edit fails loudly. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Localized } from '../core/i18n.ts';
+
+const localized = z.strictObject({ fr: z.string().trim().min(1), en: z.string().trim().min(1) });
+const localizedList = z.strictObject({
+  fr: z.array(z.string().trim().min(1)).min(1),
+  en: z.array(z.string().trim().min(1)).min(1),
+});
+// Keywords may be bare numbers in YAML (`2009`, `948`): read them as words.
+const keyword = z.union([z.string().trim().min(1), z.number()]).transform(String);
+const keywords = z.strictObject({ fr: z.array(keyword), en: z.array(keyword) });
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
+
+const entrySchema = z.strictObject({
+  id,
+  /** Short label, used for choices and the `faq` topic list. */
+  title: localized,
+  /** Ways people ask it; the search matches on them (in both languages, whatever the asker's). */
+  questions: localizedList,
+  /** Extra words that point to the entry (synonyms, names, English words used in French…). */
+  keywords,
+  /** The answer: short, with figures; `{figure:<call>.<name>}` and `{date:YYYY-MM-DD}` are filled at reply time. */
+  answer: localized,
+  source: z.strictObject({ title: localized, file: z.string().min(1) }),
+  related: z.array(id).default([]),
+  /** A call id: the answer offers the eligibility check and the application dialog for it. */
+  eligibility: z.string().optional(),
+});
+
+const topicFileSchema = z.strictObject({
+  topic: z.strictObject({
+    id,
+    title: localized,
+    /** Whom to ask when the FAQ has no answer on this topic (from the sources, or that they name none). */
+    contact: localized,
+  }),
+  entries: z.array(entrySchema).min(1),
+});
+
+export type FaqEntry = z.infer<typeof entrySchema> & { topic: string };
+export interface FaqTopic {
+  id: string;
+  title: Localized;
+  contact: Localized;
+  entries: FaqEntry[];
+}
+
+/** All topics and entries, with lookups. */
+export class KnowledgeBase {
+  readonly topics: FaqTopic[];
+  readonly entries: FaqEntry[];
+  readonly #byId: Map<string, FaqEntry>;
+
+  constructor(topics: FaqTopic[]) {
+    this.topics = topics;
+    this.entries = topics.flatMap((t) => t.entries);
+    this.#byId = new Map(this.entries.map((e) => [e.id, e]));
+    const problems = [
+      ...duplicates(this.entries.map((e) => e.id)).map((d) => `duplicate entry id ${d}`),
+      ...this.entries.flatMap((e) =>
+        e.related.filter((r) => !this.#byId.has(r)).map((r) => `${e.id}: related entry ${r} does not exist`),
+      ),
+    ];
+    if (problems.length > 0) throw new Error(`FAQ knowledge base: ${problems.join('; ')}`);
+  }
+
+  get(entryId: string): FaqEntry | undefined {
+    return this.#byId.get(entryId);
+  }
+
+  topic(topicId: string): FaqTopic | undefined {
+    return this.topics.find((t) => t.id === topicId);
+  }
+}
+
+/** The directory holding the data files shipped with the bot. */
+export const DEFAULT_ENTRIES_DIR = join(import.meta.dirname, 'entries');
+
+/** Reads and validates every `*.yaml` file of a directory; the error names the file and the faulty field. */
+export function loadKnowledgeBase(dir: string = DEFAULT_ENTRIES_DIR): KnowledgeBase {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  const topics = files.map((file) => {
+    const parsed = topicFileSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`FAQ file ${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    const { topic, entries } = parsed.data;
+    return { ...topic, entries: entries.map((e) => ({ ...e, topic: topic.id })) };
+  });
+  return new KnowledgeBase(topics);
+}
+
+function duplicates(values: string[]): string[] {
+  return values.filter((v, i) => values.indexOf(v) !== i);
+}

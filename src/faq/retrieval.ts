@@ -1,0 +1,98 @@
+/**
+ * FAQ retrieval: a MiniSearch (BM25) index over each entry's questions, keywords, title and answer in both
+ * languages, with fuzzy and prefix matching, plus a coverage measure that tells a real match from a
+ * coincidence on one common word.
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
+import { searchTerm, searchTerms, words } from './terms.ts';
+
+/** One ranked entry. */
+export interface Ranked {
+  entry: FaqEntry;
+  /** BM25 score (unbounded; only comparable within one query). */
+  score: number;
+  /**
+   * Share of the question's meaning the entry matches, 0–1: each search term weighs by its rarity in the
+   * knowledge base (a word found nowhere weighs most), so "weather in Paris" does not match on "Paris" alone.
+   */
+  coverage: number;
+}
+
+interface IndexedEntry {
+  id: string;
+  questions: string;
+  keywords: string;
+  title: string;
+  /** The topic's name, so a programme's name points to all its entries alike and the rest of the question decides. */
+  topic: string;
+  answer: string;
+}
+
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { keywords: 2, questions: 2, title: 1.5, topic: 0.5, answer: 0.3 },
+  // One typo in a 4–9 letter word, two beyond; shorter words must be exact (or a prefix).
+  fuzzy: (term) => (term.length >= 10 ? 2 : term.length >= 4 ? 1 : false),
+  prefix: (term) => term.length >= 4,
+  weights: { fuzzy: 0.6, prefix: 0.5 },
+};
+
+// Query words are unbounded; the cache of their weights is not allowed to grow without limit.
+const MAX_CACHED_TERMS = 10_000;
+
+/** The search index of a knowledge base. */
+export class FaqIndex {
+  readonly #search: MiniSearch<IndexedEntry>;
+  readonly #kb: KnowledgeBase;
+  /** How many entries each search term reaches (with the same fuzziness as a search), for the term weights. */
+  readonly #reach = new Map<string, number>();
+
+  constructor(kb: KnowledgeBase) {
+    this.#kb = kb;
+    this.#search = new MiniSearch<IndexedEntry>({
+      fields: ['questions', 'keywords', 'title', 'topic', 'answer'],
+      tokenize: words,
+      processTerm: searchTerm,
+      searchOptions: SEARCH_OPTIONS,
+    });
+    const topicNames = new Map(kb.topics.map((t) => [t.id, `${t.title.fr}\n${t.title.en}`]));
+    this.#search.addAll(
+      kb.entries.map((e) => ({
+        id: e.id,
+        questions: [...e.questions.fr, ...e.questions.en].join('\n'),
+        keywords: [...e.keywords.fr, ...e.keywords.en].join('\n'),
+        title: `${e.title.fr}\n${e.title.en}`,
+        topic: topicNames.get(e.topic) ?? '',
+        // Placeholders are not words people type.
+        answer: `${e.answer.fr}\n${e.answer.en}`.replace(/\{[^}]*\}/g, ' '),
+      })),
+    );
+  }
+
+  /** Entries ranked for a question, best first; empty when no word of it matches anything. */
+  rank(text: string): Ranked[] {
+    const terms = [...new Set(searchTerms(text))];
+    if (terms.length === 0) return [];
+    const weights = new Map(terms.map((term) => [term, this.#weight(term)]));
+    const total = [...weights.values()].reduce((a, b) => a + b, 0);
+    return this.#search.search(text).flatMap((result) => {
+      const entry = this.#kb.get(String(result.id));
+      if (!entry) return [];
+      const matched = result.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
+      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
+    });
+  }
+
+  /** Inverse document frequency of a term, as the search itself would match it. */
+  #weight(term: string): number {
+    let reach = this.#reach.get(term);
+    if (reach === undefined) {
+      // The term is already processed: it must not be stemmed twice.
+      reach = this.#search.search(term, { processTerm: (t) => t }).length;
+      if (this.#reach.size >= MAX_CACHED_TERMS) this.#reach.clear();
+      this.#reach.set(term, reach);
+    }
+    const count = this.#kb.entries.length;
+    return Math.log(1 + count / (reach + 0.5));
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * French/English term normalisation for FAQ search: accents folded, function words dropped, and a light
+ * stemmer so inflections meet (« thématiques » / « thème », "applying" / "apply", « inscrire » / « inscription »).
+ */
+import { normalize } from '../core/text.ts';
+
+// Question words and function words carry no topic; dropping them keeps "what is X?" about X.
+const STOP_WORDS = new Set(
+  // French
+  (
+    'a au aux avec ce ces cet cette c ca d de des du dans donc elle en est et etre eu il ils j je l la le les leur ' +
+    'leurs lui m ma mais me mes moi mon n ne nos notre nous on ou par pas pour qu que quel quelle quelles quels qui quoi ' +
+    'sa se ses si son sont sur t ta te tes toi ton tu un une vos votre vous y est-ce estce ' +
+    'ou-est peut peux puis-je puisje faut il-faut dois doit doivent avoir ai as a ont fait faire sais savoir ' +
+    'voudrais veux aimerais svp stp merci bonjour salut hello ok alors aussi tout tous toute toutes tres bien ya ' +
+    'c-est cest s sil quoi-faire existe-t-il y-a-t-il t-il ils-elles est-il est-elle dire dites ' +
+    // English
+    'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
+    'what which whom whose do does did doing done can could would should will shall may might ' +
+    'must to of in on at by for with from about into as this that these those there here any some please thanks ' +
+    'thank hi hey tell know want need get got have has had s t don doesn isn aren so if than then just also very ' +
+    'much many not no yes one ok okay'
+  ).split(' '),
+);
+
+/** Folds a raw word to its search form, or `null` when it is a function word (dropped). */
+export function searchTerm(word: string): string | null {
+  const folded = normalize(word);
+  if (folded === '' || STOP_WORDS.has(folded)) return null;
+  if (/^\d/.test(folded)) return folded;
+  return stem(folded);
+}
+
+/** Splits a text into words the way the index does (apostrophes and hyphens split: « l'appel », "e-mail"). */
+export function words(text: string): string[] {
+  return normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The search terms of a text, in order (duplicates kept, as BM25 counts them). */
+export function searchTerms(text: string): string[] {
+  return words(text)
+    .map(searchTerm)
+    .filter((term): term is string => term !== null);
+}
+
+// Longest first: the first suffix that leaves a stem of at least 3 letters is removed.
+const SUFFIXES = [
+  'issements',
+  'issement',
+  'atrices',
+  'ateurs',
+  'atrice',
+  'ations',
+  'atiques',
+  'atique',
+  'ements',
+  'ation',
+  'ateur',
+  'ement',
+  'ments',
+  'iques',
+  'ities',
+  'ings',
+  'ment',
+  'ique',
+  'ness',
+  'euse',
+  'eurs',
+  'ions',
+  'ites',
+  'ants',
+  'ents',
+  'ing',
+  'ies',
+  'ite',
+  'eur',
+  'ion',
+  'ant',
+  'ent',
+  'ers',
+  'ity',
+  'ed',
+  'er',
+  'ly',
+  'es',
+  'ee',
+  'e',
+  's',
+  'x',
+];
+
+/** A deliberately light stemmer shared by both languages: the corpus is small, recall matters more than precision. */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      return word.slice(0, -suffix.length);
+    }
+  }
+  return word;
+}
