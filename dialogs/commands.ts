@@ -5,7 +5,10 @@ import type { Application } from './application.ts';
 import type { DialogEngine } from './engine.ts';
 import { exportFiles } from './export/dossier.ts';
 
-/** Every dialog command; `back`, `skip`, `status` and `cancel` are dialog-scoped (a dialog in progress answers them). */
+/**
+ * Every dialog command. All are dialog-scoped: while a dialog runs, its step decides whether `Open Lab Co` is
+ * the command `open` or an answer (see the middleware).
+ */
 export function dialogCommands(engine: DialogEngine, timezone: string, now: () => Date): Command[] {
   /** The active application, else the most recently updated one (a completed application stays editable). */
   const latest = async (turn: Turn): Promise<Application | undefined> =>
@@ -36,6 +39,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
 
   const apply: Command = {
     id: 'dialog-apply',
+    dialogScoped: true,
     aliases: {
       en: ['apply', 'apply to', 'new application', 'start application'],
       fr: ['candidater', 'candidater a', 'postuler', 'nouvelle candidature', 'deposer une candidature'],
@@ -83,7 +87,11 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     aliases: { en: ['status', 'where am i'], fr: ['etat', 'statut', 'ou en suis-je', 'ou j en suis'] },
     summary: { fr: 'où en est la candidature', en: 'where the application stands' },
     dialogScoped: true,
-    run: withActive((turn, application) => engine.status(turn, application)),
+    async run(turn) {
+      const application = await latest(turn);
+      if (!application) return engine.noActive(turn);
+      await engine.status(turn, application);
+    },
   };
   const cancel: Command = {
     id: 'dialog-cancel',
@@ -97,6 +105,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const edit: Command = {
     id: 'dialog-edit',
+    dialogScoped: true,
     aliases: { en: ['edit', 'change'], fr: ['modifier', 'changer', 'corriger'] },
     summary: { fr: 'modifier une réponse', en: 'change an answer' },
     usage: { fr: '<élément>', en: '<item>' },
@@ -108,6 +117,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const list: Command = {
     id: 'dialog-list',
+    dialogScoped: true,
     aliases: { en: ['applications', 'my applications'], fr: ['candidatures', 'mes candidatures'] },
     summary: { fr: 'lister vos candidatures', en: 'list your applications' },
     async run(turn) {
@@ -141,6 +151,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const open: Command = {
     id: 'dialog-open',
+    dialogScoped: true,
     aliases: { en: ['open', 'resume application', 'continue application'], fr: ['ouvrir', 'reprendre'] },
     summary: { fr: 'reprendre une candidature', en: 'resume an application' },
     usage: { fr: '<id>', en: '<id>' },
@@ -151,6 +162,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const remove: Command = {
     id: 'dialog-delete',
+    dialogScoped: true,
     aliases: {
       en: ['delete application', 'remove application'],
       fr: ['supprimer candidature', 'supprimer la candidature', 'effacer candidature'],
@@ -171,6 +183,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const summary: Command = {
     id: 'dialog-summary',
+    dialogScoped: true,
     aliases: { en: ['summary', 'recap'], fr: ['recapitulatif', 'recap', 'synthese'] },
     summary: { fr: 'le récapitulatif d’une candidature', en: 'the summary of an application' },
     usage: { fr: '[id]', en: '[id]' },
@@ -181,6 +194,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const exportCommand: Command = {
     id: 'dialog-export',
+    dialogScoped: true,
     aliases: {
       en: ['export', 'export application'],
       fr: ['exporter', 'exporter la candidature', 'exporter le dossier'],

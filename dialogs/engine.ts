@@ -265,16 +265,27 @@ export class DialogEngine {
     await this.#advance(turn, application);
   }
 
+  /** Whether the words after a dialog command name what it acts on (a slot, an application, a call). */
+  async fitsCommand(turn: Turn, application: Application, commandId: string, args: string): Promise<boolean> {
+    switch (commandId) {
+      case 'dialog-edit':
+        return this.#stepNamed(application, args) !== undefined;
+      case 'dialog-apply':
+        return this.dialogNamed(args) !== undefined;
+      case 'dialog-open':
+      case 'dialog-delete':
+      case 'dialog-summary':
+      case 'dialog-export':
+        return (await this.store.get(turn.user, args.trim())) !== undefined;
+      default:
+        return false;
+    }
+  }
+
   /** Asks a slot again (from a step, the summary or a completed application); the answer re-evaluates all. */
   async edit(turn: Turn, application: Application, typed: string): Promise<void> {
     const steps = this.steps(this.#dialog(application.callId));
-    const wanted = normalize(typed).replace(/\s+/g, '_');
-    const step = steps.find(
-      (s) =>
-        s.slot === wanted ||
-        normalize(s.label.fr) === normalize(typed) ||
-        normalize(s.label.en) === normalize(typed),
-    );
+    const step = this.#stepNamed(application, typed);
     if (!step) {
       this.#say(turn, {
         intent: 'dialog:edit-which',
@@ -455,6 +466,17 @@ export class DialogEngine {
   /** Dialog replies go to the direct conversation when the message came from a channel: answers are private. */
   #say(turn: Turn, reply: Reply): void {
     turn.say(turn.message.ref.isDirect ? reply : { ...reply, toDirect: true });
+  }
+
+  /** The step a typed name designates: its slot id or its label in either language. */
+  #stepNamed(application: Application, typed: string): Step | undefined {
+    const wanted = normalize(typed);
+    return this.steps(this.#dialog(application.callId)).find(
+      (s) =>
+        s.slot === wanted.replace(/\s+/g, '_') ||
+        normalize(s.label.fr) === wanted ||
+        normalize(s.label.en) === wanted,
+    );
   }
 
   #acceptsChoice(step: Step, id: string): boolean {

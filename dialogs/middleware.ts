@@ -11,9 +11,12 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
       return dialog ? engine.start(turn, dialog) : next();
     }
     const match = turn.command;
-    // A command word followed by more text ("Aide et Action") is an answer, not a command.
     if (match?.bare && match.command.id === 'help') return engine.help(turn, application);
-    if (match?.bare) return match.command.run(turn, match.args);
+    // A command word followed by text that does not fit it ("Open Lab Co", "Aide et Action") is an answer.
+    if (match && (match.bare || (await engine.fitsCommand(turn, application, match.command.id, match.args))))
+      return match.command.run(turn, match.args);
+    // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language.
+    if (turn.state.lang && !turn.state.langChosen) turn.lang = turn.state.lang;
     await engine.answer(turn, application, turn.message.text);
   };
 }

@@ -1,0 +1,255 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply, verdictOf } from './support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('local-nec dialog, in French, from apply to export', () => {
+  it('goes through back, skip, invalid answers, a button of an answered step, edit and export', async () => {
+    app = await createTestApp();
+    const choose = await app.say('u', 'candidater');
+    expect(reply(choose, 'dialog:choose-call').choices?.map((c) => c.id)).toContain('candidater local-nec');
+
+    let r = await app.say('u', 'candidater local-nec');
+    expect(askedSlot(r)).toBe('organizer_name');
+    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Étape 1/16');
+    r = await app.say('u', 'Les Liens');
+    expect(askedSlot(r)).toBe('legal_entity');
+    r = await app.say('u', 'retour');
+    expect(askedSlot(r)).toBe('organizer_name');
+    r = await app.say('u', 'Association Les Liens');
+    expect(r[0]?.text).toContain('Association Les Liens');
+    r = await app.say('u', '1');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : association.');
+    expect(askedSlot(r)).toBe('event_date');
+
+    // A click on the previous step's button: said so, and the current step again.
+    r = await app.say('u', 'company', { choiceId: 'company' });
+    expect(reply(r, 'dialog:already-answered').text).toContain('type de structure');
+    expect(askedSlot(r)).toBe('event_date');
+
+    r = await app.say('u', '31/02/2027');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('n’existe pas');
+    expect(askedSlot(r)).toBe('event_date');
+    r = await app.say('u', '12/03/2025');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('déjà passé');
+    r = await app.say('u', '23/03/2027');
+    expect(reply(r, 'dialog:local-nec:noted').text).toContain('mardi 23 mars 2027');
+    expect(askedSlot(r)).toBe('event_format');
+
+    // A required step cannot be skipped.
+    r = await app.say('u', 'passer');
+    expect(reply(r, 'dialog:required').intent).toBe('dialog:required');
+    r = await app.say('u', 'hybride');
+    r = await app.say('u', '1, 7');
+    expect(reply(r, 'dialog:local-nec:noted').text).toContain('inclusion numérique, accessibilité numérique');
+    r = await app.say('u', 'Métropole de Lyon');
+    r = await app.say('u', 'médiateurs numériques et élus');
+    expect(askedSlot(r)).toBe('expected_attendance');
+    r = await app.say('u', 'cent cinquante');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('en chiffres');
+    r = await app.say('u', '150 personnes');
+    expect(askedSlot(r)).toBe('venue_capacity');
+    r = await app.say('u', 'passer');
+    expect(reply(r, 'dialog:skipped').text).toContain('capacité du lieu');
+    expect(askedSlot(r)).toBe('partners');
+
+    const status = await app.say('u', 'état');
+    expect(reply(status, 'dialog:local-nec:status').text).toMatch(
+      /Étape 10 sur 16[\s\S]*capacité du lieu \(passée\)/,
+    );
+
+    const rest = await driveToSummary(app, 'u', status, ELIGIBLE_LOCAL_NEC);
+    const verdict = verdictOf(rest.summary);
+    expect(verdict.label?.eligible).toBe(true);
+    // The venue was skipped: funding and duo stay unknown, never failed.
+    expect(verdict.funding).toMatchObject({ eligible: null, unknown: ['venue_capacity'], failed: [] });
+    expect(rest.summary.text).toContain('capacité du lieu');
+    expect(rest.summary.text).toContain('amelie.naquet@anct.gouv.fr');
+    expect(rest.summary.text).toMatch(/23 novembre 2026.*dernier jour pour candidater/);
+    expect(rest.all.some((x) => x.intent === 'confirm:reminders:accept')).toBe(true);
+    await app.say('u', 'non');
+
+    // The completed application stays editable; the answer re-evaluates it.
+    r = await app.say('u', 'modifier venue_capacity');
+    expect(askedSlot(r)).toBe('venue_capacity');
+    r = await app.say('u', '200');
+    expect(verdictOf(reply(r, 'dialog:local-nec:summary')).funding?.eligible).toBe(true);
+
+    r = await app.say('u', 'exporter');
+    const exported = reply(r, 'dialog:local-nec:export');
+    expect(exported.attachments?.map((a) => a.mimeType)).toEqual([
+      'text/markdown',
+      'application/json',
+      'text/calendar',
+    ]);
+    const [markdown, json, ics] = exported.attachments?.map((a) => a.content) ?? [];
+    for (const heading of [
+      'Objectif et thèmes',
+      'Territoire concerné',
+      'Public visé et participation attendue',
+      'Co-organisateurs et partenaires',
+      'Formats envisagés',
+      'Moyens mobilisés',
+      'Budget prévisionnel',
+    ])
+      expect(markdown).toContain(`## ${heading}`);
+    expect(markdown).toMatch(/Budget total prévisionnel\*\* : 12\s000\s€/i);
+    expect(JSON.parse(json ?? '{}').answers).toMatchObject({ expected_attendance: 150, venue_capacity: 200 });
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261123');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270323');
+  });
+});
+
+describe('local-nec dialog, in English', () => {
+  it('starts from a plain phrase, explains, edits mid-way, and cancels after confirming', async () => {
+    app = await createTestApp();
+    let r = await app.say('e', 'I want to organise a local NEC');
+    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Step 1/16');
+    r = await app.say('e', 'help');
+    expect(reply(r, 'dialog:help').text).toContain('`skip`');
+    expect(askedSlot(r)).toBe('organizer_name');
+    r = await app.say('e', 'Open Lab Co');
+    r = await app.say('e', 'company');
+    r = await app.say('e', 'March 23, 2027');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noted: Tuesday, 23 March 2027.');
+    r = await app.say('e', 'fully online');
+    r = await app.say('e', 'edit legal_entity');
+    expect(askedSlot(r)).toBe('legal_entity');
+    r = await app.say('e', 'cooperative');
+    // Back where it was: the first step still unanswered.
+    expect(askedSlot(r)).toBe('themes');
+    r = await app.say('e', '1, astrology');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('astrology');
+    r = await app.say('e', 'digital inclusion, other');
+    expect(askedSlot(r)).toBe('area');
+    r = await app.say('e', 'status');
+    expect(reply(r, 'dialog:local-nec:status').text).toMatch(
+      /Step 6 of 16[\s\S]*type of organiser: cooperative/,
+    );
+
+    r = await app.say('e', 'cancel');
+    expect(reply(r, 'confirm:dialog-cancel').text).toContain('Abandon');
+    r = await app.say('e', 'no');
+    expect(r[0]?.intent).toBe('confirm:dialog-cancel:declined');
+    r = await app.say('e', 'Greater Lyon');
+    expect(askedSlot(r)).toBe('audience');
+    await app.say('e', 'cancel');
+    r = await app.say('e', 'yes');
+    expect(r[0]?.intent).toBe('dialog:cancelled');
+    r = await app.say('e', 'applications');
+    expect(reply(r, 'dialog:list').text).toContain('no application');
+  });
+
+  it('runs in full to the summary and the export, with the verdict in English', async () => {
+    app = await createTestApp();
+    const start = await app.say('e', 'apply local-nec');
+    const english = {
+      ...ELIGIBLE_LOCAL_NEC,
+      event_date: 'March 23, 2027',
+      event_format: 'hybrid',
+      themes: 'digital inclusion',
+      area: 'Greater Lyon',
+      audience: 'digital mediators and elected officials',
+      expected_attendance: 'about 150',
+      partners: 'skip',
+      local_authority_support: 'yes',
+      budget_total: '€12,000',
+      grant_requested: '12k€',
+      charter: 'yes',
+    };
+    const { summary, all } = await driveToSummary(app, 'e', start, english);
+    expect(summary.text).toContain('**Your answers**');
+    const verdict = verdictOf(summary);
+    expect(verdict.label?.eligible).toBe(true);
+    expect(verdict.funding?.eligible).toBe(true);
+    expect(verdict.funding?.warnings.join(' ')).toMatch(/80%.*€9,600/);
+    expect(all.some((x) => x.intent === 'dialog:local-nec:eligibility' && x.text.includes('80%'))).toBe(true);
+    expect(summary.text).toContain('co-organisers and partners');
+    await app.say('e', 'no');
+    const r = await app.say('e', 'export');
+    expect(reply(r, 'dialog:local-nec:export').attachments?.[0]?.content).toContain('## Provisional budget');
+  });
+});
+
+describe('resuming', () => {
+  it('resumes at the same step after the app is closed and reopened on the same SQLite file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nec-dialog-'));
+    const storeUrl = `sqlite://${join(dir, 'bot.sqlite')}`;
+    try {
+      app = await createTestApp({ storeUrl });
+      await app.say('u', 'candidater local-nec');
+      await app.say('u', 'Association Les Liens');
+      await app.say('u', 'association');
+      const before = await app.say('u', '23/03/2027');
+      expect(askedSlot(before)).toBe('event_format');
+      await app.close();
+
+      app = await createTestApp({ storeUrl, now: '2026-11-30T09:00:00+01:00' });
+      const status = await app.say('u', 'état');
+      expect(reply(status, 'dialog:local-nec:status').text).toContain('Étape 4 sur 16');
+      expect(askedSlot(status)).toBe('event_format');
+      const after = await app.say('u', 'hybride');
+      expect(reply(after, 'dialog:local-nec:noted').text).toContain('hybride');
+      expect(askedSlot(after)).toBe('themes');
+    } finally {
+      await app?.close();
+      app = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps several applications: lists, opens and deletes them', async () => {
+    app = await createTestApp();
+    const first = await app.say('u', 'candidater local-nec');
+    const firstId = reply(first, 'dialog:local-nec:organizer_name').data?.application as string;
+    // One active dialog at a time.
+    const busy = await app.say('u', 'candidater nec-ess-travel');
+    expect(busy[0]?.intent).toBe('dialog:busy');
+    await app.say('u', 'annuler');
+    await app.say('u', 'non');
+    let r = await app.say('u', 'candidatures');
+    expect(reply(r, 'dialog:list').text).toContain(firstId);
+    r = await app.say('u', `ouvrir ${firstId}`);
+    expect(askedSlot(r)).toBe('organizer_name');
+    r = await app.say('u', `supprimer candidature ${firstId}`);
+    expect(r[0]?.intent).toBe('confirm:dialog-delete');
+    r = await app.say('u', 'oui');
+    expect(r[0]?.intent).toBe('dialog:deleted');
+    r = await app.say('u', `ouvrir ${firstId}`);
+    expect(r[0]?.intent).toBe('dialog:unknown-application');
+  });
+});
+
+describe('privacy of a dialog started in a channel', () => {
+  it('says so in the channel and moves the questions to the direct conversation', async () => {
+    app = await createTestApp();
+    const r = await app.say('u', 'apply local-nec', { room: 'general' });
+    const moved = reply(r, 'dialog:moved-to-direct');
+    expect(moved.toDirect).toBeUndefined();
+    expect(reply(r, 'dialog:local-nec:organizer_name').toDirect).toBe(true);
+    const answer = await app.say('u', 'Association Les Liens');
+    expect(askedSlot(answer)).toBe('legal_entity');
+  });
+});
+
+describe('input refused without losing anything', () => {
+  it('refuses an over-long answer and a control character, then goes on with the answers kept', async () => {
+    app = await createTestApp();
+    await app.say('u', 'candidater local-nec');
+    await app.say('u', 'Association Les Liens');
+    let r = await app.say('u', 'x'.repeat(2500));
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('trop longue');
+    r = await app.say('u', 'asso\u0007');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('invisibles');
+    r = await app.say('u', 'état');
+    expect(reply(r, 'dialog:local-nec:status').text).toContain('Association Les Liens');
+  });
+});

@@ -1,0 +1,69 @@
+/** Helpers for dialog conversation tests: drive a dialog by slot, and read the replies. */
+import type { Reply } from '../../src/core/message.ts';
+import type { TestApp } from '../support/test-app.ts';
+
+/** A complete, eligible local NEC application as typed by someone, today being 2026-11-23. */
+export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
+  organizer_name: 'Association Les Liens',
+  legal_entity: 'association',
+  event_date: '23/03/2027',
+  event_format: 'hybride',
+  themes: '1, 7',
+  area: 'Métropole de Lyon',
+  audience: 'médiateurs numériques et élus',
+  expected_attendance: '150 personnes',
+  venue_capacity: '200',
+  partners: 'Ville de Lyon, La Base',
+  local_authority_support: 'oui',
+  local_authority_name: 'Ville de Lyon',
+  session_formats: 'ateliers et tables rondes',
+  resources: 'deux salariés, une salle, une campagne de communication',
+  budget_total: '12 000 €',
+  grant_requested: '9 600 €',
+  charter: 'oui',
+};
+
+/** The slot a reply asks for (`dialog:<id>:<slot>`), if it is a step. */
+export function askedSlot(replies: Reply[]): string | undefined {
+  const step = replies.findLast((r) => typeof r.data?.slot === 'string' && r.intent.startsWith('dialog:'));
+  return step?.data?.slot as string | undefined;
+}
+
+/** The reply of an intent, failing clearly when absent. */
+export function reply(replies: Reply[], intent: string): Reply {
+  const found = replies.find((r) => r.intent === intent);
+  if (!found) throw new Error(`no reply ${intent} in ${replies.map((r) => r.intent).join(', ')}`);
+  return found;
+}
+
+/** Answers each step asked from `answers` (by slot) until the summary comes; returns every reply seen. */
+export async function driveToSummary(
+  app: TestApp,
+  user: string,
+  start: Reply[],
+  answers: Record<string, string>,
+): Promise<{ summary: Reply; all: Reply[] }> {
+  const all = [...start];
+  let replies = start;
+  for (let guard = 0; guard < 40; guard++) {
+    const summary = replies.find((r) => r.intent.endsWith(':summary'));
+    if (summary) return { summary, all };
+    const slot = askedSlot(replies);
+    if (!slot) throw new Error(`no step asked: ${replies.map((r) => `${r.intent}: ${r.text}`).join(' | ')}`);
+    const text = answers[slot];
+    if (text === undefined) throw new Error(`no answer given for ${slot}`);
+    replies = await app.say(user, text);
+    all.push(...replies);
+  }
+  throw new Error('the dialog did not reach its summary');
+}
+
+/** The verdict data of a summary reply. */
+export function verdictOf(
+  summary: Reply,
+): Record<
+  string,
+  { eligible: boolean | null; failed: string[]; warnings: string[]; reasons: string[]; unknown: string[] }
+> {
+  return summary.data?.verdict as never;
+}
