@@ -172,6 +172,7 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
   const today: LocalDay = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 
   let at: Date | undefined;
+  let relativeAt: Date | undefined;
   let day: LocalDay | undefined;
   let yearGiven = false;
   let invalid = false;
@@ -183,6 +184,7 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
     if (unit && Number.isFinite(count)) {
       const moved = unit[1](new TZDate(base.getTime(), zone), count);
       at = new Date(moved.getTime());
+      relativeAt = at;
       // "in 2 weeks at 10:00": the day comes from the delay, the time from the text.
       if (unit[2]) day = { year: moved.getFullYear(), month: moved.getMonth() + 1, day: moved.getDate() };
     }
@@ -190,6 +192,7 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
 
   const dayWord = take(texts, DAY_WORD)?.[0].trim();
   if (dayWord) {
+    relativeAt = undefined;
     const offset = /after|apres/.test(dayWord) ? 2 : /tomorrow|demain/.test(dayWord) ? 1 : 0;
     day = shift(today, offset, zone);
   }
@@ -238,7 +241,9 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
   if (invalid) return { ok: false, reason: 'invalid-date', rest };
   if (day || clock) {
     const target = day ?? today;
-    const { hour, minute } = clock ?? (at && !day ? localClock(at, zone) : { hour: DEFAULT_HOUR, minute: 0 });
+    // "in 2 weeks" keeps the time of day it counts from; a named day without a time gets DEFAULT_HOUR.
+    const { hour, minute } =
+      clock ?? (relativeAt ? localClock(relativeAt, zone) : { hour: DEFAULT_HOUR, minute: 0 });
     at = wallClock(target, hour, minute, zone);
     if (parts && !yearGiven && at <= now)
       at = wallClock({ ...target, year: target.year + 1 }, hour, minute, zone);

