@@ -12,7 +12,12 @@ const delivery = (roomId: string): Delivery => ({
 
 function fakeTime() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('DeliveryQueue', () => {
