@@ -3,6 +3,7 @@
  * select or checkboxes, fields become section fields, and a plain `text` fallback is always set.
  */
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import { type Lang, type Localized, t } from '../../src/core/i18n.ts';
 import type { Choice, Field, Reply } from '../../src/core/message.ts';
 
@@ -30,6 +31,14 @@ const CONFIRM_TITLE: Localized = { fr: 'Confirmer', en: 'Please confirm' };
 const CONFIRM_YES: Localized = { fr: 'Oui, continuer', en: 'Yes, go ahead' };
 const CONFIRM_NO: Localized = { fr: 'Non', en: 'No' };
 const ANSWERED: Localized = { fr: 'Réponse : {answer}', en: 'Answer: {answer}' };
+const VERDICT: Record<'true' | 'false' | 'null', Localized> = {
+  true: { fr: '✅ Éligible', en: '✅ Eligible' },
+  false: { fr: '❌ Non éligible', en: '❌ Not eligible' },
+  null: { fr: '❔ À confirmer', en: '❔ Not settled yet' },
+};
+
+/** The verdict a summary carries in `data.verdict` (the rules' `verdictData`): eligibility per benefit. */
+const verdictSchema = z.record(z.string(), z.looseObject({ eligible: z.boolean().nullable() }));
 
 /** A rendered message: what `chat.postMessage` / `chat.update` / `respond` take. */
 export interface SlackMessage {
@@ -164,6 +173,20 @@ function choiceBlock(reply: Reply, choices: Choice[], lang: Lang): Block {
   };
 }
 
+/** The verdict per benefit as section fields, named in the person's language when the name is known. */
+function verdictFields(
+  data: Record<string, unknown> | undefined,
+  lang: Lang,
+  benefitName: BenefitName,
+): Field[] {
+  const verdict = verdictSchema.safeParse(data?.verdict);
+  if (!verdict.success) return [];
+  return Object.entries(verdict.data).map(([id, entry]) => ({
+    label: benefitName(id) ?? id,
+    value: t(lang, VERDICT[`${entry.eligible}`]),
+  }));
+}
+
 function fieldBlocks(fields: Field[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < fields.length; i += LIMIT.fields) {
@@ -178,14 +201,25 @@ function fieldBlocks(fields: Field[]): Block[] {
   return blocks;
 }
 
-/** The Block Kit message for a reply, in the person's language (for the few labels the renderer adds). */
-export function renderReply(reply: Reply, lang: Lang): SlackMessage {
+/** The display name of a benefit id of the reply's call, when known. */
+export type BenefitName = (benefitId: string) => string | undefined;
+
+/**
+ * The Block Kit message for a reply, in the person's language (for the few labels the renderer adds); a
+ * summary's verdict shows as fields, one per benefit.
+ */
+export function renderReply(
+  reply: Reply,
+  lang: Lang,
+  benefitName: BenefitName = () => undefined,
+): SlackMessage {
   const mrkdwn = toMrkdwn(reply.text);
   const blocks: Block[] = splitText(mrkdwn, LIMIT.section).map((piece) => ({
     type: 'section',
     text: { type: 'mrkdwn', text: piece },
   }));
-  if (reply.fields?.length) blocks.push(...fieldBlocks(reply.fields));
+  const fields = [...(reply.fields ?? []), ...verdictFields(reply.data, lang, benefitName)];
+  if (fields.length > 0) blocks.push(...fieldBlocks(fields));
   const choices = reply.choices ?? [];
   // Blocks beyond Slack's maximum are dropped, never the choices: they carry the conversation on.
   const room = LIMIT.blocks - (choices.length > 0 ? 1 : 0);

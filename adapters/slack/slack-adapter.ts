@@ -160,10 +160,12 @@ export class SlackAdapter implements Adapter {
     );
     bolt.event('app_home_opened', async ({ event, client, context }) => {
       if (event.tab !== 'home') return;
+      const person = await this.#people.lookup(client, context.teamId, event.user);
       const view = await homeView(this.#app, {
         workspace: context.teamId,
         userId: event.user,
         lang: await this.#langOf(context.teamId, event.user),
+        timezone: person.timezone ?? this.#app.config.BOT_TIMEZONE,
       });
       await client.views.publish({ user_id: event.user, view });
     });
@@ -226,7 +228,8 @@ export class SlackAdapter implements Adapter {
   }
 
   async #deliver(reply: Reply, target: ReplyTarget, lang: Lang): Promise<void> {
-    const rendered = renderReply(reply, lang);
+    const call = typeof reply.data?.call === 'string' ? this.#app.calls.get(reply.data.call) : undefined;
+    const rendered = renderReply(reply, lang, (id) => call?.benefits.find((b) => b.id === id)?.name[lang]);
     const { client } = target;
     if (reply.toDirect || reply.attachments?.length) {
       const dm = await this.#directChannel(client, target.workspace, target.userId);

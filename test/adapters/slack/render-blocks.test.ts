@@ -114,3 +114,22 @@ describe('answeredBlocks', () => {
     ]);
   });
 });
+
+describe('summary verdict', () => {
+  it('shows the verdict per benefit as fields, with the benefit names given', () => {
+    const summary: Reply = {
+      text: '**Summary**',
+      intent: 'dialog:local-nec:summary',
+      data: { call: 'local-nec', verdict: { label: { eligible: true }, funding: { eligible: null } } },
+    };
+    const names: Record<string, string> = { label: 'Local NEC label' };
+    const { blocks } = renderReply(summary, 'fr', (id) => names[id]);
+    expect(blocks[1]).toEqual({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: '*Local NEC label*\n✅ Éligible' },
+        { type: 'mrkdwn', text: '*funding*\n❔ À confirmer' },
+      ],
+    });
+  });
+});

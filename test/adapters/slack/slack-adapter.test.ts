@@ -2,35 +2,28 @@
  * The real Bolt app with the project's Slack adapter, driven over HTTP with signed requests, talking to a fake
  * Slack Web API that records every call.
  */
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import type { SlackAdapter } from '../../../adapters/slack/slack-adapter.ts';
 import { UserFacingError } from '../../../src/core/errors.ts';
 import type { Delivery } from '../../../src/core/message.ts';
 import { DeliveryQueue } from '../../../src/scheduler/delivery-queue.ts';
-import { FAKE_BOT_USER, FAKE_TEAM, FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
+import {
+  FAKE_BOT_USER,
+  FAKE_TEAM,
+  type FakeSlackApi,
+  type RecordedCall,
+} from '../../support/fake-slack-api.ts';
+import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.ts';
 import {
   clickPayload,
   eventBody,
   FORM,
   interactionBody,
   JSON_TYPE,
-  SIGNING_SECRET,
   signedPost,
   slashCommandBody,
 } from '../../support/slack-requests.ts';
-import { createTestApp, type TestApp } from '../../support/test-app.ts';
-
-/** A free local port for the receiver (the configuration does not take 0). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import type { TestApp } from '../../support/test-app.ts';
 
 interface Gate {
   promise: Promise<void>;
@@ -54,6 +47,7 @@ function blockTypes(call: RecordedCall): string[] {
   return (call.params.blocks as Array<{ type: string }>).map((b) => b.type);
 }
 
+let harness: SlackHarness;
 let fake: FakeSlackApi;
 let app: TestApp;
 let adapter: SlackAdapter;
@@ -62,19 +56,8 @@ let baseUrl: string;
 let held: Gate = gate();
 let heldFinished = false;
 
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  const port = await freePort();
-  app = await createTestApp({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_MANAGERS: 'U0MANAGER',
-      PORT: String(port),
-      BOT_LANG: 'en',
-    },
-  });
+/** Test commands and a confirmation, added before the adapter starts. */
+function prepare(app: TestApp): void {
   app.confirmations.register('test-proceed', {
     yes: async (turn) => turn.say({ text: 'Proceeding.', intent: 'test:proceeded' }),
     declined: { fr: 'Abandon.', en: 'Dropped.' },
@@ -116,15 +99,15 @@ beforeAll(async () => {
         }),
     },
   );
-  adapter = (await createSlackAdapter(app)) as SlackAdapter;
-  await adapter.start();
-  baseUrl = `http://127.0.0.1:${adapter.port}`;
+}
+
+beforeAll(async () => {
+  harness = await startSlackHarness({ env: { SLACK_MANAGERS: 'U0MANAGER' }, prepare });
+  ({ fake, app, adapter, baseUrl } = harness);
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await app?.close();
-  await fake?.close();
+  await harness?.close();
 });
 
 afterEach(() => {

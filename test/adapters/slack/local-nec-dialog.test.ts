@@ -1,0 +1,107 @@
+/**
+ * A whole local-nec application completed in Slack by a mix of clicks (buttons, a select, checkboxes) and
+ * typed answers, over signed HTTP against the fake Web API; then the App Home shows it, and the export
+ * lands in the DM as a file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../../support/fake-slack-api.ts';
+import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.ts';
+import { eventBody, JSON_TYPE, signedPost } from '../../support/slack-requests.ts';
+
+const USER = 'U0ORG';
+const DM = `D${USER}`;
+
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  harness = await startSlackHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** The bot's next post in the DM whose text matches (steps are numbered, so each is found once). */
+function posted(pattern: RegExp): Promise<RecordedCall> {
+  return harness.fake.waitFor(
+    'chat.postMessage',
+    (c) => c.params.channel === DM && pattern.test(String(c.params.text)),
+  );
+}
+
+/** Moves the manual clock on, as a person takes a few seconds per answer (the per-person rate limit). */
+function later(): void {
+  const clock = harness.app.clock;
+  clock.advanceTo(new Date(clock.now().getTime() + 5_000));
+}
+
+async function type(text: string, next: RegExp): Promise<RecordedCall> {
+  later();
+  expect((await harness.dm(USER, text)).status).toBe(200);
+  return posted(next);
+}
+
+async function click(on: RecordedCall, choose: string | string[], next: RegExp): Promise<RecordedCall> {
+  later();
+  expect((await harness.click(on, USER, choose)).status).toBe(200);
+  const update = await harness.fake.waitFor('chat.update', (c) => c.params.ts === on.response?.ts);
+  // The answered question lost its controls: it cannot be answered twice.
+  expect((update.params.blocks as Array<{ type: string }>).map((b) => b.type)).not.toContain('actions');
+  return posted(next);
+}
+
+function elementTypes(call: RecordedCall): string[] {
+  const blocks = call.params.blocks as Array<{ type: string; elements?: Array<{ type: string }> }>;
+  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.type) : []));
+}
+
+describe('a local-nec application in Slack', () => {
+  it('is completed by clicks and typed answers, and shows on the App Home', async () => {
+    let step = await type('apply local-nec', /Step 1\//);
+    step = await type('Tiers-Lieu du Bocage', /Step 2\//);
+    expect(elementTypes(step)).toEqual(['static_select']);
+    step = await click(step, 'association', /Step 3\//);
+    step = await type('12/06/2027', /Step 4\//);
+    expect(elementTypes(step)).toEqual(['button', 'button', 'button']);
+    step = await click(step, 'hybrid', /Step 5\//);
+    expect(elementTypes(step)).toEqual(['checkboxes', 'button']);
+    step = await click(step, ['digital_inclusion', 'digital_commons'], /Step 6\//);
+
+    // Halfway, the App Home shows where the application stands.
+    const home = { type: 'app_home_opened', user: USER, channel: DM, tab: 'home', event_ts: '1.0' };
+    await signedPost(harness.baseUrl, eventBody(home, 'Ev-home-1'), JSON_TYPE);
+    const view = await harness.fake.waitFor('views.publish');
+    expect(JSON.stringify(view.params.view)).toMatch(/step 6 of 1[67]/);
+
+    step = await type('Bocage normand', /Step 7\//);
+    step = await type('seniors and families', /Step 8\//);
+    step = await type('200', /Step 9\//);
+    step = await type('skip', /Step 10\//);
+    step = await type('la médiathèque', /Step 11\//);
+    step = await click(step, 'yes', /Step 12\//);
+    step = await type('Communauté de communes du Bocage', /Step 13\//);
+    step = await type('ateliers et tables rondes', /Step 14\//);
+    step = await type('une salle, deux médiateurs', /Step 15\//);
+    step = await type('12000', /Step 16\//);
+    step = await type('5000', /Step 17\//);
+    const summary = await click(step, 'yes', /Summary/);
+
+    // The verdict per benefit shows as fields, named as the call file names them.
+    const fields = (summary.params.blocks as Array<{ fields?: Array<{ text: string }> }>).flatMap(
+      (b) => b.fields ?? [],
+    );
+    expect(fields.map((f) => f.text)).toContainEqual(
+      expect.stringMatching(/^\*local NEC label .*\n✅ Eligible$/),
+    );
+    expect(String(summary.params.text)).toContain('Tiers-Lieu du Bocage');
+    expect(elementTypes(summary)).toEqual(['button', 'button']);
+
+    const reminders = await posted(/reminder/);
+    await click(reminders, 'no', /no reminders/i);
+
+    later();
+    await harness.click(summary, USER, 'export');
+    const completed = await harness.fake.waitFor('files.completeUploadExternal');
+    expect(completed.params.channel_id).toBe(DM);
+  });
+});

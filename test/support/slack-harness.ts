@@ -1,0 +1,86 @@
+/**
+ * The real Bolt app with the project's Slack adapter on a free local port, over a test app, talking to the
+ * fake Web API; plus helpers that send signed requests as a given person.
+ */
+import { createServer } from 'node:net';
+import { createSlackAdapter } from '../../adapters/slack/index.ts';
+import type { SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { FakeSlackApi, type RecordedCall } from './fake-slack-api.ts';
+import {
+  clickPayload,
+  eventBody,
+  FORM,
+  interactionBody,
+  JSON_TYPE,
+  SIGNING_SECRET,
+  signedPost,
+} from './slack-requests.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+export interface SlackHarness {
+  fake: FakeSlackApi;
+  app: TestApp;
+  adapter: SlackAdapter;
+  /** The receiver's base URL (`http://127.0.0.1:<port>`). */
+  baseUrl: string;
+  /** Sends a direct message from `user` (a `message.im` event); resolves with Slack's acknowledgement. */
+  dm(user: string, text: string): Promise<Response>;
+  /** Clicks (or picks, or ticks and submits) `choose` on a message the bot posted. */
+  click(posted: RecordedCall, user: string, choose: string | string[]): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A free local port for the receiver (the configuration does not take 0). */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Starts the fake API, a test app configured for it, and the adapter; `prepare` runs before the adapter starts. */
+export async function startSlackHarness(
+  options: { env?: Record<string, string>; prepare?: (app: TestApp) => void } = {},
+): Promise<SlackHarness> {
+  const fake = await FakeSlackApi.start();
+  const app = await createTestApp({
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(await freePort()),
+      BOT_LANG: 'en',
+      ...options.env,
+    },
+  });
+  options.prepare?.(app);
+  const adapter = (await createSlackAdapter(app)) as SlackAdapter;
+  await adapter.start();
+  const baseUrl = `http://127.0.0.1:${adapter.port}`;
+  let sequence = 0;
+  return {
+    fake,
+    app,
+    adapter,
+    baseUrl,
+    dm: (user, text) => {
+      sequence += 1;
+      const ts = `${1_800_000_000 + sequence}.000100`;
+      const event = { type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts };
+      return signedPost(baseUrl, eventBody(event, `Ev-dm-${sequence}`), JSON_TYPE);
+    },
+    click: (posted, user, choose) =>
+      signedPost(
+        baseUrl,
+        interactionBody(clickPayload(posted, user, choose, fake.responseUrl('click'))),
+        FORM,
+      ),
+    close: async () => {
+      await adapter.stop();
+      await app.close();
+      await fake.close();
+    },
+  };
+}
