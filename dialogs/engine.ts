@@ -183,18 +183,13 @@ export class DialogEngine {
       }
     }
     const parsed = parseAnswer(step, text, this.#today(turn));
+    // A free-text step takes anything, so there only a text ending in "?" may be a question for the FAQ.
+    const maybeQuestion = parsed.ok
+      ? step.type === 'text' && text.trim().endsWith('?')
+      : readsAsQuestion(text);
+    if (maybeQuestion && this.#answerFromFaq(turn, text)) return this.ask(turn, application);
     if (!parsed.ok) {
-      const faq = this.#deps.services().faq;
-      const match = faq && readsAsQuestion(text) ? faq.search(text, turn.lang) : undefined;
-      if (faq && match?.confident) {
-        this.#say(turn, faq.replyFor(turn, match));
-        this.#say(turn, {
-          intent: 'dialog:resume',
-          text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
-        });
-      } else {
-        this.#say(turn, { intent: `dialog:${dialog.id}:invalid`, text: turn.t(parsed.error) });
-      }
+      this.#say(turn, { intent: `dialog:${dialog.id}:invalid`, text: turn.t(parsed.error) });
       return this.ask(turn, application);
     }
     const before = application.answers[step.slot];
@@ -466,6 +461,19 @@ export class DialogEngine {
   /** Dialog replies go to the direct conversation when the message came from a channel: answers are private. */
   #say(turn: Turn, reply: Reply): void {
     turn.say(turn.message.ref.isDirect ? reply : { ...reply, toDirect: true });
+  }
+
+  /** Answers a question typed during a step from the FAQ, when it knows the answer; false otherwise. */
+  #answerFromFaq(turn: Turn, text: string): boolean {
+    const faq = this.#deps.services().faq;
+    const match = faq?.search(text, turn.lang);
+    if (!faq || !match?.confident) return false;
+    this.#say(turn, faq.replyFor(turn, match));
+    this.#say(turn, {
+      intent: 'dialog:resume',
+      text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
+    });
+    return true;
   }
 
   /** The step a typed name designates: its slot id or its label in either language. */
