@@ -62,7 +62,11 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     options.scopes = manifestScopes();
     options.installationStore = installationStore;
     // Socket Mode has no HTTP server of its own: the install pages get one on PORT.
-    options.installerOptions = { directInstall: true, ...(socketMode ? { port: config.PORT } : {}) };
+    options.installerOptions = {
+      directInstall: true,
+      clientOptions: { slackApiUrl },
+      ...(socketMode ? { port: config.PORT } : {}),
+    };
   }
   if (socketMode) {
     options.socketMode = true;

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** The identity the fake reports for the bot (auth.test). */
+/** The identity the fake reports for the bot (auth.test); oauth.v2.access installs in the team named by the code. */
 export const FAKE_TEAM = 'T0NEC';
 export const FAKE_BOT_USER = 'U0BOT';
 export const FAKE_BOT_ID = 'B0BOT';
@@ -147,6 +147,19 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return { ok: true, team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, user: 'nec-bot' };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          app_id: 'A0NEC',
+          access_token: `xoxb-installed-${String(params.code)}`,
+          token_type: 'bot',
+          scope: 'chat:write,commands',
+          bot_user_id: FAKE_BOT_USER,
+          team: { id: String(params.code), name: `Workspace ${String(params.code)}` },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'U0INSTALLER' },
+        };
       case 'chat.postMessage':
         return { ok: true, channel, ts: this.#nextTs(), message: { text: params.text } };
       case 'chat.update':
