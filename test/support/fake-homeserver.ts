@@ -68,6 +68,8 @@ export class FakeHomeserver {
   readonly #waiters = new Set<() => void>();
   readonly #routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   #position = 0;
+  /** The highest `since` the bot synced from: every event up to it was handled (the SDK asks again only then). */
+  #handledUpTo = 0;
   #ids = 0;
   #rateLimited: { count: number; retryAfterMs: number } = { count: 0, retryAfterMs: 0 };
   #server?: Server;
@@ -160,6 +162,14 @@ export class FakeHomeserver {
     }
   }
 
+  /** A person writes `body` in a room; resolves with what the bot sent once it has handled the message. */
+  async ask(roomId: string, sender: string, body: string): Promise<SentEvent[]> {
+    const mark = this.sent.length;
+    const event = this.#append(this.#room(roomId), sender, 'm.room.message', { msgtype: 'm.text', body });
+    await this.until(`the bot to handle “${body}”`, () => this.#handledUpTo >= event.position);
+    return this.sent.slice(mark);
+  }
+
   /** Waits for `count` more events from the bot after the first `after` ones, and returns them. */
   sentAfter(after: number, count = 1): Promise<SentEvent[]> {
     return this.until(`${count} event(s) from the bot after #${after}`, () =>
@@ -227,6 +237,8 @@ export class FakeHomeserver {
     const sinceToken = query.get('since') ?? undefined;
     this.syncTokens.push(sinceToken);
     const since = sinceToken ? Number(sinceToken.slice(1)) : 0;
+    this.#handledUpTo = Math.max(this.#handledUpTo, since);
+    this.#wake();
     const timeout = Math.min(Number(query.get('timeout') ?? 0), 30_000);
     const deadline = Date.now() + timeout;
     for (;;) {
