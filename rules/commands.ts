@@ -48,12 +48,10 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
             en: 'For a call’s rules and their sources: “eligibility <call>”.',
           }),
         ].join('\n'),
-        choices: calls
-          .list()
-          .map((c) => ({
-            id: `${turn.lang === 'fr' ? 'éligibilité' : 'eligibility'} ${c.id}`,
-            label: c.name[turn.lang],
-          })),
+        choices: calls.list().map((c) => ({
+          id: `${turn.lang === 'fr' ? 'éligibilité' : 'eligibility'} ${c.id}`,
+          label: c.name[turn.lang],
+        })),
       });
     },
   };

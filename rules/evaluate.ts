@@ -49,6 +49,7 @@ export function evaluate(call: CallDefinition, answers: Answers, today: Date, ti
     ...windowOutcomes(ctx),
     ...call.rules.map((rule) => toOutcome(ctx, rule, checkRule(rule, ctx))),
   ];
+  const figures = figureParams(call);
   const benefits = call.benefits.map((benefit): BenefitVerdict => {
     const own = outcomes.filter((o) => o.benefits.includes(benefit.id));
     const eligible = own.some((o) => o.status === 'failed')
@@ -56,7 +57,8 @@ export function evaluate(call: CallDefinition, answers: Answers, today: Date, ti
       : own.some((o) => o.status === 'unknown')
         ? null
         : true;
-    return { benefit, eligible, outcomes: own };
+    // Names may quote figures too ("possible €{allowance_eur} allowance").
+    return { benefit: { ...benefit, name: localize(benefit.name, figures) }, eligible, outcomes: own };
   });
   return { call, today: ctx.today, benefits, notices: notices(ctx) };
 }

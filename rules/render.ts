@@ -49,7 +49,7 @@ export function renderCallRules(call: CallDefinition, status: CallStatus, lang: 
   const lines = [`**${call.name[lang]}** — ${call.organiser}, ${renderStatus(call, status, lang)}`];
   if (status.pastEdition) lines.push(`_${pastEditionNotice(call)[lang]}_`);
   for (const benefit of call.benefits) {
-    lines.push('', `**${benefit.name[lang]}**`);
+    lines.push('', `**${localize(benefit.name, figures)[lang]}**`);
     for (const rule of call.rules.filter((r) => r.benefits.includes(benefit.id))) {
       const kind =
         rule.effect === 'warn'

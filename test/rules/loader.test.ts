@@ -1,0 +1,124 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallFileError, loadCallDirectory, parseCallFile } from '../../rules/loader.ts';
+import { CallRegistry, DEFAULT_CALLS_DIR } from '../../rules/registry.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nec-calls-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+const shipped = (name: string) => readFile(join(DEFAULT_CALLS_DIR, name), 'utf8');
+
+/** The problems a broken variant of the shipped local-nec file gives. */
+async function problemsOf(edit: (text: string) => string, file = 'local-nec.yaml'): Promise<string[]> {
+  const result = parseCallFile(file, edit(await shipped('local-nec.yaml')));
+  if (!('problems' in result)) throw new Error('expected the file to be refused');
+  return result.problems;
+}
+
+describe('call files', () => {
+  it('names the file, the path inside it, the line and the problem for a misspelt figure', async () => {
+    const problems = await problemsOf((t) =>
+      t.replace('min: { figure: min_attendance }', 'min: { figure: min_atendance }'),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^local-nec\.yaml: rules\[5\] \(min_attendance\)\.min\.figure \(line \d+\): unknown figure "min_atendance" \(figures: min_attendance, funding_months_before, max_grant_percent, agreement_end\)$/,
+    );
+  });
+
+  it('refuses an unknown operator and a figure that is neither a number nor a day', async () => {
+    const problems = await problemsOf((t) =>
+      t
+        .replace('op: ratio_at_most', 'op: ratio_below')
+        .replace('min_attendance: 150', 'min_attendance: lots'),
+    );
+    const text = problems.join('\n');
+    expect(text).toMatch(/rules\[7\] \(grant_ratio\)\.op \(line \d+\): Invalid discriminator value/);
+    expect(text).toMatch(
+      /figures\.min_attendance \(line \d+\): must be a number or a day written YYYY-MM-DD/,
+    );
+  });
+
+  it('refuses a choice the slot does not have, an unknown benefit and a slot of the wrong type', async () => {
+    const problems = await problemsOf((t) =>
+      t
+        .replace('values: [online, hybrid]', 'values: [online, hybride]')
+        .replace('benefits: [label]\n    op: equals', 'benefits: [labels]\n    op: equals')
+        .replace('slot: expected_attendance\n    min:', 'slot: area\n    min:'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /rules\[1\] \(event_format\)\.values\[1\] \(line \d+\): "hybride" is not a choice of slot "event_format"$/,
+      ),
+      expect.stringMatching(/rules\[2\] \(charter\)\.benefits\[0\] \(line \d+\): unknown benefit "labels"/),
+      expect.stringMatching(
+        /rules\[5\] \(min_attendance\)\.slot \(line \d+\): slot "area" is text, expected integer or money or number$/,
+      ),
+    ]);
+  });
+
+  it('reports a YAML syntax error with its line', async () => {
+    const problems = await problemsOf((t) => t.replace('edition: 2023', 'edition: [2023'));
+    expect(problems[0]).toMatch(/^local-nec\.yaml: line \d+: /);
+  });
+
+  it('requires the id to match the file name, and refuses an impossible date', async () => {
+    expect(await problemsOf((t) => t, 'local-nec-2024.yaml')).toEqual([
+      'local-nec-2024.yaml: id: "local-nec" must match the file name "local-nec-2024"',
+    ]);
+    const problems = await problemsOf((t) =>
+      t.replace('agreement_end: 2023-12-31', 'agreement_end: 2023-02-30'),
+    );
+    expect(problems.join('\n')).toContain('figures.agreement_end');
+  });
+
+  it('stops loading a folder with every problem of every file listed', async () => {
+    await writeFile(
+      join(dir, 'local-nec.yaml'),
+      (await shipped('local-nec.yaml')).replace('slot: venue_capacity', 'slot: venue_size'),
+    );
+    await writeFile(join(dir, 'broken.json'), '{"id": "broken"}');
+    const error = await loadCallDirectory(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallFileError);
+    const problems = (error as CallFileError).problems;
+    expect(problems.some((p) => p.startsWith(`${join(dir, 'broken.json')}: name`))).toBe(true);
+    expect(
+      problems.some(
+        (p) => p.includes('rules[6] (venue_capacity).slot') && p.includes('unknown slot "venue_size"'),
+      ),
+    ).toBe(true);
+  });
+
+  it('says when the folder has no call file', async () => {
+    await expect(loadCallDirectory(dir)).rejects.toThrow(/no call file/);
+  });
+});
+
+describe('CallRegistry.reload', () => {
+  it('reports the changed calls to listeners, and keeps the calls in force when a file turns invalid', async () => {
+    const original = await shipped('meae-nir.yaml');
+    await writeFile(join(dir, 'meae-nir.yaml'), original);
+    const registry = new CallRegistry(dir);
+    await registry.load();
+    const heard: string[][] = [];
+    registry.onReload((changed) => {
+      heard.push(changed);
+    });
+
+    expect(await registry.reload()).toEqual([]);
+    await writeFile(join(dir, 'meae-nir.yaml'), original.replace('closes: 2024-03-13', 'closes: 2024-03-20'));
+    expect(await registry.reload()).toEqual(['meae-nir']);
+    expect(registry.get('meae-nir')?.figures.closes).toBe('2024-03-20');
+    expect(heard).toEqual([['meae-nir']]);
+
+    await writeFile(join(dir, 'meae-nir.yaml'), original.replace('closes: 2024-03-13', 'closes: soon'));
+    await expect(registry.reload()).rejects.toBeInstanceOf(CallFileError);
+    expect(registry.get('meae-nir')?.figures.closes).toBe('2024-03-20');
+    expect(heard).toHaveLength(1);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, verdictData } from '../../rules/evaluate.ts';
+import type { Answers } from '../../rules/values.ts';
+import { paris, shippedCall } from './support.ts';
+
+const call = shippedCall('local-nec');
+const TODAY = paris('2026-11-23');
+const ZONE = 'Europe/Paris';
+
+/** A complete application that meets every rule on 2026-11-23 (event exactly 4 months later). */
+const complete: Answers = {
+  organizer_name: 'Tiers-lieu du Val',
+  legal_entity: 'association',
+  event_date: '2027-03-23',
+  event_format: 'hybrid',
+  themes: ['digital_inclusion'],
+  area: 'Val de Loire',
+  audience: 'médiateurs numériques',
+  expected_attendance: 150,
+  venue_capacity: 150,
+  local_authority_support: true,
+  local_authority_name: 'Ville de Blois',
+  session_formats: 'ateliers',
+  resources: 'deux salariés',
+  budget_total: 10_000,
+  grant_requested: 8_000,
+  charter: true,
+};
+
+function data(answers: Answers, today = TODAY, zone = ZONE, lang: 'fr' | 'en' = 'en') {
+  return verdictData(evaluate(call, answers, today, zone), lang);
+}
+
+describe('local-nec rules', () => {
+  it('finds a complete application eligible for all three benefits, and says the funder then selects', () => {
+    const verdict = data(complete);
+    expect(Object.keys(verdict)).toEqual(['label', 'funding', 'duo']);
+    for (const benefit of Object.values(verdict)) {
+      expect(benefit).toMatchObject({ eligible: true, failed: [], unknown: [], warnings: [] });
+    }
+    expect(verdict.funding?.reasons.join(' ')).toMatch(
+      /does not mean selected.*Digital Society Programme.*digital maturity/,
+    );
+  });
+
+  it('149 attendees fail the grant and the duo but not the label; 150 pass', () => {
+    const below = data({ ...complete, expected_attendance: 149, venue_capacity: 200 });
+    expect(below.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
+    expect(below.duo).toMatchObject({ eligible: false, failed: ['min_attendance'] });
+    expect(below.label?.eligible).toBe(true);
+    expect(below.funding?.reasons[0]).toContain('your answer: 149 (at least 150 needed)');
+    expect(below.funding?.reasons[0]).toContain('000_3ad38c5551275220.txt');
+    expect(data({ ...complete, expected_attendance: 150, venue_capacity: 200 }).funding?.eligible).toBe(true);
+  });
+
+  it('an application exactly 4 months before the event qualifies for funding; one day later does not', () => {
+    expect(data({ ...complete, event_date: '2027-03-23' }).funding?.eligible).toBe(true);
+    const late = data({ ...complete, event_date: '2027-03-22' });
+    expect(late.funding).toMatchObject({ eligible: false, failed: ['funding_deadline'] });
+    expect(late.funding?.reasons[0]).toContain('the application was due by 22 November 2026');
+    // The 4-month rule concerns the financial support only.
+    expect(late.duo?.eligible).toBe(true);
+    expect(late.label?.eligible).toBe(true);
+  });
+
+  it('counts calendar months in the time zone: 23:30 UTC on the deadline is already the next day in Paris', () => {
+    const lateEvening = new Date('2026-11-23T23:30:00Z');
+    expect(data(complete, lateEvening, 'UTC').funding?.eligible).toBe(true);
+    expect(data(complete, lateEvening, 'Europe/Paris').funding?.eligible).toBe(false);
+  });
+
+  it('clamps month ends: an event on 31 March 2027 may apply until 30 November 2026', () => {
+    const answers = { ...complete, event_date: '2027-03-31' };
+    expect(data(answers, paris('2026-11-30')).funding?.eligible).toBe(true);
+    expect(data(answers, paris('2026-12-01')).funding?.eligible).toBe(false);
+  });
+
+  it('a grant of exactly 80 % is fine; 80.01 % warns with the cap in euros but does not exclude', () => {
+    expect(data({ ...complete, grant_requested: 8_000 }).funding?.warnings).toEqual([]);
+    const over = data({ ...complete, grant_requested: 8_001 });
+    expect(over.funding?.eligible).toBe(true);
+    expect(over.funding?.failed).toEqual([]);
+    expect(over.funding?.warnings).toHaveLength(1);
+    expect(over.funding?.warnings[0]).toContain('the cap is €8,000');
+    const fr = data({ ...complete, grant_requested: 8_001 }, TODAY, ZONE, 'fr');
+    expect(fr.funding?.warnings[0]?.replace(/\s/g, ' ')).toContain('le plafond est de 8 000 €');
+    // The 80 % rule concerns the grant only.
+    expect(over.duo?.warnings).toEqual([]);
+  });
+
+  it('a venue smaller than the expected audience fails the grant and the duo, online or not', () => {
+    for (const event_format of ['online', 'hybrid']) {
+      const small = data({ ...complete, event_format, expected_attendance: 200, venue_capacity: 199 });
+      expect(small.funding?.failed).toEqual(['venue_capacity']);
+      expect(small.duo?.failed).toEqual(['venue_capacity']);
+      expect(small.funding?.reasons[0]).toContain('your answer: 199 (at least 200 needed)');
+      expect(small.label?.eligible).toBe(true);
+    }
+  });
+
+  it('a private individual is eligible for nothing, with the reason', () => {
+    const verdict = data({ ...complete, legal_entity: 'individual' });
+    for (const benefit of Object.values(verdict))
+      expect(benefit).toMatchObject({ eligible: false, failed: ['legal_entity'] });
+    expect(verdict.label?.reasons[0]).toContain('your answer: private individual');
+    expect(data({ ...complete, legal_entity: 'other' }).label?.eligible).toBe(true);
+  });
+
+  it('an in-person-only event cannot carry the label; the grant rules do not look at the format', () => {
+    const verdict = data({ ...complete, event_format: 'in_person' });
+    expect(verdict.label).toMatchObject({ eligible: false, failed: ['event_format'] });
+    expect(verdict.label?.reasons[0]).toContain('your answer: in person only');
+    expect(verdict.funding?.eligible).toBe(true);
+    expect(data({ ...complete, event_format: 'online' }).label?.eligible).toBe(true);
+  });
+
+  it('no local authority support or refused commitments fail the benefits they gate', () => {
+    const noSupport = data({ ...complete, local_authority_support: false });
+    expect(noSupport.funding?.failed).toEqual(['local_authority_support']);
+    expect(noSupport.duo?.failed).toEqual(['local_authority_support']);
+    expect(noSupport.label?.eligible).toBe(true);
+    expect(data({ ...complete, charter: false }).label?.failed).toEqual(['charter']);
+  });
+
+  it('missing answers are "unknown — still needed", never failures', () => {
+    const verdict = data({});
+    for (const benefit of Object.values(verdict)) {
+      expect(benefit.eligible).toBeNull();
+      expect(benefit.failed).toEqual([]);
+    }
+    expect(verdict.funding?.unknown).toEqual([
+      'legal_entity',
+      'funding_deadline',
+      'local_authority_support',
+      'min_attendance',
+      'venue_capacity',
+      'grant_ratio',
+    ]);
+    expect(verdict.funding?.reasons.find((r) => r.includes('venue'))).toContain(
+      'still needed: venue capacity, expected attendance',
+    );
+    // An optional grant left out only leaves its warning rule unknown.
+    const { grant_requested: _, ...withoutGrant } = complete;
+    expect(data(withoutGrant).funding).toMatchObject({ eligible: null, unknown: ['grant_ratio'] });
+  });
+
+  it('one failed rule makes a benefit not eligible whatever is still unknown', () => {
+    const verdict = data({ legal_entity: 'individual' });
+    expect(verdict.funding?.eligible).toBe(false);
+    expect(verdict.funding?.failed).toEqual(['legal_entity']);
+    expect(verdict.funding?.unknown.length).toBeGreaterThan(0);
+    // Failures come before what is still needed.
+    expect(verdict.funding?.reasons[0]).toContain('private individual');
+  });
+
+  it('says the rules come from the 2023 edition and ANCT may have changed them', () => {
+    const verdict = evaluate(call, complete, TODAY, ZONE);
+    expect(verdict.notices[0]?.text.en).toContain('2023 edition');
+    expect(verdict.notices[0]?.text.en).toContain('ANCT may have changed them');
+    expect(verdict.notices[0]?.text.fr).toContain('édition 2023');
+  });
+});
