@@ -8,11 +8,19 @@ import type { DialogFunnel } from './funnel.ts';
 import type { Metrics } from './metrics.ts';
 
 const DIALOG_INTENT = /^dialog:([^:]+):(.+)$/;
+/** `dialog:<id>:<word>` intents that are not questions of the dialog (see the dialogs' README section). */
+const NOT_STEPS = new Set(['start', 'noted', 'invalid', 'status', 'eligibility', 'export', 'summary']);
 
-/** `dialog:<id>:<slot>` → its call and step. */
+/** `dialog:<id>:<word>` → its call and word. */
 function dialogIntent(intent: string | undefined): { call: string; step: string } | undefined {
   const match = intent ? DIALOG_INTENT.exec(intent) : null;
   return match ? { call: match[1] as string, step: match[2] as string } : undefined;
+}
+
+/** `dialog:<id>:<slot>` (a question) → its call and step. */
+function stepIntent(intent: string | undefined): { call: string; step: string } | undefined {
+  const dialog = dialogIntent(intent);
+  return dialog && !NOT_STEPS.has(dialog.step) ? dialog : undefined;
 }
 
 /** Measures each turn; put it right after de-duplication so duplicates are not counted. */
@@ -20,6 +28,8 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
   return async (turn, next) => {
     const platform = turn.message.ref.platform;
     const wasInDialog = turn.state.activeApplication !== undefined;
+    // Read before the turn: a feature may replace the state object.
+    const previous = stepIntent(turn.state.dialogStep);
     const started = performance.now();
     try {
       await next();
@@ -33,9 +43,10 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
 
     async function followDialog(): Promise<void> {
       const state = turn.state;
-      const previous = dialogIntent(state.dialogStep);
-      const summary = turn.replies.map((r) => dialogIntent(r.intent)).find((d) => d?.step === 'summary');
-      if (summary) {
+      const dialogReplies = turn.replies.map((r) => dialogIntent(r.intent));
+      const summary = dialogReplies.find((d) => d?.step === 'summary');
+      // A summary shown again later (status of a finished application) is not a second completion.
+      if (summary && wasInDialog) {
         metrics.dialogsCompleted.inc({ call: summary.call });
         await funnel.count(summary.call, 'completed');
         state.dialogStep = undefined;
@@ -49,13 +60,14 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
         state.dialogStep = undefined;
         return;
       }
-      const asked = turn.replies.findLast((r) => dialogIntent(r.intent))?.intent;
-      const step = dialogIntent(asked);
-      if (!asked || !step || asked === state.dialogStep) return;
-      if (!wasInDialog || !previous) {
-        metrics.dialogsStarted.inc({ call: step.call });
-        await funnel.count(step.call, 'started');
+      const start = dialogReplies.find((d) => d?.step === 'start');
+      if (start) {
+        metrics.dialogsStarted.inc({ call: start.call });
+        await funnel.count(start.call, 'started');
       }
+      const asked = turn.replies.findLast((r) => stepIntent(r.intent))?.intent;
+      const step = stepIntent(asked);
+      if (!asked || !step || asked === state.dialogStep) return;
       metrics.dialogSteps.inc({ call: step.call, step: step.step });
       await funnel.step(step.call, step.step);
       state.dialogStep = asked;
