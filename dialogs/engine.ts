@@ -155,7 +155,6 @@ export class DialogEngine {
     const steps = this.steps(dialog);
     const step = steps.find((s) => s.slot === application.currentSlot);
     if (!step) return this.summary(turn, application);
-    turn.state.dialogStep = `dialog:${dialog.id}:${step.slot}`;
     this.#say(turn, stepReply(dialog.id, steps, application, step, turn.lang));
   }
 
@@ -425,7 +424,6 @@ export class DialogEngine {
     if (!next) {
       application.status = 'complete';
       if (turn.state.activeApplication === application.id) turn.state.activeApplication = undefined;
-      turn.state.dialogStep = undefined;
     }
     await this.#save(turn, application);
     await this.ask(turn, application);
@@ -435,7 +433,6 @@ export class DialogEngine {
     await this.store.delete(turn.user, id);
     await this.#deps.services().reminders?.removeApplication(turn.user, id);
     if (turn.state.activeApplication === id) turn.state.activeApplication = undefined;
-    turn.state.dialogStep = undefined;
     turn.say({
       intent: how === 'cancel' ? 'dialog:cancelled' : 'dialog:deleted',
       text: turn.t(
