@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.ts';
-import { eventBody, JSON_TYPE, signedPost } from '../../support/slack-requests.ts';
+import { eventBody, FORM, JSON_TYPE, signedPost, slashCommandBody } from '../../support/slack-requests.ts';
 
 const USER = 'U0ORG';
 const DM = `D${USER}`;
@@ -103,5 +103,25 @@ describe('a local-nec application in Slack', () => {
     await harness.click(summary, USER, 'export');
     const completed = await harness.fake.waitFor('files.completeUploadExternal');
     expect(completed.params.channel_id).toBe(DM);
+  });
+
+  it('started with /nec in a channel, goes on in the direct message', async () => {
+    harness.fake.reset();
+    later();
+    const command = slashCommandBody({
+      text: 'apply local-nec',
+      user: 'U0CHAN',
+      channel: 'C0GEN',
+      responseUrl: harness.fake.responseUrl('apply'),
+    });
+    expect((await signedPost(harness.baseUrl, command, FORM)).status).toBe(200);
+    const first = await harness.fake.waitFor('chat.postMessage', (c) =>
+      /Step 1\//.test(String(c.params.text)),
+    );
+    expect(first.params.channel).toBe('DU0CHAN');
+    expect(harness.fake.callsTo('conversations.open')[0]?.params.users).toBe('U0CHAN');
+    // The channel only hears where the conversation went; the questions are not public.
+    const inChannel = harness.fake.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0GEN');
+    expect(inChannel.map((c) => String(c.params.text))).toEqual([expect.stringMatching(/direct message/)]);
   });
 });
