@@ -61,7 +61,7 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
 export function eligibilityCommand({ calls, clock, timezone }: RuleCommandsOptions): Command {
   return {
     id: 'eligibility',
-    aliases: { en: ['eligibility', 'rules of'], fr: ['eligibilite', 'regles de', 'criteres'] },
+    aliases: { en: ['eligibility'], fr: ['eligibilite'] },
     summary: {
       fr: 'les conditions d’un appel, expliquées et sourcées',
       en: 'a call’s requirements, explained with their sources',

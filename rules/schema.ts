@@ -12,11 +12,9 @@ const callId = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'use kebab-case:
 const calendarDay = z.string().refine(isCalendarDay, { message: 'not a calendar day written YYYY-MM-DD' });
 
 /** A named number or day of the call, referred to by rules, key dates and FAQ texts. */
-const figure = z
-  .union([z.number(), z.string()])
-  .refine((v) => typeof v === 'number' || isCalendarDay(v), {
-    message: 'must be a number or a day written YYYY-MM-DD',
-  });
+const figure = z.union([z.number(), z.string()]).refine((v) => typeof v === 'number' || isCalendarDay(v), {
+  message: 'must be a number or a day written YYYY-MM-DD',
+});
 const figureRef = z.strictObject({ figure: identifier });
 const slotRef = z.strictObject({ slot: identifier });
 /** A number: literal, a figure of the call, or another answer. */
