@@ -373,7 +373,7 @@ export class DialogEngine {
     await this.ask(turn, application);
   }
 
-  /** The summary: answers, verdict per benefit, missing, key dates, next steps; then the reminders offer. */
+  /** The summary: answers, verdict per benefit, missing, key dates, next steps. */
   async summary(turn: Turn, application: Application): Promise<void> {
     const dialog = this.#dialog(application.callId);
     const call = this.#call(dialog.id);
@@ -388,9 +388,6 @@ export class DialogEngine {
         turn.lang,
       ),
     );
-    const reminders = this.#deps.services().reminders;
-    if (reminders && application.status === 'complete' && application.remindersAccepted === undefined)
-      await reminders.offer(turn, application);
   }
 
   /** The steps of a dialog, resolved against the current call file (reloads take effect at once). */
@@ -427,6 +424,9 @@ export class DialogEngine {
     }
     await this.#save(turn, application);
     await this.ask(turn, application);
+    // Right after a summary reached by answering (not one merely viewed again): offer the reminders.
+    const reminders = this.#deps.services().reminders;
+    if (!next && reminders && !application.remindersAccepted) await reminders.offer(turn, application);
   }
 
   async #remove(turn: Turn, id: string, how: 'cancel' | 'delete'): Promise<void> {
@@ -520,7 +520,7 @@ function directRef(turn: Turn): ConversationRef {
 }
 
 /** A text that reads as a question rather than an answer. */
-export function readsAsQuestion(text: string): boolean {
+function readsAsQuestion(text: string): boolean {
   const typed = normalize(text);
   return (
     typed.endsWith('?') ||
