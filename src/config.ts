@@ -66,6 +66,8 @@ export const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Where the encryption keys live (the native module keeps them in its own files). */
   MATRIX_CRYPTO_DIR: optionalText,
+  /** Folder of an installed @matrix-org/matrix-sdk-crypto-nodejs; read by packages/matrix-crypto-fallback. */
+  MATRIX_CRYPTO_NODEJS_PATH: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema>;

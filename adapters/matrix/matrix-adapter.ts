@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
 import type { App } from '../../src/app.ts';
 import type { Adapter } from '../../src/core/adapter.ts';
+import { type Localized, t } from '../../src/core/i18n.ts';
 import type { ConversationRef, Delivery, Reply } from '../../src/core/message.ts';
 import { RetryAfterError } from '../../src/core/retry-after.ts';
 import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
@@ -33,6 +34,11 @@ const SYNC_LEASE = 'matrix-sync';
 
 /** Room ids named in a message (`broadcast !a:server !b:server …`): the sender must be a manager there too. */
 const ROOM_ID = /![\w.-]+:[\w.-]+/g;
+
+const ENCRYPTED_ROOM: Localized = {
+  fr: 'Je ne peux pas lire les messages chiffrés de ce salon : le chiffrement de bout en bout n’est pas activé pour moi. Écrivez-moi dans un salon non chiffré, ou ouvrez une conversation privée en désactivant le chiffrement.',
+  en: 'I cannot read the encrypted messages of this room: end-to-end encryption is not enabled for me. Write to me in an unencrypted room, or open a direct chat with encryption turned off.',
+};
 
 export interface MatrixAdapterOptions {
   app: App;
@@ -153,6 +159,8 @@ export class MatrixAdapter implements Adapter {
       else if (name === 'room.leave') this.#rooms.invalidate(roomId, 'm.room.member');
       else if (name === 'room.event' && event.state_key !== undefined)
         await this.#onState(roomId, event, history);
+      else if (name === 'room.event' && event.type === 'm.room.encrypted' && !history)
+        await this.#onUnreadable(roomId);
       // The first sync (no stored token) brings the rooms' history: already answered, or not for us.
       else if (name === 'room.message' && !history) await this.#onMessage(roomId, event);
     } catch (error) {
@@ -183,6 +191,17 @@ export class MatrixAdapter implements Adapter {
       this.#rooms.invalidate(roomId, 'm.room.member');
       this.#app.logger.info({ roomId }, 'matrix: left a room where the bot was alone');
     }
+  }
+
+  /** Without encryption the bot cannot read an encrypted room: it says so, once per room, in both languages. */
+  async #onUnreadable(roomId: string): Promise<void> {
+    // With encryption on, an event still encrypted here failed to decrypt: the SDK logs it.
+    if (this.#client.crypto) return;
+    const key = `encrypted-notice:${roomId}`;
+    if (await this.#storage.readValue(key)) return;
+    await this.#storage.storeValue(key, 'sent');
+    const text = `${t('fr', ENCRYPTED_ROOM)}\n\n${t('en', ENCRYPTED_ROOM)}`;
+    await sendMessage(this.#client, roomId, noticeContent({ text, intent: 'matrix:encrypted-room' }), key);
   }
 
   async #onMessage(roomId: string, event: RoomEvent): Promise<void> {

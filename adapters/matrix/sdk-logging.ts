@@ -20,6 +20,9 @@ export function routeSdkLogs(logger: Logger): void {
     error: (module, ...parts) => logger.error({ module }, line(parts)),
   };
   LogService.setLogger(bridge);
+  // Every failed request is also thrown to its caller, which reports it (or expects it: a 404 for account
+  // data not set yet); logging it here too would report each error twice.
+  LogService.muteModule('MatrixHttpClient');
   const levels: Record<string, LogLevel> = { trace: LogLevel.TRACE, debug: LogLevel.DEBUG };
   LogService.setLevel(levels[logger.level] ?? LogLevel.WARN);
 }

@@ -3,25 +3,20 @@
  * package.json). matrix-bot-sdk 0.8.0 requires that package at load time even when encryption is off, and
  * its install script downloads a native binary from outside the npm registry, which many machines refuse.
  *
- * This module loads the real one when it can (MATRIX_CRYPTO_NODEJS_PATH, or the npm alias
- * `matrix-sdk-crypto-nodejs-native`), otherwise exports stand-ins for every name matrix-bot-sdk 0.8.0 reads
- * (OlmMachine, UserId, DeviceId, RoomId, DeviceLists, EncryptionSettings, Attachment, EncryptedAttachment,
- * StoreType): requiring works, and only using encryption throws an error that says what to do.
+ * This module loads the real one when MATRIX_CRYPTO_NODEJS_PATH points to an installed copy (see the README,
+ * Matrix > Encryption), otherwise exports stand-ins for every name matrix-bot-sdk 0.8.0 reads (OlmMachine,
+ * UserId, DeviceId, RoomId, DeviceLists, EncryptionSettings, Attachment, EncryptedAttachment, StoreType):
+ * requiring works, and only using encryption throws an error that says what to do.
  */
 
-const ALIAS = 'matrix-sdk-crypto-nodejs-native';
-
 function loadReal() {
-  const candidates = [process.env.MATRIX_CRYPTO_NODEJS_PATH, ALIAS].filter(Boolean);
-  const failures = [];
-  for (const candidate of candidates) {
-    try {
-      return { module: require(candidate) };
-    } catch (error) {
-      failures.push(`${candidate}: ${String(error?.message ?? error).split('\n')[0]}`);
-    }
+  const path = process.env.MATRIX_CRYPTO_NODEJS_PATH;
+  if (!path) return { failure: 'MATRIX_CRYPTO_NODEJS_PATH is not set' };
+  try {
+    return { module: require(path) };
+  } catch (error) {
+    return { failure: `${path}: ${String(error?.message ?? error).split('\n')[0]}` };
   }
-  return { failures };
 }
 
 const real = loadReal();
@@ -31,7 +26,7 @@ if (real.module) {
 } else {
   const reason =
     'Matrix end-to-end encryption needs the native module @matrix-org/matrix-sdk-crypto-nodejs, which is not ' +
-    `installed (tried ${real.failures.join('; ')}). Install it as described in the README (Matrix, encryption) ` +
+    `loaded (${real.failure}). Install it as described in the README (Matrix, encryption) ` +
     'or set MATRIX_ENCRYPTION=false and use unencrypted rooms.';
 
   /** Throws the explanation: called only when something actually uses encryption. */

@@ -116,9 +116,9 @@ export class FakeHomeserver {
     this.#wake();
   }
 
-  /** A person posts a message in a room; returns its event id. */
-  post(roomId: string, sender: string, content: Record<string, unknown>): string {
-    return this.#append(this.#room(roomId), sender, 'm.room.message', content).event_id;
+  /** A person posts a message (or another event type) in a room; returns its event id. */
+  post(roomId: string, sender: string, content: Record<string, unknown>, type = 'm.room.message'): string {
+    return this.#append(this.#room(roomId), sender, type, content).event_id;
   }
 
   /** A person posts plain text. */

@@ -2,7 +2,11 @@
  * The stand-in for the native crypto module (npm `overrides` → packages/matrix-crypto-fallback): the SDK
  * loads, and only using encryption fails, with a message that says what to do.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMatrixAdapter } from '../../../adapters/matrix/index.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
@@ -26,6 +30,21 @@ describe('native crypto module fallback', () => {
       expect(() => new crypto[name]('x')).toThrow(/MATRIX_ENCRYPTION=false/);
     }
     expect(crypto.StoreType.Sqlite).toBe(1);
+  });
+
+  it('loads the real module when MATRIX_CRYPTO_NODEJS_PATH points to one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nec-crypto-'));
+    try {
+      writeFileSync(join(dir, 'index.js'), "module.exports = { OlmMachine: 'native' };");
+      const loaded = execFileSync(
+        process.execPath,
+        ['-p', "require('@matrix-org/matrix-sdk-crypto-nodejs').OlmMachine"],
+        { env: { ...process.env, MATRIX_CRYPTO_NODEJS_PATH: dir }, encoding: 'utf8' },
+      );
+      expect(loaded.trim()).toBe('native');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses MATRIX_ENCRYPTION=true at start-up with the reason, and starts unencrypted without it', async () => {

@@ -147,6 +147,22 @@ describe('entry points', () => {
   });
 });
 
+describe('encrypted rooms without the native crypto module', () => {
+  it('says once, in both languages, that it cannot read the room', async () => {
+    await joinedBot();
+    const encrypted = { algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'AwgAEn', session_id: 's' };
+    server.post(ROOM, ALICE, encrypted, 'm.room.encrypted');
+    const [notice] = await server.sentAfter(0);
+    expect(notice?.content.body).toContain('Je ne peux pas lire les messages chiffrés');
+    expect(notice?.content.body).toContain('I cannot read the encrypted messages');
+    server.post(ROOM, BOB, encrypted, 'm.room.encrypted');
+    const question = server.say(ROOM, ALICE, '!nec help');
+    const [next] = await server.sentAfter(1);
+    expect(next?.content['m.relates_to']).toMatchObject({ event_id: question });
+    expect(server.sent).toHaveLength(2);
+  });
+});
+
 describe('sync position', () => {
   it('ignores the rooms’ history on the very first start', async () => {
     server.invite(ROOM, ALICE);
