@@ -214,7 +214,7 @@ function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
         checkSlot([...at, 'slot'], r.slot, new Set(slotTypes));
         break;
       case 'equals':
-        checkSlot([...at, 'slot'], r.slot, new Set([typeofSlot(r.value)].flat()));
+        checkSlot([...at, 'slot'], r.slot, slotTypesFor(r.value));
         break;
       case 'one_of': {
         checkSlot([...at, 'slot'], r.slot, new Set(['choice', 'multi']));
@@ -274,8 +274,9 @@ function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
   });
 }
 
-function typeofSlot(value: string | number | boolean): string[] {
-  if (typeof value === 'boolean') return ['boolean'];
-  if (typeof value === 'number') return [...NUMERIC_SLOTS];
-  return ['choice', 'text'];
+/** The slot types an `equals` value can be compared with. */
+function slotTypesFor(value: string | number | boolean): ReadonlySet<string> {
+  if (typeof value === 'boolean') return new Set(['boolean']);
+  if (typeof value === 'number') return NUMERIC_SLOTS;
+  return new Set(['choice', 'text']);
 }

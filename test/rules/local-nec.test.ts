@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, verdictData } from '../../rules/evaluate.ts';
 import type { Answers } from '../../rules/values.ts';
@@ -158,5 +159,43 @@ describe('local-nec rules', () => {
     expect(verdict.notices[0]?.text.en).toContain('2023 edition');
     expect(verdict.notices[0]?.text.en).toContain('ANCT may have changed them');
     expect(verdict.notices[0]?.text.fr).toContain('édition 2023');
+  });
+});
+
+describe('local-nec rules across time zones and missing answers', () => {
+  it('keeps the funding deadline on the same calendar day across a change of hour and overseas', () => {
+    // 15 July 2027 − 4 months = 15 March 2027, before the spring change of hour in Paris.
+    const summer = { ...complete, event_date: '2027-07-15' };
+    expect(data(summer, paris('2027-03-15', '23:00'), 'Europe/Paris').funding?.eligible).toBe(true);
+    expect(data(summer, paris('2027-03-16', '00:30'), 'Europe/Paris').funding?.eligible).toBe(false);
+    // In Guadeloupe (UTC−4) it is still the 15th when Paris is already on the 16th.
+    expect(data(summer, new Date('2027-03-16T02:00:00Z'), 'America/Guadeloupe').funding?.eligible).toBe(true);
+  });
+
+  it('never fails a rule because an answer is missing (any subset of a failing application)', () => {
+    const failing: Answers = {
+      ...complete,
+      legal_entity: 'individual',
+      event_format: 'in_person',
+      expected_attendance: 149,
+      venue_capacity: 100,
+      event_date: '2027-01-10',
+    };
+    const keys = Object.keys(failing);
+    const full = data(failing);
+    fc.assert(
+      fc.property(fc.subarray(keys), (kept) => {
+        const partial = Object.fromEntries(kept.map((k) => [k, failing[k] as Answers[string]]));
+        const verdict = data(partial);
+        for (const [id, entry] of Object.entries(verdict)) {
+          // Whatever fails with fewer answers also fails with all of them: missing answers add no failure.
+          for (const rule of entry.failed) expect(full[id]?.failed).toContain(rule);
+          expect(entry.eligible).toBe(
+            entry.failed.length > 0 ? false : entry.unknown.length > 0 ? null : true,
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
