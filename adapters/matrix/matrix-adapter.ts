@@ -97,6 +97,7 @@ export class MatrixAdapter implements Adapter {
     if (this.#syncing) {
       this.#client.stop();
       this.#syncing = false;
+      await this.#client.idle();
       await this.#app.leases.release(SYNC_LEASE, this.#holder);
     }
   }
@@ -232,7 +233,8 @@ export class MatrixAdapter implements Adapter {
     });
     for (const [index, reply] of replies.entries()) {
       // Derived from the event id: if the same message is handled again, the homeserver drops the repeat.
-      await this.#withReplyRetries(() => this.#post(ref, reply, `${event.event_id}.${index}`));
+      const txnId = `${event.event_id}.${index}`;
+      await this.#withReplyRetries(() => this.#post(ref, reply, txnId, event.event_id));
     }
   }
 
@@ -249,12 +251,16 @@ export class MatrixAdapter implements Adapter {
     }
   }
 
-  /** Posts a reply (then its files) where it belongs; `txnId` makes each event idempotent. */
-  async #post(ref: ConversationRef, reply: Reply, txnId: string): Promise<void> {
-    const private_ = (reply.toDirect || reply.ephemeral) && !ref.isDirect;
-    const roomId = private_ || ref.roomId.startsWith('@') ? await this.#directRoom(ref) : ref.roomId;
-    const threadId = private_ ? undefined : ref.threadId;
-    const place = (content: MessageContent) => (threadId ? inThread(content, threadId) : content);
+  /**
+   * Posts a reply (then its files) where it belongs; `txnId` makes each event idempotent. In a thread, it
+   * quotes `inReplyTo` (the question) for clients that do not show threads.
+   */
+  async #post(ref: ConversationRef, reply: Reply, txnId: string, inReplyTo?: string): Promise<void> {
+    // Matrix has no "only you can see this": private replies go to the person's DM.
+    const toDm = (reply.toDirect || reply.ephemeral) && !ref.isDirect;
+    const roomId = toDm || ref.roomId.startsWith('@') ? await this.#directRoom(ref) : ref.roomId;
+    const threadId = toDm ? undefined : ref.threadId;
+    const place = (content: MessageContent) => (threadId ? inThread(content, threadId, inReplyTo) : content);
     await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
     for (const [index, attachment] of (reply.attachments ?? []).entries()) {
       const data = Buffer.from(attachment.content);

@@ -19,6 +19,8 @@ export class SyncingClient extends MatrixClient {
   readonly #handler: SyncHandler;
   #history = false;
   #stopped = false;
+  /** The event being handled, so stop() can let it finish. */
+  #current: Promise<void> = Promise.resolve();
 
   constructor(
     homeserverUrl: string,
@@ -37,6 +39,11 @@ export class SyncingClient extends MatrixClient {
     super.stop();
   }
 
+  /** Resolves once the event being handled (if any) is done: after stop(), nothing else starts. */
+  idle(): Promise<void> {
+    return this.#current;
+  }
+
   protected override doSync(token: string): Promise<unknown> {
     this.#history = !token;
     return super.doSync(token);
@@ -50,7 +57,9 @@ export class SyncingClient extends MatrixClient {
       if (this.#stopped) throw new Error('matrix client stopped');
       // The SDK's own listeners (DM map, crypto) still get every event.
       this.emit(name, ...args);
-      await this.#handler({ name, args, history: this.#history });
+      const handling = this.#handler({ name, args, history: this.#history });
+      this.#current = handling.catch(() => undefined);
+      await handling;
     });
   }
 }
