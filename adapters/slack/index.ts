@@ -27,18 +27,21 @@ function manifestScopes(): string[] {
 /** Bolt and the Slack SDK log through the project's logger (stderr, secrets redacted). */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack' });
-  let level = LogLevel.INFO;
-  const line = (args: unknown[]) =>
-    args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  // Bolt logs whole request bodies at debug: they are formatted only when that level is on.
+  const at =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      if (!child.isLevelEnabled(method)) return;
+      child[method](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
   return {
-    debug: (...args: unknown[]) => child.debug(line(args)),
-    info: (...args: unknown[]) => child.info(line(args)),
-    warn: (...args: unknown[]) => child.warn(line(args)),
-    error: (...args: unknown[]) => child.error(line(args)),
-    setLevel: (next: LogLevel) => {
-      level = next;
-    },
-    getLevel: () => level,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    // The project's LOG_LEVEL rules; Bolt's own level setting is ignored.
+    setLevel: () => {},
+    getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO),
     setName: () => {},
   };
 }
@@ -48,7 +51,8 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
   const config = app.config;
   const logger = boltLogger(app.logger);
   const slackApiUrl = config.SLACK_API_URL;
-  const options: AppOptions = { logger, clientOptions: { slackApiUrl } };
+  // No Bolt conversation store: the core keeps each person's state in the project's store.
+  const options: AppOptions = { logger, clientOptions: { slackApiUrl }, convoStore: false };
   const installationStore = new KeyvInstallationStore(app.backend.kv);
   const singleToken = config.SLACK_BOT_TOKEN;
   const socketMode = config.SLACK_APP_TOKEN !== undefined;

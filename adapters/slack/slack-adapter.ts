@@ -22,12 +22,19 @@ import {
 } from './incoming.ts';
 import { SlackPeople } from './people.ts';
 import { answeredBlocks, renderReply, type SlackMessage } from './render-blocks.ts';
+import { WorkLimit } from './work-limit.ts';
 
 /** The slash command declared in `manifest.yml`. */
 export const SLASH_COMMAND = '/nec';
 
 /** Replies that are errors of the person's own command: only they need to see them. */
 const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty']);
+
+/**
+ * Turns run at once, at most: enough to overlap the Web API's network waits, few enough that a burst of
+ * messages leaves the event loop free to acknowledge the next requests at once.
+ */
+const CONCURRENT_TURNS = 8;
 
 /** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
@@ -69,6 +76,7 @@ export class SlackAdapter implements Adapter {
   readonly #directChannels = new Map<string, string>();
   /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #turns = new WorkLimit(CONCURRENT_TURNS);
   #port: number | undefined;
   #running = false;
 
@@ -136,26 +144,26 @@ export class SlackAdapter implements Adapter {
     const bolt = this.#bolt;
     bolt.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
       await ack();
-      await this.#track(this.#onCommand(command, client, respond));
+      await this.#track(() => this.#onCommand(command, client, respond));
     });
     bolt.event('message', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#app.clock.now());
-      if (message) await this.#track(this.#converse(message, this.#targetOf(message, client)));
+      if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
     });
     bolt.event('app_mention', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const now = this.#app.clock.now();
       const message = fromMention(parsed.data, context.teamId, body.event_id, context.botUserId, now);
-      if (message) await this.#track(this.#converse(message, this.#targetOf(message, client)));
+      if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
     });
     bolt.action<BlockAction>(
       { type: 'block_actions', action_id: /^nec_/ },
       async ({ ack, body, client, respond }) => {
         await ack();
-        await this.#track(this.#onClick(body, client, respond));
+        await this.#track(() => this.#onClick(body, client, respond));
       },
     );
     bolt.event('app_home_opened', async ({ event, client, context }) => {
@@ -174,8 +182,9 @@ export class SlackAdapter implements Adapter {
     });
   }
 
-  /** Runs work after the acknowledgement, remembered until it ends so `stop` can wait for it. */
-  async #track(work: Promise<void>): Promise<void> {
+  /** Runs work after the acknowledgement, in turn with the rest, remembered until it ends so `stop` waits for it. */
+  async #track(start: () => Promise<void>): Promise<void> {
+    const work = this.#turns.run(start);
     this.#inFlight.add(work);
     try {
       await work;
