@@ -95,12 +95,13 @@ async function main(): Promise<void> {
       : [new ShellAdapter({ app, input: process.stdin, output: process.stdout, exportsDir: EXPORTS_DIR })];
   for (const adapter of adapters) app.outbox.register(adapter);
   app.health.expectTicks(TICK_INTERVAL_MS);
-  const ticker = setInterval(() => {
+  const tickNow = () => {
     app.scheduler
       .tick(clock.now())
       .then(() => app.health.ticked(clock.now()))
       .catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
-  }, TICK_INTERVAL_MS);
+  };
+  const ticker = setInterval(tickNow, TICK_INTERVAL_MS);
   // The Slack HTTP receiver serves /healthz and /metrics itself; otherwise they get their own port.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
   const opsServer =
@@ -127,11 +128,15 @@ async function main(): Promise<void> {
     app.calls
       .reload()
       .then((changed) => logger.info({ changed }, 'call files reloaded'))
-      .catch((error) => logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'));
+      .catch((error) =>
+        logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'),
+      );
   });
 
   await Promise.all(adapters.map((a) => a.start()));
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
+  // Jobs missed while the bot was down go out now (marked late, or dropped past their deadline), not a tick later.
+  if (platforms.length > 0) tickNow();
   // The terminal chat ends with its input (Ctrl-D); platform adapters run until a signal.
   if (platforms.length === 0) await shutdown('end of input');
 }

@@ -240,6 +240,12 @@ export class ApplicationReminders {
     return jobs.length;
   }
 
+  /** Recomputes the reminders of a person's accepted applications, e.g. in their new time zone. */
+  async resyncUser(user: UserKey, lang: Lang, timezone: string): Promise<void> {
+    for (const application of await this.#applications.list(user))
+      if (application.remindersAccepted) await this.syncApplication(user, application, lang, timezone);
+  }
+
   async removeApplication(_user: UserKey, applicationId: string): Promise<void> {
     await this.#options.scheduler.removeByOwner(`application:${applicationId}`);
   }

@@ -17,7 +17,7 @@ import { formatInstant } from './format.ts';
 import type { Job, NewJob } from './job.ts';
 import { findZone, scheduleUnique, whenProblem } from './reminder-commands.ts';
 import type { Scheduler } from './scheduler.ts';
-import { parseWhen, wallClock } from './when.ts';
+import { parseLeadingWhen, wallClock } from './when.ts';
 
 const BROADCASTS_KEY = 'scheduler:broadcasts';
 const SUBSCRIPTIONS_KEY = 'scheduler:subscriptions';
@@ -93,7 +93,7 @@ export class Broadcasts {
         const now = /^(now|maintenant)\b/i.test(rest);
         const when = now
           ? { ok: true as const, at: turn.message.timestamp, rest: rest.replace(/^\S+\s*/, '') }
-          : parseWhen(rest, turn.message.timestamp, zone);
+          : parseLeadingWhen(rest, turn.message.timestamp, zone);
         if (!when.ok) return refuse(turn, whenProblem(turn, when, zone));
         if (when.rest === '')
           return refuse(

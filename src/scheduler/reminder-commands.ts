@@ -48,8 +48,12 @@ export function whenProblem(turn: Turn, when: Extract<When, { ok: false }>, zone
   return `${turn.t({ fr: 'Je n’ai pas compris quand.', en: 'I could not tell when.' })} ${turn.t(EXAMPLES)}`;
 }
 
-/** The reminder commands, over the scheduler; `zone(turn)` is the person's time zone. */
-export function reminderCommands(scheduler: Scheduler, defaultZone: string): Command[] {
+/** The reminder commands, over the scheduler; `onZoneChanged` lets application reminders follow a new time zone. */
+export function reminderCommands(
+  scheduler: Scheduler,
+  defaultZone: string,
+  onZoneChanged: (turn: Turn, zone: string) => Promise<void>,
+): Command[] {
   const zoneOf = (turn: Turn) => turn.timezone(defaultZone);
 
   const remind: Command = {
@@ -220,6 +224,8 @@ export function reminderCommands(scheduler: Scheduler, defaultZone: string): Com
         return;
       }
       turn.state.timezone = zone;
+      // Application reminders fire at 9:00 local: they move with the person.
+      await onZoneChanged(turn, zone);
       turn.say({
         intent: 'timezone',
         text: turn.t(

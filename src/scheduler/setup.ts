@@ -72,7 +72,12 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     reminders,
     broadcasts,
     leases,
-    commands: [...reminderCommands(scheduler, options.defaultZone), ...broadcasts.commands],
+    commands: [
+      ...reminderCommands(scheduler, options.defaultZone, (turn, zone) =>
+        reminders.resyncUser(turn.user, turn.lang, zone),
+      ),
+      ...broadcasts.commands,
+    ],
   };
 }
 

@@ -196,8 +196,8 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
     const offset = /after|apres/.test(dayWord) ? 2 : /tomorrow|demain/.test(dayWord) ? 1 : 0;
     day = shift(today, offset, zone);
   }
-  const weekday = take(texts, WEEKDAY_RE);
-  if (weekday && !day) {
+  const weekday = day ? undefined : take(texts, WEEKDAY_RE);
+  if (weekday) {
     const target = WEEKDAYS[weekday[1] ?? ''] ?? 0;
     const ahead = (target - local.getDay() + 7) % 7 || 7;
     day = shift(today, ahead, zone);
@@ -253,6 +253,20 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
   if (!at) return { ok: false, reason: 'missing', rest };
   if (at.getTime() <= now.getTime()) return { ok: false, reason: 'past', at, rest };
   return { ok: true, at, rest };
+}
+
+/**
+ * Reads a time written at the start of `text` (`broadcast <when> <message>`): the longest run of leading words
+ * that reads entirely as a time, so time words inside the message ("closes friday") stay in it.
+ */
+export function parseLeadingWhen(text: string, now: Date, zone: string): When {
+  const words = text.trim().split(/\s+/);
+  for (let count = words.length; count > 0; count--) {
+    const when = parseWhen(words.slice(0, count).join(' '), now, zone);
+    if (when.rest === '' && !(when.ok === false && when.reason === 'missing'))
+      return { ...when, rest: words.slice(count).join(' ') };
+  }
+  return { ok: false, reason: 'missing', rest: text.trim() };
 }
 
 /** The instant of a wall-clock time on a local day in a zone (DST-safe: built in the zone itself). */

@@ -154,6 +154,29 @@ describe('application reminders', () => {
   });
 });
 
+describe('application reminders and the time zone', () => {
+  it('move with the organizer when they set a new time zone', async () => {
+    const user = userKey('shell', 'org');
+    const store = new ApplicationStore(app.records);
+    const record: Application = {
+      id: 'd4e5f6',
+      callId: 'local-nec',
+      status: 'complete',
+      answers: { organizer_name: 'Médiathèque', event_date: '2027-08-02' },
+      skipped: [],
+      createdAt: '2026-11-23T09:00:00Z',
+      updatedAt: '2026-11-23T09:00:00Z',
+      ref: { platform: 'shell', roomId: 'org', userId: 'org', isDirect: true },
+      remindersAccepted: true,
+    };
+    await store.save(user, record);
+    await app.reminders.syncApplication(user, record, 'fr', 'Europe/Paris');
+    await app.say('org', 'fuseau America/Guadeloupe');
+    const first = (await app.scheduler.listForUser(user))[0];
+    expect(first && new Date(first.dueAt).toISOString()).toBe('2027-03-02T13:00:00.000Z');
+  });
+});
+
 describe('broadcasts', () => {
   it('refuses a broadcast to someone who is not a community manager', async () => {
     const [reply] = await app.say('zoe', 'broadcast tomorrow 9:00 Deadline soon', { room: 'general' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../src/scheduler/when.ts';
+import { parseLeadingWhen, parseWhen } from '../../src/scheduler/when.ts';
 
 const now = new Date('2026-11-23T10:00:00+01:00');
 const at = (text: string, zone = 'Europe/Paris') => parseWhen(text, now, zone);
@@ -44,5 +44,19 @@ describe('parseWhen', () => {
     ['to send the budget', 'missing'],
   ])('refuses %s (%s)', (text, reason) => {
     expect(at(text)).toMatchObject({ ok: false, reason });
+  });
+});
+
+describe('parseLeadingWhen', () => {
+  it('takes the time from the start and leaves time words of the message alone', () => {
+    expect(parseLeadingWhen('demain 8h Clôture vendredi 13 mars', now, 'Europe/Paris')).toMatchObject({
+      ok: true,
+      at: new Date('2026-11-24T07:00:00Z'),
+      rest: 'Clôture vendredi 13 mars',
+    });
+    expect(parseLeadingWhen('Deadline soon', now, 'Europe/Paris')).toMatchObject({
+      ok: false,
+      reason: 'missing',
+    });
   });
 });
