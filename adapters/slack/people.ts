@@ -23,7 +23,8 @@ export class SlackPeople {
   readonly #managers: ReadonlySet<string>;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #cache = new Map<string, { person: Person; until: number }>();
+  /** Look-ups by workspace and user, shared while in flight: two quick messages wait for the same answer, in order. */
+  readonly #cache = new Map<string, { person: Promise<Person>; until: number }>();
 
   constructor(options: { managers: readonly string[]; clock: Clock; logger: Logger }) {
     this.#managers = new Set(options.managers);
@@ -32,27 +33,31 @@ export class SlackPeople {
   }
 
   /** The person behind a Slack user id in a workspace (a failed look-up yields the SLACK_MANAGERS answer). */
-  async lookup(client: webApi.WebClient, workspace: string | undefined, userId: string): Promise<Person> {
+  lookup(client: webApi.WebClient, workspace: string | undefined, userId: string): Promise<Person> {
     const key = `${workspace ?? '-'}:${userId}`;
     const now = this.#clock.now().getTime();
     const cached = this.#cache.get(key);
     if (cached && cached.until > now) return cached.person;
+    const entry = { person: this.#fetch(client, userId, key), until: now + CACHE_MS };
+    this.#cache.set(key, entry);
+    return entry.person;
+  }
+
+  async #fetch(client: webApi.WebClient, userId: string, key: string): Promise<Person> {
     const listed = this.#managers.has(userId);
-    let person: Person = { isManager: listed };
-    let until = now + FAILED_CACHE_MS;
     try {
       const { user } = await client.users.info({ user: userId, include_locale: true });
       const language = user?.locale?.slice(0, 2);
-      person = {
+      return {
         isManager: listed || user?.is_admin === true || user?.is_owner === true,
         timezone: user?.tz || undefined,
         langHint: isLang(language) ? language : undefined,
       };
-      until = now + CACHE_MS;
     } catch (error) {
       this.#logger.warn({ err: error, userId }, 'slack users.info failed; role from SLACK_MANAGERS only');
+      const entry = this.#cache.get(key);
+      if (entry) entry.until = Math.min(entry.until, this.#clock.now().getTime() + FAILED_CACHE_MS);
+      return { isManager: listed };
     }
-    this.#cache.set(key, { person, until });
-    return person;
   }
 }

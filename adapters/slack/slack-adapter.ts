@@ -242,12 +242,10 @@ export class SlackAdapter implements Adapter {
     const { client } = target;
     if (reply.toDirect || reply.attachments?.length) {
       const dm = await this.#directChannel(client, target.workspace, target.userId);
-      if (reply.text.trim() || reply.choices?.length) {
-        const here = !reply.toDirect
-          ? target
-          : { ...target, channel: dm, threadTs: undefined, respond: undefined };
-        await this.#post(here, rendered);
-      }
+      const destination = reply.toDirect
+        ? { ...target, channel: dm, threadTs: undefined, respond: undefined }
+        : target;
+      if (reply.text.trim() || reply.choices?.length) await this.#post(destination, rendered);
       for (const file of reply.attachments ?? []) {
         await client.files.uploadV2({
           channel_id: dm,
