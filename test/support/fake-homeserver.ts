@@ -4,6 +4,7 @@
  * transaction ids, room state and members, createRoom, media upload). It keeps one event stream, records
  * everything the bot sends, and can refuse sends with M_LIMIT_EXCEEDED.
  */
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,10 +50,10 @@ class HttpError extends Error {
   }
 }
 
-const SERVER_NAME = 'test.local';
-
 export class FakeHomeserver {
-  readonly botUserId = `@nec:${SERVER_NAME}`;
+  /** Unique per instance, so the bot's id and event ids never meet another test's on a shared Redis/PostgreSQL. */
+  readonly serverName = `hs-${randomUUID().slice(0, 8)}.test`;
+  readonly botUserId = `@nec:${this.serverName}`;
   readonly accessToken = 'test-access-token';
   /** Every event the bot sent, in order (a repeated transaction id is recorded once, as a homeserver does). */
   readonly sent: SentEvent[] = [];
@@ -185,7 +186,7 @@ export class FakeHomeserver {
 
   #append(room: Room, sender: string, type: string, content: Record<string, unknown>, stateKey?: string) {
     const event: ServedEvent = {
-      event_id: `$e${++this.#ids}:${SERVER_NAME}`,
+      event_id: `$e${++this.#ids}:${this.serverName}`,
       room_id: room.id,
       sender,
       type,
@@ -351,7 +352,7 @@ export class FakeHomeserver {
     });
     route('POST', /^\/_matrix\/client\/v3\/createRoom$/, (_r, body) => {
       const request = JSON.parse(body.toString('utf8')) as { invite?: string[] };
-      const id = `!dm${++this.#ids}:${SERVER_NAME}`;
+      const id = `!dm${++this.#ids}:${this.serverName}`;
       // The invited person accepts at once: enough for the bot to write there.
       this.createRoom(
         id,
@@ -361,7 +362,7 @@ export class FakeHomeserver {
     });
     route('POST', /^\/_matrix\/media\/v3\/upload$/, (request, body) => {
       const query = new URL(request.url ?? '/', this.url).searchParams;
-      const uri = `mxc://${SERVER_NAME}/m${++this.#ids}`;
+      const uri = `mxc://${this.serverName}/m${++this.#ids}`;
       this.uploads.set(uri, {
         filename: query.get('filename') ?? '',
         contentType: request.headers['content-type'] ?? '',

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { RetryAfterError } from '../../../src/core/retry-after.ts';
 import { FakeHomeserver } from '../../support/fake-homeserver.ts';
 import { type MatrixBot, startMatrixBot } from '../../support/matrix-bot.ts';
@@ -177,10 +177,18 @@ describe('sync position', () => {
     expect(reply?.content['m.relates_to']).toMatchObject({ event_id: question });
     expect(server.sent).toHaveLength(1);
   });
+});
 
-  it('resumes from the stored sync token after a restart: no replay, nothing missed', async () => {
+const stores = [
+  ['a SQLite file', 'sqlite-file'],
+  ['Redis', inject('redisUrl')],
+  ['PostgreSQL', inject('postgresUrl')],
+] as const;
+
+describe.each(stores)('restart on %s', (_kind, url) => {
+  it.skipIf(!url)('resumes from the stored sync token: no replay, nothing missed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nec-matrix-'));
-    const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
+    const storeUrl = url === 'sqlite-file' ? `sqlite://${join(dir, 'store.sqlite')}` : (url as string);
     try {
       server.invite(ROOM, ALICE);
       const first = await startMatrixBot(server, { storeUrl });
