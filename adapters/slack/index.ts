@@ -52,7 +52,13 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
   const logger = boltLogger(app.logger);
   const slackApiUrl = config.SLACK_API_URL;
   // No Bolt conversation store: the core keeps each person's state in the project's store.
-  const options: AppOptions = { logger, clientOptions: { slackApiUrl }, convoStore: false };
+  const options: AppOptions = {
+    logger,
+    clientOptions: { slackApiUrl },
+    convoStore: false,
+    // Socket Mode's connection requests and the OAuth installer have their own clients: same API base.
+    installerOptions: { clientOptions: { slackApiUrl } },
+  };
   const installationStore = new KeyvInstallationStore(app.backend.kv);
   const singleToken = config.SLACK_BOT_TOKEN;
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
@@ -67,8 +73,8 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     options.installationStore = installationStore;
     // Socket Mode has no HTTP server of its own: the install pages get one on PORT.
     options.installerOptions = {
+      ...options.installerOptions,
       directInstall: true,
-      clientOptions: { slackApiUrl },
       ...(socketMode ? { port: config.PORT } : {}),
     };
   }

@@ -37,6 +37,8 @@ export interface FakeUser {
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** What apps.connections.open hands out: the Socket Mode server's URL (see fake-socket-mode.ts). */
+  socketModeUrl?: string;
   readonly #server: Server;
   readonly #rateLimited = new Map<string, number>();
   readonly #waiters: Array<{
@@ -147,6 +149,10 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return { ok: true, team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, user: 'nec-bot' };
+      case 'apps.connections.open':
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'not_allowed' };
       case 'oauth.v2.access':
         return {
           ok: true,

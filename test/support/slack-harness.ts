@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import type { SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { FakeSlackApi, type RecordedCall } from './fake-slack-api.ts';
+import { FakeSocketMode } from './fake-socket-mode.ts';
 import {
   clickPayload,
   eventBody,
@@ -21,6 +22,8 @@ export interface SlackHarness {
   fake: FakeSlackApi;
   app: TestApp;
   adapter: SlackAdapter;
+  /** Slack's Socket Mode side, when started with `socketMode`. */
+  socket?: FakeSocketMode;
   /** The receiver's base URL (`http://127.0.0.1:<port>`). */
   baseUrl: string;
   /** Sends a direct message from `user` (a `message.im` event); resolves with Slack's acknowledgement. */
@@ -40,15 +43,23 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the fake API, a test app configured for it, and the adapter; `prepare` runs before the adapter starts. */
+/**
+ * Starts the fake API, a test app configured for it, and the adapter: over HTTP, or over Socket Mode with
+ * `socketMode`. `prepare` runs before the adapter starts.
+ */
 export async function startSlackHarness(
-  options: { env?: Record<string, string>; prepare?: (app: TestApp) => void } = {},
+  options: { env?: Record<string, string>; prepare?: (app: TestApp) => void; socketMode?: boolean } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlackApi.start();
+  const socket = options.socketMode ? await FakeSocketMode.start() : undefined;
+  fake.socketModeUrl = socket?.url;
+  const transport: Record<string, string> = socket
+    ? { SLACK_APP_TOKEN: 'xapp-test', SLACK_SIGNING_SECRET: '' }
+    : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const app = await createTestApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      ...transport,
       SLACK_API_URL: fake.apiUrl,
       PORT: String(await freePort()),
       BOT_LANG: 'en',
@@ -64,6 +75,7 @@ export async function startSlackHarness(
     fake,
     app,
     adapter,
+    socket,
     baseUrl,
     dm: (user, text) => {
       sequence += 1;
@@ -80,6 +92,7 @@ export async function startSlackHarness(
     close: async () => {
       await adapter.stop();
       await app.close();
+      await socket?.close();
       await fake.close();
     },
   };
