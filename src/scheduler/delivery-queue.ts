@@ -24,6 +24,9 @@ export const PLATFORM_LIMITS: Record<Platform, RateLimit | undefined> = {
   shell: undefined,
 };
 
+/** Refusals with a delay a delivery rides out in process before the job goes back to the store. */
+const MAX_REFUSALS = 5;
+
 export interface DeliveryQueueOptions {
   send(delivery: Delivery): Promise<void>;
   limits?: Partial<Record<Platform, RateLimit | undefined>>;
@@ -57,7 +60,7 @@ export class DeliveryQueue {
 
   /** Resolves once the platform confirmed the delivery; throws RetryAfterError when it must wait longer. */
   async deliver(delivery: Delivery): Promise<void> {
-    for (;;) {
+    for (let refusals = 0; ; refusals++) {
       const wait = this.#reserve(delivery);
       if (wait > 0) {
         this.#onWait(delivery.ref.platform);
@@ -68,7 +71,8 @@ export class DeliveryQueue {
         return;
       } catch (error) {
         const retryAfter = retryAfterOf(error);
-        if (retryAfter === undefined) throw error;
+        // A platform that keeps refusing is left to the scheduler, which retries the job later.
+        if (retryAfter === undefined || refusals >= MAX_REFUSALS) throw error;
         // The platform speaks for the whole account: every later send on it waits too.
         const resume = this.#now() + retryAfter;
         const platform = delivery.ref.platform;

@@ -154,7 +154,8 @@ export class Scheduler implements DueWork {
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) {
       // The platform's own delay: not a failure, so it does not count as an attempt.
-      await this.#store.release(job.id, this.holder, now + retryAfter, job.attempts);
+      // At least a second later, so a tick always moves past it.
+      await this.#store.release(job.id, this.holder, now + Math.max(retryAfter, 1000), job.attempts);
       return;
     }
     const attempts = job.attempts + 1;

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openRedisJobs } from '../../src/scheduler/redis-jobs.ts';
+import { openJobs } from '../../src/scheduler/open-jobs.ts';
+import { openStore } from '../../src/store/open-store.ts';
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'tick-child.ts');
 const dirs: string[] = [];
@@ -59,36 +60,43 @@ describe('scheduler across processes', () => {
     expect(delivered(env.OUT)).toEqual(['job-once']);
   }, 90_000);
 
-  const redisUrl = inject('redisUrl');
-  it.skipIf(!redisUrl)(
-    'delivers each job once with two replicas on the same Redis',
-    async () => {
-      const dir = tempDir();
-      const out = join(dir, 'out.txt');
-      const prefix = `replica-${Date.now()}-`;
-      const due = Date.parse('2026-11-23T10:00:00Z');
-      const { jobs } = await openRedisJobs(redisUrl as string);
-      const ids = Array.from({ length: 60 }, (_, i) => `${prefix}${i}`);
-      for (const id of ids) {
-        await jobs.put({
-          id,
-          kind: 'broadcast',
-          dueAt: due,
-          owner: `${prefix}owner`,
-          ref: { platform: 'shell', roomId: `room-${id}`, isDirect: false },
-          reply: { intent: 'broadcast', text: id },
-          lang: 'en',
-          timezone: 'Europe/Paris',
-          attempts: 0,
-        });
-      }
-      await jobs.close();
-      const env = { STORE_URL: redisUrl as string, OUT: out, NOW: '2026-11-23T10:00:30Z' };
-      const replicas = [start(env), start(env)];
-      expect(await Promise.all(replicas.map((r) => r.exited))).toEqual([0, 0]);
-      const mine = delivered(out).filter((id) => id.startsWith(prefix));
-      expect(mine.sort()).toEqual([...ids].sort());
-    },
-    90_000,
-  );
+  const servers: Array<[string, string | null]> = [
+    ['Redis', inject('redisUrl')],
+    ['PostgreSQL', inject('postgresUrl')],
+  ];
+  describe.each(servers)('on %s', (_name, url) => {
+    it.skipIf(!url)(
+      'delivers each job once with two replicas on the same server',
+      async () => {
+        const dir = tempDir();
+        const out = join(dir, 'out.txt');
+        const prefix = `replica-${Date.now()}-`;
+        const due = Date.parse('2026-11-23T10:00:00Z');
+        const backend = await openStore(url as string);
+        const { jobs } = await openJobs(backend);
+        const ids = Array.from({ length: 60 }, (_, i) => `${prefix}${i}`);
+        for (const id of ids) {
+          await jobs.put({
+            id,
+            kind: 'broadcast',
+            dueAt: due,
+            owner: `${prefix}owner`,
+            ref: { platform: 'shell', roomId: `room-${id}`, isDirect: false },
+            reply: { intent: 'broadcast', text: id },
+            lang: 'en',
+            timezone: 'Europe/Paris',
+            attempts: 0,
+          });
+        }
+        await jobs.close();
+        await backend.close();
+        const env = { STORE_URL: url as string, OUT: out, NOW: '2026-11-23T10:00:30Z' };
+        const replicas = [start(env), start(env)];
+        expect(await Promise.all(replicas.map((r) => r.exited))).toEqual([0, 0]);
+        const mine = delivered(out).filter((id) => id.startsWith(prefix));
+        expect(mine.sort()).toEqual([...ids].sort());
+      },
+      90_000,
+    );
+  });
 });
