@@ -7,7 +7,7 @@
  */
 import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
-import { type Citation, formatCitation, formatDay, type KeyDate } from '../../rules/index.ts';
+import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Turn } from '../core/turn.ts';
@@ -79,15 +79,6 @@ function addDay(day: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-function monthBefore(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 2, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last)))
-    .toISOString()
-    .slice(0, 10);
-}
-
 /** The reminders of a local NEC application, before filtering out the past. */
 export function planLocalNec(
   application: Application,
@@ -98,7 +89,7 @@ export function planLocalNec(
   const planned: PlannedReminder[] = [];
   const beforeDeadline = (kind: string, date: KeyDate, text: Localized) => {
     for (const [left, day] of [
-      ['month', monthBefore(date.date)],
+      ['month', monthsBefore(date.date, 1, 'UTC')],
       ['week', addDay(date.date, -7)],
       ['day', addDay(date.date, -1)],
     ] as const) {
