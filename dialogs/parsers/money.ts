@@ -8,6 +8,8 @@ const EXPECTED: Localized = {
   fr: 'J’attends un montant en euros, par exemple « 12 000 € », « 12k€ » ou « 12 000,50 € ».',
   en: 'I expect an amount in euros, for example “€12,000”, “12k€” or “12,000.50 EUR”.',
 };
+/** A billion euros: far above any budget this bot deals with, and well within exact cents. */
+const MAX_AMOUNT = 1_000_000_000;
 const EUROS = /(€|\beur\b|\beuros?\b|\bht\b|\bttc\b)/g;
 const OTHER_CURRENCIES = /(\$|£|usd|dollars?|gbp|livres?|pounds?|chf|francs?)/;
 const MULTIPLIERS: Array<[RegExp, number]> = [
@@ -43,6 +45,8 @@ export function parseMoney(text: string): Parsed<number> {
   const value = readDecimal(typed);
   if (value === undefined) return refuse(undefined, EXPECTED);
   const amount = Math.round(value * factor * 100) / 100;
+  if (!Number.isFinite(amount) || amount > MAX_AMOUNT)
+    return refuse({ fr: 'Ce montant est bien trop grand.', en: 'That amount is far too large.' }, EXPECTED);
   return { ok: true, value: amount, echo: { fr: formatEuros(amount, 'fr'), en: formatEuros(amount, 'en') } };
 }
 

@@ -9,6 +9,12 @@ import { DIGITS_PLEASE, type Parsed, refuse, spellsNumber, unreadable } from './
  * or a dot is the decimal mark (`12,50`, `12.5`).
  */
 export function readDecimal(text: string): number | undefined {
+  const value = decimalOf(text);
+  // Hundreds of digits overflow to Infinity: no answer a person gives is that large.
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+function decimalOf(text: string): number | undefined {
   const compact = text.trim().replace(/(\d)[\s\u00a0\u202f'](?=\d{3}(?!\d))/g, '$1');
   if (!/^\d+([.,]\d+)*$/.test(compact)) return undefined;
   const marks = compact.replace(/\d/g, '');

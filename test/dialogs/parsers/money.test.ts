@@ -49,6 +49,7 @@ describe('parseMoney', () => {
     ['12 000 USD', 'euros uniquement'],
     ['£500', 'euros uniquement'],
     ['-500 €', 'négatif'],
+    ['99 999 999 999 €', 'trop grand'],
     ['douze mille euros', 'en chiffres'],
     ['ten thousand', 'en chiffres'],
     ['beaucoup', 'montant en euros'],
