@@ -43,6 +43,11 @@ export class SlackPeople {
     return entry.person;
   }
 
+  /** Drops what is cached about a person ("forget me"). */
+  forget(workspace: string | undefined, userId: string): void {
+    this.#cache.delete(`${workspace ?? '-'}:${userId}`);
+  }
+
   async #fetch(client: webApi.WebClient, userId: string, key: string): Promise<Person> {
     const listed = this.#managers.has(userId);
     try {

@@ -92,6 +92,9 @@ export class SlackAdapter implements Adapter {
       logger: options.app.logger,
     });
     this.#conversations = new ConversationStore(options.app.records);
+    options.app.privacy.onForget(async (_user, { message }) => {
+      if (message.ref.platform === 'slack') await this.#forget(message.ref.workspace, message.userId);
+    });
     this.#listen();
   }
 
@@ -167,19 +170,40 @@ export class SlackAdapter implements Adapter {
       },
     );
     bolt.event('app_home_opened', async ({ event, client, context }) => {
-      if (event.tab !== 'home') return;
-      const person = await this.#people.lookup(client, context.teamId, event.user);
-      const view = await homeView(this.#app, {
-        workspace: context.teamId,
-        userId: event.user,
-        lang: await this.#langOf(context.teamId, event.user),
-        timezone: person.timezone ?? this.#app.config.BOT_TIMEZONE,
-      });
-      await client.views.publish({ user_id: event.user, view });
+      if (event.tab === 'home') await this.#publishHome(client, context.teamId, event.user);
     });
     bolt.error(async (error) => {
       this.#app.logger.error({ err: error }, 'slack listener failed');
     });
+  }
+
+  /** Publishes the person's App Home tab (`token` when the client is not the workspace's own). */
+  async #publishHome(
+    client: webApi.WebClient,
+    workspace: string | undefined,
+    userId: string,
+    token?: string,
+  ): Promise<void> {
+    const person = await this.#people.lookup(client, workspace, userId);
+    const view = await homeView(this.#app, {
+      workspace,
+      userId,
+      lang: await this.#langOf(workspace, userId),
+      timezone: person.timezone ?? this.#app.config.BOT_TIMEZONE,
+    });
+    await client.views.publish({ user_id: userId, view, token });
+  }
+
+  /** "Forget me": the caches drop the person, and their Home tab no longer shows what was deleted. */
+  async #forget(workspace: string | undefined, userId: string): Promise<void> {
+    this.#people.forget(workspace, userId);
+    this.#directChannels.delete(`${workspace ?? '-'}:${userId}`);
+    try {
+      await this.#publishHome(this.#deliveryClient, workspace, userId, await this.#botToken(workspace));
+    } catch (error) {
+      // The data is gone either way; a stale Home tab refreshes the next time it is opened.
+      this.#app.logger.warn({ err: error }, 'slack home not refreshed after forget me');
+    }
   }
 
   /** Runs work after the acknowledgement, in turn with the rest, remembered until it ends so `stop` waits for it. */

@@ -275,6 +275,26 @@ describe('Slack adapter over HTTP', () => {
     expect(JSON.stringify(view.blocks)).toContain('No application in progress');
   });
 
+  it('refreshes the App Home after "forget me", so it no longer shows what was deleted', async () => {
+    await signedPost(
+      baseUrl,
+      eventBody(
+        { type: 'message', channel_type: 'im', channel: 'D0U13', user: 'U13', text: 'forget me', ts: '8.1' },
+        'Ev-forget',
+      ),
+      JSON_TYPE,
+    );
+    const question = await fake.waitFor('chat.postMessage', (c) => c.params.channel === 'D0U13');
+    await signedPost(
+      baseUrl,
+      interactionBody(clickPayload(question, 'U13', 'yes', fake.responseUrl('f'))),
+      FORM,
+    );
+    const published = await fake.waitFor('views.publish', (c) => c.params.user_id === 'U13');
+    expect(published.token).toBe('xoxb-test');
+    expect(JSON.stringify(published.params.view)).toContain('No application in progress');
+  });
+
   it('uploads attachments to the direct conversation with the files upload API', async () => {
     await signedPost(
       baseUrl,

@@ -20,12 +20,13 @@ describe('WorkLimit', () => {
         return i;
       }),
     );
+    const settled = Promise.allSettled(runs);
     // Each release lets exactly one waiting piece start.
     for (let released = 0; released < 5; released++) {
       await new Promise((resolve) => setImmediate(resolve));
       release[released]?.();
     }
-    const results = await Promise.allSettled(runs);
+    const results = await settled;
     expect(most).toBe(2);
     expect(started).toEqual([0, 1, 2, 3, 4]);
     expect(results.map((r) => r.status)).toEqual([
