@@ -37,6 +37,8 @@ export interface FakeUser {
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Channels the bot is not a member of: chat.postMessage there answers `not_in_channel`, as Slack does. */
+  readonly notInChannel = new Set<string>();
   /** What apps.connections.open hands out: the Socket Mode server's URL (see fake-socket-mode.ts). */
   socketModeUrl?: string;
   readonly #server: Server;
@@ -167,6 +169,7 @@ export class FakeSlackApi {
           authed_user: { id: 'U0INSTALLER' },
         };
       case 'chat.postMessage':
+        if (this.notInChannel.has(String(channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel, ts: this.#nextTs(), message: { text: params.text } };
       case 'chat.update':
         return { ok: true, channel, ts: params.ts };

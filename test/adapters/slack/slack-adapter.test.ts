@@ -155,6 +155,21 @@ describe('Slack adapter over HTTP', () => {
     expect(firstParagraph(posted)).toBe('Held work done.');
   });
 
+  it('answers a slash command through its response URL in a channel the bot is not a member of', async () => {
+    fake.notInChannel.add('C0PRIVATE');
+    const body = slashCommandBody({
+      text: 'ask me',
+      user: 'U14',
+      channel: 'C0PRIVATE',
+      responseUrl: fake.responseUrl('private'),
+    });
+    await signedPost(baseUrl, body, FORM);
+    const answer = await fake.waitFor('response_url');
+    expect(answer.params).toMatchObject({ response_type: 'in_channel' });
+    expect(String(answer.params.text)).toMatch(/^\*Proceed\* with the test\?/);
+    expect((answer.params.blocks as unknown[]).length).toBe(2);
+  });
+
   it('keeps the errors of a slash command private (ephemeral, through its response URL)', async () => {
     const body = slashCommandBody({
       text: 'fail please',
