@@ -59,8 +59,8 @@ export function reminderCommands(
   const remind: Command = {
     id: 'remind',
     aliases: {
-      en: ['remind me', 'remind'],
-      fr: ['rappelle-moi', 'rappelle moi', 'rappelez-moi', 'rappelez moi'],
+      en: ['remind me', 'remind', 'reminder'],
+      fr: ['rappelle-moi', 'rappelle moi', 'rappelez-moi', 'rappelez moi', 'rappel'],
     },
     summary: { fr: 'me rappeler quelque chose à une date', en: 'remind me of something at a given time' },
     usage: { fr: '<quand> de <quoi>', en: 'to <what> <when>' },
@@ -161,7 +161,7 @@ export function reminderCommands(
     id: 'snooze',
     aliases: {
       en: ['snooze', 'postpone reminder'],
-      fr: ['reporter le rappel', 'reporter rappel', 'reporter'],
+      fr: ['reporter', 'reporter le rappel', 'reporter rappel'],
     },
     summary: { fr: 'décaler un rappel prévu', en: 'postpone a scheduled reminder' },
     usage: { fr: '<id> <délai ou date>', en: '<id> <delay or time>' },
@@ -200,7 +200,7 @@ export function reminderCommands(
 
   const timezone: Command = {
     id: 'timezone',
-    aliases: { en: ['timezone', 'time zone'], fr: ['fuseau horaire', 'fuseau'] },
+    aliases: { en: ['timezone', 'time zone'], fr: ['fuseau', 'fuseau horaire'] },
     summary: { fr: 'choisir mon fuseau horaire (rappels)', en: 'set my time zone (reminders)' },
     usage: { fr: '<fuseau IANA, ex. America/Guadeloupe>', en: '<IANA zone, e.g. America/Guadeloupe>' },
     async run(turn, args) {
