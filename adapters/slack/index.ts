@@ -14,8 +14,6 @@ import { opsRoutes } from '../../src/ops/routes.ts';
 import { KeyvInstallationStore } from './installation-store.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 
-export { SlackAdapter } from './slack-adapter.ts';
-
 /** The bot scopes the OAuth flow asks for: those of the manifest, so the two never drift apart. */
 function manifestScopes(): string[] {
   const manifest = z

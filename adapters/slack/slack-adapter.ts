@@ -28,7 +28,7 @@ import { WorkLimit } from './work-limit.ts';
 export const SLASH_COMMAND = '/nec';
 
 /** Replies that are errors of the person's own command: only they need to see them. */
-const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty']);
+const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty', 'rate-limited']);
 
 /**
  * Turns run at once, at most: enough to overlap the Web API's network waits, few enough that a burst of
