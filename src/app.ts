@@ -23,6 +23,7 @@ import { Health } from './ops/health.ts';
 import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
 import { Privacy } from './ops/privacy.ts';
+import { Retention } from './ops/retention.ts';
 import { statsCommand } from './ops/stats.ts';
 import type { ApplicationReminders } from './scheduler/application-reminders.ts';
 import type { Leases } from './scheduler/job.ts';
@@ -103,6 +104,16 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultZone: config.BOT_TIMEZONE,
     calls,
   });
+  const retention = new Retention({
+    records,
+    scheduler: scheduling.scheduler,
+    outbox,
+    clock,
+    metrics,
+    funnel,
+    ttlDays: config.DIALOG_TTL_DAYS,
+    defaultZone: config.BOT_TIMEZONE,
+  });
   const privacy = new Privacy({
     kv: backend.kv,
     records,
@@ -153,6 +164,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       onLimited: (platform) => metrics.userRateLimited.inc({ platform }),
     }),
     privacy.noticeMiddleware,
+    retention.middleware,
   );
   bot.use(
     refuseUnreadableMessages,

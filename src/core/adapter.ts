@@ -16,6 +16,7 @@ export interface Adapter {
 /** Routes scheduled deliveries to the adapter of their platform. */
 export class Outbox {
   readonly #adapters = new Map<Platform, Adapter>();
+  readonly #beforeDelivery = new Map<string, DeliveryHook>();
 
   register(adapter: Adapter): void {
     this.#adapters.set(adapter.platform, adapter);
@@ -30,9 +31,23 @@ export class Outbox {
     return [...this.#adapters.values()];
   }
 
+  /**
+   * Runs `hook` before each delivery of `intent`: the work a scheduled notice announces (expire a dialog,
+   * purge an application) happens at its due time, and the notice is dropped when the hook says it no
+   * longer applies. Hooks must be idempotent: a failed delivery is retried.
+   */
+  beforeDelivery(intent: string, hook: DeliveryHook): void {
+    this.#beforeDelivery.set(intent, hook);
+  }
+
   async deliver(delivery: Delivery): Promise<void> {
     const adapter = this.#adapters.get(delivery.ref.platform);
     if (!adapter) throw new Error(`no adapter running for platform ${delivery.ref.platform}`);
+    const hook = this.#beforeDelivery.get(delivery.reply.intent);
+    if (hook && !(await hook(delivery))) return;
     await adapter.send(delivery);
   }
 }
+
+/** Work done when a scheduled notice falls due; resolves false to drop the notice. */
+export type DeliveryHook = (delivery: Delivery) => Promise<boolean>;
