@@ -20,7 +20,7 @@ import { rateLimitDelay, sendMessage } from './send.ts';
 import { type SyncEvent, SyncingClient } from './sync-client.ts';
 
 /** Only what the bot reads: no presence, typing or receipts. */
-export const SYNC_FILTER = {
+const SYNC_FILTER = {
   presence: { not_types: ['*'] },
   room: { ephemeral: { not_types: ['*'] }, timeline: { limit: 50 } },
 };

@@ -1,7 +1,8 @@
 /**
  * The SDK's client, made to wait for the bot: each event of a sync is handled (answered) before the next,
- * and the sync token is stored only after the whole batch was handled, so a crash or restart resumes
- * exactly where the bot stopped — nothing replayed that was answered, nothing missed that arrived meanwhile.
+ * and the sync token is stored only once the whole batch was handled. A stop finishes the batch in hand, so a
+ * restart resumes exactly there: nothing answered twice, nothing that arrived meanwhile missed. After a crash
+ * the unfinished batch comes again, and the core's event-id de-duplication drops what was already answered.
  */
 import { type IStorageProvider, MatrixClient, type RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
 
@@ -17,9 +18,10 @@ export type SyncHandler = (event: SyncEvent) => Promise<void>;
 
 export class SyncingClient extends MatrixClient {
   readonly #handler: SyncHandler;
+  readonly #syncStorage: IStorageProvider;
   #history = false;
   #stopped = false;
-  /** The event being handled, so stop() can let it finish. */
+  /** The batch being handled, so stop() can let it finish. */
   #current: Promise<void> = Promise.resolve();
 
   constructor(
@@ -31,6 +33,7 @@ export class SyncingClient extends MatrixClient {
   ) {
     super(homeserverUrl, accessToken, storage, cryptoStore ?? undefined);
     this.persistTokenAfterSync = true;
+    this.#syncStorage = storage;
     this.#handler = handler;
   }
 
@@ -39,7 +42,7 @@ export class SyncingClient extends MatrixClient {
     super.stop();
   }
 
-  /** Resolves once the event being handled (if any) is done: after stop(), nothing else starts. */
+  /** Resolves once the batch being handled (if any) is done and its token stored. */
   idle(): Promise<void> {
     return this.#current;
   }
@@ -49,17 +52,28 @@ export class SyncingClient extends MatrixClient {
     return super.doSync(token);
   }
 
+  protected override processSync(
+    raw: { next_batch?: string } | null,
+    emitFn?: (name: string, ...args: unknown[]) => Promise<unknown>,
+  ): Promise<void> {
+    // A batch that arrives after stop() is not handled, and failing keeps its token unsaved: the next start
+    // receives it again.
+    if (this.#stopped) return Promise.reject(new Error('matrix client stopped'));
+    const work = (async () => {
+      await super.processSync(raw, emitFn);
+      // Stored here as well as by the SDK just after, so that idle() covers it: once stop() returns, the
+      // store may close.
+      if (raw?.next_batch) await this.#syncStorage.setSyncToken(raw.next_batch);
+    })();
+    this.#current = work.catch(() => undefined);
+    return work;
+  }
+
   protected override startSyncInternal(): Promise<void> {
-    this.#stopped = false;
     return this.startSync(async (name: string, ...args: unknown[]) => {
-      // A batch that arrives after stop() is not handled, and throwing keeps its token unsaved: the next
-      // start receives it again.
-      if (this.#stopped) throw new Error('matrix client stopped');
       // The SDK's own listeners (DM map, crypto) still get every event.
       this.emit(name, ...args);
-      const handling = this.#handler({ name, args, history: this.#history });
-      this.#current = handling.catch(() => undefined);
-      await handling;
+      await this.#handler({ name, args, history: this.#history });
     });
   }
 }
