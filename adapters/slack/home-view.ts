@@ -4,7 +4,8 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { types } from '@slack/bolt';
-import { format } from 'date-fns';
+// Per-function entry point: the package root loads all ~300 date-fns modules, seconds of start-up.
+import { format } from 'date-fns/format';
 import { type Application, ApplicationStore } from '../../dialogs/application.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import { progress, resolveSteps } from '../../dialogs/steps.ts';

@@ -92,9 +92,6 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     // The scheduler retries a failed delivery later; a long in-process retry would outlast its lease.
     retryConfig: { retries: 2 },
   });
-  deliveryClient.on(webApi.WebClientEvent.RATE_LIMITED, () => {
-    app.metrics.platformRateLimitWaits.inc({ platform: 'slack' });
-  });
   return new SlackAdapter({
     app,
     bolt,

@@ -68,6 +68,8 @@ export async function startSlackHarness(
   });
   options.prepare?.(app);
   const adapter = (await createSlackAdapter(app)) as SlackAdapter;
+  // As `npm start` does: scheduled reminders and broadcasts reach Slack through the outbox.
+  app.outbox.register(adapter);
   await adapter.start();
   const baseUrl = `http://127.0.0.1:${adapter.port}`;
   let sequence = 0;

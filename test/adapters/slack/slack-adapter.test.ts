@@ -390,6 +390,28 @@ describe('Slack adapter over HTTP', () => {
     expect(calls[1]?.params).toMatchObject({ channel: 'C0ANN', text: 'Applications close on *13 March*.' });
   });
 
+  it('delivers a scheduled broadcast through the scheduler, waiting out a 429', async () => {
+    fake.rateLimitNext('chat.postMessage', 1);
+    const now = app.clock.now();
+    await app.scheduler.schedule({
+      id: 'broadcast:test:C0NEWS',
+      kind: 'broadcast',
+      dueAt: now.getTime(),
+      owner: 'broadcast:test',
+      ref: { platform: 'slack', workspace: FAKE_TEAM, roomId: 'C0NEWS', isDirect: false },
+      reply: { text: 'The call opens **today**.', intent: 'broadcast' },
+      lang: 'en',
+      timezone: 'Europe/Paris',
+    });
+    await app.scheduler.tick(now);
+    const calls = fake.callsTo('chat.postMessage');
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect(calls[1]?.params).toMatchObject({ channel: 'C0NEWS' });
+    expect(String(calls[1]?.params.text)).toContain('The call opens *today*.');
+    expect(await app.scheduler.get('broadcast:test:C0NEWS')).toBeUndefined();
+  });
+
   it('tells the core who is a manager and where they live', async () => {
     fake.users.set('U0ADMIN', { is_admin: true, tz: 'America/Cayenne', locale: 'fr-FR' });
     const seen: Array<{ isManager?: boolean; timezone?: string; langHint?: string }> = [];
