@@ -246,6 +246,7 @@ export class MatrixAdapter implements Adapter {
       } catch (error) {
         const delay = rateLimitDelay(error);
         if (delay === undefined || delay > MAX_REPLY_WAIT_MS || attempt >= MAX_REPLY_ATTEMPTS) throw error;
+        this.#app.metrics.platformRateLimitWaits.inc({ platform: 'matrix' });
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }

@@ -218,12 +218,14 @@ describe.each(stores)('restart on %s', (_kind, url) => {
 
 describe('delivery', () => {
   it('waits as asked when a reply is refused with M_LIMIT_EXCEEDED, and sends it once', async () => {
-    await joinedBot();
+    const { app } = await joinedBot();
     server.rateLimitNextSends(1, 30);
     const question = server.say(ROOM, ALICE, '!nec help');
     const [reply] = await server.sentAfter(0);
     expect(reply?.txnId).toBe(`${question}.0`);
     expect(server.sent).toHaveLength(1);
+    const waits = await app.metrics.platformRateLimitWaits.get();
+    expect(waits.values).toEqual([expect.objectContaining({ labels: { platform: 'matrix' }, value: 1 })]);
   });
 
   it('hands M_LIMIT_EXCEEDED on a scheduled delivery back as RetryAfterError; the job id makes the retry idempotent', async () => {
