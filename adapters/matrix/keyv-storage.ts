@@ -5,6 +5,7 @@
 import type { Keyv } from 'keyv';
 import type { IFilterInfo, IStorageProvider } from 'matrix-bot-sdk';
 
+/** The SDK's IStorageProvider on keyv, keys scoped to the bot's account. */
 export class KeyvStorageProvider implements IStorageProvider {
   readonly #kv: Keyv;
   #account?: string;

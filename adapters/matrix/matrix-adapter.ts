@@ -50,6 +50,7 @@ export interface MatrixAdapterOptions {
   lease?: { ttlMs: number; renewMs: number };
 }
 
+/** The Matrix platform adapter (see the file comment); built by `createMatrixAdapter`. */
 export class MatrixAdapter implements Adapter {
   readonly platform = 'matrix' as const;
   readonly #app: App;

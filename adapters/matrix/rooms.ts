@@ -24,6 +24,7 @@ export function mayInvite(inviter: string, allowedServers: string[], allowedUser
   return allowedUsers.includes(inviter) || allowedServers.includes(serverOf(inviter));
 }
 
+/** Members, DM status and roles per room, cached until the room's state changes. */
 export class RoomDirectory {
   readonly #client: MatrixClient;
   readonly #managers: ReadonlySet<string>;

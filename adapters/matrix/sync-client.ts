@@ -14,8 +14,10 @@ export interface SyncEvent {
   history: boolean;
 }
 
+/** What the adapter does with each sync event; the sync waits for it. */
 export type SyncHandler = (event: SyncEvent) => Promise<void>;
 
+/** MatrixClient whose sync awaits the bot for every event and stores the token after each handled batch. */
 export class SyncingClient extends MatrixClient {
   readonly #handler: SyncHandler;
   readonly #syncStorage: IStorageProvider;

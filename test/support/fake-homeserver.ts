@@ -50,6 +50,7 @@ class HttpError extends Error {
   }
 }
 
+/** The homeserver: start(), set rooms up, act as people, and read what the bot sent. */
 export class FakeHomeserver {
   /** Unique per instance, so the bot's id and event ids never meet another test's on a shared Redis/PostgreSQL. */
   readonly serverName = `hs-${randomUUID().slice(0, 8)}.test`;

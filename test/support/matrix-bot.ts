@@ -4,6 +4,7 @@ import type { Adapter } from '../../src/core/adapter.ts';
 import type { FakeHomeserver } from './fake-homeserver.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
+/** A running bot: its app, its adapter, and how to stop it. */
 export interface MatrixBot {
   app: TestApp;
   adapter: Adapter;
@@ -11,6 +12,7 @@ export interface MatrixBot {
   stop(): Promise<void>;
 }
 
+/** Starts the Matrix adapter on a fresh test app (manual clock) against `server`. */
 export async function startMatrixBot(
   server: FakeHomeserver,
   options: {
