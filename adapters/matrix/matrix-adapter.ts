@@ -131,6 +131,8 @@ export class MatrixAdapter implements Adapter {
       this.#syncing = false;
       this.#client = this.#newClient();
       this.#rooms = new RoomDirectory(this.#client, this.#app.config.MATRIX_MANAGERS);
+      // Without the DM map, a reminder would open a new DM instead of using the person's existing one.
+      await this.#client.dms.update();
       this.#app.logger.warn('matrix: sync lease lost, another replica syncs; standing by');
     }
   }
