@@ -1,6 +1,10 @@
 /** Calendar days (`YYYY-MM-DD`): what the rules compare. A deadline is a day, not an instant. */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, isValid, parse, subMonths } from 'date-fns';
+// Per-function entry points: the package root loads all ~300 date-fns modules, seconds of start-up.
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { subMonths } from 'date-fns/subMonths';
 import type { Lang } from '../src/core/i18n.ts';
 
 /** A calendar day written `YYYY-MM-DD`. */

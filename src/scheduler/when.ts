@@ -4,7 +4,12 @@
  * Wall-clock times are built in the person's time zone, so "9:00" is 9:00 local whatever the change of hour.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, addHours, addMinutes, addMonths, addWeeks } from 'date-fns';
+// Per-function entry points: the package root loads all ~300 date-fns modules, seconds of start-up.
+import { addDays } from 'date-fns/addDays';
+import { addHours } from 'date-fns/addHours';
+import { addMinutes } from 'date-fns/addMinutes';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
 
 export type When =
   | { ok: true; at: Date; rest: string }
