@@ -53,7 +53,15 @@ export function summaryReply(
         (d) => `• ${formatDay(d.date, lang)}${colon}${d.label[lang]} (${formatCitation(d.citation, lang)})`,
       ),
     );
-  sections.push('', t(lang, { fr: '**Prochaines étapes**', en: '**Next steps**' }), ...nextSteps(call, lang));
+  sections.push(
+    '',
+    t(lang, { fr: '**Prochaines étapes**', en: '**Next steps**' }),
+    t(lang, {
+      fr: '• Écrivez « exporter » : je vous remets le brouillon du dossier (Markdown), vos réponses (JSON) et les dates clés (.ics).',
+      en: '• Type “export”: I hand you the draft application file (Markdown), your answers (JSON) and the key dates (.ics).',
+    }),
+    ...nextSteps(call, lang),
+  );
   return {
     intent: `dialog:${call.id}:summary`,
     text: sections.join('\n'),
@@ -77,21 +85,17 @@ export function summaryReply(
   };
 }
 
-/** What to do next: export, check the source, write to the contact the source gives. */
+/** What to do with the file: check the call at its source, send it to the contact the source gives. */
 export function nextSteps(call: CallDefinition, lang: Lang): string[] {
   const contacts = call.contacts.map((c) =>
     [c.name, c.role?.[lang], c.email, c.phone].filter((part) => part !== undefined).join(', '),
   );
   return [
-    t(lang, {
-      fr: '1. Écrivez « exporter » : je vous remets le brouillon du dossier (Markdown), vos réponses (JSON) et les dates clés (.ics).',
-      en: '1. Type “export”: I hand you the draft application file (Markdown), your answers (JSON) and the key dates (.ics).',
-    }),
     t(
       lang,
       {
-        fr: '2. Relisez l’appel à la source ({source}) : les conditions peuvent avoir changé.',
-        en: '2. Check the call at its source ({source}): the requirements may have changed.',
+        fr: '• Relisez l’appel à la source ({source}) : les conditions peuvent avoir changé.',
+        en: '• Check the call at its source ({source}): the requirements may have changed.',
       },
       { source: call.source.url ? `[${call.source.title}](${call.source.url})` : call.source.title },
     ),
@@ -99,14 +103,14 @@ export function nextSteps(call: CallDefinition, lang: Lang): string[] {
       ? t(
           lang,
           {
-            fr: '3. Envoyez le dossier ou vos questions à : {contacts}.',
-            en: '3. Send the file or your questions to: {contacts}.',
+            fr: '• Envoyez le dossier ou vos questions à : {contacts}.',
+            en: '• Send the file or your questions to: {contacts}.',
           },
           { contacts: contacts.join(' ; ') },
         )
       : t(lang, {
-          fr: '3. La source ne donne pas de contact pour cet appel.',
-          en: '3. The source gives no contact for this call.',
+          fr: '• La source ne donne pas de contact pour cet appel.',
+          en: '• The source gives no contact for this call.',
         }),
   ];
 }
