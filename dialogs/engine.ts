@@ -334,8 +334,24 @@ export class DialogEngine {
     if (step) await this.ask(turn, application);
   }
 
-  /** Asks whether to abandon the application in progress. */
-  cancel(turn: Turn, application: Application): void {
+  /** Asks whether to abandon the application in progress; on a completed one being edited, stops the edit. */
+  async cancel(turn: Turn, application: Application): Promise<void> {
+    if (application.status === 'complete') {
+      application.currentSlot = undefined;
+      turn.state.activeApplication = undefined;
+      await this.#save(turn, application);
+      this.#say(turn, {
+        intent: 'dialog:edit-cancelled',
+        text: turn.t(
+          {
+            fr: 'Modification abandonnée : la candidature {id} reste telle qu’elle était.',
+            en: 'Edit abandoned: application {id} stays as it was.',
+          },
+          { id: application.id },
+        ),
+      });
+      return;
+    }
     this.#deps.confirmations.ask(
       turn,
       CANCEL_ACTION,

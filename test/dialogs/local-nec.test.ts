@@ -253,3 +253,21 @@ describe('input refused without losing anything', () => {
     expect(reply(r, 'dialog:local-nec:status').text).toContain('Association Les Liens');
   });
 });
+
+describe('editing a completed application', () => {
+  it('cancel stops the edit and keeps the application', async () => {
+    app = await createTestApp();
+    const start = await app.say('u', 'candidater local-nec');
+    const { summary } = await driveToSummary(app, 'u', start, ELIGIBLE_LOCAL_NEC);
+    const id = summary.data?.application as string;
+    await app.say('u', 'non');
+    let r = await app.say('u', 'modifier budget total prévisionnel');
+    expect(askedSlot(r)).toBe('budget_total');
+    r = await app.say('u', 'annuler');
+    expect(r[0]?.intent).toBe('dialog:edit-cancelled');
+    r = await app.say('u', 'candidatures');
+    expect(reply(r, 'dialog:list').text).toContain(id);
+    r = await app.say('u', 'récapitulatif');
+    expect(verdictOf(reply(r, 'dialog:local-nec:summary')).funding?.eligible).toBe(true);
+  });
+});
