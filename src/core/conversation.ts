@@ -18,6 +18,8 @@ export const conversationSchema = z.object({
   activeApplication: z.string().optional(),
   /** The dialog question last asked (`dialog:<id>:<slot>`): the funnel counts each step once per pass. */
   dialogStep: z.string().optional(),
+  /** `<application id>@<YYYY-MM-DD>`: the day the application's expiry was last pushed back (once a day is enough). */
+  retentionPlanned: z.string().optional(),
   /** A yes/no question the next message answers (cancel a dialog, forget me, send a broadcast…). */
   pending: pendingSchema.optional(),
   /** The choices last offered, so "2" or a label answers them on platforms without buttons. */

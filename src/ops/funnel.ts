@@ -19,6 +19,8 @@ const INDEX = 'stats:dialogs:__calls';
 
 export class DialogFunnel {
   readonly #kv: Keyv;
+  /** Calls already in the stored index: it only grows, so each process checks it once per call. */
+  readonly #indexed = new Set<string>();
 
   constructor(kv: Keyv) {
     this.#kv = kv;
@@ -49,8 +51,11 @@ export class DialogFunnel {
   // A read-modify-write: two replicas counting the same call at the same instant may lose one count, an
   // acceptable error for statistics (Prometheus keeps the exact per-replica counters).
   async #update(callId: string, change: (funnel: CallFunnel) => void): Promise<void> {
-    const calls = (await this.#kv.get<string[]>(INDEX)) ?? [];
-    if (!calls.includes(callId)) await this.#kv.set(INDEX, [...calls, callId]);
+    if (!this.#indexed.has(callId)) {
+      const calls = (await this.#kv.get<string[]>(INDEX)) ?? [];
+      if (!calls.includes(callId)) await this.#kv.set(INDEX, [...calls, callId]);
+      this.#indexed.add(callId);
+    }
     const funnel = await this.#read(callId);
     change(funnel);
     await this.#kv.set(this.#key(callId), funnel);

@@ -75,10 +75,14 @@ export class Retention {
   };
 
   async #planExpiry(turn: Turn, applicationId: string): Promise<void> {
+    const now = this.#options.clock.now().getTime();
+    // Pushed back once a day, not at every answer: the expiry job falls a day late to make up for it.
+    const planned = `${applicationId}@${new Date(now).toISOString().slice(0, 10)}`;
+    if (turn.state.retentionPlanned === planned) return;
     const application = await this.#read(turn.user, applicationId);
     if (application?.status !== 'in_progress') return;
+    turn.state.retentionPlanned = planned;
     const { ttlDays } = this.#options;
-    const now = this.#options.clock.now().getTime();
     const warnDays = ttlDays > WARNING_BEFORE_DAYS ? ttlDays - WARNING_BEFORE_DAYS : Math.ceil(ttlDays / 2);
     const params = { id: application.id, days: ttlDays - warnDays };
     // Same ids each time: every touch replaces the pending jobs, so they only fire after real silence.
@@ -97,7 +101,7 @@ export class Retention {
       turn,
       application,
       EXPIRE,
-      now + ttlDays * DAY_MS,
+      now + (ttlDays + 1) * DAY_MS,
       {
         fr: 'Votre candidature {id}, inachevée et sans nouvelle depuis {ttl} jours, a été effacée.',
         en: 'Your unfinished application {id}, untouched for {ttl} days, has been erased.',
@@ -109,6 +113,7 @@ export class Retention {
   /** The dialog left the active slot: completed (plan the purge) or gone (nothing left to expire). */
   async #settle(turn: Turn, applicationId: string): Promise<void> {
     const { scheduler } = this.#options;
+    turn.state.retentionPlanned = undefined;
     await scheduler.cancel(this.#jobId(WARN, applicationId));
     await scheduler.cancel(this.#jobId(EXPIRE, applicationId));
     const application = await this.#read(turn.user, applicationId);
