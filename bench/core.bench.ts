@@ -39,6 +39,8 @@ interface ScenarioResult {
   store: string;
   messages: number;
   seconds: number;
+  /** CPU time the process used: on a shared machine, messages per CPU-second is the one-core capacity. */
+  cpuSeconds: number;
   p50: number;
   p99: number;
   max: number;
@@ -62,6 +64,7 @@ async function runScenario(storeUrl: string, store: string): Promise<ScenarioRes
   let errors = 0;
   const scripts = Array.from({ length: USERS }, (_, u) => SCRIPT(u));
   const began = performance.now();
+  const cpuBefore = process.cpuUsage();
   // Round by round: every user sends their k-th message, then a second passes (as a crowd would type).
   for (let step = 0; step < (scripts[0]?.length ?? 0); step++) {
     for (let u = 0; u < USERS; u++) {
@@ -80,6 +83,7 @@ async function runScenario(storeUrl: string, store: string): Promise<ScenarioRes
     clock.advanceTo(new Date(clock.now().getTime() + 1_000));
   }
   const seconds = (performance.now() - began) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await app.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -87,6 +91,7 @@ async function runScenario(storeUrl: string, store: string): Promise<ScenarioRes
     store,
     messages: latencies.length,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     p50: at(0.5),
     p99: at(0.99),
     max: latencies.at(-1) ?? 0,
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
       'store',
       'messages',
       'msg/s',
+      'msg per CPU-s',
       'p50 ms',
       'p99 ms',
       'max ms',
@@ -202,7 +208,7 @@ async function main(): Promise<void> {
       'app ready ms',
     ]),
   );
-  console.log(row(Array(9).fill('---')));
+  console.log(row(Array(10).fill('---')));
   for (const r of results) {
     if (typeof r === 'string') {
       console.log(`| ${r} |`);
@@ -213,6 +219,7 @@ async function main(): Promise<void> {
         r.store,
         r.messages,
         Math.round(r.messages / r.seconds),
+        Math.round(r.messages / r.cpuSeconds),
         r.p50.toFixed(2),
         r.p99.toFixed(2),
         r.max.toFixed(1),

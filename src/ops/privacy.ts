@@ -22,8 +22,11 @@ function hasUserJobs(scheduler: object): scheduler is UserJobs {
   return 'listForUser' in scheduler && 'removeByUser' in scheduler;
 }
 
-/** Runs when a person is forgotten: the Matrix adapter redacts the messages that carried their files. */
-export type ForgetHook = (user: UserKey, turn: Turn) => Promise<void>;
+/**
+ * Platform clean-up when a person is forgotten (the Matrix adapter redacts the messages that carried their
+ * files); resolves with a line for the report, saying what it did, if anything.
+ */
+export type ForgetHook = (user: UserKey, turn: Turn) => Promise<Localized | undefined>;
 
 export interface PrivacyOptions {
   kv: Keyv;
@@ -140,7 +143,11 @@ export class Privacy {
     const names = await records.forget(turn.user);
     const reminders = hasUserJobs(scheduler) ? await scheduler.removeByUser(turn.user) : 0;
     await kv.deleteMany([dedupKey(turn.user), rateLimitKey(turn.user)]);
-    for (const hook of this.#hooks) await hook(turn.user, turn);
+    const platformLines: Localized[] = [];
+    for (const hook of this.#hooks) {
+      const line = await hook(turn.user, turn);
+      if (line) platformLines.push(line);
+    }
     // The state of this very turn must not be written back.
     turn.discardState = true;
     const lines = describeDeleted(names, typeof reminders === 'number' ? reminders : 0).map(
@@ -152,13 +159,14 @@ export class Privacy {
         en: 'Done: I erased everything I kept about you.',
       }),
       ...lines,
+      ...platformLines.map((line) => `• ${turn.t(line)}`),
     ];
     if (turn.message.ref.platform === 'matrix') {
       parts.push(
         '',
         turn.t({
-          fr: 'Les fichiers déjà envoyés restent dans le stockage de médias du serveur Matrix, que je ne peux pas vider ; j’ai masqué (redacted) les messages qui les portaient.',
-          en: 'Files already sent stay in the Matrix server’s media store, which I cannot empty; I redacted the messages that carried them.',
+          fr: 'Les fichiers déjà envoyés restent dans le stockage de médias du serveur Matrix : je ne peux pas les y effacer.',
+          en: 'Files already sent stay in the Matrix server’s media store: I cannot erase them there.',
         }),
       );
     }

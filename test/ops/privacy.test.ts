@@ -105,6 +105,7 @@ describe('forget me', () => {
     const forgotten: string[] = [];
     app.privacy.onForget(async (user) => {
       forgotten.push(user);
+      return { fr: '3 messages masqués', en: 'redacted 3 messages that carried files' };
     });
     const matrix: Partial<IncomingMessage> = {
       ref: {
@@ -118,6 +119,7 @@ describe('forget me', () => {
     await app.say('@zoe:example.org', 'forget me', matrix);
     const [done] = await app.say('@zoe:example.org', 'yes', matrix);
     expect(done?.text).toContain('media store');
+    expect(done?.text).toContain('redacted 3 messages that carried files');
     expect(forgotten).toEqual(['matrix:example.org:@zoe:example.org']);
   });
 });
