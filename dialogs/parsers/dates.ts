@@ -135,13 +135,20 @@ export function toDay(year: number, month: number, day: number): Day | undefined
   return date.toISOString().slice(0, 10);
 }
 
+// Made once per language: building an Intl formatter costs far more than using one (core benchmark).
+const SPELLED_DAY = {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+} as const;
+const DAY_WORDS: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', SPELLED_DAY),
+  en: new Intl.DateTimeFormat('en-GB', SPELLED_DAY),
+};
+
 /** A day in words: `vendredi 12 mars 2027` / `Friday 12 March 2027`. */
 export function spellDay(day: Day, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${day}T00:00:00Z`));
+  return DAY_WORDS[lang].format(new Date(`${day}T00:00:00Z`));
 }

@@ -50,11 +50,15 @@ export function parseMoney(text: string): Parsed<number> {
   return { ok: true, value: amount, echo: { fr: formatEuros(amount, 'fr'), en: formatEuros(amount, 'en') } };
 }
 
+// Made once per language and precision: building an Intl formatter costs far more than using one.
+const euros = (locale: string, minimumFractionDigits: number) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits });
+const EUROS_FORMATS = {
+  fr: { whole: euros('fr-FR', 0), cents: euros('fr-FR', 2) },
+  en: { whole: euros('en-GB', 0), cents: euros('en-GB', 2) },
+};
+
 /** An amount in euros written the language's way (`12 000,50 €` / `€12,000.50`). */
 export function formatEuros(amount: number, lang: 'fr' | 'en'): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+  return EUROS_FORMATS[lang][Number.isInteger(amount) ? 'whole' : 'cents'].format(amount);
 }
