@@ -90,6 +90,33 @@ describe('broadcasts', () => {
   });
 });
 
+describe('sync lease', () => {
+  it('stops answering when another replica holds the lease, and resumes from the stored token when it is back', async () => {
+    const { app } = await joinedBot({ lease: { ttlMs: 2_000, renewMs: 20 } });
+    const acquire = app.leases.acquire.bind(app.leases);
+    let refusals = 0;
+    // Another replica takes the lease: every renewal is refused.
+    app.leases.acquire = async () => {
+      refusals++;
+      return false;
+    };
+    await server.until('two refused renewals', () => refusals >= 2);
+    const whileStandingBy = server.say(ROOM, ALICE, '!nec help');
+    // A generous window (25 more renewals) in which a still-syncing bot would have answered.
+    const seen = refusals;
+    await server.until('more refused renewals', () => refusals >= seen + 25);
+    expect(server.sent).toHaveLength(0);
+
+    app.leases.acquire = acquire;
+    const [reply] = await server.sentAfter(0);
+    expect(reply?.content['m.relates_to']).toMatchObject({ event_id: whileStandingBy });
+    const next = server.say(ROOM, ALICE, '!nec aide');
+    const [second] = await server.sentAfter(1);
+    expect(second?.content['m.relates_to']).toMatchObject({ event_id: next });
+    expect(server.sent).toHaveLength(2);
+  });
+});
+
 // PostgreSQL is left out: @keyv/postgres shares one pool per URL within a process, so two in-process "replicas"
 // would close it twice; real replicas are separate processes (the restart tests cover that store).
 const sharedStores = [
