@@ -42,7 +42,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     dialogScoped: true,
     aliases: {
       en: ['apply', 'apply to', 'new application', 'start application'],
-      fr: ['candidater', 'candidater a', 'postuler', 'nouvelle candidature', 'deposer une candidature'],
+      fr: ['candidater', 'candidater à', 'postuler', 'nouvelle candidature', 'déposer une candidature'],
     },
     summary: { fr: 'préparer une candidature pas à pas', en: 'prepare an application step by step' },
     usage: { fr: '[appel]', en: '[call]' },
@@ -70,7 +70,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const back: Command = {
     id: 'dialog-back',
-    aliases: { en: ['back', 'previous', 'go back'], fr: ['retour', 'precedent', 'revenir'] },
+    aliases: { en: ['back', 'previous', 'go back'], fr: ['retour', 'précédent', 'revenir'] },
     summary: { fr: 'revenir à l’étape précédente', en: 'go back one step' },
     dialogScoped: true,
     run: withActive((turn, application) => engine.back(turn, application)),
@@ -84,7 +84,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const status: Command = {
     id: 'dialog-status',
-    aliases: { en: ['status', 'where am i'], fr: ['etat', 'statut', 'ou en suis-je', 'ou j en suis'] },
+    aliases: { en: ['status', 'where am i'], fr: ['état', 'statut', 'où en suis-je', 'où j’en suis'] },
     summary: { fr: 'où en est la candidature', en: 'where the application stands' },
     dialogScoped: true,
     async run(turn) {
@@ -184,7 +184,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   const summary: Command = {
     id: 'dialog-summary',
     dialogScoped: true,
-    aliases: { en: ['summary', 'recap'], fr: ['recapitulatif', 'recap', 'synthese'] },
+    aliases: { en: ['summary', 'recap'], fr: ['récapitulatif', 'recap', 'synthèse'] },
     summary: { fr: 'le récapitulatif d’une candidature', en: 'the summary of an application' },
     usage: { fr: '[id]', en: '[id]' },
     async run(turn, args) {

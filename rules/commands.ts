@@ -61,7 +61,7 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
 export function eligibilityCommand({ calls, clock, timezone }: RuleCommandsOptions): Command {
   return {
     id: 'eligibility',
-    aliases: { en: ['eligibility'], fr: ['eligibilite'] },
+    aliases: { en: ['eligibility'], fr: ['éligibilité'] },
     summary: {
       fr: 'les conditions d’un appel, expliquées et sourcées',
       en: 'a call’s requirements, explained with their sources',

@@ -12,7 +12,7 @@ const UNANSWERED_SHOWN = 20;
 export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command {
   return {
     id: 'faq',
-    aliases: { en: ['faq', 'questions'], fr: ['faq', 'questions frequentes', 'foire aux questions'] },
+    aliases: { en: ['faq', 'questions'], fr: ['faq', 'questions fréquentes', 'foire aux questions'] },
     summary: {
       fr: 'les sujets auxquels je réponds, ou une recherche',
       en: 'the topics I answer, or a search',
@@ -35,7 +35,7 @@ export function talkToPersonCommand(faq: FaqService, config: Config): Command {
     id: 'talk-to-person',
     aliases: {
       en: ['talk to a person', 'talk to someone', 'talk to a human', 'speak to someone', 'contacts'],
-      fr: ["parler a quelqu'un", 'parler a une personne', 'parler a un humain', 'contacts'],
+      fr: ["parler à quelqu'un", 'parler à une personne', 'parler à un humain', 'contacts'],
     },
     summary: { fr: 'joindre une personne', en: 'reach a person' },
     async run(turn) {
@@ -51,7 +51,7 @@ export function talkToPersonCommand(faq: FaqService, config: Config): Command {
 export function unansweredCommand(unanswered: UnansweredLog): Command {
   return {
     id: 'unanswered',
-    aliases: { en: ['unanswered', 'unanswered questions'], fr: ['sans reponse', 'questions sans reponse'] },
+    aliases: { en: ['unanswered', 'unanswered questions'], fr: ['sans réponse', 'questions sans réponse'] },
     summary: {
       fr: 'les questions restées sans réponse (90 derniers jours)',
       en: 'questions left unanswered (last 90 days)',

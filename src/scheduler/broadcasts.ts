@@ -267,7 +267,7 @@ export class Broadcasts {
   #unsubscribe(): Command {
     return {
       id: 'unsubscribe',
-      aliases: { en: ['unsubscribe'], fr: ['desabonner'] },
+      aliases: { en: ['unsubscribe'], fr: ['désabonner'] },
       managerOnly: true,
       summary: {
         fr: 'désabonner ce canal d’un appel (gestionnaires)',
