@@ -140,7 +140,11 @@ export function figureParams(call: CallDefinition): Record<string, Param> {
 
 /** Fills `{name}` placeholders in both languages, each value written the way that language writes it. */
 export function localize(text: Localized, params: Record<string, Param>): Localized {
+  // Only the placeholders a text uses are formatted (a call has dozens of figures).
   const pick = (lang: Lang) =>
-    fill(text[lang], Object.fromEntries(Object.entries(params).map(([k, p]) => [k, formatParam(p, lang)])));
+    fill(text[lang], (name) => {
+      const param = Object.hasOwn(params, name) ? params[name] : undefined;
+      return param === undefined ? undefined : formatParam(param, lang);
+    });
   return Object.fromEntries(LANGS.map((lang) => [lang, pick(lang)])) as Localized;
 }

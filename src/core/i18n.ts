@@ -11,11 +11,22 @@ export function t(lang: Lang, text: Localized, params: Record<string, string | n
   return fill(text[lang], params);
 }
 
-/** Fills `{name}` placeholders; an unknown name is left visible rather than silently dropped. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/**
+ * Fills `{name}` placeholders; an unknown name is left visible rather than silently dropped. `params` may be
+ * a function, so costly values are only worked out for the names the template uses.
+ */
+export function fill(
+  template: string,
+  params: Record<string, string | number> | ((name: string) => string | number | undefined),
+): string {
+  const lookup =
+    typeof params === 'function'
+      ? params
+      : (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = lookup(name);
+    return value === undefined ? whole : String(value);
+  });
 }
 
 export function isLang(value: unknown): value is Lang {
