@@ -122,9 +122,11 @@ export class PostgresJobStore implements JobStore {
   }
 
   async #finish(id: string, holder: string, status: 'done' | 'dropped'): Promise<void> {
-    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again.
+    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
+    // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
     await this.#pool.query(
-      `UPDATE nec_jobs SET status = $1, holder = NULL WHERE id = $2 AND holder = $3 AND status = 'pending'`,
+      `UPDATE nec_jobs SET status = $1, holder = NULL, user_key = NULL, owner = '', data = '{}'
+       WHERE id = $2 AND holder = $3 AND status = 'pending'`,
       [status, id, holder],
     );
   }

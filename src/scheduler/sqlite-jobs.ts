@@ -102,10 +102,12 @@ export class SqliteJobStore implements JobStore {
   async close(): Promise<void> {}
 
   #finish(id: string, holder: string, status: 'done' | 'dropped'): void {
-    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again.
+    // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
+    // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
     this.#db
       .prepare(
-        `UPDATE nec_jobs SET status = ?, holder = NULL WHERE id = ? AND holder = ? AND status = 'pending'`,
+        `UPDATE nec_jobs SET status = ?, holder = NULL, user_key = NULL, owner = '', data = '{}'
+         WHERE id = ? AND holder = ? AND status = 'pending'`,
       )
       .run(status, id, holder);
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../../src/core/message.ts';
 import { PRIVACY_NOTICE } from '../../src/ops/privacy.ts';
+import { driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -14,13 +15,19 @@ function slack(user: string, eventId: string): Partial<IncomingMessage> {
   };
 }
 
-/** Every key and value of the raw SQLite store, as text. */
+/** Every row of every table of the raw SQLite store (key-value, jobs, leases…), as text. */
 function rawStore(): string[] {
-  const rows = app.backend.sqlite?.prepare('SELECT key, value FROM keyv').all() as Array<{
-    key: string;
-    value: string;
+  const db = app.backend.sqlite;
+  if (!db) throw new Error('the test app runs on SQLite');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
+    name: string;
   }>;
-  return rows.map((r) => `${r.key} = ${r.value}`);
+  return tables.flatMap(({ name }) =>
+    db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((row) => `${name}: ${JSON.stringify(row)}`),
+  );
 }
 
 describe('first contact', () => {
@@ -98,6 +105,31 @@ describe('forget me', () => {
     expect(left).toEqual([]);
     // Other people keep their data.
     expect(rawStore().some((row) => row.includes('slack:T1:bob'))).toBe(true);
+  });
+
+  // Delivered and dropped reminders stay in the job store as tombstones (they keep an idempotency key from being
+  // sent twice); forgetting a person must scrub them too, down to the key.
+  it('leaves nothing after a completed application with reminders, some already delivered', async () => {
+    app = await createTestApp();
+    app.outbox.register({
+      platform: 'shell',
+      start: async () => {},
+      stop: async () => {},
+      send: async () => {},
+    });
+    const start = [...(await app.say('zoe4711', 'candidater')), ...(await app.say('zoe4711', '1'))];
+    const { all } = await driveToSummary(app, 'zoe4711', start, ELIGIBLE_LOCAL_NEC);
+    if (all.some((r) => r.intent.startsWith('confirm:'))) await app.say('zoe4711', 'oui');
+    expect((await app.scheduler.listForUser('shell:-:zoe4711')).length).toBeGreaterThan(1);
+    app.clock.advanceTo(new Date('2027-03-25T10:00:00+01:00'));
+    await app.scheduler.tick(app.clock.now());
+    const [export_] = await app.say('zoe4711', 'mes données');
+    expect(JSON.parse(export_?.attachments?.[0]?.content ?? '{}').reminders.length).toBeGreaterThan(0);
+
+    await app.say('zoe4711', 'oublie-moi');
+    const [done] = await app.say('zoe4711', 'oui');
+    expect(done?.text).toMatch(/rappel\(s\) \(\d+\)/);
+    expect(rawStore().filter((row) => row.includes('zoe4711'))).toEqual([]);
   });
 
   it('on Matrix, says uploaded files stay in the media store and runs the platform hook', async () => {
