@@ -16,7 +16,6 @@ import { ShellAdapter } from './shell/shell-adapter.ts';
 
 /** How often the real clock looks for due reminders and broadcasts. */
 const TICK_INTERVAL_MS = 15_000;
-const EXPORTS_DIR = process.env.EXPORTS_DIR ?? './exports';
 
 /** Stops with one line on stderr: what went wrong and what to do. */
 function die(line: string): never {
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
       app,
       input: process.stdin,
       output: process.stdout,
-      exportsDir: EXPORTS_DIR,
+      exportsDir: config.EXPORTS_DIR,
     });
     app.outbox.register(adapter);
     await adapter.start();
@@ -92,7 +91,14 @@ async function main(): Promise<void> {
   const adapters: Adapter[] =
     platforms.length > 0
       ? await Promise.all(platforms.map((p) => loadPlatformAdapter(p, app)))
-      : [new ShellAdapter({ app, input: process.stdin, output: process.stdout, exportsDir: EXPORTS_DIR })];
+      : [
+          new ShellAdapter({
+            app,
+            input: process.stdin,
+            output: process.stdout,
+            exportsDir: config.EXPORTS_DIR,
+          }),
+        ];
   for (const adapter of adapters) app.outbox.register(adapter);
   app.health.expectTicks(TICK_INTERVAL_MS);
   const tickNow = () => {

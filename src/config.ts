@@ -35,6 +35,8 @@ export const configSchema = z.object({
   BOT_TIMEZONE: timeZone.default('Europe/Paris'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CALLS_DIR: optionalText,
+  /** Where the terminal and the scripting interface write exported files. */
+  EXPORTS_DIR: optionalText.transform((v) => v ?? './exports'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
