@@ -86,7 +86,7 @@ export class Privacy {
   /** `my data` / `mes données`. */
   readonly myDataCommand: Command = {
     id: 'my-data',
-    aliases: { en: ['my data'], fr: ['mes donnees'] },
+    aliases: { en: ['my data'], fr: ['mes données'] },
     summary: {
       fr: 'tout ce que je garde sur vous, en fichier JSON',
       en: 'everything I keep about you, as a JSON file',
