@@ -139,12 +139,18 @@ async function main(): Promise<void> {
       );
   });
 
+  // Jobs missed while the bot was down go out at once (marked late, or dropped past their deadline), not a tick later.
+  if (platforms.length === 0) {
+    // The terminal chat runs until its input ends (Ctrl-D).
+    logger.info({ adapters: ['shell'] }, 'nec-bot started');
+    tickNow();
+    await adapters[0]?.start();
+    await shutdown('end of input');
+    return;
+  }
   await Promise.all(adapters.map((a) => a.start()));
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
-  // Jobs missed while the bot was down go out now (marked late, or dropped past their deadline), not a tick later.
-  if (platforms.length > 0) tickNow();
-  // The terminal chat ends with its input (Ctrl-D); platform adapters run until a signal.
-  if (platforms.length === 0) await shutdown('end of input');
+  tickNow();
 }
 
 /** Platform SDKs are loaded only when configured, so the terminal starts fast. */

@@ -3,10 +3,14 @@ import type { Reply } from '../../src/core/message.ts';
 
 /** Drops the Markdown marks a terminal cannot show, keeping the words. */
 function plain(markdown: string): string {
-  return markdown
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>');
+  return (
+    markdown
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/`([^`]+)`/g, '$1')
+      // _italic_ only as a whole word, so snake_case ids (event_date) stay intact.
+      .replace(/(^|\s)_([^_\n]+)_(?=$|[\s.,;:!?)])/gm, '$1$2')
+      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>')
+  );
 }
 
 export function renderReplyText(reply: Reply): string {
