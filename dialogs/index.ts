@@ -5,11 +5,12 @@ import { localNec } from './calls/local-nec.ts';
 import { meaeNir } from './calls/meae-nir.ts';
 import { necEssTravel } from './calls/nec-ess-travel.ts';
 import { dialogCommands } from './commands.ts';
-import { type DialogDeps, DialogEngine } from './engine.ts';
+import type { DialogDeps } from './context.ts';
+import { DialogEngine } from './engine.ts';
 import { dialogMiddleware } from './middleware.ts';
 
 export type { Answers, AnswerValue, Application } from './application.ts';
-export type { DialogDeps, FaqPort, ReminderPort } from './engine.ts';
+export type { DialogDeps, FaqPort, ReminderPort } from './context.ts';
 
 /** Every dialog, one per call file it prepares an application to. */
 export const DIALOGS = [localNec, meaeNir, necEssTravel];

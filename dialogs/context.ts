@@ -1,0 +1,116 @@
+/**
+ * What every dialog operation shares: the dialog definitions, the application store, the call files, the
+ * ports to optional features, and how a dialog speaks (privately) and saves.
+ */
+
+import { dayIn } from '../rules/calendar.ts';
+import type { CallDefinition } from '../rules/schema.ts';
+import type { Clock } from '../src/core/clock.ts';
+import type { Confirmations } from '../src/core/confirmations.ts';
+import type { Lang } from '../src/core/i18n.ts';
+import type { Reply } from '../src/core/message.ts';
+import { normalize } from '../src/core/text.ts';
+import type { Turn } from '../src/core/turn.ts';
+import type { UserKey, UserRecords } from '../src/store/user-records.ts';
+import { type Application, ApplicationStore } from './application.ts';
+import type { DialogDefinition } from './definition.ts';
+import { resolveSteps, type Step } from './steps.ts';
+
+/** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
+export interface FaqPort {
+  search(text: string, lang: Lang): { confident: boolean };
+  replyFor(turn: Turn, match: { confident: boolean }): Reply;
+}
+
+/** The reminders an application implies, as the dialogs use them. */
+export interface ReminderPort {
+  offer(turn: Turn, application: Application): Promise<void> | void;
+  syncApplication(user: UserKey, application: Application, lang: Lang, timezone: string): Promise<unknown>;
+  removeApplication(user: UserKey, applicationId: string): Promise<void>;
+}
+
+/** What the composition root gives the dialogs. */
+export interface DialogDeps {
+  records: UserRecords;
+  confirmations: Confirmations;
+  clock: Clock;
+  /** The bot's time zone, for people whose own is unknown. */
+  timezone: string;
+  calls: { get(id: string): CallDefinition | undefined };
+  /** Features that may be absent: looked up at each use. */
+  services: () => { faq?: FaqPort; reminders?: ReminderPort };
+}
+
+/** The shared parts of the dialog operations (engine, answering, navigation, editing). */
+export class DialogContext {
+  readonly deps: DialogDeps;
+  readonly dialogs: DialogDefinition[];
+  readonly store: ApplicationStore;
+
+  constructor(deps: DialogDeps, dialogs: DialogDefinition[]) {
+    this.deps = deps;
+    this.dialogs = dialogs;
+    this.store = new ApplicationStore(deps.records);
+  }
+
+  /** The dialog of a call id; a missing one is a programming error. */
+  dialog(id: string): DialogDefinition {
+    const dialog = this.dialogs.find((d) => d.id === id);
+    if (!dialog) throw new Error(`no dialog for call ${id}`);
+    return dialog;
+  }
+
+  /** The call file of a call id; a missing one is a deployment error. */
+  call(id: string): CallDefinition {
+    const call = this.deps.calls.get(id);
+    if (!call) throw new Error(`no call file for ${id}`);
+    return call;
+  }
+
+  /** The steps of a dialog, resolved against the current call file (reloads take effect at once). */
+  steps(dialog: DialogDefinition): Step[] {
+    return resolveSteps(dialog, this.call(dialog.id));
+  }
+
+  /** The steps of an application's dialog. */
+  stepsOf(application: Application): Step[] {
+    return this.steps(this.dialog(application.callId));
+  }
+
+  /** The step being asked, if any (none once the summary was reached). */
+  currentStep(application: Application): Step | undefined {
+    return this.stepsOf(application).find((s) => s.slot === application.currentSlot);
+  }
+
+  /** The step a typed name designates: its slot id or its label in either language. */
+  stepNamed(application: Application, typed: string): Step | undefined {
+    const wanted = normalize(typed);
+    return this.stepsOf(application).find(
+      (s) =>
+        s.slot === wanted.replace(/\s+/g, '_') ||
+        normalize(s.label.fr) === wanted ||
+        normalize(s.label.en) === wanted,
+    );
+  }
+
+  /** Dialog replies go to the direct conversation when the message came from a channel: answers are private. */
+  say(turn: Turn, reply: Reply): void {
+    turn.say(turn.message.ref.isDirect ? reply : { ...reply, toDirect: true });
+  }
+
+  /** Saves an application, stamped with the time of the change. */
+  async save(turn: Turn, application: Application): Promise<void> {
+    application.updatedAt = this.deps.clock.now().toISOString();
+    await this.store.save(turn.user, application);
+  }
+
+  /** The person's time zone, or the bot's. */
+  timezone(turn: Turn): string {
+    return turn.timezone(this.deps.timezone);
+  }
+
+  /** Today's day (`YYYY-MM-DD`) where the person is: relative dates in answers count from it. */
+  today(turn: Turn): string {
+    return dayIn(this.deps.clock.now(), this.timezone(turn));
+  }
+}

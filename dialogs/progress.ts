@@ -1,0 +1,92 @@
+/** Step navigation: ask the current step, move on after an answer or a skip, go back, show the summary. */
+
+import type { Turn } from '../src/core/turn.ts';
+import type { Application } from './application.ts';
+import type { DialogContext } from './context.ts';
+import { stepReply } from './render.ts';
+import { nextStep, previousStep } from './steps.ts';
+import { summaryReply } from './summary.ts';
+
+/** Asks the application's current step, or shows its summary when every step is done. */
+export async function ask(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const dialog = ctx.dialog(application.callId);
+  const steps = ctx.steps(dialog);
+  const step = steps.find((s) => s.slot === application.currentSlot);
+  if (!step) return showSummary(ctx, turn, application);
+  ctx.say(turn, stepReply(dialog.id, steps, application, step, turn.lang));
+}
+
+/** The summary: answers, verdict per benefit, missing, key dates, next steps. */
+export function showSummary(ctx: DialogContext, turn: Turn, application: Application): void {
+  const call = ctx.call(application.callId);
+  ctx.say(
+    turn,
+    summaryReply(
+      call,
+      ctx.stepsOf(application),
+      application,
+      ctx.deps.clock.now(),
+      ctx.timezone(turn),
+      turn.lang,
+    ),
+  );
+}
+
+/** Moves to the next step to ask; past the last one, completes the application and shows its summary. */
+export async function advance(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const next = nextStep(ctx.stepsOf(application), application);
+  application.currentSlot = next?.slot;
+  if (!next) {
+    application.status = 'complete';
+    if (turn.state.activeApplication === application.id) turn.state.activeApplication = undefined;
+  }
+  await ctx.save(turn, application);
+  await ask(ctx, turn, application);
+  // Right after a summary reached by answering (not one merely viewed again): offer the reminders.
+  const reminders = ctx.deps.services().reminders;
+  if (!next && reminders && !application.remindersAccepted) await reminders.offer(turn, application);
+}
+
+/** Goes back one step. */
+export async function back(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const previous = previousStep(ctx.stepsOf(application), application);
+  if (!previous) {
+    ctx.say(turn, {
+      intent: 'dialog:first-step',
+      text: turn.t({ fr: 'C’est déjà la première étape.', en: 'This is already the first step.' }),
+    });
+    return ask(ctx, turn, application);
+  }
+  application.currentSlot = previous.slot;
+  await ctx.save(turn, application);
+  await ask(ctx, turn, application);
+}
+
+/** Leaves an optional step unanswered (recorded as missing); a required one is asked again. */
+export async function skip(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const step = ctx.currentStep(application);
+  if (!step) return showSummary(ctx, turn, application);
+  if (!step.optional) {
+    ctx.say(turn, {
+      intent: 'dialog:required',
+      text: turn.t({
+        fr: 'Cette étape est nécessaire au dossier : je ne peux pas la passer.',
+        en: 'This step is needed for the application: I cannot skip it.',
+      }),
+    });
+    return ask(ctx, turn, application);
+  }
+  delete application.answers[step.slot];
+  if (!application.skipped.includes(step.slot)) application.skipped.push(step.slot);
+  ctx.say(turn, {
+    intent: 'dialog:skipped',
+    text: turn.t(
+      {
+        fr: 'Étape passée : « {label} » reste à compléter.',
+        en: 'Step skipped: “{label}” is still to be given.',
+      },
+      { label: step.label[turn.lang] },
+    ),
+  });
+  await advance(ctx, turn, application);
+}
