@@ -1,7 +1,8 @@
 /**
  * The Matrix adapter: turns the sync's room messages into `bot.handle` calls and the replies into Matrix
  * messages; joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
- * delivers scheduled messages with the job id as transaction id. Several replicas may run it: a lease on the
+ * delivers scheduled messages with the job id as transaction id; redacts the file messages it sent a person when
+ * they are forgotten. Several replicas may run it: a lease on the
  * shared store lets one sync at a time (the others stand by and still deliver scheduled messages).
  */
 import { randomUUID } from 'node:crypto';
@@ -11,12 +12,14 @@ import type { Adapter } from '../../src/core/adapter.ts';
 import { type Localized, t } from '../../src/core/i18n.ts';
 import type { ConversationRef, Delivery, Reply } from '../../src/core/message.ts';
 import { RetryAfterError } from '../../src/core/retry-after.ts';
+import { userKey } from '../../src/store/user-records.ts';
 import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
 import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
 import { routeSdkLogs } from './sdk-logging.ts';
 import { rateLimitDelay, sendMessage } from './send.ts';
+import { recordSentFile, redactSentFiles } from './sent-files.ts';
 import { type SyncEvent, SyncingClient } from './sync-client.ts';
 
 /** Only what the bot reads: no presence, typing or receipts. */
@@ -34,6 +37,12 @@ const SYNC_LEASE = 'matrix-sync';
 
 /** Room ids named in a message (`broadcast !a:server !b:server …`): the sender must be a manager there too. */
 const ROOM_ID = /![\w.-]+:[\w.-]+/g;
+
+/** Shown by clients in place of a file message redacted because its recipient asked to be forgotten. */
+const FORGOTTEN_REASON: Localized = {
+  fr: 'Supprimé à la demande de la personne (« oublie-moi »)',
+  en: 'Removed at the person’s request (“forget me”)',
+};
 
 const ENCRYPTED_ROOM: Localized = {
   fr: 'Je ne peux pas lire les messages chiffrés de ce salon : le chiffrement de bout en bout n’est pas activé pour moi. Écrivez-moi dans un salon non chiffré, ou ouvrez une conversation privée en désactivant le chiffrement.',
@@ -77,6 +86,9 @@ export class MatrixAdapter implements Adapter {
       );
     this.#client = this.#newClient();
     this.#rooms = new RoomDirectory(this.#client, app.config.MATRIX_MANAGERS);
+    app.privacy.onForget(async (_user, turn, erased) =>
+      redactSentFiles(this.#client, erased, turn.t(FORGOTTEN_REASON), app.logger),
+    );
   }
 
   async start(): Promise<void> {
@@ -269,7 +281,14 @@ export class MatrixAdapter implements Adapter {
     for (const [index, attachment] of (reply.attachments ?? []).entries()) {
       const data = Buffer.from(attachment.content);
       const url = await this.#client.uploadContent(data, attachment.mimeType, attachment.filename);
-      await sendMessage(this.#client, roomId, place(fileContent(attachment, url)), `${txnId}.file${index}`);
+      const content = place(fileContent(attachment, url));
+      const eventId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
+      // Listed in the person's records, so that `forget me` can redact it (the upload itself cannot be deleted).
+      if (ref.userId)
+        await recordSentFile(this.#app.records, userKey('matrix', ref.userId, ref.workspace), {
+          roomId,
+          eventId,
+        });
     }
   }
 

@@ -24,9 +24,14 @@ function hasUserJobs(scheduler: object): scheduler is UserJobs {
 
 /**
  * Platform clean-up when a person is forgotten (the Matrix adapter redacts the messages that carried their
- * files); resolves with a line for the report, saying what it did, if anything.
+ * files); runs once the records are erased and gets what they held (`erased`, by name), so it can act on what
+ * the platform recorded there. Resolves with a line for the report, saying what it did, if anything.
  */
-export type ForgetHook = (user: UserKey, turn: Turn) => Promise<Localized | undefined>;
+export type ForgetHook = (
+  user: UserKey,
+  turn: Turn,
+  erased: Record<string, unknown>,
+) => Promise<Localized | undefined>;
 
 export interface PrivacyOptions {
   kv: Keyv;
@@ -52,6 +57,10 @@ const RECORD_KINDS: Record<string, Localized> = {
   },
   application: { fr: 'candidature(s) et leurs réponses', en: 'application(s) and their answers' },
   export: { fr: 'export(s) de dossier', en: 'dossier export(s)' },
+  'matrix-files': {
+    fr: 'liste des messages Matrix portant vos fichiers',
+    en: 'list of the Matrix messages carrying your files',
+  },
 };
 
 export class Privacy {
@@ -140,12 +149,14 @@ export class Privacy {
   async #forget(turn: Turn): Promise<void> {
     const { kv, records } = this.#options;
     const scheduler = this.#options.scheduler();
+    // Read before erasing: platform hooks act on what the records held (e.g. the Matrix messages with files).
+    const erased = await records.all(turn.user);
     const names = await records.forget(turn.user);
     const reminders = hasUserJobs(scheduler) ? await scheduler.removeByUser(turn.user) : 0;
     await kv.deleteMany([dedupKey(turn.user), rateLimitKey(turn.user)]);
     const platformLines: Localized[] = [];
     for (const hook of this.#hooks) {
-      const line = await hook(turn.user, turn);
+      const line = await hook(turn.user, turn, erased);
       if (line) platformLines.push(line);
     }
     // The state of this very turn must not be written back.

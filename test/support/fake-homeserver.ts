@@ -1,7 +1,7 @@
 /**
  * A small Matrix homeserver on 127.0.0.1 for the adapter tests: the client-server endpoints matrix-bot-sdk
  * uses (whoami, profile, account data, filter, /sync with timeline and invites, join, leave, send with
- * transaction ids, room state and members, createRoom, media upload). It keeps one event stream, records
+ * transaction ids, room state and members, createRoom, media upload, redact). It keeps one event stream, records
  * everything the bot sends, and can refuse sends with M_LIMIT_EXCEEDED.
  */
 import { randomUUID } from 'node:crypto';
@@ -58,6 +58,8 @@ export class FakeHomeserver {
   readonly accessToken = 'test-access-token';
   /** Every event the bot sent, in order (a repeated transaction id is recorded once, as a homeserver does). */
   readonly sent: SentEvent[] = [];
+  /** Every redaction the bot asked for, in order. */
+  readonly redactions: Array<{ roomId: string; eventId: string; reason?: string; txnId: string }> = [];
   /** Uploaded files, by mxc URI. */
   readonly uploads = new Map<string, { filename: string; contentType: string; data: Buffer }>();
   /** `since` tokens of the /sync requests received, in order (undefined for a sync without one). */
@@ -67,6 +69,7 @@ export class FakeHomeserver {
   readonly #rooms = new Map<string, Room>();
   readonly #accountData = new Map<string, unknown>();
   readonly #transactions = new Map<string, string>();
+  readonly #unredactable = new Set<string>();
   readonly #waiters = new Set<() => void>();
   readonly #routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   #position = 0;
@@ -143,6 +146,11 @@ export class FakeHomeserver {
   /** The next `count` sends are refused with M_LIMIT_EXCEEDED asking to wait `retryAfterMs`. */
   rateLimitNextSends(count: number, retryAfterMs: number): void {
     this.#rateLimited = { count, retryAfterMs };
+  }
+
+  /** Redacting this event will be refused (M_FORBIDDEN), as for a message the bot may no longer touch. */
+  refuseRedaction(eventId: string): void {
+    this.#unredactable.add(eventId);
   }
 
   /** Resolves once `check` holds, re-checked on every change; fails after `timeoutMs` with `what`. */
@@ -280,6 +288,17 @@ export class FakeHomeserver {
     return { event_id: event.event_id };
   }
 
+  #redact(roomId: string, eventId: string, txnId: string, body: Buffer) {
+    const room = this.#room(roomId);
+    if (this.#unredactable.has(eventId) || room.members.get(this.botUserId) !== 'join') {
+      throw new HttpError(403, { errcode: 'M_FORBIDDEN', error: 'may not redact this event' });
+    }
+    const { reason } = JSON.parse(body.toString('utf8')) as { reason?: string };
+    this.redactions.push({ roomId, eventId, txnId, ...(reason === undefined ? {} : { reason }) });
+    const redaction = this.#append(room, this.botUserId, 'm.room.redaction', reason ? { reason } : {});
+    return { event_id: redaction.event_id };
+  }
+
   #defineRoutes(): void {
     const route = (method: string, pattern: RegExp, handler: Handler) =>
       this.#routes.push({ method, pattern, handler });
@@ -324,6 +343,11 @@ export class FakeHomeserver {
       'PUT',
       /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/,
       (_r, body, [roomId, type, txnId]) => this.#send(roomId ?? '', type ?? '', txnId ?? '', body),
+    );
+    route(
+      'PUT',
+      /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/redact\/([^/]+)\/([^/]+)$/,
+      (_r, body, [roomId, eventId, txnId]) => this.#redact(roomId ?? '', eventId ?? '', txnId ?? '', body),
     );
     route(
       'GET',

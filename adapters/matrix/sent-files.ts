@@ -1,0 +1,67 @@
+/**
+ * The file messages the bot sent to a person, kept in their records: the homeserver's media store cannot be
+ * emptied by the bot, so when the person is forgotten it redacts those messages instead (the file's link and
+ * name disappear from the room; the upload itself stays on the server).
+ */
+import type { MatrixClient } from 'matrix-bot-sdk';
+import { z } from 'zod';
+import { fill, type Localized } from '../../src/core/i18n.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { UserKey, UserRecords } from '../../src/store/user-records.ts';
+
+/** The record name, so `my data` shows the list and `forget me` erases it. */
+export const SENT_FILES_RECORD = 'matrix-files';
+
+const SentFiles = z.array(z.object({ roomId: z.string(), eventId: z.string() }));
+
+/** One `m.file` message the bot sent to a person. */
+export type SentFile = z.infer<typeof SentFiles>[number];
+
+/** The files listed in a person's records (those `forget me` just erased); an unreadable list counts as none. */
+function sentFilesIn(records: Record<string, unknown>): SentFile[] {
+  const parsed = SentFiles.safeParse(records[SENT_FILES_RECORD] ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Adds a file message to the person's list (a repeated send of the same event is listed once). */
+export async function recordSentFile(records: UserRecords, user: UserKey, file: SentFile): Promise<void> {
+  const files = sentFilesIn({ [SENT_FILES_RECORD]: await records.get(user, SENT_FILES_RECORD) });
+  if (files.some((f) => f.eventId === file.eventId)) return;
+  await records.set(user, SENT_FILES_RECORD, [...files, file]);
+}
+
+const REDACTED: Localized = {
+  fr: 'J’ai masqué (« redact ») les {count} message(s) qui portaient vos fichiers.',
+  en: 'I redacted the {count} message(s) that carried your files.',
+};
+const NOT_REDACTED: Localized = {
+  fr: 'Je n’ai pas pu masquer {failed} message(s) sur {count} portant vos fichiers (le serveur a refusé) : un modérateur du salon peut les retirer.',
+  en: 'I could not redact {failed} of the {count} message(s) that carried your files (the server refused): a moderator of the room can remove them.',
+};
+
+/**
+ * Redacts the file messages listed in `erased` (a person's records, just erased); resolves with the line for
+ * the forget-me report, or undefined when there were none. A refused redaction is counted and logged, never
+ * thrown: the person's data is already gone and the report must still reach them.
+ */
+export async function redactSentFiles(
+  client: MatrixClient,
+  erased: Record<string, unknown>,
+  reason: string,
+  logger: Logger,
+): Promise<Localized | undefined> {
+  const files = sentFilesIn(erased);
+  if (files.length === 0) return undefined;
+  let failed = 0;
+  for (const { roomId, eventId } of files) {
+    try {
+      await client.redactEvent(roomId, eventId, reason);
+    } catch (error) {
+      failed++;
+      logger.warn({ err: error, roomId, eventId }, 'matrix: file message not redacted after forget me');
+    }
+  }
+  const text = failed === 0 ? REDACTED : NOT_REDACTED;
+  const params = { count: files.length, failed };
+  return { fr: fill(text.fr, params), en: fill(text.en, params) };
+}

@@ -1,0 +1,97 @@
+/**
+ * `forget me` on Matrix (real MatrixClient, homeserver on 127.0.0.1): the file messages the bot sent the person
+ * are listed in their records, redacted when they are forgotten, and the report says so; nothing of them stays.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeHomeserver, type SentEvent } from '../../support/fake-homeserver.ts';
+import { type MatrixBot, startMatrixBot } from '../../support/matrix-bot.ts';
+
+const DM = '!dm-camille:test.local';
+const CAMILLE = '@camille:test.local';
+
+let server: FakeHomeserver;
+let bot: MatrixBot;
+
+beforeEach(async () => {
+  server = await new FakeHomeserver().start();
+  server.createRoom(DM, { [CAMILLE]: 100 });
+  server.invite(DM, CAMILLE, true);
+  bot = await startMatrixBot(server);
+  await server.until('the bot joins the DM', () => server.membership(DM, server.botUserId) === 'join');
+});
+
+afterEach(async () => {
+  await bot.stop();
+  await server.close();
+});
+
+/** Camille writes; the manual clock moves on so the per-person rate limit never steps in. */
+function say(text: string): Promise<SentEvent[]> {
+  bot.app.clock.advanceTo(new Date(bot.app.clock.now().getTime() + 5_000));
+  return server.ask(DM, CAMILLE, text);
+}
+
+const files = (events: SentEvent[]) => events.filter((e) => e.content.msgtype === 'm.file');
+const bodies = (events: SentEvent[]) => events.map((e) => String(e.content.body)).join('\n');
+
+/** Every row of the bot's SQLite store that names `who`. */
+function rowsNaming(who: string): string[] {
+  const db = bot.app.backend.sqlite;
+  if (!db) throw new Error('the test bot runs on SQLite');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
+    name: string;
+  }>;
+  return tables.flatMap(({ name }) =>
+    db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((row) => `${name}: ${JSON.stringify(row)}`)
+      .filter((row) => row.includes(who)),
+  );
+}
+
+describe('forget me on Matrix', () => {
+  it('redacts exactly the file messages sent to the person, says so, and leaves nothing of them', async () => {
+    const first = files(await say('my data'));
+    const second = await say('my data');
+    expect(first).toHaveLength(1);
+    expect(files(second)).toHaveLength(1);
+    // The second export lists the first file message: "my data" shows what `forget me` will redact.
+    const upload = server.uploads.get(String(files(second)[0]?.content.url));
+    const exported = JSON.parse(upload?.data.toString('utf8') ?? '{}');
+    expect(exported.records['matrix-files']).toEqual([{ roomId: DM, eventId: first[0]?.event_id }]);
+
+    expect(bodies(await say('forget me'))).toContain('cannot be undone');
+    const [report] = await say('yes');
+
+    const fileEvents = [...first, ...files(second)].map((e) => e.event_id);
+    expect(server.redactions.map((r) => r.eventId)).toEqual(fileEvents);
+    expect(server.redactions.every((r) => r.roomId === DM && r.reason?.includes('forget me'))).toBe(true);
+    expect(report?.content.body).toContain('I redacted the 2 message(s) that carried your files.');
+    expect(report?.content.body).toContain('media store');
+    expect(await bot.app.records.names(`matrix:${server.serverName}:${CAMILLE}`)).toEqual([]);
+    expect(rowsNaming(CAMILLE)).toEqual([]);
+  });
+
+  it('reports a refused redaction in the line, in French, and still forgets the person', async () => {
+    const [sent] = files(await say('mes données'));
+    if (!sent) throw new Error('no file sent');
+    server.refuseRedaction(sent.event_id);
+
+    await say('oublie-moi');
+    const [report] = await say('oui');
+
+    expect(report?.content.body).toContain('Je n’ai pas pu masquer 1 message(s) sur 1');
+    expect(report?.content.body).toContain('stockage de médias');
+    expect(server.redactions).toEqual([]);
+    expect(rowsNaming(CAMILLE)).toEqual([]);
+  });
+
+  it('adds no redaction line for a person who never received a file', async () => {
+    await say('forget me');
+    const [report] = await say('yes');
+    expect(report?.content.body).toContain('I erased everything');
+    expect(report?.content.body).not.toContain('redact');
+    expect(server.redactions).toEqual([]);
+  });
+});
