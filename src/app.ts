@@ -26,6 +26,7 @@ import { Privacy } from './ops/privacy.ts';
 import { Retention } from './ops/retention.ts';
 import { statsCommand } from './ops/stats.ts';
 import type { ApplicationReminders } from './scheduler/application-reminders.ts';
+import type { Broadcasts } from './scheduler/broadcasts.ts';
 import type { Leases } from './scheduler/job.ts';
 import type { Scheduler } from './scheduler/scheduler.ts';
 import { createScheduling } from './scheduler/setup.ts';
@@ -45,6 +46,8 @@ export interface App {
   scheduler: Scheduler;
   /** The reminders an application implies: `offer` after a summary, `syncApplication`, `removeApplication`. */
   reminders: ApplicationReminders;
+  /** Managers' broadcasts and channel subscriptions: `scheduled(scope)` and `subscriptions(scope)` list them. */
+  broadcasts: Broadcasts;
   /** Named leases on the shared backend (one Matrix sync at a time across replicas). */
   leases: Leases;
   /** The calls and their rules (`rules/calls/*.yaml`), reloadable with `reload` or SIGHUP. */
@@ -186,6 +189,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     confirmations,
     scheduler: scheduling.scheduler,
     reminders: scheduling.reminders,
+    broadcasts: scheduling.broadcasts,
     leases: scheduling.leases,
     calls,
     faq: faq.service,

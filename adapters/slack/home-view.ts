@@ -1,6 +1,7 @@
 /**
  * The App Home tab: the person's applications in progress (step k of n, verdict so far) and their upcoming
- * reminders. Read-only: conversations happen in messages.
+ * reminders; for community managers, the workspace's scheduled broadcasts and channel subscriptions.
+ * Read-only: conversations happen in messages.
  */
 import { TZDate } from '@date-fns/tz';
 import type { types } from '@slack/bolt';
@@ -12,6 +13,7 @@ import { progress, resolveSteps } from '../../dialogs/steps.ts';
 import { evaluate } from '../../rules/index.ts';
 import type { App } from '../../src/app.ts';
 import { type Lang, type Localized, t } from '../../src/core/i18n.ts';
+import type { ScheduledBroadcast, Subscription } from '../../src/scheduler/broadcasts.ts';
 import type { Job } from '../../src/scheduler/job.ts';
 import { userKey } from '../../src/store/user-records.ts';
 import { escapeMrkdwn, toMrkdwn } from './render-blocks.ts';
@@ -30,10 +32,27 @@ const TEXT = {
   verdictSoFar: { fr: 'Pour l’instant : {verdicts}', en: 'So far: {verdicts}' },
   reminders: { fr: '*Prochains rappels*', en: '*Upcoming reminders*' },
   noReminder: { fr: 'Aucun rappel programmé.', en: 'No reminder scheduled.' },
+  broadcasts: { fr: '*Diffusions programmées* (gestionnaires)', en: '*Scheduled broadcasts* (managers)' },
+  noBroadcast: {
+    fr: 'Aucune diffusion programmée. `diffuser [#canal] <quand> <message>` en programme une.',
+    en: 'No broadcast scheduled. `broadcast [#channel] <when> <message>` schedules one.',
+  },
+  subscriptions: {
+    fr: '*Canaux abonnés aux appels* (gestionnaires)',
+    en: '*Channels subscribed to calls* (managers)',
+  },
+  noSubscription: {
+    fr: 'Aucun canal abonné. Dans un canal, `abonner <id-appel>` y annonce les échéances de l’appel.',
+    en: 'No channel subscribed. In a channel, `subscribe <call-id>` announces the call’s deadlines there.',
+  },
 } satisfies Record<string, Localized>;
 
 /** Items listed per section, at most: the Home tab is a glance; commands in a DM give the full lists. */
 const MAX_ITEMS = 10;
+/** Characters of a message shown in a list line: enough to recognise it. */
+const SNIPPET_CHARS = 100;
+/** A Slack channel id (public or private), shown as a live channel link; other rooms are names. */
+const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 const ELIGIBLE_MARK = { true: '✅', false: '❌', null: '❔' } as const;
 
@@ -43,6 +62,8 @@ export interface HomeRequest {
   lang: Lang;
   /** The person's time zone, for due times and "today" in the verdict. */
   timezone: string;
+  /** Community managers also see the workspace's broadcasts and subscriptions. */
+  isManager: boolean;
 }
 
 function section(text: string): types.KnownBlock {
@@ -70,15 +91,59 @@ function applicationLine(app: App, application: Application, request: HomeReques
   return verdicts ? `• ${line}\n   ${t(lang, TEXT.verdictSoFar, { verdicts })}` : `• ${line}`;
 }
 
-/** A reminder: its local due time and the first line of its message. */
+function localTime(at: number, zone: string): string {
+  return format(new TZDate(at, zone), 'yyyy-MM-dd HH:mm');
+}
+
+/** The first words of a message (its first line, cut), as mrkdwn. */
+function snippet(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return toMrkdwn(line.length > SNIPPET_CHARS ? `${line.slice(0, SNIPPET_CHARS).trimEnd()}…` : line);
+}
+
+function channel(roomId: string): string {
+  return SLACK_CHANNEL_ID.test(roomId) ? `<#${roomId}>` : `#${escapeMrkdwn(roomId)}`;
+}
+
+/** A reminder: its local due time and the first words of its message. */
 function jobLine(job: Job): string {
-  const when = format(new TZDate(job.dueAt, job.timezone), 'yyyy-MM-dd HH:mm');
-  const firstLine = (job.reply.text.split('\n')[0] ?? '').slice(0, 150);
-  return `• ${when} — ${toMrkdwn(firstLine)}`;
+  return `• ${localTime(job.dueAt, job.timezone)} — ${snippet(job.reply.text)}`;
+}
+
+/** A broadcast: when (in the viewer's zone), where, the first words, and the id `cancel broadcast` takes. */
+function broadcastLine(broadcast: ScheduledBroadcast, request: HomeRequest): string {
+  const where = broadcast.rooms.map(channel).join(', ');
+  return `• ${localTime(broadcast.dueAt, request.timezone)} — ${where} — ${snippet(broadcast.text)} (\`${broadcast.id}\`)`;
+}
+
+/** A subscription: the channel, the call it follows, and the zone its announcements keep. */
+function subscriptionLine(app: App, subscription: Subscription, lang: Lang): string {
+  const call = escapeMrkdwn(app.calls.get(subscription.callId)?.name[lang] ?? subscription.callId);
+  return `• ${channel(subscription.ref.roomId)} — *${call}* (\`${subscription.callId}\`) — ${subscription.timezone}`;
 }
 
 function listBlocks(title: string, lines: string[], empty: string): types.KnownBlock[] {
   return [{ type: 'divider' }, section(title), section(lines.length > 0 ? lines.join('\n') : empty)];
+}
+
+/** What community managers follow for their workspace: broadcasts to come and subscribed channels. */
+async function managerBlocks(app: App, request: HomeRequest): Promise<types.KnownBlock[]> {
+  const { lang } = request;
+  const scope = { platform: 'slack' as const, workspace: request.workspace };
+  const broadcasts = await app.broadcasts.scheduled(scope);
+  const subscriptions = await app.broadcasts.subscriptions(scope);
+  return [
+    ...listBlocks(
+      t(lang, TEXT.broadcasts),
+      broadcasts.slice(0, MAX_ITEMS).map((b) => broadcastLine(b, request)),
+      t(lang, TEXT.noBroadcast),
+    ),
+    ...listBlocks(
+      t(lang, TEXT.subscriptions),
+      subscriptions.slice(0, MAX_ITEMS).map((s) => subscriptionLine(app, s, lang)),
+      t(lang, TEXT.noSubscription),
+    ),
+  ];
 }
 
 /** The Home tab view of a person. */
@@ -103,6 +168,7 @@ export async function homeView(app: App, request: HomeRequest): Promise<types.Ho
         reminders.slice(0, MAX_ITEMS).map(jobLine),
         t(lang, TEXT.noReminder),
       ),
+      ...(request.isManager ? await managerBlocks(app, request) : []),
     ],
   };
 }

@@ -190,6 +190,7 @@ export class SlackAdapter implements Adapter {
       userId,
       lang: await this.#langOf(workspace, userId),
       timezone: person.timezone ?? this.#app.config.BOT_TIMEZONE,
+      isManager: person.isManager,
     });
     await client.views.publish({ user_id: userId, view, token });
   }

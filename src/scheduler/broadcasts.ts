@@ -29,12 +29,31 @@ const ANNOUNCE_HOUR = 9;
 /** A channel named as `#name`, Slack's `<#C123|name>`, or a Matrix room id `!id:server`. */
 const CHANNEL = /^(?:<#([A-Z0-9]+)(?:\|[^>]*)?>|#([\w.-]+)|(![\w.-]+:[\w.-]+))$/;
 
-interface Subscription {
+/** A channel following a call's key dates. */
+export interface Subscription {
   ref: ConversationRef;
   callId: string;
+  /** The channel's zone: announcements go out at 9:00 there. */
   timezone: string;
+  /** The announcements' language (the subscribing manager's). */
   lang: Lang;
 }
+
+/** A broadcast still to be sent: one message, one time, one or more channels. */
+export interface ScheduledBroadcast {
+  id: string;
+  dueAt: number;
+  /** The zone it was scheduled in. */
+  timezone: string;
+  platform: ConversationRef['platform'];
+  workspace?: string;
+  rooms: string[];
+  /** The message as it will be posted. */
+  text: string;
+}
+
+/** Which platform and workspace a listing is limited to (a Slack workspace sees only its own). */
+export type BroadcastScope = Pick<ConversationRef, 'platform' | 'workspace'>;
 
 export interface BroadcastOptions {
   scheduler: Scheduler;
@@ -63,9 +82,36 @@ export class Broadcasts {
     this.commands = [this.#broadcast(), this.#list(), this.#cancel(), this.#subscribe(), this.#unsubscribe()];
   }
 
+  /** The broadcasts still to be sent, soonest first, optionally only those of one platform and workspace. */
+  async scheduled(scope?: BroadcastScope): Promise<ScheduledBroadcast[]> {
+    const all: ScheduledBroadcast[] = [];
+    for (const id of (await this.#o.kv.get<string[]>(BROADCASTS_KEY)) ?? []) {
+      const jobs = await this.#o.scheduler.listByOwner(`broadcast:${id}`);
+      const first = jobs[0];
+      // Delivered and cancelled broadcasts have no jobs left; the index forgets them on the next `#confirm`.
+      if (!first) continue;
+      all.push({
+        id,
+        dueAt: first.dueAt,
+        timezone: first.timezone,
+        platform: first.ref.platform,
+        workspace: first.ref.workspace,
+        rooms: jobs.map((j) => j.ref.roomId),
+        text: first.reply.text,
+      });
+    }
+    return all.filter((b) => !scope || inScope(b, scope)).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  /** The channels' subscriptions to calls, optionally only those of one platform and workspace. */
+  async subscriptions(scope?: BroadcastScope): Promise<Subscription[]> {
+    const all = (await this.#o.kv.get<Subscription[]>(SUBSCRIPTIONS_KEY)) ?? [];
+    return scope ? all.filter((s) => inScope(s.ref, scope)) : all;
+  }
+
   /** Recomputes every subscribed channel's announcements (the calls changed: `onReload`). */
   async recompute(callIds?: readonly string[]): Promise<void> {
-    for (const subscription of await this.#subscriptions()) {
+    for (const subscription of await this.subscriptions()) {
       if (!callIds || callIds.includes(subscription.callId)) await this.#announce(subscription);
     }
   }
@@ -142,8 +188,9 @@ export class Broadcasts {
       if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b')).id;
       else await this.#o.scheduler.schedule(make(`${broadcastId}:${roomId}`));
     }
-    const ids = [...((await this.#o.kv.get<string[]>(BROADCASTS_KEY)) ?? []), broadcastId];
-    await this.#o.kv.set(BROADCASTS_KEY, ids);
+    // The index drops the broadcasts already delivered or cancelled as it takes the new one.
+    const live = (await this.scheduled()).map((b) => b.id);
+    await this.#o.kv.set(BROADCASTS_KEY, [...live, broadcastId]);
     turn.say({
       intent: 'broadcast:scheduled',
       text: turn.t(
@@ -167,20 +214,11 @@ export class Broadcasts {
         en: 'list scheduled broadcasts (managers)',
       },
       run: async (turn) => {
-        const live: string[] = [];
-        const lines: string[] = [];
-        for (const id of (await this.#o.kv.get<string[]>(BROADCASTS_KEY)) ?? []) {
-          const jobs = await this.#o.scheduler.listByOwner(`broadcast:${id}`);
-          const first = jobs[0];
-          if (!first) continue;
-          live.push(id);
-          const rooms = jobs.map((j) => `#${j.ref.roomId}`).join(', ');
-          lines.push(
-            `- \`${id}\` — ${formatInstant(first.dueAt, first.timezone, turn.lang)} — ${rooms} — ${first.reply.text}`,
-          );
-        }
-        // Delivered and cancelled broadcasts leave the index here, lazily.
-        await this.#o.kv.set(BROADCASTS_KEY, live);
+        const broadcasts = await this.scheduled();
+        const lines = broadcasts.map(
+          (b) =>
+            `- \`${b.id}\` — ${formatInstant(b.dueAt, b.timezone, turn.lang)} — ${b.rooms.map((r) => `#${r}`).join(', ')} — ${b.text}`,
+        );
         turn.say({
           intent: 'broadcasts',
           text:
@@ -189,7 +227,7 @@ export class Broadcasts {
               : [turn.t({ fr: 'Diffusions programmées :', en: 'Scheduled broadcasts:' }), ...lines].join(
                   '\n',
                 ),
-          data: { broadcasts: live },
+          data: { broadcasts: broadcasts.map((b) => b.id) },
         });
       },
     };
@@ -246,7 +284,7 @@ export class Broadcasts {
           );
         const timezone = (zoneText && findZone(zoneText)) || this.#o.defaultZone;
         const subscription: Subscription = { ref: turn.message.ref, callId, timezone, lang: turn.lang };
-        const others = (await this.#subscriptions()).filter((s) => !sameSubscription(s, subscription));
+        const others = (await this.subscriptions()).filter((s) => !sameSubscription(s, subscription));
         await this.#o.kv.set(SUBSCRIPTIONS_KEY, [...others, subscription]);
         const count = await this.#announce(subscription);
         turn.say({
@@ -277,7 +315,7 @@ export class Broadcasts {
       run: async (turn, args) => {
         const callId = args.trim();
         const ref = turn.message.ref;
-        const all = await this.#subscriptions();
+        const all = await this.subscriptions();
         const gone = all.filter((s) => sameRoom(s.ref, ref) && (!callId || s.callId === callId));
         await this.#o.kv.set(
           SUBSCRIPTIONS_KEY,
@@ -296,10 +334,6 @@ export class Broadcasts {
         });
       },
     };
-  }
-
-  async #subscriptions(): Promise<Subscription[]> {
-    return (await this.#o.kv.get<Subscription[]>(SUBSCRIPTIONS_KEY)) ?? [];
   }
 
   /** Replaces a subscription's announcements by those still ahead; returns how many. */
@@ -365,6 +399,10 @@ function refuse(turn: Turn, text: string, intent = 'broadcast:refused'): void {
 
 function sameRoom(a: ConversationRef, b: ConversationRef): boolean {
   return a.platform === b.platform && a.workspace === b.workspace && a.roomId === b.roomId;
+}
+
+function inScope(where: BroadcastScope, scope: BroadcastScope): boolean {
+  return where.platform === scope.platform && where.workspace === scope.workspace;
 }
 
 function sameSubscription(a: Subscription, b: Subscription): boolean {

@@ -1,0 +1,72 @@
+/** The broadcasts' read API (`scheduled`, `subscriptions`) that the `broadcasts` command and the Slack Home share. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+const manager = { room: 'general', isManager: true };
+const shell = { platform: 'shell' as const, workspace: undefined };
+const otherWorkspace = { platform: 'slack' as const, workspace: 'T0OTHER' };
+
+/** Schedules a broadcast as a manager would (preview, then yes); returns its id. */
+async function broadcast(text: string): Promise<string> {
+  await app.say('max', `broadcast ${text}`, manager);
+  const [scheduled] = await app.say('max', 'yes', manager);
+  return String(scheduled?.data?.id);
+}
+
+beforeEach(async () => {
+  app = await createTestApp({ now: '2026-11-23T10:00:00+01:00' });
+  app.outbox.register({
+    platform: 'shell',
+    start: async () => {},
+    stop: async () => {},
+    send: async () => {},
+  });
+});
+afterEach(() => app.close());
+
+describe('scheduled broadcasts', () => {
+  it('lists them soonest first, with their channels and message, within a platform and workspace', async () => {
+    const later = await broadcast('#events #general tomorrow 9:00 Deadline soon');
+    const sooner = await broadcast('tomorrow 8:00 Coffee first');
+    expect(await app.broadcasts.scheduled(shell)).toEqual([
+      expect.objectContaining({ id: sooner, rooms: ['general'], text: '📣 Coffee first' }),
+      expect.objectContaining({
+        id: later,
+        dueAt: Date.parse('2026-11-24T09:00:00+01:00'),
+        timezone: 'Europe/Paris',
+        rooms: ['events', 'general'],
+        text: '📣 Deadline soon',
+      }),
+    ]);
+    expect(await app.broadcasts.scheduled(otherWorkspace)).toEqual([]);
+    const [list] = await app.say('max', 'broadcasts', manager);
+    expect(list?.data?.broadcasts).toEqual([sooner, later]);
+  });
+
+  it('drops delivered broadcasts from the list and from the index', async () => {
+    await broadcast('tomorrow 9:00 Deadline soon');
+    app.clock.advanceTo(new Date('2026-11-24T10:00:00+01:00'));
+    await app.scheduler.tick(app.clock.now());
+    expect(await app.broadcasts.scheduled()).toEqual([]);
+    const [list] = await app.say('max', 'broadcasts', manager);
+    expect(list?.text).toBe('No broadcasts scheduled.');
+    const next = await broadcast('tomorrow 9:00 Next one');
+    expect(await app.backend.kv.get('scheduler:broadcasts')).toEqual([next]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('lists the channels following a call, within a platform and workspace', async () => {
+    await app.say('max', 'subscribe meae-nir America/Martinique', { room: 'announces', isManager: true });
+    expect(await app.broadcasts.subscriptions(shell)).toEqual([
+      expect.objectContaining({
+        callId: 'meae-nir',
+        timezone: 'America/Martinique',
+        lang: 'fr',
+        ref: expect.objectContaining({ roomId: 'announces' }),
+      }),
+    ]);
+    expect(await app.broadcasts.subscriptions(otherWorkspace)).toEqual([]);
+  });
+});
