@@ -77,18 +77,26 @@ describe('start-up', () => {
 });
 
 describe('a crash loses nothing', () => {
-  it('keeps each user’s language across kill -9 and a restart', async () => {
+  it('keeps each user’s language and active dialog across kill -9 and a restart', async () => {
     const env = botEnv({ STORE_URL: `sqlite://${join(dir, 'crash.sqlite')}` });
     const first = new ScriptedBot([], env);
     await first.send({ user: 'ana', text: 'langue fr' });
     await first.send({ user: 'bob', text: 'language en' });
+    await first.send({ user: 'bob', text: 'apply local-nec' });
+    await first.send({ user: 'bob', text: 'Open Lab Co' });
     await first.crash();
 
     const second = new ScriptedBot([], env);
     const ana = (await second.send({ user: 'ana', text: 'help' })) as { replies: Array<{ text: string }> };
     const bob = (await second.send({ user: 'bob', text: 'aide' })) as { replies: Array<{ text: string }> };
     expect(ana.replies[0]?.text).toContain('Commandes');
-    expect(bob.replies[0]?.text).toContain('Commands');
+    // Bob's help is the English help of the step his dialog was on (the legal entity).
+    expect(bob.replies[0]?.text).toContain('type of organiser');
+    // The dialog resumes at the step it was on: the legal entity, step 2.
+    const next = (await second.send({ user: 'bob', text: 'association' })) as {
+      replies: Array<{ intent: string }>;
+    };
+    expect(next.replies.map((r) => r.intent)).toContain('dialog:local-nec:event_date');
     expect(await second.end()).toBe(0);
   });
 });
