@@ -2,8 +2,8 @@
  * The Matrix adapter: turns the sync's room messages into `bot.handle` calls and the replies into Matrix
  * messages; joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
  * delivers scheduled messages with the job id as transaction id; redacts the file messages it sent a person when
- * they are forgotten. Several replicas may run it: a lease on the
- * shared store lets one sync at a time (the others stand by and still deliver scheduled messages).
+ * they are forgotten. Several replicas may run it: a lease on the shared store lets one sync at a time (the
+ * others stand by and still deliver scheduled messages).
  */
 import { randomUUID } from 'node:crypto';
 import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
