@@ -26,14 +26,18 @@ export type SlackMessageEvent = z.infer<typeof slackMessageEventSchema>;
 /** A message for the core, without what the adapter adds after looking the person up (role, time zone). */
 export type MappedMessage = Omit<IncomingMessage, 'isManager' | 'timezone' | 'langHint'>;
 
-/** Slack's message markup read back as typed: links as their text, entities decoded, mentions as `@id`. */
+/**
+ * Slack's message markup read back as typed: links as their text, entities decoded, mentions as `@id`, and
+ * channel mentions as `#<channel id>` — the id, not the name, so a broadcast reaches that very channel
+ * (private ones included, and after a rename).
+ */
 export function fromSlackText(text: string): string {
   return text
     .replace(/<mailto:[^|>]+\|([^>]+)>/g, '$1')
     .replace(/<((?:https?|ftp):[^|>]+)\|([^>]+)>/g, '$2')
     .replace(/<((?:https?|ftp):[^>]+)>/g, '$1')
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '#$1')
     .replace(/<!(here|channel|everyone)[^>]*>/g, '@$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -62,7 +62,7 @@ describe('App Home for community managers', () => {
   });
 
   it('lists the broadcasts scheduled and the channels subscribed', async () => {
-    const preview = await slash('U0BOSS', 'C0GEN', 'broadcast #news tomorrow 9:00 Deadline soon for NIR');
+    const preview = await slash('U0BOSS', 'C0GEN', 'broadcast <#C0NEWS|news> tomorrow 9:00 Deadline soon for NIR');
     expect(String(preview.params.text)).toContain('Shall I schedule this broadcast?');
     await harness.click(preview, 'U0BOSS', 'yes');
     await fake.waitFor('chat.postMessage', (c) => String(c.params.text).includes('scheduled ('));
@@ -71,14 +71,14 @@ describe('App Home for community managers', () => {
 
     const home = await openHome('U0BOSS');
     expect(home).toContain('*Scheduled broadcasts* (managers)');
-    expect(home).toMatch(/• \d{4}-\d\d-\d\d 09:00 — #news — 📣 Deadline soon for NIR \(`b\w{4}`\)/);
+    expect(home).toMatch(/• \d{4}-\d\d-\d\d 09:00 — <#C0NEWS> — 📣 Deadline soon for NIR \(`b\w{4}`\)/);
     expect(home).toContain('*Channels subscribed to calls* (managers)');
     expect(home).toMatch(/• <#C0ANN> — \*[^*]+\* \(`meae-nir`\) — America\/Martinique/);
     expect(home).not.toContain('No broadcast scheduled');
 
     // The other manager reads the same workspace's list, in French.
     const chef = await openHome('U0CHEF');
-    expect(chef).toContain('#news — 📣 Deadline soon for NIR');
+    expect(chef).toContain('<#C0NEWS> — 📣 Deadline soon for NIR');
     expect(chef).toContain('*Canaux abonnés aux appels* (gestionnaires)');
   });
 
@@ -86,7 +86,7 @@ describe('App Home for community managers', () => {
     const home = await openHome('U0PLAIN');
     expect(home).toContain('No application in progress');
     expect(home).not.toContain('broadcast');
-    expect(home).not.toContain('#news');
+    expect(home).not.toContain('C0NEWS');
     expect(home).not.toContain('C0ANN');
   });
 });

@@ -16,7 +16,7 @@ describe('fromSlackText', () => {
       'example.org & https://a.b/c',
     );
     expect(fromSlackText('<mailto:a@b.org|a@b.org> &lt;3 <@U1> <#C1|general>')).toBe(
-      'a@b.org <3 @U1 #general',
+      'a@b.org <3 @U1 #C1',
     );
   });
 });
