@@ -5,12 +5,15 @@ import { formatCitation } from '../rules/citation.ts';
 import { evaluate, keyDates, renderVerdict, verdictData } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
-import type { Reply } from '../src/core/message.ts';
-import type { AnswerValue, Application } from './application.ts';
+import type { Field, Reply } from '../src/core/message.ts';
+import type { Application } from './application.ts';
 import { formatAnswer } from './render.ts';
 import { applicableSteps, missingSteps, type Step } from './steps.ts';
 
-/** The summary reply (`dialog:<id>:summary`); `data.verdict` is the rules' verdict as plain data. */
+/**
+ * The summary reply (`dialog:<id>:summary`): verdict, key dates and next steps as text, every answer as a field
+ * (missing ones marked); `data.verdict` is the rules' verdict as plain data.
+ */
 export function summaryReply(
   call: CallDefinition,
   steps: Step[],
@@ -20,7 +23,6 @@ export function summaryReply(
   lang: Lang,
 ): Reply {
   const verdict = evaluate(call, application.answers, now, timezone);
-  const answered = applicableSteps(steps, application.answers).filter((s) => s.slot in application.answers);
   const missing = missingSteps(steps, application);
   const dates = keyDates(call, application.answers, timezone);
   const colon = lang === 'fr' ? ' : ' : ': ';
@@ -31,20 +33,8 @@ export function summaryReply(
       { name: call.name[lang], id: application.id },
     ),
     '',
-    t(lang, { fr: '**Vos réponses**', en: '**Your answers**' }),
-    ...answered.map(
-      (s) =>
-        `• ${s.label[lang]}${colon}${formatAnswer(call, s.slot, application.answers[s.slot] as AnswerValue, lang)}`,
-    ),
-    '',
     renderVerdict(verdict, lang),
   ];
-  if (missing.length > 0)
-    sections.push(
-      '',
-      t(lang, { fr: '**Encore manquant**', en: '**Still missing**' }),
-      ...missing.map((s) => `• ${s.label[lang]} — \`${lang === 'fr' ? 'modifier' : 'edit'} ${s.slot}\``),
-    );
   if (dates.length > 0)
     sections.push(
       '',
@@ -61,10 +51,14 @@ export function summaryReply(
       en: '• Type “export”: I hand you the draft application file (Markdown), your answers (JSON) and the key dates (.ics).',
     }),
     ...nextSteps(call, lang),
+    '',
+    // Every renderer shows the fields right after the text: this heading introduces them.
+    t(lang, { fr: '**Vos réponses**', en: '**Your answers**' }),
   );
   return {
     intent: `dialog:${call.id}:summary`,
     text: sections.join('\n'),
+    fields: answerFields(call, steps, application, lang),
     choices: [
       {
         id: lang === 'fr' ? 'exporter' : 'export',
@@ -83,6 +77,24 @@ export function summaryReply(
       keyDates: dates.map((d) => ({ id: d.id, date: d.date })),
     },
   };
+}
+
+/** One field per step that applies: the answer as the person gave it, or the command that completes it. */
+function answerFields(call: CallDefinition, steps: Step[], application: Application, lang: Lang): Field[] {
+  return applicableSteps(steps, application.answers).map((s) => {
+    const value = application.answers[s.slot];
+    return {
+      label: s.label[lang],
+      value:
+        value === undefined
+          ? t(
+              lang,
+              { fr: '**à compléter** — `modifier {slot}`', en: '**missing** — `edit {slot}`' },
+              { slot: s.slot },
+            )
+          : formatAnswer(call, s.slot, value, lang),
+    };
+  });
 }
 
 /** What to do with the file: check the call at its source, send it to the contact the source gives. */

@@ -228,10 +228,10 @@ export function renderReply(
   return { text: truncate(fallbackText(reply, mrkdwn), FALLBACK_LIMIT), blocks };
 }
 
-/** Notifications and screen readers read `text`: the message itself, or its fields when it has no text. */
+/** Notifications and screen readers read `text`: the message itself, then its fields (a summary's answers). */
 function fallbackText(reply: Reply, mrkdwn: string): string {
-  if (mrkdwn.trim()) return mrkdwn;
-  return (reply.fields ?? []).map((f) => `${f.label}: ${f.value}`).join('\n') || reply.intent;
+  const fields = (reply.fields ?? []).map((f) => `${escapeMrkdwn(f.label)}: ${toMrkdwn(f.value)}`);
+  return [mrkdwn.trim(), ...fields].filter((line) => line !== '').join('\n') || reply.intent;
 }
 
 /** The blocks of an answered question: its text kept, its buttons replaced by the answer given. */

@@ -71,7 +71,15 @@ describe('local-nec dialog, in French, from apply to export', () => {
     expect(verdict.label?.eligible).toBe(true);
     // The venue was skipped: funding and duo stay unknown, never failed.
     expect(verdict.funding).toMatchObject({ eligible: null, unknown: ['venue_capacity'], failed: [] });
-    expect(rest.summary.text).toContain('capacité du lieu');
+    // The answers are the summary's fields; the skipped one is marked with the command that completes it.
+    expect(rest.summary.fields).toContainEqual({
+      label: expect.stringContaining('capacité du lieu'),
+      value: '**à compléter** — `modifier venue_capacity`',
+    });
+    expect(rest.summary.fields).toContainEqual({
+      label: expect.any(String),
+      value: 'Association Les Liens',
+    });
     expect(rest.summary.text).toContain('amelie.naquet@anct.gouv.fr');
     expect(rest.summary.text).toMatch(/23 novembre 2026.*dernier jour pour candidater/);
     expect(rest.all.some((x) => x.intent === 'confirm:reminders:accept')).toBe(true);
@@ -172,7 +180,12 @@ describe('local-nec dialog, in English', () => {
     expect(verdict.funding?.eligible).toBe(true);
     expect(verdict.funding?.warnings.join(' ')).toMatch(/80%.*€9,600/);
     expect(all.some((x) => x.intent === 'dialog:local-nec:eligibility' && x.text.includes('80%'))).toBe(true);
-    expect(summary.text).toContain('co-organisers and partners');
+    expect(summary.fields).toContainEqual({
+      label: expect.stringContaining('co-organisers and partners'),
+      value: '**missing** — `edit partners`',
+    });
+    // The answers are shown once, as fields, not repeated in the text.
+    expect(summary.text).not.toContain('Association Les Liens');
     await app.say('e', 'no');
     const r = await app.say('e', 'export');
     expect(reply(r, 'dialog:local-nec:export').attachments?.[0]?.content).toContain('## Provisional budget');

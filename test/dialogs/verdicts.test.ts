@@ -32,7 +32,7 @@ describe('local-nec verdicts through the dialog', () => {
     expect(live).toContain('150');
     expect(live).toContain('§ Selection criteria');
     expect(live).toContain('label NEC local');
-    expect(summary.text).toContain('149');
+    expect(summary.fields?.map((f) => f.value).join('\n')).toContain('149');
   });
 
   it('an event exactly 4 months ahead qualifies for funding; one day sooner does not', async () => {
@@ -78,7 +78,7 @@ describe('local-nec verdicts through the dialog', () => {
     for (const benefit of ['label', 'funding', 'duo'])
       expect(verdict[benefit]).toMatchObject({ eligible: false, failed: ['legal_entity'] });
     expect(reply(all, 'dialog:local-nec:eligibility').text).toContain('aucun avantage');
-    expect(summary.text).toContain('particulier');
+    expect(summary.fields?.map((f) => f.value).join('\n')).toContain('particulier');
   });
 });
 

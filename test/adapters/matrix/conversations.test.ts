@@ -79,8 +79,10 @@ describe('a local NEC application in a DM', () => {
     for (const answer of answers) replies = await say(answer);
     expect(bodies(replies)).toContain('Récapitulatif');
     expect(bodies(replies)).toContain('inclusion numérique, accessibilité numérique');
-    expect(html(replies)).toContain('<strong>Vos réponses</strong>');
-    expect(html(replies)).toContain('Les &lt;b&gt;Liens&lt;/b&gt; &amp; Cie');
+    // The answers follow their heading as an HTML table, user input escaped.
+    expect(html(replies)).toMatch(
+      /<p><strong>Vos réponses<\/strong><\/p><table><tbody><tr><th>[^<]+<\/th><td><p>Les &lt;b&gt;Liens&lt;\/b&gt; &amp; Cie<\/p><\/td><\/tr>/,
+    );
 
     // The reminders offer is a yes/no question; then the export arrives as files in the media repository.
     await say('non');

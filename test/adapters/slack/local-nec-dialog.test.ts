@@ -93,6 +93,13 @@ describe('a local-nec application in Slack', () => {
     expect(fields.map((f) => f.text)).toContainEqual(
       expect.stringMatching(/^\*local NEC label .*\n✅ Eligible$/),
     );
+    // The answers are fields too, at most ten per section (Slack's limit), and stay in the notification text.
+    expect(fields.map((f) => f.text)).toContainEqual(
+      expect.stringMatching(/^\*[^*\n]+\*\nTiers-Lieu du Bocage$/),
+    );
+    const sections = (summary.params.blocks as Array<{ fields?: unknown[] }>).filter((b) => b.fields);
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) expect(section.fields?.length).toBeLessThanOrEqual(10);
     expect(String(summary.params.text)).toContain('Tiers-Lieu du Bocage');
     expect(elementTypes(summary)).toEqual(['button', 'button']);
 
