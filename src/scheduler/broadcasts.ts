@@ -214,7 +214,8 @@ export class Broadcasts {
         en: 'list scheduled broadcasts (managers)',
       },
       run: async (turn) => {
-        const broadcasts = await this.scheduled();
+        // A manager sees the broadcasts of their own workspace only (one deployment may serve several).
+        const broadcasts = await this.scheduled(turn.message.ref);
         const lines = broadcasts.map(
           (b) =>
             `- \`${b.id}\` — ${formatInstant(b.dueAt, b.timezone, turn.lang)} — ${b.rooms.map((r) => `#${r}`).join(', ')} — ${b.text}`,
@@ -242,7 +243,8 @@ export class Broadcasts {
       usage: { fr: '<id>', en: '<id>' },
       run: async (turn, args) => {
         const id = args.replace(/`/g, '').trim();
-        const removed = id ? await this.#o.scheduler.removeByOwner(`broadcast:${id}`) : 0;
+        const ours = (await this.scheduled(turn.message.ref)).some((b) => b.id === id);
+        const removed = ours ? await this.#o.scheduler.removeByOwner(`broadcast:${id}`) : 0;
         if (removed === 0)
           return refuse(
             turn,

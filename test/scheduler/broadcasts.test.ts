@@ -54,6 +54,19 @@ describe('scheduled broadcasts', () => {
     const next = await broadcast('tomorrow 9:00 Next one');
     expect(await app.backend.kv.get('scheduler:broadcasts')).toEqual([next]);
   });
+
+  it('shows a manager the broadcasts of their own workspace only, and lets them cancel only those', async () => {
+    const id = await broadcast('tomorrow 9:00 Deadline soon');
+    const elsewhere = {
+      isManager: true,
+      ref: { platform: 'slack' as const, workspace: 'T0OTHER', roomId: 'C1', isDirect: false },
+    };
+    const [list] = await app.say('zoe', 'broadcasts', elsewhere);
+    expect(list?.data?.broadcasts).toEqual([]);
+    const [cancel] = await app.say('zoe', `cancel broadcast ${id}`, elsewhere);
+    expect(cancel?.intent).not.toBe('broadcast:cancelled');
+    expect((await app.broadcasts.scheduled()).map((b) => b.id)).toEqual([id]);
+  });
 });
 
 describe('subscriptions', () => {
