@@ -123,6 +123,11 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     confirmations,
     scheduler: () => app.scheduler,
   });
+  // The reminders' reload index names the person: forgetting them drops their entries too.
+  privacy.onForget(async (user) => {
+    await scheduling.reminders.removeByUser(user);
+    return undefined;
+  });
   const faq = createFaq({
     kv: backend.kv,
     clock,

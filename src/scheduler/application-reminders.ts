@@ -2,15 +2,17 @@
  * Reminders an application implies (local NEC): before the funding deadline (event − 4 months: a month, a
  * week and the day before), the event's eve (documentation duty), after the event the duties (document and
  * publish in open formats on La Base, take part in the national NEC), and before the agreement ends when that
- * is still ahead. Each text cites its source. They follow the application: recomputed when its dates change,
- * deleted with it.
+ * is still ahead. Each text cites its source. They follow the application: recomputed when its dates change
+ * or when a reload changes its call's dates or figures, deleted with it.
  */
+import type { Keyv } from 'keyv';
 import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Turn } from '../core/turn.ts';
+import type { Logger } from '../logger.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
 import { formatInstant } from './format.ts';
 import type { NewJob } from './job.ts';
@@ -23,14 +25,29 @@ const DAY_MS = 24 * 3600_000;
 /** Key date ids the rules give local NEC calls. */
 const FUNDING_DEADLINE = 'funding_deadline';
 const AGREEMENT_END = 'agreement_end';
+/** The call figure the funding deadline is counted with, stated in the funding reminder. */
+const FUNDING_MONTHS = 'funding_months_before';
 /** The source section the organizers' duties come from. */
 const DUTIES_SECTION = 'Commitments by project initiators';
+/** The shared-store key of the applications with reminders, by call, so a reload finds them without scanning people. */
+const INDEX_KEY = 'scheduler:application-reminders';
+
+/** An application whose reminders are scheduled, with what recomputing them needs besides its record. */
+interface IndexEntry {
+  user: UserKey;
+  applicationId: string;
+  callId: string;
+  lang: Lang;
+  timezone: string;
+}
 
 /** What the reminders need of the rules: a call's key days for some answers, and its source for citations. */
 export interface CallCalendar {
   keyDates(callId: string, answers: Application['answers'], timezone: string): KeyDate[];
   /** The call's source with one of its sections, for a citation. */
   source(callId: string, section: string): Citation | undefined;
+  /** One of the call's figures (e.g. `funding_months_before`), as the reminders' texts state it. */
+  figure(callId: string, name: string): string | undefined;
 }
 
 interface PlannedReminder {
@@ -46,8 +63,8 @@ interface PlannedReminder {
 
 const TEXTS = {
   funding: {
-    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins 4 mois avant l’événement.',
-    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least 4 months before the event.',
+    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins {months} mois avant l’événement.',
+    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least {months} months before the event.',
   },
   eve: {
     fr: '📝 Votre NEC local « {name} » a lieu demain. Pensez à documenter les échanges (notes, captations, supports) : vous vous êtes engagé·e à les publier ensuite en formats ouverts.',
@@ -84,10 +101,16 @@ export function planLocalNec(
   application: Application,
   dates: KeyDate[],
   duties: Citation | undefined,
+  fundingMonths: string | undefined,
 ): PlannedReminder[] {
   const name = String(application.answers.organizer_name ?? application.id);
   const planned: PlannedReminder[] = [];
-  const beforeDeadline = (kind: string, date: KeyDate, text: Localized) => {
+  const beforeDeadline = (
+    kind: string,
+    date: KeyDate,
+    text: Localized,
+    extra: Record<string, string> = {},
+  ) => {
     for (const [left, day] of [
       ['month', monthsBefore(date.date, 1, 'UTC')],
       ['week', addDay(date.date, -7)],
@@ -98,13 +121,14 @@ export function planLocalNec(
         day,
         usefulUntilDay: addDay(date.date, 1),
         text,
-        params: { name, deadline: date.date, left },
+        params: { name, deadline: date.date, left, ...extra },
         citation: date.citation,
       });
     }
   };
   const funding = dates.find((d) => d.id === FUNDING_DEADLINE);
-  if (funding) beforeDeadline('funding-deadline', funding, TEXTS.funding);
+  // The deadline derives from the figure, so a call with a funding deadline states its figure too.
+  if (funding) beforeDeadline('funding-deadline', funding, TEXTS.funding, { months: fundingMonths ?? '' });
   const agreement = dates.find((d) => d.id === AGREEMENT_END);
   if (agreement) beforeDeadline('agreement-end', agreement, TEXTS.agreement);
   const event = application.answers.event_date;
@@ -149,6 +173,9 @@ export interface ApplicationRemindersOptions {
   scheduler: Scheduler;
   confirmations: Confirmations;
   records: UserRecords;
+  /** The shared store, for the index of applications with reminders. */
+  kv: Keyv;
+  logger: Logger;
   calendar: CallCalendar;
   now(): Date;
   defaultZone: string;
@@ -158,6 +185,8 @@ export interface ApplicationRemindersOptions {
 export class ApplicationReminders {
   readonly #options: ApplicationRemindersOptions;
   readonly #applications: ApplicationStore;
+  /** Index updates are read-modify-write: chained so concurrent turns of this process never lose one. */
+  #indexWrite: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApplicationRemindersOptions) {
     this.#options = options;
@@ -166,6 +195,11 @@ export class ApplicationReminders {
       declined: {
         fr: 'D’accord, pas de rappels. Vous pourrez les demander plus tard depuis le résumé du dossier.',
         en: 'All right, no reminders. You can ask for them later from the application summary.',
+      },
+      // Remembered on the application, so that the dialog does not offer them again after each edit.
+      no: async (turn, data) => {
+        const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
+        if (application) await this.#applications.save(turn.user, { ...application, remindersAccepted: false });
       },
       yes: async (turn, data) => {
         const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
@@ -225,10 +259,40 @@ export class ApplicationReminders {
     lang: Lang,
     timezone: string,
   ): Promise<number> {
-    await this.removeApplication(user, application.id);
+    await this.#removeJobs(application.id);
     const jobs = this.#jobs(user, application, lang, timezone);
     for (const job of jobs) await this.#options.scheduler.schedule(job);
+    const entry: IndexEntry = {
+      user,
+      applicationId: application.id,
+      callId: application.callId,
+      lang,
+      timezone,
+    };
+    await this.#updateIndex((entries) => [...entries.filter((e) => !sameApplication(e, entry)), entry]);
     return jobs.length;
+  }
+
+  /**
+   * Recomputes the reminders of every application of these calls (a reload changed them: `calls.onReload`),
+   * reading each application afresh; one deleted meanwhile (e.g. purged by retention) leaves the index.
+   * Returns how many were recomputed.
+   */
+  async recomputeCalls(callIds: readonly string[]): Promise<number> {
+    const entries = (await this.#index()).filter((e) => callIds.includes(e.callId));
+    let recomputed = 0;
+    for (const entry of entries) {
+      const application = await this.#applications.get(entry.user, entry.applicationId);
+      if (application) {
+        await this.syncApplication(entry.user, application, entry.lang, entry.timezone);
+        recomputed++;
+      } else await this.removeApplication(entry.user, entry.applicationId);
+    }
+    this.#options.logger.info(
+      { calls: callIds, recomputed },
+      'application reminders recomputed after a reload',
+    );
+    return recomputed;
   }
 
   /** Recomputes the reminders of a person's accepted applications, e.g. in their new time zone. */
@@ -237,15 +301,47 @@ export class ApplicationReminders {
       if (application.remindersAccepted) await this.syncApplication(user, application, lang, timezone);
   }
 
-  async removeApplication(_user: UserKey, applicationId: string): Promise<void> {
+  /** Deletes an application's reminders and forgets it in the reload index. */
+  async removeApplication(user: UserKey, applicationId: string): Promise<void> {
+    await this.#removeJobs(applicationId);
+    await this.#updateIndex((entries) => entries.filter((e) => !sameApplication(e, { user, applicationId })));
+  }
+
+  /** "Forget me": drops every index entry naming the person (their jobs go with `Scheduler.removeByUser`). */
+  async removeByUser(user: UserKey): Promise<void> {
+    await this.#updateIndex((entries) => entries.filter((e) => e.user !== user));
+  }
+
+  async #removeJobs(applicationId: string): Promise<void> {
     await this.#options.scheduler.removeByOwner(`application:${applicationId}`);
+  }
+
+  async #index(): Promise<IndexEntry[]> {
+    return (await this.#options.kv.get<IndexEntry[]>(INDEX_KEY)) ?? [];
+  }
+
+  #updateIndex(change: (entries: IndexEntry[]) => IndexEntry[]): Promise<void> {
+    const write = this.#indexWrite.then(async () => {
+      const entries = change(await this.#index());
+      // An empty index is deleted rather than stored, so a forgotten last person leaves not even an empty row.
+      if (entries.length === 0) await this.#options.kv.delete(INDEX_KEY);
+      else await this.#options.kv.set(INDEX_KEY, entries);
+    });
+    // A failed write is reported to its caller; the chain goes on for the next one.
+    this.#indexWrite = write.catch(() => undefined);
+    return write;
   }
 
   #jobs(user: UserKey, application: Application, lang: Lang, timezone: string): NewJob[] {
     if (application.callId !== 'local-nec') return [];
     const { calendar } = this.#options;
     const dates = calendar.keyDates(application.callId, application.answers, timezone);
-    const plan = planLocalNec(application, dates, calendar.source(application.callId, DUTIES_SECTION));
+    const plan = planLocalNec(
+      application,
+      dates,
+      calendar.source(application.callId, DUTIES_SECTION),
+      calendar.figure(application.callId, FUNDING_MONTHS),
+    );
     const now = this.#options.now().getTime();
     return plan
       .map((p): NewJob => {
@@ -275,4 +371,11 @@ export class ApplicationReminders {
       })
       .filter((job) => job.dueAt > now);
   }
+}
+
+function sameApplication(
+  a: Pick<IndexEntry, 'user' | 'applicationId'>,
+  b: Pick<IndexEntry, 'user' | 'applicationId'>,
+) {
+  return a.user === b.user && a.applicationId === b.applicationId;
 }

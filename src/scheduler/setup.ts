@@ -26,7 +26,7 @@ export interface SchedulingOptions {
   logger: Logger;
   metrics?: Metrics;
   defaultZone: string;
-  /** The rules' calls (key dates, names); reloads recompute the channels' announcements. */
+  /** The rules' calls (key dates, names); reloads recompute the channels' announcements and the applications' reminders. */
   calls: Pick<CallRegistry, 'get' | 'onReload'>;
 }
 
@@ -53,6 +53,8 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     scheduler,
     confirmations: options.confirmations,
     records: options.records,
+    kv: options.backend.kv,
+    logger: options.logger,
     calendar,
     now,
     defaultZone: options.defaultZone,
@@ -67,6 +69,9 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     defaultZone: options.defaultZone,
   });
   options.calls.onReload((changed) => broadcasts.recompute(changed));
+  options.calls.onReload(async (changed) => {
+    await reminders.recomputeCalls(changed);
+  });
   return {
     scheduler,
     reminders,

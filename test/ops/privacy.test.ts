@@ -121,6 +121,10 @@ describe('forget me', () => {
     const { all } = await driveToSummary(app, 'zoe4711', start, ELIGIBLE_LOCAL_NEC);
     if (all.some((r) => r.intent.startsWith('confirm:'))) await app.say('zoe4711', 'oui');
     expect((await app.scheduler.listForUser('shell:-:zoe4711')).length).toBeGreaterThan(1);
+    // The reminders' reload index names her too (it finds applications by call when a call file changes).
+    expect(rawStore().some((row) => row.includes('application-reminders') && row.includes('zoe4711'))).toBe(
+      true,
+    );
     app.clock.advanceTo(new Date('2027-03-25T10:00:00+01:00'));
     await app.scheduler.tick(app.clock.now());
     const [export_] = await app.say('zoe4711', 'mes données');
