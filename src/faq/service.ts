@@ -171,7 +171,7 @@ const PAST_MANY: Localized = {
   en: '⚠️ As of today ({today}), these dates have passed: {dates}.',
 };
 const ELIGIBILITY: Localized = {
-  fr: 'Pour vérifier votre cas : `eligibilite {call}` ; pour préparer le dossier pas à pas : `candidater {call}`.',
+  fr: 'Pour vérifier votre cas : `éligibilité {call}` ; pour préparer le dossier pas à pas : `candidater {call}`.',
   en: 'To check your own case: `eligibility {call}`; to prepare the application step by step: `apply {call}`.',
 };
 const CHECK_LABEL: Localized = { fr: 'Vérifier mon éligibilité', en: 'Check my eligibility' };
