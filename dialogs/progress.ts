@@ -42,9 +42,11 @@ export async function advance(ctx: DialogContext, turn: Turn, application: Appli
   }
   await ctx.save(turn, application);
   await ask(ctx, turn, application);
-  // Right after a summary reached by answering (not one merely viewed again): offer the reminders.
+  // Right after a summary reached by answering (not one merely viewed again): offer the reminders, unless the
+  // offer was answered already — a "no" is recorded too, so a completed edit does not ask again.
   const reminders = ctx.deps.services().reminders;
-  if (!next && reminders && !application.remindersAccepted) await reminders.offer(turn, application);
+  if (!next && reminders && application.remindersAccepted === undefined)
+    await reminders.offer(turn, application);
 }
 
 /** Goes back one step. */

@@ -9,6 +9,8 @@ export interface ConfirmAction {
   yes(turn: Turn, data: Record<string, unknown>): Promise<void>;
   /** What to say when they say no. */
   declined: Localized;
+  /** Runs when they say no, after `declined` is said: for an action whose refusal must be remembered. */
+  no?(turn: Turn, data: Record<string, unknown>): Promise<void>;
 }
 
 export class Confirmations {
@@ -40,7 +42,8 @@ export class Confirmations {
     const action = this.#actions.get(pending.action);
     const answer = parseYesNo(turn.message.choiceId ?? turn.message.text);
     if (!action || answer === undefined) return next();
-    if (answer) await action.yes(turn, pending.data);
-    else turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
+    if (answer) return action.yes(turn, pending.data);
+    turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
+    await action.no?.(turn, pending.data);
   };
 }

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApplicationStore } from '../../dialogs/application.ts';
+import { userKey } from '../../src/store/user-records.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply, verdictOf } from './support.ts';
 
@@ -89,7 +91,15 @@ describe('local-nec dialog, in French, from apply to export', () => {
     r = await app.say('u', 'modifier venue_capacity');
     expect(askedSlot(r)).toBe('venue_capacity');
     r = await app.say('u', '200');
-    expect(verdictOf(reply(r, 'dialog:local-nec:summary')).funding?.eligible).toBe(true);
+    const edited = reply(r, 'dialog:local-nec:summary');
+    expect(verdictOf(edited).funding?.eligible).toBe(true);
+    // The reminders were declined: the decline is kept on the application and not asked again after the edit.
+    expect(r.some((x) => x.intent === 'confirm:reminders:accept')).toBe(false);
+    const stored = await new ApplicationStore(app.records).get(
+      userKey('shell', 'u'),
+      String(edited.data?.application),
+    );
+    expect(stored?.remindersAccepted).toBe(false);
 
     r = await app.say('u', 'exporter');
     const exported = reply(r, 'dialog:local-nec:export');
