@@ -201,11 +201,6 @@ export class ApplicationReminders {
         const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
         if (application) await this.#applications.save(turn.user, { ...application, remindersAccepted: false });
       },
-      // Remembered on the application, so that the dialog does not offer them again after each edit.
-      no: async (turn, data) => {
-        const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
-        if (application) await this.#applications.save(turn.user, { ...application, remindersAccepted: false });
-      },
       yes: async (turn, data) => {
         const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
         if (!application) {
