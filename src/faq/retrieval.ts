@@ -37,6 +37,9 @@ const SEARCH_OPTIONS: SearchOptions = {
   weights: { fuzzy: 0.6, prefix: 0.5 },
 };
 
+// A word met only through a typo or a prefix ("election" ~ "selection") is weaker evidence than the word itself.
+const INEXACT_CREDIT = 0.6;
+
 // Query words are unbounded; the cache of their weights is not allowed to grow without limit.
 const MAX_CACHED_TERMS = 10_000;
 
@@ -46,6 +49,8 @@ export class FaqIndex {
   readonly #kb: KnowledgeBase;
   /** How many entries each search term reaches (with the same fuzziness as a search), for the term weights. */
   readonly #reach = new Map<string, number>();
+  /** Each entry's own search terms, to tell an exact match from a fuzzy or prefix one. */
+  readonly #terms = new Map<string, Set<string>>();
 
   constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -56,8 +61,8 @@ export class FaqIndex {
       searchOptions: SEARCH_OPTIONS,
     });
     const topicNames = new Map(kb.topics.map((t) => [t.id, `${t.title.fr}\n${t.title.en}`]));
-    this.#search.addAll(
-      kb.entries.map((e) => ({
+    const documents = kb.entries.map(
+      (e): IndexedEntry => ({
         id: e.id,
         questions: [...e.questions.fr, ...e.questions.en].join('\n'),
         keywords: [...e.keywords.fr, ...e.keywords.en].join('\n'),
@@ -65,8 +70,13 @@ export class FaqIndex {
         topic: topicNames.get(e.topic) ?? '',
         // Placeholders are not words people type.
         answer: `${e.answer.fr}\n${e.answer.en}`.replace(/\{[^}]*\}/g, ' '),
-      })),
+      }),
     );
+    this.#search.addAll(documents);
+    for (const d of documents) {
+      const text = [d.questions, d.keywords, d.title, d.topic, d.answer].join('\n');
+      this.#terms.set(d.id, new Set(searchTerms(text)));
+    }
   }
 
   /** Entries ranked for a question, best first; empty when no word of it matches anything. */
@@ -78,7 +88,11 @@ export class FaqIndex {
     return this.#search.search(text).flatMap((result) => {
       const entry = this.#kb.get(String(result.id));
       if (!entry) return [];
-      const matched = result.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
+      const own = this.#terms.get(entry.id);
+      const matched = result.queryTerms.reduce(
+        (sum, term) => sum + (weights.get(term) ?? 0) * (own?.has(term) ? 1 : INEXACT_CREDIT),
+        0,
+      );
       return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
     });
   }

@@ -14,6 +14,8 @@ const STOP_WORDS = new Set(
     'ou-est peut peux puis-je puisje faut il-faut dois doit doivent avoir ai as a ont fait faire sais savoir ' +
     'voudrais veux aimerais svp stp merci bonjour salut hello ok alors aussi tout tous toute toutes tres bien ya ' +
     'c-est cest s sil quoi-faire existe-t-il y-a-t-il t-il ils-elles est-il est-elle dire dites ' +
+    // elided forms left by the apostrophe split (« jusqu'à », « lorsqu'on ») and slang for "what is it"
+    'jusqu lorsqu puisqu quoiqu presqu kesako ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
@@ -23,12 +25,33 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+// People name one concept with different words, and the two languages' words do not share a stem: each group
+// folds to its first word, on both the index and the question side, so « financement » meets "funding".
+const SYNONYM_GROUPS = [
+  'subvention subventions grant grants funding fund funds funded financement financements financer argent money',
+  'inscription inscriptions inscrire inscris inscrit inscrite register registration registering signup enroll',
+  'mail mails email emails courriel courriels',
+  'ministere ministeres ministry ministries minister ministre',
+  'theme themes thematique thematiques topic topics sujet sujets subject subjects',
+  'evenement evenements event events',
+  'etranger etrangere etrangeres etrangers foreign abroad international',
+  'association associations asso assos ngo ngos',
+  'exemple exemples example examples idee idees idea ideas',
+  'participant participants attendee attendees personne personnes people',
+];
+const SYNONYMS = new Map(
+  SYNONYM_GROUPS.flatMap((group) => {
+    const [canonical = '', ...others] = group.split(' ');
+    return others.map((word) => [word, canonical] as const);
+  }),
+);
+
 /** Folds a raw word to its search form, or `null` when it is a function word (dropped). */
 export function searchTerm(word: string): string | null {
   const folded = normalize(word);
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   if (/^\d/.test(folded)) return folded;
-  return stem(folded);
+  return stem(SYNONYMS.get(folded) ?? folded);
 }
 
 /** Splits a text into words the way the index does (apostrophes and hyphens split: « l'appel », "e-mail"). */
