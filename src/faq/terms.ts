@@ -14,8 +14,8 @@ const STOP_WORDS = new Set(
     'ou-est peut peux puis-je puisje faut il-faut dois doit doivent avoir ai as a ont fait faire sais savoir ' +
     'voudrais veux aimerais svp stp merci bonjour salut hello ok alors aussi tout tous toute toutes tres bien ya ' +
     'c-est cest s sil quoi-faire existe-t-il y-a-t-il t-il ils-elles est-il est-elle dire dites ' +
-    // elided forms left by the apostrophe split (« jusqu'à », « lorsqu'on ») and slang for "what is it"
-    'jusqu lorsqu puisqu quoiqu presqu kesako ' +
+    // fragments left by the apostrophe and hyphen split (« jusqu'à », « lorsqu'on », "e-mail") and slang for "what is it"
+    'jusqu lorsqu puisqu quoiqu presqu e kesako ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
@@ -79,6 +79,7 @@ const SUFFIXES = [
   'atiques',
   'atique',
   'ements',
+  'aient',
   'ation',
   'ateur',
   'ement',
@@ -96,6 +97,8 @@ const SUFFIXES = [
   'ants',
   'ents',
   'ing',
+  'ees',
+  'ait',
   'ies',
   'ite',
   'eur',
@@ -105,6 +108,7 @@ const SUFFIXES = [
   'ers',
   'ity',
   'ed',
+  'ez',
   'er',
   'ly',
   'es',
