@@ -187,9 +187,15 @@ export class DialogEngine {
     await this.ask(turn, application);
   }
 
-  /** The summary: answers, verdict per benefit, missing, key dates, next steps. */
-  summary(turn: Turn, application: Application): void {
+  /**
+   * The summary, asked for again (`summary`): answers, verdict per benefit, missing, key dates, next steps.
+   * Reminders not accepted yet are offered once more, as the "no" answer promised.
+   */
+  async summary(turn: Turn, application: Application): Promise<void> {
     showSummary(this.#ctx, turn, application);
+    const reminders = this.#ctx.deps.services().reminders;
+    if (application.status === 'complete' && application.remindersAccepted !== true && reminders)
+      await reminders.offer(turn, application);
   }
 
   /** The steps of a dialog, resolved against the current call file (reloads take effect at once). */

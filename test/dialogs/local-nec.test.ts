@@ -100,6 +100,10 @@ describe('local-nec dialog, in French, from apply to export', () => {
       String(edited.data?.application),
     );
     expect(stored?.remindersAccepted).toBe(false);
+    // …but asking for the summary again offers them once more, as the decline message says.
+    r = await app.say('u', 'récapitulatif');
+    expect(r.some((x) => x.intent === 'confirm:reminders:accept')).toBe(true);
+    await app.say('u', 'non');
 
     r = await app.say('u', 'exporter');
     const exported = reply(r, 'dialog:local-nec:export');
