@@ -38,6 +38,7 @@ const topicFileSchema = z.strictObject({
     /** Whom to ask when the FAQ has no answer on this topic (from the sources, or that they name none). */
     contact: localized,
   }),
+  /** The first entry is the topic's overview: the answer to a question that only names the topic. */
   entries: z.array(entrySchema).min(1),
 });
 

@@ -3,7 +3,7 @@
  * languages, with fuzzy and prefix matching, plus a coverage measure that tells a real match from a
  * coincidence on one common word.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { searchTerm, searchTerms, words } from './terms.ts';
 
@@ -42,6 +42,18 @@ const INEXACT_CREDIT = 0.6;
 
 // Query words are unbounded; the cache of their weights is not allowed to grow without limit.
 const MAX_CACHED_TERMS = 10_000;
+
+/**
+ * Whether a question is nothing but a topic's name (« interconnectés ? », "c'est quoi NEC ESS"): every word of
+ * it matched, and matched in the topic field. Such a question asks for the overview, not for whichever entry
+ * happens to repeat the name most.
+ */
+function namesOnlyTheTopic(result: SearchResult, terms: string[]): boolean {
+  return (
+    result.queryTerms.length === terms.length &&
+    Object.values(result.match).every((fields) => fields.includes('topic'))
+  );
+}
 
 /** The search index of a knowledge base. */
 export class FaqIndex {
@@ -85,7 +97,8 @@ export class FaqIndex {
     if (terms.length === 0) return [];
     const weights = new Map(terms.map((term) => [term, this.#weight(term)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
-    return this.#search.search(text).flatMap((result) => {
+    const results = this.#search.search(text);
+    const ranked = results.flatMap((result) => {
       const entry = this.#kb.get(String(result.id));
       if (!entry) return [];
       const own = this.#terms.get(entry.id);
@@ -95,6 +108,16 @@ export class FaqIndex {
       );
       return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
     });
+    const named = results.find((result) => namesOnlyTheTopic(result, terms));
+    const topic = named && this.#kb.get(String(named.id))?.topic;
+    return topic ? this.#overviewFirst(ranked, topic) : ranked;
+  }
+
+  /** The ranking with a topic's overview (its file's first entry) moved to the front. */
+  #overviewFirst(ranked: Ranked[], topicId: string): Ranked[] {
+    const overviewId = this.#kb.topic(topicId)?.entries[0]?.id;
+    const overview = ranked.find((r) => r.entry.id === overviewId);
+    return overview ? [overview, ...ranked.filter((r) => r !== overview)] : ranked;
   }
 
   /** Inverse document frequency of a term, as the search itself would match it. */

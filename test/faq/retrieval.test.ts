@@ -16,4 +16,10 @@ describe('FAQ retrieval coverage', () => {
   it('finds an entry through a synonym in the other language', () => {
     expect(index.rank('financement nec local')[0]?.entry.id).toBe('local-nec-grant');
   });
+
+  it('answers a question that only names a topic with that topic’s overview', () => {
+    expect(index.rank('interconectés ?')[0]?.entry.id).toBe('interconnectes-what');
+    expect(index.rank('numérique en commun')[0]?.entry.id).toBe('local-nec-what');
+    expect(index.rank('forum des interconnectés')[0]?.entry.id).toBe('interconnectes-forum');
+  });
 });
