@@ -1,6 +1,7 @@
 /** The application record a dialog fills in, kept per person through UserRecords as `application:<id>`. */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { conversationRefSchema } from '../src/core/ref-schema.ts';
 import type { UserKey, UserRecords } from '../src/store/user-records.ts';
 
 /** One answer: text or a day (`YYYY-MM-DD`), a number (euros, people), yes/no, or choice ids. */
@@ -8,15 +9,6 @@ export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 
 const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
-
-const refSchema = z.object({
-  platform: z.enum(['shell', 'slack', 'matrix']),
-  workspace: z.string().optional(),
-  roomId: z.string(),
-  userId: z.string().optional(),
-  isDirect: z.boolean(),
-  threadId: z.string().optional(),
-});
 
 export const applicationSchema = z.object({
   id: z.string(),
@@ -30,7 +22,7 @@ export const applicationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The direct conversation, where reminders go. */
-  ref: refSchema,
+  ref: conversationRefSchema,
   remindersAccepted: z.boolean().optional(),
 });
 

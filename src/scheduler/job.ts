@@ -1,15 +1,7 @@
 /** A scheduled message (reminder, broadcast, announcement) and the store that finds due ones by time. */
 import { z } from 'zod';
 import type { ConversationRef, Reply } from '../core/message.ts';
-
-const refSchema = z.object({
-  platform: z.enum(['shell', 'slack', 'matrix']),
-  workspace: z.string().optional(),
-  roomId: z.string(),
-  userId: z.string().optional(),
-  isDirect: z.boolean(),
-  threadId: z.string().optional(),
-});
+import { conversationRefSchema } from '../core/ref-schema.ts';
 
 const replySchema = z.looseObject({ text: z.string(), intent: z.string() });
 
@@ -26,7 +18,7 @@ export const jobSchema = z.object({
   user: z.string().optional(),
   /** What it belongs to: `application:<id>`, `broadcast:<id>`, `call:<id>:<room>`, `personal`. */
   owner: z.string().min(1),
-  ref: refSchema,
+  ref: conversationRefSchema,
   reply: replySchema,
   /** Language of the text, for the "(late)" mark. */
   lang: z.enum(['fr', 'en']),
