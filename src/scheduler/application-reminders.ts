@@ -199,7 +199,8 @@ export class ApplicationReminders {
       // Remembered on the application, so that the dialog does not offer them again after each edit.
       no: async (turn, data) => {
         const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));
-        if (application) await this.#applications.save(turn.user, { ...application, remindersAccepted: false });
+        if (application)
+          await this.#applications.save(turn.user, { ...application, remindersAccepted: false });
       },
       yes: async (turn, data) => {
         const application = await this.#applications.get(turn.user, String(data.applicationId ?? ''));

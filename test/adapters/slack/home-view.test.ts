@@ -62,7 +62,11 @@ describe('App Home for community managers', () => {
   });
 
   it('lists the broadcasts scheduled and the channels subscribed', async () => {
-    const preview = await slash('U0BOSS', 'C0GEN', 'broadcast <#C0NEWS|news> tomorrow 9:00 Deadline soon for NIR');
+    const preview = await slash(
+      'U0BOSS',
+      'C0GEN',
+      'broadcast <#C0NEWS|news> tomorrow 9:00 Deadline soon for NIR',
+    );
     expect(String(preview.params.text)).toContain('Shall I schedule this broadcast?');
     await harness.click(preview, 'U0BOSS', 'yes');
     await fake.waitFor('chat.postMessage', (c) => String(c.params.text).includes('scheduled ('));

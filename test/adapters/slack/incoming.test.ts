@@ -15,9 +15,7 @@ describe('fromSlackText', () => {
     expect(fromSlackText('<http://example.org|example.org> &amp; <https://a.b/c>')).toBe(
       'example.org & https://a.b/c',
     );
-    expect(fromSlackText('<mailto:a@b.org|a@b.org> &lt;3 <@U1> <#C1|general>')).toBe(
-      'a@b.org <3 @U1 #C1',
-    );
+    expect(fromSlackText('<mailto:a@b.org|a@b.org> &lt;3 <@U1> <#C1|general>')).toBe('a@b.org <3 @U1 #C1');
   });
 });
 
