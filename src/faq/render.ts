@@ -23,7 +23,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Fills the placeholders of `template`; `today` is the calendar day (`YYYY-MM-DD`) in the bot's time zone. */
 export function renderAnswer(template: string, lang: Lang, today: string, figure: FigureLookup): Rendered {
-  const past: string[] = [];
+  // Keyed by ISO day: an answer may name the same day twice, and the notice lists each once, in order.
+  const past = new Map<string, string>();
   const missing: string[] = [];
   const text = template.replace(PLACEHOLDER, (whole, kind: string, ref: string, format?: string) => {
     const value = kind === 'date' ? ref : lookup(ref, figure);
@@ -33,13 +34,14 @@ export function renderAnswer(template: string, lang: Lang, today: string, figure
     }
     if (typeof value === 'string' && DAY.test(value)) {
       const day = formatDay(value, lang);
-      if (value < today) past.push(day);
+      if (value < today) past.set(value, day);
       return day;
     }
     if (typeof value === 'number') return formatNumber(value, lang, format === 'percent');
     return String(value);
   });
-  return { text, past, missing };
+  const pastDays = [...past.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, day]) => day);
+  return { text, past: pastDays, missing };
 }
 
 function lookup(ref: string, figure: FigureLookup): number | string | undefined {

@@ -54,6 +54,19 @@ describe('FAQ through the conversation', () => {
     expect(early?.text).not.toContain('passée');
   });
 
+  it('lists each past day once, in order, however often the answer names it', async () => {
+    app = await createTestApp({ now: '2026-11-23T10:00:00+01:00' });
+    const [dates] = await app.say('e', 'When is NEC ESS Europe 2025?');
+    const notice = dates?.text.split('\n').find((line) => line.includes('have passed')) ?? '';
+    const days = notice
+      .slice(notice.indexOf(':', notice.indexOf(')')) + 1)
+      .split(',')
+      .map((d) => d.trim().replace(/\.$/, ''));
+    expect(days.length).toBeGreaterThan(1);
+    expect(new Set(days).size).toBe(days.length);
+    expect(days.map((d) => Date.parse(d))).toEqual([...days.map((d) => Date.parse(d))].sort((a, b) => a - b));
+  });
+
   it('does not guess on an unknown question: fallback, closest topics, a contact, and the question kept anonymously', async () => {
     app = await createTestApp();
     const [reply] = await app.say('f', 'what is the weather like in Brussels tomorrow?');
