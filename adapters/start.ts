@@ -75,6 +75,16 @@ async function main(): Promise<void> {
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
 
+  // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
+  process.on('SIGHUP', () => {
+    app.calls
+      .reload()
+      .then((changed) => logger.info({ changed }, 'call files reloaded'))
+      .catch((error) =>
+        logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'),
+      );
+  });
+
   if (args.jsonl) {
     const adapter = new JsonlAdapter({
       app,
@@ -129,16 +139,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
-  process.on('SIGHUP', () => {
-    app.calls
-      .reload()
-      .then((changed) => logger.info({ changed }, 'call files reloaded'))
-      .catch((error) =>
-        logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'),
-      );
-  });
-
   // Jobs missed while the bot was down go out at once (marked late, or dropped past their deadline), not a tick later.
   if (platforms.length === 0) {
     // The terminal chat runs until its input ends (Ctrl-D).

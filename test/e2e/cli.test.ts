@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,5 +98,30 @@ describe('a crash loses nothing', () => {
     };
     expect(next.replies.map((r) => r.intent)).toContain('dialog:local-nec:event_date');
     expect(await second.end()).toBe(0);
+  });
+});
+
+describe('SIGHUP', () => {
+  it('re-reads the call files, like a manager’s reload', async () => {
+    const calls = join(dir, 'calls');
+    cpSync(new URL('../../rules/calls', import.meta.url).pathname, calls, { recursive: true });
+    const bot = new ScriptedBot([], botEnv({ CALLS_DIR: calls, BOT_LANG: 'en' }));
+    const rulesText = async () =>
+      ((await bot.send({ user: 'm', text: 'eligibility local-nec' })) as { replies: Array<{ text: string }> })
+        .replies[0]?.text ?? '';
+    expect(await rulesText()).toContain('150');
+
+    const file = join(calls, 'local-nec.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('min_attendance: 150', 'min_attendance: 120'));
+    bot.child.kill('SIGHUP');
+    // The reload runs beside the chat: ask until it shows, a bounded number of times.
+    let text = '';
+    for (let attempt = 0; attempt < 50 && !text.includes('120'); attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = await rulesText();
+    }
+    expect(text).toContain('120');
+    expect(text).not.toContain('150 ');
+    expect(await bot.end()).toBe(0);
   });
 });
