@@ -30,6 +30,7 @@ import type { Broadcasts } from './scheduler/broadcasts.ts';
 import type { Leases } from './scheduler/job.ts';
 import type { Scheduler } from './scheduler/scheduler.ts';
 import { createScheduling } from './scheduler/setup.ts';
+import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { type Backend, openStore } from './store/open-store.ts';
 import { UserRecords } from './store/user-records.ts';
 
@@ -46,8 +47,10 @@ export interface App {
   scheduler: Scheduler;
   /** The reminders an application implies: `offer` after a summary, `syncApplication`, `removeApplication`. */
   reminders: ApplicationReminders;
-  /** Managers' broadcasts and channel subscriptions: `scheduled(scope)` and `subscriptions(scope)` list them. */
+  /** Managers' one-off broadcasts: `scheduled(scope)` lists those still to be sent. */
   broadcasts: Broadcasts;
+  /** Channels following a call's key dates: `list(scope)` lists them (Slack's Home reads it). */
+  subscriptions: Subscriptions;
   /** Named leases on the shared backend (one Matrix sync at a time across replicas). */
   leases: Leases;
   /** The calls and their rules (`rules/calls/*.yaml`), reloadable with `reload` or SIGHUP. */
@@ -195,6 +198,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     scheduler: scheduling.scheduler,
     reminders: scheduling.reminders,
     broadcasts: scheduling.broadcasts,
+    subscriptions: scheduling.subscriptions,
     leases: scheduling.leases,
     calls,
     faq: faq.service,

@@ -13,8 +13,9 @@ import { progress, resolveSteps } from '../../dialogs/steps.ts';
 import { evaluate } from '../../rules/index.ts';
 import type { App } from '../../src/app.ts';
 import { type Lang, type Localized, t } from '../../src/core/i18n.ts';
-import type { ScheduledBroadcast, Subscription } from '../../src/scheduler/broadcasts.ts';
+import type { ScheduledBroadcast } from '../../src/scheduler/broadcasts.ts';
 import type { Job } from '../../src/scheduler/job.ts';
+import type { Subscription } from '../../src/scheduler/subscriptions.ts';
 import { userKey } from '../../src/store/user-records.ts';
 import { escapeMrkdwn, toMrkdwn } from './render-blocks.ts';
 
@@ -131,7 +132,7 @@ async function managerBlocks(app: App, request: HomeRequest): Promise<types.Know
   const { lang } = request;
   const scope = { platform: 'slack' as const, workspace: request.workspace };
   const broadcasts = await app.broadcasts.scheduled(scope);
-  const subscriptions = await app.broadcasts.subscriptions(scope);
+  const subscriptions = await app.subscriptions.list(scope);
   return [
     ...listBlocks(
       t(lang, TEXT.broadcasts),

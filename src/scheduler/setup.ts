@@ -1,4 +1,4 @@
-/** Assembles the scheduler, its stores, the reminders and broadcasts, for the composition root. */
+/** Assembles the scheduler, its stores, the reminders, broadcasts and subscriptions, for the composition root. */
 import type { CallDefinition, CallRegistry } from '../../rules/index.ts';
 import type { Outbox } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
@@ -16,6 +16,7 @@ import { openJobs } from './open-jobs.ts';
 import { reminderCommands } from './reminder-commands.ts';
 import { rulesCalendar } from './rules-calendar.ts';
 import { MAX_QUEUE_WAIT_MS, Scheduler } from './scheduler.ts';
+import { Subscriptions } from './subscriptions.ts';
 
 export interface SchedulingOptions {
   backend: Backend;
@@ -34,8 +35,9 @@ export interface Scheduling {
   scheduler: Scheduler;
   reminders: ApplicationReminders;
   broadcasts: Broadcasts;
+  subscriptions: Subscriptions;
   leases: Leases;
-  /** The reminder, time-zone and broadcast commands. */
+  /** The reminder, time-zone, broadcast and subscription commands. */
   commands: Command[];
 }
 
@@ -63,12 +65,17 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     scheduler,
     confirmations: options.confirmations,
     kv: options.backend.kv,
+    defaultZone: options.defaultZone,
+  });
+  const subscriptions = new Subscriptions({
+    scheduler,
+    kv: options.backend.kv,
     calendar,
     callName: (id, lang) => callName(options.calls.get(id), lang),
     now,
     defaultZone: options.defaultZone,
   });
-  options.calls.onReload((changed) => broadcasts.recompute(changed));
+  options.calls.onReload((changed) => subscriptions.recompute(changed));
   options.calls.onReload(async (changed) => {
     await reminders.recomputeCalls(changed);
   });
@@ -76,12 +83,14 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     scheduler,
     reminders,
     broadcasts,
+    subscriptions,
     leases,
     commands: [
       ...reminderCommands(scheduler, options.defaultZone, (turn, zone) =>
         reminders.resyncUser(turn.user, turn.lang, zone),
       ),
       ...broadcasts.commands,
+      ...subscriptions.commands,
     ],
   };
 }

@@ -1,4 +1,4 @@
-/** The broadcasts' read API (`scheduled`, `subscriptions`) that the `broadcasts` command and the Slack Home share. */
+/** The broadcasts' read API (`scheduled`) that the `broadcasts` command and the Slack Home share. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -66,20 +66,5 @@ describe('scheduled broadcasts', () => {
     const [cancel] = await app.say('zoe', `cancel broadcast ${id}`, elsewhere);
     expect(cancel?.intent).not.toBe('broadcast:cancelled');
     expect((await app.broadcasts.scheduled()).map((b) => b.id)).toEqual([id]);
-  });
-});
-
-describe('subscriptions', () => {
-  it('lists the channels following a call, within a platform and workspace', async () => {
-    await app.say('max', 'subscribe meae-nir America/Martinique', { room: 'announces', isManager: true });
-    expect(await app.broadcasts.subscriptions(shell)).toEqual([
-      expect.objectContaining({
-        callId: 'meae-nir',
-        timezone: 'America/Martinique',
-        lang: 'fr',
-        ref: expect.objectContaining({ roomId: 'announces' }),
-      }),
-    ]);
-    expect(await app.broadcasts.subscriptions(otherWorkspace)).toEqual([]);
   });
 });

@@ -66,4 +66,17 @@ describe('subscriptions', () => {
     const [forbidden] = await app.say('zoe', 'subscribe meae-nir', { room: 'announces' });
     expect(forbidden?.intent).toBe('forbidden');
   });
+
+  it('lists the channels following a call, within a platform and workspace', async () => {
+    await app.say('max', 'subscribe meae-nir America/Martinique', manager);
+    expect(await app.subscriptions.list({ platform: 'shell', workspace: undefined })).toEqual([
+      expect.objectContaining({
+        callId: 'meae-nir',
+        timezone: 'America/Martinique',
+        lang: 'fr',
+        ref: expect.objectContaining({ roomId: 'announces' }),
+      }),
+    ]);
+    expect(await app.subscriptions.list({ platform: 'slack', workspace: 'T0OTHER' })).toEqual([]);
+  });
 });

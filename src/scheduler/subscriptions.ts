@@ -1,0 +1,199 @@
+/**
+ * Channel subscriptions to a call's key dates, fr/en: `subscribe <call-id>` / `abonner <call-id>` (announcements at
+ * the call's opening and 30, 7 and 1 days before its deadlines, at 9:00 in the channel's time zone), `unsubscribe` /
+ * `désabonner`; recomputed when the calls are reloaded.
+ */
+import { formatDay } from '../../rules/index.ts';
+import type { Command } from '../core/commands.ts';
+import type { Lang } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import type { ConversationRef } from '../core/message.ts';
+import type { CallCalendar } from './application-reminders.ts';
+import type { NewJob } from './job.ts';
+import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
+import { findZone } from './reminder-commands.ts';
+import { wallClock } from './when.ts';
+
+const SUBSCRIPTIONS_KEY = 'scheduler:subscriptions';
+/** Days before a deadline the subscribed channels hear of it. */
+const ANNOUNCE_DAYS_BEFORE = [30, 7, 1];
+const ANNOUNCE_HOUR = 9;
+
+/** A channel following a call's key dates. */
+export interface Subscription {
+  ref: ConversationRef;
+  callId: string;
+  /** The channel's zone: announcements go out at 9:00 there. */
+  timezone: string;
+  /** The announcements' language (the subscribing manager's). */
+  lang: Lang;
+}
+
+/** The subscriptions' parts: the shared ones and the calls' key dates and names. */
+export interface SubscriptionOptions extends ManagerChannelOptions {
+  calendar: CallCalendar;
+  /** Call ids and names, for checking `subscribe <call-id>`. */
+  callName(callId: string, lang: Lang): string | undefined;
+  now(): Date;
+}
+
+/** Channels following calls: the commands, `list(scope)` for listings such as Slack's Home, `recompute` on reload. */
+export class Subscriptions {
+  readonly #o: SubscriptionOptions;
+  readonly commands: Command[];
+
+  constructor(options: SubscriptionOptions) {
+    this.#o = options;
+    this.commands = [this.#subscribe(), this.#unsubscribe()];
+  }
+
+  /** The channels' subscriptions to calls, optionally only those of one platform and workspace. */
+  async list(scope?: BroadcastScope): Promise<Subscription[]> {
+    const all = (await this.#o.kv.get<Subscription[]>(SUBSCRIPTIONS_KEY)) ?? [];
+    return scope ? all.filter((s) => inScope(s.ref, scope)) : all;
+  }
+
+  /** Recomputes every subscribed channel's announcements (the calls changed: `onReload`). */
+  async recompute(callIds?: readonly string[]): Promise<void> {
+    for (const subscription of await this.list()) {
+      if (!callIds || callIds.includes(subscription.callId)) await this.#announce(subscription);
+    }
+  }
+
+  #subscribe(): Command {
+    return {
+      id: 'subscribe',
+      aliases: { en: ['subscribe'], fr: ['abonner'] },
+      managerOnly: true,
+      summary: {
+        fr: 'abonner ce canal aux échéances d’un appel (gestionnaires)',
+        en: 'subscribe this channel to a call’s deadlines (managers)',
+      },
+      usage: { fr: '<id-appel> [fuseau du canal]', en: '<call-id> [channel time zone]' },
+      run: async (turn, args) => {
+        const [callId = '', zoneText] = args.split(/\s+/);
+        if (!this.#o.callName(callId, turn.lang))
+          return refuse(
+            turn,
+            turn.t(
+              { fr: 'Je ne connais pas l’appel « {id} ».', en: 'I do not know the call “{id}”.' },
+              { id: callId },
+            ),
+          );
+        const timezone = (zoneText && findZone(zoneText)) || this.#o.defaultZone;
+        const subscription: Subscription = { ref: turn.message.ref, callId, timezone, lang: turn.lang };
+        const others = (await this.list()).filter((s) => !sameSubscription(s, subscription));
+        await this.#o.kv.set(SUBSCRIPTIONS_KEY, [...others, subscription]);
+        const count = await this.#announce(subscription);
+        turn.say({
+          intent: 'subscribed',
+          text: turn.t(
+            {
+              fr: 'Ce canal suivra « {name} » ({zone}) : {count} annonce(s) à venir. Je recalcule si l’appel change.',
+              en: 'This channel follows “{name}” ({zone}): {count} announcement(s) ahead. I recompute them if the call changes.',
+            },
+            { name: this.#o.callName(callId, turn.lang) ?? callId, zone: timezone, count },
+          ),
+          data: { call: callId, announcements: count },
+        });
+      },
+    };
+  }
+
+  #unsubscribe(): Command {
+    return {
+      id: 'unsubscribe',
+      aliases: { en: ['unsubscribe'], fr: ['désabonner'] },
+      managerOnly: true,
+      summary: {
+        fr: 'désabonner ce canal d’un appel (gestionnaires)',
+        en: 'unsubscribe this channel from a call (managers)',
+      },
+      usage: { fr: '<id-appel>', en: '<call-id>' },
+      run: async (turn, args) => {
+        const callId = args.trim();
+        const ref = turn.message.ref;
+        const all = await this.list();
+        const gone = all.filter((s) => sameRoom(s.ref, ref) && (!callId || s.callId === callId));
+        await this.#o.kv.set(
+          SUBSCRIPTIONS_KEY,
+          all.filter((s) => !gone.includes(s)),
+        );
+        for (const s of gone) await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
+        turn.say({
+          intent: 'unsubscribed',
+          text: turn.t(
+            {
+              fr: 'Ce canal est désabonné ({count} appel(s)).',
+              en: 'This channel is unsubscribed ({count} call(s)).',
+            },
+            { count: gone.length },
+          ),
+        });
+      },
+    };
+  }
+
+  /** Replaces a subscription's announcements by those still ahead; returns how many. */
+  async #announce(s: Subscription): Promise<number> {
+    const owner = subscriptionOwner(s);
+    await this.#o.scheduler.removeByOwner(owner);
+    const now = this.#o.now().getTime();
+    const name = this.#o.callName(s.callId, s.lang) ?? s.callId;
+    const jobs: NewJob[] = [];
+    for (const date of this.#o.calendar.keyDates(s.callId, {}, s.timezone)) {
+      const opening = /open/.test(date.id);
+      const offsets = opening ? [0] : ANNOUNCE_DAYS_BEFORE;
+      for (const before of offsets) {
+        const [y, m, d] = date.date.split('-').map(Number) as [number, number, number];
+        const dueAt = wallClock(
+          { year: y, month: m, day: d - before },
+          ANNOUNCE_HOUR,
+          0,
+          s.timezone,
+        ).getTime();
+        if (dueAt <= now) continue;
+        const text = opening
+          ? { fr: '📣 « {name} » : {label} aujourd’hui ({day}).', en: '📣 “{name}”: {label} today ({day}).' }
+          : {
+              fr: '📣 « {name} » : {label} le {day}, dans {n} jour(s).',
+              en: '📣 “{name}”: {label} on {day}, in {n} day(s).',
+            };
+        jobs.push({
+          id: `${owner}:${date.id}:${before}:${date.date}`,
+          kind: 'call-deadline',
+          dueAt,
+          expiresAt: wallClock({ year: y, month: m, day: d + 1 }, 0, 0, s.timezone).getTime(),
+          owner,
+          ref: s.ref,
+          reply: {
+            intent: 'reminder:call-deadline',
+            text: t(s.lang, text, {
+              name,
+              label: t(s.lang, date.label),
+              day: formatDay(date.date, s.lang),
+              n: before,
+            }),
+            data: { call: s.callId, date: date.id },
+          },
+          lang: s.lang,
+          timezone: s.timezone,
+        });
+      }
+    }
+    for (const job of jobs) await this.#o.scheduler.schedule(job);
+    return jobs.length;
+  }
+}
+
+function sameRoom(a: ConversationRef, b: ConversationRef): boolean {
+  return a.platform === b.platform && a.workspace === b.workspace && a.roomId === b.roomId;
+}
+
+function sameSubscription(a: Subscription, b: Subscription): boolean {
+  return sameRoom(a.ref, b.ref) && a.callId === b.callId;
+}
+
+function subscriptionOwner(s: Subscription): string {
+  return `subscription:${s.ref.platform}:${s.ref.workspace ?? '-'}:${s.ref.roomId}:${s.callId}`;
+}
