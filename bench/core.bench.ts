@@ -6,13 +6,13 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/core/clock.ts';
 import { createLogger } from '../src/logger.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 const USERS = 1_000;
 /** What each simulated user says, in order: a greeting, a question, then the first steps of an application. */
@@ -115,17 +115,6 @@ function measureStartup(): number {
   }
   runs.sort((a, b) => a - b);
   return runs[Math.floor(runs.length / 2)] ?? Number.NaN;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts a throw-away redis-server on loopback, if the binary is installed. */

@@ -7,9 +7,9 @@
  * and messages/s.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { freePort } from '../test/support/free-port.ts';
 import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../test/support/slack-requests.ts';
 
 const PEOPLE = 200;
@@ -25,15 +25,6 @@ const ENTRY = join(import.meta.dirname, '..', 'adapters', 'start.ts');
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 const fake = await FakeSlackApi.start();

@@ -2,11 +2,11 @@
  * The real Bolt app with the project's Slack adapter on a free local port, over a test app, talking to the
  * fake Web API; plus helpers that send signed requests as a given person.
  */
-import { createServer } from 'node:net';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import type { SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { FakeSlackApi, type RecordedCall } from './fake-slack-api.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
+import { freePort } from './free-port.ts';
 import {
   clickPayload,
   eventBody,
@@ -31,16 +31,6 @@ export interface SlackHarness {
   /** Clicks (or picks, or ticks and submits) `choose` on a message the bot posted. */
   click(posted: RecordedCall, user: string, choose: string | string[]): Promise<Response>;
   close(): Promise<void>;
-}
-
-/** A free local port for the receiver (the configuration does not take 0). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /**
