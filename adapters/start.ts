@@ -2,6 +2,7 @@
  * Entry point (`npm start`): starts every adapter whose credentials are set, or the terminal chat when none
  * are; `--jsonl [--now ISO]` runs the scripting interface instead.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type App, createApp } from '../src/app.ts';
 import { type Config, ConfigError, loadConfig } from '../src/config.ts';
@@ -49,6 +50,9 @@ function platformAdapters(config: Config): Array<'slack' | 'matrix'> {
 
 async function main(): Promise<void> {
   const args = readArgs();
+  // A `.env` beside the bot configures the service; scripted runs stay hermetic and read only their environment.
+  // Variables already set in the environment win over the file.
+  if (!args.jsonl && existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig();

@@ -66,6 +66,22 @@ describe('start-up', () => {
     expect(stderr).toContain('MATRIX_ACCESS_TOKEN');
   });
 
+  it('reads a .env file in the working directory (but not for scripted runs)', () => {
+    const service = mkdtempSync(join(tmpdir(), 'nec-env-'));
+    writeFileSync(join(service, '.env'), 'BOT_TIMEZONE=Mars/Olympus\n');
+    const entry = new URL('../../adapters/start.ts', import.meta.url).pathname;
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [entry, ...args], {
+        cwd: service,
+        env: botEnv(),
+        input: '',
+        encoding: 'utf8',
+      });
+    expect(run([]).stderr).toContain('BOT_TIMEZONE');
+    expect(run(['--jsonl']).status).toBe(0);
+    rmSync(service, { recursive: true, force: true });
+  });
+
   const oldNode = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
   const oldMajor = Number(oldNode.stdout?.match(/^v(\d+)/)?.[1] ?? 99);
   it.skipIf(oldMajor >= 22)('on an older Node, stops at once with one line saying what to install', () => {
