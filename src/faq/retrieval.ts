@@ -40,6 +40,34 @@ const SEARCH_OPTIONS: SearchOptions = {
 // A word met only through a typo or a prefix ("election" ~ "selection") is weaker evidence than the word itself.
 const INEXACT_CREDIT = 0.6;
 
+// Words that only set the scene of a question (where, when, which public body, what kind of scheme, how
+// much): the knowledge base uses them, but so does every question about something else (« concert à Bruxelles
+// en novembre », "ministry of agriculture call"). Words that are themselves an entry's subject (grant, contact)
+// are not listed: « contact ? » is a real question.
+const CONTEXT_TERMS = new Set(
+  searchTerms(
+    // places
+    'paris bruxelles brussels lyon lille marseille nantes bordeaux strasbourg montpellier toulouse rennes nice ' +
+      'ville city france french francais belgique belgium belge europe european europeen europeenne ' +
+      // times
+      'lieu lieux where venue quand when date dates jour day semaine week weekend mois month annee year demain tomorrow soir tonight ' +
+      'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
+      'january february march april june july august september october november december ' +
+      // public bodies and kinds of scheme
+      'ministere appel call projet project inscription label reseau network ' +
+      // prices
+      'prix price cout coute cost combien',
+  ),
+);
+
+/**
+ * Whether a search term only sets the scene (a place, a date or year, a kind of body or scheme, a price). An
+ * entry that shares nothing but such words with a question is a coincidence, not an answer.
+ */
+function setsTheSceneOnly(term: string): boolean {
+  return CONTEXT_TERMS.has(term) || /^(19|20)\d\d$/.test(term);
+}
+
 // Query words are unbounded; the cache of their weights is not allowed to grow without limit.
 const MAX_CACHED_TERMS = 10_000;
 
@@ -101,6 +129,10 @@ export class FaqIndex {
     const ranked = results.flatMap((result) => {
       const entry = this.#kb.get(String(result.id));
       if (!entry) return [];
+      // Nothing in common but the scene: no credit, however rare the place or month is in the knowledge base.
+      if (result.queryTerms.every(setsTheSceneOnly)) {
+        return [{ entry, score: result.score, coverage: 0 }];
+      }
       const own = this.#terms.get(entry.id);
       const matched = result.queryTerms.reduce(
         (sum, term) => sum + (weights.get(term) ?? 0) * (own?.has(term) ? 1 : INEXACT_CREDIT),

@@ -23,3 +23,18 @@ describe('FAQ retrieval coverage', () => {
     expect(index.rank('forum des interconnectés')[0]?.entry.id).toBe('interconnectes-forum');
   });
 });
+
+describe('FAQ retrieval: scene-setting words', () => {
+  const confidentEnough = (q: string) => (index.rank(q)[0]?.coverage ?? 0) >= 0.4;
+
+  it('gives no credit to an entry that shares only a place, a month or a kind of scheme with the question', () => {
+    // « Bruxelles » and « novembre » are both in the NEC ESS dates entry; « concert » is the question's subject.
+    expect(confidentEnough('un concert à bruxelles en novembre')).toBe(false);
+    expect(confidentEnough("appel a projets du ministere de l'agriculture")).toBe(false);
+  });
+
+  it('still credits those words beside a word about the entry’s subject', () => {
+    expect(index.rank('le nec ess a lieu en novembre à bruxelles ?')[0]?.entry.id).toBe('nec-ess-dates');
+    expect(confidentEnough('le nec ess a lieu en novembre à bruxelles ?')).toBe(true);
+  });
+});
