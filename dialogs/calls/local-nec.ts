@@ -67,6 +67,19 @@ export const localNec: DialogDefinition = {
       },
     },
     {
+      slot: 'legal_entity_other',
+      prompt: {
+        fr: 'Quelle sorte de personne morale ? (fondation, syndicat, groupement…)',
+        en: 'What kind of legal entity? (foundation, union, consortium…)',
+      },
+      help: {
+        fr: 'La forme juridique de la structure, telle qu’elle figurera sur le dossier.',
+        en: 'The organisation’s legal form, as it will appear on the application file.',
+      },
+      onlyIf: (answers) => answers.legal_entity === 'other',
+      optional: true,
+    },
+    {
       slot: 'event_date',
       prompt: {
         fr: 'À quelle date aura lieu l’événement ? (par exemple 12/03/2027)',
@@ -101,6 +114,16 @@ export const localNec: DialogDefinition = {
         fr: 'L’inclusion numérique et d’autres thèmes proposés par l’ANCT ; la liste n’est pas fermée : choisissez « autre » au besoin.',
         en: 'Digital inclusion and other themes suggested by ANCT; the list is open: choose “other” if needed.',
       },
+    },
+    {
+      slot: 'themes_other',
+      prompt: { fr: 'Quel autre thème, ou quels autres thèmes ?', en: 'Which other theme or themes?' },
+      help: {
+        fr: 'Les thèmes hors de la liste que l’événement abordera, en quelques mots.',
+        en: 'The themes outside the list that the event will cover, in a few words.',
+      },
+      onlyIf: (answers) => Array.isArray(answers.themes) && answers.themes.includes('other'),
+      optional: true,
     },
     {
       slot: 'area',
@@ -237,10 +260,13 @@ export const localNec: DialogDefinition = {
     },
   ],
   dossier: [
-    { title: { fr: 'Porteur du projet', en: 'Project holder' }, slots: ['organizer_name', 'legal_entity'] },
+    {
+      title: { fr: 'Porteur du projet', en: 'Project holder' },
+      slots: ['organizer_name', 'legal_entity', 'legal_entity_other'],
+    },
     {
       title: { fr: 'Objectif et thèmes du NEC local', en: 'Goal and themes of the local NEC' },
-      slots: ['themes', 'event_date', 'event_format'],
+      slots: ['themes', 'themes_other', 'event_date', 'event_format'],
     },
     { title: { fr: 'Territoire concerné', en: 'Geographical area' }, slots: ['area'] },
     {

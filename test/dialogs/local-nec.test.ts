@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationStore } from '../../dialogs/application.ts';
+import type { Reply } from '../../src/core/message.ts';
 import { userKey } from '../../src/store/user-records.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply, verdictOf } from './support.ts';
@@ -151,10 +152,13 @@ describe('local-nec dialog, in English', () => {
     r = await app.say('e', '1, astrology');
     expect(reply(r, 'dialog:local-nec:invalid').text).toContain('astrology');
     r = await app.say('e', 'digital inclusion, other');
+    // "other" among the themes adds the step that asks which ones.
+    expect(reply(r, 'dialog:local-nec:themes_other').text).toContain('Step 6/17');
+    r = await app.say('e', 'digital health');
     expect(askedSlot(r)).toBe('area');
     r = await app.say('e', 'status');
     expect(reply(r, 'dialog:local-nec:status').text).toMatch(
-      /Step 6 of 16[\s\S]*type of organiser: cooperative/,
+      /Step 7 of 17[\s\S]*type of organiser: cooperative/,
     );
 
     r = await app.say('e', 'cancel');
@@ -203,6 +207,73 @@ describe('local-nec dialog, in English', () => {
     await app.say('e', 'no');
     const r = await app.say('e', 'export');
     expect(reply(r, 'dialog:local-nec:export').attachments?.[0]?.content).toContain('## Provisional budget');
+  });
+});
+
+describe('follow-ups to « autre »', () => {
+  /** The slots the dialog asked for, in order. */
+  const askedSlots = (replies: Reply[]): unknown[] =>
+    replies.filter((r) => r.intent === `dialog:local-nec:${r.data?.slot}`).map((r) => r.data?.slot);
+
+  it('asks which legal entity and which themes only after « autre », and the export shows them', async () => {
+    app = await createTestApp();
+    const start = await app.say('u', 'candidater local-nec');
+    const { summary, all } = await driveToSummary(app, 'u', start, {
+      ...ELIGIBLE_LOCAL_NEC,
+      legal_entity: 'autre',
+      legal_entity_other: 'fondation',
+      themes: '1, autre',
+      themes_other: 'numérique et santé',
+    });
+    expect(reply(all, 'dialog:local-nec:legal_entity_other').text).toMatch(
+      /Étape 3\/17[\s\S]*Quelle sorte de personne morale/,
+    );
+    expect(reply(all, 'dialog:local-nec:themes_other').text).toMatch(/Étape 7\/18[\s\S]*Quel autre thème/);
+    expect(askedSlots(all).slice(0, 7)).toEqual([
+      'organizer_name',
+      'legal_entity',
+      'legal_entity_other',
+      'event_date',
+      'event_format',
+      'themes',
+      'themes_other',
+    ]);
+    expect(summary.fields).toContainEqual({ label: 'nature de la personne morale', value: 'fondation' });
+    expect(summary.fields).toContainEqual({ label: 'autres thèmes', value: 'numérique et santé' });
+    await app.say('u', 'non');
+
+    const markdown = reply(await app.say('u', 'exporter'), 'dialog:local-nec:export').attachments?.[0]
+      ?.content;
+    expect(markdown).toMatch(
+      /## Porteur du projet\n\n(- .*\n)*- \*\*nature de la personne morale\*\* : fondation\n/,
+    );
+    expect(markdown).toMatch(
+      /## Objectif et thèmes du NEC local\n\n(- .*\n)*- \*\*autres thèmes\*\* : numérique et santé\n/,
+    );
+
+    // Back to a listed kind of organiser: the follow-up no longer applies and its answer is dropped.
+    await app.say('u', 'modifier legal_entity');
+    const edited = reply(await app.say('u', 'association'), 'dialog:local-nec:summary');
+    expect(edited.fields?.map((f) => f.label)).not.toContain('nature de la personne morale');
+    expect(edited.fields?.map((f) => f.label)).toContain('autres thèmes');
+  });
+
+  it('does not ask them when « autre » is not chosen', async () => {
+    app = await createTestApp();
+    const start = await app.say('u', 'candidater local-nec');
+    const { summary, all } = await driveToSummary(app, 'u', start, ELIGIBLE_LOCAL_NEC);
+    expect(askedSlots(all)).not.toContain('legal_entity_other');
+    expect(askedSlots(all)).not.toContain('themes_other');
+    // 16 steps plus the authority's name, asked since support is yes.
+    expect(reply(all, 'dialog:local-nec:charter').text).toContain('Étape 17/17');
+    const labels = summary.fields?.map((f) => f.label);
+    expect(labels).not.toContain('nature de la personne morale');
+    expect(labels).not.toContain('autres thèmes');
+    await app.say('u', 'non');
+    const markdown = reply(await app.say('u', 'exporter'), 'dialog:local-nec:export').attachments?.[0]
+      ?.content;
+    expect(markdown).not.toContain('nature de la personne morale');
+    expect(markdown).not.toContain('autres thèmes');
   });
 });
 
