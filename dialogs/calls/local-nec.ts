@@ -1,6 +1,7 @@
 /** The local NEC application (ANCT, source file 000): the steps of the application file, in its order. */
 import type { DialogDefinition } from '../definition.ts';
 import { WANTS } from '../definition.ts';
+import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
 
 export const localNec: DialogDefinition = {
   id: 'local-nec',
@@ -37,21 +38,7 @@ export const localNec: DialogDefinition = {
           'non-profit',
           'ngo',
         ],
-        local_authority: [
-          'collectivite',
-          'collectivite territoriale',
-          'mairie',
-          'commune',
-          'ville',
-          'departement',
-          'region',
-          'epci',
-          'metropole',
-          'intercommunalite',
-          'council',
-          'municipality',
-          'city',
-        ],
+        local_authority: LOCAL_AUTHORITY_WORDS,
         company: ['entreprise', 'societe', 'sas', 'sarl', 'sa', 'business', 'startup', 'firm'],
         public_body: ['etablissement public', 'administration', 'public agency', 'universite', 'university'],
         cooperative: ['scop', 'scic', 'coop', 'cooperative'],

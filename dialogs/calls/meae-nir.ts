@@ -1,6 +1,7 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
 import { WANTS } from '../definition.ts';
+import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
@@ -24,18 +25,7 @@ export const meaeNir: DialogDefinition = {
         en: 'The call is for French local authorities, in mainland France or overseas.',
       },
       keywords: {
-        french_local_authority: [
-          'collectivite',
-          'mairie',
-          'commune',
-          'ville',
-          'departement',
-          'region',
-          'epci',
-          'metropole',
-          'council',
-          'municipality',
-        ],
+        french_local_authority: LOCAL_AUTHORITY_WORDS,
         foreign_authority: ['collectivite etrangere', 'foreign authority', 'foreign city'],
         association: ['asso', 'ngo'],
         company: ['entreprise', 'societe', 'business'],
