@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../../src/core/message.ts';
 import { PRIVACY_NOTICE } from '../../src/ops/privacy.ts';
 import { driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
+import { rawRows } from '../support/raw-store.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -13,21 +14,6 @@ function slack(user: string, eventId: string): Partial<IncomingMessage> {
     ref: { platform: 'slack', workspace: 'T1', roomId: `D-${user}`, userId: user, isDirect: true },
     eventId,
   };
-}
-
-/** Every row of every table of the raw SQLite store (key-value, jobs, leases…), as text. */
-function rawStore(): string[] {
-  const db = app.backend.sqlite;
-  if (!db) throw new Error('the test app runs on SQLite');
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
-    name: string;
-  }>;
-  return tables.flatMap(({ name }) =>
-    db
-      .prepare(`SELECT * FROM "${name}"`)
-      .all()
-      .map((row) => `${name}: ${JSON.stringify(row)}`),
-  );
 }
 
 describe('first contact', () => {
@@ -93,7 +79,7 @@ describe('forget me', () => {
     await app.records.set(user, 'application:a1', { id: 'a1', answers: { budget_total: 12000 } });
     await app.records.set(user, 'application:a2', { id: 'a2', answers: {} });
     await app.say('bob', 'hello', slack('bob', 'ev-b'));
-    expect(rawStore().some((row) => row.includes('U-zoe-4711'))).toBe(true);
+    expect(rawRows(app.backend).some((row) => row.includes('U-zoe-4711'))).toBe(true);
 
     const [question] = await app.say('U-zoe-4711', 'oublie-moi', slack('U-zoe-4711', 'ev-2'));
     expect(question?.intent).toBe('confirm:forget-me');
@@ -101,10 +87,10 @@ describe('forget me', () => {
     expect(done?.intent).toBe('privacy:forgotten');
     expect(done?.text).toContain('application(s) and their answers (2)');
 
-    const left = rawStore().filter((row) => row.includes('U-zoe-4711'));
+    const left = rawRows(app.backend).filter((row) => row.includes('U-zoe-4711'));
     expect(left).toEqual([]);
     // Other people keep their data.
-    expect(rawStore().some((row) => row.includes('slack:T1:bob'))).toBe(true);
+    expect(rawRows(app.backend).some((row) => row.includes('slack:T1:bob'))).toBe(true);
   });
 
   // Delivered and dropped reminders stay in the job store as tombstones (they keep an idempotency key from being
@@ -122,9 +108,9 @@ describe('forget me', () => {
     if (all.some((r) => r.intent.startsWith('confirm:'))) await app.say('zoe4711', 'oui');
     expect((await app.scheduler.listForUser('shell:-:zoe4711')).length).toBeGreaterThan(1);
     // The reminders' reload index names her too (it finds applications by call when a call file changes).
-    expect(rawStore().some((row) => row.includes('application-reminders') && row.includes('zoe4711'))).toBe(
-      true,
-    );
+    expect(
+      rawRows(app.backend).some((row) => row.includes('application-reminders') && row.includes('zoe4711')),
+    ).toBe(true);
     app.clock.advanceTo(new Date('2027-03-25T10:00:00+01:00'));
     await app.scheduler.tick(app.clock.now());
     const [export_] = await app.say('zoe4711', 'mes données');
@@ -133,7 +119,7 @@ describe('forget me', () => {
     await app.say('zoe4711', 'oublie-moi');
     const [done] = await app.say('zoe4711', 'oui');
     expect(done?.text).toMatch(/rappel\(s\) \(\d+\)/);
-    expect(rawStore().filter((row) => row.includes('zoe4711'))).toEqual([]);
+    expect(rawRows(app.backend).filter((row) => row.includes('zoe4711'))).toEqual([]);
   });
 
   it('on Matrix, says uploaded files stay in the media store and runs the platform hook', async () => {

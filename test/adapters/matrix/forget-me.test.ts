@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeHomeserver, type SentEvent } from '../../support/fake-homeserver.ts';
 import { type MatrixBot, startMatrixBot } from '../../support/matrix-bot.ts';
+import { rawRows } from '../../support/raw-store.ts';
 
 const DM = '!dm-camille:test.local';
 const CAMILLE = '@camille:test.local';
@@ -36,18 +37,7 @@ const bodies = (events: SentEvent[]) => events.map((e) => String(e.content.body)
 
 /** Every row of the bot's SQLite store that names `who`. */
 function rowsNaming(who: string): string[] {
-  const db = bot.app.backend.sqlite;
-  if (!db) throw new Error('the test bot runs on SQLite');
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
-    name: string;
-  }>;
-  return tables.flatMap(({ name }) =>
-    db
-      .prepare(`SELECT * FROM "${name}"`)
-      .all()
-      .map((row) => `${name}: ${JSON.stringify(row)}`)
-      .filter((row) => row.includes(who)),
-  );
+  return rawRows(bot.app.backend).filter((row) => row.includes(who));
 }
 
 describe('forget me on Matrix', () => {
