@@ -2,6 +2,7 @@
  * Entry point (`npm start`): starts every adapter whose credentials are set, or the terminal chat when none
  * are; `--jsonl [--now ISO]` runs the scripting interface instead.
  */
+
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type App, createApp } from '../src/app.ts';
@@ -12,6 +13,7 @@ import { parseInstant } from '../src/core/time.ts';
 import { createLogger } from '../src/logger.ts';
 import { serveOps } from '../src/ops/routes.ts';
 import { DEFAULT_STORE_URL } from '../src/store/open-store.ts';
+import { prepareNumberWords } from '../src/understanding/numbers.ts';
 import { JsonlAdapter } from './shell/jsonl-adapter.ts';
 import { ShellAdapter } from './shell/shell-adapter.ts';
 
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
+  // The number-word models compile at first use (over a second): start-up pays it, not a person's message.
+  prepareNumberWords();
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {

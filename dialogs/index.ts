@@ -7,7 +7,7 @@ import { necEssTravel } from './calls/nec-ess-travel.ts';
 import { dialogCommands } from './commands.ts';
 import type { DialogDeps } from './context.ts';
 import { DialogEngine } from './engine.ts';
-import { dialogMiddleware } from './middleware.ts';
+import { dialogMiddleware, openingMiddleware } from './middleware.ts';
 
 export type { Answers, AnswerValue, Application } from './application.ts';
 export type { DialogDeps, FaqPort, ReminderPort } from './context.ts';
@@ -19,6 +19,8 @@ export interface Dialogs {
   engine: DialogEngine;
   commands: Command[];
   middleware: Middleware;
+  /** Before the commands: a greeting followed by what the person wants to do starts that dialog. */
+  openings: Middleware;
 }
 
 /** Builds the dialogs over the app's store, confirmations, clock and calls. */
@@ -28,5 +30,6 @@ export function createDialogs(deps: DialogDeps): Dialogs {
     engine,
     commands: dialogCommands(engine, deps.timezone, () => deps.clock.now()),
     middleware: dialogMiddleware(engine),
+    openings: openingMiddleware(engine),
   };
 }

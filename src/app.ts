@@ -180,6 +180,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   bot.use(
     refuseUnreadableMessages,
     confirmations.middleware,
+    dialogs.openings,
     runCommands,
     dialogs.middleware,
     faq.middleware,
