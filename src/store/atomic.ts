@@ -69,7 +69,7 @@ const DEFAULT_LOCK_WAIT_MS = 10_000;
 const MAX_POLL_MS = 100;
 
 /** The full set of operations on a store: its own, plus locks made of its leases. */
-export function atomicOps(store: AtomicStore): AtomicOps & Leases & { close(): Promise<void> } {
+export function atomicOps(store: AtomicStore): AtomicOps & Leases {
   const withLock = async <T>(name: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> => {
     const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
     const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
@@ -107,6 +107,5 @@ export function atomicOps(store: AtomicStore): AtomicOps & Leases & { close(): P
     delete: (key) => store.delete(key),
     acquire: (name, holder, ttlMs) => store.acquire(name, holder, Math.max(1, Math.round(ttlMs))),
     release: (name, holder) => store.release(name, holder),
-    close: () => store.close(),
   };
 }

@@ -38,18 +38,9 @@ export async function openStore(url: string): Promise<Backend> {
     const sqlite = openSqliteDatabase(sqlitePath(url));
     const kv = new Keyv({ store: new SqliteKeyvStore(sqlite), namespace: 'nec' });
     sqlite.exec(ATOMIC_SCHEMA);
-    const atomic = atomicOps(new SqlAtomicStore(sqliteRunner(sqlite)));
-    return {
-      kind,
-      url,
-      kv,
-      atomic,
-      leases: atomic,
-      sqlite,
-      close: async () => {
-        if (sqlite.isOpen) sqlite.close();
-      },
-    };
+    return backend(kind, url, kv, new SqlAtomicStore(sqliteRunner(sqlite)), sqlite, async () => {
+      if (sqlite.isOpen) sqlite.close();
+    });
   }
   // Server drivers load only when used, so the embedded store starts fast.
   const kv =
@@ -75,18 +66,22 @@ export async function openStore(url: string): Promise<Backend> {
     await kv.disconnect().catch(() => {});
     throw new Error(`cannot reach the ${kind} store at ${redact(url)}: ${(error as Error).message}`);
   }
+  return backend(kind, url, kv, store, undefined, async () => {
+    // @keyv/postgres shares one pool per URL within a process: a second backend on the same URL finds it ended.
+    await Promise.all([kv.disconnect().catch(() => {}), store.close()]);
+  });
+}
+
+function backend(
+  kind: StoreKind,
+  url: string,
+  kv: Keyv,
+  store: AtomicStore,
+  sqlite: DatabaseSync | undefined,
+  close: () => Promise<void>,
+): Backend {
   const atomic = atomicOps(store);
-  return {
-    kind,
-    url,
-    kv,
-    atomic,
-    leases: atomic,
-    close: async () => {
-      // @keyv/postgres shares one pool per URL within a process: a second backend on the same URL finds it ended.
-      await Promise.all([kv.disconnect().catch(() => {}), atomic.close()]);
-    },
-  };
+  return { kind, url, kv, atomic, leases: atomic, sqlite, close };
 }
 
 export function storeKind(url: string): StoreKind {
