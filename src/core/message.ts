@@ -83,4 +83,6 @@ export interface Delivery {
   jobId: string;
   /** An earlier send of this job may have reached the platform: look for it before posting again. */
   inDoubt?: boolean;
+  /** The language the reply is written in: the labels an adapter adds follow it. */
+  lang: Lang;
 }

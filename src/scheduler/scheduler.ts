@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DueWork } from '../app.ts';
+import type { DueWork } from '../core/clock.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
 import type { Delivery, Reply } from '../core/message.ts';
 import { retryAfterOf } from '../core/retry-after.ts';
@@ -230,6 +230,7 @@ export class Scheduler implements DueWork {
       reply: this.#reply(job, now),
       jobId: job.id,
       inDoubt: job.inDoubt ?? false,
+      lang: job.lang,
     };
     try {
       await this.#queue.deliver(delivery, {
