@@ -1,4 +1,5 @@
 /** Helpers for dialog conversation tests: drive a dialog by slot, and read the replies. */
+import type { VerdictEntry } from '../../rules/index.ts';
 import type { Reply } from '../../src/core/message.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -59,11 +60,6 @@ export async function driveToSummary(
 }
 
 /** The verdict data of a summary reply. */
-export function verdictOf(
-  summary: Reply,
-): Record<
-  string,
-  { eligible: boolean | null; failed: string[]; warnings: string[]; reasons: string[]; unknown: string[] }
-> {
+export function verdictOf(summary: Reply): Record<string, VerdictEntry> {
   return summary.data?.verdict as never;
 }
