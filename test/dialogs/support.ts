@@ -10,6 +10,7 @@ export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
   event_date: '23/03/2027',
   event_format: 'hybride',
   themes: '1, 7',
+  goal: 'Réunir médiateurs, élus et associations pour partager leurs outils et construire un réseau local.',
   area: 'Métropole de Lyon',
   audience: 'médiateurs numériques et élus',
   expected_attendance: '150 personnes',

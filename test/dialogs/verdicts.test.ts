@@ -27,7 +27,10 @@ describe('local-nec verdicts through the dialog', () => {
     expect(eligible.text.match(/Éligible ne veut pas dire retenu/g)).toHaveLength(1);
     // Citations read as title and section; the file id is in the data only.
     expect(eligible.text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
-    expect(eligible.data?.source).toEqual({ title: 'ANCT — NEC locaux, 2023', file: '000_3ad38c5551275220.txt' });
+    expect(eligible.data?.source).toEqual({
+      title: 'ANCT — NEC locaux, 2023',
+      file: '000_3ad38c5551275220.txt',
+    });
     const { summary, all } = await run({ expected_attendance: '149' });
     const verdict = verdictOf(summary);
     expect(verdict.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
