@@ -60,7 +60,7 @@ export interface Attachment {
 /** A platform-neutral reply. `text` is a Markdown subset: **bold**, _italic_, `code`, [links](url), lists. */
 export interface Reply {
   text: string;
-  /** What the reply is (`help`, `fallback`, `faq:<id>`, `dialog:<id>:<slot>`…): fixed names listed in the README. */
+  /** What the reply is (`help`, `fallback`, `faq:<id>`, `dialog:<id>:<slot>`…): fixed names listed in docs/intents.md. */
   intent: string;
   choices?: Choice[];
   /** Choices may be combined (checkboxes / "1, 3"). */
