@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApplicationStore } from '../dialogs/application.ts';
-import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/core/clock.ts';
 import type { Reply } from '../src/core/message.ts';
 import { createLogger } from '../src/logger.ts';
+import { createApp } from '../src/main.ts';
 import { userKey } from '../src/store/user-records.ts';
 import { type Case, type Expectation, loadCases } from './dialog-cases.ts';
 
