@@ -1,10 +1,18 @@
 /**
  * Numbers inside a sentence, in digits or in French / English words: `on attend 200 personnes`, `deux cents`,
  * `cent cinquante`, `two hundred`, `une centaine`, `1 200`, `12,5`. Words are read by Microsoft's
- * recognizers-text number models (French and English), built once; digits and the approximate counts
- * (`une centaine`, `a dozen`) no library reads are our own.
+ * recognizers-text integer extractors and parsers (French and English), built once; digits and the
+ * approximate counts (`une centaine`, `a dozen`) no library reads are our own. The whole number model is not
+ * used: its fraction patterns (over 100 kB each) take seconds to compile, and answers here are whole numbers.
  */
-import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
+import {
+  AgnosticNumberParserFactory,
+  AgnosticNumberParserType,
+  EnglishIntegerExtractor,
+  EnglishNumberParserConfiguration,
+  FrenchIntegerExtractor,
+  FrenchNumberParserConfiguration,
+} from '@microsoft/recognizers-text-number';
 import { normalize } from '../core/text.ts';
 
 /** A number found in a text: its value and where it stands in the rewritten text. */
@@ -85,26 +93,40 @@ const COUNT_WORDS: Record<string, number> = {
   few: 3,
 };
 
-type Model = ReturnType<NumberRecognizer['getNumberModel']>;
-let models: { fr: Model; en: Model } | undefined;
+interface WordReader {
+  extract(text: string): Array<{ start: number; length: number; text: string }>;
+  parse(result: { start: number; length: number; text: string }): number | undefined;
+}
+let readers: Record<'fr' | 'en', WordReader> | undefined;
 
-/**
- * The number models, built once. Their first use compiles very large patterns (over a second of CPU for
- * French), so start-up calls `prepareNumberWords` rather than a person's first message paying for it.
- */
-function numberModels(): { fr: Model; en: Model } {
-  models ??= {
-    fr: new NumberRecognizer(Culture.French).getNumberModel(),
-    en: new NumberRecognizer(Culture.English).getNumberModel(),
+function reader(
+  extractor: FrenchIntegerExtractor | EnglishIntegerExtractor,
+  configuration: FrenchNumberParserConfiguration | EnglishNumberParserConfiguration,
+): WordReader {
+  const parser = AgnosticNumberParserFactory.getParser(AgnosticNumberParserType.Integer, configuration);
+  return {
+    extract: (text) => extractor.extract(text),
+    parse: (result) => {
+      const value = parser.parse(result as never)?.value;
+      return typeof value === 'number' ? value : undefined;
+    },
   };
-  return models;
 }
 
-/** Builds and warms the number-word models (start-up, not a message, pays their compilation). */
+/** The French and English integer readers, built once (their first use compiles their patterns). */
+function numberReaders(): Record<'fr' | 'en', WordReader> {
+  readers ??= {
+    fr: reader(new FrenchIntegerExtractor(), new FrenchNumberParserConfiguration()),
+    en: reader(new EnglishIntegerExtractor(), new EnglishNumberParserConfiguration()),
+  };
+  return readers;
+}
+
+/** Builds and warms the number-word readers, so that start-up rather than a message pays their compilation. */
 export function prepareNumberWords(): void {
-  const { fr, en } = numberModels();
-  fr.parse('deux cent cinquante');
-  en.parse('two hundred and fifty');
+  const { fr, en } = numberReaders();
+  fr.extract('deux cent cinquante');
+  en.extract('two hundred and fifty');
 }
 
 /** Rewrites the numbers written in words as digits (`deux cents personnes` → `200 personnes`). */
@@ -122,12 +144,13 @@ function wordsToDigits(typed: string): string {
     [ENGLISH_WORDS, 'en'],
   ] as const) {
     if (!words.test(text)) continue;
-    const found = numberModels()[lang].parse(text);
-    for (const result of [...found].reverse()) {
-      const value = Number(String(result.resolution.value).replace(',', '.'));
+    const read = numberReaders()[lang];
+    for (const result of read.extract(text).reverse()) {
       // Digits are read below; a lone article (« une commune ») is not a number.
-      if (/\d/.test(result.text) || !Number.isFinite(value) || /^(un|une|one|a)$/.test(result.text)) continue;
-      text = `${text.slice(0, result.start)}${value}${text.slice(result.end + 1)}`;
+      if (/\d/.test(result.text) || /^(un|une|one|a)$/.test(result.text)) continue;
+      const value = read.parse(result);
+      if (value === undefined) continue;
+      text = `${text.slice(0, result.start)}${value}${text.slice(result.start + result.length)}`;
     }
   }
   return text;
