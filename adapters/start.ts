@@ -90,6 +90,8 @@ async function main(): Promise<void> {
   });
 
   if (args.jsonl) {
+    // With PORT set, scripts and tests drive the console too (on the loopback interface only).
+    const consoleServer = process.env.PORT ? await serveOps(app, config.PORT, '127.0.0.1') : undefined;
     const adapter = new JsonlAdapter({
       app,
       input: process.stdin,
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     });
     app.outbox.register(adapter);
     await adapter.start();
+    consoleServer?.close();
     await app.close();
     return;
   }
@@ -122,13 +125,14 @@ async function main(): Promise<void> {
       .catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
   };
   const ticker = setInterval(tickNow, TICK_INTERVAL_MS);
-  // The Slack HTTP receiver serves /healthz and /metrics itself; otherwise they get their own port.
+  // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
+  // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  const opsServer =
-    !slackServesHttp && config.METRICS_PORT !== undefined
-      ? await serveOps(app, config.METRICS_PORT)
-      : undefined;
-  if (opsServer) logger.info({ port: config.METRICS_PORT }, 'health and metrics served');
+  const opsPort = config.METRICS_PORT ?? config.PORT;
+  const opsServer = slackServesHttp
+    ? undefined
+    : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+  if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -153,6 +157,8 @@ async function main(): Promise<void> {
     return;
   }
   await Promise.all(adapters.map((a) => a.start()));
+  const httpPort = adapters.map((a) => (a as { port?: number }).port).find((p) => p !== undefined);
+  if (httpPort !== undefined) app.console.served(`http://127.0.0.1:${httpPort}`);
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
   tickNow();
 }

@@ -3,6 +3,8 @@
 import { createDialogs } from '../dialogs/index.ts';
 import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import type { Config } from './config.ts';
+import { keyvAtomic } from './console/atomic.ts';
+import { WebConsole } from './console/index.ts';
 import { Outbox } from './core/adapter.ts';
 import { Bot } from './core/bot.ts';
 import type { Clock } from './core/clock.ts';
@@ -18,6 +20,7 @@ import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
 import type { Logger } from './logger.ts';
+import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
 import { Metrics } from './ops/metrics.ts';
@@ -63,6 +66,8 @@ export interface App {
   health: Health;
   /** `my data` / `forget me`; adapters add platform clean-up with `privacy.onForget`. */
   privacy: Privacy;
+  /** The managers' web console: its route goes on the bot's HTTP server, `served(url)` once it listens. */
+  console: WebConsole;
   close(): Promise<void>;
 }
 
@@ -98,6 +103,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const outbox = new Outbox();
   const metrics = new Metrics();
   const funnel = new DialogFunnel(backend.kv);
+  const atomic = keyvAtomic(backend.kv);
+  const activity = new Activity(atomic, clock);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
   const scheduling = await createScheduling({
     backend,
@@ -150,6 +157,25 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     services: () => app,
   });
 
+  const webConsole = new WebConsole({
+    kv: backend.kv,
+    atomic,
+    calls,
+    faq: faq.service,
+    unanswered: faq.unanswered,
+    reminders: scheduling.reminders,
+    subscriptions: scheduling.subscriptions,
+    broadcasts: scheduling.broadcasts,
+    activity,
+    clock,
+    logger,
+    defaultZone: config.BOT_TIMEZONE,
+    publicUrl: config.CONSOLE_URL,
+    listedMatrixManagers: config.MATRIX_MANAGERS,
+  });
+  // Managers' edits saved before this start are in force from the first message.
+  await webConsole.refresh();
+
   commands.add(
     helpCommand(commands),
     languageCommand,
@@ -160,15 +186,17 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
     ...scheduling.commands,
     ...faq.commands,
+    webConsole.command,
   );
 
   bot.use(
+    webConsole.middleware,
     dropDuplicateEvents({
       kv: backend.kv,
       clock,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
     }),
-    observeTurns(metrics, funnel),
+    observeTurns(metrics, funnel, activity),
     limitMessageRate({
       kv: backend.kv,
       clock,
@@ -205,6 +233,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     metrics,
     health,
     privacy,
+    console: webConsole,
     close: async () => {
       await scheduling.scheduler.close();
       await backend.close();

@@ -43,19 +43,25 @@ export class ShellAdapter implements Adapter {
         ? 'nec-bot — écrivez « aide » pour commencer, Ctrl-D pour quitter.'
         : 'nec-bot — type “help” to start, Ctrl-D to quit.',
     );
+    // The operator is the terminal's manager: the console's sign-in link comes at once, as if they typed `console`.
+    if (this.#app.console.available) await this.#turn('console');
     readline.prompt();
     for await (const line of readline) {
-      const replies = await this.#app.bot.handle({
-        ref: { platform: 'shell', roomId: this.#user, userId: this.#user, isDirect: true },
-        userId: this.#user,
-        userName: this.#user,
-        text: line,
-        isManager: true,
-        timestamp: this.#app.clock.now(),
-      });
-      for (const reply of replies) await this.#show(reply);
+      await this.#turn(line);
       readline.prompt();
     }
+  }
+
+  async #turn(text: string): Promise<void> {
+    const replies = await this.#app.bot.handle({
+      ref: { platform: 'shell', roomId: this.#user, userId: this.#user, isDirect: true },
+      userId: this.#user,
+      userName: this.#user,
+      text,
+      isManager: true,
+      timestamp: this.#app.clock.now(),
+    });
+    for (const reply of replies) await this.#show(reply);
   }
 
   async stop(): Promise<void> {

@@ -3,16 +3,18 @@
  * `customRoutes` shape), or on their own small server on METRICS_PORT when there is no Slack receiver.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { match } from 'path-to-regexp';
 import type { App } from '../app.ts';
 
 /** One HTTP route, in the shape of Bolt's `CustomRoute`. */
 export interface OpsRoute {
+  /** A path-to-regexp pattern, as Bolt matches it (`/console{/*rest}`). */
   path: string;
-  method: string;
+  method: string | string[];
   handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** The health and metrics routes of an app. */
+/** The health and metrics routes of an app, and the managers' console. */
 export function opsRoutes(app: App): OpsRoute[] {
   app.metrics.collectProcessMetrics();
   return [
@@ -37,6 +39,7 @@ export function opsRoutes(app: App): OpsRoute[] {
         }));
       },
     },
+    app.console.route,
   ];
 }
 
@@ -52,18 +55,28 @@ async function respond(
   }
 }
 
-/** Serves the ops routes alone on `port` (METRICS_PORT), bound to `host`; resolves once listening. */
+/**
+ * Serves the ops routes and the console alone on `port` (METRICS_PORT, or PORT for the terminal), bound to
+ * `host`; resolves once listening.
+ */
 export async function serveOps(app: App, port: number, host = '0.0.0.0'): Promise<Server> {
-  const routes = opsRoutes(app);
+  const routes = opsRoutes(app).map((r) => ({
+    ...r,
+    methods: [r.method].flat(),
+    matches: match(r.path),
+  }));
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes.find((r) => r.matches(path));
     if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics');
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('not found: try /healthz, /metrics or /console');
       return;
     }
-    if (req.method !== route.method && !(req.method === 'HEAD' && route.method === 'GET')) {
-      res.writeHead(405, { allow: route.method }).end();
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    if (!route.methods.includes(method)) {
+      res.writeHead(405, { allow: route.methods.join(', ') }).end();
       return;
     }
     route.handler(req, res);
@@ -72,5 +85,8 @@ export async function serveOps(app: App, port: number, host = '0.0.0.0'): Promis
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  app.console.served(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
   return server;
 }
