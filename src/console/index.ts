@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Keyv } from 'keyv';
 import type { Middleware } from '../core/bot.ts';
 import type { Command } from '../core/commands.ts';
+import type { Lang } from '../core/i18n.ts';
+import type { HttpRoute } from '../core/port.ts';
 import type { ConsoleAtomic } from './atomic.ts';
 import { CallOverrides } from './call-overrides.ts';
 import { consoleCommand } from './command.ts';
@@ -19,7 +21,7 @@ import { faqRoutes } from './pages/faq.ts';
 import { homeRoutes } from './pages/home.ts';
 import { ConsoleRouter } from './router.ts';
 import type { ConsoleServices } from './services.ts';
-import { ConsoleSignIn } from './sign-in.ts';
+import { ConsoleSignIn, type ManagerScope } from './sign-in.ts';
 
 export interface ConsoleOptions extends Omit<ConsoleServices, 'callOverrides' | 'faqOverrides'> {
   kv: Keyv;
@@ -38,6 +40,7 @@ export class WebConsole {
   readonly #calls: CallOverrides;
   readonly #faq: FaqOverrides;
   readonly #atomic: ConsoleAtomic;
+  readonly #signIn: ConsoleSignIn;
   #revision = -1;
   #baseUrl: string | undefined;
 
@@ -58,16 +61,20 @@ export class WebConsole {
     this.command = consoleCommand({
       listedManagers: options.listedMatrixManagers,
       defaultZone: options.defaultZone,
-      link: async (manager, lang, zone) => {
-        if (!this.#baseUrl) return undefined;
-        const token = await signIn.issue(manager, lang, zone);
-        return `${this.#baseUrl}/console/sign-in?token=${token}&lang=${lang}`;
-      },
+      link: (manager, lang, zone) => this.link(manager, lang, zone),
     });
+    this.#signIn = signIn;
     this.middleware = async (_turn, next) => {
       await this.refresh();
       await next();
     };
+  }
+
+  /** A new single-use sign-in link for a manager; undefined when no HTTP server serves the console. */
+  async link(manager: ManagerScope, lang: Lang, zone: string): Promise<string | undefined> {
+    if (!this.#baseUrl) return undefined;
+    const token = await this.#signIn.issue(manager, lang, zone);
+    return `${this.#baseUrl}/console/sign-in?token=${token}&lang=${lang}`;
   }
 
   /** Puts in force the edits saved since this replica last looked (one read when nothing changed). */
@@ -89,12 +96,9 @@ export class WebConsole {
     this.#baseUrl ??= url;
   }
 
-  /** The route for the bot's HTTP server, in Bolt's custom-route shape. */
-  get route(): { path: string; method: string[]; handler(req: IncomingMessage, res: ServerResponse): void } {
-    return {
-      path: '/console{/*rest}',
-      method: ['GET', 'POST', 'HEAD'],
-      handler: (req, res) => void this.#router.handle(req, res),
-    };
+  /** The routes for the bot's HTTP server, in Bolt's custom-route shape (one per method). */
+  get routes(): HttpRoute[] {
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.#router.handle(req, res);
+    return ['GET', 'POST'].map((method) => ({ path: '/console{/*rest}', method, handler }));
   }
 }

@@ -81,4 +81,6 @@ export interface Delivery {
   reply: Reply;
   /** Stable id of the job, reused as the platform's idempotency key where it has one (Matrix txnId). */
   jobId: string;
+  /** The language the reply is written in: the labels an adapter adds follow it. */
+  lang: Lang;
 }

@@ -1,21 +1,23 @@
 /**
- * The operations endpoints, `/healthz` and `/metrics`, as routes the Slack HTTP receiver serves (Bolt's
- * `customRoutes` shape), or on their own small server on METRICS_PORT when there is no Slack receiver.
+ * The bot's HTTP routes: `/healthz`, `/metrics` and the managers' console under `/console`, as routes the
+ * Slack HTTP receiver serves (Bolt's `customRoutes` shape), or on their own small server when there is none.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { match } from 'path-to-regexp';
-import type { App } from '../app.ts';
+import type { HttpRoute } from '../core/port.ts';
+import type { Health } from './health.ts';
+import type { Metrics } from './metrics.ts';
 
-/** One HTTP route, in the shape of Bolt's `CustomRoute`. */
-export interface OpsRoute {
-  /** A path-to-regexp pattern, as Bolt matches it (`/console{/*rest}`). */
-  path: string;
-  method: string | string[];
-  handler(req: IncomingMessage, res: ServerResponse): void;
+/** What the routes report on. */
+export interface OpsSources {
+  health: Health;
+  metrics: Metrics;
+  /** The web console: its routes, and `served(url)` once a server of ours listens. */
+  console?: { routes: HttpRoute[]; served(url: string): void };
 }
 
-/** The health and metrics routes of an app, and the managers' console. */
-export function opsRoutes(app: App): OpsRoute[] {
+/** The health and metrics routes of an app, then the console's. */
+export function opsRoutes(app: OpsSources): HttpRoute[] {
   app.metrics.collectProcessMetrics();
   return [
     {
@@ -39,7 +41,7 @@ export function opsRoutes(app: App): OpsRoute[] {
         }));
       },
     },
-    app.console.route,
+    ...(app.console?.routes ?? []),
   ];
 }
 
@@ -56,27 +58,24 @@ async function respond(
 }
 
 /**
- * Serves the ops routes and the console alone on `port` (METRICS_PORT, or PORT for the terminal), bound to
- * `host`; resolves once listening.
+ * Serves the routes alone on `port` (METRICS_PORT, else PORT), bound to `host`; resolves once listening.
+ * Paths are path-to-regexp patterns, matched as Bolt matches them.
  */
-export async function serveOps(app: App, port: number, host = '0.0.0.0'): Promise<Server> {
-  const routes = opsRoutes(app).map((r) => ({
-    ...r,
-    methods: [r.method].flat(),
-    matches: match(r.path),
-  }));
+export async function serveOps(app: OpsSources, port: number, host = '0.0.0.0'): Promise<Server> {
+  const routes = opsRoutes(app).map((r) => ({ ...r, matches: match(r.path) }));
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.find((r) => r.matches(path));
-    if (!route) {
+    const found = routes.filter((r) => r.matches(path));
+    if (found.length === 0) {
       res
         .writeHead(404, { 'content-type': 'text/plain' })
         .end('not found: try /healthz, /metrics or /console');
       return;
     }
-    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-    if (!route.methods.includes(method)) {
-      res.writeHead(405, { allow: route.methods.join(', ') }).end();
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = found.find((r) => r.method === method);
+    if (!route) {
+      res.writeHead(405, { allow: found.map((r) => r.method).join(', ') }).end();
       return;
     }
     route.handler(req, res);
@@ -87,6 +86,6 @@ export async function serveOps(app: App, port: number, host = '0.0.0.0'): Promis
   });
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  app.console.served(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
+  app.console?.served(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
   return server;
 }

@@ -65,10 +65,4 @@ export interface JobStore {
   close(): Promise<void>;
 }
 
-/** Named, expiring locks on the shared backend: one holder at a time (Matrix sync, singleton duties). */
-export interface Leases {
-  /** Takes or renews the lease if free, expired, or already ours; true when `holder` now holds it. */
-  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
-  /** Gives the lease up if `holder` holds it. */
-  release(name: string, holder: string): Promise<void>;
-}
+export type { Leases } from '../store/atomic.ts';

@@ -1,6 +1,6 @@
-/** Jobs and leases in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
+/** Jobs in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
 import pg from 'pg';
-import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+import { type Job, type JobStore, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -15,7 +15,6 @@ CREATE TABLE IF NOT EXISTS nec_jobs (
 CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
-CREATE TABLE IF NOT EXISTS nec_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL);
 `;
 
 function jobs(rows: Array<{ data: unknown }>): Job[] {
@@ -23,7 +22,7 @@ function jobs(rows: Array<{ data: unknown }>): Job[] {
 }
 
 /** Opens a pool on `url` and makes sure the tables exist (replicas may race: the advisory lock serialises them). */
-export async function openPostgresJobs(url: string): Promise<{ jobs: PostgresJobStore; leases: Leases }> {
+export async function openPostgresJobs(url: string): Promise<PostgresJobStore> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const client = await pool.connect();
   try {
@@ -33,7 +32,7 @@ export async function openPostgresJobs(url: string): Promise<{ jobs: PostgresJob
   } finally {
     client.release();
   }
-  return { jobs: new PostgresJobStore(pool), leases: new PostgresLeases(pool) };
+  return new PostgresJobStore(pool);
 }
 
 export class PostgresJobStore implements JobStore {
@@ -129,28 +128,5 @@ export class PostgresJobStore implements JobStore {
        WHERE id = $2 AND holder = $3 AND status = 'pending'`,
       [status, id, holder],
     );
-  }
-}
-
-class PostgresLeases implements Leases {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
-
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    const result = await this.#pool.query(
-      `INSERT INTO nec_leases (name, holder, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE nec_leases.holder = excluded.holder OR nec_leases.expires_at <= $4`,
-      [name, holder, now + ttlMs, now],
-    );
-    return (result.rowCount ?? 0) > 0;
-  }
-
-  async release(name: string, holder: string): Promise<void> {
-    await this.#pool.query('DELETE FROM nec_leases WHERE name = $1 AND holder = $2', [name, holder]);
   }
 }

@@ -1,9 +1,9 @@
 /**
- * Jobs and leases in Redis: a sorted set by due time is the index, a hash holds the jobs, and Lua scripts
+ * Jobs in Redis: a sorted set by due time is the index, a hash holds the jobs, and Lua scripts
  * make every claim, completion and replacement atomic, so replicas sharing the server never take the same job.
  */
 import { createClient } from '@keyv/redis';
-import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+import { type Job, type JobStore, parseJob } from './job.ts';
 
 const PREFIX = 'nec:jobs:';
 const DUE = `${PREFIX}due`;
@@ -71,30 +71,16 @@ redis.call('ZADD', KEYS[1], runAt, id)
 return 1
 `;
 
-const LEASE_RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-const LEASE_ACQUIRE = `
-local current = redis.call('GET', KEYS[1])
-if current == false or current == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]))
-  return 1
-end
-return 0
-`;
-
 type Client = ReturnType<typeof createClient>;
 
 /** Opens a dedicated client on `url` (the keyv store keeps its own). */
-export async function openRedisJobs(url: string): Promise<{ jobs: RedisJobStore; leases: Leases }> {
+export async function openRedisJobs(url: string): Promise<RedisJobStore> {
   const client: Client = createClient({ url });
   client.on('error', () => {
     // Errors surface on the commands that fail; the listener only keeps them from crashing the process.
   });
   await client.connect();
-  return { jobs: new RedisJobStore(client), leases: new RedisLeases(client) };
+  return new RedisJobStore(client);
 }
 
 export class RedisJobStore implements JobStore {
@@ -181,25 +167,5 @@ export class RedisJobStore implements JobStore {
 
   #eval(script: string, args: string[]): Promise<unknown> {
     return this.#client.eval(script, { keys: [DUE, DATA, HOLDERS], arguments: args });
-  }
-}
-
-class RedisLeases implements Leases {
-  readonly #client: Client;
-
-  constructor(client: Client) {
-    this.#client = client;
-  }
-
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const taken = await this.#client.eval(LEASE_ACQUIRE, {
-      keys: [`nec:lease:${name}`],
-      arguments: [holder, String(Math.max(1, Math.round(ttlMs)))],
-    });
-    return taken === 1;
-  }
-
-  async release(name: string, holder: string): Promise<void> {
-    await this.#client.eval(LEASE_RELEASE, { keys: [`nec:lease:${name}`], arguments: [holder] });
   }
 }

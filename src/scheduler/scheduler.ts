@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { DueWork } from '../app.ts';
+import type { DueWork } from '../core/clock.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
 import type { Delivery, Reply } from '../core/message.ts';
 import { retryAfterOf } from '../core/retry-after.ts';
@@ -132,7 +132,12 @@ export class Scheduler implements DueWork {
       await this.#store.discard(job.id, this.holder);
       return;
     }
-    const delivery: Delivery = { ref: job.ref, reply: this.#reply(job, now), jobId: job.id };
+    const delivery: Delivery = {
+      ref: job.ref,
+      reply: this.#reply(job, now),
+      jobId: job.id,
+      lang: job.lang,
+    };
     try {
       await this.#queue.deliver(delivery);
     } catch (error) {

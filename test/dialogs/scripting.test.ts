@@ -1,4 +1,4 @@
-/** A dialog piped through the real entry point's scripting interface (`node adapters/start.ts --jsonl --now …`). */
+/** A dialog piped through the real entry point's scripting interface (`node src/main.ts --jsonl --now …`). */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
