@@ -95,21 +95,23 @@ export function callFormGroups(raw: Raw, lang: Lang): FieldGroup[] {
   ];
   const window = (raw.window ?? {}) as Raw;
   const windowFields: FieldSpec[] = [];
+  const following: string[] = [];
   for (const [key, label] of [
     ['opens', L.opens],
     ['closes', L.closes],
   ] as const) {
     const value = window[key];
+    // A window day taken from a figure is edited there, once, where the rules read it too.
     if (value && typeof value === 'object' && 'figure' in value)
-      windowFields.push({
-        ...field(`window.${key}`, say(lang, label), 'text'),
-        value: '',
-        hint: say(lang, L.followsFigure, { figure: String((value as Raw).figure) }),
-      });
+      following.push(
+        `${say(lang, label)} — ${say(lang, L.followsFigure, { figure: String((value as Raw).figure) })}`,
+      );
     else windowFields.push(field(`window.${key}`, say(lang, label), 'date'));
   }
-  windowFields.push(field('window.citation.section', say(lang, L.section)));
-  groups.push({ legend: say(lang, L.window), fields: windowFields.filter((f) => !f.hint) });
+  windowFields.push(
+    field('window.citation.section', say(lang, L.section), 'text', following.join(' ') || undefined),
+  );
+  groups.push({ legend: say(lang, L.window), fields: windowFields });
   const figures = (raw.figures ?? {}) as Raw;
   groups.push({
     legend: say(lang, L.figures),
@@ -186,7 +188,8 @@ export function applyCallForm(raw: Raw, form: URLSearchParams, lang: Lang): Raw 
 
 /** A submitted value in the type the file had (a number figure stays a number); empty removes the key. */
 function convert(name: string, value: string, before: unknown): unknown {
-  if (value === '') return undefined;
+  // An emptied figure stays, empty, so the schema says beside it that it needs a value (rules refer to it).
+  if (value === '') return name.startsWith('figures.') ? '' : undefined;
   if (name === 'edition' || typeof before === 'number') {
     const number = Number(value.replace(',', '.'));
     return value !== '' && Number.isFinite(number) ? number : value;

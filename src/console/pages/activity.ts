@@ -1,7 +1,7 @@
 /** The activity page: per call, dialogs started / completed and eligible verdicts per benefit each week; FAQ answered vs fallback. */
 
 import { formatDay } from '../../../rules/index.ts';
-import type { Lang } from '../../core/i18n.ts';
+import { fill, type Lang } from '../../core/i18n.ts';
 import { barChart, PALETTE, type Series } from '../chart.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response } from '../http.ts';
@@ -35,7 +35,7 @@ async function activity(s: ConsoleServices, r: PageRequest): Promise<Response> {
         values: value(`call:${call.id}:completed`),
       },
       ...call.benefits.map((b, i) => ({
-        name: `${fr ? 'éligible' : 'eligible'} — ${b.name[lang]}`,
+        name: `${fr ? 'éligible' : 'eligible'} — ${fill(b.name[lang], call.figures)}`,
         colour: PALETTE[(i + 2) % PALETTE.length] as string,
         values: value(`call:${call.id}:eligible:${b.id}`),
       })),
