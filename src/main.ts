@@ -15,7 +15,6 @@ import { createDialogs } from '../dialogs/index.ts';
 import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import { createBotPort } from './bot-port.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { keyvAtomic } from './console/atomic.ts';
 import { WebConsole } from './console/index.ts';
 import { type Adapter, Outbox } from './core/adapter.ts';
 import { Bot } from './core/bot.ts';
@@ -112,8 +111,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const outbox = new Outbox();
   const metrics = new Metrics();
   const funnel = new DialogFunnel(backend.kv);
-  const atomic = keyvAtomic(backend.kv);
-  const activity = new Activity(atomic, clock);
+  const activity = new Activity(backend.atomic, clock);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
   const scheduling = await createScheduling({
     backend,
@@ -168,7 +166,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
 
   const webConsole = new WebConsole({
     kv: backend.kv,
-    atomic,
+    atomic: backend.atomic,
     calls,
     faq: faq.service,
     unanswered: faq.unanswered,
@@ -271,6 +269,11 @@ const SHELL_OPERATOR = userInfo().username || 'operator';
 
 /** How often the real clock looks for due reminders and broadcasts. */
 const TICK_INTERVAL_MS = 15_000;
+/**
+ * On SIGTERM, adapters get this long to stop taking messages; the scheduler then gives its sends a short
+ * grace and hands back its claims. All of it ends well within the 10 s a container runtime waits.
+ */
+const ADAPTER_STOP_MS = 3_000;
 
 /** Stops with one line on stderr: what went wrong and what to do. */
 function die(line: string): never {
@@ -378,7 +381,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     clearInterval(ticker);
     opsServer?.close();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await Promise.race([
+      Promise.allSettled(adapters.map((a) => a.stop())),
+      new Promise((resolve) => setTimeout(resolve, ADAPTER_STOP_MS).unref()),
+    ]);
     await app.close();
     process.exit(0);
   };

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CallDefinition, type CallRegistry, parseCallFile } from '../../rules/index.ts';
 import type { Logger } from '../logger.ts';
-import type { ConsoleAtomic } from './atomic.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 import { type OverrideDoc, OverrideStore, type Revision } from './overrides.ts';
 
 export type SaveResult = { version: number } | { conflict: true } | { problems: string[] };
@@ -16,7 +16,7 @@ export class CallOverrides {
   readonly #calls: CallRegistry;
   readonly #logger: Logger;
 
-  constructor(options: { atomic: ConsoleAtomic; calls: CallRegistry; logger: Logger }) {
+  constructor(options: { atomic: AtomicOps; calls: CallRegistry; logger: Logger }) {
     this.store = new OverrideStore(options.atomic, 'call');
     this.#calls = options.calls;
     this.#logger = options.logger;

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { entrySchema, type FaqEntry, type KnowledgeBase, withEntries } from '../faq/knowledge-base.ts';
 import type { FaqService } from '../faq/service.ts';
 import type { Logger } from '../logger.ts';
-import type { ConsoleAtomic } from './atomic.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 import { OverrideStore, type Revision } from './overrides.ts';
 
 export type EntryCheck = { entry: FaqEntry } | { errors: Map<string, string> };
@@ -18,7 +18,7 @@ export class FaqOverrides {
   readonly #faq: FaqService;
   readonly #logger: Logger;
 
-  constructor(options: { atomic: ConsoleAtomic; faq: FaqService; logger: Logger }) {
+  constructor(options: { atomic: AtomicOps; faq: FaqService; logger: Logger }) {
     this.store = new OverrideStore(options.atomic, 'faq');
     this.shipped = options.faq.kb;
     this.#faq = options.faq;

@@ -9,7 +9,7 @@ import type { Middleware } from '../core/bot.ts';
 import type { Command } from '../core/commands.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { HttpRoute } from '../core/port.ts';
-import type { ConsoleAtomic } from './atomic.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 import { CallOverrides } from './call-overrides.ts';
 import { consoleCommand } from './command.ts';
 import { FaqOverrides } from './faq-overrides.ts';
@@ -25,7 +25,7 @@ import { ConsoleSignIn, type ManagerScope } from './sign-in.ts';
 
 export interface ConsoleOptions extends Omit<ConsoleServices, 'callOverrides' | 'faqOverrides'> {
   kv: Keyv;
-  atomic: ConsoleAtomic;
+  atomic: AtomicOps;
   /** The public address of the bot's HTTP server (CONSOLE_URL), when it is behind a proxy. */
   publicUrl?: string;
   /** MATRIX_MANAGERS: they manage every room; managers by power level only their room. */
@@ -39,7 +39,7 @@ export class WebConsole {
   readonly #router: ConsoleRouter;
   readonly #calls: CallOverrides;
   readonly #faq: FaqOverrides;
-  readonly #atomic: ConsoleAtomic;
+  readonly #atomic: AtomicOps;
   readonly #signIn: ConsoleSignIn;
   #revision = -1;
   #baseUrl: string | undefined;

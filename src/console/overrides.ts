@@ -3,7 +3,7 @@
  * history, so every replica reads the same text and two managers saving at once cannot overwrite each other:
  * a write names the version it started from and fails if someone saved in between.
  */
-import type { ConsoleAtomic } from './atomic.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 
 /** One saved state of a document: its text (undefined: back to the shipped file) and who made it. */
 export interface Revision {
@@ -32,10 +32,10 @@ const KEEP_REVISIONS = 50;
 const REVISION_KEY = 'console:revision';
 
 export class OverrideStore {
-  readonly #atomic: ConsoleAtomic;
+  readonly #atomic: AtomicOps;
   readonly #kind: string;
 
-  constructor(atomic: ConsoleAtomic, kind: 'call' | 'faq') {
+  constructor(atomic: AtomicOps, kind: 'call' | 'faq') {
     this.#atomic = atomic;
     this.#kind = kind;
   }
@@ -77,11 +77,11 @@ export class OverrideStore {
 }
 
 /** The store-wide revision of managers' edits (0: none yet). */
-export async function overridesRevision(atomic: ConsoleAtomic): Promise<number> {
+export async function overridesRevision(atomic: AtomicOps): Promise<number> {
   return (await atomic.readVersioned(REVISION_KEY)).version;
 }
 
-async function bumpRevision(atomic: ConsoleAtomic): Promise<void> {
+async function bumpRevision(atomic: AtomicOps): Promise<void> {
   for (;;) {
     const { version } = await atomic.readVersioned(REVISION_KEY);
     if ((await atomic.writeVersioned(REVISION_KEY, version, String(Date.now()))) !== undefined) return;

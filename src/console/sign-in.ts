@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { Platform } from '../core/message.ts';
 import type { Logger } from '../logger.ts';
-import type { ConsoleAtomic } from './atomic.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 
 export const LINK_VALID_MS = 10 * 60_000;
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -47,7 +47,7 @@ export type Redeemed =
 
 export interface SignInOptions {
   kv: Keyv;
-  atomic: ConsoleAtomic;
+  atomic: AtomicOps;
   clock: Clock;
   logger: Logger;
 }

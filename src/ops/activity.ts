@@ -4,8 +4,8 @@
  * atomic counter per week and name in the shared store, so every replica adds to the same figures.
  */
 import { dayIn } from '../../rules/calendar.ts';
-import type { ConsoleAtomic } from '../console/atomic.ts';
 import type { Clock } from '../core/clock.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 
 const DAY_MS = 24 * 3600_000;
 /** Long enough to compare with the same weeks a year earlier. */
@@ -19,10 +19,10 @@ export interface WeekCounts {
 }
 
 export class Activity {
-  readonly #atomic: ConsoleAtomic;
+  readonly #atomic: AtomicOps;
   readonly #clock: Clock;
 
-  constructor(atomic: ConsoleAtomic, clock: Clock) {
+  constructor(atomic: AtomicOps, clock: Clock) {
     this.#atomic = atomic;
     this.#clock = clock;
   }
@@ -48,7 +48,7 @@ export class Activity {
       const counts: Record<string, number> = {};
       for (const name of await this.#atomic.setMembers(`activity:${week}`)) {
         // Adding nothing reads the counter.
-        counts[name] = await this.#atomic.increment(`activity:${week}:${name}`, 0);
+        counts[name] = await this.#atomic.increment(`activity:${week}:${name}`, 0, KEEP_MS);
       }
       weeks.push({ week, counts });
     }

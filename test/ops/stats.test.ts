@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyvAtomic } from '../../src/console/atomic.ts';
 import { Bot } from '../../src/core/bot.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { CommandRegistry } from '../../src/core/commands.ts';
@@ -57,23 +56,20 @@ describe('stats (community managers)', () => {
       defaultLang: 'en',
     });
     // A two-question dialog standing in for the real one.
-    bot.use(
-      observeTurns(metrics, funnel, new Activity(keyvAtomic(backend.kv), systemClock)),
-      async (turn) => {
-        const text = turn.message.text;
-        if (text === 'go') {
-          turn.state.activeApplication = 'x';
-          turn.say({ intent: 'dialog:demo:start', text: 'Starting' });
-          turn.say({ intent: 'dialog:demo:name', text: 'Name?' });
-        } else if (text === 'summary') {
-          turn.state.activeApplication = undefined;
-          turn.say({ intent: 'dialog:demo:summary', text: 'Summary' });
-        } else {
-          turn.say({ intent: 'dialog:demo:noted', text: 'Noted' });
-          turn.say({ intent: 'dialog:demo:name', text: 'Name again?' });
-        }
-      },
-    );
+    bot.use(observeTurns(metrics, funnel, new Activity(backend.atomic, systemClock)), async (turn) => {
+      const text = turn.message.text;
+      if (text === 'go') {
+        turn.state.activeApplication = 'x';
+        turn.say({ intent: 'dialog:demo:start', text: 'Starting' });
+        turn.say({ intent: 'dialog:demo:name', text: 'Name?' });
+      } else if (text === 'summary') {
+        turn.state.activeApplication = undefined;
+        turn.say({ intent: 'dialog:demo:summary', text: 'Summary' });
+      } else {
+        turn.say({ intent: 'dialog:demo:noted', text: 'Noted' });
+        turn.say({ intent: 'dialog:demo:name', text: 'Name again?' });
+      }
+    });
     const send = (text: string) =>
       bot.handle({
         ref: { platform: 'shell', roomId: 'u', isDirect: true },
