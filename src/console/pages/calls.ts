@@ -17,6 +17,11 @@ import { changesTable, historyList, revisionText } from './shared.ts';
 
 type Raw = Record<string, unknown>;
 
+const CONFLICT = {
+  fr: 'Un autre community manager a enregistré cet appel entre-temps : rechargez la page.',
+  en: 'Another community manager saved this call meanwhile: reload the page.',
+};
+
 export function callRoutes(s: ConsoleServices): PageRoute[] {
   return [
     { method: 'GET', path: '/console/calls', handler: (r) => list(s, r) },
@@ -163,20 +168,7 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
     action: 'edit',
     at: s.clock.now().getTime(),
   });
-  if ('conflict' in saved)
-    return form(
-      r,
-      raw,
-      version,
-      errors,
-      other,
-      notice(
-        'error',
-        fr
-          ? 'Un autre community manager a enregistré cet appel entre-temps : rechargez la page.'
-          : 'Another community manager saved this call meanwhile: reload the page.',
-      ),
-    );
+  if ('conflict' in saved) return form(r, raw, version, errors, other, notice('error', CONFLICT[lang]));
   if ('problems' in saved) return form(r, raw, version, errors, saved.problems, undefined);
   return redirect(`/console/calls/${id}/history?saved=${saved.version}`);
 }
@@ -231,12 +223,7 @@ async function revert(s: ConsoleServices, r: PageRequest): Promise<Response> {
     at: s.clock.now().getTime(),
   });
   if ('version' in saved) return redirect(`/console/calls/${id}/history?saved=${saved.version}`);
-  const why =
-    'conflict' in saved
-      ? fr
-        ? 'Un autre community manager a enregistré cet appel entre-temps : rechargez la page.'
-        : 'Another community manager saved this call meanwhile: reload the page.'
-      : saved.problems.join('; ');
+  const why = 'conflict' in saved ? CONFLICT[r.page.lang] : saved.problems.join('; ');
   return htmlResponse(
     409,
     page(
