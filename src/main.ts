@@ -213,6 +213,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     retention.middleware,
   );
   bot.use(
+    // A submitted form has no text: it is taken before the text checks.
+    ...dialogs.native.middleware,
     refuseUnreadableMessages,
     confirmations.middleware,
     runCommands,
@@ -243,6 +245,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     console: webConsole,
     port: createBotPort({
       bot,
+      form: dialogs.native.form,
       privacy,
       records,
       calls,
