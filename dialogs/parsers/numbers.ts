@@ -45,10 +45,7 @@ export function parseCount(text: string, limits: CountOptions = {}): Parsed<numb
           fr: `Entre ${formatCount(reading.low, 'fr')} et ${formatCount(reading.high, 'fr')} : lequel retenir pour le dossier ? Le plus prudent est ${formatCount(reading.low, 'fr')}.`,
           en: `Between ${formatCount(reading.low, 'en')} and ${formatCount(reading.high, 'en')}: which one goes in the application? The prudent one is ${formatCount(reading.low, 'en')}.`,
         },
-        [reading.low, reading.high].map((n) => ({
-          id: String(n),
-          label: { fr: formatCount(n, 'fr'), en: formatCount(n, 'en') },
-        })),
+        countOptions([reading.low, reading.high]),
       );
     case 'several':
       return clarify(
@@ -56,10 +53,7 @@ export function parseCount(text: string, limits: CountOptions = {}): Parsed<numb
           fr: 'J’ai lu plusieurs nombres : lequel est la réponse ?',
           en: 'I read several numbers: which one is the answer?',
         },
-        reading.values.slice(0, 5).map((n) => ({
-          id: String(n),
-          label: { fr: formatCount(n, 'fr'), en: formatCount(n, 'en') },
-        })),
+        countOptions(reading.values.slice(0, 5)),
       );
     case 'duration':
       return clarify(
@@ -91,6 +85,14 @@ export function parseCount(text: string, limits: CountOptions = {}): Parsed<numb
       expected,
     );
   return { ok: true, value, echo: { fr: formatCount(value, 'fr'), en: formatCount(value, 'en') } };
+}
+
+/** Numbers offered as buttons, written the language's way. */
+function countOptions(values: number[]): Array<{ id: string; label: { fr: string; en: string } }> {
+  return values.map((n) => ({
+    id: String(n),
+    label: { fr: formatCount(n, 'fr'), en: formatCount(n, 'en') },
+  }));
 }
 
 // Made once per language: building an Intl formatter costs far more than using one (core benchmark).

@@ -1,6 +1,6 @@
 /** What every parser returns, and the input checks they all share. */
 import type { Localized } from '../../src/core/i18n.ts';
-import { hasControlCharacters, normalize } from '../../src/core/text.ts';
+import { hasControlCharacters } from '../../src/core/text.ts';
 
 /** A question back to the person when an answer has two readings, with each reading as a button. */
 export interface Clarification {
