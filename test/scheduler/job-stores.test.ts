@@ -46,7 +46,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     expect(claimed.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-1`, `${tag}-2`]);
     // Claimed jobs are hidden from another claimer until the lease runs out.
     expect((await jobs.claimDue(T + 10, 10, 'b', 60_000)).filter((j) => j.id.startsWith(tag))).toEqual([]);
-    await jobs.complete(`${tag}-1`, 'a');
+    await jobs.finish(`${tag}-1`, 'a', 'done');
     expect(await jobs.put(job(1, T + 5))).toBe(false);
     // A lease that ran out gives the job to the next claimer; the old holder can no longer finish it.
     const retaken = await jobs.claimDue(T + 70_000, 10, 'b', 60_000);
@@ -54,7 +54,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     expect(mine.map((j) => j.id)).toEqual([`${tag}-2`, `${tag}-3`]);
     // The dead claimer may have sent job 2 before dying; job 3 was never claimed.
     expect(mine.map((j) => j.inDoubt ?? false)).toEqual([true, false]);
-    await jobs.complete(`${tag}-2`, 'a');
+    await jobs.finish(`${tag}-2`, 'a', 'done');
     expect(await jobs.get(`${tag}-2`)).toBeDefined();
     // A live claimer's heartbeat keeps its claim hidden past the first lease.
     await jobs.extend([`${tag}-3`], 'b', T + 500_000);
