@@ -10,6 +10,7 @@ import { RATE_LIMIT_MESSAGES } from '../../src/core/rate-limit.ts';
 import { UnansweredLog } from '../../src/faq/unanswered.ts';
 import { DialogFunnel } from '../../src/ops/funnel.ts';
 import { userKey } from '../../src/store/user-records.ts';
+import { isolatedStoreUrl } from '../support/isolated-store.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const servers = [
@@ -26,7 +27,8 @@ describe.each(servers)('two replicas on %s', (_name, url) => {
 
   beforeEach(async () => {
     if (!url) return;
-    [a, b] = await Promise.all([createTestApp({ storeUrl: url }), createTestApp({ storeUrl: url })]);
+    const storeUrl = await isolatedStoreUrl(url, 'replicas');
+    [a, b] = await Promise.all([createTestApp({ storeUrl }), createTestApp({ storeUrl })]);
     for (const app of replicas())
       app.outbox.register({
         platform: 'shell',
