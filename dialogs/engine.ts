@@ -116,7 +116,11 @@ export class DialogEngine {
         { name: call.name[turn.lang], id: application.id },
       ),
     });
-    const noted = Object.entries(facts).map(([slot, value]) => formatAnswer(call, slot, value, turn.lang));
+    const colon = turn.lang === 'fr' ? ' : ' : ': ';
+    const noted = Object.entries(facts).map(
+      ([slot, value]) =>
+        `${steps.find((s) => s.slot === slot)?.label[turn.lang] ?? slot}${colon}${formatAnswer(call, slot, value, turn.lang)}`,
+    );
     if (noted.length > 0)
       ctx.say(turn, {
         intent: `dialog:${dialog.id}:facts`,
@@ -125,7 +129,7 @@ export class DialogEngine {
             fr: 'J’ai noté : {facts} — « modifier … » pour corriger.',
             en: 'I noted: {facts} — “edit …” to correct.',
           },
-          { facts: noted.join(', ') },
+          { facts: noted.join(' ; ') },
         ),
       });
     await ask(ctx, turn, application);

@@ -1,8 +1,9 @@
 /** Yes/no questions that the person's next message answers, kept in their state so they survive a restart. */
+
+import { plainYesNo } from '../understanding/yes-no.ts';
 import type { Middleware } from './bot.ts';
 import type { Localized } from './i18n.ts';
 import type { Turn } from './turn.ts';
-import { parseYesNo } from './yes-no.ts';
 
 export interface ConfirmAction {
   /** Runs when the person says yes. */
@@ -40,7 +41,7 @@ export class Confirmations {
     if (!pending) return next();
     turn.state.pending = undefined;
     const action = this.#actions.get(pending.action);
-    const answer = parseYesNo(turn.message.choiceId ?? turn.message.text);
+    const answer = plainYesNo(turn.message.choiceId ?? turn.message.text);
     if (!action || answer === undefined) return next();
     if (answer) return action.yes(turn, pending.data);
     turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });

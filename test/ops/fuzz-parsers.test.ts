@@ -13,7 +13,7 @@ import { resolveChoice } from '../../src/core/choice-answers.ts';
 import { detectLanguage } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
 import { parseInstant } from '../../src/core/time.ts';
-import { parseYesNo } from '../../src/core/yes-no.ts';
+import { plainYesNo } from '../../src/understanding/yes-no.ts';
 import { anyText } from '../support/arbitraries.ts';
 
 const OPTIONS = [
@@ -53,7 +53,7 @@ describe('parsers under random input', () => {
         expect(checks.filter(([, ok]) => !ok).map(([name]) => name)).toEqual([]);
         const decimal = readDecimal(text);
         expect(decimal === undefined || Number.isFinite(decimal), 'readDecimal').toBe(true);
-        expect([true, false, undefined]).toContain(parseYesNo(text));
+        expect([true, false, undefined]).toContain(plainYesNo(text));
         const instant = parseInstant(text, 'Europe/Paris');
         expect(instant === undefined || !Number.isNaN(instant.getTime())).toBe(true);
         expect(['fr', 'en', undefined]).toContain(detectLanguage(text));

@@ -1,0 +1,86 @@
+/** The understanding layer under random input (fast-check): no exception escapes, every reading is well formed. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { dateIn } from '../../src/understanding/dates.ts';
+import {
+  asksAboutStep,
+  correctionIn,
+  editRequestIn,
+  isHesitation,
+  isNotYetKnown,
+} from '../../src/understanding/intents.ts';
+import { numbersIn } from '../../src/understanding/numbers.ts';
+import { quantityIn } from '../../src/understanding/quantities.ts';
+import { yesNoIn } from '../../src/understanding/yes-no.ts';
+import { anyText } from '../support/arbitraries.ts';
+
+const OPTIONS = [
+  { id: 'association', label: { fr: 'association', en: 'association' }, keywords: ['asso'] },
+  { id: 'company', label: { fr: 'entreprise', en: 'company' } },
+  { id: 'other', label: { fr: 'autre', en: 'other' } },
+];
+const ids = new Set(OPTIONS.map((o) => o.id));
+const SENTENCES = fc
+  .array(
+    fc.constantFrom(
+      'oui',
+      'non',
+      'deux cents',
+      'cent',
+      'mille',
+      'entre',
+      'et',
+      '150',
+      '12k€',
+      'km',
+      'miles',
+      'le 15 juin',
+      'samedi',
+      'mi-juin',
+      '31/02',
+      'attendez',
+      'modifier',
+      'la date',
+      'je ne sais pas',
+      'association',
+      'asso',
+      '?',
+      ',',
+      '-',
+    ),
+    { maxLength: 8 },
+  )
+  .map((words) => words.join(' '));
+
+describe('understanding layer under random input', () => {
+  it('never throws and always returns a well-formed reading', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, SENTENCES), (text) => {
+        for (const n of numbersIn(text).numbers) expect(Number.isFinite(n.value)).toBe(true);
+        for (const measure of ['count', 'money', 'distance'] as const) {
+          const q = quantityIn(text, measure);
+          if (q.kind === 'value') expect(Number.isFinite(q.value)).toBe(true);
+          if (q.kind === 'range') expect(q.low).toBeLessThan(q.high);
+        }
+        const date = dateIn(text, '2026-12-01');
+        if (date.kind === 'day' || date.kind === 'weekday-mismatch')
+          expect(Number.isNaN(Date.parse(date.day))).toBe(false);
+        const yes = yesNoIn(text);
+        if (yes) expect(typeof yes.value).toBe('boolean');
+        const one = choiceIn(text, OPTIONS);
+        if (one.kind === 'one') expect(ids.has(one.id)).toBe(true);
+        const some = choicesIn(text, OPTIONS);
+        if (some.kind === 'some') expect(some.ids.every((id) => ids.has(id))).toBe(true);
+        for (const read of [correctionIn, editRequestIn]) {
+          const found = read(text);
+          expect(found === undefined || typeof found === 'string').toBe(true);
+        }
+        expect(typeof isNotYetKnown(text)).toBe('boolean');
+        expect(typeof isHesitation(text)).toBe('boolean');
+        expect(typeof asksAboutStep(text, ['date'])).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

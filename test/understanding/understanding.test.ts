@@ -1,0 +1,178 @@
+/** The understanding layer on its own: values found inside sentences, in French and English. */
+import { describe, expect, it } from 'vitest';
+import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { dateIn } from '../../src/understanding/dates.ts';
+import {
+  asksAboutStep,
+  correctionIn,
+  editRequestIn,
+  isNotYetKnown,
+} from '../../src/understanding/intents.ts';
+import { numbersIn } from '../../src/understanding/numbers.ts';
+import { quantityIn } from '../../src/understanding/quantities.ts';
+import { plainYesNo, yesNoIn } from '../../src/understanding/yes-no.ts';
+
+const TODAY = '2026-12-01';
+const KINDS = [
+  {
+    id: 'association',
+    label: { fr: 'association', en: 'association' },
+    keywords: ['asso', 'ong', 'nonprofit'],
+  },
+  {
+    id: 'local_authority',
+    label: { fr: 'collectivité territoriale', en: 'local authority' },
+    keywords: ['commune', 'collectivite'],
+  },
+  { id: 'foreign', label: { fr: 'collectivité étrangère', en: 'foreign authority' } },
+  { id: 'cooperative', label: { fr: 'coopérative', en: 'cooperative' }, keywords: ['scic'] },
+];
+
+describe('numbers in words and digits', () => {
+  it.each([
+    ['deux cents', 200],
+    ['cent cinquante', 150],
+    ['douze mille cinq cents euros', 12500],
+    ['two hundred and fifty people', 250],
+    ['une centaine', 100],
+    ['deux centaines', 200],
+    ['1 200 personnes', 1200],
+    ['12,5 km', 12.5],
+  ])('reads %s as %d', (text, value) => {
+    expect(numbersIn(text).numbers.map((n) => n.value)).toEqual([value]);
+  });
+
+  it('does not read an article as a number', () => {
+    expect(numbersIn('une commune').numbers).toEqual([]);
+  });
+});
+
+describe('quantities', () => {
+  it('ties a number to its unit and leaves days and years aside', () => {
+    expect(quantityIn('le 15 juin 2027, pour 200 personnes', 'count')).toEqual({ kind: 'value', value: 200 });
+    expect(quantityIn('vingt mille euros', 'money')).toEqual({ kind: 'value', value: 20000 });
+    expect(quantityIn('1,2 M€', 'money')).toEqual({ kind: 'value', value: 1200000 });
+    expect(quantityIn('à 300 km', 'distance')).toEqual({ kind: 'value', value: 300 });
+    expect(quantityIn('50 miles', 'distance')).toEqual({ kind: 'value', value: 80.47 });
+  });
+
+  it('keeps a range, a duration, another currency and a negative apart', () => {
+    expect(quantityIn('entre 150 et 200', 'count')).toEqual({ kind: 'range', low: 150, high: 200 });
+    expect(quantityIn('150-200 personnes', 'count')).toEqual({ kind: 'range', low: 150, high: 200 });
+    expect(quantityIn('à 2 heures de train', 'distance')).toEqual({ kind: 'duration' });
+    expect(quantityIn('5000 dollars', 'money')).toEqual({ kind: 'other-currency' });
+    expect(quantityIn('-20', 'count')).toEqual({ kind: 'negative' });
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['le 15 juin prochain', '2027-06-15'],
+    ['15 juin 27', '2027-06-15'],
+    ['le 15 juin 2027 à Nantes', '2027-06-15'],
+    ['dans deux semaines', '2026-12-15'],
+    ['next Tuesday', '2026-12-08'],
+    ['on the 7th of October', '2027-10-07'],
+    ['12/03/2027', '2027-03-12'],
+  ])('reads %s as %s', (text, day) => {
+    expect(dateIn(text, TODAY)).toEqual({ kind: 'day', day });
+  });
+
+  it('sees a weekday that contradicts the date, a month without a day and a day that does not exist', () => {
+    expect(dateIn('samedi 15 juin', TODAY)).toEqual({
+      kind: 'weekday-mismatch',
+      day: '2027-06-15',
+      candidates: ['2027-06-15', '2027-06-12', '2027-06-19'],
+    });
+    expect(dateIn('mi-juin', TODAY)).toEqual({ kind: 'vague' });
+    expect(dateIn('early October', TODAY)).toEqual({ kind: 'vague' });
+    expect(dateIn('le 31 juin 2027', TODAY)).toEqual({ kind: 'invalid' });
+  });
+
+  it('resolves relative dates against the day it is where the person is', () => {
+    // 23:30 in Paris on 1 December is already 2 December there: « demain » is the 3rd.
+    expect(dateIn('demain', '2026-12-02')).toEqual({ kind: 'day', day: '2026-12-03' });
+  });
+});
+
+describe('yes and no', () => {
+  it.each([
+    ['oui bien sûr', true, ''],
+    ['oui oui', true, ''],
+    ['tout à fait', true, ''],
+    ["j'accepte", true, ''],
+    ['yes I agree', true, ''],
+    ['non pas encore', false, ''],
+    ['oui, la Ville de Nantes', true, 'la Ville de Nantes'],
+  ])('reads %s', (text, value, rest) => {
+    expect(yesNoIn(text)).toEqual({ value, rest });
+  });
+
+  it('reads nothing in a contradiction or a hesitation', () => {
+    expect(yesNoIn('oui non')).toBeUndefined();
+    expect(yesNoIn('peut-être')).toBeUndefined();
+    expect(plainYesNo('oui, la Ville de Nantes')).toBeUndefined();
+    expect(plainYesNo('oui merci')).toBe(true);
+  });
+});
+
+describe('choices by meaning', () => {
+  it.each([
+    ['une commune', 'local_authority'],
+    ["c'est une collectivité", 'local_authority'],
+    ['une collectivité étrangère', 'foreign'],
+    ['asso loi 1901', 'association'],
+    ["we're a nonprofit", 'association'],
+    ['une assocation', 'association'],
+    ['SCIC', 'cooperative'],
+  ])('reads %s', (text, id) => {
+    expect(choiceIn(text, KINDS)).toEqual({ kind: 'one', id });
+  });
+
+  it('returns close readings instead of picking one', () => {
+    expect(choiceIn('association ou coopérative, on hésite', KINDS)).toEqual({
+      kind: 'close',
+      ids: ['association', 'cooperative'],
+    });
+  });
+
+  it('reads several options and names the pieces it does not know, as typed', () => {
+    expect(choicesIn("l'association et la coopérative", KINDS)).toEqual({
+      kind: 'some',
+      ids: ['association', 'cooperative'],
+    });
+    expect(choicesIn('association, Astrologie', KINDS)).toEqual({ kind: 'unknown', pieces: ['Astrologie'] });
+  });
+});
+
+describe('what a message is besides an answer', () => {
+  it('tells "I do not know yet" from an answer', () => {
+    for (const text of [
+      'je ne sais pas encore',
+      'aucune idée',
+      'plus tard',
+      'no idea yet',
+      'pas encore défini',
+    ])
+      expect(isNotYetKnown(text), text).toBe(true);
+    expect(isNotYetKnown('non pas encore')).toBe(false);
+    expect(isNotYetKnown('Lyon')).toBe(false);
+  });
+
+  it('finds the corrected value and the step an edit names', () => {
+    expect(correctionIn("non attendez, c'est 180")).toBe('180');
+    expect(correctionIn('en fait plutôt 180 personnes')).toBe('180 personnes');
+    expect(correctionIn('sorry, I meant 180')).toBe('180');
+    expect(correctionIn('Lyon')).toBeUndefined();
+    expect(editRequestIn('modifier la date')).toBe('la date');
+    expect(editRequestIn('je voudrais changer le format')).toBe('le format');
+    expect(editRequestIn("I'd like to edit the themes")).toBe('the themes');
+    expect(editRequestIn('Lyon')).toBeUndefined();
+  });
+
+  it('tells a question about the step from another question', () => {
+    expect(asksAboutStep('what themes can we pick?', ['themes'])).toBe(true);
+    expect(asksAboutStep('pourquoi vous demandez ça ?', [])).toBe(true);
+    expect(asksAboutStep('quand a lieu le NEC national ?', ['participants'])).toBe(false);
+  });
+});
