@@ -14,12 +14,14 @@ import {
   isHesitation,
   isNotYetKnown,
   readsAsQuestion,
+  saysNotYetKnown,
 } from '../src/understanding/intents.ts';
 import { contentWords } from '../src/understanding/words.ts';
-import type { Answers, Application } from './application.ts';
+import type { Answers, AnswerValue, Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { edit } from './editing.ts';
 import { liveEligibility } from './eligibility.ts';
+import { factsIn } from './facts.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
 import { parseAnswer, pruneAnswers, type Step } from './steps.ts';
@@ -65,6 +67,8 @@ export async function answer(
     if (answerFromFaq(ctx, turn, text)) return ask(ctx, turn, application);
     if (!parsed.ok) return stepHelp(ctx, turn, application, step);
   }
+  if (!parsed.ok && !parsed.clarify && clicked === undefined && saysNotYetKnown(text))
+    return offerSkip(ctx, turn, application, step);
   if (!parsed.ok) {
     if (parsed.clarify) {
       ctx.say(turn, {
@@ -84,7 +88,10 @@ export async function answer(
   application.answers[step.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
-  const also = parsed.value === true ? impliedByYes(step, application.answers, parsed.rest) : {};
+  const also = {
+    ...factsAhead(ctx, turn, application, steps, step, text),
+    ...detailOf(step, parsed, text, application.answers),
+  };
   Object.assign(application.answers, also);
   pruneAnswers(steps, application);
   const call = ctx.call(application.callId);
@@ -133,9 +140,10 @@ async function handledOtherwise(
     await edit(ctx, turn, application, editWords ?? '');
     return true;
   }
-  const corrected = correctionIn(text);
+  const corrected = correctionIn(text, step.type !== 'boolean');
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  if (isNotYetKnown(text)) {
+  // On a yes/no step « pas encore » is a no: « je ne sais pas » is read once yes and no were not found.
+  if (step.type !== 'boolean' && isNotYetKnown(text)) {
     offerSkip(ctx, turn, application, step);
     return true;
   }
@@ -182,11 +190,56 @@ async function correct(
   return true;
 }
 
-/** What a yes fills besides its step: the name said with it (« oui, la Ville de Nantes »), or the one implied. */
-function impliedByYes(step: Step, answers: Answers, rest: string | undefined): Answers {
-  const detail = step.detailSlot && rest ? nameIn(rest) : undefined;
-  if (step.detailSlot && detail) return { [step.detailSlot]: detail };
-  return step.implied?.(answers)?.alsoOnYes ?? {};
+/**
+ * What the answer fills besides its step: the name said with a yes (« oui, la Ville de Nantes ») or the one
+ * implied, the words of an « autre » (« une fondation reconnue d'utilité publique »).
+ */
+function detailOf(
+  step: Step,
+  parsed: { value: AnswerValue; rest?: string },
+  text: string,
+  answers: Answers,
+): Answers {
+  const slot = step.detailSlot;
+  if (parsed.value === true) {
+    const name = slot && parsed.rest ? nameIn(parsed.rest) : undefined;
+    if (slot && name) return { [slot]: name };
+    return step.implied?.(answers)?.alsoOnYes ?? {};
+  }
+  if (!slot) return {};
+  if (Array.isArray(parsed.value) && parsed.value.includes('other') && parsed.rest)
+    return { [slot]: parsed.rest };
+  if (parsed.value === 'other') {
+    const words = text
+      .trim()
+      .replace(
+        /^(?:c['’]est |nous sommes |on est |we are |it['’]s )?(?:(?:une?|la|le|an?|the)\s+|l['’]\s*)?/i,
+        '',
+      );
+    const meaningful = contentWords(words).filter(
+      (w) => !['autre', 'autres', 'other', 'personne', 'morale', 'structure'].includes(w),
+    );
+    if (meaningful.length > 0) return { [slot]: words.replace(/[.!]+$/, '') };
+  }
+  return {};
+}
+
+/** Facts the answer gives for later steps (« le 15 juin 2027, en hybride » also gives the format). */
+function factsAhead(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  steps: Step[],
+  current: Step,
+  text: string,
+): Answers {
+  // A free-text answer is taken as written: « élus de la commune » is not the organiser's kind, and a goal
+  // that quotes a budget does not set it.
+  if (current.type === 'text') return {};
+  const targets = steps.filter(
+    (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
+  );
+  return factsIn(text, targets, application.answers, ctx.today(turn));
 }
 
 /** The name in what follows a yes (« la Ville de Nantes », "the city of Lyon backs us"), if it names one. */

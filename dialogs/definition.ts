@@ -23,7 +23,10 @@ export interface StepDefinition {
   names?: string[];
   /** What a number at this step measures: people (the default) or kilometres. */
   measure?: 'count' | 'distance';
-  /** A yes/no step whose "yes" may name what the next step asks (« oui, la Ville de Nantes »): that step. */
+  /**
+   * The step that details this one's answer, filled from the same message when it says it: the name with a
+   * yes (« oui, la Ville de Nantes »), the words of an « autre » (« une fondation », « 1 et l'IA »).
+   */
   detailSlot?: string;
   /**
    * An answer the earlier ones imply (a collectivité organising its own event supports it): proposed with
@@ -35,8 +38,11 @@ export interface StepDefinition {
    * number on (`^200 personnes`) and on the text up to its end (`budget de 20 000$`).
    */
   cues?: RegExp;
-  /** How a message that says more than asked gives this (text) step: the `value` group of the pattern. */
-  findIn?: RegExp;
+  /**
+   * How a message that says more than asked gives this (text) step: the `value` group of the first pattern
+   * that matches. An answer that is all of a match (« à Saint-Brieuc ») is stored as its value.
+   */
+  findIn?: RegExp[];
 }
 
 /** A part of the exported dossier: a heading and the slots it shows. */
@@ -48,12 +54,19 @@ export interface DossierSection {
 export interface DialogDefinition {
   /** The call it prepares an application to (same id as the call file). */
   id: string;
-  /** Plain phrases that start it (on normalised text), besides `apply <id>`. */
+  /**
+   * What a message names to start it (on normalised text: `nec … local`, `défraiement`), besides `apply <id>`;
+   * the message must also say the person wants to do it (`WANTS`) or is doing it (`DOING`, not as a question).
+   */
   startPhrases: RegExp[];
   steps: StepDefinition[];
   /** The application file's structure as the source asks for it. */
   dossier: DossierSection[];
 }
+
+/** Words that say someone is doing it (« nous organisons un NEC local », "we're organising a local NEC"). */
+export const DOING =
+  /\b(organisons|organise|organisez|organisent|preparons|prepare|montons|lancons|candidatons|postulons|organizing|organising|preparing|hosting|running|applying)\b/;
 
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =

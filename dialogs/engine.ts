@@ -10,10 +10,11 @@ import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { readsAsQuestion } from '../src/understanding/intents.ts';
 import { answer, SKIP_OFFER_ACTION } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import type { DialogDefinition } from './definition.ts';
+import { type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showSummary, skip } from './progress.ts';
@@ -43,6 +44,7 @@ export class DialogEngine {
     const typed = normalize(text);
     // « je voudrais savoir comment organiser un NEC local » asks how: the FAQ answers it.
     if (/\b(savoir|comment|know|how)\b/.test(typed)) return undefined;
+    if (!WANTS.test(typed) && !(DOING.test(typed) && !readsAsQuestion(text))) return undefined;
     return this.dialogs.find((d) => d.startPhrases.some((p) => p.test(typed)));
   }
 

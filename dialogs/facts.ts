@@ -36,11 +36,12 @@ function factFor(
 ): Answers[string] | undefined {
   switch (step.type) {
     case 'choice': {
-      const reading = choiceIn(text, step.choices ?? [], { exactOnly: true });
+      // « autre » is never a fact: said in passing it rarely means the option.
+      const reading = choiceIn(text, named(step), { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
     case 'multi': {
-      const reading = choicesIn(text, step.choices ?? [], { exactOnly: true });
+      const reading = choicesIn(text, named(step), { exactOnly: true });
       return reading.kind === 'some' && reading.ids.length > 0 ? reading.ids : undefined;
     }
     case 'date': {
@@ -60,11 +61,18 @@ function factFor(
       return cued.length === 1 ? scaled(digits, cued[0] as (typeof numbers)[number]) : undefined;
     }
     case 'text':
-      return step.findIn?.exec(text)?.groups?.value?.trim() || undefined;
+      for (const pattern of step.findIn ?? []) {
+        const value = pattern.exec(text)?.groups?.value?.trim();
+        if (value) return value;
+      }
+      return undefined;
     default:
       return undefined;
   }
 }
+
+/** The options of a choice step but « autre ». */
+const named = (step: Step) => (step.choices ?? []).filter((o) => o.id !== 'other');
 
 /** `20k€` in a message: the thousands. */
 function scaled(digits: string, n: { value: number; end: number }): number {

@@ -38,7 +38,7 @@ export function resolveSteps(dialog: DialogDefinition, call: CallDefinition): St
 export function parseAnswer(step: Step, text: string, today: Day): Parsed<AnswerValue> {
   switch (step.type) {
     case 'text':
-      return parseText(text);
+      return parseName(step, parseText(text));
     case 'integer':
       return parseCount(text, { min: step.min ?? 0, max: step.max });
     case 'number':
@@ -54,6 +54,21 @@ export function parseAnswer(step: Step, text: string, today: Day): Parsed<Answer
     case 'multi':
       return parseChoices(text, step.choices ?? []);
   }
+}
+
+/**
+ * A free-text answer that is only the way the step's value is written in a sentence (« à Saint-Brieuc »,
+ * "in Greater Lyon"): the value itself.
+ */
+function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
+  if (!parsed.ok) return parsed;
+  for (const pattern of step.findIn ?? []) {
+    const match = pattern.exec(parsed.value);
+    const value = match?.groups?.value?.trim();
+    if (match && value && match[0].trim() === parsed.value.replace(/[.!]+$/, '').trim())
+      return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
+  }
+  return parsed;
 }
 
 /** The steps that apply given the answers so far (conditions checked), in order. */

@@ -1,13 +1,14 @@
 /** The local NEC application (ANCT, source file 000): the steps of the application file, in its order. */
 import type { DialogDefinition } from '../definition.ts';
-import { WANTS } from '../definition.ts';
 import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
 
 export const localNec: DialogDefinition = {
   id: 'local-nec',
   startPhrases: [
-    new RegExp(`${WANTS.source}.*\\b(nec|numerique en communs?)\\b.*\\blocal`),
-    new RegExp(`${WANTS.source}.*\\blocal\\b.*\\bnec\\b`),
+    /\b(nec|numerique en communs?)\b.*\blocal/,
+    /\blocal\b.*\bnec\b/,
+    // Organising "a NEC" can only mean a local one (the national one has its organisers).
+    /\b(organis|organiz|monter|host|run)\w*\s+(un|une|le|notre|a|an|our)\s+(nec|numerique en communs?)\b/,
   ],
   steps: [
     {
@@ -28,8 +29,10 @@ export const localNec: DialogDefinition = {
         'organisation name',
         'structure',
       ],
-      findIn:
+      findIn: [
         /\b(?:nous sommes|on est|we are|we're|je represente|i represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
+        /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
+      ],
     },
     {
       slot: 'legal_entity',
@@ -46,6 +49,7 @@ export const localNec: DialogDefinition = {
         'legal form',
         'kind of organisation',
       ],
+      detailSlot: 'legal_entity_other',
       keywords: {
         association: ['asso', 'loi 1901', 'nonprofit', 'non profit', 'ngo', 'ong', 'charity', 'collectif'],
         local_authority: LOCAL_AUTHORITY_WORDS,
@@ -156,6 +160,9 @@ export const localNec: DialogDefinition = {
           'presentiel diffusion',
           'presentiel direct',
           'presentiel ligne',
+          'presentiel distanciel',
+          'physique ligne',
+          'physique distanciel',
           'presentiel visio',
           'site ligne',
           'livestream',
@@ -179,6 +186,7 @@ export const localNec: DialogDefinition = {
         en: 'Digital inclusion and other themes suggested by ANCT; the list is open: choose “other” if needed.',
       },
       names: ['theme', 'thematiques', 'sujets', 'topics'],
+      detailSlot: 'themes_other',
       keywords: {
         digital_inclusion: [
           'inclusion',
@@ -205,12 +213,7 @@ export const localNec: DialogDefinition = {
           'e-administration',
           'public services',
         ],
-        local_authority_tools: [
-          'outils des collectivites',
-          'outils numeriques',
-          'smart city',
-          'territoire intelligent',
-        ],
+        local_authority_tools: ['outils des collectivites', 'outils numeriques', 'smart city'],
         ecological_transition: [
           'ecologie',
           'ecologique',
@@ -271,8 +274,9 @@ export const localNec: DialogDefinition = {
         en: 'The geographical area the event reaches, as you would describe it in the application file.',
       },
       names: ['territoire', 'lieu', 'ville', 'zone', 'area', 'place', 'location'],
-      findIn:
-        /(?:^|\s)(?:à|a|au|en|in|at|sur)\s+(?<value>\p{Lu}[\p{L}'’-]+(?:[\s-](?:sur|en|le|la|de|du|des)?[\s-]?\p{Lu}[\p{L}'’-]+)*)/u,
+      findIn: [
+        /(?:^|\s)(?:à|a|au|en|in|at|sur|dans (?:le |la |les |l['’]))\s*(?<value>\p{Lu}[\p{L}'’-]+(?:[\s-](?:sur|en|le|la|de|du|des)?[\s-]?\p{Lu}[\p{L}'’-]+)*)/u,
+      ],
     },
     {
       slot: 'audience',

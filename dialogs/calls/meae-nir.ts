@@ -1,12 +1,11 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { WANTS } from '../definition.ts';
 import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
   startPhrases: [
-    new RegExp(`${WANTS.source}.*\\b(numerique inclusif et responsable|cooperation decentralisee|meae)\\b`),
+    /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
   ],
   steps: [
     {

@@ -1,13 +1,10 @@
 /** The NEC ESS Europe 2025 travel allowance (source file 001): first-time organisations from more than 20 km away. */
 import type { DialogDefinition } from '../definition.ts';
-import { WANTS } from '../definition.ts';
 
 export const necEssTravel: DialogDefinition = {
   id: 'nec-ess-travel',
   startPhrases: [
-    new RegExp(
-      `${WANTS.source}.*\\b(defraiement|travel allowance|allowance|frais de (deplacement|transport))\\b`,
-    ),
+    /\b(defraiement|travel allowance|allowance|frais de (deplacement|transport)|rembours\w*|reimburs\w*|travel (?:costs|expenses))\b/,
   ],
   steps: [
     {

@@ -1,11 +1,16 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
+import { normalize } from '../../src/core/text.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
 export type Option = ChoiceOption;
+
+/** « peut-être », « oui et non », "maybe": neither yet, asked again with both buttons. */
+const UNDECIDED =
+  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non)\b/;
 
 const YES_NO_EXPECTED: Localized = {
   fr: 'Répondez par « oui » ou « non ».',
@@ -17,6 +22,11 @@ export function parseBoolean(text: string): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
   const reading = yesNoIn(text);
+  if (reading === undefined && UNDECIDED.test(normalize(text)))
+    return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
+      { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
+      { id: 'no', label: { fr: 'Non', en: 'No' } },
+    ]);
   if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
   const { value, rest } = reading;
   return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
@@ -51,6 +61,17 @@ export function parseChoices(text: string, options: Option[]): Parsed<string[]> 
   const reading = choicesIn(text, options);
   const unknown = reading.kind === 'unknown' ? reading.pieces : [];
   const ids = reading.kind === 'some' ? reading.ids : [];
+  // Named options beside words naming none: the others are « autre », and their words say which.
+  const other = options.find((o) => o.id === 'other');
+  if (reading.kind === 'unknown' && reading.known.length > 0 && other) {
+    const chosen = options.filter((o) => reading.known.includes(o.id) || o === other);
+    return {
+      ok: true,
+      value: chosen.map((o) => o.id),
+      echo: { fr: chosen.map((o) => o.label.fr).join(', '), en: chosen.map((o) => o.label.en).join(', ') },
+      rest: reading.pieces.join(', '),
+    };
+  }
   if (ids.length === 0) {
     const names = unknown.map((u) => `« ${u} »`).join(', ');
     return refuse(
@@ -92,7 +113,16 @@ export function parseText(text: string, minLength = 2): Parsed<string> {
   };
   const problem = unreadable(text);
   if (problem) return refuse(problem, expected);
-  const value = text.trim();
+  const value = withoutLeadIn(text.trim());
   if (value.length < minLength) return refuse(undefined, expected);
   return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
+}
+
+/** « c'est l'association Les Liens », "our name is Open Lab": the words before the answer itself. */
+const LEAD_IN =
+  /^(?:c['’]est|ce sera|il s['’]agit d[e']|nous sommes|on est|je suis|we are|we['’]re|it['’]s|it is|(?:notre|la|our) (?:structure|association|organisation|organization|entreprise|collectivit[ée]|company) s['’]appelle|(?:elle|il|ça|ca|it) s['’]appelle|(?:le|son|notre) nom est|(?:our|its|the) name is|(?:we['’]re|it['’]s) called)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?/i;
+
+function withoutLeadIn(text: string): string {
+  const rest = text.replace(LEAD_IN, '').trim();
+  return rest.length > 0 ? rest : text;
 }

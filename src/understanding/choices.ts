@@ -19,8 +19,8 @@ export type ChoiceReading = { kind: 'one'; id: string } | { kind: 'close'; ids: 
 
 export type ChoicesReading =
   | { kind: 'some'; ids: string[] }
-  /** Pieces of the answer that name no option. */
-  | { kind: 'unknown'; pieces: string[] }
+  /** Pieces of the answer that name no option, as typed, and the options the others named. */
+  | { kind: 'unknown'; pieces: string[]; known: string[] }
   | { kind: 'none' };
 
 interface Hit {
@@ -56,7 +56,12 @@ export interface ReadingOptions {
 }
 
 /** Every option the words name, with the words each covers. */
-function hits(words: string[], options: ChoiceOption[], { exactOnly = false }: ReadingOptions = {}): Hit[] {
+function hits(
+  words: string[],
+  options: ChoiceOption[],
+  { exactOnly = false }: ReadingOptions = {},
+  alternatives = false,
+): Hit[] {
   const { names, distinctive } = namesOf(options);
   const found: Hit[] = [];
   for (const option of options) {
@@ -87,6 +92,8 @@ function hits(words: string[], options: ChoiceOption[], { exactOnly = false }: R
     }
     if (hit) found.push(hit);
   }
+  // Options named as alternatives (« en ligne ou sur place ») stay apart, for the person to pick.
+  if (alternatives) return found;
   // A reading whose words another reading covers too, and more, gives way (`collectivité` in `collectivité étrangère`).
   return found.filter(
     (h) =>
@@ -99,17 +106,68 @@ function hits(words: string[], options: ChoiceOption[], { exactOnly = false }: R
   );
 }
 
+const ORDINALS: Record<string, number> = {
+  premier: 1,
+  premiere: 1,
+  '1er': 1,
+  '1ere': 1,
+  first: 1,
+  '1st': 1,
+  deuxieme: 2,
+  second: 2,
+  seconde: 2,
+  '2e': 2,
+  '2eme': 2,
+  '2nd': 2,
+  troisieme: 3,
+  third: 3,
+  '3e': 3,
+  '3eme': 3,
+  '3rd': 3,
+  quatrieme: 4,
+  fourth: 4,
+  '4e': 4,
+  '4th': 4,
+  cinquieme: 5,
+  fifth: 5,
+  '5e': 5,
+  '5th': 5,
+  sixieme: 6,
+  sixth: 6,
+  septieme: 7,
+  seventh: 7,
+  huitieme: 8,
+  eighth: 8,
+  neuvieme: 9,
+  ninth: 9,
+};
+const BY_POSITION = new RegExp(
+  `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
+);
+
+/** The position a piece names (`2`, `la 2`, `le premier`, `the second one`, `option 3`), 1-based; `last` = -1. */
+function positionIn(piece: string): number | undefined {
+  const word = BY_POSITION.exec(normalize(piece).replace(/[.!]+$/, ''))?.[1];
+  if (word === undefined) return undefined;
+  if (/^\d+$/.test(word)) return Number(word);
+  return ORDINALS[word] ?? -1;
+}
+
+const optionAt = (options: ChoiceOption[], position: number): ChoiceOption | undefined =>
+  position === -1 ? options.at(-1) : options[position - 1];
+
 const ALL = /^(tous|toutes|tout|tous les themes|all|all of them|everything|l'ensemble)$/;
 const BOTH = /^(les deux|both|both of them|tous les deux|toutes les deux)$/;
 
 /** The one option a sentence names. */
 export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOptions = {}): ChoiceReading {
-  const typed = normalize(text).replace(/[.!]+$/, '');
-  if (/^\d{1,2}$/.test(typed)) {
-    const option = options[Number(typed) - 1];
+  const position = positionIn(text);
+  if (position !== undefined) {
+    const option = optionAt(options, position);
     return option ? { kind: 'one', id: option.id } : { kind: 'none' };
   }
-  const found = hits(contentWords(text), options, how);
+  const alternatives = /\b(ou|or|soit|either)\b/.test(normalize(text));
+  const found = hits(contentWords(text), options, how, alternatives);
   if (found.length === 0) return { kind: 'none' };
   if (found.length === 1) return { kind: 'one', id: (found[0] as Hit).id };
   // Exact names beat guesses at typos.
@@ -130,24 +188,28 @@ export function choicesIn(text: string, options: ChoiceOption[], how: ReadingOpt
     .split(/\s*(?:,|;|\/|\+|&|\bet\b|\band\b|\bou\b|\bor\b)\s*/i)
     .filter(Boolean);
   // Pieces keep the person's spelling: the ones that name nothing are quoted back as typed.
-  if (pieces.length > 0 && pieces.every((p) => /^\d{1,2}$/.test(p))) {
-    const picked = pieces.map((p) => options[Number(p) - 1]);
-    if (picked.some((o) => o === undefined)) return { kind: 'none' };
-    return { kind: 'some', ids: [...new Set(picked.map((o) => (o as ChoiceOption).id))] };
+  const byPosition: string[] = [];
+  const named: string[] = [];
+  for (const piece of pieces) {
+    const position = positionIn(piece);
+    if (position === undefined) named.push(piece);
+    else {
+      const option = optionAt(options, position);
+      if (!option) return { kind: 'none' };
+      byPosition.push(option.id);
+    }
   }
-  const words = contentWords(text);
+  const words = contentWords(named.join(' , '));
   const found = hits(words, options, how);
-  if (found.length === 0) {
-    const named = pieces.filter((p) => contentWords(p).length > 0);
-    return named.length > 0 ? { kind: 'unknown', pieces: named } : { kind: 'none' };
-  }
   const covered = new Set(found.flatMap((h) => [...h.covered]));
-  const unknown = pieces.filter((piece) => {
+  const unknown = named.filter((piece) => {
     const own = contentWords(piece).filter((w) => w.length > 2);
     return (
       own.length > 0 && own.every((w) => !words.some((typedWord, i) => typedWord === w && covered.has(i)))
     );
   });
-  if (unknown.length > 0) return { kind: 'unknown', pieces: unknown };
-  return { kind: 'some', ids: options.filter((o) => found.some((h) => h.id === o.id)).map((o) => o.id) };
+  const known = [...byPosition, ...found.map((h) => h.id)];
+  if (unknown.length > 0) return { kind: 'unknown', pieces: unknown, known };
+  if (known.length === 0) return { kind: 'none' };
+  return { kind: 'some', ids: options.filter((o) => known.includes(o.id)).map((o) => o.id) };
 }

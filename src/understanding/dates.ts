@@ -71,6 +71,8 @@ const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))
 const VAGUE = new RegExp(
   `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$`,
 );
+/** A day of the month without its month (« le 15 »). */
+const DAY_ALONE = /^(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?[\s.!]*$/;
 /** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
 const DAY_WORDS = new RegExp(
   `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|tomorrow|today|semaine|week|mois|month|jours?\\b|days?\\b`,
@@ -105,7 +107,7 @@ export function dateIn(raw: string, today: Day): DateReading {
     // mardi); numeric forms keep the French (day first) reading, which comes first.
     .sort((a, b) => a.index - b.index || certainty(b.start) - certainty(a.start));
   const result = results[0];
-  if (!result) return VAGUE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
+  if (!result) return VAGUE.test(typed) || DAY_ALONE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
   const start = result.start;
   if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return { kind: 'vague' };
   let year = start.get('year') ?? Number(today.slice(0, 4));

@@ -12,35 +12,73 @@ const NOT_YET = [
   'aucune idee',
   "pas d'idee",
   'no idea',
+  'no clue',
   'not sure',
+  'unsure',
   'dunno',
+  'pas sur',
   "(?:i|we) (?:don't|do not) know",
+  "(?:i'?m|we'?re|i am|we are) not sure",
   'plus tard',
   'later',
   'on verra',
   'nous verrons',
-  '(?:je|nous) (?:vous )?(?:le )?dir(?:ai|ons) plus tard',
+  '(?:je|nous) (?:vous )?(?:le )?(?:dirai|dirons|redirai|redirons) plus tard',
+  'je (?:vous )?(?:le )?(?:dirai|redirai)',
+  'je reviendrai',
+  'nous reviendrons',
   "i'?ll tell you later",
-  "(?:i|we)'?ll (?:see|let you know)",
-  'pas encore (?:defini|decide|fixe|sur|certain|choisi|arrete|connu|trouve|determine)e?s?',
+  "(?:i|we)'?ll (?:see|let you know|come back)",
+  'pas encore (?:defini|decide|fixe|sur|certain|choisi|arrete|connu|trouve|determine|clair)e?s?',
+  'pas encore de \\w+(?: (?:fixee?s?|definie?s?|decidee?s?|precise?e?s?|arretee?s?|connue?s?|trouvee?s?))?',
+  "(?:on|nous) (?:n'?a|n'?avons|a|avons) pas encore (?:decide|choisi|fixe|trouve|defini|tranche|arrete|regarde)",
+  "(?:i|we) (?:haven'?t|have not) (?:yet )?(?:decided|chosen|settled|fixed|found|worked (?:it|that) out)(?: yet)?",
   'not (?:decided|defined|fixed|known|settled|chosen) yet',
+  'not yet (?:decided|defined|fixed|known|settled|chosen)',
   'to be (?:decided|defined|confirmed)',
   'tbd',
   'tbc',
   'a (?:definir|determiner|voir|confirmer|preciser)',
   'difficile a dire',
   'hard to say',
+  'ca depend',
+  'it depends',
+  'still (?:deciding|thinking|working on (?:it|that)|looking|discussing|figuring (?:it|that) out)',
+  '(?:on|nous) y reflechi(?:t|ssons)(?: encore)?',
+  'en (?:cours de )?reflexion',
+  'en discussion',
+  'en cours',
   'je ne suis pas sur',
-  'pas sur',
+  'je ne suis pas certaine?',
+  "je n'?en sais rien",
   'aucune idee pour le moment',
 ];
+const NOT_YET_TAIL =
+  "(?:[\\s,.!]+(?:encore|yet|pour (?:le moment|l'instant)|for now|at the moment|du tout|at all|honnetement|honestly|desole|sorry|vraiment|really|trop|exactement|exactly|a vrai dire))*";
 const NOT_YET_PATTERN = new RegExp(
-  `^(?:(?:euh|heu|hmm|bah|ben|alors|honnetement|honestly|well|um)[\\s,.]+)*(?:${NOT_YET.join('|')})(?:[\\s,.!]+(?:encore|yet|pour (?:le moment|l'instant)|for now|at the moment|du tout|at all|honnetement|honestly|desole|sorry|vraiment|really))*[\\s.!…]*$`,
+  `^(?:(?:euh|heu|hmm|bah|ben|alors|honnetement|honestly|well|um|hmm|oh|ah|desole|sorry|pour l'instant|pour le moment|for now)[\\s,.]+)*(?:${NOT_YET.join('|')})${NOT_YET_TAIL}[\\s.!…]*$`,
 );
+const NOT_YET_INSIDE = new RegExp(`\\b(?:${NOT_YET.join('|')})\\b`);
 
 /** « je ne sais pas encore », « aucune idée », « plus tard », "no idea yet": not an answer. */
 export function isNotYetKnown(text: string): boolean {
   return NOT_YET_PATTERN.test(normalize(text));
+}
+
+/**
+ * A "not yet known" with a few more words (« pas encore de date fixée, désolé »), without a number: read
+ * once the text gave no answer (« on ne sait pas, en ligne ou sur place » names two options).
+ */
+export function saysNotYetKnown(text: string): boolean {
+  const typed = normalize(text);
+  if (NOT_YET_PATTERN.test(typed)) return true;
+  const inside = NOT_YET_INSIDE.exec(typed);
+  if (!inside || /\d/.test(typed)) return false;
+  const others = typed
+    .replace(inside[0], ' ')
+    .split(/[^a-z']+/)
+    .filter((w) => w.length > 3);
+  return others.length <= 2;
 }
 
 /** « euh », « hmm », « bah »: a sound while thinking, not an answer. */
@@ -71,32 +109,49 @@ export function asksAboutStep(text: string, stepWords: string[]): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
-/** « non attendez, c'est 180 », « en fait plutôt 180 personnes », "sorry, I meant 180": the corrected value. */
-export function correctionIn(text: string): string | undefined {
+const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
+const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
+
+/**
+ * « non attendez, c'est 180 », « en fait plutôt 180 personnes », « pas 150 mais 180 », "sorry, I meant 180":
+ * the corrected value. A plain « non, 180 » counts only where a "no" is not itself an answer (`plainNo`).
+ */
+export function correctionIn(text: string, plainNo = false): string | undefined {
   const typed = text.trim();
-  const match = CORRECTION.exec(normalize(typed));
+  const normalized = normalize(typed);
+  // A plain « non, » corrects only with a value right after it (« non, 180 »; "no grant, zero" is an answer).
+  const plain =
+    plainNo && /^(?:non|no|nope)[\s,.!:;-]+\d/.test(normalized) ? PLAIN_NO.exec(normalized) : null;
+  const match = NOT_THIS_BUT.exec(normalized) ?? CORRECTION.exec(normalized) ?? plain;
   if (!match || match[0].trim() === '') return undefined;
   const rest = typed.slice(match[0].length).trim();
   return rest === '' ? undefined : rest;
 }
 
 const EDIT_VERB =
-  '(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|edit|change|correct|fix|update|amend)';
+  '(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit)';
 const EDIT = new RegExp(
   `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:i|we)(?:'d| would)? (?:like to|want to|need to)\\s+|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
 );
 const MISTAKE =
-  /^(?:je me suis trompee?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/;
+  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/;
+const WRONG =
+  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/;
 
-/** « modifier la date », « je voudrais changer le format », "edit the themes": the words naming the step. */
+/**
+ * « modifier la date », « je voudrais changer le format », « revenir sur le budget », « je me suis trompé de
+ * date », "the budget is wrong": the words naming the step.
+ */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  return (EDIT.exec(typed) ?? MISTAKE.exec(typed))?.groups?.what;
+  return (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.groups?.what;
 }
+
+const BARE_EDIT = new RegExp(`^${EDIT_VERB}[\\s?!.]*$`);
 
 /** A lone edit verb (« modifier », "change"): the person is asked which answer. */
 export function isBareEdit(text: string): boolean {
-  return new RegExp(`^${EDIT_VERB}[\\s?!.]*$`).test(normalize(text));
+  return BARE_EDIT.test(normalize(text));
 }

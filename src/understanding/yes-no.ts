@@ -116,7 +116,7 @@ const FILLER = '(?:(?:euh|heu|hmm|ben|bah|alors|well|um|oh|ah|eh bien|bon)[\\s,.
 const LEADING = new RegExp(`^${FILLER}(${phrase(YES)}|${phrase(NO)})(?=$|[\\s,.;:!?()-])`);
 const YES_SET = new Set(YES);
 /** A negation right after a yes (« oui mais non ») or a "no" followed by a yes (« non, oui ») cancels it. */
-const CONTRADICTED = /^(?:mais\s+)?(?:non|no|pas)\b/;
+const CONTRADICTED = /^(?:(?:mais|et|and|but|ou|or)\s+)?(?:non|no|pas|not)\b/;
 
 export interface YesNoReading {
   value: boolean;

@@ -172,7 +172,7 @@ describe('local-nec dialog, in English', () => {
     r = await app.say('e', 'cooperative');
     // Back where it was: the first step still unanswered.
     expect(askedSlot(r)).toBe('themes');
-    r = await app.say('e', '1, astrology');
+    r = await app.say('e', 'astrology');
     expect(reply(r, 'dialog:local-nec:invalid').text).toContain('astrology');
     r = await app.say('e', 'digital inclusion, other');
     // "other" among the themes adds the step that asks which ones.

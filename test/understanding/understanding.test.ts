@@ -141,7 +141,11 @@ describe('choices by meaning', () => {
       kind: 'some',
       ids: ['association', 'cooperative'],
     });
-    expect(choicesIn('association, Astrologie', KINDS)).toEqual({ kind: 'unknown', pieces: ['Astrologie'] });
+    expect(choicesIn('association, Astrologie', KINDS)).toEqual({
+      kind: 'unknown',
+      pieces: ['Astrologie'],
+      known: ['association'],
+    });
   });
 });
 

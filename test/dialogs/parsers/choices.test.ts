@@ -32,9 +32,26 @@ describe('yes/no', () => {
   });
 
   it('refuses anything else, asking for yes or no', () => {
-    const result = parseBoolean('peut-être');
+    const result = parseBoolean('blablabla');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.fr).toContain('« oui » ou « non »');
+  });
+
+  it('asks again with both buttons when the answer hesitates between them', () => {
+    for (const text of ['peut-être', 'oui et non', 'maybe'])
+      expect(parseBoolean(text), text).toMatchObject({
+        ok: false,
+        clarify: { options: [{ id: 'yes' }, { id: 'no' }] },
+      });
+  });
+
+  it('reads yes or no at the start of a sentence, and keeps what follows', () => {
+    expect(parseBoolean('oui, la Ville de Nantes')).toMatchObject({
+      ok: true,
+      value: true,
+      rest: 'la Ville de Nantes',
+    });
+    expect(parseBoolean('non pas encore')).toMatchObject({ ok: true, value: false });
   });
 });
 
@@ -58,8 +75,16 @@ describe('choices', () => {
     });
   });
 
+  it('reads words naming no option, beside named ones, as « autre » with those words', () => {
+    expect(parseChoices('1, astrologie', themes)).toMatchObject({
+      ok: true,
+      value: [themes[0]?.id, 'other'],
+      rest: 'astrologie',
+    });
+  });
+
   it('names what it does not recognise and lists the options', () => {
-    const result = parseChoices('1, astrologie', themes);
+    const result = parseChoices('astrologie', themes);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.fr).toContain('astrologie');
