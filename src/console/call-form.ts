@@ -5,6 +5,7 @@
  */
 import { callSchema } from '../../rules/schema.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
+import { fieldMessage, zodLocale } from './messages.ts';
 
 export interface FieldSpec {
   name: string;
@@ -35,7 +36,7 @@ const L = {
   closes: { fr: 'Clôture', en: 'Closes' },
   section: { fr: 'Section de la source qui donne ces dates', en: 'Source section giving these dates' },
   followsFigure: {
-    fr: 'Suit le chiffre « {figure} » ci-dessous.',
+    fr: 'Suit le chiffre « {figure} » ci-dessous.',
     en: 'Follows the figure “{figure}” below.',
   },
   figures: { fr: 'Chiffres et dates', en: 'Figures and dates' },
@@ -51,7 +52,7 @@ const L = {
   notes: { fr: 'Notes', en: 'Notes' },
   note: { fr: 'Note {n} ({lang})', en: 'Note {n} ({lang})' },
   rules: { fr: 'Textes des règles', en: 'Rule texts' },
-  rule: { fr: 'Règle « {id} » ({lang})', en: 'Rule “{id}” ({lang})' },
+  rule: { fr: 'Règle « {id} » ({lang})', en: 'Rule “{id}” ({lang})' },
 } satisfies Record<string, Localized>;
 
 function say(lang: Lang, text: Localized, params: Record<string, string | number> = {}): string {
@@ -218,10 +219,11 @@ function put(raw: Raw, path: string, value: unknown): void {
 export function validateCall(
   raw: Raw,
   fieldNames: readonly string[],
+  lang: Lang,
 ): { errors: Map<string, string>; other: string[] } {
   const errors = new Map<string, string>();
   const other: string[] = [];
-  const parsed = callSchema.safeParse(raw);
+  const parsed = callSchema.safeParse(raw, zodLocale(lang));
   if (parsed.success) return { errors, other };
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
@@ -230,8 +232,8 @@ export function validateCall(
       fieldNames.find((f) => f === path) ??
       fieldNames.find((f) => path.startsWith(`${f}.`)) ??
       fieldNames.find((f) => f.startsWith(`${path}.`));
-    if (target && !errors.has(target)) errors.set(target, issue.message);
-    else if (!target) other.push(`${path || '(call)'}: ${issue.message}`);
+    if (target && !errors.has(target)) errors.set(target, fieldMessage(issue, lang));
+    else if (!target) other.push(`${path || '(call)'}: ${fieldMessage(issue, lang)}`);
   }
   return { errors, other };
 }
