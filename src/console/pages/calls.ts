@@ -2,7 +2,7 @@
  * The calls pages: the list with each call's status, the edit form (validated by the call files' schema, a
  * preview of what changes before saving), the history with diffs and revert, YAML export and import.
  */
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { callStatus, renderStatus } from '../../../rules/index.ts';
 import { parseCallFile } from '../../../rules/loader.ts';
 import type { Lang } from '../../core/i18n.ts';
@@ -135,7 +135,7 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const fr = lang === 'fr';
   const version = Number(r.form.get('version'));
   const base = parse(current.text) as Raw;
-  const raw = applyCallForm(base, r.form, lang);
+  const { text, raw } = applyCallForm(current.text, r.form, lang);
   const names = callFormGroups(base, lang).flatMap((g) => g.fields.map((f) => f.name));
   const { errors, other } = validateCall(raw, names, lang);
   if (errors.size > 0 || other.length > 0) return form(r, raw, version, errors, other, undefined);
@@ -147,7 +147,6 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
         )
       : undefined;
   if (stale) return form(r, raw, version, errors, other, stale);
-  const text = stringify(raw, { lineWidth: 0 });
   const parsed = parseCallFile(`${id}.yaml`, text);
   if ('problems' in parsed) return form(r, raw, version, errors, parsed.problems, undefined);
   if (r.form.get('action') !== 'save') {

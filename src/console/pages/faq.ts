@@ -9,6 +9,7 @@ import type { FaqEntry } from '../../faq/knowledge-base.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
+import { YAML_LAYOUT } from '../overrides.ts';
 import type { PageRequest, PageRoute } from '../router.ts';
 import type { ConsoleServices } from '../services.ts';
 import { notFound } from './calls.ts';
@@ -295,7 +296,7 @@ async function submit(s: ConsoleServices, r: PageRequest, isNew: boolean): Promi
     errors.set('id', fr ? `l’entrée « ${id} » existe déjà` : `entry “${id}” already exists`);
   if (errors.size > 0) return entryForm(s, r, draft, version, errors, isNew);
   const saved = await s.faqOverrides.save(id, version, {
-    text: stringify(raw, { lineWidth: 0 }),
+    text: stringify(raw, YAML_LAYOUT),
     by: r.by,
     action: 'edit',
     at: s.clock.now().getTime(),
@@ -326,7 +327,7 @@ async function history(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const saved = r.url.searchParams.get('saved');
   const body = html`${saved ? notice('ok', fr ? `Version ${saved} enregistrée : le bot répond avec elle sur toutes les instances.` : `Version ${saved} saved: the bot answers with it on every replica.`) : ''}
 <p><a href="/console/faq/entry/${id}">${fr ? 'Modifier cette entrée' : 'Edit this entry'}</a> · <a href="/console/faq/try?q=${encodeURIComponent(entry.questions[r.page.lang][0] ?? entry.title[r.page.lang])}">${fr ? 'L’essayer' : 'Try it'}</a></p>
-${historyList({ ctx: r.page, history: doc.history, version: doc.version, shipped: shippedEntry ? stringify(fromDraft(toDraft(shippedEntry)), { lineWidth: 0 }) : undefined, revertAction: `/console/faq/entry/${id}/revert`, zone: r.session.zone })}`;
+${historyList({ ctx: r.page, history: doc.history, version: doc.version, shipped: shippedEntry ? stringify(fromDraft(toDraft(shippedEntry)), YAML_LAYOUT) : undefined, revertAction: `/console/faq/entry/${id}/revert`, zone: r.session.zone })}`;
   return htmlResponse(
     200,
     page(
