@@ -4,6 +4,7 @@
  * adapter whose credentials are set, or the terminal chat when none are; `--jsonl [--now ISO]` runs the
  * scripting interface instead.
  */
+
 import { existsSync, realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,7 @@ import { createScheduling } from './scheduler/setup.ts';
 import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
 import { UserRecords } from './store/user-records.ts';
+import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
   config: Config;
@@ -94,12 +96,15 @@ export interface AppOptions {
   storeUrl: string;
 }
 
+/** A turn holds its person's lock this long past its replica's last renewal; another waits at most `waitMs`. */
+const TURN_LOCK = { ttlMs: 30_000, waitMs: 15_000 };
+
 export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
   // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
   const calls = new CallRegistry(config.CALLS_DIR ?? DEFAULT_CALLS_DIR);
   await calls.load();
   const backend = await openStore(storeUrl);
-  const records = new UserRecords(backend.kv);
+  const records = new UserRecords(backend.kv, backend.atomic);
   const commands = new CommandRegistry();
   const confirmations = new Confirmations();
   const bot = new Bot({
@@ -107,10 +112,12 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     commands,
     logger,
     defaultLang: config.BOT_LANG,
+    // One turn per person at a time across replicas, so two replicas never overwrite each other's state.
+    serialize: (user, turn) => backend.atomic.withLock(`turn:${user}`, turn, TURN_LOCK),
   });
   const outbox = new Outbox();
   const metrics = new Metrics();
-  const funnel = new DialogFunnel(backend.kv);
+  const funnel = new DialogFunnel(backend.atomic);
   const activity = new Activity(backend.atomic, clock);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
   const scheduling = await createScheduling({
@@ -135,7 +142,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultZone: config.BOT_TIMEZONE,
   });
   const privacy = new Privacy({
-    kv: backend.kv,
+    atomic: backend.atomic,
+    clock,
     records,
     confirmations,
     scheduler: () => app.scheduler,
@@ -146,13 +154,19 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     return undefined;
   });
   const faq = createFaq({
-    kv: backend.kv,
+    atomic: backend.atomic,
+    records,
     clock,
     config,
     figure: (callId, name) => {
       const call = calls.get(callId);
       return call ? callFigure(call, name) : undefined;
     },
+  });
+  // The unanswered questions a forgotten person asked are taken back from the log (the text, if only theirs).
+  privacy.onForget(async (_user, _turn, erased) => {
+    await faq.unanswered.forget(erased);
+    return undefined;
   });
   const dialogs = createDialogs({
     records,
@@ -199,13 +213,12 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   bot.use(
     webConsole.middleware,
     dropDuplicateEvents({
-      kv: backend.kv,
-      clock,
+      atomic: backend.atomic,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
     }),
     observeTurns(metrics, funnel, activity),
     limitMessageRate({
-      kv: backend.kv,
+      atomic: backend.atomic,
       clock,
       onLimited: (platform) => metrics.userRateLimited.inc({ platform }),
     }),
@@ -217,6 +230,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ...dialogs.native.middleware,
     refuseUnreadableMessages,
     confirmations.middleware,
+    dialogs.openings,
     runCommands,
     dialogs.middleware,
     faq.middleware,
@@ -325,6 +339,8 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
+  // The number-word models compile at first use (over a second): start-up pays it, not a person's message.
+  prepareNumberWords();
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {
