@@ -7,7 +7,7 @@ import { ApplicationStore } from '../../dialogs/application.ts';
 import type { Reply } from '../../src/core/message.ts';
 import { userKey } from '../../src/store/user-records.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { askedSlot, reply } from './support.ts';
+import { askedSlot, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -32,20 +32,8 @@ async function reach(user: string, slot: string, route: Record<string, string>):
   return r;
 }
 
-const ROUTE: Record<string, string> = {
-  organizer_name: 'Les Liens',
-  legal_entity: 'association',
-  event_date: '23/03/2027',
-  event_format: 'hybride',
-  themes: '1',
-  area: 'Lyon',
-  audience: 'médiateurs',
-  expected_attendance: '150',
-  venue_capacity: '200',
-  partners: 'La Base',
-  local_authority_support: 'oui',
-  local_authority_name: 'Lyon',
-};
+/** The steps on the way get the answers of a complete application. */
+const ROUTE = ELIGIBLE_LOCAL_NEC;
 
 describe('answers written the way organisers write', () => {
   it('reads a structure, a date, a format, themes and numbers inside sentences', async () => {
