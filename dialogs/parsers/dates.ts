@@ -2,6 +2,7 @@
  * Calendar days as people type them, in French and English: `12/03/2027` (always day/month/year, the
  * French convention, in both languages), `2027-03-12`, `12 mars 2027`, `le 3 avril`, `March 12, 2027`.
  */
+import { formatDate } from '../../src/core/day-format.ts';
 import type { Lang, Localized } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
 import { type Parsed, refuse, unreadable } from './result.ts';
@@ -150,5 +151,5 @@ const DAY_WORDS: Record<Lang, Intl.DateTimeFormat> = {
 
 /** A day in words: `vendredi 12 mars 2027` / `Friday 12 March 2027`. */
 export function spellDay(day: Day, lang: Lang): string {
-  return DAY_WORDS[lang].format(new Date(`${day}T00:00:00Z`));
+  return formatDate(DAY_WORDS[lang], new Date(`${day}T00:00:00Z`), lang);
 }
