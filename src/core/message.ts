@@ -81,6 +81,8 @@ export interface Delivery {
   reply: Reply;
   /** Stable id of the job, reused as the platform's idempotency key where it has one (Matrix txnId). */
   jobId: string;
+  /** An earlier send of this job may have reached the platform: look for it before posting again. */
+  inDoubt?: boolean;
   /** The language the reply is written in: the labels an adapter adds follow it. */
   lang: Lang;
 }
