@@ -34,8 +34,8 @@ function start(env: Record<string, string>): {
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
-  const printed = (word: string) =>
-    new Promise<void>((resolve, reject) => {
+  const printed = (word: string) => {
+    const seen = new Promise<void>((resolve, reject) => {
       const check = () => {
         if (out.includes(word)) resolve();
       };
@@ -43,6 +43,10 @@ function start(env: Record<string, string>): {
       check();
       child.once('exit', (code) => reject(new Error(`child exited (${code}) before printing ${word}`)));
     });
+    // A test that kills the child without waiting for a word must not leave an unhandled rejection behind.
+    seen.catch(() => undefined);
+    return seen;
+  };
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, ticked: printed('ticked'), sending: printed('sending'), exited };
 }
