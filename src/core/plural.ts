@@ -34,7 +34,11 @@ const NUMBERS: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat(LOCALES.en),
 };
 
-/** Durations that several texts count in. */
+/** Nouns that several texts count in. */
+export const REMINDERS: Counted = {
+  fr: { one: '{count} rappel', other: '{count} rappels' },
+  en: { one: '{count} reminder', other: '{count} reminders' },
+};
 export const DAYS: Counted = {
   fr: { one: '{count} jour', other: '{count} jours' },
   en: { one: '{count} day', other: '{count} days' },

@@ -8,7 +8,7 @@ import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import { dedupKey } from '../core/dedup.ts';
 import type { Localized } from '../core/i18n.ts';
-import type { Counted } from '../core/plural.ts';
+import { type Counted, REMINDERS } from '../core/plural.ts';
 import { rateLimitKey } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
@@ -68,10 +68,6 @@ const RECORD_KINDS: Record<string, Counted> = {
     fr: 'la liste des messages Matrix portant vos fichiers',
     en: 'the list of the Matrix messages carrying your files',
   }),
-};
-const REMINDERS: Counted = {
-  fr: { one: '{count} rappel', other: '{count} rappels' },
-  en: { one: '{count} reminder', other: '{count} reminders' },
 };
 
 /** A record kind that is one thing whatever the count (a single record per person). */

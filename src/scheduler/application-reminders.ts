@@ -11,7 +11,7 @@ import { ApplicationStore } from '../../dialogs/application.ts';
 import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
-import { type Counted, MONTHS, plural } from '../core/plural.ts';
+import { type Counted, MONTHS, plural, REMINDERS } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Logger } from '../logger.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
@@ -88,10 +88,6 @@ const TEXTS = {
 const REMINDERS_SCHEDULED: Counted = {
   fr: { one: '{count} rappel programmé', other: '{count} rappels programmés' },
   en: { one: '{count} reminder scheduled', other: '{count} reminders scheduled' },
-};
-const REMINDERS_OFFERED: Counted = {
-  fr: { one: '{count} rappel', other: '{count} rappels' },
-  en: { one: '{count} reminder', other: '{count} reminders' },
 };
 /** « le premier le 3 mars » reads wrong when there is only one. */
 const FIRST_ONE: Counted = {
@@ -263,7 +259,7 @@ export class ApplicationReminders {
           en: 'Shall I send you {reminders} for this application (deadlines and commitments), {first} {at}?',
         },
         {
-          reminders: turn.plural(jobs.length, REMINDERS_OFFERED),
+          reminders: turn.plural(jobs.length, REMINDERS),
           first: turn.plural(jobs.length, FIRST_ONE),
           at: formatInstant(first.dueAt, zone, turn.lang),
         },
