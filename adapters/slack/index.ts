@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Adapter, AdapterContext, Logger } from '../../src/core/port.ts';
 import { KeyvInstallationStore } from './installation-store.ts';
+import { guardRequests } from './request-guard.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 
 /** The bot scopes the OAuth flow asks for: those of the manifest, so the two never drift apart. */
@@ -92,6 +93,7 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
   }
 
   const bolt = new BoltApp(options);
+  guardRequests(bolt);
   const deliveryClient = new webApi.WebClient(undefined, { slackApiUrl, logger, ...BOUNDED_CALLS });
   return new SlackAdapter({
     port,
