@@ -1,8 +1,8 @@
 /** The scripting interface's lines: `\n` only ends a line, and an over-long line is refused without being kept. */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JsonlAdapter } from '../../../adapters/shell/jsonl-adapter.ts';
 import { inputLines } from '../../../adapters/shell/jsonl-lines.ts';
+import { runJsonl } from '../../support/jsonl.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 
 async function collect(input: Readable, maxBytes?: number) {
@@ -39,30 +39,11 @@ describe('the adapter', () => {
 
   it('answers an over-long line with an error line, and the next one as usual', async () => {
     app = await createTestApp();
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const adapter = new JsonlAdapter({
-      port: app.port,
-      dueWork: app.scheduler,
-      manualClock: app.clock,
-      timezone: app.config.BOT_TIMEZONE,
-      input,
-      output,
-      exportsDir: '/tmp/nec-unused',
-    });
-    let text = '';
-    output.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-    });
     const huge = `{"user":"u","text":"${'x'.repeat(2 * 1024 * 1024)}"}`;
-    input.end(`${huge}\n{"user":"u","text":"a\u2028b"}\n`);
-    await adapter.start();
-    const lines = text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = await runJsonl(app, `${huge}\n{"user":"u","text":"a\u2028b"}\n`);
     expect(lines).toHaveLength(2);
-    expect(lines[0].error).toMatch(/^line too long \(2097\d+ bytes; at most 1048576\): skipped$/);
-    expect(lines[1].replies.length).toBeGreaterThan(0);
+    const [refused, answered] = lines;
+    expect(refused?.error).toMatch(/^line too long \(2097\d+ bytes; at most 1048576\): skipped$/);
+    expect((answered?.replies as unknown[]).length).toBeGreaterThan(0);
   });
 });
