@@ -81,6 +81,21 @@ export class Subscriptions {
             ),
           );
         const timezone = (zoneText && findZone(zoneText)) || this.#o.defaultZone;
+        const name = this.#o.callName(callId, turn.lang) ?? callId;
+        // A closed call has nothing left to announce: said, and the channel is not subscribed.
+        const closed = this.#o.calendar.closedSince(callId, this.#o.now(), timezone);
+        if (closed)
+          return refuse(
+            turn,
+            turn.t(
+              {
+                fr: '« {name} » est clos depuis le {day} : je n’abonne pas ce canal, il n’y a plus rien à annoncer. Quand une nouvelle édition sera dans les fichiers d’appels, abonnez-le de nouveau.',
+                en: '“{name}” has been closed since {day}: I do not subscribe this channel, there is nothing left to announce. Once a new edition is in the call files, subscribe it again.',
+              },
+              { name, day: formatDay(closed, turn.lang) },
+            ),
+            'subscribe:closed',
+          );
         const subscription: Subscription = { ref: turn.message.ref, callId, timezone, lang: turn.lang };
         const others = (await this.list()).filter((s) => !sameSubscription(s, subscription));
         await this.#o.kv.set(SUBSCRIPTIONS_KEY, [...others, subscription]);
@@ -88,11 +103,16 @@ export class Subscriptions {
         turn.say({
           intent: 'subscribed',
           text: turn.t(
-            {
-              fr: 'Ce canal suivra « {name} » ({zone}) : {count} annonce(s) à venir. Je recalcule si l’appel change.',
-              en: 'This channel follows “{name}” ({zone}): {count} announcement(s) ahead. I recompute them if the call changes.',
-            },
-            { name: this.#o.callName(callId, turn.lang) ?? callId, zone: timezone, count },
+            count === 0
+              ? {
+                  fr: 'Ce canal suivra « {name} » ({zone}), mais nos sources ne lui donnent aucune échéance à venir : rien n’est annoncé pour l’instant. Je recalcule si l’appel change.',
+                  en: 'This channel follows “{name}” ({zone}), but our sources give it no deadline ahead: nothing is announced for now. I recompute if the call changes.',
+                }
+              : {
+                  fr: 'Ce canal suivra « {name} » ({zone}) : {count} annonce(s) à venir. Je recalcule si l’appel change.',
+                  en: 'This channel follows “{name}” ({zone}): {count} announcement(s) ahead. I recompute them if the call changes.',
+                },
+            { name, zone: timezone, count },
           ),
           data: { call: callId, announcements: count },
         });
@@ -141,7 +161,7 @@ export class Subscriptions {
     const now = this.#o.now().getTime();
     const name = this.#o.callName(s.callId, s.lang) ?? s.callId;
     const jobs: NewJob[] = [];
-    for (const date of this.#o.calendar.keyDates(s.callId, {}, s.timezone)) {
+    for (const date of this.#o.calendar.keyDates(s.callId, {}, s.timezone, this.#o.now())) {
       const opening = /open/.test(date.id);
       const offsets = opening ? [0] : ANNOUNCE_DAYS_BEFORE;
       for (const before of offsets) {
