@@ -238,6 +238,11 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
 
 /** How often the real clock looks for due reminders and broadcasts. */
 const TICK_INTERVAL_MS = 15_000;
+/**
+ * On SIGTERM, adapters get this long to stop taking messages; the scheduler then gives its sends a short
+ * grace and hands back its claims. All of it ends well within the 10 s a container runtime waits.
+ */
+const ADAPTER_STOP_MS = 3_000;
 
 /** Stops with one line on stderr: what went wrong and what to do. */
 function die(line: string): never {
@@ -341,7 +346,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     clearInterval(ticker);
     opsServer?.close();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await Promise.race([
+      Promise.allSettled(adapters.map((a) => a.stop())),
+      new Promise((resolve) => setTimeout(resolve, ADAPTER_STOP_MS).unref()),
+    ]);
     await app.close();
     process.exit(0);
   };

@@ -74,14 +74,24 @@ export class PostgresJobStore implements JobStore {
   }
 
   async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    // A job still held by another claimer was never settled: its claimer died, maybe mid-send.
     const result = await this.#pool.query(
-      `UPDATE nec_jobs SET run_at = $1, holder = $2 WHERE id IN (
+      `UPDATE nec_jobs SET run_at = $1, holder = $2,
+         data = CASE WHEN holder IS NULL THEN data ELSE jsonb_set(data, '{inDoubt}', 'true') END
+       WHERE id IN (
          SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= $3 ORDER BY run_at LIMIT $4
          FOR UPDATE SKIP LOCKED
        ) RETURNING data`,
       [now + leaseMs, holder, now, limit],
     );
     return jobs(result.rows);
+  }
+
+  async extend(ids: readonly string[], holder: string, until: number): Promise<void> {
+    await this.#pool.query(
+      `UPDATE nec_jobs SET run_at = $1 WHERE holder = $2 AND status = 'pending' AND id = ANY($3)`,
+      [until, holder, ids],
+    );
   }
 
   async complete(id: string, holder: string): Promise<void> {
@@ -92,11 +102,18 @@ export class PostgresJobStore implements JobStore {
     await this.#finish(id, holder, 'dropped');
   }
 
-  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+  async release(
+    id: string,
+    holder: string,
+    runAt: number,
+    attempts: number,
+    inDoubt: boolean,
+  ): Promise<void> {
     await this.#pool.query(
-      `UPDATE nec_jobs SET run_at = $1, holder = NULL, data = jsonb_set(data, '{attempts}', to_jsonb($2::int))
+      `UPDATE nec_jobs SET run_at = $1, holder = NULL,
+         data = data || jsonb_build_object('attempts', $2::int, 'inDoubt', $5::boolean)
        WHERE id = $3 AND holder = $4 AND status = 'pending'`,
-      [runAt, attempts, id, holder],
+      [runAt, attempts, id, holder, inDoubt],
     );
   }
 

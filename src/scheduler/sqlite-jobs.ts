@@ -63,14 +63,26 @@ export class SqliteJobStore implements JobStore {
   }
 
   async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    // A job still held by another claimer was never settled: its claimer died, maybe mid-send.
     const rows = this.#db
       .prepare(
-        `UPDATE nec_jobs SET run_at = ?, holder = ? WHERE id IN (
+        `UPDATE nec_jobs SET run_at = ?, holder = ?,
+           data = CASE WHEN holder IS NULL THEN data ELSE json_set(data, '$.inDoubt', json('true')) END
+         WHERE id IN (
            SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?
          ) RETURNING data`,
       )
       .all(now + leaseMs, holder, now, limit);
     return jobs(rows).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async extend(ids: readonly string[], holder: string, until: number): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE nec_jobs SET run_at = ?
+         WHERE holder = ? AND status = 'pending' AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(until, holder, JSON.stringify(ids));
   }
 
   async complete(id: string, holder: string): Promise<void> {
@@ -81,13 +93,20 @@ export class SqliteJobStore implements JobStore {
     this.#finish(id, holder, 'dropped');
   }
 
-  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+  async release(
+    id: string,
+    holder: string,
+    runAt: number,
+    attempts: number,
+    inDoubt: boolean,
+  ): Promise<void> {
     this.#db
       .prepare(
-        `UPDATE nec_jobs SET run_at = ?, holder = NULL, data = json_set(data, '$.attempts', ?)
+        `UPDATE nec_jobs SET run_at = ?, holder = NULL,
+           data = json_set(data, '$.attempts', ?, '$.inDoubt', json(?))
          WHERE id = ? AND holder = ? AND status = 'pending'`,
       )
-      .run(runAt, attempts, id, holder);
+      .run(runAt, attempts, String(inDoubt), id, holder);
   }
 
   async listByUser(user: string): Promise<Job[]> {
