@@ -186,6 +186,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     retention.middleware,
   );
   bot.use(
+    // A submitted form has no text: it is taken before the text checks.
+    ...dialogs.native.middleware,
     refuseUnreadableMessages,
     confirmations.middleware,
     runCommands,
@@ -215,6 +217,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     privacy,
     port: createBotPort({
       bot,
+      form: dialogs.native.form,
       privacy,
       records,
       calls,
