@@ -38,8 +38,8 @@ export interface FaqServiceOptions {
 }
 
 export class FaqService {
-  readonly kb: KnowledgeBase;
-  readonly #index: FaqIndex;
+  kb: KnowledgeBase;
+  #index: FaqIndex;
   readonly #clock: Clock;
   readonly #timezone: string;
   readonly #figure: FigureLookup;
@@ -50,6 +50,12 @@ export class FaqService {
     this.#clock = options.clock;
     this.#timezone = options.timezone;
     this.#figure = options.figure;
+  }
+
+  /** Puts another knowledge base in force (managers' edits from the web console) and re-indexes it. */
+  useKnowledgeBase(kb: KnowledgeBase): void {
+    this.kb = kb;
+    this.#index = new FaqIndex(kb);
   }
 
   /** Searches both languages' questions whatever `lang` is (people mix them); `lang` is the asker's, for symmetry with replies. */
