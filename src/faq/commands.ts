@@ -23,7 +23,7 @@ export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command 
       const topic = faq.kb.topic(args.trim().toLowerCase());
       if (topic) return turn.say(faq.topicEntries(topic, turn.lang));
       const match = faq.search(args, turn.lang);
-      if (!match.confident) await unanswered.record(args);
+      if (!match.confident) await unanswered.record(args, turn.user);
       turn.say(faq.replyFor(turn, match));
     },
   };

@@ -18,7 +18,7 @@ export function answerQuestions(faq: FaqService, unanswered: UnansweredLog): Mid
     }
     if (searchTerms(text).length === 0) return next();
     const match = faq.search(text, turn.lang);
-    if (!match.confident) await unanswered.record(text);
+    if (!match.confident) await unanswered.record(text, turn.user);
     turn.say(faq.replyFor(turn, match));
   };
 }
