@@ -15,13 +15,18 @@ import type { DialogDefinition } from './definition.ts';
 /** The confirmation that starts a closed call's application anyway. */
 export const CLOSED_CALL_ACTION = 'dialog-closed-call';
 
-/** Registers what "yes, prepare it anyway" does: start the dialog without asking again. */
+/** Registers what "yes, prepare it anyway" does: start the dialog (with the facts of its opening message) at once. */
 export function registerClosedCall(
   ctx: DialogContext,
-  start: (turn: Turn, dialog: DialogDefinition) => Promise<void>,
+  start: (turn: Turn, dialog: DialogDefinition, opening?: string) => Promise<void>,
 ): void {
   ctx.deps.confirmations.register(CLOSED_CALL_ACTION, {
-    yes: (turn, data) => start(turn, ctx.dialog(String(data.callId))),
+    yes: (turn, data) =>
+      start(
+        turn,
+        ctx.dialog(String(data.callId)),
+        typeof data.opening === 'string' ? data.opening : undefined,
+      ),
     declined: {
       fr: 'D’accord, je m’arrête là. « appels » montre les appels et leur état.',
       en: 'All right, I stop here. “calls” shows the calls and their status.',
