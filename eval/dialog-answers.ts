@@ -85,6 +85,16 @@ function say(user: string, text: string): Promise<Reply[]> {
   });
 }
 
+/**
+ * Sends a message that may start a dialog: a call closed by now (its dates have passed) first asks whether to
+ * prepare a file anyway, and the person says yes — the cases are about the answers, not the calendar.
+ */
+async function openingOf(user: string, text: string): Promise<Reply[]> {
+  const replies = await say(user, text);
+  if (!replies.some((r) => r.intent === 'confirm:dialog-closed-call')) return replies;
+  return [...replies, ...(await say(user, 'oui'))];
+}
+
 const askedSlot = (replies: Reply[]): string | undefined =>
   replies.findLast((r) => typeof r.data?.slot === 'string' && r.intent.startsWith('dialog:'))?.data?.slot as
     | string
@@ -92,7 +102,7 @@ const askedSlot = (replies: Reply[]): string | undefined =>
 
 /** Starts the case's dialog for a fresh person and answers the steps before the one the case is about. */
 async function reach(user: string, c: Case): Promise<void> {
-  let replies = await say(user, `candidater ${c.dialog}`);
+  let replies = await openingOf(user, `candidater ${c.dialog}`);
   const route = { ...ROUTE[c.dialog], ...c.before };
   for (let guard = 0; guard < 30; guard++) {
     const slot = askedSlot(replies);
@@ -114,7 +124,7 @@ async function run(c: Case): Promise<Outcome> {
   if (c.step) await reach(user, c);
   const key = userKey('shell', user);
   const before = c.step ? (await applications.list(key))[0] : undefined;
-  const replies = await say(user, c.text);
+  const replies = c.step ? await say(user, c.text) : await openingOf(user, c.text);
   const after = (await applications.list(key))[0];
   const answers = after?.answers ?? {};
   const intents = replies.map((r) => r.intent);
