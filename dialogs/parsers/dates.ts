@@ -53,6 +53,17 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
           label: { fr: spellDay(day, 'fr'), en: spellDay(day, 'en') },
         })),
       );
+    case 'several':
+      return clarify(
+        {
+          fr: 'J’ai lu plusieurs dates : laquelle est le premier jour ?',
+          en: 'I read several dates: which one is the first day?',
+        },
+        reading.candidates.map((day) => ({
+          id: day,
+          label: { fr: spellDay(day, 'fr'), en: spellDay(day, 'en') },
+        })),
+      );
     case 'none':
       return refuse(undefined, EXPECTED);
   }

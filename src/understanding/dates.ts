@@ -18,6 +18,8 @@ export type DateReading =
   | { kind: 'vague' }
   /** A day that does not exist (`31 juin`). */
   | { kind: 'invalid' }
+  /** Several days (« le 15 ou le 16 juin »): which one? */
+  | { kind: 'several'; candidates: Day[] }
   | { kind: 'none' };
 
 const MONTHS: Record<string, number> = {
@@ -71,6 +73,9 @@ const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))
 const VAGUE = new RegExp(
   `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$`,
 );
+/** Two days of the same month offered as alternatives (« le 15 ou le 16 juin »). */
+const EITHER_DAY =
+  /\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:ou|or)\s+(?:le\s+|the\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\b/;
 /** A day of the month without its month (« le 15 »). */
 const DAY_ALONE = /^(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?[\s.!]*$/;
 /** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
@@ -100,12 +105,19 @@ export function dateIn(raw: string, today: Day): DateReading {
   const results = [
     ...chrono.fr.parse(compact, reference, { forwardDate: true }),
     ...chrono.en.GB.parse(compact, reference, { forwardDate: true }),
-    ...chrono.en.parse(compact, reference, { forwardDate: true }),
+    // The American reader only for months in words (`Mar 12`): its `12/03` is 3 December.
+    ...chrono.en
+      .parse(compact, reference, { forwardDate: true })
+      .filter((r) => !/\d\s*[/.-]\s*\d/.test(r.text)),
   ]
     .filter((r) => DAY_WORDS.test(normalize(r.text)))
     // First in the text; at the same place, the reading with a day and a month (`Mar 12` is 12 March, not
     // mardi); numeric forms keep the French (day first) reading, which comes first.
     .sort((a, b) => a.index - b.index || certainty(b.start) - certainty(a.start));
+  const days = [...new Set(results.filter((r) => r.start.isCertain('day')).map(dayOf))].filter(
+    (d): d is Day => d !== undefined,
+  );
+  if (days.length > 1) return { kind: 'several', candidates: days.slice(0, 4) };
   const result = results[0];
   if (!result) return VAGUE.test(typed) || DAY_ALONE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
   const start = result.start;
@@ -116,6 +128,14 @@ export function dateIn(raw: string, today: Day): DateReading {
     year = 2000 + Number(twoDigitYear[1]);
   const day = toDay(year, start.get('month') ?? 0, start.get('day') ?? 0);
   if (!day) return { kind: 'invalid' };
+  // « le 15 ou le 16 juin »: chrono keeps the day with the month; both are meant as possible.
+  const either = EITHER_DAY.exec(typed);
+  if (either) {
+    const candidates = [either[1], either[2]]
+      .map((d) => toDay(year, start.get('month') ?? 0, Number(d)))
+      .filter((d): d is Day => d !== undefined);
+    if (new Set(candidates).size > 1) return { kind: 'several', candidates };
+  }
   if (start.isCertain('weekday') && start.isCertain('day') && start.get('weekday') !== weekdayOf(day)) {
     const said = start.get('weekday') ?? 0;
     const back = (weekdayOf(day) - said + 7) % 7;
@@ -123,6 +143,10 @@ export function dateIn(raw: string, today: Day): DateReading {
   }
   return { kind: 'day', day };
 }
+
+/** The day a chrono result names, when the calendar has it. */
+const dayOf = (result: chrono.ParsedResult): Day | undefined =>
+  toDay(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0);
 
 const certainty = (start: chrono.ParsedComponents): number =>
   Number(start.isCertain('day')) + Number(start.isCertain('month'));

@@ -9,6 +9,11 @@ const NOT_YET = [
   'je (?:ne )?sais pas(?: encore)?',
   '(?:on|nous) (?:ne )?(?:sait|savons) pas(?: encore)?',
   "j'?sais pas",
+  'pas encore',
+  'not yet',
+  "pas pour l'instant",
+  'pas pour le moment',
+  'not at the moment',
   'aucune idee',
   "pas d'idee",
   'no idea',
@@ -109,8 +114,10 @@ export function asksAboutStep(text: string, stepWords: string[]): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
+/** « c'est plutôt 180 », « on sera plutôt 180 »: « plutôt » among the first words. */
+const RATHER = /^(?:\S+\s+){1,3}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -124,7 +131,8 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
   // A plain « non, » corrects only with a value right after it (« non, 180 »; "no grant, zero" is an answer).
   const plain =
     plainNo && /^(?:non|no|nope)[\s,.!:;-]+\d/.test(normalized) ? PLAIN_NO.exec(normalized) : null;
-  const match = NOT_THIS_BUT.exec(normalized) ?? CORRECTION.exec(normalized) ?? plain;
+  const match =
+    NOT_THIS_BUT.exec(normalized) ?? CORRECTION.exec(normalized) ?? RATHER.exec(normalized) ?? plain;
   if (!match || match[0].trim() === '') return undefined;
   const rest = typed.slice(match[0].length).trim();
   return rest === '' ? undefined : rest;

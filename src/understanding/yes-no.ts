@@ -111,6 +111,9 @@ const NO = [
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phrase = (words: string[]) => byLength(words).map(escaped).join('|');
+/** A hedge before the answer (« a priori oui », "probably yes") leaves the answer as it is. */
+const HEDGE =
+  /^(?:a priori|normalement|en principe|je pense que|je crois que|il me semble que|probablement|sans doute|surement|i think|i believe|probably|most likely|likely)[\s,]+(?=(?:oui|non|yes|no|so)\b)/;
 /** Sounds people make before answering. */
 const FILLER = '(?:(?:euh|heu|hmm|ben|bah|alors|well|um|oh|ah|eh bien|bon)[\\s,.!]+)*';
 const LEADING = new RegExp(`^${FILLER}(${phrase(YES)}|${phrase(NO)})(?=$|[\\s,.;:!?()-])`);
@@ -126,7 +129,10 @@ export interface YesNoReading {
 
 /** Yes or no at the start of a text, with the rest; undefined when the text does not start with either. */
 export function yesNoIn(text: string): YesNoReading | undefined {
-  const typed = normalize(text);
+  const typed = normalize(text).replace(HEDGE, '');
+  if (/^(?:i think so|i believe so|je pense|je crois)[\s.!]*$/.test(typed) && !/^je/.test(typed))
+    return { value: true, rest: '' };
+  if (/^i (?:don'?t|do not) think so[\s.!]*$/.test(typed)) return { value: false, rest: '' };
   // Single letters are answers only on their own (« y a-t-il… » is not a yes).
   if (/^[oy][.!]?$/.test(typed)) return { value: true, rest: '' };
   if (/^n[.!]?$/.test(typed)) return { value: false, rest: '' };

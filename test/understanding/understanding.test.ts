@@ -87,6 +87,10 @@ describe('dates', () => {
     expect(dateIn('mi-juin', TODAY)).toEqual({ kind: 'vague' });
     expect(dateIn('early October', TODAY)).toEqual({ kind: 'vague' });
     expect(dateIn('le 31 juin 2027', TODAY)).toEqual({ kind: 'invalid' });
+    expect(dateIn('le 15 ou le 16 juin 2027', TODAY)).toEqual({
+      kind: 'several',
+      candidates: ['2027-06-15', '2027-06-16'],
+    });
   });
 
   it('resolves relative dates against the day it is where the person is', () => {
@@ -113,6 +117,8 @@ describe('yes and no', () => {
     expect(yesNoIn('peut-être')).toBeUndefined();
     expect(plainYesNo('oui, la Ville de Nantes')).toBeUndefined();
     expect(plainYesNo('oui merci')).toBe(true);
+    expect(yesNoIn('a priori oui')).toEqual({ value: true, rest: '' });
+    expect(yesNoIn("I don't think so")).toEqual({ value: false, rest: '' });
   });
 });
 
