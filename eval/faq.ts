@@ -1,20 +1,29 @@
 /**
- * `npm run eval:faq`: runs the labelled questions through the FAQ search and prints in-scope top-1 accuracy,
- * fallback precision and recall, and every miss, for the tuning set and, separately, the held-out set.
- * Only the tuning set gates the exit code (95 % / 95 %): the held-out set estimates unseen questions and
- * must never be tuned against.
+ * `npm run eval:faq`: runs labelled questions through the FAQ as a first message from a new person and prints,
+ * for the tuning set and, separately, each held-out set: in-scope top-1 accuracy, how many out-of-scope
+ * questions fall back, whether the answer is in the question's language, the median answer length, and every
+ * miss. Only the tuning set gates the exit code (95 % / 95 %): held-out sets estimate unseen questions and must
+ * never be tuned against.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { resolveLanguage } from '../src/core/language.ts';
 import { loadKnowledgeBase } from '../src/faq/knowledge-base.ts';
 import { FaqService } from '../src/faq/service.ts';
 
 const TARGET = 0.95;
+const lang = z.enum(['fr', 'en']);
 const setSchema = z.strictObject({
-  questions: z.array(z.strictObject({ q: z.string().min(1), expect: z.string().nullable() })).min(1),
+  questions: z
+    .array(z.strictObject({ q: z.string().min(1), expect: z.string().nullable(), lang: lang.optional() }))
+    .min(1),
 });
 type Question = z.infer<typeof setSchema>['questions'][number];
+// Languages of the sets written before the language figure existed (their files stay as they were written).
+const { languages } = z
+  .strictObject({ languages: z.record(z.string(), lang) })
+  .parse(parse(readFileSync(new URL('./faq-languages.yaml', import.meta.url), 'utf8')));
 
 interface Score {
   accuracy: number;
@@ -38,6 +47,34 @@ function load(file: string): Question[] {
   return questions;
 }
 
+/** What the bot does with a question sent as a new person's first message: the entry answered, the language. */
+function ask(q: string): {
+  answered?: string;
+  lang: 'fr' | 'en';
+  length: number;
+  coverage: number;
+  best?: string;
+} {
+  const replyLang = resolveLanguage({}, q, undefined, undefined, 'fr');
+  const match = faq.search(q, replyLang);
+  const answered = match.confident ? match.entry?.id : undefined;
+  const reply = faq.replyFor({ lang: replyLang } as Parameters<FaqService['replyFor']>[0], match);
+  return {
+    answered,
+    lang: replyLang,
+    length: reply.text.length,
+    coverage: match.coverage,
+    best: match.entry?.id,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
 /** Scores one set and prints its figures and misses under `heading`. */
 function evaluate(heading: string, questions: Question[]): Score {
   let inScope = 0;
@@ -45,22 +82,31 @@ function evaluate(heading: string, questions: Question[]): Score {
   let fellBack = 0;
   let rightFallbacks = 0;
   let outOfScope = 0;
+  let labelled = 0;
+  let sameLang = 0;
+  const lengths: number[] = [];
   const misses: string[] = [];
-  for (const { q, expect } of questions) {
-    const match = faq.search(q);
-    const answered = match.confident ? match.entry?.id : undefined;
+  for (const { q, expect, lang: written = languages[q] } of questions) {
+    const result = ask(q);
+    const { answered } = result;
+    if (written) {
+      labelled++;
+      if (result.lang === written) sameLang++;
+      else misses.push(`LANG "${q}" → answered in ${result.lang}, written in ${written}`);
+    }
     if (answered === undefined) fellBack++;
+    else lengths.push(result.length);
     if (expect === null) {
       outOfScope++;
       if (answered === undefined) rightFallbacks++;
-      else misses.push(`OUT  "${q}" → answered ${answered} (coverage ${match.coverage.toFixed(2)})`);
+      else misses.push(`OUT  "${q}" → answered ${answered} (coverage ${result.coverage.toFixed(2)})`);
       continue;
     }
     inScope++;
     if (answered === expect) correct++;
     else {
       const got =
-        answered ?? `fallback (best ${match.entry?.id ?? 'none'}, coverage ${match.coverage.toFixed(2)})`;
+        answered ?? `fallback (best ${result.best ?? 'none'}, coverage ${result.coverage.toFixed(2)})`;
       misses.push(`MISS "${q}" → ${got}, expected ${expect}`);
     }
   }
@@ -76,11 +122,18 @@ function evaluate(heading: string, questions: Question[]): Score {
   console.log(
     `fallback precision (fallbacks that were out of scope): ${pct(precision)} (${rightFallbacks}/${fellBack})`,
   );
+  console.log(
+    `language match (answered in the question's language): ${pct(sameLang / labelled)} (${sameLang}/${labelled})`,
+  );
+  console.log(`median answer length: ${median(lengths)} characters (${lengths.length} answers)`);
   if (misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);
   return { accuracy, recall };
 }
 
 console.log(`FAQ evaluation: ${kb.entries.length} entries`);
 const tuning = evaluate('tuning set (eval/faq-questions.yaml)', load('./faq-questions.yaml'));
-evaluate('held-out set (eval/faq-holdout.yaml, not gating)', load('./faq-holdout.yaml'));
+const heldOut = readdirSync(new URL('.', import.meta.url))
+  .filter((file) => /^faq-holdout.*\.yaml$/.test(file))
+  .sort();
+for (const file of heldOut) evaluate(`held-out set (eval/${file}, not gating)`, load(`./${file}`));
 process.exitCode = tuning.accuracy >= TARGET && tuning.recall >= TARGET ? 0 : 1;
