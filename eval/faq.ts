@@ -2,7 +2,7 @@
  * `npm run eval:faq`: runs labelled questions through the FAQ as a first message from a new person and prints,
  * for the tuning set and, separately, each held-out set: in-scope top-1 accuracy, how many out-of-scope
  * questions fall back, whether the answer is in the question's language, the median answer length, and every
- * miss. Only the tuning set gates the exit code (95 % / 95 %): held-out sets estimate unseen questions and must
+ * miss of the tuning set (`--held-out-misses` prints the held-out sets' too). Only the tuning set gates the exit code (95 % / 95 %): held-out sets estimate unseen questions and must
  * never be tuned against.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,21 +47,20 @@ function load(file: string): Question[] {
   return questions;
 }
 
-/** What the bot does with a question sent as a new person's first message: the entry answered, the language. */
-function ask(q: string): {
-  answered?: string;
-  lang: 'fr' | 'en';
-  length: number;
-  coverage: number;
-  best?: string;
-} {
-  const replyLang = resolveLanguage({}, q, undefined, undefined, 'fr');
-  const match = faq.search(q, replyLang);
-  const answered = match.confident ? match.entry?.id : undefined;
-  const reply = faq.replyFor({ lang: replyLang } as Parameters<FaqService['replyFor']>[0], match);
+/** What the bot does with a question sent as a new person's first message: the entries answered, the language. */
+function ask(q: string) {
+  const lang = resolveLanguage({}, q, undefined, undefined, 'fr');
+  const match = faq.search(q, lang);
+  const reply = faq.replyFor({ lang } as Parameters<FaqService['replyFor']>[0], match);
+  const data = (reply.data ?? {}) as { entry?: string; entries?: string[] };
+  // A fallback may still be the entry that was expected: one recording what the sources do not say.
+  const entries = data.entries ?? (data.entry ? [data.entry] : []);
+  const answered = reply.intent.startsWith('faq:') ? entries.join('+') : undefined;
   return {
     answered,
-    lang: replyLang,
+    entries,
+    intent: reply.intent,
+    lang,
     length: reply.text.length,
     coverage: match.coverage,
     best: match.entry?.id,
@@ -76,7 +75,7 @@ function median(values: number[]): number {
 }
 
 /** Scores one set and prints its figures and misses under `heading`. */
-function evaluate(heading: string, questions: Question[]): Score {
+function evaluate(heading: string, questions: Question[], showMisses: boolean): Score {
   let inScope = 0;
   let correct = 0;
   let fellBack = 0;
@@ -103,10 +102,11 @@ function evaluate(heading: string, questions: Question[]): Score {
       continue;
     }
     inScope++;
-    if (answered === expect) correct++;
+    if (result.entries.length === 1 && result.entries[0] === expect) correct++;
     else {
       const got =
-        answered ?? `fallback (best ${result.best ?? 'none'}, coverage ${result.coverage.toFixed(2)})`;
+        answered ??
+        `${result.intent} (best ${result.best ?? 'none'}, coverage ${result.coverage.toFixed(2)})`;
       misses.push(`MISS "${q}" → ${got}, expected ${expect}`);
     }
   }
@@ -126,14 +126,17 @@ function evaluate(heading: string, questions: Question[]): Score {
     `language match (answered in the question's language): ${pct(sameLang / labelled)} (${sameLang}/${labelled})`,
   );
   console.log(`median answer length: ${median(lengths)} characters (${lengths.length} answers)`);
-  if (misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);
+  if (showMisses && misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);
   return { accuracy, recall };
 }
 
 console.log(`FAQ evaluation: ${kb.entries.length} entries`);
-const tuning = evaluate('tuning set (eval/faq-questions.yaml)', load('./faq-questions.yaml'));
+const tuning = evaluate('tuning set (eval/faq-questions.yaml)', load('./faq-questions.yaml'), true);
 const heldOut = readdirSync(new URL('.', import.meta.url))
   .filter((file) => /^faq-holdout.*\.yaml$/.test(file))
   .sort();
-for (const file of heldOut) evaluate(`held-out set (eval/${file}, not gating)`, load(`./${file}`));
+// A held-out set's misses are not printed unless asked for: reading them is the first step to tuning on them.
+const showHeldOutMisses = process.argv.includes('--held-out-misses');
+for (const file of heldOut)
+  evaluate(`held-out set (eval/${file}, not gating)`, load(`./${file}`), showHeldOutMisses);
 process.exitCode = tuning.accuracy >= TARGET && tuning.recall >= TARGET ? 0 : 1;
