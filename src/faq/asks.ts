@@ -324,6 +324,8 @@ function refine(asks: Set<Ask>): Set<Ask> {
   if (asks.has('deadline')) asks.delete('date');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
   if (asks.has('address') && asks.has('email')) asks.delete('address');
+  // "phone number of": a number to call, not a count.
+  if (asks.has('phone')) asks.delete('figures');
   return asks;
 }
 

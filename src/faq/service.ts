@@ -238,7 +238,9 @@ export class FaqService {
     const text = LANGS.map((lang) => renderAnswer(entry.answer[lang], lang, today, this.#figure).text)
       .concat(entry.title.fr, entry.title.en)
       .join(' ');
-    return years.every((year) => text.includes(year));
+    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts.
+    const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
+    return years.every((year) => standing.includes(year));
   }
 
   /** No sure answer: the closest entries, for the choices of the fallback. */
@@ -334,8 +336,9 @@ export class FaqService {
       const related = this.kb.get(id);
       return related ? [entryChoice(related, lang)] : [];
     });
+    // The eligibility check and the application dialog are offered as choices, not spelled out: the answer
+    // stays one card.
     if (entry.eligibility) {
-      lines.push(t(lang, ELIGIBILITY, { call: entry.eligibility }));
       choices.unshift(
         { id: `eligibility ${entry.eligibility}`, label: t(lang, CHECK_LABEL) },
         { id: `apply ${entry.eligibility}`, label: t(lang, APPLY_LABEL) },
@@ -445,10 +448,6 @@ const PAST_ONE: Localized = {
 const PAST_MANY: Localized = {
   fr: '⚠️ À ce jour ({today}), ces dates sont passées : {dates}.',
   en: '⚠️ As of today ({today}), these dates have passed: {dates}.',
-};
-const ELIGIBILITY: Localized = {
-  fr: 'Pour vérifier votre cas : `éligibilité {call}` ; pour préparer le dossier pas à pas : `candidater {call}`.',
-  en: 'To check your own case: `eligibility {call}`; to prepare the application step by step: `apply {call}`.',
 };
 const CHECK_LABEL: Localized = { fr: 'Vérifier mon éligibilité', en: 'Check my eligibility' };
 const APPLY_LABEL: Localized = { fr: 'Préparer ma candidature', en: 'Prepare my application' };

@@ -20,7 +20,7 @@ const STOP_WORDS = new Set(
     // fragments left by the apostrophe and hyphen split (« jusqu'à », « lorsqu'on », "e-mail") and slang for "what is it"
     'jusqu lorsqu puisqu quoiqu presqu e kesako ' +
     // question words: what a question asks for is read separately (asks.ts), not as a topic word
-    'comment quand combien etait etaient sera seront ete ' +
+    'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
