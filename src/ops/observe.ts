@@ -78,6 +78,7 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
 function countAnswers(metrics: Metrics, replies: Reply[]): void {
   for (const reply of replies) {
     if (reply.intent.startsWith('faq:')) metrics.faqHits.inc({ entry: reply.intent.slice(4) });
-    else if (reply.intent === 'fallback') metrics.fallbacks.inc();
+    // `fallback:<topic>`: the topic is known but the sources do not hold the fact asked for.
+    else if (reply.intent === 'fallback' || reply.intent.startsWith('fallback:')) metrics.fallbacks.inc();
   }
 }
