@@ -3,8 +3,8 @@ FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages ./packages
-# npm install (not ci): npm 11 wants every optional platform build of the dev linter in the lock for ci.
-RUN npm install --omit=dev --no-fund --no-audit
+# npm ci: installs exactly the lock file (which lists every platform's optional builds), never rewrites it.
+RUN npm ci --omit=dev --no-fund --no-audit
 
 FROM node:24-slim
 ENV NODE_ENV=production

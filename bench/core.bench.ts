@@ -8,10 +8,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/core/clock.ts';
 import { createLogger } from '../src/logger.ts';
+import { createApp } from '../src/main.ts';
 import { freePort } from '../test/support/free-port.ts';
 
 const USERS = 1_000;
@@ -33,7 +33,7 @@ const SCRIPT = (user: number): string[] => [
   'Lyon',
 ];
 const MESSAGES = USERS * SCRIPT(0).length;
-const ENTRY = join(import.meta.dirname, '..', 'adapters', 'start.ts');
+const ENTRY = join(import.meta.dirname, '..', 'src', 'main.ts');
 
 interface ScenarioResult {
   store: string;

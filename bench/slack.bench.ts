@@ -20,7 +20,7 @@ const SCRIPT = [
   'How do I apply for a local NEC?',
   'merci',
 ];
-const ENTRY = join(import.meta.dirname, '..', 'adapters', 'start.ts');
+const ENTRY = join(import.meta.dirname, '..', 'src', 'main.ts');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

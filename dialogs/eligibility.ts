@@ -1,9 +1,16 @@
 /** Live eligibility: right after an answer, what it breaks (or puts at risk), and what remains possible. */
 
-import { cited, evaluate, rulesTouching } from '../rules/index.ts';
+import { cited, evaluate, type RuleOutcome, rulesTouching } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang } from '../src/core/i18n.ts';
 import type { Answers } from './application.ts';
+
+/** How each outcome worth telling at once is marked: a failure, a case to confirm, a warning. */
+const LIVE_MARK: Partial<Record<RuleOutcome['status'], string>> = {
+  failed: '⚠️',
+  to_confirm: '❔',
+  warning: 'ℹ️',
+};
 
 /**
  * The rules this slot's answer now fails or warns about, with their citations, and the benefits still within
@@ -25,12 +32,12 @@ export function liveEligibility(
   for (const benefit of verdict.benefits) {
     for (const outcome of benefit.outcomes) {
       if (!touched.has(outcome.ruleId) || seen.has(outcome.ruleId)) continue;
-      if (outcome.status !== 'failed' && outcome.status !== 'warning') continue;
+      const mark = LIVE_MARK[outcome.status];
+      if (!mark) continue;
       seen.add(outcome.ruleId);
       const names = outcome.benefits
         .map((id) => verdict.benefits.find((b) => b.benefit.id === id)?.benefit.name[lang] ?? id)
         .join(', ');
-      const mark = outcome.status === 'failed' ? '⚠️' : 'ℹ️';
       lines.push(`${mark} ${names} — ${cited(outcome, lang)}`);
     }
   }

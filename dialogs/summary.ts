@@ -72,6 +72,8 @@ export function summaryReply(
     data: {
       application: application.id,
       call: call.id,
+      // The source as tools need it (its file id); people read its title and section in the text.
+      source: { title: call.source.title, file: call.source.file },
       verdict: verdictData(verdict, lang),
       missing: missing.map((s) => s.slot),
       keyDates: dates.map((d) => ({ id: d.id, date: d.date })),

@@ -1,4 +1,7 @@
-/** Citations: every rule, date and note names the source a user would recognise, its file and the section. */
+/**
+ * Citations: every rule, date and note names the source a user would recognise and the section. People read the
+ * title and section; the file id stays in the data (verdict JSON, `data.source.file`) for tools.
+ */
 import type { Lang } from '../src/core/i18n.ts';
 import type { CallDefinition, CitationDefinition } from './schema.ts';
 
@@ -18,8 +21,8 @@ export function resolveCitation(call: CallDefinition, citation: CitationDefiniti
   };
 }
 
-/** One line: `source : ANCT — NEC locaux, 2023 (000_….txt), § Project initiators` (French puts a space before the colon). */
+/** One line: `source : ANCT — NEC locaux, 2023, § Project initiators` (French puts a no-break space before the colon). */
 export function formatCitation(citation: Citation, lang: Lang): string {
-  const colon = lang === 'fr' ? ' :' : ':';
-  return `source${colon} ${citation.title} (${citation.file}), § ${citation.section}`;
+  const colon = lang === 'fr' ? '\u00a0:' : ':';
+  return `source${colon} ${citation.title}, § ${citation.section}`;
 }

@@ -1,25 +1,27 @@
 /**
  * The engine: runs every rule of a call on an application's answers and gives a verdict per benefit.
  * One unmet excluding rule makes a benefit "not eligible" whatever is still unknown; a missing answer only
- * makes it "unknown"; "eligible" means the published requirements are met, never that it is funded.
+ * makes it "unknown"; a case the source does not foresee makes it "to be confirmed"; "eligible" means the
+ * published requirements are met, never that it is funded. A benefit that requires another is never better
+ * off than the one it requires.
  */
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import { type Day, dayIn, yearOf } from './calendar.ts';
 import { type Citation, formatCitation, resolveCitation } from './citation.ts';
 import { windowOn } from './dates.ts';
 import { type Check, checkRule } from './operators.ts';
-import type { BenefitDefinition, CallDefinition } from './schema.ts';
+import type { BenefitDefinition, CallDefinition, CitationDefinition } from './schema.ts';
 import { type Answers, figureParams, localize, type Param, type RuleContext, slotOf } from './values.ts';
 
 /** Ids of the checks the engine adds from the call's window, for every benefit. */
 export const CALL_CLOSED = 'call_closed';
 export const CALL_NOT_OPEN_YET = 'call_not_open_yet';
 
-/** How one rule came out for one application. */
+/** How one rule came out for one application; `to_confirm`: unmet, but the source does not foresee the case. */
 export interface RuleOutcome {
   ruleId: string;
   benefits: string[];
-  status: 'met' | 'failed' | 'unknown' | 'warning';
+  status: 'met' | 'failed' | 'unknown' | 'to_confirm' | 'warning';
   /** The requirement, followed by what is wrong or still needed. */
   text: Localized;
   citation: Citation;
@@ -27,12 +29,20 @@ export interface RuleOutcome {
   missing: string[];
 }
 
-/** The verdict for one benefit: `eligible` is null while an answer is missing and nothing has failed. */
+/** Where a benefit stands, from worst to best: the order `requires` takes the lesser of. */
+export const BENEFIT_STATES = ['not_eligible', 'unknown', 'to_confirm', 'eligible'] as const;
+export type BenefitState = (typeof BENEFIT_STATES)[number];
+
+/** The verdict for one benefit: `eligible` is null while it is unknown or to be confirmed. */
 export interface BenefitVerdict {
   benefit: BenefitDefinition;
+  state: BenefitState;
   eligible: boolean | null;
   outcomes: RuleOutcome[];
 }
+
+/** Ids of the outcomes `requires` adds: `requires:<benefit id>`. */
+export const REQUIRES_PREFIX = 'requires:';
 
 export interface Verdict {
   call: CallDefinition;
@@ -50,30 +60,99 @@ export function evaluate(call: CallDefinition, answers: Answers, today: Date, ti
     ...call.rules.map((rule) => toOutcome(ctx, rule, checkRule(rule, ctx))),
   ];
   const figures = figureParams(call);
-  const benefits = call.benefits.map((benefit): BenefitVerdict => {
+  const done = new Map<string, BenefitVerdict>();
+  // The schema refuses circles of `requires`, so this terminates; each benefit is worked out once.
+  const verdictOf = (benefit: BenefitDefinition): BenefitVerdict => {
+    const known = done.get(benefit.id);
+    if (known) return known;
     const own = outcomes.filter((o) => o.benefits.includes(benefit.id));
-    const eligible = own.some((o) => o.status === 'failed')
-      ? false
-      : own.some((o) => o.status === 'unknown')
-        ? null
-        : true;
+    for (const need of benefit.requires) {
+      const required = call.benefits.find((b) => b.id === need.benefit);
+      if (required) own.push(requiresOutcome(ctx, benefit, verdictOf(required), need.citation));
+    }
+    const state = stateOf(own);
     // Names may quote figures too ("possible €{allowance_eur} allowance").
-    return { benefit: { ...benefit, name: localize(benefit.name, figures) }, eligible, outcomes: own };
-  });
+    const verdict: BenefitVerdict = {
+      benefit: { ...benefit, name: localize(benefit.name, figures) },
+      state,
+      eligible: state === 'eligible' ? true : state === 'not_eligible' ? false : null,
+      outcomes: own,
+    };
+    done.set(benefit.id, verdict);
+    return verdict;
+  };
+  const benefits = call.benefits.map(verdictOf);
   return { call, today: ctx.today, benefits, notices: notices(ctx) };
 }
 
-/** The verdict as plain data for scripts: per benefit, eligible, reasons, warnings, failed and unknown rule ids. */
+/** The worst of a benefit's outcomes: a failure, then a missing answer, then a case to confirm. */
+function stateOf(outcomes: RuleOutcome[]): BenefitState {
+  if (outcomes.some((o) => o.status === 'failed')) return 'not_eligible';
+  if (outcomes.some((o) => o.status === 'unknown')) return 'unknown';
+  if (outcomes.some((o) => o.status === 'to_confirm')) return 'to_confirm';
+  return 'eligible';
+}
+
+const REQUIRES_TEXT: Record<Exclude<BenefitState, 'eligible'>, Localized> = {
+  not_eligible: {
+    fr: 'Réservé à qui obtient « {name} », non éligible ici.',
+    en: 'Only for those who get “{name}”, which is not eligible here.',
+  },
+  unknown: {
+    fr: 'Réservé à qui obtient « {name} », encore impossible à dire.',
+    en: 'Only for those who get “{name}”, which cannot be told yet.',
+  },
+  to_confirm: {
+    fr: 'Réservé à qui obtient « {name} », encore à confirmer.',
+    en: 'Only for those who get “{name}”, which is still to be confirmed.',
+  },
+};
+
+/** How a required benefit's verdict weighs on the one that requires it (met when it is eligible). */
+function requiresOutcome(
+  ctx: RuleContext,
+  benefit: BenefitDefinition,
+  required: BenefitVerdict,
+  citation: CitationDefinition,
+): RuleOutcome {
+  const status = (
+    { eligible: 'met', not_eligible: 'failed', unknown: 'unknown', to_confirm: 'to_confirm' } as const
+  )[required.state];
+  const text =
+    required.state === 'eligible'
+      ? { fr: '', en: '' }
+      : localize(REQUIRES_TEXT[required.state], {
+          name: { kind: 'localized', value: required.benefit.name },
+        });
+  return {
+    ruleId: `${REQUIRES_PREFIX}${required.benefit.id}`,
+    benefits: [benefit.id],
+    status,
+    text,
+    citation: resolveCitation(ctx.call, citation),
+    missing: [],
+  };
+}
+
+/**
+ * The verdict as plain data for scripts: per benefit, its state, reasons, warnings, the ids of the rules failed,
+ * unknown or to confirm, and where each rule that is not met comes from (with the source's file id, for tools).
+ */
 export function verdictData(verdict: Verdict, lang: Lang): Record<string, VerdictEntry> {
+  const ids = (b: BenefitVerdict, status: RuleOutcome['status']) =>
+    b.outcomes.filter((o) => o.status === status).map((o) => o.ruleId);
   return Object.fromEntries(
     verdict.benefits.map((b) => [
       b.benefit.id,
       {
         eligible: b.eligible,
+        state: b.state,
         reasons: reasons(b, lang),
         warnings: b.outcomes.filter((o) => o.status === 'warning').map((o) => cited(o, lang)),
-        failed: b.outcomes.filter((o) => o.status === 'failed').map((o) => o.ruleId),
-        unknown: b.outcomes.filter((o) => o.status === 'unknown').map((o) => o.ruleId),
+        failed: ids(b, 'failed'),
+        unknown: ids(b, 'unknown'),
+        toConfirm: ids(b, 'to_confirm'),
+        sources: b.outcomes.filter((o) => o.status !== 'met').map((o) => ({ rule: o.ruleId, ...o.citation })),
       },
     ]),
   );
@@ -81,10 +160,13 @@ export function verdictData(verdict: Verdict, lang: Lang): Record<string, Verdic
 
 export interface VerdictEntry {
   eligible: boolean | null;
+  state: BenefitState;
   reasons: string[];
   warnings: string[];
   failed: string[];
   unknown: string[];
+  toConfirm: string[];
+  sources: Array<{ rule: string } & Citation>;
 }
 
 /** An outcome's text followed by its citation. */
@@ -115,11 +197,11 @@ function reasons(b: BenefitVerdict, lang: Lang): string[] {
         : `Every published requirement for “${b.benefit.name.en}” is met.`;
     return [met, selectionText(b.benefit, lang)].filter(Boolean);
   }
-  const order = { failed: 0, unknown: 1 } as const;
+  const order = { failed: 0, unknown: 1, to_confirm: 2 } as const;
   return b.outcomes
     .filter(
-      (o): o is RuleOutcome & { status: 'failed' | 'unknown' } =>
-        o.status === 'failed' || o.status === 'unknown',
+      (o): o is RuleOutcome & { status: 'failed' | 'unknown' | 'to_confirm' } =>
+        o.status === 'failed' || o.status === 'unknown' || o.status === 'to_confirm',
     )
     .sort((x, y) => order[x.status] - order[y.status])
     .map((o) => cited(o, lang));
@@ -130,17 +212,18 @@ const STILL_NEEDED: Localized = { fr: 'réponse encore attendue : {slots}', en: 
 function toOutcome(ctx: RuleContext, rule: CallDefinition['rules'][number], check: Check): RuleOutcome {
   const base = figureParams(ctx.call);
   const requirement = localize(rule.message, base);
-  const status =
-    check.status === 'met'
-      ? 'met'
-      : check.status === 'unknown'
-        ? 'unknown'
-        : rule.effect === 'warn'
-          ? 'warning'
-          : 'failed';
+  const unmet = { exclude: 'failed', not_foreseen: 'to_confirm', warn: 'warning' } as const;
+  const status = check.status === 'met' ? 'met' : check.status === 'unknown' ? 'unknown' : unmet[rule.effect];
   let text = requirement;
   if (check.status === 'unmet')
     text = join(requirement, localize(check.detail, { ...base, ...check.params }));
+  if (check.status === 'unmet' && rule.not_foreseen)
+    text = toConfirm(
+      ctx.call,
+      text,
+      localize(rule.not_foreseen.source_says, base),
+      localize(rule.not_foreseen.certain_if, base),
+    );
   if (check.status === 'unknown') {
     const labels = check.missing.map((id) => slotOf(ctx.call, id)?.label ?? { fr: id, en: id });
     text = join(
@@ -156,6 +239,26 @@ function toOutcome(ctx: RuleContext, rule: CallDefinition['rules'][number], chec
     citation: resolveCitation(ctx.call, rule.citation),
     missing: check.status === 'unknown' ? check.missing : [],
   };
+}
+
+/** A case the source does not foresee: what it says, what would settle it, and whom to ask. */
+function toConfirm(call: CallDefinition, text: Localized, says: Localized, certainIf: Localized): Localized {
+  const contact = call.contacts[0];
+  const who = contact ? [contact.name, contact.email].filter(Boolean).join(', ') : undefined;
+  const ask: Localized = who
+    ? {
+        fr: `vérifiez-le auprès du contact de l’appel (${who})`,
+        en: `check it with the call’s contact (${who})`,
+      }
+    : {
+        fr: 'vérifiez-le auprès de l’organisateur (la source ne donne pas de contact)',
+        en: 'check it with the organiser (the source gives no contact)',
+      };
+  const line = (lang: Lang) =>
+    lang === 'fr'
+      ? `À confirmer\u00a0: ${text.fr.replace(/\.$/, '')}. Ce que dit la source\u00a0: ${says.fr.replace(/\.$/, '')}\u00a0; ${ask.fr}\u00a0; ce qui le rendrait certain\u00a0: ${certainIf.fr.replace(/\.$/, '')}.`
+      : `To be confirmed: ${text.en.replace(/\.$/, '')}. What the source says: ${says.en.replace(/\.$/, '')}; ${ask.en}; what would make it certain: ${certainIf.en.replace(/\.$/, '')}.`;
+  return { fr: line('fr'), en: line('en') };
 }
 
 /** A closed call fails every benefit ("closed since …"); one not open yet only warns. */

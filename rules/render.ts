@@ -1,43 +1,61 @@
 /** Verdicts, a call's rules and a call's status as Markdown, in French or English, every statement cited. */
-import type { Lang } from '../src/core/i18n.ts';
+import type { Lang, Localized } from '../src/core/i18n.ts';
 import { formatDay } from './calendar.ts';
 import { formatCitation, resolveCitation } from './citation.ts';
 import { type CallStatus, keyDates } from './dates.ts';
-import { cited, pastEditionNotice, type RuleOutcome, selectionText, type Verdict } from './evaluate.ts';
+import {
+  type BenefitState,
+  cited,
+  pastEditionNotice,
+  type RuleOutcome,
+  selectionText,
+  type Verdict,
+} from './evaluate.ts';
 import type { CallDefinition } from './schema.ts';
 import { figureParams, localize } from './values.ts';
 
-const MARK: Record<RuleOutcome['status'], string> = { met: '✅', failed: '❌', unknown: '❓', warning: '⚠️' };
+const MARK: Record<RuleOutcome['status'], string> = {
+  met: '✅',
+  failed: '❌',
+  unknown: '❓',
+  to_confirm: '❔',
+  warning: '⚠️',
+};
 
-/** The verdict per benefit: what failed, what is still needed, warnings, then who selects and the notes. */
+const STATE: Record<BenefitState, Localized> = {
+  eligible: { fr: '✅ éligible', en: '✅ eligible' },
+  not_eligible: { fr: '❌ non éligible', en: '❌ not eligible' },
+  unknown: {
+    fr: '❓ pas encore possible à dire (réponses manquantes)',
+    en: '❓ cannot tell yet (answers missing)',
+  },
+  to_confirm: {
+    fr: '❔ à confirmer (la source ne prévoit pas ce cas)',
+    en: '❔ to be confirmed (the source does not provide for this case)',
+  },
+};
+
+/**
+ * The verdict per benefit: what failed, what is still needed or to confirm, warnings; then, once for the whole
+ * verdict, who selects among eligible applications (benefits sharing a selection share its paragraph), and contacts.
+ */
 export function renderVerdict(verdict: Verdict, lang: Lang): string {
-  const fr = lang === 'fr';
   const lines = [`**${verdict.call.name[lang]}**`];
   for (const notice of verdict.notices)
     lines.push(
       `_${notice.text[lang]}${notice.citation ? ` (${formatCitation(notice.citation, lang)})` : ''}_`,
     );
+  const selections = new Set<string>();
   for (const b of verdict.benefits) {
-    const state =
-      b.eligible === true
-        ? fr
-          ? '✅ éligible'
-          : '✅ eligible'
-        : b.eligible === false
-          ? fr
-            ? '❌ non éligible'
-            : '❌ not eligible'
-          : fr
-            ? '❓ pas encore possible à dire (réponses manquantes)'
-            : '❓ cannot tell yet (answers missing)';
-    lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${state}`);
+    lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${STATE[b.state][lang]}`);
     for (const o of b.outcomes.filter((o) => o.status !== 'met'))
       lines.push(`• ${MARK[o.status]} ${cited(o, lang)}`);
-    if (b.eligible === true) {
+    if (b.state === 'eligible' || b.state === 'to_confirm') {
       const next = selectionText(b.benefit, lang);
-      if (next) lines.push(`→ ${next}`);
+      if (next) selections.add(next);
     }
   }
+  if (selections.size > 0) lines.push('', ...[...selections].map((s) => `→ ${s}`));
   lines.push(...contactLines(verdict.call, lang));
   return lines.join('\n');
 }
@@ -51,14 +69,22 @@ export function renderCallRules(call: CallDefinition, status: CallStatus, lang: 
   for (const benefit of call.benefits) {
     lines.push('', `**${localize(benefit.name, figures)[lang]}**`);
     for (const rule of call.rules.filter((r) => r.benefits.includes(benefit.id))) {
-      const kind =
-        rule.effect === 'warn'
-          ? fr
-            ? ' _(avertissement, pas une exclusion)_'
-            : ' _(a warning, not an exclusion)_'
-          : '';
+      const kind = {
+        exclude: '',
+        warn: fr ? ' _(avertissement, pas une exclusion)_' : ' _(a warning, not an exclusion)_',
+        not_foreseen: fr
+          ? ' _(cas non prévu par la source : à confirmer, pas une exclusion)_'
+          : ' _(a case the source does not provide for: to be confirmed, not an exclusion)_',
+      }[rule.effect];
       lines.push(
         `• ${localize(rule.message, figures)[lang]}${kind} (${formatCitation(resolveCitation(call, rule.citation), lang)})`,
+      );
+    }
+    for (const need of benefit.requires) {
+      const required = call.benefits.find((b) => b.id === need.benefit);
+      const name = required ? localize(required.name, figures)[lang] : need.benefit;
+      lines.push(
+        `• ${fr ? `Réservé à qui obtient « ${name} »` : `Only for those who get “${name}”`} (${formatCitation(resolveCitation(call, need.citation), lang)})`,
       );
     }
     const next = selectionText(benefit, lang);

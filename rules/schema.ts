@@ -31,6 +31,9 @@ const citation = z.strictObject({
   file: z.string().min(1).optional(),
 });
 
+/** The kinds of rule: the source excludes, the source does not foresee, or a warning. */
+export const RULE_EFFECTS = ['exclude', 'not_foreseen', 'warn'] as const;
+
 const slotTypes = ['text', 'integer', 'money', 'number', 'date', 'boolean', 'choice', 'multi'] as const;
 const slot = z.strictObject({
   id: identifier,
@@ -49,8 +52,15 @@ const ruleBase = {
   /** The requirement in plain words, with its figures as `{figure_name}` placeholders. */
   message: localized,
   citation,
-  /** `exclude` (default): failing makes the benefit "not eligible"; `warn`: a warning that changes the outcome. */
-  effect: z.enum(['exclude', 'warn']).default('exclude'),
+  /**
+   * What failing the rule means, as the source puts it. `exclude` (default): the source excludes it, the benefit is
+   * "not eligible". `not_foreseen`: the source does not provide for it without excluding it, the benefit is "to be
+   * confirmed" (with `not_foreseen` saying what the source says and what would settle it). `warn`: a warning that
+   * leaves the verdict as it is (e.g. a request above a cap gets capped).
+   */
+  effect: z.enum(RULE_EFFECTS).default('exclude'),
+  /** For `not_foreseen` rules only: what the source does say, and what would make the verdict certain. */
+  not_foreseen: z.strictObject({ source_says: localized, certain_if: localized }).optional(),
 };
 
 const rule = z.discriminatedUnion('op', [
@@ -91,6 +101,13 @@ const rule = z.discriminatedUnion('op', [
 const keyDate = z.strictObject({
   id: identifier,
   label: localized,
+  /**
+   * How the summary speaks of this day when it belongs to a past edition (a fixed day of an earlier year than the
+   * application's): a sentence in the past tense with `{day}`, e.g. "the agreement ran until {day}".
+   */
+  past: localized.optional(),
+  /** The benefits this day matters for: its reminders go when none of them is within reach any more. */
+  benefits: z.array(identifier).optional(),
   citation,
   on: fixedDay.optional(),
   months_before: z.strictObject({ months: quantity, of: fixedDay }).optional(),
@@ -103,6 +120,11 @@ const benefit = z.strictObject({
   selection: z.strictObject({ by: localized, criteria: z.array(localized), citation }).optional(),
   /** What meeting the requirements leads to, when nobody selects (e.g. a brand free to use). */
   next: localized.optional(),
+  /**
+   * Benefits this one can only come with (a grant reserved to label holders): it is never eligible while one of
+   * them is not, and at best "to be confirmed" or "cannot tell yet" while one of them is.
+   */
+  requires: z.array(z.strictObject({ benefit: identifier, citation })).default([]),
 });
 
 const callObject = z.strictObject({
@@ -143,6 +165,7 @@ export type RuleDefinition = CallDefinition['rules'][number];
 export type SlotDefinition = CallDefinition['slots'][number];
 export type BenefitDefinition = CallDefinition['benefits'][number];
 export type KeyDateDefinition = CallDefinition['dates'][number];
+export type RuleEffect = (typeof RULE_EFFECTS)[number];
 export type CitationDefinition = z.infer<typeof citation>;
 export type Quantity = z.infer<typeof quantity>;
 export type DayRef = z.infer<typeof dayRef>;
@@ -205,6 +228,13 @@ function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
   });
   call.rules.forEach((r, i) => {
     const at: Path = ['rules', i];
+    if ((r.effect === 'not_foreseen') !== (r.not_foreseen !== undefined))
+      issue(
+        [...at, 'not_foreseen'],
+        r.effect === 'not_foreseen'
+          ? 'a not_foreseen rule says what the source says and what would settle it (not_foreseen: { source_says, certain_if })'
+          : 'only a rule with effect: not_foreseen has not_foreseen',
+      );
     r.benefits.forEach((b, j) => {
       if (!benefits.has(b))
         issue([...at, 'benefits', j], `unknown benefit "${b}" (benefits: ${[...benefits].join(', ')})`);
@@ -268,10 +298,41 @@ function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
     checkDay(['window', 'opens'], call.window.opens);
     checkDay(['window', 'closes'], call.window.closes);
   }
+  call.dates.forEach((d, i) => {
+    d.benefits?.forEach((b, j) => {
+      if (!benefits.has(b)) issue(['dates', i, 'benefits', j], `unknown benefit "${b}"`);
+    });
+  });
   call.benefits.forEach((b, i) => {
     if (!call.rules.some((r) => r.benefits.includes(b.id)))
       issue(['benefits', i], `no rule gates benefit "${b.id}"`);
+    b.requires.forEach((r, j) => {
+      if (!benefits.has(r.benefit))
+        issue(['benefits', i, 'requires', j, 'benefit'], `unknown benefit "${r.benefit}"`);
+      else if (r.benefit === b.id)
+        issue(['benefits', i, 'requires', j, 'benefit'], 'a benefit cannot require itself');
+    });
   });
+  const cycle = requiresCycle(call.benefits);
+  if (cycle) issue(['benefits'], `benefits require each other in a circle: ${cycle.join(' → ')}`);
+}
+
+/** A circle of `requires` (a → b → a), if any: the verdicts could not be worked out. */
+function requiresCycle(benefits: RawCall['benefits']): string[] | undefined {
+  const needs = new Map(benefits.map((b) => [b.id, b.requires.map((r) => r.benefit)]));
+  const visit = (id: string, path: string[]): string[] | undefined => {
+    if (path.includes(id)) return [...path.slice(path.indexOf(id)), id];
+    for (const next of needs.get(id) ?? []) {
+      const found = visit(next, [...path, id]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const b of benefits) {
+    const found = visit(b.id, []);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The slot types an `equals` value can be compared with. */

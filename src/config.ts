@@ -61,7 +61,7 @@ export const configSchema = z.object({
   MATRIX_ALLOWED_SERVERS: list,
   /** Users who may invite the Matrix bot into a room, on top of MATRIX_ALLOWED_SERVERS. */
   MATRIX_ALLOWED_USERS: list,
-  /** End-to-end encrypted rooms; needs the native crypto module (see the README). */
+  /** End-to-end encrypted rooms; needs the native crypto module (see docs/matrix.md). */
   MATRIX_ENCRYPTION: z
     .enum(['true', 'false', ''])
     .default('false')

@@ -7,12 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
-import type { App } from '../../src/app.ts';
-import type { Adapter } from '../../src/core/adapter.ts';
-import { type Localized, t } from '../../src/core/i18n.ts';
-import type { ConversationRef, Delivery, Reply } from '../../src/core/message.ts';
-import { RetryAfterError } from '../../src/core/retry-after.ts';
-import { userKey } from '../../src/store/user-records.ts';
+import {
+  type Adapter,
+  type BotPort,
+  type Config,
+  type ConversationRef,
+  type Delivery,
+  type Localized,
+  type Reply,
+  RetryAfterError,
+  t,
+} from '../../src/core/port.ts';
 import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
 import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
@@ -50,7 +55,9 @@ const ENCRYPTED_ROOM: Localized = {
 };
 
 export interface MatrixAdapterOptions {
-  app: App;
+  port: BotPort;
+  /** The MATRIX_* settings: managers, who may invite the bot. */
+  config: Pick<Config, 'MATRIX_MANAGERS' | 'MATRIX_ALLOWED_SERVERS' | 'MATRIX_ALLOWED_USERS'>;
   homeserverUrl: string;
   accessToken: string;
   /** The SDK's crypto store, when end-to-end encryption is on (MATRIX_ENCRYPTION and the native module). */
@@ -62,7 +69,8 @@ export interface MatrixAdapterOptions {
 /** The Matrix platform adapter (see the file comment); built by `createMatrixAdapter`. */
 export class MatrixAdapter implements Adapter {
   readonly platform = 'matrix' as const;
-  readonly #app: App;
+  readonly #port: BotPort;
+  readonly #config: MatrixAdapterOptions['config'];
   readonly #storage: KeyvStorageProvider;
   readonly #newClient: () => SyncingClient;
   readonly #lease: { ttlMs: number; renewMs: number };
@@ -75,19 +83,20 @@ export class MatrixAdapter implements Adapter {
   #syncing = false;
   #leaseTimer?: NodeJS.Timeout;
 
-  constructor({ app, homeserverUrl, accessToken, cryptoStore = null, lease }: MatrixAdapterOptions) {
-    this.#app = app;
-    routeSdkLogs(app.logger);
-    this.#storage = new KeyvStorageProvider(app.backend.kv);
+  constructor({ port, config, homeserverUrl, accessToken, cryptoStore = null, lease }: MatrixAdapterOptions) {
+    this.#port = port;
+    this.#config = config;
+    routeSdkLogs(port.logger);
+    this.#storage = new KeyvStorageProvider(port.kv);
     this.#lease = lease ?? { ttlMs: 60_000, renewMs: 20_000 };
     this.#newClient = () =>
       new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
         this.#onSync(event),
       );
     this.#client = this.#newClient();
-    this.#rooms = new RoomDirectory(this.#client, app.config.MATRIX_MANAGERS);
-    app.privacy.onForget(async (_user, turn, erased) =>
-      redactSentFiles(this.#client, erased, turn.t(FORGOTTEN_REASON), app.logger),
+    this.#rooms = new RoomDirectory(this.#client, config.MATRIX_MANAGERS);
+    port.onForget(async (person, erased) =>
+      redactSentFiles(this.#client, erased, t(person.lang, FORGOTTEN_REASON), port.logger),
     );
   }
 
@@ -100,7 +109,7 @@ export class MatrixAdapter implements Adapter {
     this.#started = true;
     await this.#takeTurn();
     this.#leaseTimer = setInterval(() => {
-      this.#takeTurn().catch((error) => this.#app.logger.error({ err: error }, 'matrix: sync lease failed'));
+      this.#takeTurn().catch((error) => this.#port.logger.error({ err: error }, 'matrix: sync lease failed'));
     }, this.#lease.renewMs);
   }
 
@@ -111,7 +120,7 @@ export class MatrixAdapter implements Adapter {
       this.#client.stop();
       this.#syncing = false;
       await this.#client.idle();
-      await this.#app.leases.release(SYNC_LEASE, this.#holder);
+      await this.#port.leases.release(SYNC_LEASE, this.#holder);
     }
   }
 
@@ -121,10 +130,10 @@ export class MatrixAdapter implements Adapter {
 
   /** Takes or renews the sync lease; starts syncing when it is ours, stops when another replica took it. */
   async #takeTurn(): Promise<void> {
-    const held = await this.#app.leases.acquire(SYNC_LEASE, this.#holder, this.#lease.ttlMs);
+    const held = await this.#port.leases.acquire(SYNC_LEASE, this.#holder, this.#lease.ttlMs);
     if (!this.#started) {
       // stop() ran while the lease was being taken.
-      if (held) await this.#app.leases.release(SYNC_LEASE, this.#holder);
+      if (held) await this.#port.leases.release(SYNC_LEASE, this.#holder);
       return;
     }
     if (held && !this.#syncing) {
@@ -136,16 +145,16 @@ export class MatrixAdapter implements Adapter {
         this.#syncing = false;
         throw error;
       }
-      this.#app.logger.info({ userId: this.#bot?.userId }, 'matrix: syncing');
+      this.#port.logger.info({ userId: this.#bot?.userId }, 'matrix: syncing');
     } else if (!held && this.#syncing) {
       // A stopped SDK client cannot sync again without risking two loops: the next turn gets a new one.
       this.#client.stop();
       this.#syncing = false;
       this.#client = this.#newClient();
-      this.#rooms = new RoomDirectory(this.#client, this.#app.config.MATRIX_MANAGERS);
+      this.#rooms = new RoomDirectory(this.#client, this.#config.MATRIX_MANAGERS);
       // Without the DM map, a reminder would open a new DM instead of using the person's existing one.
       await this.#client.dms.update();
-      this.#app.logger.warn('matrix: sync lease lost, another replica syncs; standing by');
+      this.#port.logger.warn('matrix: sync lease lost, another replica syncs; standing by');
     }
   }
 
@@ -181,19 +190,19 @@ export class MatrixAdapter implements Adapter {
       else if (name === 'room.message' && !history) await this.#onMessage(roomId, event);
     } catch (error) {
       // One bad event must not hold the sync back: logged once, and the sync moves on.
-      this.#app.logger.error({ err: error, roomId, event: event?.event_id }, `matrix: ${name} failed`);
+      this.#port.logger.error({ err: error, roomId, event: event?.event_id }, `matrix: ${name} failed`);
     }
   }
 
   async #onInvite(roomId: string, invite: RoomEvent): Promise<void> {
-    const { MATRIX_ALLOWED_SERVERS: servers, MATRIX_ALLOWED_USERS: users } = this.#app.config;
+    const { MATRIX_ALLOWED_SERVERS: servers, MATRIX_ALLOWED_USERS: users } = this.#config;
     if (!mayInvite(invite.sender, servers, users)) {
-      this.#app.logger.info({ roomId, inviter: invite.sender }, 'matrix: invite declined (not allowed)');
+      this.#port.logger.info({ roomId, inviter: invite.sender }, 'matrix: invite declined (not allowed)');
       await this.#client.leaveRoom(roomId, 'not allowed to invite this bot');
       return;
     }
     await this.#client.joinRoom(roomId);
-    this.#app.logger.info({ roomId }, 'matrix: joined');
+    this.#port.logger.info({ roomId }, 'matrix: joined');
   }
 
   async #onState(roomId: string, event: RoomEvent, history: boolean): Promise<void> {
@@ -205,7 +214,7 @@ export class MatrixAdapter implements Adapter {
     if (members.length === 1 && members[0] === this.#bot?.userId) {
       await this.#client.leaveRoom(roomId, 'everyone else left');
       this.#rooms.invalidate(roomId, 'm.room.member');
-      this.#app.logger.info({ roomId }, 'matrix: left a room where the bot was alone');
+      this.#port.logger.info({ roomId }, 'matrix: left a room where the bot was alone');
     }
   }
 
@@ -233,7 +242,7 @@ export class MatrixAdapter implements Adapter {
       isDirect,
       threadId: question.threadId,
     };
-    const replies = await this.#app.bot.handle({
+    const replies = await this.#port.handle({
       ref,
       userId: event.sender,
       text: question.text,
@@ -244,7 +253,7 @@ export class MatrixAdapter implements Adapter {
         question.text.match(ROOM_ID) ?? [],
       ),
       eventId: event.event_id,
-      timestamp: this.#app.clock.now(),
+      timestamp: this.#port.clock.now(),
     });
     for (const [index, reply] of replies.entries()) {
       // Derived from the event id: if the same message is handled again, the homeserver drops the repeat.
@@ -261,7 +270,7 @@ export class MatrixAdapter implements Adapter {
       } catch (error) {
         const delay = rateLimitDelay(error);
         if (delay === undefined || delay > MAX_REPLY_WAIT_MS || attempt >= MAX_REPLY_ATTEMPTS) throw error;
-        this.#app.metrics.platformRateLimitWaits.inc({ platform: 'matrix' });
+        this.#port.metrics.platformRateLimitWaits.inc({ platform: 'matrix' });
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
@@ -285,10 +294,11 @@ export class MatrixAdapter implements Adapter {
       const eventId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
       // Listed in the person's records, so that `forget me` can redact it (the upload itself cannot be deleted).
       if (ref.userId)
-        await recordSentFile(this.#app.records, userKey('matrix', ref.userId, ref.workspace), {
-          roomId,
-          eventId,
-        });
+        await recordSentFile(
+          this.#port.personal,
+          { platform: 'matrix', userId: ref.userId, workspace: ref.workspace },
+          { roomId, eventId },
+        );
     }
   }
 

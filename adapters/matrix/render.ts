@@ -1,10 +1,9 @@
 /**
  * Core replies as Matrix `m.notice` messages: HTML (`org.matrix.custom.html`) built from ESCAPED text — the
- * only tags are the ones added here, so user input quoted in a reply never becomes markup — and the plain
- * text the terminal shows as the `body` fallback.
+ * only tags are the ones added here, so user input quoted in a reply never becomes markup — and the core's
+ * plain text (what the terminal shows) as the `body` fallback.
  */
-import type { Attachment, Reply } from '../../src/core/message.ts';
-import { renderReplyText } from '../shell/render-text.ts';
+import { type Attachment, plainText, type Reply } from '../../src/core/port.ts';
 
 /** The content of an `m.room.message` event. */
 export type MessageContent = Record<string, unknown>;
@@ -91,7 +90,7 @@ function replyHtml(reply: Reply): string {
 export function noticeContent(reply: Reply): MessageContent {
   return {
     msgtype: 'm.notice',
-    body: renderReplyText(reply),
+    body: plainText(reply),
     format: 'org.matrix.custom.html',
     formatted_body: replyHtml(reply),
   };

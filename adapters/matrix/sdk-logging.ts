@@ -1,6 +1,6 @@
 /** Sends matrix-bot-sdk's own log lines to the project's logger, at the project's level. */
 import { type ILogger, LogLevel, LogService } from 'matrix-bot-sdk';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/core/port.ts';
 
 /** Only strings and error messages are kept: the SDK's objects can hold request bodies and headers. */
 function line(parts: unknown[]): string {

@@ -5,9 +5,13 @@
  */
 import type { MatrixClient } from 'matrix-bot-sdk';
 import { z } from 'zod';
-import { fill, type Localized } from '../../src/core/i18n.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { UserKey, UserRecords } from '../../src/store/user-records.ts';
+import {
+  fill,
+  type Localized,
+  type Logger,
+  type PersonalRecords,
+  type PersonRef,
+} from '../../src/core/port.ts';
 
 /** The record name, so `my data` shows the list and `forget me` erases it. */
 export const SENT_FILES_RECORD = 'matrix-files';
@@ -24,10 +28,14 @@ function sentFilesIn(records: Record<string, unknown>): SentFile[] {
 }
 
 /** Adds a file message to the person's list (a repeated send of the same event is listed once). */
-export async function recordSentFile(records: UserRecords, user: UserKey, file: SentFile): Promise<void> {
-  const files = sentFilesIn({ [SENT_FILES_RECORD]: await records.get(user, SENT_FILES_RECORD) });
+export async function recordSentFile(
+  records: PersonalRecords,
+  person: PersonRef,
+  file: SentFile,
+): Promise<void> {
+  const files = sentFilesIn({ [SENT_FILES_RECORD]: await records.get(person, SENT_FILES_RECORD) });
   if (files.some((f) => f.eventId === file.eventId)) return;
-  await records.set(user, SENT_FILES_RECORD, [...files, file]);
+  await records.set(person, SENT_FILES_RECORD, [...files, file]);
 }
 
 const REDACTED: Localized = {

@@ -5,11 +5,15 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
-import type { App } from '../../src/app.ts';
-import type { Adapter } from '../../src/core/adapter.ts';
-import { ManualClock } from '../../src/core/clock.ts';
-import type { Delivery, Reply } from '../../src/core/message.ts';
-import { parseInstant } from '../../src/core/time.ts';
+import {
+  type Adapter,
+  type BotPort,
+  type Delivery,
+  type DueWork,
+  type ManualClock,
+  parseInstant,
+  type Reply,
+} from '../../src/core/port.ts';
 import { saveAttachments } from './save-attachments.ts';
 
 const messageLine = z.strictObject({
@@ -33,7 +37,13 @@ interface OutputReply {
 }
 
 export interface JsonlAdapterOptions {
-  app: App;
+  port: BotPort;
+  /** The scheduler, for what falls due as the clock moves. */
+  dueWork: DueWork;
+  /** The port's clock when it only moves when told (`--now`): `advance_to` lines move it. */
+  manualClock?: ManualClock;
+  /** The zone of `advance_to` times written without an offset. */
+  timezone: string;
   input: Readable;
   output: Writable;
   exportsDir: string;
@@ -41,7 +51,10 @@ export interface JsonlAdapterOptions {
 
 export class JsonlAdapter implements Adapter {
   readonly platform = 'shell' as const;
-  readonly #app: App;
+  readonly #port: BotPort;
+  readonly #dueWork: DueWork;
+  readonly #manualClock: ManualClock | undefined;
+  readonly #timezone: string;
   readonly #input: Readable;
   readonly #output: Writable;
   readonly #exportsDir: string;
@@ -49,7 +62,10 @@ export class JsonlAdapter implements Adapter {
   #deliveries: Array<{ to: string; text: string; intent: string }> = [];
 
   constructor(options: JsonlAdapterOptions) {
-    this.#app = options.app;
+    this.#port = options.port;
+    this.#dueWork = options.dueWork;
+    this.#manualClock = options.manualClock;
+    this.#timezone = options.timezone;
     this.#input = options.input;
     this.#output = options.output;
     this.#exportsDir = options.exportsDir;
@@ -87,17 +103,17 @@ export class JsonlAdapter implements Adapter {
       return { error: `invalid line: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}` };
     }
     const { user, text, room, name, manager, timezone } = message.data;
-    const replies = await this.#app.bot.handle({
+    const replies = await this.#port.handle({
       ref: { platform: 'shell', roomId: room ?? user, userId: user, isDirect: room === undefined },
       userId: user,
       userName: name,
       text,
       timezone,
       isManager: manager === true,
-      timestamp: this.#app.clock.now(),
+      timestamp: this.#port.clock.now(),
     });
     // With the real clock, what fell due since the last line goes out with this one.
-    if (!(this.#app.clock instanceof ManualClock)) await this.#app.scheduler.tick(this.#app.clock.now());
+    if (!this.#manualClock) await this.#dueWork.tick(this.#port.clock.now());
     return {
       replies: await Promise.all(replies.map((r) => this.#toOutput(r))),
       deliveries: this.#takeDeliveries(),
@@ -105,21 +121,16 @@ export class JsonlAdapter implements Adapter {
   }
 
   async #advance(text: string): Promise<Record<string, unknown>> {
-    const clock = this.#app.clock;
-    if (!(clock instanceof ManualClock))
-      return { error: 'advance_to needs a manual clock: start with --now <ISO-8601>' };
-    const target = parseInstant(text, this.#app.config.BOT_TIMEZONE);
+    const clock = this.#manualClock;
+    if (!clock) return { error: 'advance_to needs a manual clock: start with --now <ISO-8601>' };
+    const target = parseInstant(text, this.#timezone);
     if (!target) return { error: `advance_to: not an ISO-8601 date-time: ${text}` };
     if (target < clock.now())
       return { error: `advance_to: cannot move the clock backwards (now ${clock.now().toISOString()})` };
     // Step through each due time, so every job is delivered on time, with the clock where it would be.
-    for (
-      let due = await this.#app.scheduler.nextDue();
-      due && due <= target;
-      due = await this.#app.scheduler.nextDue()
-    ) {
+    for (let due = await this.#dueWork.nextDue(); due && due <= target; due = await this.#dueWork.nextDue()) {
       if (due > clock.now()) clock.advanceTo(due);
-      await this.#app.scheduler.tick(clock.now());
+      await this.#dueWork.tick(clock.now());
     }
     clock.advanceTo(target);
     return { replies: [], deliveries: this.#takeDeliveries() };

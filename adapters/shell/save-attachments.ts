@@ -1,7 +1,7 @@
 /** The terminal's way to hand over files: write them to the exports folder and say where they went. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Attachment } from '../../src/core/message.ts';
+import type { Attachment } from '../../src/core/port.ts';
 
 /** Writes each attachment into `dir` and returns the absolute paths. File names are reduced to a base name. */
 export async function saveAttachments(dir: string, attachments: Attachment[]): Promise<string[]> {

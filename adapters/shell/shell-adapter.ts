@@ -5,14 +5,11 @@
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { App } from '../../src/app.ts';
-import type { Adapter } from '../../src/core/adapter.ts';
-import type { Delivery, Reply } from '../../src/core/message.ts';
-import { renderReplyText } from './render-text.ts';
+import { type Adapter, type BotPort, type Delivery, plainText, type Reply } from '../../src/core/port.ts';
 import { saveAttachments } from './save-attachments.ts';
 
 export interface ShellAdapterOptions {
-  app: App;
+  port: BotPort;
   input: Readable;
   output: Writable;
   exportsDir: string;
@@ -20,7 +17,7 @@ export interface ShellAdapterOptions {
 
 export class ShellAdapter implements Adapter {
   readonly platform = 'shell' as const;
-  readonly #app: App;
+  readonly #port: BotPort;
   readonly #input: Readable;
   readonly #output: Writable;
   readonly #exportsDir: string;
@@ -28,7 +25,7 @@ export class ShellAdapter implements Adapter {
   #readline?: Interface;
 
   constructor(options: ShellAdapterOptions) {
-    this.#app = options.app;
+    this.#port = options.port;
     this.#input = options.input;
     this.#output = options.output;
     this.#exportsDir = options.exportsDir;
@@ -39,19 +36,19 @@ export class ShellAdapter implements Adapter {
     const readline = createInterface({ input: this.#input, output: this.#output, prompt: '> ' });
     this.#readline = readline;
     this.#print(
-      this.#app.config.BOT_LANG === 'fr'
+      this.#port.defaultLang === 'fr'
         ? 'nec-bot — écrivez « aide » pour commencer, Ctrl-D pour quitter.'
         : 'nec-bot — type “help” to start, Ctrl-D to quit.',
     );
     readline.prompt();
     for await (const line of readline) {
-      const replies = await this.#app.bot.handle({
+      const replies = await this.#port.handle({
         ref: { platform: 'shell', roomId: this.#user, userId: this.#user, isDirect: true },
         userId: this.#user,
         userName: this.#user,
         text: line,
         isManager: true,
-        timestamp: this.#app.clock.now(),
+        timestamp: this.#port.clock.now(),
       });
       for (const reply of replies) await this.#show(reply);
       readline.prompt();
@@ -64,12 +61,12 @@ export class ShellAdapter implements Adapter {
 
   async send(delivery: Delivery): Promise<void> {
     const where = delivery.ref.isDirect ? '' : ` [${delivery.ref.roomId}]`;
-    this.#print(`\n⏰${where} ${renderReplyText(delivery.reply)}`);
+    this.#print(`\n⏰${where} ${plainText(delivery.reply)}`);
     this.#readline?.prompt(true);
   }
 
   async #show(reply: Reply): Promise<void> {
-    this.#print(renderReplyText(reply));
+    this.#print(plainText(reply));
     const paths = await saveAttachments(this.#exportsDir, reply.attachments ?? []);
     for (const path of paths) this.#print(`  → ${path}`);
   }

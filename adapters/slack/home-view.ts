@@ -1,22 +1,22 @@
 /**
- * The App Home tab: the person's applications in progress (step k of n, verdict so far) and their upcoming
- * reminders; for community managers, the workspace's scheduled broadcasts and channel subscriptions.
- * Read-only: conversations happen in messages.
+ * The App Home tab, drawn from the core's overview: the person's applications in progress (step k of n,
+ * verdict so far) and their upcoming reminders; for community managers, the workspace's scheduled broadcasts
+ * and channel subscriptions. Read-only: conversations happen in messages.
  */
 import { TZDate } from '@date-fns/tz';
 import type { types } from '@slack/bolt';
 // Per-function entry point: the package root loads all ~300 date-fns modules, seconds of start-up.
 import { format } from 'date-fns/format';
-import { type Application, ApplicationStore } from '../../dialogs/application.ts';
-import { DIALOGS } from '../../dialogs/index.ts';
-import { progress, resolveSteps } from '../../dialogs/steps.ts';
-import { evaluate } from '../../rules/index.ts';
-import type { App } from '../../src/app.ts';
-import { type Lang, type Localized, t } from '../../src/core/i18n.ts';
-import type { ScheduledBroadcast } from '../../src/scheduler/broadcasts.ts';
-import type { Job } from '../../src/scheduler/job.ts';
-import type { Subscription } from '../../src/scheduler/subscriptions.ts';
-import { userKey } from '../../src/store/user-records.ts';
+import {
+  type ApplicationOverview,
+  type BroadcastOverview,
+  type Localized,
+  type Overview,
+  type OverviewRequest,
+  type ReminderOverview,
+  type SubscriptionOverview,
+  t,
+} from '../../src/core/port.ts';
 import { escapeMrkdwn, toMrkdwn } from './render-blocks.ts';
 
 const TEXT = {
@@ -57,37 +57,22 @@ const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 const ELIGIBLE_MARK = { true: '✅', false: '❌', null: '❔' } as const;
 
-export interface HomeRequest {
-  workspace?: string;
-  userId: string;
-  lang: Lang;
-  /** The person's time zone, for due times and "today" in the verdict. */
-  timezone: string;
-  /** Community managers also see the workspace's broadcasts and subscriptions. */
-  isManager: boolean;
-}
-
 function section(text: string): types.KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
 /** An application in progress: where the person is, and what the rules say of the answers so far. */
-function applicationLine(app: App, application: Application, request: HomeRequest): string {
-  const { lang } = request;
-  const call = app.calls.get(application.callId);
-  const dialog = DIALOGS.find((d) => d.id === application.callId);
-  const name = escapeMrkdwn(call?.name[lang] ?? application.callId);
-  if (!call || !dialog) return `• *${name}* (\`${application.id}\`)`;
-  const where = progress(resolveSteps(dialog, call), application);
+function applicationLine(application: ApplicationOverview, { lang }: OverviewRequest): string {
+  const name = escapeMrkdwn(application.callName);
+  if (!application.progress) return `• *${name}* (\`${application.id}\`)`;
   const line = t(lang, TEXT.application, {
     call: name,
     id: application.id,
-    step: where.index,
-    total: where.total,
+    step: application.progress.step,
+    total: application.progress.total,
   });
-  const verdict = evaluate(call, application.answers, app.clock.now(), request.timezone);
-  const verdicts = verdict.benefits
-    .map((b) => `${ELIGIBLE_MARK[`${b.eligible}`]} ${escapeMrkdwn(b.benefit.name[lang])}`)
+  const verdicts = application.verdicts
+    .map((v) => `${ELIGIBLE_MARK[`${v.eligible}`]} ${escapeMrkdwn(v.benefit)}`)
     .join(' · ');
   return verdicts ? `• ${line}\n   ${t(lang, TEXT.verdictSoFar, { verdicts })}` : `• ${line}`;
 }
@@ -107,20 +92,20 @@ function channel(roomId: string): string {
 }
 
 /** A reminder: its local due time and the first words of its message. */
-function jobLine(job: Job): string {
-  return `• ${localTime(job.dueAt, job.timezone)} — ${snippet(job.reply.text)}`;
+function reminderLine(reminder: ReminderOverview): string {
+  return `• ${localTime(reminder.dueAt, reminder.timezone)} — ${snippet(reminder.text)}`;
 }
 
 /** A broadcast: when (in the viewer's zone), where, the first words, and the id `cancel broadcast` takes. */
-function broadcastLine(broadcast: ScheduledBroadcast, request: HomeRequest): string {
+function broadcastLine(broadcast: BroadcastOverview, request: OverviewRequest): string {
   const where = broadcast.rooms.map(channel).join(', ');
   return `• ${localTime(broadcast.dueAt, request.timezone)} — ${where} — ${snippet(broadcast.text)} (\`${broadcast.id}\`)`;
 }
 
 /** A subscription: the channel, the call it follows, and the zone its announcements keep. */
-function subscriptionLine(app: App, subscription: Subscription, lang: Lang): string {
-  const call = escapeMrkdwn(app.calls.get(subscription.callId)?.name[lang] ?? subscription.callId);
-  return `• ${channel(subscription.ref.roomId)} — *${call}* (\`${subscription.callId}\`) — ${subscription.timezone}`;
+function subscriptionLine(subscription: SubscriptionOverview): string {
+  const call = escapeMrkdwn(subscription.callName);
+  return `• ${channel(subscription.roomId)} — *${call}* (\`${subscription.callId}\`) — ${subscription.timezone}`;
 }
 
 function listBlocks(title: string, lines: string[], empty: string): types.KnownBlock[] {
@@ -128,48 +113,43 @@ function listBlocks(title: string, lines: string[], empty: string): types.KnownB
 }
 
 /** What community managers follow for their workspace: broadcasts to come and subscribed channels. */
-async function managerBlocks(app: App, request: HomeRequest): Promise<types.KnownBlock[]> {
+function managerBlocks(
+  manager: NonNullable<Overview['manager']>,
+  request: OverviewRequest,
+): types.KnownBlock[] {
   const { lang } = request;
-  const scope = { platform: 'slack' as const, workspace: request.workspace };
-  const broadcasts = await app.broadcasts.scheduled(scope);
-  const subscriptions = await app.subscriptions.list(scope);
   return [
     ...listBlocks(
       t(lang, TEXT.broadcasts),
-      broadcasts.slice(0, MAX_ITEMS).map((b) => broadcastLine(b, request)),
+      manager.broadcasts.slice(0, MAX_ITEMS).map((b) => broadcastLine(b, request)),
       t(lang, TEXT.noBroadcast),
     ),
     ...listBlocks(
       t(lang, TEXT.subscriptions),
-      subscriptions.slice(0, MAX_ITEMS).map((s) => subscriptionLine(app, s, lang)),
+      manager.subscriptions.slice(0, MAX_ITEMS).map(subscriptionLine),
       t(lang, TEXT.noSubscription),
     ),
   ];
 }
 
-/** The Home tab view of a person. */
-export async function homeView(app: App, request: HomeRequest): Promise<types.HomeView> {
+/** The Home tab view of a person, from the core's overview of them. */
+export function homeView(overview: Overview, request: OverviewRequest): types.HomeView {
   const { lang } = request;
-  const user = userKey('slack', request.userId, request.workspace);
-  const applications = (await new ApplicationStore(app.records).list(user)).filter(
-    (a) => a.status === 'in_progress',
-  );
-  const reminders = await app.scheduler.listForUser(user);
   return {
     type: 'home',
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: t(lang, TEXT.title) } },
       ...listBlocks(
         t(lang, TEXT.applications),
-        applications.slice(0, MAX_ITEMS).map((a) => applicationLine(app, a, request)),
+        overview.applications.slice(0, MAX_ITEMS).map((a) => applicationLine(a, request)),
         t(lang, TEXT.noApplication),
       ),
       ...listBlocks(
         t(lang, TEXT.reminders),
-        reminders.slice(0, MAX_ITEMS).map(jobLine),
+        overview.reminders.slice(0, MAX_ITEMS).map(reminderLine),
         t(lang, TEXT.noReminder),
       ),
-      ...(request.isManager ? await managerBlocks(app, request) : []),
+      ...(overview.manager ? managerBlocks(overview.manager, request) : []),
     ],
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { BlockAction, SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
-import type { ConversationRef, IncomingMessage } from '../../src/core/message.ts';
+import type { ConversationRef, IncomingMessage } from '../../src/core/port.ts';
 import { ACTION, CHOICES_BLOCK } from './render-blocks.ts';
 
 /** What the mapping reads of a `message` or `app_mention` event (Bolt types these as wide unions). */

@@ -7,10 +7,7 @@ import { readFileSync } from 'node:fs';
 import { type AppOptions, App as BoltApp, type Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { App } from '../../src/app.ts';
-import type { Adapter } from '../../src/core/adapter.ts';
-import type { Logger } from '../../src/logger.ts';
-import { opsRoutes } from '../../src/ops/routes.ts';
+import type { Adapter, AdapterContext, Logger } from '../../src/core/port.ts';
 import { KeyvInstallationStore } from './installation-store.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 
@@ -45,9 +42,8 @@ function boltLogger(logger: Logger): BoltLogger {
 }
 
 /** The Slack adapter for the configured transport and installation mode. */
-export async function createSlackAdapter(app: App): Promise<Adapter> {
-  const config = app.config;
-  const logger = boltLogger(app.logger);
+export async function createSlackAdapter({ port, config, routes }: AdapterContext): Promise<Adapter> {
+  const logger = boltLogger(port.logger);
   const slackApiUrl = config.SLACK_API_URL;
   // No Bolt conversation store: the core keeps each person's state in the project's store.
   const options: AppOptions = {
@@ -57,7 +53,7 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     // Socket Mode's connection requests and the OAuth installer have their own clients: same API base.
     installerOptions: { clientOptions: { slackApiUrl } },
   };
-  const installationStore = new KeyvInstallationStore(app.backend.kv);
+  const installationStore = new KeyvInstallationStore(port.kv);
   const singleToken = config.SLACK_BOT_TOKEN;
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
 
@@ -81,7 +77,7 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     options.appToken = config.SLACK_APP_TOKEN;
   } else {
     options.signingSecret = config.SLACK_SIGNING_SECRET;
-    options.customRoutes = opsRoutes(app);
+    options.customRoutes = routes;
   }
 
   const bolt = new BoltApp(options);
@@ -93,9 +89,11 @@ export async function createSlackAdapter(app: App): Promise<Adapter> {
     retryConfig: { retries: 2 },
   });
   return new SlackAdapter({
-    app,
+    port,
+    managers: config.SLACK_MANAGERS,
+    defaultTimezone: config.BOT_TIMEZONE,
     bolt,
-    port: socketMode ? undefined : config.PORT,
+    httpPort: socketMode ? undefined : config.PORT,
     deliveryClient,
     botToken: async (workspace) => {
       if (singleToken) return singleToken;

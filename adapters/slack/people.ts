@@ -3,9 +3,7 @@
  * SLACK_MANAGERS), time zone and language. Cached, since every message needs it and profiles rarely change.
  */
 import type { webApi } from '@slack/bolt';
-import type { Clock } from '../../src/core/clock.ts';
-import { isLang, type Lang } from '../../src/core/i18n.ts';
-import type { Logger } from '../../src/logger.ts';
+import { type Clock, isLang, type Lang, type Logger } from '../../src/core/port.ts';
 
 /** What the core is told about a person. */
 export interface Person {

@@ -4,8 +4,15 @@
  */
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { type Lang, type Localized, t } from '../../src/core/i18n.ts';
-import type { Choice, Field, Reply } from '../../src/core/message.ts';
+import {
+  type Choice,
+  type Field,
+  type Lang,
+  type Localized,
+  type OutgoingReply,
+  type Reply,
+  t,
+} from '../../src/core/port.ts';
 
 type Block = types.KnownBlock;
 
@@ -174,16 +181,12 @@ function choiceBlock(reply: Reply, choices: Choice[], lang: Lang): Block {
 }
 
 /** The verdict per benefit as section fields, named in the person's language when the name is known. */
-function verdictFields(
-  data: Record<string, unknown> | undefined,
-  lang: Lang,
-  benefitName: BenefitName,
-): Field[] {
-  const verdict = verdictSchema.safeParse(data?.verdict);
+function verdictFields(reply: OutgoingReply): Field[] {
+  const verdict = verdictSchema.safeParse(reply.data?.verdict);
   if (!verdict.success) return [];
   return Object.entries(verdict.data).map(([id, entry]) => ({
-    label: benefitName(id) ?? id,
-    value: t(lang, VERDICT[`${entry.eligible}`]),
+    label: reply.benefitNames?.[id] ?? id,
+    value: t(reply.lang, VERDICT[`${entry.eligible}`]),
   }));
 }
 
@@ -201,24 +204,18 @@ function fieldBlocks(fields: Field[]): Block[] {
   return blocks;
 }
 
-/** The display name of a benefit id of the reply's call, when known. */
-export type BenefitName = (benefitId: string) => string | undefined;
-
 /**
- * The Block Kit message for a reply, in the person's language (for the few labels the renderer adds); a
+ * The Block Kit message for a reply; the few labels the renderer adds are in the reply's language, and a
  * summary's verdict shows as fields, one per benefit.
  */
-export function renderReply(
-  reply: Reply,
-  lang: Lang,
-  benefitName: BenefitName = () => undefined,
-): SlackMessage {
+export function renderReply(reply: OutgoingReply): SlackMessage {
+  const { lang } = reply;
   const mrkdwn = toMrkdwn(reply.text);
   const blocks: Block[] = splitText(mrkdwn, LIMIT.section).map((piece) => ({
     type: 'section',
     text: { type: 'mrkdwn', text: piece },
   }));
-  const fields = [...(reply.fields ?? []), ...verdictFields(reply.data, lang, benefitName)];
+  const fields = [...(reply.fields ?? []), ...verdictFields(reply)];
   if (fields.length > 0) blocks.push(...fieldBlocks(fields));
   const choices = reply.choices ?? [];
   // Blocks beyond Slack's maximum are dropped, never the choices: they carry the conversation on.

@@ -4,13 +4,14 @@
  * the core works after, so Slack's 3-second limit holds whatever the work behind.
  */
 import type { BlockAction, App as BoltApp, RespondFn, SlashCommand, webApi } from '@slack/bolt';
-import type { App } from '../../src/app.ts';
-import type { Adapter } from '../../src/core/adapter.ts';
-import { ConversationStore } from '../../src/core/conversation.ts';
-import type { Lang } from '../../src/core/i18n.ts';
-import type { Delivery, Reply } from '../../src/core/message.ts';
-import { RetryAfterError } from '../../src/core/retry-after.ts';
-import { userKey } from '../../src/store/user-records.ts';
+import {
+  type Adapter,
+  type BotPort,
+  type Delivery,
+  type Lang,
+  type OutgoingReply,
+  RetryAfterError,
+} from '../../src/core/port.ts';
 import { homeView } from './home-view.ts';
 import {
   fromBlockAction,
@@ -40,10 +41,14 @@ const CONCURRENT_TURNS = 8;
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
 
 export interface SlackAdapterOptions {
-  app: App;
+  port: BotPort;
+  /** Slack user ids that are community managers besides workspace admins and owners (SLACK_MANAGERS). */
+  managers: readonly string[];
+  /** The zone of people whose Slack profile has none (BOT_TIMEZONE). */
+  defaultTimezone: string;
   bolt: BoltApp;
   /** Port of the HTTP receiver; undefined in Socket Mode. */
-  port?: number;
+  httpPort?: number;
   /** Sends scheduled deliveries; rejects rate-limited calls so the delivery queue can wait as asked. */
   deliveryClient: webApi.WebClient;
   /** The bot token of a workspace (single-workspace token or the workspace's installation). */
@@ -65,42 +70,43 @@ interface ReplyTarget {
 
 export class SlackAdapter implements Adapter {
   readonly platform = 'slack' as const;
-  readonly #app: App;
+  readonly #port: BotPort;
+  readonly #defaultTimezone: string;
   readonly #bolt: BoltApp;
   readonly #requestedPort: number | undefined;
   readonly #deliveryClient: webApi.WebClient;
   readonly #botToken: SlackAdapterOptions['botToken'];
   readonly #people: SlackPeople;
-  readonly #conversations: ConversationStore;
   /** Direct-message channel ids by workspace and user: conversations.open once per person. */
   readonly #directChannels = new Map<string, string>();
   /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
   readonly #inFlight = new Set<Promise<void>>();
   readonly #turns = new WorkLimit(CONCURRENT_TURNS);
-  #port: number | undefined;
+  #listeningPort: number | undefined;
   #running = false;
 
   constructor(options: SlackAdapterOptions) {
-    this.#app = options.app;
+    this.#port = options.port;
+    this.#defaultTimezone = options.defaultTimezone;
     this.#bolt = options.bolt;
-    this.#requestedPort = options.port;
+    this.#requestedPort = options.httpPort;
     this.#deliveryClient = options.deliveryClient;
     this.#botToken = options.botToken;
     this.#people = new SlackPeople({
-      managers: options.app.config.SLACK_MANAGERS,
-      clock: options.app.clock,
-      logger: options.app.logger,
+      managers: options.managers,
+      clock: options.port.clock,
+      logger: options.port.logger,
     });
-    this.#conversations = new ConversationStore(options.app.records);
-    options.app.privacy.onForget(async (_user, { message }) => {
-      if (message.ref.platform === 'slack') await this.#forget(message.ref.workspace, message.userId);
+    options.port.onForget(async (person) => {
+      if (person.platform === 'slack') await this.#forget(person.workspace, person.userId);
+      return undefined;
     });
     this.#listen();
   }
 
   /** The port the HTTP receiver listens on once started (useful with PORT=0); undefined in Socket Mode. */
   get port(): number | undefined {
-    return this.#port;
+    return this.#listeningPort;
   }
 
   async start(): Promise<void> {
@@ -109,10 +115,11 @@ export class SlackAdapter implements Adapter {
         ? await this.#bolt.start()
         : await this.#bolt.start(this.#requestedPort);
     const address = (server as { address?: () => unknown } | undefined)?.address?.();
-    if (address && typeof address === 'object' && 'port' in address) this.#port = Number(address.port);
+    if (address && typeof address === 'object' && 'port' in address)
+      this.#listeningPort = Number(address.port);
     this.#running = true;
-    this.#app.logger.info(
-      { port: this.#port, socketMode: this.#requestedPort === undefined },
+    this.#port.logger.info(
+      { port: this.#listeningPort, socketMode: this.#requestedPort === undefined },
       'slack started',
     );
   }
@@ -128,7 +135,7 @@ export class SlackAdapter implements Adapter {
   }
 
   /** Posts a reminder or broadcast; a 429 becomes a RetryAfterError carrying Slack's Retry-After. */
-  async send({ ref, reply }: Delivery): Promise<void> {
+  async send({ ref, reply, lang }: Delivery): Promise<void> {
     const token = await this.#botToken(ref.workspace);
     const client = this.#deliveryClient;
     try {
@@ -136,8 +143,8 @@ export class SlackAdapter implements Adapter {
         ref.isDirect && ref.userId && !ref.roomId.startsWith('D')
           ? await this.#directChannel(client, ref.workspace, ref.userId, token)
           : ref.roomId;
-      const lang = ref.userId ? await this.#langOf(ref.workspace, ref.userId) : this.#app.config.BOT_LANG;
-      await client.chat.postMessage({ token, channel, thread_ts: ref.threadId, ...renderReply(reply, lang) });
+      const message = renderReply({ ...reply, lang });
+      await client.chat.postMessage({ token, channel, thread_ts: ref.threadId, ...message });
     } catch (error) {
       throw asRetryAfter(error);
     }
@@ -152,13 +159,13 @@ export class SlackAdapter implements Adapter {
     bolt.event('message', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
-      const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#app.clock.now());
+      const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#port.clock.now());
       if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
     });
     bolt.event('app_mention', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
-      const now = this.#app.clock.now();
+      const now = this.#port.clock.now();
       const message = fromMention(parsed.data, context.teamId, body.event_id, context.botUserId, now);
       if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
     });
@@ -173,7 +180,7 @@ export class SlackAdapter implements Adapter {
       if (event.tab === 'home') await this.#publishHome(client, context.teamId, event.user);
     });
     bolt.error(async (error) => {
-      this.#app.logger.error({ err: error }, 'slack listener failed');
+      this.#port.logger.error({ err: error }, 'slack listener failed');
     });
   }
 
@@ -185,13 +192,15 @@ export class SlackAdapter implements Adapter {
     token?: string,
   ): Promise<void> {
     const person = await this.#people.lookup(client, workspace, userId);
-    const view = await homeView(this.#app, {
+    const request = {
+      platform: 'slack' as const,
       workspace,
       userId,
       lang: await this.#langOf(workspace, userId),
-      timezone: person.timezone ?? this.#app.config.BOT_TIMEZONE,
+      timezone: person.timezone ?? this.#defaultTimezone,
       isManager: person.isManager,
-    });
+    };
+    const view = homeView(await this.#port.overview(request), request);
     await client.views.publish({ user_id: userId, view, token });
   }
 
@@ -203,7 +212,7 @@ export class SlackAdapter implements Adapter {
       await this.#publishHome(this.#deliveryClient, workspace, userId, await this.#botToken(workspace));
     } catch (error) {
       // The data is gone either way; a stale Home tab refreshes the next time it is opened.
-      this.#app.logger.warn({ err: error }, 'slack home not refreshed after forget me');
+      this.#port.logger.warn({ err: error }, 'slack home not refreshed after forget me');
     }
   }
 
@@ -231,12 +240,12 @@ export class SlackAdapter implements Adapter {
   }
 
   async #onCommand(command: SlashCommand, client: webApi.WebClient, respond: RespondFn): Promise<void> {
-    const message = fromSlashCommand(command, this.#app.clock.now());
+    const message = fromSlashCommand(command, this.#port.clock.now());
     await this.#converse(message, { ...this.#targetOf(message, client, respond), fromCommand: true });
   }
 
   async #onClick(body: BlockAction, client: webApi.WebClient, respond: RespondFn): Promise<void> {
-    const clicked = fromBlockAction(body, this.#app.clock.now());
+    const clicked = fromBlockAction(body, this.#port.clock.now());
     if (!clicked) return;
     const { message } = clicked;
     // The buttons go first, so a second click cannot answer the same question twice.
@@ -255,15 +264,12 @@ export class SlackAdapter implements Adapter {
   /** One message through the core, with the person's role and time zone, then every reply delivered. */
   async #converse(message: MappedMessage, target: ReplyTarget): Promise<void> {
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
-    const replies = await this.#app.bot.handle({ ...message, ...person });
-    if (replies.length === 0) return;
-    const lang = await this.#langOf(message.ref.workspace, message.userId);
-    for (const reply of replies) await this.#deliver(reply, target, lang);
+    const replies = await this.#port.handle({ ...message, ...person });
+    for (const reply of replies) await this.#deliver(reply, target);
   }
 
-  async #deliver(reply: Reply, target: ReplyTarget, lang: Lang): Promise<void> {
-    const call = typeof reply.data?.call === 'string' ? this.#app.calls.get(reply.data.call) : undefined;
-    const rendered = renderReply(reply, lang, (id) => call?.benefits.find((b) => b.id === id)?.name[lang]);
+  async #deliver(reply: OutgoingReply, target: ReplyTarget): Promise<void> {
+    const rendered = renderReply(reply);
     const { client } = target;
     if (reply.toDirect || reply.attachments?.length) {
       const dm = await this.#directChannel(client, target.workspace, target.userId);
@@ -326,9 +332,8 @@ export class SlackAdapter implements Adapter {
   }
 
   /** The person's language as the core last settled it, for the labels the renderer adds. */
-  async #langOf(workspace: string | undefined, userId: string): Promise<Lang> {
-    const state = await this.#conversations.load(userKey('slack', userId, workspace));
-    return state.lang ?? this.#app.config.BOT_LANG;
+  #langOf(workspace: string | undefined, userId: string): Promise<Lang> {
+    return this.#port.languageOf({ platform: 'slack', workspace, userId });
   }
 }
 

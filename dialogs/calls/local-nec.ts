@@ -113,6 +113,17 @@ export const localNec: DialogDefinition = {
       optional: true,
     },
     {
+      slot: 'goal',
+      prompt: {
+        fr: 'Quel est l’objectif de ce NEC local, et qu’apportera-t-il aux acteurs locaux ? (quelques phrases)',
+        en: 'What is the goal of this local NEC, and what will it bring to local players? (a few sentences)',
+      },
+      help: {
+        fr: 'Le dossier de l’ANCT demande d’expliquer, avec les thèmes, ce qu’un tel NEC apporte aux acteurs du territoire : ce que vous voulez changer, pour qui, et ce qu’ils y gagneront.',
+        en: 'ANCT’s application file asks you to explain, with the themes, what such a NEC brings to the area’s players: what you want to change, for whom, and what they will gain.',
+      },
+    },
+    {
       slot: 'area',
       prompt: {
         fr: 'Quel territoire est concerné ? (ville, département, région…)',
@@ -252,8 +263,11 @@ export const localNec: DialogDefinition = {
       slots: ['organizer_name', 'legal_entity', 'legal_entity_other'],
     },
     {
-      title: { fr: 'Objectif et thèmes du NEC local', en: 'Goal and themes of the local NEC' },
-      slots: ['themes', 'themes_other', 'event_date', 'event_format'],
+      title: {
+        fr: 'Objectif du NEC local : thèmes et bénéfices pour les acteurs locaux',
+        en: 'Goal of the local NEC: themes and benefits for local players',
+      },
+      slots: ['goal', 'themes', 'themes_other'],
     },
     { title: { fr: 'Territoire concerné', en: 'Geographical area' }, slots: ['area'] },
     {
@@ -264,7 +278,10 @@ export const localNec: DialogDefinition = {
       title: { fr: 'Co-organisateurs et partenaires', en: 'Co-organisers and partners' },
       slots: ['partners', 'local_authority_support', 'local_authority_name'],
     },
-    { title: { fr: 'Formats envisagés', en: 'Planned formats' }, slots: ['session_formats'] },
+    {
+      title: { fr: 'Formats envisagés', en: 'Planned formats' },
+      slots: ['event_date', 'event_format', 'session_formats'],
+    },
     { title: { fr: 'Moyens mobilisés', en: 'Resources mobilised' }, slots: ['resources'] },
     {
       title: { fr: 'Budget prévisionnel', en: 'Provisional budget' },

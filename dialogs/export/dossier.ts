@@ -11,6 +11,7 @@ import { formatAnswer } from '../render.ts';
 import { applicableSteps, type Step } from '../steps.ts';
 import { nextSteps } from '../summary.ts';
 import { keyDatesCalendar } from './ics.ts';
+import { markdownInline, markdownParagraphs } from './markdown.ts';
 
 export interface ExportInput {
   dialog: DialogDefinition;
@@ -86,9 +87,13 @@ export function dossierMarkdown({
     lines.push('', `## ${section.title[lang]}`, '');
     for (const slot of items) {
       const step = steps.find((s) => s.slot === slot);
+      const label = `- **${step?.label[lang] ?? slot}**`;
       const value = application.answers[slot];
       const shown = value === undefined ? todo : formatAnswer(call, slot, value as AnswerValue, lang);
-      lines.push(`- **${step?.label[lang] ?? slot}**${colon}${shown}`);
+      // The person's words never become Markdown; several paragraphs stay paragraphs, under the item.
+      if (value !== undefined && /\n/.test(shown.trim()))
+        lines.push(`${label}${colon.trimEnd()}`, '', markdownParagraphs(shown, '  '), '');
+      else lines.push(`${label}${colon}${value === undefined ? todo : markdownInline(shown)}`);
     }
   }
   lines.push(

@@ -13,6 +13,12 @@ import { Turn } from './turn.ts';
 /** A step of the pipeline (grammY / Koa style): do something, and call `next` to let later steps run. */
 export type Middleware = (turn: Turn, next: () => Promise<void>) => Promise<void>;
 
+/** What a turn produced: the replies, and the language they are in. */
+export interface TurnResult {
+  replies: Reply[];
+  lang: Lang;
+}
+
 export interface BotOptions {
   conversations: ConversationStore;
   commands: CommandRegistry;
@@ -43,7 +49,12 @@ export class Bot {
   }
 
   /** Handles one message and resolves with the replies, once the person's state is saved. */
-  handle(message: IncomingMessage): Promise<Reply[]> {
+  async handle(message: IncomingMessage): Promise<Reply[]> {
+    return (await this.answer(message)).replies;
+  }
+
+  /** Like `handle`, with the language the turn settled on (adapters render their own labels in it). */
+  answer(message: IncomingMessage): Promise<TurnResult> {
     const user = userKey(message.ref.platform, message.userId, message.ref.workspace);
     const previous = this.#queues.get(user) ?? Promise.resolve();
     const current = previous.then(() => this.#runTurn(user, message));
@@ -55,7 +66,7 @@ export class Bot {
     return current;
   }
 
-  async #runTurn(user: UserKey, incoming: IncomingMessage): Promise<Reply[]> {
+  async #runTurn(user: UserKey, incoming: IncomingMessage): Promise<TurnResult> {
     const state = await this.#conversations.load(user);
     const message = asChoice(incoming, state.offered);
     const command = this.commands.match(message.text);
@@ -67,11 +78,12 @@ export class Bot {
     } catch (error) {
       this.#sink(turn, error);
     }
-    if (turn.discardState) return turn.replies;
+    const result = { replies: turn.replies, lang: turn.lang };
+    if (turn.discardState) return result;
     turn.state.lang = turn.lang;
     turn.state.offered = lastOffered(turn.replies);
     await this.#conversations.save(user, turn.state);
-    return turn.replies;
+    return result;
   }
 
   async #run(turn: Turn, index: number): Promise<void> {

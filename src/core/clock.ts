@@ -27,3 +27,11 @@ export class ManualClock implements Clock {
     this.#now = new Date(instant);
   }
 }
+
+/** What the clock drivers (the timer, the scripting interface) need of the scheduler. */
+export interface DueWork {
+  /** When the next pending job falls due, if any. */
+  nextDue(): Promise<Date | undefined>;
+  /** Delivers every job due at `now`, in due order. */
+  tick(now: Date): Promise<void>;
+}

@@ -60,7 +60,7 @@ export interface Attachment {
 /** A platform-neutral reply. `text` is a Markdown subset: **bold**, _italic_, `code`, [links](url), lists. */
 export interface Reply {
   text: string;
-  /** What the reply is (`help`, `fallback`, `faq:<id>`, `dialog:<id>:<slot>`…): fixed names listed in the README. */
+  /** What the reply is (`help`, `fallback`, `faq:<id>`, `dialog:<id>:<slot>`…): fixed names listed in docs/intents.md. */
   intent: string;
   choices?: Choice[];
   /** Choices may be combined (checkboxes / "1, 3"). */
@@ -81,4 +81,8 @@ export interface Delivery {
   reply: Reply;
   /** Stable id of the job, reused as the platform's idempotency key where it has one (Matrix txnId). */
   jobId: string;
+  /** An earlier send of this job may have reached the platform: look for it before posting again. */
+  inDoubt?: boolean;
+  /** The language the reply is written in: the labels an adapter adds follow it. */
+  lang: Lang;
 }

@@ -8,7 +8,7 @@ import type { DialogFunnel } from './funnel.ts';
 import type { Metrics } from './metrics.ts';
 
 const DIALOG_INTENT = /^dialog:([^:]+):(.+)$/;
-/** `dialog:<id>:<word>` intents that are not questions of the dialog (see the dialogs' README section). */
+/** `dialog:<id>:<word>` intents that are not questions of the dialog (listed in docs/intents.md). */
 const NOT_STEPS = new Set(['start', 'noted', 'invalid', 'status', 'eligibility', 'export', 'summary']);
 
 /** `dialog:<id>:<word>` → its call and word. */

@@ -2,18 +2,19 @@
  * The operations endpoints, `/healthz` and `/metrics`, as routes the Slack HTTP receiver serves (Bolt's
  * `customRoutes` shape), or on their own small server on METRICS_PORT when there is no Slack receiver.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { App } from '../app.ts';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { HttpRoute } from '../core/port.ts';
+import type { Health } from './health.ts';
+import type { Metrics } from './metrics.ts';
 
-/** One HTTP route, in the shape of Bolt's `CustomRoute`. */
-export interface OpsRoute {
-  path: string;
-  method: string;
-  handler(req: IncomingMessage, res: ServerResponse): void;
+/** What the routes report on. */
+export interface OpsSources {
+  health: Health;
+  metrics: Metrics;
 }
 
 /** The health and metrics routes of an app. */
-export function opsRoutes(app: App): OpsRoute[] {
+export function opsRoutes(app: OpsSources): HttpRoute[] {
   app.metrics.collectProcessMetrics();
   return [
     {
@@ -53,7 +54,7 @@ async function respond(
 }
 
 /** Serves the ops routes alone on `port` (METRICS_PORT), bound to `host`; resolves once listening. */
-export async function serveOps(app: App, port: number, host = '0.0.0.0'): Promise<Server> {
+export async function serveOps(app: OpsSources, port: number, host = '0.0.0.0'): Promise<Server> {
   const routes = opsRoutes(app);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

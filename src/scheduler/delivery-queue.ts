@@ -3,8 +3,14 @@
  * asks after a refusal (HTTP 429 Retry-After, Matrix M_LIMIT_EXCEEDED). Nothing is dropped: a wait longer than
  * `maxWaitMs` is handed back to the scheduler as a RetryAfterError, so the job is retried later rather than
  * held past its lease.
+ *
+ * Every send is bounded: at most `perRoomInFlight` sends at once to one room (one, so a room gets its
+ * messages in order) and `perPlatformInFlight` to one platform, and a send that has not answered after
+ * `sendTimeoutMs` is abandoned with a DeliveryTimeoutError — its outcome unknown, so the job is retried
+ * as "in doubt" and the adapter checks before posting again. One hung call never holds the others.
  */
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Delivery, Platform } from '../core/message.ts';
 import { RetryAfterError, retryAfterOf } from '../core/retry-after.ts';
 
@@ -26,6 +32,25 @@ export const PLATFORM_LIMITS: Record<Platform, RateLimit | undefined> = {
 
 /** Refusals with a delay a delivery rides out in process before the job goes back to the store. */
 const MAX_REFUSALS = 5;
+/** A platform call that has not answered by then is abandoned (Slack and Matrix answer within seconds). */
+export const SEND_TIMEOUT_MS = 20_000;
+/** Sends at once to one platform: enough to keep up with its rate limit, few enough to stay polite. */
+const PER_PLATFORM_IN_FLIGHT = 8;
+
+/** A send that did not answer in time: it may still have reached the platform. */
+export class DeliveryTimeoutError extends Error {
+  override name = 'DeliveryTimeoutError';
+  constructor(ms: number) {
+    super(`the platform did not answer within ${ms} ms`);
+  }
+}
+
+/** How one delivery is followed: a signal to abandon it (shutdown), and a call when the send starts. */
+export interface DeliverOptions {
+  signal?: AbortSignal;
+  /** Called right before the platform call: from then on the outcome can be unknown. */
+  onSend?: () => void;
+}
 
 export interface DeliveryQueueOptions {
   send(delivery: Delivery): Promise<void>;
@@ -34,8 +59,10 @@ export interface DeliveryQueueOptions {
   maxWaitMs: number;
   /** Told each time a send must wait for a platform's limit (a metric). */
   onWait?: (platform: Platform) => void;
+  sendTimeoutMs?: number;
+  perPlatformInFlight?: number;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export class DeliveryQueue {
@@ -44,7 +71,10 @@ export class DeliveryQueue {
   readonly #maxWaitMs: number;
   readonly #onWait: (platform: Platform) => void;
   readonly #now: () => number;
-  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #sendTimeoutMs: number;
+  readonly #rooms = new Gates(1);
+  readonly #platforms: Gates;
   /** Earliest start of the next send, per platform and per room (slots are handed out in call order). */
   readonly #nextOverall = new Map<Platform, number>();
   readonly #nextRoom = new Map<string, number>();
@@ -55,19 +85,37 @@ export class DeliveryQueue {
     this.#maxWaitMs = options.maxWaitMs;
     this.#onWait = options.onWait ?? (() => {});
     this.#now = options.now ?? Date.now;
-    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#sleep = options.sleep ?? ((ms, signal) => sleep(ms, undefined, { signal }));
+    this.#sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+    this.#platforms = new Gates(options.perPlatformInFlight ?? PER_PLATFORM_IN_FLIGHT);
   }
 
-  /** Resolves once the platform confirmed the delivery; throws RetryAfterError when it must wait longer. */
-  async deliver(delivery: Delivery): Promise<void> {
+  /**
+   * Resolves once the platform confirmed the delivery; throws RetryAfterError when it must wait longer,
+   * DeliveryTimeoutError when the platform did not answer, the signal's reason when abandoned first.
+   */
+  async deliver(delivery: Delivery, options: DeliverOptions = {}): Promise<void> {
+    const { signal } = options;
+    const room = `${delivery.ref.platform}:${delivery.ref.workspace ?? ''}:${delivery.ref.roomId}`;
+    const leaveRoom = await this.#rooms.enter(room, signal);
+    try {
+      await this.#deliverInRoom(delivery, options);
+    } finally {
+      leaveRoom();
+    }
+  }
+
+  async #deliverInRoom(delivery: Delivery, { signal, onSend }: DeliverOptions): Promise<void> {
     for (let refusals = 0; ; refusals++) {
       const wait = this.#reserve(delivery);
       if (wait > 0) {
         this.#onWait(delivery.ref.platform);
-        await this.#sleep(wait);
+        await this.#sleep(wait, signal);
       }
+      const leavePlatform = await this.#platforms.enter(delivery.ref.platform, signal);
       try {
-        await this.#send(delivery);
+        onSend?.();
+        await this.#bounded(this.#send(delivery));
         return;
       } catch (error) {
         const retryAfter = retryAfterOf(error);
@@ -77,7 +125,22 @@ export class DeliveryQueue {
         const resume = this.#now() + retryAfter;
         const platform = delivery.ref.platform;
         this.#nextOverall.set(platform, Math.max(this.#nextOverall.get(platform) ?? 0, resume));
+      } finally {
+        leavePlatform();
       }
+    }
+  }
+
+  /** The send, or a DeliveryTimeoutError once it has taken too long (the call itself is left to end alone). */
+  async #bounded(send: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeliveryTimeoutError(this.#sendTimeoutMs)), this.#sendTimeoutMs);
+    });
+    try {
+      await Promise.race([send, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -103,5 +166,49 @@ export class DeliveryQueue {
   /** Rooms whose next slot is already free need no entry; keeps the map small over a long run. */
   #forgetPastSlots(now: number): void {
     for (const [key, next] of this.#nextRoom) if (next <= now) this.#nextRoom.delete(key);
+  }
+}
+
+/** At most `size` holders per name at once; the others wait in arrival order. */
+class Gates {
+  readonly #size: number;
+  readonly #gates = new Map<string, { inside: number; waiting: Array<() => void> }>();
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  /** Waits for a place under `name` and returns the function that gives it back. */
+  async enter(name: string, signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
+    let gate = this.#gates.get(name);
+    if (!gate) {
+      gate = { inside: 0, waiting: [] };
+      this.#gates.set(name, gate);
+    }
+    if (gate.inside >= this.#size) {
+      const waiting = gate.waiting;
+      await new Promise<void>((resolve, reject) => {
+        const admit = () => {
+          signal?.removeEventListener('abort', abandon);
+          resolve();
+        };
+        const abandon = () => {
+          waiting.splice(waiting.indexOf(admit), 1);
+          reject(signal?.reason);
+        };
+        waiting.push(admit);
+        signal?.addEventListener('abort', abandon, { once: true });
+      });
+    } else {
+      gate.inside++;
+    }
+    const held = gate;
+    return () => {
+      const next = held.waiting.shift();
+      // The place passes straight to the next in line; an empty gate is dropped so the map stays small.
+      if (next) next();
+      else if (--held.inside === 0) this.#gates.delete(name);
+    };
   }
 }

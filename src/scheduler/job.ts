@@ -26,6 +26,8 @@ export const jobSchema = z.object({
   timezone: z.string(),
   /** Failed delivery attempts so far. */
   attempts: z.number().int().default(0),
+  /** An earlier send may have reached the platform unanswered (timeout, crash): check before posting again. */
+  inDoubt: z.boolean().optional(),
 });
 
 export type Job = z.infer<typeof jobSchema>;
@@ -50,12 +52,17 @@ export interface JobStore {
   delete(ids: readonly string[]): Promise<void>;
   /** The earliest time a pending job falls due (or its lease runs out). */
   nextDue(): Promise<number | undefined>;
-  /** Atomically takes up to `limit` jobs due at `now` for `holder`, hiding them for `leaseMs`. */
+  /**
+   * Atomically takes up to `limit` jobs due at `now` for `holder`, hiding them for `leaseMs`. A job whose
+   * previous claim was never settled (its claimer died) comes back `inDoubt`.
+   */
   claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]>;
+  /** Keeps `holder`'s claims on `ids` hidden until `until` (the heartbeat of a live claimer). */
+  extend(ids: readonly string[], holder: string, until: number): Promise<void>;
   /** Marks a claimed job delivered: it leaves the index and its id can never be scheduled again. */
   complete(id: string, holder: string): Promise<void>;
   /** Gives a claimed job back, due again at `dueAt`-independent `runAt` (a retry), with its attempt count. */
-  release(id: string, holder: string, runAt: number, attempts: number): Promise<void>;
+  release(id: string, holder: string, runAt: number, attempts: number, inDoubt: boolean): Promise<void>;
   /** Ends a claimed job without delivering it (expired or failed for good); kept out of the index. */
   discard(id: string, holder: string): Promise<void>;
   /** Pending jobs of a person, in due order. */
@@ -65,10 +72,4 @@ export interface JobStore {
   close(): Promise<void>;
 }
 
-/** Named, expiring locks on the shared backend: one holder at a time (Matrix sync, singleton duties). */
-export interface Leases {
-  /** Takes or renews the lease if free, expired, or already ours; true when `holder` now holds it. */
-  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
-  /** Gives the lease up if `holder` holds it. */
-  release(name: string, holder: string): Promise<void>;
-}
+export type { Leases } from '../store/atomic.ts';

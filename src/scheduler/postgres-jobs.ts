@@ -1,6 +1,6 @@
-/** Jobs and leases in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
+/** Jobs in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
 import pg from 'pg';
-import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+import { type Job, type JobStore, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -15,7 +15,6 @@ CREATE TABLE IF NOT EXISTS nec_jobs (
 CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
-CREATE TABLE IF NOT EXISTS nec_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL);
 `;
 
 function jobs(rows: Array<{ data: unknown }>): Job[] {
@@ -23,7 +22,7 @@ function jobs(rows: Array<{ data: unknown }>): Job[] {
 }
 
 /** Opens a pool on `url` and makes sure the tables exist (replicas may race: the advisory lock serialises them). */
-export async function openPostgresJobs(url: string): Promise<{ jobs: PostgresJobStore; leases: Leases }> {
+export async function openPostgresJobs(url: string): Promise<PostgresJobStore> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const client = await pool.connect();
   try {
@@ -33,7 +32,7 @@ export async function openPostgresJobs(url: string): Promise<{ jobs: PostgresJob
   } finally {
     client.release();
   }
-  return { jobs: new PostgresJobStore(pool), leases: new PostgresLeases(pool) };
+  return new PostgresJobStore(pool);
 }
 
 export class PostgresJobStore implements JobStore {
@@ -75,14 +74,24 @@ export class PostgresJobStore implements JobStore {
   }
 
   async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    // A job still held by another claimer was never settled: its claimer died, maybe mid-send.
     const result = await this.#pool.query(
-      `UPDATE nec_jobs SET run_at = $1, holder = $2 WHERE id IN (
+      `UPDATE nec_jobs SET run_at = $1, holder = $2,
+         data = CASE WHEN holder IS NULL THEN data ELSE jsonb_set(data, '{inDoubt}', 'true') END
+       WHERE id IN (
          SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= $3 ORDER BY run_at LIMIT $4
          FOR UPDATE SKIP LOCKED
        ) RETURNING data`,
       [now + leaseMs, holder, now, limit],
     );
     return jobs(result.rows);
+  }
+
+  async extend(ids: readonly string[], holder: string, until: number): Promise<void> {
+    await this.#pool.query(
+      `UPDATE nec_jobs SET run_at = $1 WHERE holder = $2 AND status = 'pending' AND id = ANY($3)`,
+      [until, holder, ids],
+    );
   }
 
   async complete(id: string, holder: string): Promise<void> {
@@ -93,11 +102,18 @@ export class PostgresJobStore implements JobStore {
     await this.#finish(id, holder, 'dropped');
   }
 
-  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+  async release(
+    id: string,
+    holder: string,
+    runAt: number,
+    attempts: number,
+    inDoubt: boolean,
+  ): Promise<void> {
     await this.#pool.query(
-      `UPDATE nec_jobs SET run_at = $1, holder = NULL, data = jsonb_set(data, '{attempts}', to_jsonb($2::int))
+      `UPDATE nec_jobs SET run_at = $1, holder = NULL,
+         data = data || jsonb_build_object('attempts', $2::int, 'inDoubt', $5::boolean)
        WHERE id = $3 AND holder = $4 AND status = 'pending'`,
-      [runAt, attempts, id, holder],
+      [runAt, attempts, id, holder, inDoubt],
     );
   }
 
@@ -129,28 +145,5 @@ export class PostgresJobStore implements JobStore {
        WHERE id = $2 AND holder = $3 AND status = 'pending'`,
       [status, id, holder],
     );
-  }
-}
-
-class PostgresLeases implements Leases {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
-
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    const result = await this.#pool.query(
-      `INSERT INTO nec_leases (name, holder, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE nec_leases.holder = excluded.holder OR nec_leases.expires_at <= $4`,
-      [name, holder, now + ttlMs, now],
-    );
-    return (result.rowCount ?? 0) > 0;
-  }
-
-  async release(name: string, holder: string): Promise<void> {
-    await this.#pool.query('DELETE FROM nec_leases WHERE name = $1 AND holder = $2', [name, holder]);
   }
 }

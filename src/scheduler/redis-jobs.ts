@@ -1,9 +1,9 @@
 /**
- * Jobs and leases in Redis: a sorted set by due time is the index, a hash holds the jobs, and Lua scripts
+ * Jobs in Redis: a sorted set by due time is the index, a hash holds the jobs, and Lua scripts
  * make every claim, completion and replacement atomic, so replicas sharing the server never take the same job.
  */
 import { createClient } from '@keyv/redis';
-import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+import { type Job, type JobStore, parseJob } from './job.ts';
 
 const PREFIX = 'nec:jobs:';
 const DUE = `${PREFIX}due`;
@@ -43,15 +43,25 @@ for i = 2, #ARGV do unlink(ARGV[i]) end
 return 1
 `;
 
+// Returns each job's JSON followed by '1' when another claimer still held it (it died, maybe mid-send).
 const CLAIM = `
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 local out = {}
 for _, id in ipairs(ids) do
+  local previous = redis.call('HEXISTS', KEYS[3], id)
   redis.call('ZADD', KEYS[1], ARGV[3], id)
   redis.call('HSET', KEYS[3], id, ARGV[4])
   table.insert(out, redis.call('HGET', KEYS[2], id))
+  table.insert(out, tostring(previous))
 end
 return out
+`;
+
+const EXTEND = `
+for i = 3, #ARGV do
+  if redis.call('HGET', KEYS[3], ARGV[i]) == ARGV[1] then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i]) end
+end
+return 1
 `;
 
 const FINISH = `${UNLINK}
@@ -71,30 +81,16 @@ redis.call('ZADD', KEYS[1], runAt, id)
 return 1
 `;
 
-const LEASE_RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-const LEASE_ACQUIRE = `
-local current = redis.call('GET', KEYS[1])
-if current == false or current == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]))
-  return 1
-end
-return 0
-`;
-
 type Client = ReturnType<typeof createClient>;
 
 /** Opens a dedicated client on `url` (the keyv store keeps its own). */
-export async function openRedisJobs(url: string): Promise<{ jobs: RedisJobStore; leases: Leases }> {
+export async function openRedisJobs(url: string): Promise<RedisJobStore> {
   const client: Client = createClient({ url });
   client.on('error', () => {
     // Errors surface on the commands that fail; the listener only keeps them from crashing the process.
   });
   await client.connect();
-  return { jobs: new RedisJobStore(client), leases: new RedisLeases(client) };
+  return new RedisJobStore(client);
 }
 
 export class RedisJobStore implements JobStore {
@@ -131,16 +127,20 @@ export class RedisJobStore implements JobStore {
   }
 
   async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
-    const out = (await this.#eval(CLAIM, [
-      String(now),
-      String(limit),
-      String(now + leaseMs),
-      holder,
-    ])) as Array<string | null> | null;
-    return (out ?? [])
-      .filter((json): json is string => typeof json === 'string')
-      .map((json) => parseJob(JSON.parse(json)))
-      .sort((a, b) => a.dueAt - b.dueAt);
+    const out = ((await this.#eval(CLAIM, [String(now), String(limit), String(now + leaseMs), holder])) ??
+      []) as Array<string | null>;
+    const claimed: Job[] = [];
+    for (let i = 0; i < out.length; i += 2) {
+      const json = out[i];
+      if (typeof json !== 'string') continue;
+      const job = parseJob(JSON.parse(json));
+      claimed.push(out[i + 1] === '1' ? { ...job, inDoubt: true } : job);
+    }
+    return claimed.sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async extend(ids: readonly string[], holder: string, until: number): Promise<void> {
+    if (ids.length > 0) await this.#eval(EXTEND, [holder, String(until), ...ids]);
   }
 
   async complete(id: string, holder: string): Promise<void> {
@@ -151,10 +151,16 @@ export class RedisJobStore implements JobStore {
     await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
   }
 
-  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+  async release(
+    id: string,
+    holder: string,
+    runAt: number,
+    attempts: number,
+    inDoubt: boolean,
+  ): Promise<void> {
     const job = await this.get(id);
     if (!job) return;
-    await this.#eval(RELEASE, [id, holder, String(runAt), JSON.stringify({ ...job, attempts })]);
+    await this.#eval(RELEASE, [id, holder, String(runAt), JSON.stringify({ ...job, attempts, inDoubt })]);
   }
 
   async listByUser(user: string): Promise<Job[]> {
@@ -181,25 +187,5 @@ export class RedisJobStore implements JobStore {
 
   #eval(script: string, args: string[]): Promise<unknown> {
     return this.#client.eval(script, { keys: [DUE, DATA, HOLDERS], arguments: args });
-  }
-}
-
-class RedisLeases implements Leases {
-  readonly #client: Client;
-
-  constructor(client: Client) {
-    this.#client = client;
-  }
-
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const taken = await this.#client.eval(LEASE_ACQUIRE, {
-      keys: [`nec:lease:${name}`],
-      arguments: [holder, String(Math.max(1, Math.round(ttlMs)))],
-    });
-    return taken === 1;
-  }
-
-  async release(name: string, holder: string): Promise<void> {
-    await this.#client.eval(LEASE_RELEASE, { keys: [`nec:lease:${name}`], arguments: [holder] });
   }
 }

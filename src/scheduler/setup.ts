@@ -48,7 +48,13 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     maxWaitMs: MAX_QUEUE_WAIT_MS,
     onWait: (platform) => options.metrics?.platformRateLimitWaits.inc({ platform }),
   });
-  const scheduler = new Scheduler({ store: jobs, queue, logger: options.logger, metrics: options.metrics });
+  const scheduler = new Scheduler({
+    store: jobs,
+    queue,
+    logger: options.logger,
+    metrics: options.metrics,
+    now: () => options.clock.now().getTime(),
+  });
   const calendar = rulesCalendar(options.calls);
   const now = () => options.clock.now();
   const reminders = new ApplicationReminders({

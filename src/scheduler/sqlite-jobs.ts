@@ -1,6 +1,6 @@
-/** Jobs and leases in the embedded SQLite file, next to the key-value table: an indexed table per concern. */
+/** Jobs in the embedded SQLite file, next to the key-value table: an indexed table per concern. */
 import type { DatabaseSync } from 'node:sqlite';
-import { type Job, type JobStore, type Leases, parseJob } from './job.ts';
+import { type Job, type JobStore, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -15,7 +15,6 @@ CREATE TABLE IF NOT EXISTS nec_jobs (
 CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
-CREATE TABLE IF NOT EXISTS nec_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;
 
 type Row = { data: string };
@@ -64,14 +63,26 @@ export class SqliteJobStore implements JobStore {
   }
 
   async claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]> {
+    // A job still held by another claimer was never settled: its claimer died, maybe mid-send.
     const rows = this.#db
       .prepare(
-        `UPDATE nec_jobs SET run_at = ?, holder = ? WHERE id IN (
+        `UPDATE nec_jobs SET run_at = ?, holder = ?,
+           data = CASE WHEN holder IS NULL THEN data ELSE json_set(data, '$.inDoubt', json('true')) END
+         WHERE id IN (
            SELECT id FROM nec_jobs WHERE status = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?
          ) RETURNING data`,
       )
       .all(now + leaseMs, holder, now, limit);
     return jobs(rows).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async extend(ids: readonly string[], holder: string, until: number): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE nec_jobs SET run_at = ?
+         WHERE holder = ? AND status = 'pending' AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(until, holder, JSON.stringify(ids));
   }
 
   async complete(id: string, holder: string): Promise<void> {
@@ -82,13 +93,20 @@ export class SqliteJobStore implements JobStore {
     this.#finish(id, holder, 'dropped');
   }
 
-  async release(id: string, holder: string, runAt: number, attempts: number): Promise<void> {
+  async release(
+    id: string,
+    holder: string,
+    runAt: number,
+    attempts: number,
+    inDoubt: boolean,
+  ): Promise<void> {
     this.#db
       .prepare(
-        `UPDATE nec_jobs SET run_at = ?, holder = NULL, data = json_set(data, '$.attempts', ?)
+        `UPDATE nec_jobs SET run_at = ?, holder = NULL,
+           data = json_set(data, '$.attempts', ?, '$.inDoubt', json(?))
          WHERE id = ? AND holder = ? AND status = 'pending'`,
       )
-      .run(runAt, attempts, id, holder);
+      .run(runAt, attempts, String(inDoubt), id, holder);
   }
 
   async listByUser(user: string): Promise<Job[]> {
@@ -117,31 +135,5 @@ export class SqliteJobStore implements JobStore {
       .prepare(`SELECT data FROM nec_jobs WHERE ${column} = ? AND status = 'pending'`)
       .all(value);
     return jobs(rows).sort((a, b) => a.dueAt - b.dueAt);
-  }
-}
-
-/** Leases in the SQLite file (one process per file, but the same API as the shared backends). */
-export class SqliteLeases implements Leases {
-  readonly #db: DatabaseSync;
-
-  constructor(db: DatabaseSync) {
-    this.#db = db;
-    db.exec(SCHEMA);
-  }
-
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    const result = this.#db
-      .prepare(
-        `INSERT INTO nec_leases (name, holder, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-         WHERE nec_leases.holder = excluded.holder OR nec_leases.expires_at <= ?`,
-      )
-      .run(name, holder, now + ttlMs, now);
-    return Number(result.changes) > 0;
-  }
-
-  async release(name: string, holder: string): Promise<void> {
-    this.#db.prepare('DELETE FROM nec_leases WHERE name = ? AND holder = ?').run(name, holder);
   }
 }

@@ -1,7 +1,9 @@
 /** Opens the store that STORE_URL names: the embedded SQLite file, Redis or PostgreSQL, all behind keyv. */
 import type { DatabaseSync } from 'node:sqlite';
 import { Keyv } from 'keyv';
-import { openSqliteDatabase, SqliteKeyvStore } from './sqlite-store.ts';
+import { type AtomicOps, type AtomicStore, atomicOps, type Leases } from './atomic.ts';
+import { ATOMIC_SCHEMA, SqlAtomicStore } from './sql-atomic.ts';
+import { openSqliteDatabase, SqliteKeyvStore, sqliteRunner } from './sqlite-store.ts';
 
 export type StoreKind = 'sqlite' | 'redis' | 'postgres';
 
@@ -10,6 +12,10 @@ export interface Backend {
   kind: StoreKind;
   url: string;
   kv: Keyv;
+  /** Atomic operations for state that replicas update at once (counters, sets, de-duplication, locks). */
+  atomic: AtomicOps;
+  /** Expiring named leases on the same store (the Matrix sync, the scheduler's claims). */
+  leases: Leases;
   /** The SQLite database, shared with the job store so both live in one file. */
   sqlite?: DatabaseSync;
   close(): Promise<void>;
@@ -31,15 +37,10 @@ export async function openStore(url: string): Promise<Backend> {
   if (kind === 'sqlite') {
     const sqlite = openSqliteDatabase(sqlitePath(url));
     const kv = new Keyv({ store: new SqliteKeyvStore(sqlite), namespace: 'nec' });
-    return {
-      kind,
-      url,
-      kv,
-      sqlite,
-      close: async () => {
-        if (sqlite.isOpen) sqlite.close();
-      },
-    };
+    sqlite.exec(ATOMIC_SCHEMA);
+    return backend(kind, url, kv, new SqlAtomicStore(sqliteRunner(sqlite)), sqlite, async () => {
+      if (sqlite.isOpen) sqlite.close();
+    });
   }
   // Server drivers load only when used, so the embedded store starts fast.
   const kv =
@@ -52,13 +53,35 @@ export async function openStore(url: string): Promise<Backend> {
       : new Keyv({ store: new (await import('@keyv/postgres')).default({ uri: url }), namespace: 'nec' });
   // Fail at start-up, not on the first message, when the server cannot be reached.
   kv.throwOnErrors = true;
+  let store: AtomicStore;
   try {
     await kv.get('__ping__');
+    store =
+      kind === 'redis'
+        ? await (await import('./redis-atomic.ts')).RedisAtomicStore.open(url, CONNECT_TIMEOUT_MS)
+        : new SqlAtomicStore(
+            await (await import('./postgres-runner.ts')).openPostgresRunner(url, CONNECT_TIMEOUT_MS),
+          );
   } catch (error) {
     await kv.disconnect().catch(() => {});
     throw new Error(`cannot reach the ${kind} store at ${redact(url)}: ${(error as Error).message}`);
   }
-  return { kind, url, kv, close: () => kv.disconnect() };
+  return backend(kind, url, kv, store, undefined, async () => {
+    // @keyv/postgres shares one pool per URL within a process: a second backend on the same URL finds it ended.
+    await Promise.all([kv.disconnect().catch(() => {}), store.close()]);
+  });
+}
+
+function backend(
+  kind: StoreKind,
+  url: string,
+  kv: Keyv,
+  store: AtomicStore,
+  sqlite: DatabaseSync | undefined,
+  close: () => Promise<void>,
+): Backend {
+  const atomic = atomicOps(store);
+  return { kind, url, kv, atomic, leases: atomic, sqlite, close };
 }
 
 export function storeKind(url: string): StoreKind {

@@ -2,8 +2,9 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import type { SqlRunner } from './sql-atomic.ts';
 
 /** Opens (and creates) a SQLite database file tuned for a bot: WAL, durable across a process crash. */
 export function openSqliteDatabase(path: string): DatabaseSync {
@@ -127,4 +128,22 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       throw error;
     }
   }
+}
+
+/** Runs `$n`-parameter statements on the SQLite file, for the SQL shared with PostgreSQL. */
+export function sqliteRunner(db: DatabaseSync): SqlRunner {
+  const statements = new Map<string, StatementSync>();
+  return {
+    async query(sql, params) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      const named = Object.fromEntries(params.map((value, i) => [String(i + 1), value ?? null]));
+      return statement.all(named as Record<string, SQLInputValue>) as Array<Record<string, unknown>>;
+    },
+    // The database is closed with the backend (it is shared with keyv and the job store).
+    close: async () => {},
+  };
 }

@@ -22,7 +22,7 @@ describe('local-nec dialog, in French, from apply to export', () => {
 
     let r = await app.say('u', 'candidater local-nec');
     expect(askedSlot(r)).toBe('organizer_name');
-    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Étape 1/16');
+    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Étape 1/17');
     r = await app.say('u', 'Les Liens');
     expect(askedSlot(r)).toBe('legal_entity');
     r = await app.say('u', 'retour');
@@ -53,6 +53,12 @@ describe('local-nec dialog, in French, from apply to export', () => {
     r = await app.say('u', 'hybride');
     r = await app.say('u', '1, 7');
     expect(reply(r, 'dialog:local-nec:noted').text).toContain('inclusion numérique, accessibilité numérique');
+    // The application file asks for the goal and what it brings local players, in the person's words.
+    expect(askedSlot(r)).toBe('goal');
+    r = await app.say(
+      'u',
+      'Ville\n\n## Budget prévisionnel\n- **subvention** : 1 000 000 €\n\nEt <img src=x onerror=alert(1)> [lien](http://x.test)',
+    );
     r = await app.say('u', 'Métropole de Lyon');
     r = await app.say('u', 'médiateurs numériques et élus');
     expect(askedSlot(r)).toBe('expected_attendance');
@@ -66,7 +72,7 @@ describe('local-nec dialog, in French, from apply to export', () => {
 
     const status = await app.say('u', 'état');
     expect(reply(status, 'dialog:local-nec:status').text).toMatch(
-      /Étape 10 sur 16[\s\S]*capacité du lieu \(passée\)/,
+      /Étape 11 sur 17[\s\S]*capacité du lieu \(passée\)/,
     );
 
     const rest = await driveToSummary(app, 'u', status, ELIGIBLE_LOCAL_NEC);
@@ -114,8 +120,25 @@ describe('local-nec dialog, in French, from apply to export', () => {
       'text/calendar',
     ]);
     const [markdown, json, ics] = exported.attachments?.map((a) => a.content) ?? [];
+    // Exactly the source's parts, in its order; the person's text forged none of them.
+    expect(markdown?.match(/^## .*/gm)).toEqual([
+      '## Porteur du projet',
+      '## Objectif du NEC local : thèmes et bénéfices pour les acteurs locaux',
+      '## Territoire concerné',
+      '## Public visé et participation attendue',
+      '## Co-organisateurs et partenaires',
+      '## Formats envisagés',
+      '## Moyens mobilisés',
+      '## Budget prévisionnel',
+      '## Engagements',
+      '## Éligibilité (indicative)',
+      '## Prochaines étapes',
+    ]);
+    expect(markdown).not.toContain('<img');
+    expect(markdown).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; \\[lien\\]\\(http://x.test\\)');
+    expect(markdown).toContain('  \\#\\# Budget prévisionnel \\- \\*\\*subvention\\*\\* : 1 000 000 €');
     for (const heading of [
-      'Objectif et thèmes',
+      'Objectif du NEC local',
       'Territoire concerné',
       'Public visé et participation attendue',
       'Co-organisateurs et partenaires',
@@ -135,7 +158,7 @@ describe('local-nec dialog, in English', () => {
   it('starts from a plain phrase, explains, edits mid-way, and cancels after confirming', async () => {
     app = await createTestApp();
     let r = await app.say('e', 'I want to organise a local NEC');
-    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Step 1/16');
+    expect(reply(r, 'dialog:local-nec:organizer_name').text).toContain('Step 1/17');
     r = await app.say('e', 'help');
     expect(reply(r, 'dialog:help').text).toContain('`skip`');
     expect(askedSlot(r)).toBe('organizer_name');
@@ -153,12 +176,14 @@ describe('local-nec dialog, in English', () => {
     expect(reply(r, 'dialog:local-nec:invalid').text).toContain('astrology');
     r = await app.say('e', 'digital inclusion, other');
     // "other" among the themes adds the step that asks which ones.
-    expect(reply(r, 'dialog:local-nec:themes_other').text).toContain('Step 6/17');
+    expect(reply(r, 'dialog:local-nec:themes_other').text).toContain('Step 6/18');
     r = await app.say('e', 'digital health');
+    expect(askedSlot(r)).toBe('goal');
+    r = await app.say('e', 'Bring local mediators together around shared tools.');
     expect(askedSlot(r)).toBe('area');
     r = await app.say('e', 'status');
     expect(reply(r, 'dialog:local-nec:status').text).toMatch(
-      /Step 7 of 17[\s\S]*type of organiser: cooperative/,
+      /Step 8 of 18[\s\S]*type of organiser: cooperative/,
     );
 
     r = await app.say('e', 'cancel');
@@ -226,9 +251,9 @@ describe('follow-ups to « autre »', () => {
       themes_other: 'numérique et santé',
     });
     expect(reply(all, 'dialog:local-nec:legal_entity_other').text).toMatch(
-      /Étape 3\/17[\s\S]*Quelle sorte de personne morale/,
+      /Étape 3\/18[\s\S]*Quelle sorte de personne morale/,
     );
-    expect(reply(all, 'dialog:local-nec:themes_other').text).toMatch(/Étape 7\/18[\s\S]*Quel autre thème/);
+    expect(reply(all, 'dialog:local-nec:themes_other').text).toMatch(/Étape 7\/19[\s\S]*Quel autre thème/);
     expect(askedSlots(all).slice(0, 7)).toEqual([
       'organizer_name',
       'legal_entity',
@@ -248,7 +273,7 @@ describe('follow-ups to « autre »', () => {
       /## Porteur du projet\n\n(- .*\n)*- \*\*nature de la personne morale\*\* : fondation\n/,
     );
     expect(markdown).toMatch(
-      /## Objectif et thèmes du NEC local\n\n(- .*\n)*- \*\*autres thèmes\*\* : numérique et santé\n/,
+      /## Objectif du NEC local : thèmes et bénéfices pour les acteurs locaux\n\n(- .*\n)*- \*\*autres thèmes\*\* : numérique et santé\n/,
     );
 
     // Back to a listed kind of organiser: the follow-up no longer applies and its answer is dropped.
@@ -265,7 +290,7 @@ describe('follow-ups to « autre »', () => {
     expect(askedSlots(all)).not.toContain('legal_entity_other');
     expect(askedSlots(all)).not.toContain('themes_other');
     // 16 steps plus the authority's name, asked since support is yes.
-    expect(reply(all, 'dialog:local-nec:charter').text).toContain('Étape 17/17');
+    expect(reply(all, 'dialog:local-nec:charter').text).toContain('Étape 18/18');
     const labels = summary.fields?.map((f) => f.label);
     expect(labels).not.toContain('nature de la personne morale');
     expect(labels).not.toContain('autres thèmes');
@@ -292,7 +317,7 @@ describe('resuming', () => {
 
       app = await createTestApp({ storeUrl, now: '2026-11-30T09:00:00+01:00' });
       const status = await app.say('u', 'état');
-      expect(reply(status, 'dialog:local-nec:status').text).toContain('Étape 4 sur 16');
+      expect(reply(status, 'dialog:local-nec:status').text).toContain('Étape 4 sur 17');
       expect(askedSlot(status)).toBe('event_format');
       const after = await app.say('u', 'hybride');
       expect(reply(after, 'dialog:local-nec:noted').text).toContain('hybride');

@@ -1,4 +1,4 @@
-/** A dialog piped through the real entry point's scripting interface (`node adapters/start.ts --jsonl --now …`). */
+/** A dialog piped through the real entry point's scripting interface (`node src/main.ts --jsonl --now …`). */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ describe('local-nec through the scripting interface', () => {
       '23/03/2027',
       'hybrid',
       '1',
+      'Bring mediators and elected officials together around shared tools.',
       'Greater Lyon',
       'digital mediators',
       '149',
@@ -52,14 +53,14 @@ describe('local-nec through the scripting interface', () => {
       'dialog:local-nec:event_date',
       'dialog:local-nec:event_format',
     ]);
-    const attendance = lines[8].replies.map((r: { intent: string }) => r.intent);
+    const attendance = lines[9].replies.map((r: { intent: string }) => r.intent);
     expect(attendance).toContain('dialog:local-nec:eligibility');
-    const summary = lines[17].replies.find(
+    const summary = lines[18].replies.find(
       (r: { intent: string }) => r.intent === 'dialog:local-nec:summary',
     );
     expect(summary.data.verdict.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(summary.data.verdict.label).toMatchObject({ eligible: true, failed: [], unknown: [] });
-    const exported = lines[19].replies[0];
+    const exported = lines[20].replies[0];
     expect(exported.intent).toBe('dialog:local-nec:export');
     expect(exported.files).toHaveLength(3);
     const markdown = readFileSync(exported.files[0], 'utf8');

@@ -1,4 +1,5 @@
 /** Helpers for dialog conversation tests: drive a dialog by slot, and read the replies. */
+import type { VerdictEntry } from '../../rules/index.ts';
 import type { Reply } from '../../src/core/message.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -9,6 +10,7 @@ export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
   event_date: '23/03/2027',
   event_format: 'hybride',
   themes: '1, 7',
+  goal: 'Réunir médiateurs, élus et associations pour partager leurs outils et construire un réseau local.',
   area: 'Métropole de Lyon',
   audience: 'médiateurs numériques et élus',
   expected_attendance: '150 personnes',
@@ -59,11 +61,6 @@ export async function driveToSummary(
 }
 
 /** The verdict data of a summary reply. */
-export function verdictOf(
-  summary: Reply,
-): Record<
-  string,
-  { eligible: boolean | null; failed: string[]; warnings: string[]; reasons: string[]; unknown: string[] }
-> {
+export function verdictOf(summary: Reply): Record<string, VerdictEntry> {
   return summary.data?.verdict as never;
 }

@@ -19,9 +19,18 @@ async function run(changes: Record<string, string>) {
 
 describe('local-nec verdicts through the dialog', () => {
   it('150 attendees qualify for funding and the duo; 149 do not, and the label stays', async () => {
-    const ok = verdictOf((await run({ expected_attendance: '150', venue_capacity: '150' })).summary);
+    const eligible = (await run({ expected_attendance: '150', venue_capacity: '150' })).summary;
+    const ok = verdictOf(eligible);
     expect(ok.funding?.eligible).toBe(true);
     expect(ok.duo?.eligible).toBe(true);
+    // Grant and duo share ANCT's selection: said once for the whole summary, not once per benefit.
+    expect(eligible.text.match(/Éligible ne veut pas dire retenu/g)).toHaveLength(1);
+    // Citations read as title and section; the file id is in the data only.
+    expect(eligible.text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(eligible.data?.source).toEqual({
+      title: 'ANCT — NEC locaux, 2023',
+      file: '000_3ad38c5551275220.txt',
+    });
     const { summary, all } = await run({ expected_attendance: '149' });
     const verdict = verdictOf(summary);
     expect(verdict.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
@@ -64,19 +73,27 @@ describe('local-nec verdicts through the dialog', () => {
     expect(verdict.funding?.reasons.join(' ')).toContain('lieu');
   });
 
-  it('an in-person-only event loses the label only', async () => {
+  it('an in-person-only event: the label is to be confirmed with ANCT, and so are the grant and the duo', async () => {
     const { summary, all } = await run({ event_format: 'uniquement en présentiel' });
     const verdict = verdictOf(summary);
-    expect(verdict.label).toMatchObject({ eligible: false, failed: ['event_format'] });
-    expect(verdict.funding?.eligible).toBe(true);
-    expect(reply(all, 'dialog:local-nec:eligibility').text).toContain('§ Local NEC format');
+    expect(verdict.label).toMatchObject({ eligible: null, state: 'to_confirm', toConfirm: ['event_format'] });
+    for (const benefit of ['funding', 'duo'])
+      expect(verdict[benefit]).toMatchObject({ state: 'to_confirm', toConfirm: ['requires:label'] });
+    const live = reply(all, 'dialog:local-nec:eligibility').text;
+    expect(live).toContain('§ Local NEC format');
+    expect(live).toContain('À confirmer');
+    expect(summary.text).toContain('**label NEC local (usage de la marque)**\u00a0: ❔ à confirmer');
+    expect(summary.text).not.toContain('✅ éligible');
   });
 
   it('a private individual can get nothing, and is told at once', async () => {
     const { summary, all } = await run({ legal_entity: 'particulier' });
     const verdict = verdictOf(summary);
     for (const benefit of ['label', 'funding', 'duo'])
-      expect(verdict[benefit]).toMatchObject({ eligible: false, failed: ['legal_entity'] });
+      expect(verdict[benefit]).toMatchObject({
+        eligible: false,
+        failed: expect.arrayContaining(['legal_entity']),
+      });
     expect(reply(all, 'dialog:local-nec:eligibility').text).toContain('aucun avantage');
     expect(summary.fields?.map((f) => f.value).join('\n')).toContain('particulier');
   });

@@ -69,7 +69,7 @@ describe('start-up', () => {
   it('reads a .env file in the working directory (but not for scripted runs)', () => {
     const service = mkdtempSync(join(tmpdir(), 'nec-env-'));
     writeFileSync(join(service, '.env'), 'BOT_TIMEZONE=Mars/Olympus\n');
-    const entry = new URL('../../adapters/start.ts', import.meta.url).pathname;
+    const entry = new URL('../../src/main.ts', import.meta.url).pathname;
     const run = (args: string[]) =>
       spawnSync(process.execPath, [entry, ...args], {
         cwd: service,

@@ -52,8 +52,12 @@ describe('eligibility / éligibilité', () => {
     const [reply] = await app.say('u', 'éligibilité local-nec');
     expect(reply?.intent).toBe('eligibility');
     expect(reply?.text).toContain('au moins 150 participants');
-    expect(reply?.text).toContain('000_3ad38c5551275220.txt');
+    expect(reply?.text).toContain('ANCT — NEC locaux, 2023, § Selection criteria');
+    expect(reply?.text).not.toContain('000_');
     expect(reply?.text).toContain('édition 2023');
+    // Each kind of rule says what it is; a benefit reserved to another says so.
+    expect(reply?.text).toContain('cas non prévu par la source : à confirmer, pas une exclusion');
+    expect(reply?.text).toContain('Réservé à qui obtient « label NEC local (usage de la marque) »');
     const [en] = await app.say('v', 'eligibility nec-ess-travel', { langHint: 'en' });
     expect(en?.text).toContain('more than 20 km');
     expect(en?.text).toContain('closed since 27 November 2025');

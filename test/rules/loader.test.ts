@@ -31,6 +31,43 @@ describe('call files', () => {
     );
   });
 
+  it('checks `requires`: an unknown benefit, a benefit requiring itself, a circle', async () => {
+    const unknown = await problemsOf((t) =>
+      t.replace('      - benefit: label\n', '      - benefit: labels\n'),
+    );
+    expect(unknown.join('\n')).toMatch(
+      /benefits\[1\] \(funding\)\.requires\[0\]\.benefit \(line \d+\): unknown benefit "labels"/,
+    );
+    const itself = await problemsOf((t) =>
+      t.replace('      - benefit: label\n', '      - benefit: funding\n'),
+    );
+    expect(itself.join('\n')).toContain('a benefit cannot require itself');
+    const circle = await problemsOf((t) =>
+      t.replace(
+        '    next:\n      fr: La marque NEC',
+        '    requires: [{ benefit: duo, citation: { section: x } }]\n    next:\n      fr: La marque NEC',
+      ),
+    );
+    expect(circle.join('\n')).toContain('benefits require each other in a circle: label → duo → label');
+  });
+
+  it('a not_foreseen rule says what the source says and what would settle it; other rules cannot', async () => {
+    const bare = await problemsOf((t) =>
+      t.replace(/ {4}not_foreseen:\n {6}source_says:[\s\S]*?certain_if:\n.*\n.*\n/, ''),
+    );
+    expect(bare).toEqual([
+      expect.stringMatching(
+        /rules\[1\] \(event_format\)\.not_foreseen: a not_foreseen rule says what the source says and what would settle it/,
+      ),
+    ]);
+    const misplaced = await problemsOf((t) => t.replace('    effect: not_foreseen\n', ''));
+    expect(misplaced.join('\n')).toContain('only a rule with effect: not_foreseen has not_foreseen');
+    const unknownKind = await problemsOf((t) => t.replace('effect: not_foreseen', 'effect: unclear'));
+    expect(unknownKind.join('\n')).toMatch(
+      /effect.*Invalid option: expected one of "exclude"\|"not_foreseen"\|"warn"/,
+    );
+  });
+
   it('refuses an unknown operator and a figure that is neither a number nor a day', async () => {
     const problems = await problemsOf((t) =>
       t

@@ -50,7 +50,15 @@ describe('local-nec rules', () => {
     expect(below.duo).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(below.label?.eligible).toBe(true);
     expect(below.funding?.reasons[0]).toContain('your answer: 149 (at least 150 needed)');
-    expect(below.funding?.reasons[0]).toContain('000_3ad38c5551275220.txt');
+    // People read the source's title and section; the file id stays in the data for tools.
+    expect(below.funding?.reasons[0]).toContain('(source: ANCT — NEC locaux, 2023, § Selection criteria)');
+    expect(below.funding?.reasons.join(' ')).not.toContain('000_');
+    expect(below.funding?.sources).toContainEqual({
+      rule: 'min_attendance',
+      title: 'ANCT — NEC locaux, 2023',
+      file: '000_3ad38c5551275220.txt',
+      section: 'Selection criteria',
+    });
     expect(data({ ...complete, expected_attendance: 150, venue_capacity: 200 }).funding?.eligible).toBe(true);
   });
 
@@ -101,18 +109,63 @@ describe('local-nec rules', () => {
 
   it('a private individual is eligible for nothing, with the reason', () => {
     const verdict = data({ ...complete, legal_entity: 'individual' });
-    for (const benefit of Object.values(verdict))
-      expect(benefit).toMatchObject({ eligible: false, failed: ['legal_entity'] });
+    expect(verdict.label).toMatchObject({ eligible: false, failed: ['legal_entity'] });
+    for (const id of ['funding', 'duo'])
+      expect(verdict[id]).toMatchObject({ eligible: false, failed: ['legal_entity', 'requires:label'] });
     expect(verdict.label?.reasons[0]).toContain('your answer: private individual');
     expect(data({ ...complete, legal_entity: 'other' }).label?.eligible).toBe(true);
   });
 
-  it('an in-person-only event cannot carry the label; the grant rules do not look at the format', () => {
+  it('an in-person-only event is a case the source does not foresee: the label is to be confirmed, not refused', () => {
     const verdict = data({ ...complete, event_format: 'in_person' });
-    expect(verdict.label).toMatchObject({ eligible: false, failed: ['event_format'] });
-    expect(verdict.label?.reasons[0]).toContain('your answer: in person only');
-    expect(verdict.funding?.eligible).toBe(true);
+    expect(verdict.label).toMatchObject({
+      eligible: null,
+      state: 'to_confirm',
+      failed: [],
+      toConfirm: ['event_format'],
+    });
+    const reason = verdict.label?.reasons[0] ?? '';
+    expect(reason).toContain('To be confirmed');
+    expect(reason).toContain('your answer: in person only');
+    // What the source says, whom to ask, what would settle it.
+    expect(reason).toContain('it does not say that an in-person-only event is excluded');
+    expect(reason).toContain('amelie.naquet@anct.gouv.fr');
+    expect(reason).toContain('what would make it certain: ANCT confirms in writing');
+    expect(reason).toContain('§ Local NEC format');
     expect(data({ ...complete, event_format: 'online' }).label?.eligible).toBe(true);
+  });
+
+  it('the grant and the duo require the label: at best to be confirmed while it is, never eligible without it', () => {
+    const inPerson = data({ ...complete, event_format: 'in_person' });
+    for (const id of ['funding', 'duo']) {
+      expect(inPerson[id]).toMatchObject({ state: 'to_confirm', failed: [], toConfirm: ['requires:label'] });
+      expect(inPerson[id]?.reasons[0]).toContain(
+        'Only for those who get “local NEC label (use of the brand)”',
+      );
+      expect(inPerson[id]?.reasons[0]).toContain('still to be confirmed');
+    }
+    // Refusing the commitments: no label, so neither grant nor duo, with the reason.
+    const noCharter = data({ ...complete, charter: false });
+    expect(noCharter.label).toMatchObject({ eligible: false, failed: ['charter'] });
+    for (const id of ['funding', 'duo']) {
+      expect(noCharter[id]).toMatchObject({
+        eligible: false,
+        state: 'not_eligible',
+        failed: ['requires:label'],
+      });
+      expect(noCharter[id]?.reasons[0]).toContain('which is not eligible here');
+    }
+    const fr = data({ ...complete, charter: false }, TODAY, ZONE, 'fr');
+    expect(fr.funding?.reasons[0]).toContain(
+      'Réservé à qui obtient « label NEC local (usage de la marque) », non éligible ici.',
+    );
+    // Label still unknown: the grant cannot be told either, even with all its own answers given.
+    const { charter: _, ...noAnswer } = complete;
+    expect(data(noAnswer).funding).toMatchObject({
+      eligible: null,
+      state: 'unknown',
+      unknown: ['requires:label'],
+    });
   });
 
   it('no local authority support or refused commitments fail the benefits they gate', () => {
@@ -136,6 +189,7 @@ describe('local-nec rules', () => {
       'min_attendance',
       'venue_capacity',
       'grant_ratio',
+      'requires:label',
     ]);
     expect(verdict.funding?.reasons.find((r) => r.includes('venue'))).toContain(
       'still needed: venue capacity, expected attendance',
@@ -148,7 +202,7 @@ describe('local-nec rules', () => {
   it('one failed rule makes a benefit not eligible whatever is still unknown', () => {
     const verdict = data({ legal_entity: 'individual' });
     expect(verdict.funding?.eligible).toBe(false);
-    expect(verdict.funding?.failed).toEqual(['legal_entity']);
+    expect(verdict.funding?.failed).toEqual(['legal_entity', 'requires:label']);
     expect(verdict.funding?.unknown.length).toBeGreaterThan(0);
     // Failures come before what is still needed.
     expect(verdict.funding?.reasons[0]).toContain('private individual');
@@ -191,7 +245,11 @@ describe('local-nec rules across time zones and missing answers', () => {
           // Whatever fails with fewer answers also fails with all of them: missing answers add no failure.
           for (const rule of entry.failed) expect(full[id]?.failed).toContain(rule);
           expect(entry.eligible).toBe(
-            entry.failed.length > 0 ? false : entry.unknown.length > 0 ? null : true,
+            entry.failed.length > 0
+              ? false
+              : entry.unknown.length > 0 || entry.toConfirm.length > 0
+                ? null
+                : true,
           );
         }
       }),

@@ -91,6 +91,25 @@ describe('meae-nir rules', () => {
     expect(entry?.failed).toEqual(['call_closed', 'applicant_type', 'foreign_partner', 'fields']);
     expect(entry?.reasons[0]).toContain('clos depuis le 13 mars 2024');
   });
+
+  it('a foreign authority leading the application is not excluded but to be confirmed with the officer in charge', () => {
+    const foreign = { ...answers, applicant_type: 'foreign_authority' };
+    const entry = verdictData(evaluate(call, foreign, paris('2024-02-01'), ZONE), 'fr').eligible;
+    expect(entry).toMatchObject({
+      eligible: null,
+      state: 'to_confirm',
+      failed: [],
+      toConfirm: ['lead_applicant'],
+    });
+    expect(entry?.reasons[0]).toContain('morgane.millon@diplomatie.gouv.fr');
+    expect(entry?.reasons[0]).toContain(
+      'ne dit pas si une collectivité étrangère peut porter seule la candidature',
+    );
+    // Once closed, the exclusion wins over what is to confirm.
+    expect(verdictData(evaluate(call, foreign, paris('2026-11-23'), ZONE), 'fr').eligible?.state).toBe(
+      'not_eligible',
+    );
+  });
 });
 
 describe('key dates and the rules an answer touches', () => {

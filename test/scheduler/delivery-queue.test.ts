@@ -8,6 +8,7 @@ const delivery = (roomId: string): Delivery => ({
   ref: { platform: 'slack', roomId, isDirect: false },
   reply: { intent: 'broadcast', text: 'hi' },
   jobId: roomId,
+  lang: 'en',
 });
 
 function fakeTime() {

@@ -50,11 +50,23 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     expect(await jobs.put(job(1, T + 5))).toBe(false);
     // A lease that ran out gives the job to the next claimer; the old holder can no longer finish it.
     const retaken = await jobs.claimDue(T + 70_000, 10, 'b', 60_000);
-    expect(retaken.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-2`, `${tag}-3`]);
+    const mine = retaken.filter((j) => j.id.startsWith(tag));
+    expect(mine.map((j) => j.id)).toEqual([`${tag}-2`, `${tag}-3`]);
+    // The dead claimer may have sent job 2 before dying; job 3 was never claimed.
+    expect(mine.map((j) => j.inDoubt ?? false)).toEqual([true, false]);
     await jobs.complete(`${tag}-2`, 'a');
     expect(await jobs.get(`${tag}-2`)).toBeDefined();
-    await jobs.release(`${tag}-2`, 'b', T + 200_000, 1);
-    expect((await jobs.get(`${tag}-2`))?.attempts).toBe(1);
+    // A live claimer's heartbeat keeps its claim hidden past the first lease.
+    await jobs.extend([`${tag}-3`], 'b', T + 500_000);
+    await jobs.extend([`${tag}-2`], 'a', T + 500_000);
+    const later = await jobs.claimDue(T + 140_000, 10, 'c', 60_000);
+    expect(later.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-2`]);
+    await jobs.release(`${tag}-2`, 'c', T + 200_000, 1, true);
+    const released = await jobs.get(`${tag}-2`);
+    expect([released?.attempts, released?.inDoubt]).toEqual([1, true]);
+    expect(
+      (await jobs.claimDue(T + 200_000, 10, 'd', 60_000)).find((j) => j.id === `${tag}-2`)?.inDoubt,
+    ).toBe(true);
     await jobs.delete([`${tag}-2`, `${tag}-3`]);
     expect(await jobs.listByOwner(`${tag}-owner`)).toEqual([]);
   });

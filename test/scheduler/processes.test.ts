@@ -23,20 +23,28 @@ function tempDir(): string {
 function start(env: Record<string, string>): {
   child: ChildProcess;
   ticked: Promise<void>;
+  sending: Promise<void>;
   exited: Promise<number | null>;
 } {
   const child = spawn(process.execPath, [CHILD], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const ticked = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ticked')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`child exited (${code}) before ticking`)));
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
   });
+  const printed = (word: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(word)) resolve();
+      };
+      child.stdout?.on('data', check);
+      check();
+      child.once('exit', (code) => reject(new Error(`child exited (${code}) before printing ${word}`)));
+    });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, ticked, exited };
+  return { child, ticked: printed('ticked'), sending: printed('sending'), exited };
 }
 
 function delivered(out: string): string[] {
@@ -58,6 +66,34 @@ describe('scheduler across processes', () => {
     await second.ticked;
     expect(await second.exited).toBe(0);
     expect(delivered(env.OUT)).toEqual(['job-once']);
+  }, 90_000);
+
+  it('hands a killed process’s claim to the next start within seconds, marked in doubt', async () => {
+    const dir = tempDir();
+    const env = { STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`, OUT: join(dir, 'out.txt') };
+    const first = start({ ...env, NOW: '2026-11-23T10:00:00Z', SCHEDULE: 'job-hung', HANG: '1', HOLD: '1' });
+    await first.sending;
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // 30 s later by the jobs' clock: the claim of the dead process no longer hides the job.
+    const second = start({ ...env, NOW: '2026-11-23T10:00:30Z' });
+    expect(await second.exited).toBe(0);
+    expect(delivered(env.OUT)).toEqual(['job-hung in-doubt']);
+  }, 90_000);
+
+  it('on SIGTERM gives a hung send a short grace, then hands its claim back at once and exits 0', async () => {
+    const dir = tempDir();
+    const env = { STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`, OUT: join(dir, 'out.txt') };
+    const first = start({ ...env, NOW: '2026-11-23T10:00:00Z', SCHEDULE: 'job-term', HANG: '1', HOLD: '1' });
+    await first.sending;
+    const signalled = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    // Restarted at the same instant: the claim was given back, not left to run out.
+    const second = start({ ...env, NOW: '2026-11-23T10:00:00Z' });
+    expect(await second.exited).toBe(0);
+    expect(delivered(env.OUT)).toEqual(['job-term in-doubt']);
   }, 90_000);
 
   const servers: Array<[string, string | null]> = [

@@ -11,7 +11,15 @@ async function run(lines: object[]): Promise<Array<Record<string, unknown>>> {
   app = await createTestApp({ now: '2026-11-23T10:00:00+01:00' });
   const input = new PassThrough();
   const output = new PassThrough();
-  const adapter = new JsonlAdapter({ app, input, output, exportsDir: '/tmp/nec-unused' });
+  const adapter = new JsonlAdapter({
+    port: app.port,
+    dueWork: app.scheduler,
+    manualClock: app.clock,
+    timezone: app.config.BOT_TIMEZONE,
+    input,
+    output,
+    exportsDir: '/tmp/nec-unused',
+  });
   app.outbox.register(adapter);
   let text = '';
   output.on('data', (chunk: Buffer) => {

@@ -28,7 +28,8 @@ export async function startMatrixBot(
     env: { MATRIX_HOMESERVER_URL: server.url, MATRIX_ACCESS_TOKEN: server.accessToken, ...options.env },
   });
   const adapter = new MatrixAdapter({
-    app,
+    port: app.port,
+    config: app.config,
     homeserverUrl: server.url,
     accessToken: server.accessToken,
     lease: options.lease,

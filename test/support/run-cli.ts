@@ -1,8 +1,8 @@
-/** Runs the real entry point (`node adapters/start.ts …`) as a child process, as a user or a script would. */
+/** Runs the real entry point (`node src/main.ts …`) as a child process, as a user or a script would. */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-const ENTRY = new URL('../../adapters/start.ts', import.meta.url).pathname;
+const ENTRY = new URL('../../src/main.ts', import.meta.url).pathname;
 
 /** Environment for a child bot: no platform tokens from the caller's environment, quiet logs. */
 export function botEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -4,6 +4,7 @@
  */
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import type { SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { opsRoutes } from '../../src/ops/routes.ts';
 import { FakeSlackApi, type RecordedCall } from './fake-slack-api.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { freePort } from './free-port.ts';
@@ -57,7 +58,8 @@ export async function startSlackHarness(
     },
   });
   options.prepare?.(app);
-  const adapter = (await createSlackAdapter(app)) as SlackAdapter;
+  const context = { port: app.port, config: app.config, routes: opsRoutes(app) };
+  const adapter = (await createSlackAdapter(context)) as SlackAdapter;
   // As `npm start` does: scheduled reminders and broadcasts reach Slack through the outbox.
   app.outbox.register(adapter);
   await adapter.start();

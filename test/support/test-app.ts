@@ -2,11 +2,12 @@
  * Builders for conversation tests (Bot Framework's TestAdapter style): a real app on an in-memory store
  * with a manual clock, and a `say` that sends a message as a given user and returns the replies.
  */
-import { type App, createApp } from '../../src/app.ts';
+
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { IncomingMessage, Reply } from '../../src/core/message.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
+import { type App, createApp } from '../../src/main.ts';
 
 export interface TestApp extends App {
   clock: ManualClock;

@@ -47,7 +47,7 @@ describe('a local NEC application in a DM', () => {
       return server.ask(DM, CAMILLE, text);
     };
     let replies = await say('candidater local-nec');
-    expect(bodies(replies)).toContain('Étape 1/16');
+    expect(bodies(replies)).toContain('Étape 1/17');
 
     // User input quoted back is escaped in the HTML, never markup.
     replies = await say('Les <b>Liens</b> & Cie');
@@ -63,6 +63,7 @@ describe('a local NEC application in a DM', () => {
       '23/03/2027',
       'hybride',
       '1, 7',
+      'Réunir médiateurs et élus autour d’outils partagés.',
       'Métropole de Lyon',
       'médiateurs numériques et élus',
       '150 personnes',

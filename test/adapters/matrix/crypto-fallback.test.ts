@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMatrixAdapter } from '../../../adapters/matrix/index.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 
+const contextOf = (app: TestApp) => ({ port: app.port, config: app.config, routes: [] });
+
 const require = createRequire(import.meta.url);
 let app: TestApp | undefined;
 
@@ -49,16 +51,16 @@ describe('native crypto module fallback', () => {
 
   it('refuses MATRIX_ENCRYPTION=true at start-up with the reason, and starts unencrypted without it', async () => {
     app = await createTestApp({ env: { ...MATRIX_ENV, MATRIX_ENCRYPTION: 'true' } });
-    await expect(createMatrixAdapter(app)).rejects.toThrow(
+    await expect(createMatrixAdapter(contextOf(app))).rejects.toThrow(
       /native module @matrix-org\/matrix-sdk-crypto-nodejs/,
     );
     await app.close();
     app = await createTestApp({ env: MATRIX_ENV });
-    expect((await createMatrixAdapter(app)).platform).toBe('matrix');
+    expect((await createMatrixAdapter(contextOf(app))).platform).toBe('matrix');
   });
 
   it('names the missing variable when the access token is not set', async () => {
     app = await createTestApp({ env: { MATRIX_HOMESERVER_URL: 'http://127.0.0.1:9' } });
-    await expect(createMatrixAdapter(app)).rejects.toThrow(/MATRIX_ACCESS_TOKEN/);
+    await expect(createMatrixAdapter(contextOf(app))).rejects.toThrow(/MATRIX_ACCESS_TOKEN/);
   });
 });

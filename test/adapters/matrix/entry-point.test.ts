@@ -11,7 +11,7 @@ import { afterEach, expect, it } from 'vitest';
 import { FakeHomeserver } from '../../support/fake-homeserver.ts';
 import { botEnv } from '../../support/run-cli.ts';
 
-const ENTRY = new URL('../../../adapters/start.ts', import.meta.url).pathname;
+const ENTRY = new URL('../../../src/main.ts', import.meta.url).pathname;
 const ROOM = '!community:test.local';
 const ALICE = '@alice:test.local';
 

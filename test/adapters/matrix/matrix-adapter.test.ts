@@ -234,6 +234,7 @@ describe('delivery', () => {
       ref: { platform: 'matrix' as const, workspace: 'test.local', roomId: ROOM, isDirect: false },
       reply: { text: 'Reminder: **deadline** tomorrow', intent: 'reminder:test' },
       jobId: 'job-42',
+      lang: 'en' as const,
     };
     server.rateLimitNextSends(1, 1234);
     const refused = await adapter.send(delivery).catch((error: unknown) => error);
@@ -256,6 +257,7 @@ describe('delivery', () => {
         attachments: [{ filename: 'dossier.md', mimeType: 'text/markdown', content: '# Dossier' }],
       },
       jobId: 'job-7',
+      lang: 'en',
     });
     const [notice, file] = server.sent;
     expect(notice?.room_id).not.toBe(ROOM);

@@ -71,19 +71,20 @@ describe('a local-nec application in Slack', () => {
     const home = { type: 'app_home_opened', user: USER, channel: DM, tab: 'home', event_ts: '1.0' };
     await signedPost(harness.baseUrl, eventBody(home, 'Ev-home-1'), JSON_TYPE);
     const view = await harness.fake.waitFor('views.publish');
-    expect(JSON.stringify(view.params.view)).toMatch(/step 6 of 1[67]/);
+    expect(JSON.stringify(view.params.view)).toMatch(/step 6 of 1[78]/);
 
-    step = await type('Bocage normand', /Step 7\//);
-    step = await type('seniors and families', /Step 8\//);
-    step = await type('200', /Step 9\//);
-    step = await type('skip', /Step 10\//);
-    step = await type('la médiathèque', /Step 11\//);
-    step = await click(step, 'yes', /Step 12\//);
-    step = await type('Communauté de communes du Bocage', /Step 13\//);
-    step = await type('ateliers et tables rondes', /Step 14\//);
-    step = await type('une salle, deux médiateurs', /Step 15\//);
-    step = await type('12000', /Step 16\//);
-    step = await type('5000', /Step 17\//);
+    step = await type('Bring seniors and families closer to digital services.', /Step 7\//);
+    step = await type('Bocage normand', /Step 8\//);
+    step = await type('seniors and families', /Step 9\//);
+    step = await type('200', /Step 10\//);
+    step = await type('skip', /Step 11\//);
+    step = await type('la médiathèque', /Step 12\//);
+    step = await click(step, 'yes', /Step 13\//);
+    step = await type('Communauté de communes du Bocage', /Step 14\//);
+    step = await type('ateliers et tables rondes', /Step 15\//);
+    step = await type('une salle, deux médiateurs', /Step 16\//);
+    step = await type('12000', /Step 17\//);
+    step = await type('5000', /Step 18\//);
     const summary = await click(step, 'yes', /Summary/);
 
     // The verdict per benefit shows as fields, named as the call file names them.

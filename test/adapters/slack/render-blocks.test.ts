@@ -2,7 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answeredBlocks, renderReply, splitText, toMrkdwn } from '../../../adapters/slack/render-blocks.ts';
-import type { Reply } from '../../../src/core/message.ts';
+import type { OutgoingReply, Reply } from '../../../src/core/port.ts';
+
+/** The reply as the port hands it over, in `lang`. */
+const inLang = (reply: Reply, lang: 'fr' | 'en', extra: Partial<OutgoingReply> = {}): OutgoingReply => ({
+  ...reply,
+  lang,
+  ...extra,
+});
 
 const choices = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, label: `Choice ${i + 1}` }));
@@ -31,27 +38,27 @@ describe('renderReply', () => {
   const reply = (extra: Partial<Reply>): Reply => ({ text: 'Which one?', intent: 'dialog:x:y', ...extra });
 
   it('always sets the text fallback, and sections for the text', () => {
-    const rendered = renderReply(reply({ text: '**Hello**' }), 'en');
+    const rendered = renderReply(inLang(reply({ text: '**Hello**' }), 'en'));
     expect(rendered.text).toBe('*Hello*');
     expect(rendered.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: '*Hello*' } }]);
   });
 
   it('shows up to five choices as buttons whose values are the choice ids', () => {
-    const [, actions] = renderReply(reply({ choices: choices(5) }), 'en').blocks;
+    const [, actions] = renderReply(inLang(reply({ choices: choices(5) }), 'en')).blocks;
     expect(actions).toMatchObject({ type: 'actions', block_id: 'nec_choices' });
     const elements = (actions as { elements: Array<{ type: string; value: string }> }).elements;
     expect(elements.map((e) => [e.type, e.value])).toEqual(choices(5).map((c) => ['button', c.id]));
   });
 
   it('shows more choices as a static select', () => {
-    const [, actions] = renderReply(reply({ choices: choices(6) }), 'fr').blocks;
+    const [, actions] = renderReply(inLang(reply({ choices: choices(6) }), 'fr')).blocks;
     const [select] = (actions as { elements: Array<{ type: string; options: unknown[] }> }).elements;
     expect(select?.type).toBe('static_select');
     expect(select?.options).toHaveLength(6);
   });
 
   it('shows multi-choices as checkboxes with a submit button in the person’s language', () => {
-    const [, actions] = renderReply(reply({ choices: choices(3), multiple: true }), 'fr').blocks;
+    const [, actions] = renderReply(inLang(reply({ choices: choices(3), multiple: true }), 'fr')).blocks;
     const elements = (actions as { elements: Array<{ type: string; text?: { text: string } }> }).elements;
     expect(elements.map((e) => e.type)).toEqual(['checkboxes', 'button']);
     expect(elements[1]?.text?.text).toBe('Valider');
@@ -65,7 +72,7 @@ describe('renderReply', () => {
         { id: 'no', label: 'No' },
       ],
     });
-    const [, actions] = renderReply(confirm, 'en').blocks;
+    const [, actions] = renderReply(inLang(confirm, 'en')).blocks;
     const [yes, no] = (actions as { elements: Array<{ confirm?: unknown }> }).elements;
     expect(yes?.confirm).toBeDefined();
     expect(no?.confirm).toBeUndefined();
@@ -73,7 +80,7 @@ describe('renderReply', () => {
 
   it('renders fields as section fields, ten per section', () => {
     const fields = Array.from({ length: 12 }, (_, i) => ({ label: `L${i}`, value: `**v${i}**` }));
-    const blocks = renderReply(reply({ fields }), 'en').blocks;
+    const blocks = renderReply(inLang(reply({ fields }), 'en')).blocks;
     const sections = blocks.filter((b) => b.type === 'section' && 'fields' in b) as Array<{
       fields: unknown[];
     }>;
@@ -83,7 +90,7 @@ describe('renderReply', () => {
 
   it('splits a long text into sections within Slack’s limit, and keeps the choices past 50 blocks', () => {
     const long = Array.from({ length: 60 }, (_, i) => `${'word '.repeat(600)}${i}`).join('\n\n');
-    const { blocks, text } = renderReply(reply({ text: long, choices: choices(2) }), 'en');
+    const { blocks, text } = renderReply(inLang(reply({ text: long, choices: choices(2) }), 'en'));
     expect(blocks).toHaveLength(50);
     expect(blocks.at(-1)?.type).toBe('actions');
     for (const block of blocks)
@@ -107,7 +114,9 @@ describe('splitText', () => {
 
 describe('answeredBlocks', () => {
   it('drops the buttons and says what was answered', () => {
-    const { blocks } = renderReply({ text: 'Format?', intent: 'dialog:x:y', choices: choices(2) }, 'en');
+    const { blocks } = renderReply(
+      inLang({ text: 'Format?', intent: 'dialog:x:y', choices: choices(2) }, 'en'),
+    );
     expect(answeredBlocks(blocks, 'Choice 1', 'en')).toEqual([
       blocks[0],
       { type: 'context', elements: [{ type: 'mrkdwn', text: '✓ Answer: Choice 1' }] },
@@ -123,7 +132,7 @@ describe('summary verdict', () => {
       data: { call: 'local-nec', verdict: { label: { eligible: true }, funding: { eligible: null } } },
     };
     const names: Record<string, string> = { label: 'Local NEC label' };
-    const { blocks } = renderReply(summary, 'fr', (id) => names[id]);
+    const { blocks } = renderReply(inLang(summary, 'fr', { benefitNames: names }));
     expect(blocks[1]).toEqual({
       type: 'section',
       fields: [

@@ -381,6 +381,7 @@ describe('Slack adapter over HTTP', () => {
       ref: { platform: 'slack', workspace: FAKE_TEAM, roomId: 'C0ANN', isDirect: false },
       reply: { text: 'Applications close on **13 March**.', intent: 'broadcast' },
       jobId: 'broadcast:1',
+      lang: 'en',
     };
     await queue.deliver(broadcast);
     const calls = fake.callsTo('chat.postMessage');

@@ -1,7 +1,10 @@
-/** Renders core replies as plain terminal text: choices numbered, fields as aligned lines. */
-import type { Reply } from '../../src/core/message.ts';
+/**
+ * A reply as plain text, choices numbered and fields as aligned lines: what the terminal shows, and the `body`
+ * fallback of a Matrix message for clients that do not read its HTML.
+ */
+import type { Reply } from './message.ts';
 
-/** Drops the Markdown marks a terminal cannot show, keeping the words. */
+/** Drops the Markdown marks plain text cannot show, keeping the words. */
 function plain(markdown: string): string {
   return (
     markdown
@@ -13,7 +16,7 @@ function plain(markdown: string): string {
   );
 }
 
-export function renderReplyText(reply: Reply): string {
+export function plainText(reply: Reply): string {
   const lines = [plain(reply.text)];
   if (reply.fields?.length) {
     const width = Math.max(...reply.fields.map((f) => f.label.length));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderReplyText } from '../../../adapters/shell/render-text.ts';
+import { plainText } from '../../src/core/plain-text.ts';
 
-describe('terminal rendering', () => {
+describe('plain-text rendering', () => {
   it('drops Markdown marks but keeps snake_case ids and the words', () => {
-    const text = renderReplyText({
+    const text = plainText({
       intent: 'x',
       text: '**Title** — use `edit event_date`; _Source : page ANCT_ and [La Base](https://labase.example)',
     });
@@ -11,7 +11,7 @@ describe('terminal rendering', () => {
   });
 
   it('numbers the choices and aligns the fields', () => {
-    const text = renderReplyText({
+    const text = plainText({
       intent: 'x',
       text: 'Pick one',
       fields: [

@@ -1,0 +1,175 @@
+/**
+ * The adapters' port: all a platform adapter may use of the bot (hexagonal "port", Bot Framework's adapter
+ * boundary). An adapter imports this module and its SDK, nothing else of ours — the rule is tested in
+ * test/architecture.test.ts. What a platform shows is computed in the core and handed over ready to render.
+ */
+import type { Keyv } from 'keyv';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { Leases } from '../scheduler/job.ts';
+import type { Adapter } from './adapter.ts';
+import type { Clock, DueWork, ManualClock } from './clock.ts';
+import type { Lang, Localized } from './i18n.ts';
+import type {
+  Attachment,
+  Choice,
+  ConversationRef,
+  Delivery,
+  Field,
+  IncomingMessage,
+  Platform,
+  Reply,
+} from './message.ts';
+
+export { fill, isLang, t } from './i18n.ts';
+export { plainText } from './plain-text.ts';
+export { RetryAfterError } from './retry-after.ts';
+export { parseInstant } from './time.ts';
+export type {
+  Adapter,
+  Attachment,
+  Choice,
+  Clock,
+  Config,
+  ConversationRef,
+  Delivery,
+  DueWork,
+  Field,
+  IncomingMessage,
+  Keyv,
+  Lang,
+  Leases,
+  Localized,
+  Logger,
+  ManualClock,
+  Platform,
+  Reply,
+};
+
+/** A reply with what a renderer needs besides the reply itself. */
+export interface OutgoingReply extends Reply {
+  /** The language the reply is in: the labels a renderer adds (buttons, "Answer:"…) follow it. */
+  lang: Lang;
+  /** Display names of the benefits a summary's verdict names (`data.verdict`), by benefit id, in `lang`. */
+  benefitNames?: Record<string, string>;
+}
+
+/** A person on a platform (the key of what the bot keeps about them). */
+export interface PersonRef {
+  platform: Platform;
+  workspace?: string;
+  userId: string;
+}
+
+/** Whom "forget me" forgets: where they asked, and the language to report in. */
+export interface ForgottenPerson extends PersonRef {
+  ref: ConversationRef;
+  lang: Lang;
+}
+
+/**
+ * Platform clean-up run when a person is forgotten, given what was erased of their records; resolves with
+ * a line for the report they get, if any.
+ */
+export type PlatformForgetHook = (
+  person: ForgottenPerson,
+  erased: Record<string, unknown>,
+) => Promise<Localized | undefined>;
+
+/** Platform data kept about a person: `my data` lists it, `forget me` erases it (and hands it to the hooks). */
+export interface PersonalRecords {
+  get(person: PersonRef, name: string): Promise<unknown>;
+  set(person: PersonRef, name: string, value: unknown): Promise<void>;
+}
+
+/** What the overview is asked for: whose, in which language and zone, and whether they manage the community. */
+export interface OverviewRequest extends PersonRef {
+  lang: Lang;
+  timezone: string;
+  /** Community managers also get the workspace's broadcasts and subscriptions. */
+  isManager: boolean;
+}
+
+/** One of a person's applications in progress, as a platform lists it. */
+export interface ApplicationOverview {
+  id: string;
+  callId: string;
+  /** The call's name in the requested language (the id when the call is gone). */
+  callName: string;
+  /** Where the person is (step k of n), when the call and its dialog are known. */
+  progress?: { step: number; total: number };
+  /** What the rules say of the answers so far, per benefit, named in the requested language. */
+  verdicts: Array<{ benefit: string; eligible: boolean | null }>;
+}
+
+/** A reminder to come. */
+export interface ReminderOverview {
+  dueAt: number;
+  /** The zone the reminder keeps. */
+  timezone: string;
+  text: string;
+}
+
+/** A manager's broadcast still to be sent. */
+export interface BroadcastOverview {
+  id: string;
+  dueAt: number;
+  rooms: string[];
+  text: string;
+}
+
+/** A channel following a call's key dates. */
+export interface SubscriptionOverview {
+  roomId: string;
+  callId: string;
+  callName: string;
+  timezone: string;
+}
+
+/** What a platform shows beside the chat (Slack's App Home). */
+export interface Overview {
+  applications: ApplicationOverview[];
+  reminders: ReminderOverview[];
+  /** Only for community managers: their workspace's broadcasts and channel subscriptions. */
+  manager?: { broadcasts: BroadcastOverview[]; subscriptions: SubscriptionOverview[] };
+}
+
+/** An HTTP route an adapter's own server also serves (health, metrics, console), in Bolt's `CustomRoute` shape. */
+export interface HttpRoute {
+  path: string;
+  method: string;
+  handler(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void;
+}
+
+/** The bot as an adapter sees it. */
+export interface BotPort {
+  /** Runs one message through the core; resolves, once the person's state is saved, with the replies. */
+  handle(message: IncomingMessage): Promise<OutgoingReply[]>;
+  /** The language the core last settled on with a person, for what an adapter says outside a turn. */
+  languageOf(person: PersonRef): Promise<Lang>;
+  /** A person's applications and reminders, and for managers their broadcasts and subscriptions. */
+  overview(request: OverviewRequest): Promise<Overview>;
+  /** Adds platform clean-up to "forget me" (caches, messages to redact). */
+  onForget(hook: PlatformForgetHook): void;
+  /** Platform data about a person that "my data" shows and "forget me" erases. */
+  readonly personal: PersonalRecords;
+  /** Platform state shared by the replicas (installations, sync position). */
+  readonly kv: Keyv;
+  /** Named leases on the shared store (one Matrix sync at a time across replicas). */
+  readonly leases: Leases;
+  /** The counters adapters increment. */
+  readonly metrics: Pick<Metrics, 'platformRateLimitWaits'>;
+  /** The language of what is said before anyone's language is known. */
+  readonly defaultLang: Lang;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** What the composition root hands an adapter's factory: the port, the settings, the routes to serve. */
+export interface AdapterContext {
+  port: BotPort;
+  config: Config;
+  /** Routes the adapter's HTTP server serves too, when it has one (Slack's receiver). */
+  routes: HttpRoute[];
+}

@@ -1,0 +1,75 @@
+/**
+ * What a platform shows beside the chat (Slack's App Home), computed here so that no adapter needs the
+ * dialogs or the rules: a person's applications in progress (step k of n, verdict so far) and reminders to
+ * come; for community managers, their workspace's scheduled broadcasts and channel subscriptions.
+ */
+import { type Application, ApplicationStore } from '../../dialogs/application.ts';
+import { DIALOGS } from '../../dialogs/index.ts';
+import { progress, resolveSteps } from '../../dialogs/steps.ts';
+import { type CallRegistry, evaluate } from '../../rules/index.ts';
+import type { Clock } from '../core/clock.ts';
+import type { ApplicationOverview, Overview, OverviewRequest } from '../core/port.ts';
+import type { Broadcasts } from '../scheduler/broadcasts.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { Subscriptions } from '../scheduler/subscriptions.ts';
+import { type UserRecords, userKey } from '../store/user-records.ts';
+
+export interface OverviewOptions {
+  records: UserRecords;
+  calls: CallRegistry;
+  clock: Clock;
+  scheduler: Pick<Scheduler, 'listForUser'>;
+  broadcasts: Pick<Broadcasts, 'scheduled'>;
+  subscriptions: Pick<Subscriptions, 'list'>;
+}
+
+/** The overview of one person; see the file comment. */
+export async function overviewOf(options: OverviewOptions, request: OverviewRequest): Promise<Overview> {
+  const user = userKey(request.platform, request.userId, request.workspace);
+  const applications = (await new ApplicationStore(options.records).list(user)).filter(
+    (a) => a.status === 'in_progress',
+  );
+  const reminders = await options.scheduler.listForUser(user);
+  const overview: Overview = {
+    applications: applications.map((a) => applicationOverview(options, a, request)),
+    reminders: reminders.map((job) => ({ dueAt: job.dueAt, timezone: job.timezone, text: job.reply.text })),
+  };
+  if (request.isManager) {
+    const scope = { platform: request.platform, workspace: request.workspace };
+    const broadcasts = await options.broadcasts.scheduled(scope);
+    const subscriptions = await options.subscriptions.list(scope);
+    overview.manager = {
+      broadcasts: broadcasts.map(({ id, dueAt, rooms, text }) => ({ id, dueAt, rooms, text })),
+      subscriptions: subscriptions.map((s) => ({
+        roomId: s.ref.roomId,
+        callId: s.callId,
+        callName: options.calls.get(s.callId)?.name[request.lang] ?? s.callId,
+        timezone: s.timezone,
+      })),
+    };
+  }
+  return overview;
+}
+
+/** Where the person is in an application, and what the rules say of the answers so far. */
+function applicationOverview(
+  { calls, clock }: OverviewOptions,
+  application: Application,
+  { lang, timezone }: OverviewRequest,
+): ApplicationOverview {
+  const call = calls.get(application.callId);
+  const dialog = DIALOGS.find((d) => d.id === application.callId);
+  const base = {
+    id: application.id,
+    callId: application.callId,
+    callName: call?.name[lang] ?? application.callId,
+  };
+  if (!call || !dialog) return { ...base, verdicts: [] };
+  const where = progress(resolveSteps(dialog, call), application);
+  const verdict = evaluate(call, application.answers, clock.now(), timezone);
+  return {
+    ...base,
+    progress: { step: where.index, total: where.total },
+    verdicts: verdict.benefits.map((b) => ({ benefit: b.benefit.name[lang], eligible: b.eligible })),
+  };
+}

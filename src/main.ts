@@ -1,0 +1,383 @@
+/**
+ * The composition root, the one place that knows every part: `createApp` opens the store and assembles the
+ * core, its features and the adapters' port; run as the entry point (`npm start`), it also starts every
+ * adapter whose credentials are set, or the terminal chat when none are; `--jsonl [--now ISO]` runs the
+ * scripting interface instead.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
+import { JsonlAdapter } from '../adapters/shell/jsonl-adapter.ts';
+import { ShellAdapter } from '../adapters/shell/shell-adapter.ts';
+import { createDialogs } from '../dialogs/index.ts';
+import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
+import { createBotPort } from './bot-port.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Adapter, Outbox } from './core/adapter.ts';
+import { Bot } from './core/bot.ts';
+import { type Clock, ManualClock, systemClock } from './core/clock.ts';
+import { runCommands } from './core/command-step.ts';
+import { CommandRegistry } from './core/commands.ts';
+import { Confirmations } from './core/confirmations.ts';
+import { ConversationStore } from './core/conversation.ts';
+import { dropDuplicateEvents } from './core/dedup.ts';
+import { refuseUnreadableMessages } from './core/guards.ts';
+import type { BotPort } from './core/port.ts';
+import { limitMessageRate } from './core/rate-limit.ts';
+import { parseInstant } from './core/time.ts';
+import { createFaq, type FaqService } from './faq/index.ts';
+import { fallback } from './features/fallback.ts';
+import { helpCommand } from './features/help.ts';
+import { languageCommand } from './features/preferences.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { DialogFunnel } from './ops/funnel.ts';
+import { Health } from './ops/health.ts';
+import { Metrics } from './ops/metrics.ts';
+import { observeTurns } from './ops/observe.ts';
+import { Privacy } from './ops/privacy.ts';
+import { Retention } from './ops/retention.ts';
+import { opsRoutes, serveOps } from './ops/routes.ts';
+import { statsCommand } from './ops/stats.ts';
+import type { ApplicationReminders } from './scheduler/application-reminders.ts';
+import type { Broadcasts } from './scheduler/broadcasts.ts';
+import type { Leases } from './scheduler/job.ts';
+import type { Scheduler } from './scheduler/scheduler.ts';
+import { createScheduling } from './scheduler/setup.ts';
+import type { Subscriptions } from './scheduler/subscriptions.ts';
+import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
+import { UserRecords } from './store/user-records.ts';
+
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  backend: Backend;
+  bot: Bot;
+  outbox: Outbox;
+  records: UserRecords;
+  confirmations: Confirmations;
+  /** Reminders and broadcasts: `DueWork` for the clock drivers, plus schedule / cancel / list / remove. */
+  scheduler: Scheduler;
+  /** The reminders an application implies: `offer` after a summary, `syncApplication`, `removeApplication`. */
+  reminders: ApplicationReminders;
+  /** Managers' one-off broadcasts: `scheduled(scope)` lists those still to be sent. */
+  broadcasts: Broadcasts;
+  /** Channels following a call's key dates: `list(scope)` lists them (Slack's Home reads it). */
+  subscriptions: Subscriptions;
+  /** Named leases on the shared backend (one Matrix sync at a time across replicas). */
+  leases: Leases;
+  /** The calls and their rules (`rules/calls/*.yaml`), reloadable with `reload` or SIGHUP. */
+  calls: CallRegistry;
+  /** The FAQ: `search(text, lang)` and `replyFor(turn, match)` (the dialogs use them on an answer that is a question). */
+  faq: FaqService;
+  /** Prometheus metrics; the scheduler and adapters increment their counters here. */
+  metrics: Metrics;
+  /** What `/healthz` reports; the clock driver calls `health.ticked(now)` after each scheduler tick. */
+  health: Health;
+  /** `my data` / `forget me`; adapters add platform clean-up with `privacy.onForget`. */
+  privacy: Privacy;
+  /** All the adapters may use of the above (src/core/port.ts). */
+  port: BotPort;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  storeUrl: string;
+}
+
+export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
+  // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
+  const calls = new CallRegistry(config.CALLS_DIR ?? DEFAULT_CALLS_DIR);
+  await calls.load();
+  const backend = await openStore(storeUrl);
+  const records = new UserRecords(backend.kv);
+  const commands = new CommandRegistry();
+  const confirmations = new Confirmations();
+  const bot = new Bot({
+    conversations: new ConversationStore(records),
+    commands,
+    logger,
+    defaultLang: config.BOT_LANG,
+  });
+  const outbox = new Outbox();
+  const metrics = new Metrics();
+  const funnel = new DialogFunnel(backend.kv);
+  const health = new Health({ backend, clock, adapters: () => outbox.list() });
+  const scheduling = await createScheduling({
+    backend,
+    outbox,
+    confirmations,
+    records,
+    clock,
+    logger,
+    metrics,
+    defaultZone: config.BOT_TIMEZONE,
+    calls,
+  });
+  const retention = new Retention({
+    records,
+    scheduler: scheduling.scheduler,
+    outbox,
+    clock,
+    metrics,
+    funnel,
+    ttlDays: config.DIALOG_TTL_DAYS,
+    defaultZone: config.BOT_TIMEZONE,
+  });
+  const privacy = new Privacy({
+    kv: backend.kv,
+    records,
+    confirmations,
+    scheduler: () => app.scheduler,
+  });
+  // The reminders' reload index names the person: forgetting them drops their entries too.
+  privacy.onForget(async (user) => {
+    await scheduling.reminders.removeByUser(user);
+    return undefined;
+  });
+  const faq = createFaq({
+    kv: backend.kv,
+    clock,
+    config,
+    figure: (callId, name) => {
+      const call = calls.get(callId);
+      return call ? callFigure(call, name) : undefined;
+    },
+  });
+  const dialogs = createDialogs({
+    records,
+    confirmations,
+    clock,
+    timezone: config.BOT_TIMEZONE,
+    calls,
+    // The FAQ and the reminders are looked up at each use: the app object holds them once built.
+    services: () => app,
+  });
+
+  commands.add(
+    helpCommand(commands),
+    languageCommand,
+    privacy.myDataCommand,
+    privacy.forgetMeCommand,
+    statsCommand(funnel),
+    ...dialogs.commands,
+    ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
+    ...scheduling.commands,
+    ...faq.commands,
+  );
+
+  bot.use(
+    dropDuplicateEvents({
+      kv: backend.kv,
+      clock,
+      onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
+    }),
+    observeTurns(metrics, funnel),
+    limitMessageRate({
+      kv: backend.kv,
+      clock,
+      onLimited: (platform) => metrics.userRateLimited.inc({ platform }),
+    }),
+    privacy.noticeMiddleware,
+    retention.middleware,
+  );
+  bot.use(
+    refuseUnreadableMessages,
+    confirmations.middleware,
+    runCommands,
+    dialogs.middleware,
+    faq.middleware,
+    fallback,
+  );
+
+  const app: App = {
+    config,
+    clock,
+    logger,
+    backend,
+    bot,
+    outbox,
+    records,
+    confirmations,
+    scheduler: scheduling.scheduler,
+    reminders: scheduling.reminders,
+    broadcasts: scheduling.broadcasts,
+    subscriptions: scheduling.subscriptions,
+    leases: scheduling.leases,
+    calls,
+    faq: faq.service,
+    metrics,
+    health,
+    privacy,
+    port: createBotPort({
+      bot,
+      privacy,
+      records,
+      calls,
+      backend,
+      leases: scheduling.leases,
+      metrics,
+      defaultLang: config.BOT_LANG,
+      clock,
+      logger,
+      scheduler: scheduling.scheduler,
+      broadcasts: scheduling.broadcasts,
+      subscriptions: scheduling.subscriptions,
+    }),
+    close: async () => {
+      await scheduling.scheduler.close();
+      await backend.close();
+    },
+  };
+  return app;
+}
+
+/** How often the real clock looks for due reminders and broadcasts. */
+const TICK_INTERVAL_MS = 15_000;
+/**
+ * On SIGTERM, adapters get this long to stop taking messages; the scheduler then gives its sends a short
+ * grace and hands back its claims. All of it ends well within the 10 s a container runtime waits.
+ */
+const ADAPTER_STOP_MS = 3_000;
+
+/** Stops with one line on stderr: what went wrong and what to do. */
+function die(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+function readArgs(): { jsonl: boolean; now?: string } {
+  try {
+    const { values } = parseArgs({
+      options: { jsonl: { type: 'boolean', default: false }, now: { type: 'string' } },
+    });
+    return { jsonl: values.jsonl ?? false, now: values.now };
+  } catch (error) {
+    return die(`nec-bot: ${(error as Error).message}. Usage: npm start [-- --jsonl [--now ISO-8601]]`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  // A `.env` beside the bot configures the service; scripted runs stay hermetic and read only their environment.
+  // Variables already set in the environment win over the file.
+  if (!args.jsonl && existsSync('.env')) process.loadEnvFile('.env');
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) die(`nec-bot: ${error.message}`);
+    throw error;
+  }
+  if (args.now && !args.jsonl) die('nec-bot: --now only works with --jsonl (the scripting interface).');
+  let clock: Clock = systemClock;
+  if (args.now) {
+    const start = parseInstant(args.now, config.BOT_TIMEZONE);
+    if (!start) die(`nec-bot: --now: not an ISO-8601 date-time: ${args.now}`);
+    clock = new ManualClock(start);
+  }
+  const platforms = args.jsonl ? [] : configuredPlatforms(config);
+  if (!args.jsonl && platforms.length === 0 && !process.stdin.isTTY) {
+    die(
+      'nec-bot: no chat platform configured and no terminal attached. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN — see .env.example.',
+    );
+  }
+
+  const logger = createLogger(config.LOG_LEVEL);
+  // A scripted run never touches a user's real data unless STORE_URL says so.
+  const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
+  const app = await createApp({ config, clock, logger, storeUrl });
+
+  // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
+  process.on('SIGHUP', () => {
+    app.calls
+      .reload()
+      .then((changed) => logger.info({ changed }, 'call files reloaded'))
+      .catch((error) =>
+        logger.error({ err: error }, 'call files not reloaded; the previous calls stay in force'),
+      );
+  });
+
+  const terminal = { input: process.stdin, output: process.stdout, exportsDir: config.EXPORTS_DIR };
+  if (args.jsonl) {
+    const adapter = new JsonlAdapter({
+      port: app.port,
+      dueWork: app.scheduler,
+      manualClock: clock instanceof ManualClock ? clock : undefined,
+      timezone: config.BOT_TIMEZONE,
+      ...terminal,
+    });
+    app.outbox.register(adapter);
+    await adapter.start();
+    await app.close();
+    return;
+  }
+
+  const context = { port: app.port, config, routes: opsRoutes(app) };
+  const adapters: Adapter[] =
+    platforms.length > 0
+      ? await Promise.all(platforms.map((p) => loadPlatformAdapter(p, context)))
+      : [new ShellAdapter({ port: app.port, ...terminal })];
+  for (const adapter of adapters) app.outbox.register(adapter);
+  app.health.expectTicks(TICK_INTERVAL_MS);
+  const tickNow = () => {
+    app.scheduler
+      .tick(clock.now())
+      .then(() => app.health.ticked(clock.now()))
+      .catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
+  };
+  const ticker = setInterval(tickNow, TICK_INTERVAL_MS);
+  // The Slack HTTP receiver serves /healthz and /metrics itself; otherwise they get their own port.
+  const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
+  const opsServer =
+    !slackServesHttp && config.METRICS_PORT !== undefined
+      ? await serveOps(app, config.METRICS_PORT)
+      : undefined;
+  if (opsServer) logger.info({ port: config.METRICS_PORT }, 'health and metrics served');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(ticker);
+    opsServer?.close();
+    await Promise.race([
+      Promise.allSettled(adapters.map((a) => a.stop())),
+      new Promise((resolve) => setTimeout(resolve, ADAPTER_STOP_MS).unref()),
+    ]);
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Jobs missed while the bot was down go out at once (marked late, or dropped past their deadline), not a tick later.
+  if (platforms.length === 0) {
+    // The terminal chat runs until its input ends (Ctrl-D).
+    logger.info({ adapters: ['shell'] }, 'nec-bot started');
+    tickNow();
+    await adapters[0]?.start();
+    await shutdown('end of input');
+    return;
+  }
+  await Promise.all(adapters.map((a) => a.start()));
+  logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
+  tickNow();
+}
+
+/** True when this file is what `node` was asked to run (not imported by a test or a benchmark). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`nec-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
