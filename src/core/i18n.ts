@@ -56,7 +56,7 @@ const ENGLISH_WORDS = new Set(
 );
 
 // Below this gap between the two languages' n-gram scores, the detector's pick is a coin toss.
-const MIN_NGRAM_MARGIN = 0.05;
+const MIN_NGRAM_MARGIN = 0.08;
 
 /**
  * Guesses the language of a text; `undefined` when the text gives no clear sign (a lone shared word, a number).

@@ -15,6 +15,10 @@ describe('language detection', () => {
     expect(detectLanguage('quand est-ce qu’on touche l’argent')).toBe('fr');
   });
 
+  it('lets the function words decide when the n-gram detector hesitates (a command with an id)', () => {
+    expect(detectLanguage('candidater local-nec')).toBe('fr');
+  });
+
   it('gives no language for a text with no sign of one', () => {
     expect(detectLanguage('2025')).toBeUndefined();
     expect(detectLanguage('🙂')).toBeUndefined();
