@@ -36,8 +36,15 @@ export function stepReply(
     text: `${t(lang, { fr: '**Étape {index}/{total}**', en: '**Step {index}/{total}**' }, { index, total })} — ${step.prompt[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
+    input: { kind: step.type, ...bounds(step) },
     data: { application: application.id, slot: step.slot, step: index, of: total },
   };
+}
+
+/** The bounds a count step reads answers within (as `parseAnswer` does), for a native number field. */
+export function bounds(step: Step): { min?: number; max?: number } {
+  if (step.type !== 'integer' && step.type !== 'number') return {};
+  return { min: step.min ?? 0, ...(step.max === undefined ? {} : { max: step.max }) };
 }
 
 /** Answered, missing, step k of n. */

@@ -3,12 +3,13 @@
  * the benefit names a renderer shows, the overview comes from the features, "forget me" hooks get the person
  * rather than the core's turn.
  */
+import { FORM_INVALID } from '../dialogs/index.ts';
 import type { CallRegistry } from '../rules/index.ts';
 import type { Bot } from './core/bot.ts';
 import type { Clock } from './core/clock.ts';
 import { ConversationStore } from './core/conversation.ts';
 import type { Lang } from './core/i18n.ts';
-import type { Reply } from './core/message.ts';
+import type { ApplicationForm, Reply } from './core/message.ts';
 import type { BotPort, OutgoingReply, PersonRef } from './core/port.ts';
 import { type OverviewOptions, overviewOf } from './features/overview.ts';
 import type { Logger } from './logger.ts';
@@ -16,10 +17,12 @@ import type { Metrics } from './ops/metrics.ts';
 import type { Privacy } from './ops/privacy.ts';
 import type { Leases } from './scheduler/job.ts';
 import type { Backend } from './store/open-store.ts';
-import { type UserRecords, userKey } from './store/user-records.ts';
+import { type UserKey, type UserRecords, userKey } from './store/user-records.ts';
 
 export interface BotPortParts extends OverviewOptions {
   bot: Bot;
+  /** An application as one form (the dialogs' native inputs). */
+  form(user: UserKey, applicationId: string, lang: Lang): Promise<ApplicationForm | undefined>;
   privacy: Privacy;
   records: UserRecords;
   calls: CallRegistry;
@@ -43,12 +46,23 @@ export function createBotPort(parts: BotPortParts): BotPort {
     const benefitNames = Object.fromEntries(call.benefits.map((b) => [b.id, b.name[lang]]));
     return { ...reply, lang, benefitNames };
   };
+  const handle: BotPort['handle'] = async (message) => {
+    const { replies, lang } = await bot.answer(message);
+    return replies.map((reply) => outgoing(reply, lang));
+  };
+  const languageOf: BotPort['languageOf'] = async (person) =>
+    (await conversations.load(keyOf(person))).lang ?? parts.defaultLang;
   return {
-    handle: async (message) => {
-      const { replies, lang } = await bot.answer(message);
-      return replies.map((reply) => outgoing(reply, lang));
+    handle,
+    applicationForm: async (person, applicationId) =>
+      parts.form(keyOf(person), applicationId, await languageOf(person)),
+    submitForm: async (message) => {
+      const replies = await handle(message);
+      const refused = replies.find((r) => r.intent === FORM_INVALID);
+      const errors = refused?.data?.errors as Record<string, string> | undefined;
+      return errors ? { replies, errors } : { replies };
     },
-    languageOf: async (person) => (await conversations.load(keyOf(person))).lang ?? parts.defaultLang,
+    languageOf,
     overview: (request) => overviewOf(parts, request),
     onForget: (hook) => {
       privacy.onForget(async (_user, turn, erased) => {

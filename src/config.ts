@@ -47,6 +47,8 @@ export const configSchema = z.object({
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
   PORT: port.default(3000),
+  /** Where managers' browsers reach the bot's HTTP server (behind a proxy), for the console's sign-in links. */
+  CONSOLE_URL: optionalText.pipe(z.url().optional()),
   /** Serves /healthz and /metrics on their own port when there is no Slack HTTP receiver. */
   METRICS_PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -5,6 +5,7 @@
  * scripting interface instead.
  */
 import { existsSync, realpathSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
@@ -14,6 +15,7 @@ import { createDialogs } from '../dialogs/index.ts';
 import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import { createBotPort } from './bot-port.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { WebConsole } from './console/index.ts';
 import { type Adapter, Outbox } from './core/adapter.ts';
 import { Bot } from './core/bot.ts';
 import { type Clock, ManualClock, systemClock } from './core/clock.ts';
@@ -31,6 +33,7 @@ import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
 import { Metrics } from './ops/metrics.ts';
@@ -77,6 +80,8 @@ export interface App {
   health: Health;
   /** `my data` / `forget me`; adapters add platform clean-up with `privacy.onForget`. */
   privacy: Privacy;
+  /** The managers' web console: its routes go on the bot's HTTP server, `served(url)` once it listens. */
+  console: WebConsole;
   /** All the adapters may use of the above (src/core/port.ts). */
   port: BotPort;
   close(): Promise<void>;
@@ -106,6 +111,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const outbox = new Outbox();
   const metrics = new Metrics();
   const funnel = new DialogFunnel(backend.kv);
+  const activity = new Activity(backend.atomic, clock);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
   const scheduling = await createScheduling({
     backend,
@@ -158,6 +164,25 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     services: () => app,
   });
 
+  const webConsole = new WebConsole({
+    kv: backend.kv,
+    atomic: backend.atomic,
+    calls,
+    faq: faq.service,
+    unanswered: faq.unanswered,
+    reminders: scheduling.reminders,
+    subscriptions: scheduling.subscriptions,
+    broadcasts: scheduling.broadcasts,
+    activity,
+    clock,
+    logger,
+    defaultZone: config.BOT_TIMEZONE,
+    publicUrl: config.CONSOLE_URL,
+    listedMatrixManagers: config.MATRIX_MANAGERS,
+  });
+  // Managers' edits saved before this start are in force from the first message.
+  await webConsole.refresh();
+
   commands.add(
     helpCommand(commands),
     languageCommand,
@@ -168,15 +193,17 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
     ...scheduling.commands,
     ...faq.commands,
+    webConsole.command,
   );
 
   bot.use(
+    webConsole.middleware,
     dropDuplicateEvents({
       kv: backend.kv,
       clock,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
     }),
-    observeTurns(metrics, funnel),
+    observeTurns(metrics, funnel, activity),
     limitMessageRate({
       kv: backend.kv,
       clock,
@@ -186,6 +213,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     retention.middleware,
   );
   bot.use(
+    // A submitted form has no text: it is taken before the text checks.
+    ...dialogs.native.middleware,
     refuseUnreadableMessages,
     confirmations.middleware,
     runCommands,
@@ -213,8 +242,10 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     metrics,
     health,
     privacy,
+    console: webConsole,
     port: createBotPort({
       bot,
+      form: dialogs.native.form,
       privacy,
       records,
       calls,
@@ -235,6 +266,9 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   };
   return app;
 }
+
+/** The terminal's user, as the shell adapter names them. */
+const SHELL_OPERATOR = userInfo().username || 'operator';
 
 /** How often the real clock looks for due reminders and broadcasts. */
 const TICK_INTERVAL_MS = 15_000;
@@ -304,6 +338,8 @@ async function main(): Promise<void> {
 
   const terminal = { input: process.stdin, output: process.stdout, exportsDir: config.EXPORTS_DIR };
   if (args.jsonl) {
+    // With PORT set, scripts and tests drive the console too (on the loopback interface only).
+    const consoleServer = process.env.PORT ? await serveOps(app, config.PORT, '127.0.0.1') : undefined;
     const adapter = new JsonlAdapter({
       port: app.port,
       dueWork: app.scheduler,
@@ -313,6 +349,7 @@ async function main(): Promise<void> {
     });
     app.outbox.register(adapter);
     await adapter.start();
+    consoleServer?.close();
     await app.close();
     return;
   }
@@ -331,13 +368,14 @@ async function main(): Promise<void> {
       .catch((error) => logger.error({ err: error }, 'scheduler tick failed'));
   };
   const ticker = setInterval(tickNow, TICK_INTERVAL_MS);
-  // The Slack HTTP receiver serves /healthz and /metrics itself; otherwise they get their own port.
+  // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
+  // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  const opsServer =
-    !slackServesHttp && config.METRICS_PORT !== undefined
-      ? await serveOps(app, config.METRICS_PORT)
-      : undefined;
-  if (opsServer) logger.info({ port: config.METRICS_PORT }, 'health and metrics served');
+  const opsPort = config.METRICS_PORT ?? config.PORT;
+  const opsServer = slackServesHttp
+    ? undefined
+    : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+  if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -359,12 +397,21 @@ async function main(): Promise<void> {
   if (platforms.length === 0) {
     // The terminal chat runs until its input ends (Ctrl-D).
     logger.info({ adapters: ['shell'] }, 'nec-bot started');
+    // The terminal's operator is its manager: the console's sign-in link is printed for them at once.
+    const link = await app.console.link(
+      { platform: 'shell', userId: SHELL_OPERATOR },
+      config.BOT_LANG,
+      config.BOT_TIMEZONE,
+    );
+    if (link) process.stdout.write(`${config.BOT_LANG === 'fr' ? 'Console web' : 'Web console'}: ${link}\n`);
     tickNow();
     await adapters[0]?.start();
     await shutdown('end of input');
     return;
   }
   await Promise.all(adapters.map((a) => a.start()));
+  const httpPort = adapters.map((a) => (a as { port?: number }).port).find((p) => p !== undefined);
+  if (httpPort !== undefined) app.console.served(`http://127.0.0.1:${httpPort}`);
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'nec-bot started');
   tickNow();
 }

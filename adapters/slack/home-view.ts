@@ -1,7 +1,8 @@
 /**
- * The App Home tab, drawn from the core's overview: the person's applications in progress (step k of n,
- * verdict so far) and their upcoming reminders; for community managers, the workspace's scheduled broadcasts
- * and channel subscriptions. Read-only: conversations happen in messages.
+ * The App Home tab, drawn from the core's overview: the person's applications (step k of n, a progress bar of
+ * the answers given, status, verdict so far, next key date, and buttons to resume, edit in a form or export)
+ * and their upcoming reminders; for community managers, the workspace's scheduled broadcasts and channel
+ * subscriptions. The buttons send the same commands as typing them in the DM.
  */
 import { TZDate } from '@date-fns/tz';
 import type { types } from '@slack/bolt';
@@ -17,20 +18,32 @@ import {
   type SubscriptionOverview,
   t,
 } from '../../src/core/port.ts';
+import { editButton } from './native-inputs.ts';
 import { escapeMrkdwn, toMrkdwn } from './render-blocks.ts';
+
+/** Action id prefix of the Home's command buttons; each button's value is the message it sends. */
+export const HOME_ACTION = 'nec_home';
 
 const TEXT = {
   title: { fr: 'Numérique en Commun[s] — votre espace', en: 'Numérique en Commun[s] — your space' },
-  applications: { fr: '*Candidatures en cours*', en: '*Applications in progress*' },
+  applications: { fr: '*Vos candidatures*', en: '*Your applications*' },
   noApplication: {
-    fr: 'Aucune candidature en cours. Écrivez-moi pour en commencer une (`aide` liste les commandes).',
-    en: 'No application in progress. Write to me to start one (`help` lists the commands).',
+    fr: 'Aucune candidature pour l’instant. Écrivez-moi pour en commencer une (`aide` liste les commandes).',
+    en: 'No application yet. Write to me to start one (`help` lists the commands).',
   },
   application: {
     fr: '*{call}* (`{id}`) — étape {step} sur {total}',
     en: '*{call}* (`{id}`) — step {step} of {total}',
   },
+  completed: {
+    fr: '*{call}* (`{id}`) — toutes les étapes sont passées',
+    en: '*{call}* (`{id}`) — every step done',
+  },
+  answered: { fr: '{bar} {answered} réponses sur {total}', en: '{bar} {answered} of {total} answers' },
+  inProgress: { fr: 'En cours', en: 'In progress' },
+  complete: { fr: 'Terminée', en: 'Complete' },
   verdictSoFar: { fr: 'Pour l’instant : {verdicts}', en: 'So far: {verdicts}' },
+  nextDate: { fr: 'Prochaine date : {day} — {label}', en: 'Next date: {day} — {label}' },
   reminders: { fr: '*Prochains rappels*', en: '*Upcoming reminders*' },
   noReminder: { fr: 'Aucun rappel programmé.', en: 'No reminder scheduled.' },
   broadcasts: { fr: '*Diffusions programmées* (gestionnaires)', en: '*Scheduled broadcasts* (managers)' },
@@ -61,20 +74,64 @@ function section(text: string): types.KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-/** An application in progress: where the person is, and what the rules say of the answers so far. */
-function applicationLine(application: ApplicationOverview, { lang }: OverviewRequest): string {
-  const name = escapeMrkdwn(application.callName);
-  if (!application.progress) return `• *${name}* (\`${application.id}\`)`;
-  const line = t(lang, TEXT.application, {
-    call: name,
-    id: application.id,
-    step: application.progress.step,
-    total: application.progress.total,
-  });
+/** Cells of the progress bar: a glance, not a measure. */
+const BAR_CELLS = 10;
+
+/** `▰▰▰▱▱▱▱▱▱▱`: the share of the steps that apply which have an answer. */
+export function progressBar(answered: number, total: number): string {
+  const filled = total === 0 ? BAR_CELLS : Math.round((answered / total) * BAR_CELLS);
+  return '▰'.repeat(filled) + '▱'.repeat(BAR_CELLS - filled);
+}
+
+// Made once per language: building an Intl formatter costs far more than using one.
+const DAY_FORMAT = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** An application: where the person is, how far the answers go, what the rules say so far, what comes next. */
+function applicationText(application: ApplicationOverview, { lang }: OverviewRequest): string {
+  const call = escapeMrkdwn(application.callName);
+  const status = t(lang, application.status === 'complete' ? TEXT.complete : TEXT.inProgress);
+  const { progress } = application;
+  if (!progress) return `*${call}* (\`${application.id}\`) · ${status}`;
+  const where =
+    application.status === 'complete'
+      ? t(lang, TEXT.completed, { call, id: application.id })
+      : t(lang, TEXT.application, { call, id: application.id, step: progress.step, total: progress.total });
+  const lines = [
+    `${where} · ${status}`,
+    t(lang, TEXT.answered, {
+      bar: progressBar(progress.answered, progress.total),
+      answered: progress.answered,
+      total: progress.total,
+    }),
+  ];
   const verdicts = application.verdicts
     .map((v) => `${ELIGIBLE_MARK[`${v.eligible}`]} ${escapeMrkdwn(v.benefit)}`)
     .join(' · ');
-  return verdicts ? `• ${line}\n   ${t(lang, TEXT.verdictSoFar, { verdicts })}` : `• ${line}`;
+  if (verdicts) lines.push(t(lang, TEXT.verdictSoFar, { verdicts }));
+  const next = application.nextDate;
+  if (next) {
+    const day = DAY_FORMAT[lang].format(new Date(`${next.day}T00:00:00Z`));
+    lines.push(t(lang, TEXT.nextDate, { day, label: escapeMrkdwn(next.label) }));
+  }
+  return lines.join('\n');
+}
+
+/** An application's section and its buttons: the core's commands (resume, export) and the edit form. */
+function applicationBlocks(application: ApplicationOverview, request: OverviewRequest): types.KnownBlock[] {
+  const commands = application.actions.map(
+    (action, index): types.Button => ({
+      type: 'button',
+      action_id: `${HOME_ACTION}:${index}`,
+      text: { type: 'plain_text', text: action.label },
+      value: action.id,
+    }),
+  );
+  const [first, ...rest] = commands;
+  const buttons = [...(first ? [first] : []), editButton(application.id, request.lang), ...rest];
+  return [section(applicationText(application, request)), { type: 'actions', elements: buttons }];
 }
 
 function localTime(at: number, zone: string): string {
@@ -139,11 +196,11 @@ export function homeView(overview: Overview, request: OverviewRequest): types.Ho
     type: 'home',
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: t(lang, TEXT.title) } },
-      ...listBlocks(
-        t(lang, TEXT.applications),
-        overview.applications.slice(0, MAX_ITEMS).map((a) => applicationLine(a, request)),
-        t(lang, TEXT.noApplication),
-      ),
+      { type: 'divider' },
+      section(t(lang, TEXT.applications)),
+      ...(overview.applications.length > 0
+        ? overview.applications.slice(0, MAX_ITEMS).flatMap((a) => applicationBlocks(a, request))
+        : [section(t(lang, TEXT.noApplication))]),
       ...listBlocks(
         t(lang, TEXT.reminders),
         overview.reminders.slice(0, MAX_ITEMS).map(reminderLine),

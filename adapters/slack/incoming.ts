@@ -5,6 +5,7 @@
 import type { BlockAction, SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
 import type { ConversationRef, IncomingMessage } from '../../src/core/port.ts';
+import { answeredQuestion } from './native-inputs.ts';
 import { ACTION, CHOICES_BLOCK } from './render-blocks.ts';
 
 /** What the mapping reads of a `message` or `app_mention` event (Bolt types these as wide unions). */
@@ -157,24 +158,46 @@ function pickedOptions(body: BlockAction): PickedOption[] {
 
 /**
  * A button press, a pick in a select, or the submit button of checkboxes, as the same text a typed answer
- * gives (`text = choice id`, several ids comma-separated). Checkbox toggles themselves map to `undefined`.
+ * gives (`text = choice id`, several ids comma-separated); a date picked or a number entered as the text
+ * typed, naming the question it answers. Checkbox toggles themselves map to `undefined`.
  */
 export function fromBlockAction(body: BlockAction, now: Date): ClickedAnswer | undefined {
   const action = body.actions[0];
   const channel = body.channel?.id ?? body.container.channel_id;
   if (!action || typeof channel !== 'string') return undefined;
+  const native = nativeAnswer(action);
+  if (native !== undefined) {
+    const answering = answeredQuestion(action.block_id);
+    if (!answering || native === '') return undefined;
+    const message: MappedMessage = {
+      ...clickMessage(body, channel, action.action_ts, now),
+      text: native,
+      answering,
+    };
+    return { message, label: native };
+  }
   let picked: PickedOption[];
   if (action.type === 'button' && action.action_id === ACTION.submit) picked = pickedOptions(body);
   else if (action.type === 'button') picked = [{ value: action.value, text: action.text }];
   else if (action.type === 'static_select') picked = [action.selected_option];
   else return undefined;
   const ids = picked.map((p) => p.value).filter((v): v is string => typeof v === 'string' && v !== '');
-  const team = body.team?.id ?? body.user.team_id;
   const choiceId = ids.length > 0 ? ids.join(',') : undefined;
   const message: MappedMessage = {
+    ...clickMessage(body, channel, action.action_ts, now),
+    text: choiceId ?? '',
+    choiceId,
+  };
+  const label = picked.map((p) => p.text?.text ?? p.value ?? '').join(', ');
+  return { message, label };
+}
+
+/** What any interaction in a message says of where it happened and who acted. */
+function clickMessage(body: BlockAction, channel: string, actionTs: string, now: Date): MappedMessage {
+  return {
     ref: {
       platform: 'slack',
-      workspace: team,
+      workspace: body.team?.id ?? body.user.team_id,
       roomId: channel,
       userId: body.user.id,
       isDirect: isDirectChannel(channel, body.channel?.name),
@@ -182,11 +205,16 @@ export function fromBlockAction(body: BlockAction, now: Date): ClickedAnswer | u
     },
     userId: body.user.id,
     userName: body.user.name ?? body.user.username,
-    text: choiceId ?? '',
-    choiceId,
-    eventId: `action:${action.action_ts}`,
+    text: '',
+    eventId: `action:${actionTs}`,
     timestamp: now,
   };
-  const label = picked.map((p) => p.text?.text ?? p.value ?? '').join(', ');
-  return { message, label };
+}
+
+/** The answer a datepicker or a number field gives, as typed text; undefined for other elements. */
+function nativeAnswer(action: BlockAction['actions'][number]): string | undefined {
+  if (action.type === 'datepicker') return action.selected_date ?? '';
+  const raw = action as { type: string; value?: unknown };
+  if (raw.type === 'number_input') return typeof raw.value === 'string' ? raw.value.trim() : '';
+  return undefined;
 }

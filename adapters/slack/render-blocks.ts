@@ -1,6 +1,7 @@
 /**
  * Renders core replies as Slack Block Kit: Markdown becomes mrkdwn sections, choices become buttons, a
- * select or checkboxes, fields become section fields, and a plain `text` fallback is always set.
+ * select or checkboxes, fields become section fields, dates and counts get native inputs
+ * (native-inputs.ts), and a plain `text` fallback is always set.
  */
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   type Reply,
   t,
 } from '../../src/core/port.ts';
+import { answerInputBlock, editFormButton } from './native-inputs.ts';
 
 type Block = types.KnownBlock;
 
@@ -25,6 +27,8 @@ export const ACTION = {
 
 /** Block id of the block holding the choices, to find the picks in a click's `state.values`. */
 export const CHOICES_BLOCK = 'nec_choices';
+/** Block id of a summary's « Modifier ma candidature » button. */
+const EDIT_BLOCK = 'nec_edit';
 
 /** Slack's limits: section text, field text, fields per section, blocks per message, option labels. */
 const LIMIT = { section: 3000, field: 2000, fields: 10, blocks: 50, label: 75, buttons: 5, checkboxes: 10 };
@@ -218,10 +222,15 @@ export function renderReply(reply: OutgoingReply): SlackMessage {
   const fields = [...(reply.fields ?? []), ...verdictFields(reply)];
   if (fields.length > 0) blocks.push(...fieldBlocks(fields));
   const choices = reply.choices ?? [];
-  // Blocks beyond Slack's maximum are dropped, never the choices: they carry the conversation on.
-  const room = LIMIT.blocks - (choices.length > 0 ? 1 : 0);
-  blocks.splice(room);
-  if (choices.length > 0) blocks.push(choiceBlock(reply, choices, lang));
+  const controls: Block[] = [];
+  if (choices.length > 0) controls.push(choiceBlock(reply, choices, lang));
+  const native = answerInputBlock(reply);
+  if (native) controls.push(native);
+  const edit = editFormButton(reply);
+  if (edit) controls.push({ type: 'actions', block_id: EDIT_BLOCK, elements: [edit] });
+  // Blocks beyond Slack's maximum are dropped, never the controls: they carry the conversation on.
+  blocks.splice(LIMIT.blocks - controls.length);
+  blocks.push(...controls);
   return { text: truncate(fallbackText(reply, mrkdwn), FALLBACK_LIMIT), blocks };
 }
 

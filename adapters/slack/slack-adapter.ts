@@ -3,7 +3,15 @@
  * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is acknowledged first,
  * the core works after, so Slack's 3-second limit holds whatever the work behind.
  */
-import type { BlockAction, App as BoltApp, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type {
+  BlockAction,
+  App as BoltApp,
+  RespondFn,
+  SlashCommand,
+  ViewOutput,
+  ViewSubmitAction,
+  webApi,
+} from '@slack/bolt';
 import {
   type Adapter,
   type BotPort,
@@ -12,7 +20,8 @@ import {
   type OutgoingReply,
   RetryAfterError,
 } from '../../src/core/port.ts';
-import { homeView } from './home-view.ts';
+import { EDIT_VIEW, editMetadata, editModal, submittedValues } from './edit-modal.ts';
+import { HOME_ACTION, homeView } from './home-view.ts';
 import {
   fromBlockAction,
   fromDirectMessage,
@@ -21,12 +30,32 @@ import {
   type MappedMessage,
   slackMessageEventSchema,
 } from './incoming.ts';
+import { NATIVE_ACTION } from './native-inputs.ts';
 import { SlackPeople } from './people.ts';
 import { answeredBlocks, renderReply, type SlackMessage } from './render-blocks.ts';
 import { WorkLimit } from './work-limit.ts';
 
 /** The slash command declared in `manifest.yml`. */
 export const SLASH_COMMAND = '/nec';
+
+/** The actions that answer the question of their message: choices, checkboxes' submit, date, number. */
+const ANSWER_ACTIONS = /^nec_(choice|pick_many|submit|date|number)(:|$)/;
+
+/** How long a modal submission may take before Slack's 3 s are at risk: then the outcome goes to the DM. */
+const FORM_ACK_BUDGET_MS = 2_000;
+
+/** What `work` resolves with if it does within `ms`, else undefined (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Replies that are errors of the person's own command: only they need to see them. */
 const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty', 'rate-limited']);
@@ -170,12 +199,32 @@ export class SlackAdapter implements Adapter {
       if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
     });
     bolt.action<BlockAction>(
-      { type: 'block_actions', action_id: /^nec_/ },
+      { type: 'block_actions', action_id: ANSWER_ACTIONS },
       async ({ ack, body, client, respond }) => {
         await ack();
         await this.#track(() => this.#onClick(body, client, respond));
       },
     );
+    bolt.action<BlockAction>(
+      { type: 'block_actions', action_id: NATIVE_ACTION.editForm },
+      async ({ ack, body, client }) => {
+        await ack();
+        // The trigger id expires 3 s after the click: the modal opens at once, not in turn with the rest.
+        await this.#openEditForm(body, client).catch((error) =>
+          this.#port.logger.warn({ err: error }, 'slack edit form not opened'),
+        );
+      },
+    );
+    bolt.action<BlockAction>(
+      { type: 'block_actions', action_id: new RegExp(`^${HOME_ACTION}:`) },
+      async ({ ack, body, client }) => {
+        await ack();
+        await this.#track(() => this.#onHomeCommand(body, client));
+      },
+    );
+    bolt.view<ViewSubmitAction>(EDIT_VIEW, async ({ ack, body, view, client }) => {
+      await this.#onFormSubmitted(body, view, client, ack);
+    });
     bolt.event('app_home_opened', async ({ event, client, context }) => {
       if (event.tab === 'home') await this.#publishHome(client, context.teamId, event.user);
     });
@@ -259,6 +308,76 @@ export class SlackAdapter implements Adapter {
       else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
     }
     await this.#converse(message, this.#targetOf(message, client, respond));
+  }
+
+  /** « Modifier ma candidature »: the application's form as a modal. */
+  async #openEditForm(body: BlockAction, client: webApi.WebClient): Promise<void> {
+    const action = body.actions[0];
+    const application = action?.type === 'button' ? action.value : undefined;
+    if (!application) return;
+    const workspace = body.team?.id ?? body.user.team_id;
+    const person = { platform: 'slack' as const, workspace, userId: body.user.id };
+    const form = await this.#port.applicationForm(person, application);
+    if (!form) return;
+    const dm = await this.#directChannel(client, workspace, body.user.id);
+    await client.views.open({ trigger_id: body.trigger_id, view: editModal(form, dm) });
+  }
+
+  /**
+   * A submitted modal: checked and saved by the core, its refused fields shown beside their inputs. Slack
+   * waits 3 s for the answer; past FORM_ACK_BUDGET_MS the modal closes and the outcome comes in the DM.
+   */
+  async #onFormSubmitted(
+    body: ViewSubmitAction,
+    view: ViewOutput,
+    client: webApi.WebClient,
+    ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>,
+  ): Promise<void> {
+    const metadata = editMetadata(view.private_metadata);
+    if (!metadata) return ack();
+    const workspace = body.team?.id ?? body.user.team_id;
+    const userId = body.user.id;
+    const ref = { platform: 'slack' as const, workspace, roomId: metadata.channel, userId, isDirect: true };
+    const submitted = (async () => {
+      const person = await this.#people.lookup(client, workspace, userId);
+      return this.#port.submitForm({
+        ref,
+        userId,
+        userName: body.user.name,
+        text: '',
+        form: { applicationId: metadata.application, values: submittedValues(view.state.values) },
+        eventId: `view:${view.id}:${view.hash}`,
+        timestamp: this.#port.clock.now(),
+        ...person,
+      });
+    })();
+    const inTime = await within(submitted, FORM_ACK_BUDGET_MS);
+    if (inTime?.errors) return ack({ response_action: 'errors', errors: inTime.errors });
+    await ack();
+    await this.#track(async () => {
+      const { replies } = inTime ?? (await submitted);
+      const target = { client, workspace, userId, channel: metadata.channel, fromCommand: false };
+      for (const reply of replies) await this.#deliver(reply, target);
+    });
+  }
+
+  /** A Home button: the command it stands for, as if typed in the person's DM. */
+  async #onHomeCommand(body: BlockAction, client: webApi.WebClient): Promise<void> {
+    const action = body.actions[0];
+    const text = action?.type === 'button' ? action.value : undefined;
+    if (!text) return;
+    const workspace = body.team?.id ?? body.user.team_id;
+    const userId = body.user.id;
+    const dm = await this.#directChannel(client, workspace, userId);
+    const ref = { platform: 'slack' as const, workspace, roomId: dm, userId, isDirect: true };
+    const message = {
+      ref,
+      userId,
+      text,
+      eventId: `action:${action?.action_ts}`,
+      timestamp: this.#port.clock.now(),
+    };
+    await this.#converse(message, { client, workspace, userId, channel: dm, fromCommand: false });
   }
 
   /** One message through the core, with the person's role and time zone, then every reply delivered. */

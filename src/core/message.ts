@@ -36,6 +36,28 @@ export interface IncomingMessage {
   /** Platform event id, used to ignore retries and duplicates. */
   eventId?: string;
   timestamp: Date;
+  /** A whole application form submitted at once (Slack's modal) instead of a text. */
+  form?: SubmittedForm;
+  /**
+   * The dialog question a native input answers (a date picked, a poll vote), from the reply's `data`: the
+   * answer counts only while that question is the one being asked.
+   */
+  answering?: { application: string; slot: string };
+}
+
+/** Every answer of an application sent at once, by slot, as typed or picked (choice ids comma-separated). */
+export interface SubmittedForm {
+  applicationId: string;
+  /** An empty or missing value clears an optional answer. */
+  values: Record<string, string | undefined>;
+}
+
+/** The kind of answer a question takes: platforms with native inputs show one (date picker, number field). */
+export interface AnswerInput {
+  kind: 'text' | 'integer' | 'number' | 'money' | 'date' | 'boolean' | 'choice' | 'multi';
+  /** Bounds of a count. */
+  min?: number;
+  max?: number;
 }
 
 /** A button / numbered option. */
@@ -65,6 +87,8 @@ export interface Reply {
   choices?: Choice[];
   /** Choices may be combined (checkboxes / "1, 3"). */
   multiple?: boolean;
+  /** A question's kind of answer, for native inputs; typing the answer always works too. */
+  input?: AnswerInput;
   fields?: Field[];
   attachments?: Attachment[];
   /** Structured data for scripts and adapters (e.g. the verdict of a summary). */
@@ -85,4 +109,27 @@ export interface Delivery {
   inDoubt?: boolean;
   /** The language the reply is written in: the labels an adapter adds follow it. */
   lang: Lang;
+}
+
+/** One answer of an application as a form input. */
+export interface FormField {
+  slot: string;
+  /** The step's short label. */
+  label: string;
+  /** The question as the chat asks it (Markdown). */
+  prompt: string;
+  input: AnswerInput;
+  optional: boolean;
+  choices?: Choice[];
+  /** The current answer as a form pre-fills it: a day (`YYYY-MM-DD`), a number, choice ids, a text. */
+  value?: string | string[];
+}
+
+/** An application as one form: every step that applies, with its answer so far. */
+export interface ApplicationForm {
+  applicationId: string;
+  /** The call's name. */
+  title: string;
+  lang: Lang;
+  fields: FormField[];
 }

@@ -5,7 +5,7 @@
 import type { Reply } from './message.ts';
 
 /** Drops the Markdown marks plain text cannot show, keeping the words. */
-function plain(markdown: string): string {
+export function withoutMarkdown(markdown: string): string {
   return (
     markdown
       .replace(/\*\*(.+?)\*\*/g, '$1')
@@ -17,10 +17,11 @@ function plain(markdown: string): string {
 }
 
 export function plainText(reply: Reply): string {
-  const lines = [plain(reply.text)];
+  const lines = [withoutMarkdown(reply.text)];
   if (reply.fields?.length) {
     const width = Math.max(...reply.fields.map((f) => f.label.length));
-    for (const field of reply.fields) lines.push(`  ${field.label.padEnd(width)}  ${plain(field.value)}`);
+    for (const field of reply.fields)
+      lines.push(`  ${field.label.padEnd(width)}  ${withoutMarkdown(field.value)}`);
   }
   reply.choices?.forEach((choice, index) => {
     lines.push(`  ${index + 1}. ${choice.label}`);

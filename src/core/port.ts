@@ -12,22 +12,28 @@ import type { Adapter } from './adapter.ts';
 import type { Clock, DueWork, ManualClock } from './clock.ts';
 import type { Lang, Localized } from './i18n.ts';
 import type {
+  AnswerInput,
+  ApplicationForm,
   Attachment,
   Choice,
   ConversationRef,
   Delivery,
   Field,
+  FormField,
   IncomingMessage,
   Platform,
   Reply,
+  SubmittedForm,
 } from './message.ts';
 
 export { fill, isLang, t } from './i18n.ts';
-export { plainText } from './plain-text.ts';
+export { plainText, withoutMarkdown } from './plain-text.ts';
 export { RetryAfterError } from './retry-after.ts';
 export { parseInstant } from './time.ts';
 export type {
   Adapter,
+  AnswerInput,
+  ApplicationForm,
   Attachment,
   Choice,
   Clock,
@@ -36,6 +42,7 @@ export type {
   Delivery,
   DueWork,
   Field,
+  FormField,
   IncomingMessage,
   Keyv,
   Lang,
@@ -45,6 +52,7 @@ export type {
   ManualClock,
   Platform,
   Reply,
+  SubmittedForm,
 };
 
 /** A reply with what a renderer needs besides the reply itself. */
@@ -91,16 +99,24 @@ export interface OverviewRequest extends PersonRef {
   isManager: boolean;
 }
 
-/** One of a person's applications in progress, as a platform lists it. */
+/** One of a person's applications, as a platform lists it. */
 export interface ApplicationOverview {
   id: string;
   callId: string;
   /** The call's name in the requested language (the id when the call is gone). */
   callName: string;
-  /** Where the person is (step k of n), when the call and its dialog are known. */
-  progress?: { step: number; total: number };
+  status: 'in_progress' | 'complete';
+  /**
+   * Where the person is, when the call and its dialog are known: the step asked (k of n) and how many of
+   * the n steps that apply have an answer.
+   */
+  progress?: { step: number; total: number; answered: number };
   /** What the rules say of the answers so far, per benefit, named in the requested language. */
   verdicts: Array<{ benefit: string; eligible: boolean | null }>;
+  /** The next key date to come (a deadline, the event…), in the requested zone. */
+  nextDate?: { day: string; label: string };
+  /** What a platform may offer as buttons (resume, export): each id is the message that does it. */
+  actions: Choice[];
 }
 
 /** A reminder to come. */
@@ -135,6 +151,12 @@ export interface Overview {
   manager?: { broadcasts: BroadcastOverview[]; subscriptions: SubscriptionOverview[] };
 }
 
+/** What a submitted form gave: the replies, and the message of each field it could not take (nothing saved). */
+export interface FormOutcome {
+  replies: OutgoingReply[];
+  errors?: Record<string, string>;
+}
+
 /** An HTTP route an adapter's own server also serves (health, metrics, console), in Bolt's `CustomRoute` shape. */
 export interface HttpRoute {
   path: string;
@@ -150,6 +172,13 @@ export interface BotPort {
   languageOf(person: PersonRef): Promise<Lang>;
   /** A person's applications and reminders, and for managers their broadcasts and subscriptions. */
   overview(request: OverviewRequest): Promise<Overview>;
+  /** A person's application as one form, every answer an input; undefined when they have none of that id. */
+  applicationForm(person: PersonRef, applicationId: string): Promise<ApplicationForm | undefined>;
+  /**
+   * Saves a whole form in one go, read by the chat's parsers: resolves with the replies (what was saved,
+   * the next question or the summary), or with the message of each field it cannot take (nothing saved).
+   */
+  submitForm(message: IncomingMessage & { form: SubmittedForm }): Promise<FormOutcome>;
   /** Adds platform clean-up to "forget me" (caches, messages to redact). */
   onForget(hook: PlatformForgetHook): void;
   /** Platform data about a person that "my data" shows and "forget me" erases. */

@@ -16,7 +16,7 @@ const keyword = z.union([z.string().trim().min(1), z.number()]).transform(String
 const keywords = z.strictObject({ fr: z.array(keyword), en: z.array(keyword) });
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
-const entrySchema = z.strictObject({
+export const entrySchema = z.strictObject({
   id,
   /** Short label, used for choices and the `faq` topic list. */
   title: localized,
@@ -103,6 +103,29 @@ export class KnowledgeBase {
   topic(topicId: string): FaqTopic | undefined {
     return this.topics.find((t) => t.id === topicId);
   }
+}
+
+/**
+ * The knowledge base with some entries replaced or added (managers' edits in the web console): an entry
+ * replaces the one with its id, or joins the end of its topic. Throws like the constructor if they break it.
+ */
+export function withEntries(kb: KnowledgeBase, entries: readonly FaqEntry[]): KnowledgeBase {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return new KnowledgeBase(
+    kb.topics.map((topic) => ({
+      ...topic,
+      entries: [
+        // An entry keeps its place, edited, unless its edit moved it to another topic.
+        ...topic.entries.flatMap((e) => {
+          const edit = byId.get(e.id);
+          if (!edit) return [e];
+          return edit.topic === topic.id ? [edit] : [];
+        }),
+        // New entries, and entries moved here.
+        ...entries.filter((e) => e.topic === topic.id && !topic.entries.some((own) => own.id === e.id)),
+      ],
+    })),
+  );
 }
 
 /** The directory holding the data files shipped with the bot. */

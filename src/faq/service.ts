@@ -67,30 +67,31 @@ export interface FaqServiceOptions {
 }
 
 export class FaqService {
-  readonly kb: KnowledgeBase;
-  readonly #index: FaqIndex;
-  readonly #topics: TopicFinder;
+  kb: KnowledgeBase;
+  #index: FaqIndex;
+  #topics: TopicFinder;
   /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
-  readonly #isWord: (word: string) => boolean;
+  #isWord: (word: string) => boolean;
   readonly #clock: Clock;
   readonly #timezone: string;
   readonly #figure: FigureLookup;
 
   constructor(options: FaqServiceOptions) {
-    this.kb = options.kb;
-    this.#index = new FaqIndex(options.kb);
-    this.#topics = new TopicFinder(options.kb);
-    const vocabulary = new Set(
-      options.kb.entries.flatMap((e) =>
-        words(
-          [...e.questions.fr, ...e.questions.en, e.answer.fr, e.answer.en, e.title.fr, e.title.en].join(' '),
-        ),
-      ),
-    );
-    this.#isWord = (word) => vocabulary.has(word);
     this.#clock = options.clock;
     this.#timezone = options.timezone;
     this.#figure = options.figure;
+    this.kb = options.kb;
+    this.#index = new FaqIndex(options.kb);
+    this.#topics = new TopicFinder(options.kb);
+    this.#isWord = vocabularyOf(options.kb);
+  }
+
+  /** Puts another knowledge base in force (managers' edits from the web console) and re-indexes it. */
+  useKnowledgeBase(kb: KnowledgeBase): void {
+    this.kb = kb;
+    this.#index = new FaqIndex(kb);
+    this.#topics = new TopicFinder(kb);
+    this.#isWord = vocabularyOf(kb);
   }
 
   /**
@@ -398,6 +399,18 @@ export class FaqService {
 /** An alternative worth offering: it shares more than a stray common word with the question. */
 function relevant(ranked: Ranked): boolean {
   return ranked.coverage >= 0.3;
+}
+
+/** Whether a word is one of the knowledge base's (in its questions, titles or answers). */
+function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
+  const vocabulary = new Set(
+    kb.entries.flatMap((e) =>
+      words(
+        [...e.questions.fr, ...e.questions.en, e.answer.fr, e.answer.en, e.title.fr, e.title.en].join(' '),
+      ),
+    ),
+  );
+  return (word) => vocabulary.has(word);
 }
 
 /** What the search works on, read once from the question. */

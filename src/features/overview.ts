@@ -1,13 +1,16 @@
 /**
  * What a platform shows beside the chat (Slack's App Home), computed here so that no adapter needs the
- * dialogs or the rules: a person's applications in progress (step k of n, verdict so far) and reminders to
- * come; for community managers, their workspace's scheduled broadcasts and channel subscriptions.
+ * dialogs or the rules: a person's applications (in progress first: step k of n, answers given, verdict so
+ * far, next key date, what can be done with each) and reminders to come; for community managers, their
+ * workspace's scheduled broadcasts and channel subscriptions.
  */
 import { type Application, ApplicationStore } from '../../dialogs/application.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
-import { progress, resolveSteps } from '../../dialogs/steps.ts';
-import { type CallRegistry, evaluate } from '../../rules/index.ts';
+import { applicableSteps, progress, resolveSteps } from '../../dialogs/steps.ts';
+import { type CallRegistry, dayIn, evaluate, keyDates } from '../../rules/index.ts';
 import type { Clock } from '../core/clock.ts';
+import type { Lang } from '../core/i18n.ts';
+import type { Choice } from '../core/message.ts';
 import type { ApplicationOverview, Overview, OverviewRequest } from '../core/port.ts';
 import type { Broadcasts } from '../scheduler/broadcasts.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
@@ -26,9 +29,12 @@ export interface OverviewOptions {
 /** The overview of one person; see the file comment. */
 export async function overviewOf(options: OverviewOptions, request: OverviewRequest): Promise<Overview> {
   const user = userKey(request.platform, request.userId, request.workspace);
-  const applications = (await new ApplicationStore(options.records).list(user)).filter(
-    (a) => a.status === 'in_progress',
-  );
+  const all = await new ApplicationStore(options.records).list(user);
+  // Most recently updated first within each group, as the store lists them.
+  const applications = [
+    ...all.filter((a) => a.status === 'in_progress'),
+    ...all.filter((a) => a.status !== 'in_progress'),
+  ];
   const reminders = await options.scheduler.listForUser(user);
   const overview: Overview = {
     applications: applications.map((a) => applicationOverview(options, a, request)),
@@ -51,7 +57,18 @@ export async function overviewOf(options: OverviewOptions, request: OverviewRequ
   return overview;
 }
 
-/** Where the person is in an application, and what the rules say of the answers so far. */
+/** The commands the buttons of an application send: resume one in progress, export any. */
+function actionsOf(application: Application, lang: Lang): Choice[] {
+  const fr = lang === 'fr';
+  const resume = { id: `${fr ? 'ouvrir' : 'open'} ${application.id}`, label: fr ? 'Reprendre' : 'Resume' };
+  const exported = {
+    id: `${fr ? 'exporter' : 'export'} ${application.id}`,
+    label: fr ? 'Exporter' : 'Export',
+  };
+  return application.status === 'in_progress' ? [resume, exported] : [exported];
+}
+
+/** Where the person is in an application, what the rules say of the answers so far, what comes next. */
 function applicationOverview(
   { calls, clock }: OverviewOptions,
   application: Application,
@@ -63,13 +80,20 @@ function applicationOverview(
     id: application.id,
     callId: application.callId,
     callName: call?.name[lang] ?? application.callId,
+    status: application.status,
+    actions: actionsOf(application, lang),
   };
   if (!call || !dialog) return { ...base, verdicts: [] };
-  const where = progress(resolveSteps(dialog, call), application);
+  const steps = resolveSteps(dialog, call);
+  const where = progress(steps, application);
+  const answered = applicableSteps(steps, application.answers).filter((s) => s.slot in application.answers);
   const verdict = evaluate(call, application.answers, clock.now(), timezone);
+  const today = dayIn(clock.now(), timezone);
+  const next = keyDates(call, application.answers, timezone).find((d) => d.date >= today);
   return {
     ...base,
-    progress: { step: where.index, total: where.total },
+    progress: { step: where.index, total: where.total, answered: answered.length },
     verdicts: verdict.benefits.map((b) => ({ benefit: b.benefit.name[lang], eligible: b.eligible })),
+    ...(next ? { nextDate: { day: next.date, label: next.label[lang] } } : {}),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Middleware } from '../core/bot.ts';
 import type { Reply } from '../core/message.ts';
+import type { Activity } from './activity.ts';
 import type { DialogFunnel } from './funnel.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -24,7 +25,7 @@ function stepIntent(intent: string | undefined): { call: string; step: string } 
 }
 
 /** Measures each turn; put it right after de-duplication so duplicates are not counted. */
-export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware {
+export function observeTurns(metrics: Metrics, funnel: DialogFunnel, activity: Activity): Middleware {
   return async (turn, next) => {
     const platform = turn.message.ref.platform;
     const wasInDialog = turn.state.activeApplication !== undefined;
@@ -38,7 +39,7 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
       metrics.messagesIn.inc({ platform });
       if (turn.replies.length > 0) metrics.messagesOut.inc({ platform }, turn.replies.length);
     }
-    countAnswers(metrics, turn.replies);
+    await countAnswers(metrics, activity, turn.replies);
     if (!turn.discardState) await followDialog();
 
     async function followDialog(): Promise<void> {
@@ -49,6 +50,12 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
       if (summary && wasInDialog) {
         metrics.dialogsCompleted.inc({ call: summary.call });
         await funnel.count(summary.call, 'completed');
+        await activity.dialog(summary.call, 'completed');
+        const verdict = turn.replies.find((r) => dialogIntent(r.intent)?.step === 'summary')?.data?.verdict;
+        for (const [benefit, entry] of Object.entries(
+          (verdict ?? {}) as Record<string, { eligible?: unknown }>,
+        ))
+          if (entry.eligible === true) await activity.eligible(summary.call, benefit);
         state.dialogStep = undefined;
         return;
       }
@@ -64,6 +71,7 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
       if (start) {
         metrics.dialogsStarted.inc({ call: start.call });
         await funnel.count(start.call, 'started');
+        await activity.dialog(start.call, 'started');
       }
       const asked = turn.replies.findLast((r) => stepIntent(r.intent))?.intent;
       const step = stepIntent(asked);
@@ -75,10 +83,16 @@ export function observeTurns(metrics: Metrics, funnel: DialogFunnel): Middleware
   };
 }
 
-function countAnswers(metrics: Metrics, replies: Reply[]): void {
+async function countAnswers(metrics: Metrics, activity: Activity, replies: Reply[]): Promise<void> {
   for (const reply of replies) {
-    if (reply.intent.startsWith('faq:')) metrics.faqHits.inc({ entry: reply.intent.slice(4) });
-    // `fallback:<topic>`: the topic is known but the sources do not hold the fact asked for.
-    else if (reply.intent === 'fallback' || reply.intent.startsWith('fallback:')) metrics.fallbacks.inc();
+    if (reply.intent.startsWith('faq:')) {
+      metrics.faqHits.inc({ entry: reply.intent.slice(4) });
+      // A topic list is browsing, not an answer to a question.
+      if (reply.intent !== 'faq:topics') await activity.faq('answered');
+      // `fallback:<topic>`: the topic is known but the sources do not hold the fact asked for.
+    } else if (reply.intent === 'fallback' || reply.intent.startsWith('fallback:')) {
+      metrics.fallbacks.inc();
+      await activity.faq('fallback');
+    }
   }
 }

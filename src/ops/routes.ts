@@ -1,8 +1,9 @@
 /**
- * The operations endpoints, `/healthz` and `/metrics`, as routes the Slack HTTP receiver serves (Bolt's
- * `customRoutes` shape), or on their own small server on METRICS_PORT when there is no Slack receiver.
+ * The bot's HTTP routes: `/healthz`, `/metrics` and the managers' console under `/console`, as routes the
+ * Slack HTTP receiver serves (Bolt's `customRoutes` shape), or on their own small server when there is none.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { match } from 'path-to-regexp';
 import type { HttpRoute } from '../core/port.ts';
 import type { Health } from './health.ts';
 import type { Metrics } from './metrics.ts';
@@ -11,9 +12,11 @@ import type { Metrics } from './metrics.ts';
 export interface OpsSources {
   health: Health;
   metrics: Metrics;
+  /** The web console: its routes, and `served(url)` once a server of ours listens. */
+  console?: { routes: HttpRoute[]; served(url: string): void };
 }
 
-/** The health and metrics routes of an app. */
+/** The health and metrics routes of an app, then the console's. */
 export function opsRoutes(app: OpsSources): HttpRoute[] {
   app.metrics.collectProcessMetrics();
   return [
@@ -38,6 +41,7 @@ export function opsRoutes(app: OpsSources): HttpRoute[] {
         }));
       },
     },
+    ...(app.console?.routes ?? []),
   ];
 }
 
@@ -53,18 +57,25 @@ async function respond(
   }
 }
 
-/** Serves the ops routes alone on `port` (METRICS_PORT), bound to `host`; resolves once listening. */
+/**
+ * Serves the routes alone on `port` (METRICS_PORT, else PORT), bound to `host`; resolves once listening.
+ * Paths are path-to-regexp patterns, matched as Bolt matches them.
+ */
 export async function serveOps(app: OpsSources, port: number, host = '0.0.0.0'): Promise<Server> {
-  const routes = opsRoutes(app);
+  const routes = opsRoutes(app).map((r) => ({ ...r, matches: match(r.path) }));
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path);
-    if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const found = routes.filter((r) => r.matches(path));
+    if (found.length === 0) {
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('not found: try /healthz, /metrics or /console');
       return;
     }
-    if (req.method !== route.method && !(req.method === 'HEAD' && route.method === 'GET')) {
-      res.writeHead(405, { allow: route.method }).end();
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = found.find((r) => r.method === method);
+    if (!route) {
+      res.writeHead(405, { allow: found.map((r) => r.method).join(', ') }).end();
       return;
     }
     route.handler(req, res);
@@ -73,5 +84,8 @@ export async function serveOps(app: OpsSources, port: number, host = '0.0.0.0'):
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  app.console?.served(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
   return server;
 }

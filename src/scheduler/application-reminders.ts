@@ -333,9 +333,36 @@ export class ApplicationReminders {
     return write;
   }
 
-  #jobs(user: UserKey, application: Application, lang: Lang, timezone: string): NewJob[] {
+  /**
+   * What a change to a call would do to the reminders it implies, without scheduling anything: for each
+   * application of the call that has reminders, the jobs now and the jobs under `calendar` (the edited call).
+   */
+  async preview(
+    callId: string,
+    calendar: CallCalendar,
+  ): Promise<Array<{ application: Application; timezone: string; before: NewJob[]; after: NewJob[] }>> {
+    const previews = [];
+    for (const entry of (await this.#index()).filter((e) => e.callId === callId)) {
+      const application = await this.#applications.get(entry.user, entry.applicationId);
+      if (!application) continue;
+      previews.push({
+        application,
+        timezone: entry.timezone,
+        before: this.#jobs(entry.user, application, entry.lang, entry.timezone),
+        after: this.#jobs(entry.user, application, entry.lang, entry.timezone, calendar),
+      });
+    }
+    return previews;
+  }
+
+  #jobs(
+    user: UserKey,
+    application: Application,
+    lang: Lang,
+    timezone: string,
+    calendar = this.#options.calendar,
+  ): NewJob[] {
     if (application.callId !== 'local-nec') return [];
-    const { calendar } = this.#options;
     const dates = calendar.keyDates(application.callId, application.answers, timezone);
     const plan = planLocalNec(
       application,

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
+import type { Lang } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatInstant } from './format.ts';
@@ -29,6 +30,15 @@ export interface ScheduledBroadcast {
   rooms: string[];
   /** The message as it will be posted. */
   text: string;
+}
+
+/** A broadcast to schedule: where (one platform and workspace), when, what, in which zone and language. */
+export interface BroadcastRequest extends BroadcastScope {
+  rooms: string[];
+  at: number;
+  text: string;
+  zone: string;
+  lang: Lang;
 }
 
 /** The broadcasts' parts: the shared ones and the confirmations that ask before scheduling. */
@@ -87,9 +97,9 @@ export class Broadcasts {
       run: async (turn, args) => {
         const words = args.split(/\s+/).filter(Boolean);
         const rooms: string[] = [];
-        while (words[0] !== undefined && CHANNEL.test(words[0])) {
-          const m = CHANNEL.exec(words.shift() as string);
-          rooms.push((m?.[1] ?? m?.[2] ?? m?.[3]) as string);
+        for (let room = Broadcasts.room(words[0] ?? ''); room; room = Broadcasts.room(words[0] ?? '')) {
+          words.shift();
+          rooms.push(room);
         }
         if (rooms.length === 0) rooms.push(turn.message.ref.roomId);
         const zone = turn.timezone(this.#o.defaultZone);
@@ -126,29 +136,17 @@ export class Broadcasts {
     if (!turn.message.isManager) return refuse(turn, turn.t(FORBIDDEN), 'forbidden');
     const rooms = (data.rooms as string[] | undefined) ?? [];
     const at = Math.max(Number(data.at), turn.message.timestamp.getTime());
-    const text = String(data.text ?? '');
     const zone = String(data.zone ?? this.#o.defaultZone);
-    const base = turn.message.ref;
-    let broadcastId = '';
-    for (const [index, roomId] of rooms.entries()) {
-      const make = (id: string): Job => ({
-        id,
-        kind: 'broadcast',
-        dueAt: at,
-        expiresAt: at + BROADCAST_USEFUL_FOR_MS,
-        owner: `broadcast:${broadcastId || id}`,
-        ref: { platform: base.platform, workspace: base.workspace, roomId, isDirect: false },
-        reply: { intent: 'broadcast', text: `📣 ${text}`, data: { broadcast: broadcastId || id } },
-        lang: turn.lang,
-        timezone: zone,
-        attempts: 0,
-      });
-      if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b')).id;
-      else await this.#o.scheduler.schedule(make(`${broadcastId}:${roomId}`));
-    }
-    // The index drops the broadcasts already delivered or cancelled as it takes the new one.
-    const live = (await this.scheduled()).map((b) => b.id);
-    await this.#o.kv.set(BROADCASTS_KEY, [...live, broadcastId]);
+    const { platform, workspace } = turn.message.ref;
+    const broadcastId = await this.schedule({
+      platform,
+      workspace,
+      rooms,
+      at,
+      text: String(data.text ?? ''),
+      zone,
+      lang: turn.lang,
+    });
     turn.say({
       intent: 'broadcast:scheduled',
       text: turn.t(
@@ -160,6 +158,47 @@ export class Broadcasts {
       ),
       data: { id: broadcastId },
     });
+  }
+
+  /**
+   * Schedules a broadcast to rooms of one platform and workspace (the caller checked the manager may post
+   * there); returns its id. The chat's confirmation and the web console both come here.
+   */
+  async schedule(request: BroadcastRequest): Promise<string> {
+    const { rooms, at, text, zone } = request;
+    let broadcastId = '';
+    for (const [index, roomId] of rooms.entries()) {
+      const make = (id: string): Job => ({
+        id,
+        kind: 'broadcast',
+        dueAt: at,
+        expiresAt: at + BROADCAST_USEFUL_FOR_MS,
+        owner: `broadcast:${broadcastId || id}`,
+        ref: { platform: request.platform, workspace: request.workspace, roomId, isDirect: false },
+        reply: { intent: 'broadcast', text: `📣 ${text}`, data: { broadcast: broadcastId || id } },
+        lang: request.lang,
+        timezone: zone,
+        attempts: 0,
+      });
+      if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b')).id;
+      else await this.#o.scheduler.schedule(make(`${broadcastId}:${roomId}`));
+    }
+    // The index drops the broadcasts already delivered or cancelled as it takes the new one.
+    const live = (await this.scheduled()).map((b) => b.id);
+    await this.#o.kv.set(BROADCASTS_KEY, [...live, broadcastId]);
+    return broadcastId;
+  }
+
+  /** Cancels a broadcast of the scope; false when it has no such broadcast still to send. */
+  async cancel(id: string, scope: BroadcastScope): Promise<boolean> {
+    const ours = (await this.scheduled(scope)).some((b) => b.id === id);
+    return ours && (await this.#o.scheduler.removeByOwner(`broadcast:${id}`)) > 0;
+  }
+
+  /** How a typed channel (`#name`, Slack's `<#C123|name>`, a Matrix room id) names its room; undefined if it is none. */
+  static room(word: string): string | undefined {
+    const m = CHANNEL.exec(word);
+    return m ? ((m[1] ?? m[2] ?? m[3]) as string) : undefined;
   }
 
   #list(): Command {
@@ -201,9 +240,7 @@ export class Broadcasts {
       usage: { fr: '<id>', en: '<id>' },
       run: async (turn, args) => {
         const id = args.replace(/`/g, '').trim();
-        const ours = (await this.scheduled(turn.message.ref)).some((b) => b.id === id);
-        const removed = ours ? await this.#o.scheduler.removeByOwner(`broadcast:${id}`) : 0;
-        if (removed === 0)
+        if (!(await this.cancel(id, turn.message.ref)))
           return refuse(
             turn,
             turn.t(

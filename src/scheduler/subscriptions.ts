@@ -3,7 +3,7 @@
  * the call's opening and 30, 7 and 1 days before its deadlines, at 9:00 in the channel's time zone), `unsubscribe` /
  * `désabonner`; recomputed when the calls are reloaded.
  */
-import { formatDay } from '../../rules/index.ts';
+import { formatDay, type KeyDate } from '../../rules/index.ts';
 import type { Command } from '../core/commands.ts';
 import type { Lang } from '../core/i18n.ts';
 import { t } from '../core/i18n.ts';
@@ -136,54 +136,57 @@ export class Subscriptions {
 
   /** Replaces a subscription's announcements by those still ahead; returns how many. */
   async #announce(s: Subscription): Promise<number> {
-    const owner = subscriptionOwner(s);
-    await this.#o.scheduler.removeByOwner(owner);
-    const now = this.#o.now().getTime();
+    await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
     const name = this.#o.callName(s.callId, s.lang) ?? s.callId;
-    const jobs: NewJob[] = [];
-    for (const date of this.#o.calendar.keyDates(s.callId, {}, s.timezone)) {
-      const opening = /open/.test(date.id);
-      const offsets = opening ? [0] : ANNOUNCE_DAYS_BEFORE;
-      for (const before of offsets) {
-        const [y, m, d] = date.date.split('-').map(Number) as [number, number, number];
-        const dueAt = wallClock(
-          { year: y, month: m, day: d - before },
-          ANNOUNCE_HOUR,
-          0,
-          s.timezone,
-        ).getTime();
-        if (dueAt <= now) continue;
-        const text = opening
-          ? { fr: '📣 « {name} » : {label} aujourd’hui ({day}).', en: '📣 “{name}”: {label} today ({day}).' }
-          : {
-              fr: '📣 « {name} » : {label} le {day}, dans {n} jour(s).',
-              en: '📣 “{name}”: {label} on {day}, in {n} day(s).',
-            };
-        jobs.push({
-          id: `${owner}:${date.id}:${before}:${date.date}`,
-          kind: 'call-deadline',
-          dueAt,
-          expiresAt: wallClock({ year: y, month: m, day: d + 1 }, 0, 0, s.timezone).getTime(),
-          owner,
-          ref: s.ref,
-          reply: {
-            intent: 'reminder:call-deadline',
-            text: t(s.lang, text, {
-              name,
-              label: t(s.lang, date.label),
-              day: formatDay(date.date, s.lang),
-              n: before,
-            }),
-            data: { call: s.callId, date: date.id },
-          },
-          lang: s.lang,
-          timezone: s.timezone,
-        });
-      }
-    }
+    const jobs = announcements(s, this.#o.calendar.keyDates(s.callId, {}, s.timezone), name, this.#o.now());
     for (const job of jobs) await this.#o.scheduler.schedule(job);
     return jobs.length;
   }
+}
+
+/**
+ * A subscription's announcements still ahead of `now` for a call's key dates: the opening on its day, each
+ * deadline 30, 7 and 1 days before, at 9:00 in the channel's zone. The console previews an edit with it.
+ */
+export function announcements(s: Subscription, dates: readonly KeyDate[], name: string, now: Date): NewJob[] {
+  const owner = subscriptionOwner(s);
+  const jobs: NewJob[] = [];
+  for (const date of dates) {
+    const opening = /open/.test(date.id);
+    const offsets = opening ? [0] : ANNOUNCE_DAYS_BEFORE;
+    for (const before of offsets) {
+      const [y, m, d] = date.date.split('-').map(Number) as [number, number, number];
+      const dueAt = wallClock({ year: y, month: m, day: d - before }, ANNOUNCE_HOUR, 0, s.timezone).getTime();
+      if (dueAt <= now.getTime()) continue;
+      const text = opening
+        ? { fr: '📣 « {name} » : {label} aujourd’hui ({day}).', en: '📣 “{name}”: {label} today ({day}).' }
+        : {
+            fr: '📣 « {name} » : {label} le {day}, dans {n} jour(s).',
+            en: '📣 “{name}”: {label} on {day}, in {n} day(s).',
+          };
+      jobs.push({
+        id: `${owner}:${date.id}:${before}:${date.date}`,
+        kind: 'call-deadline',
+        dueAt,
+        expiresAt: wallClock({ year: y, month: m, day: d + 1 }, 0, 0, s.timezone).getTime(),
+        owner,
+        ref: s.ref,
+        reply: {
+          intent: 'reminder:call-deadline',
+          text: t(s.lang, text, {
+            name,
+            label: t(s.lang, date.label),
+            day: formatDay(date.date, s.lang),
+            n: before,
+          }),
+          data: { call: s.callId, date: date.id },
+        },
+        lang: s.lang,
+        timezone: s.timezone,
+      });
+    }
+  }
+  return jobs;
 }
 
 function sameRoom(a: ConversationRef, b: ConversationRef): boolean {

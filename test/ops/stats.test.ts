@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/core/bot.ts';
+import { systemClock } from '../../src/core/clock.ts';
 import { CommandRegistry } from '../../src/core/commands.ts';
 import { ConversationStore } from '../../src/core/conversation.ts';
 import { createLogger } from '../../src/logger.ts';
+import { Activity } from '../../src/ops/activity.ts';
 import { DialogFunnel } from '../../src/ops/funnel.ts';
 import { Metrics } from '../../src/ops/metrics.ts';
 import { observeTurns } from '../../src/ops/observe.ts';
@@ -54,7 +56,7 @@ describe('stats (community managers)', () => {
       defaultLang: 'en',
     });
     // A two-question dialog standing in for the real one.
-    bot.use(observeTurns(metrics, funnel), async (turn) => {
+    bot.use(observeTurns(metrics, funnel, new Activity(backend.atomic, systemClock)), async (turn) => {
       const text = turn.message.text;
       if (text === 'go') {
         turn.state.activeApplication = 'x';

@@ -1,6 +1,6 @@
 /**
  * A fake Slack Web API on 127.0.0.1 that records every call (method, parameters, token, time received) and
- * answers like Slack does: enough of auth.test, chat.*, conversations.open, users.info, views.publish and the
+ * answers like Slack does: enough of auth.test, chat.*, conversations.open, users.info, views.publish/open and the
  * files upload API (getUploadURLExternal → upload URL → completeUploadExternal). It also serves response
  * URLs, and can answer a method with 429 + Retry-After once, to test rate-limit handling.
  */
@@ -49,6 +49,7 @@ export class FakeSlackApi {
   }> = [];
   #ts = 1_700_000_000;
   #files = 0;
+  #views = 0;
 
   private constructor(server: Server) {
     this.#server = server;
@@ -183,6 +184,8 @@ export class FakeSlackApi {
       }
       case 'views.publish':
         return { ok: true, view: { id: 'V1' } };
+      case 'views.open':
+        return { ok: true, view: { id: `V${++this.#views}`, ...(params.view as object) } };
       case 'files.getUploadURLExternal': {
         const fileId = `F${++this.#files}`;
         return { ok: true, file_id: fileId, upload_url: `${this.origin}/upload/${fileId}` };

@@ -1,6 +1,7 @@
 /**
  * Starts real Redis and PostgreSQL servers on 127.0.0.1 for the whole test run, from the Debian packages
- * (`.ci/run` installs them). Where a server binary is absent, its tests are skipped with the reason printed.
+ * (`.ci/run` installs them), and finds Debian's Chromium for the browser tests. Where a binary is absent,
+ * its tests are skipped with the reason printed.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ declare module 'vitest' {
     redisUrl: string | null;
     postgresUrl: string | null;
     serverSkipReasons: string[];
+    /** Debian's Chromium, for the console's browser tests; null when it is not installed. */
+    chromiumPath: string | null;
   }
 }
 
@@ -112,7 +115,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
 
+  const chromium = findBinary(['/usr/bin/chromium', '/usr/bin/chromium-browser']) ?? null;
+  if (!chromium)
+    skipReasons.push('Browser tests skipped: chromium is not installed (apt-get install -y chromium)');
+
   for (const reason of skipReasons) console.warn(reason);
+  project.provide('chromiumPath', chromium);
   project.provide('redisUrl', redisUrl);
   project.provide('postgresUrl', postgresUrl);
   project.provide('serverSkipReasons', skipReasons);

@@ -29,6 +29,8 @@ export interface SlackHarness {
   baseUrl: string;
   /** Sends a direct message from `user` (a `message.im` event); resolves with Slack's acknowledgement. */
   dm(user: string, text: string): Promise<Response>;
+  /** Moves the manual clock on, as a person takes a few seconds per answer (the per-person rate limit). */
+  later(): void;
   /** Clicks (or picks, or ticks and submits) `choose` on a message the bot posted. */
   click(posted: RecordedCall, user: string, choose: string | string[]): Promise<Response>;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startSlackHarness(
       const event = { type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts };
       return signedPost(baseUrl, eventBody(event, `Ev-dm-${sequence}`), JSON_TYPE);
     },
+    later: () => app.clock.advanceTo(new Date(app.clock.now().getTime() + 5_000)),
     click: (posted, user, choose) =>
       signedPost(
         baseUrl,

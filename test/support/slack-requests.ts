@@ -105,8 +105,6 @@ export function clickPayload(
   choose: string | string[],
   responseUrl: string,
 ): Record<string, unknown> {
-  const channel = String(posted.params.channel);
-  const ts = String(posted.response?.ts);
   const blocks = posted.params.blocks as Array<{
     type: string;
     block_id?: string;
@@ -115,19 +113,8 @@ export function clickPayload(
   const choices = blocks.find((b) => b.block_id === 'nec_choices');
   const elements = choices?.elements ?? [];
   const picks = [choose].flat();
-  const common = {
-    type: 'block_actions',
-    team: { id: FAKE_TEAM, domain: 'nec' },
-    user: { id: user, username: user.toLowerCase(), team_id: FAKE_TEAM },
-    api_app_id: 'A0NEC',
-    token: 'verification-token',
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-    trigger_id: `trigger-${Math.random()}`,
-    channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'general' },
-    message: { type: 'message', ts, text: posted.params.text, blocks, user: 'U0BOT' },
-    response_url: responseUrl,
-  };
-  const actionTs = `${Date.now() / 1000}${Math.random().toString().slice(2, 6)}`;
+  const common = { ...actor(user), ...inMessage(posted, responseUrl) };
+  const at = actionTs();
   const button = elements.find((e) => e.type === 'button' && e.value === picks[0]);
   if (button) {
     const action = {
@@ -138,7 +125,7 @@ export function clickPayload(
     };
     return {
       ...common,
-      actions: [{ ...action, text: button.text, action_ts: actionTs }],
+      actions: [{ ...action, text: button.text, action_ts: at }],
       state: { values: {} },
     };
   }
@@ -152,7 +139,7 @@ export function clickPayload(
     const action = { type: 'static_select', block_id: 'nec_choices', action_id: select.action_id };
     return {
       ...common,
-      actions: [{ ...action, selected_option: optionOf(picks[0] ?? ''), action_ts: actionTs }],
+      actions: [{ ...action, selected_option: optionOf(picks[0] ?? ''), action_ts: at }],
     };
   }
   const pick = elements.find((e) => e.action_id === 'nec_pick_many');
@@ -161,6 +148,102 @@ export function clickPayload(
   return {
     ...common,
     state: { values: { nec_choices: { nec_pick_many: { type: pick.type, selected_options: selected } } } },
-    actions: [{ type: 'button', block_id: 'nec_choices', action_id: 'nec_submit', action_ts: actionTs }],
+    actions: [{ type: 'button', block_id: 'nec_choices', action_id: 'nec_submit', action_ts: at }],
+  };
+}
+
+/** Who acts in an interaction payload, in the fake's workspace. */
+function actor(user: string) {
+  return {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM, domain: 'nec' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_TEAM },
+    api_app_id: 'A0NEC',
+    token: 'verification-token',
+    trigger_id: `trigger-${Math.random()}`,
+  };
+}
+
+/** Where an interaction with a posted message happened: its channel, the message, its response URL. */
+function inMessage(
+  posted: { params: Record<string, unknown>; response?: Record<string, unknown> },
+  responseUrl: string,
+) {
+  const channel = String(posted.params.channel);
+  const ts = String(posted.response?.ts);
+  return {
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
+    channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'general' },
+    message: { type: 'message', ts, text: posted.params.text, blocks: posted.params.blocks, user: 'U0BOT' },
+    response_url: responseUrl,
+  };
+}
+
+function actionTs(): string {
+  return `${Date.now() / 1000}${Math.random().toString().slice(2, 6)}`;
+}
+
+/**
+ * The `block_actions` payload of `user` using the native input of a message the bot posted: picking a date
+ * in its datepicker, or typing a number in its number field and pressing Enter.
+ */
+export function nativeInputPayload(
+  posted: { params: Record<string, unknown>; response?: Record<string, unknown> },
+  user: string,
+  answer: { date: string } | { number: string },
+  responseUrl: string,
+): Record<string, unknown> {
+  const blocks = posted.params.blocks as Array<{ type: string; block_id?: string }>;
+  const block = blocks.find((b) => b.block_id?.startsWith('nec_answer:'));
+  if (!block) throw new Error('the posted message has no native input');
+  const action =
+    'date' in answer
+      ? { type: 'datepicker', action_id: 'nec_date', selected_date: answer.date }
+      : { type: 'number_input', action_id: 'nec_number', value: answer.number };
+  return {
+    ...actor(user),
+    ...inMessage(posted, responseUrl),
+    actions: [{ ...action, block_id: block.block_id, action_ts: actionTs() }],
+    state: { values: {} },
+  };
+}
+
+/** The `block_actions` payload of `user` pressing the button of `actionId` in a view (the App Home). */
+export function viewButtonPayload(
+  view: { blocks: Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }> },
+  user: string,
+  actionId: string,
+): Record<string, unknown> {
+  const button = view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
+  if (!button) throw new Error(`no button ${actionId} in the view`);
+  return {
+    ...actor(user),
+    container: { type: 'view', view_id: 'V1' },
+    view: { id: 'V1', type: 'home', blocks: view.blocks },
+    actions: [
+      { type: 'button', block_id: 'b', action_id: actionId, value: button.value, action_ts: actionTs() },
+    ],
+  };
+}
+
+/** The `view_submission` payload of `user` saving a modal the bot opened, with `values` by block id. */
+export function viewSubmissionPayload(
+  view: { id?: string; callback_id?: string; private_metadata?: string },
+  user: string,
+  values: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
+  return {
+    ...actor(user),
+    type: 'view_submission',
+    view: {
+      id: view.id ?? 'V-modal',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      hash: `h${Math.random()}`,
+      state: {
+        values: Object.fromEntries(Object.entries(values).map(([block, state]) => [block, { value: state }])),
+      },
+    },
   };
 }

@@ -88,7 +88,7 @@ describe('App Home for community managers', () => {
 
   it('shows nothing of it to someone who is not a manager', async () => {
     const home = await openHome('U0PLAIN');
-    expect(home).toContain('No application in progress');
+    expect(home).toContain('No application yet');
     expect(home).not.toContain('broadcast');
     expect(home).not.toContain('C0NEWS');
     expect(home).not.toContain('C0ANN');

@@ -1,8 +1,12 @@
 /** Block Kit rendering of core replies. */
+
+import type { BlockAction } from '@slack/bolt';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromBlockAction } from '../../../adapters/slack/incoming.ts';
 import { answeredBlocks, renderReply, splitText, toMrkdwn } from '../../../adapters/slack/render-blocks.ts';
 import type { OutgoingReply, Reply } from '../../../src/core/port.ts';
+import { nativeInputPayload } from '../../support/slack-requests.ts';
 
 /** The reply as the port hands it over, in `lang`. */
 const inLang = (reply: Reply, lang: 'fr' | 'en', extra: Partial<OutgoingReply> = {}): OutgoingReply => ({
@@ -140,5 +144,42 @@ describe('summary verdict', () => {
         { type: 'mrkdwn', text: '*funding*\n❔ À confirmer' },
       ],
     });
+  });
+});
+
+describe('native inputs', () => {
+  const question = (input: Reply['input']): OutgoingReply =>
+    inLang(
+      { text: '**Step 9/17** — How many people?', intent: 'dialog:local-nec:expected_attendance', input },
+      'en',
+      { data: { application: 'a1b2c3', slot: 'expected_attendance' } },
+    );
+
+  it('gives a count step a number field that Enter sends, its answer read as the typed number', () => {
+    const posted = { params: { channel: 'D0X', ...renderReply(question({ kind: 'integer', min: 1 })) } };
+    const input = posted.params.blocks.find((b) => b.type === 'input');
+    expect(input).toMatchObject({
+      block_id: 'nec_answer:a1b2c3:expected_attendance',
+      dispatch_action: true,
+      element: { type: 'number_input', is_decimal_allowed: false, min_value: '1' },
+    });
+    const payload = nativeInputPayload(
+      { ...posted, response: { ts: '1.0' } },
+      'U0X',
+      { number: ' 200 ' },
+      'http://127.0.0.1:9/respond',
+    );
+    const clicked = fromBlockAction(payload as unknown as BlockAction, new Date());
+    expect(clicked?.message).toMatchObject({
+      text: '200',
+      answering: { application: 'a1b2c3', slot: 'expected_attendance' },
+    });
+    expect(clicked?.message.choiceId).toBeUndefined();
+  });
+
+  it('adds nothing to a text step, nor to a reply that is not a dialog question', () => {
+    expect(renderReply(question({ kind: 'text' })).blocks.map((b) => b.type)).toEqual(['section']);
+    const plainDate = inLang({ text: 'When?', intent: 'x', input: { kind: 'date' } }, 'en');
+    expect(renderReply(plainDate).blocks.map((b) => b.type)).toEqual(['section']);
   });
 });

@@ -287,7 +287,7 @@ describe('Slack adapter over HTTP', () => {
     };
     expect(view.type).toBe('home');
     expect(view.blocks[0]?.type).toBe('header');
-    expect(JSON.stringify(view.blocks)).toContain('No application in progress');
+    expect(JSON.stringify(view.blocks)).toContain('No application yet');
   });
 
   it('refreshes the App Home after "forget me", so it no longer shows what was deleted', async () => {
@@ -307,7 +307,7 @@ describe('Slack adapter over HTTP', () => {
     );
     const published = await fake.waitFor('views.publish', (c) => c.params.user_id === 'U13');
     expect(published.token).toBe('xoxb-test');
-    expect(JSON.stringify(published.params.view)).toContain('No application in progress');
+    expect(JSON.stringify(published.params.view)).toContain('No application yet');
   });
 
   it('uploads attachments to the direct conversation with the files upload API', async () => {

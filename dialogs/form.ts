@@ -1,0 +1,179 @@
+/**
+ * An application as one form (Slack's « Modifier ma candidature » modal): every step that applies, with its
+ * answer, and a submitted form read by the same parsers as the chat, saved in one go when every field reads,
+ * then re-evaluated (steps that no longer apply dropped, the next question or the summary shown).
+ */
+
+import type { Middleware } from '../src/core/bot.ts';
+import type { Lang, Localized } from '../src/core/i18n.ts';
+import type { ApplicationForm, FormField, SubmittedForm } from '../src/core/message.ts';
+import type { Turn } from '../src/core/turn.ts';
+import type { UserKey } from '../src/store/user-records.ts';
+import type { Answers, AnswerValue, Application } from './application.ts';
+import type { DialogContext } from './context.ts';
+import { advance } from './progress.ts';
+import { bounds } from './render.ts';
+import { applicableSteps, parseAnswer, pruneAnswers, type Step } from './steps.ts';
+
+/** The intent of the reply listing a form's refused fields; its `data.errors` maps slot → message. */
+export const FORM_INVALID = 'dialog:form-invalid';
+
+const NOT_FOUND: Localized = {
+  fr: 'Je ne trouve plus cette candidature : elle a peut-être été supprimée.',
+  en: 'I cannot find this application any more: it may have been deleted.',
+};
+const REQUIRED: Localized = {
+  fr: 'Cette réponse est nécessaire au dossier.',
+  en: 'This answer is needed for the application.',
+};
+const INVALID: Localized = {
+  fr: 'Je n’ai rien enregistré : {fields} à revoir.',
+  en: 'I saved nothing: {fields} to look at again.',
+};
+const SAVED: Record<'none' | 'one' | 'many', Localized> = {
+  none: { fr: 'Enregistré : aucune réponse n’a changé.', en: 'Saved: no answer changed.' },
+  one: { fr: 'Enregistré : une réponse a changé.', en: 'Saved: one answer changed.' },
+  many: { fr: 'Enregistré : {count} réponses ont changé.', en: 'Saved: {count} answers changed.' },
+};
+
+/** An answer as a form input pre-fills it. */
+function formValue(value: AnswerValue | undefined): string | string[] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
+  return value;
+}
+
+function field(step: Step, answers: Answers, lang: Lang): FormField {
+  const choices =
+    step.type === 'boolean'
+      ? [
+          { id: 'yes', label: lang === 'fr' ? 'Oui' : 'Yes' },
+          { id: 'no', label: lang === 'fr' ? 'Non' : 'No' },
+        ]
+      : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
+  const value = formValue(answers[step.slot]);
+  return {
+    slot: step.slot,
+    label: step.label[lang],
+    prompt: step.prompt[lang],
+    input: { kind: step.type, ...bounds(step) },
+    optional: step.optional,
+    ...(choices ? { choices } : {}),
+    ...(value === undefined ? {} : { value }),
+  };
+}
+
+/** The form of a person's application, in `lang`; undefined when they have no application of that id. */
+export async function applicationForm(
+  ctx: DialogContext,
+  user: UserKey,
+  applicationId: string,
+  lang: Lang,
+): Promise<ApplicationForm | undefined> {
+  const application = await ctx.store.get(user, applicationId);
+  if (!application) return undefined;
+  const steps = applicableSteps(ctx.stepsOf(application), application.answers);
+  return {
+    applicationId: application.id,
+    title: ctx.call(application.callId).name[lang],
+    lang,
+    fields: steps.map((step) => field(step, application.answers, lang)),
+  };
+}
+
+/** The answers a form gives, or the message of each field it cannot take. */
+function readForm(
+  steps: Step[],
+  application: Application,
+  form: SubmittedForm,
+  today: string,
+  turn: Turn,
+): { answers: Answers; skipped: string[] } | { errors: Record<string, string> } {
+  const answers: Answers = { ...application.answers };
+  let skipped = [...application.skipped];
+  const errors: Record<string, string> = {};
+  for (const step of applicableSteps(steps, application.answers)) {
+    const typed = form.values[step.slot]?.trim() ?? '';
+    if (typed === '') {
+      // A required answer cannot be taken back; one not given yet stays for the chat to ask.
+      if (!step.optional && step.slot in application.answers) errors[step.slot] = turn.t(REQUIRED);
+      else if (step.optional && step.slot in application.answers) {
+        delete answers[step.slot];
+        if (!skipped.includes(step.slot)) skipped.push(step.slot);
+      }
+      continue;
+    }
+    const parsed = parseAnswer(step, typed, today);
+    if (!parsed.ok) errors[step.slot] = turn.t(parsed.error);
+    else {
+      answers[step.slot] = parsed.value;
+      skipped = skipped.filter((s) => s !== step.slot);
+    }
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { answers, skipped };
+}
+
+/** Slots whose answer differs between two sets of answers. */
+function changedSlots(before: Answers, after: Answers): string[] {
+  const slots = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...slots].filter((s) => JSON.stringify(before[s]) !== JSON.stringify(after[s]));
+}
+
+/** Saves a submitted form in one go (see the file comment); a refused form changes nothing. */
+async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Promise<void> {
+  const application = await ctx.store.get(turn.user, form.applicationId);
+  if (!application) {
+    ctx.say(turn, { intent: 'dialog:form-not-found', text: turn.t(NOT_FOUND) });
+    return;
+  }
+  const steps = ctx.stepsOf(application);
+  const read = readForm(steps, application, form, ctx.today(turn), turn);
+  if ('errors' in read) {
+    const count = Object.keys(read.errors).length;
+    ctx.say(turn, {
+      intent: FORM_INVALID,
+      text: [
+        turn.t(INVALID, { fields: countText(count, turn.lang) }),
+        ...steps
+          .filter((s) => s.slot in read.errors)
+          .map((s) => `• ${s.label[turn.lang]} — ${read.errors[s.slot]}`),
+      ].join('\n'),
+      data: { application: application.id, errors: read.errors },
+    });
+    return;
+  }
+  const before = application.answers;
+  application.answers = read.answers;
+  application.skipped = read.skipped;
+  pruneAnswers(steps, application);
+  const changed = changedSlots(before, application.answers);
+  const saved = changed.length === 0 ? SAVED.none : changed.length === 1 ? SAVED.one : SAVED.many;
+  ctx.say(turn, {
+    intent: `dialog:${application.callId}:form-saved`,
+    text: turn.t(saved, { count: changed.length }),
+    data: { application: application.id, changed },
+  });
+  // The chat carries on with this application: its next question, or its summary when every step is done.
+  turn.state.activeApplication = application.id;
+  await advance(ctx, turn, application);
+  const reminders = ctx.deps.services().reminders;
+  const datesChanged = steps.some((s) => s.type === 'date' && changed.includes(s.slot));
+  if (application.remindersAccepted && reminders && datesChanged)
+    await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
+}
+
+/** "1 field" / "3 fields", in the turn's language. */
+function countText(count: number, lang: Lang): string {
+  if (lang === 'fr') return count === 1 ? 'un champ' : `${count} champs`;
+  return count === 1 ? 'one field' : `${count} fields`;
+}
+
+/** Takes the turns that carry a submitted form; every other message goes on down the pipeline. */
+export function formMiddleware(ctx: DialogContext): Middleware {
+  return async (turn, next) => {
+    const form = turn.message.form;
+    if (!form) return next();
+    await saveForm(ctx, turn, form);
+  };
+}
