@@ -94,12 +94,15 @@ export interface AppOptions {
   storeUrl: string;
 }
 
+/** A turn holds its person's lock this long past its replica's last renewal; another waits at most `waitMs`. */
+const TURN_LOCK = { ttlMs: 30_000, waitMs: 15_000 };
+
 export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
   // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
   const calls = new CallRegistry(config.CALLS_DIR ?? DEFAULT_CALLS_DIR);
   await calls.load();
   const backend = await openStore(storeUrl);
-  const records = new UserRecords(backend.kv);
+  const records = new UserRecords(backend.kv, backend.atomic);
   const commands = new CommandRegistry();
   const confirmations = new Confirmations();
   const bot = new Bot({
@@ -107,10 +110,12 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     commands,
     logger,
     defaultLang: config.BOT_LANG,
+    // One turn per person at a time across replicas, so two replicas never overwrite each other's state.
+    serialize: (user, turn) => backend.atomic.withLock(`turn:${user}`, turn, TURN_LOCK),
   });
   const outbox = new Outbox();
   const metrics = new Metrics();
-  const funnel = new DialogFunnel(backend.kv);
+  const funnel = new DialogFunnel(backend.atomic);
   const activity = new Activity(backend.atomic, clock);
   const health = new Health({ backend, clock, adapters: () => outbox.list() });
   const scheduling = await createScheduling({
@@ -135,7 +140,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultZone: config.BOT_TIMEZONE,
   });
   const privacy = new Privacy({
-    kv: backend.kv,
+    atomic: backend.atomic,
+    clock,
     records,
     confirmations,
     scheduler: () => app.scheduler,
@@ -146,13 +152,19 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     return undefined;
   });
   const faq = createFaq({
-    kv: backend.kv,
+    atomic: backend.atomic,
+    records,
     clock,
     config,
     figure: (callId, name) => {
       const call = calls.get(callId);
       return call ? callFigure(call, name) : undefined;
     },
+  });
+  // The unanswered questions a forgotten person asked are taken back from the log (the text, if only theirs).
+  privacy.onForget(async (_user, _turn, erased) => {
+    await faq.unanswered.forget(erased);
+    return undefined;
   });
   const dialogs = createDialogs({
     records,
@@ -199,13 +211,12 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   bot.use(
     webConsole.middleware,
     dropDuplicateEvents({
-      kv: backend.kv,
-      clock,
+      atomic: backend.atomic,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
     }),
     observeTurns(metrics, funnel, activity),
     limitMessageRate({
-      kv: backend.kv,
+      atomic: backend.atomic,
       clock,
       onLimited: (platform) => metrics.userRateLimited.inc({ platform }),
     }),

@@ -21,13 +21,13 @@ describe.each(backends)('%s store behind keyv', (kind, url) => {
     const backend = await openStore(url as string);
     try {
       expect(backend.kind).toBe(kind);
-      const records = new UserRecords(backend.kv);
+      const records = new UserRecords(backend.kv, backend.atomic);
       const user = `shell:-:store-test-${Date.now()}`;
       await records.set(user, 'conversation', { lang: 'fr' });
       await records.set(user, 'application:1', { answers: { expected_attendance: 150 } });
       expect(await records.get(user, 'conversation')).toEqual({ lang: 'fr' });
-      expect(await records.names(user)).toEqual(['conversation', 'application:1']);
-      expect(await records.forget(user)).toEqual(['conversation', 'application:1']);
+      expect(await records.names(user)).toEqual(['application:1', 'conversation']);
+      expect(await records.forget(user)).toEqual(['application:1', 'conversation']);
       expect(await records.get(user, 'application:1')).toBeUndefined();
       expect(await records.names(user)).toEqual([]);
     } finally {

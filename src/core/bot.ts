@@ -1,10 +1,11 @@
 /** The core: runs each incoming message through the middleware pipeline and returns platform-neutral replies. */
 import type { Logger } from '../logger.ts';
+import { LockTimeoutError } from '../store/atomic.ts';
 import { type UserKey, userKey } from '../store/user-records.ts';
 import { asChoice, lastOffered } from './choice-answers.ts';
 import type { CommandRegistry } from './commands.ts';
 import type { ConversationStore } from './conversation.ts';
-import { UNEXPECTED_ERROR, UserFacingError } from './errors.ts';
+import { STILL_BUSY, UNEXPECTED_ERROR, UserFacingError } from './errors.ts';
 import type { Lang } from './i18n.ts';
 import { resolveLanguage } from './language.ts';
 import type { IncomingMessage, Reply } from './message.ts';
@@ -19,11 +20,16 @@ export interface TurnResult {
   lang: Lang;
 }
 
+/** Runs one person's turn while no other replica runs one of theirs (a lock with a bounded wait). */
+export type SerializeTurns = <T>(user: UserKey, turn: () => Promise<T>) => Promise<T>;
+
 export interface BotOptions {
   conversations: ConversationStore;
   commands: CommandRegistry;
   logger: Logger;
   defaultLang: Lang;
+  /** Across replicas; within this process turns are already queued per person. */
+  serialize?: SerializeTurns;
 }
 
 export class Bot {
@@ -34,12 +40,14 @@ export class Bot {
   readonly #middleware: Middleware[] = [];
   /** One turn at a time per person, so two quick messages cannot overwrite each other's state. */
   readonly #queues = new Map<UserKey, Promise<unknown>>();
+  readonly #serialize: SerializeTurns;
 
   constructor(options: BotOptions) {
     this.commands = options.commands;
     this.#conversations = options.conversations;
     this.#logger = options.logger;
     this.#defaultLang = options.defaultLang;
+    this.#serialize = options.serialize ?? ((_user, turn) => turn());
   }
 
   /** Appends a step to the pipeline; steps run in the order they were added. */
@@ -57,7 +65,14 @@ export class Bot {
   answer(message: IncomingMessage): Promise<TurnResult> {
     const user = userKey(message.ref.platform, message.userId, message.ref.workspace);
     const previous = this.#queues.get(user) ?? Promise.resolve();
-    const current = previous.then(() => this.#runTurn(user, message));
+    const current = previous.then(() =>
+      this.#serialize(user, () => this.#runTurn(user, message)).catch((error: unknown) => {
+        if (!(error instanceof LockTimeoutError)) throw error;
+        // Another replica still runs this person's previous turn: nothing was read or changed.
+        const lang = message.langHint ?? this.#defaultLang;
+        return { replies: [{ intent: 'busy', text: STILL_BUSY[lang] }], lang };
+      }),
+    );
     const settled = current.catch(() => undefined);
     this.#queues.set(user, settled);
     void settled.then(() => {

@@ -12,6 +12,12 @@ export class UserFacingError extends Error {
   }
 }
 
+/** What the user reads when their previous message is still being handled (by this replica or another). */
+export const STILL_BUSY: Localized = {
+  fr: 'Je traite encore votre message précédent. Renvoyez celui-ci dans un instant : rien n’est perdu.',
+  en: 'I am still handling your previous message. Send this one again in a moment: nothing is lost.',
+};
+
 /** What the user reads when something unexpected breaks: nothing they gave is lost. */
 export const UNEXPECTED_ERROR: Localized = {
   fr: 'Désolé, quelque chose s’est mal passé de mon côté. Vos réponses sont conservées : vous pouvez réessayer.',

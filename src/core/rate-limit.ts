@@ -1,9 +1,10 @@
 /**
  * Per-person rate limit on the chat platforms: a flood gets one polite "slow down", not a reply each.
- * The counter lives in the shared store so every replica sees the same count. The terminal and the
- * scripting interface are trusted (the operator's own input) and never limited.
+ * The counter is one atomic increment in the shared store, so replicas count every message. The terminal
+ * and the scripting interface are trusted (the operator's own input) and never limited.
  */
-import type { Keyv } from 'keyv';
+import { createHash } from 'node:crypto';
+import type { AtomicOps } from '../store/atomic.ts';
 import type { UserKey } from '../store/user-records.ts';
 import type { Middleware } from './bot.ts';
 import type { Clock } from './clock.ts';
@@ -13,38 +14,40 @@ export const RATE_LIMIT_MESSAGES = 10;
 /** The window, in milliseconds. */
 export const RATE_LIMIT_WINDOW_MS = 10_000;
 
-interface Window {
-  start: number;
-  count: number;
+/**
+ * The counter of a person's window at `now` (windows are fixed slices of the bot's clock). It names the
+ * person by a digest: the count lives 20 s, and even then the store shows no one's id.
+ */
+function windowKey(user: UserKey, now: number): string {
+  const person = createHash('sha256').update(user).digest('base64url').slice(0, 22);
+  return `ratelimit:${person}:${Math.floor(now / RATE_LIMIT_WINDOW_MS)}`;
 }
 
-/** The store key holding a person's current window. */
-export function rateLimitKey(user: UserKey): string {
-  return `ratelimit:${user}`;
+/** The counters that may still exist for a person at `now` (the current and the previous window): "forget me". */
+export function rateLimitKeys(user: UserKey, now: number): string[] {
+  return [windowKey(user, now), windowKey(user, now - RATE_LIMIT_WINDOW_MS)];
 }
 
 export interface RateLimitOptions {
-  kv: Keyv;
+  atomic: AtomicOps;
   clock: Clock;
   /** Called for every message held back (metrics). */
   onLimited?: (platform: string) => void;
 }
 
 /** Answers the first message over the limit with a slow-down notice and drops the rest of the window. */
-export function limitMessageRate({ kv, clock, onLimited }: RateLimitOptions): Middleware {
+export function limitMessageRate({ atomic, clock, onLimited }: RateLimitOptions): Middleware {
   return async (turn, next) => {
     if (turn.message.ref.platform === 'shell') return next();
-    const key = rateLimitKey(turn.user);
     const now = clock.now().getTime();
-    const stored = await kv.get<Window>(key);
-    const window = stored && now - stored.start < RATE_LIMIT_WINDOW_MS ? stored : { start: now, count: 0 };
-    window.count++;
-    await kv.set(key, window, RATE_LIMIT_WINDOW_MS - (now - window.start));
-    if (window.count <= RATE_LIMIT_MESSAGES) return next();
+    // Kept two windows, then gone: the store holds no count about a person for long.
+    const count = await atomic.increment(windowKey(turn.user, now), 1, 2 * RATE_LIMIT_WINDOW_MS);
+    if (count <= RATE_LIMIT_MESSAGES) return next();
     onLimited?.(turn.message.ref.platform);
     // Held-back messages change nothing, so a dialog resumes exactly where it was.
     turn.discardState = true;
-    if (window.count === RATE_LIMIT_MESSAGES + 1) {
+    if (count === RATE_LIMIT_MESSAGES + 1) {
+      const windowEnd = (Math.floor(now / RATE_LIMIT_WINDOW_MS) + 1) * RATE_LIMIT_WINDOW_MS;
       turn.say({
         intent: 'rate-limited',
         text: turn.t(
@@ -52,7 +55,7 @@ export function limitMessageRate({ kv, clock, onLimited }: RateLimitOptions): Mi
             fr: 'Vous m’écrivez très vite : je fais une courte pause. Réessayez dans {seconds} secondes ; vos réponses précédentes sont conservées.',
             en: 'You are writing to me very fast: I am taking a short pause. Try again in {seconds} seconds; your earlier answers are kept.',
           },
-          { seconds: Math.ceil((window.start + RATE_LIMIT_WINDOW_MS - now) / 1000) },
+          { seconds: Math.ceil((windowEnd - now) / 1000) },
         ),
       });
     }

@@ -1,9 +1,10 @@
 /** The FAQ feature, assembled: knowledge base, search service, unanswered log, pipeline step and commands. */
-import type Keyv from 'keyv';
 import type { Config } from '../config.ts';
 import type { Middleware } from '../core/bot.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
+import type { AtomicOps } from '../store/atomic.ts';
+import type { UserRecords } from '../store/user-records.ts';
 import { faqCommand, talkToPersonCommand, unansweredCommand } from './commands.ts';
 import { loadKnowledgeBase } from './knowledge-base.ts';
 import { answerQuestions } from './middleware.ts';
@@ -24,7 +25,9 @@ export interface FaqFeature {
 }
 
 export interface FaqFeatureOptions {
-  kv: Keyv;
+  atomic: AtomicOps;
+  /** The people's records: each keeps which unanswered questions they asked, for "forget me". */
+  records: UserRecords;
   clock: Clock;
   config: Config;
   /** Figures of the call files (`callFigure`), so FAQ answers and rules share one number. */
@@ -34,14 +37,21 @@ export interface FaqFeatureOptions {
 }
 
 /** Loads the knowledge base (throws naming the faulty file) and builds the feature. */
-export function createFaq({ kv, clock, config, figure, entriesDir }: FaqFeatureOptions): FaqFeature {
+export function createFaq({
+  atomic,
+  records,
+  clock,
+  config,
+  figure,
+  entriesDir,
+}: FaqFeatureOptions): FaqFeature {
   const service = new FaqService({
     kb: loadKnowledgeBase(entriesDir),
     clock,
     timezone: config.BOT_TIMEZONE,
     figure,
   });
-  const unanswered = new UnansweredLog(kv, clock);
+  const unanswered = new UnansweredLog(atomic, clock, records);
   return {
     service,
     unanswered,

@@ -43,6 +43,6 @@ export async function answerFromFaq(
   if (match.topic) turn.state.faqTopic = match.topic;
   else delete turn.state.faqTopic;
   const reply = faq.replyFor(turn, match);
-  if (!reply.intent.startsWith('faq:')) await unanswered.record(text);
+  if (!reply.intent.startsWith('faq:')) await unanswered.record(text, turn.user);
   turn.say(reply);
 }

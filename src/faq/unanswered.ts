@@ -1,15 +1,24 @@
 /**
- * Questions the FAQ could not answer, kept to improve it: the text only (no user id), counted per day under
- * one key per day that expires after 90 days, so the store forgets them without a clean-up job.
+ * Questions the FAQ could not answer, kept to improve it: the anonymised text (no user id), counted per
+ * day with one atomic counter per question that expires after 90 days, so replicas lose no count and the
+ * store forgets them without a clean-up job.
+ *
+ * "Forget me" must erase the questions a person typed too: the person's records keep, for 90 days, which
+ * day's question they asked — as a digest, never the text — so their counts can be taken back and a
+ * question only they asked is deleted.
  */
-import type Keyv from 'keyv';
+import { createHash } from 'node:crypto';
 import { dayIn } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { normalize } from '../core/text.ts';
+import type { AtomicOps } from '../store/atomic.ts';
+import type { UserKey, UserRecords } from '../store/user-records.ts';
 
 const KEEP_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_LENGTH = 200;
+/** The person's record listing the questions they asked (day and digest). */
+export const ASKED_RECORD = 'faq-unanswered';
 
 /** One unanswered question and how often it was asked in the last 90 days. */
 export interface UnansweredCount {
@@ -17,34 +26,63 @@ export interface UnansweredCount {
   count: number;
 }
 
-export class UnansweredLog {
-  readonly #kv: Keyv;
-  readonly #clock: Clock;
+/** A question a person asked, as kept in their records: the day, and the text's digest. */
+interface Asked {
+  day: string;
+  digest: string;
+}
 
-  constructor(kv: Keyv, clock: Clock) {
-    this.#kv = kv;
+export class UnansweredLog {
+  readonly #atomic: AtomicOps;
+  readonly #clock: Clock;
+  readonly #records: UserRecords;
+  /** The last day this process deleted the question lists that ran out of time. */
+  #prunedDay = '';
+
+  constructor(atomic: AtomicOps, clock: Clock, records: UserRecords) {
+    this.#atomic = atomic;
     this.#clock = clock;
+    this.#records = records;
   }
 
-  /** Counts a question (anonymised: e-mail addresses and phone numbers are blanked). */
-  async record(text: string): Promise<void> {
+  /** Counts a question (anonymised: e-mail addresses and phone numbers are blanked) asked by `user`. */
+  async record(text: string, user: UserKey): Promise<void> {
     const question = anonymise(text);
     if (question === '') return;
-    const key = dayKey(this.#clock.now());
-    const counts = (await this.#kv.get<Record<string, number>>(key)) ?? {};
-    counts[question] = (counts[question] ?? 0) + 1;
-    await this.#kv.set(key, counts, KEEP_DAYS * DAY_MS);
+    const now = this.#clock.now();
+    const day = dayIn(now, 'UTC');
+    await this.#atomic.increment(countKey(day, question), 1, KEEP_DAYS * DAY_MS);
+    await this.#atomic.setAdd(dayKey(day), question);
+    // The person's own record, written inside their turn (one turn at a time per person).
+    const since = dayIn(new Date(now.getTime() - KEEP_DAYS * DAY_MS), 'UTC');
+    const asked = ((await this.#records.get<Asked[]>(user, ASKED_RECORD)) ?? []).filter((a) => a.day > since);
+    await this.#records.set(user, ASKED_RECORD, [...asked, { day, digest: digest(question) }]);
+    await this.#prune(now);
+  }
+
+  /** Takes back what a forgotten person asked (`erased`: their records, read before they were erased). */
+  async forget(erased: Record<string, unknown>): Promise<number> {
+    const asked = (erased[ASKED_RECORD] as Asked[] | undefined) ?? [];
+    for (const { day, digest: wanted } of asked) {
+      const question = (await this.#atomic.setMembers(dayKey(day))).find((q) => digest(q) === wanted);
+      if (question === undefined) continue;
+      if ((await this.#atomic.increment(countKey(day, question), -1)) > 0) continue;
+      // Nobody else asked it that day: the text goes.
+      await this.#atomic.delete(countKey(day, question));
+      await this.#atomic.setRemove(dayKey(day), question);
+    }
+    return asked.length;
   }
 
   /** The most asked questions of the last 90 days, most frequent first. */
   async top(limit: number): Promise<UnansweredCount[]> {
     const now = this.#clock.now().getTime();
-    const keys = Array.from({ length: KEEP_DAYS }, (_, i) => dayKey(new Date(now - i * DAY_MS)));
-    const days = await this.#kv.getMany<Record<string, number>>(keys);
     const totals = new Map<string, number>();
-    for (const day of days) {
-      for (const [question, count] of Object.entries(day ?? {})) {
-        totals.set(question, (totals.get(question) ?? 0) + count);
+    for (let i = 0; i < KEEP_DAYS; i++) {
+      const day = dayIn(new Date(now - i * DAY_MS), 'UTC');
+      for (const question of await this.#atomic.setMembers(dayKey(day))) {
+        const count = Number((await this.#atomic.readVersioned(countKey(day, question))).value ?? 0);
+        if (count > 0) totals.set(question, (totals.get(question) ?? 0) + count);
       }
     }
     return [...totals]
@@ -52,10 +90,27 @@ export class UnansweredLog {
       .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question))
       .slice(0, limit);
   }
+
+  /** Once a day, deletes the lists of questions of the month past the 90 days (their counts expired alone). */
+  async #prune(now: Date): Promise<void> {
+    const today = dayIn(now, 'UTC');
+    if (today === this.#prunedDay) return;
+    this.#prunedDay = today;
+    for (let i = KEEP_DAYS; i < KEEP_DAYS + 31; i++)
+      await this.#atomic.delete(dayKey(dayIn(new Date(now.getTime() - i * DAY_MS), 'UTC')));
+  }
 }
 
-function dayKey(instant: Date): string {
-  return `faq:unanswered:${dayIn(instant, 'UTC')}`;
+function dayKey(day: string): string {
+  return `faq:unanswered:${day}`;
+}
+
+function countKey(day: string, question: string): string {
+  return `faq:unanswered:${day}:${digest(question)}`;
+}
+
+function digest(question: string): string {
+  return createHash('sha256').update(question).digest('base64url').slice(0, 22);
 }
 
 function anonymise(text: string): string {

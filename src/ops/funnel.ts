@@ -1,8 +1,9 @@
 /**
  * The dialog completion funnel kept in the shared store (counts only, nothing about people), so the `stats`
- * command shows the same figures on every replica and after a restart — Prometheus counters cannot.
+ * command shows the same figures on every replica and after a restart — Prometheus counters cannot. Every
+ * figure is its own atomic counter, so replicas counting at the same instant lose nothing.
  */
-import type { Keyv } from 'keyv';
+import type { AtomicOps } from '../store/atomic.ts';
 
 /** The figures of one call's dialog. */
 export interface CallFunnel {
@@ -15,58 +16,66 @@ export interface CallFunnel {
 
 type FunnelEvent = 'started' | 'completed' | 'abandoned';
 
-const INDEX = 'stats:dialogs:__calls';
+const PREFIX = 'stats:dialogs:';
+const CALLS = `${PREFIX}__calls`;
+/** Steps are listed as `<order>:<step>`, the order padded so the set's sorting keeps it. */
+const ORDER_DIGITS = 6;
 
 export class DialogFunnel {
-  readonly #kv: Keyv;
-  /** Calls already in the stored index: it only grows, so each process checks it once per call. */
+  readonly #atomic: AtomicOps;
+  /** Calls already in the stored set: it only grows, so each process adds each call once. */
   readonly #indexed = new Set<string>();
 
-  constructor(kv: Keyv) {
-    this.#kv = kv;
+  constructor(atomic: AtomicOps) {
+    this.#atomic = atomic;
   }
 
   /** Counts a dialog event of a call. */
   async count(callId: string, event: FunnelEvent): Promise<void> {
-    await this.#update(callId, (funnel) => {
-      funnel[event]++;
-    });
+    await this.#index(callId);
+    await this.#atomic.increment(`${PREFIX}${callId}:${event}`);
   }
 
   /** Counts a pass through a step of a call's dialog. */
   async step(callId: string, step: string): Promise<void> {
-    await this.#update(callId, (funnel) => {
-      funnel.steps[step] = (funnel.steps[step] ?? 0) + 1;
-    });
+    await this.#index(callId);
+    // Whoever counts a step first gives it its place in the order.
+    if ((await this.#atomic.increment(`${PREFIX}${callId}:step:${step}`)) !== 1) return;
+    const order = await this.#atomic.increment(`${PREFIX}${callId}:step-order`);
+    await this.#atomic.setAdd(
+      `${PREFIX}${callId}:steps`,
+      `${String(order).padStart(ORDER_DIGITS, '0')}:${step}`,
+    );
   }
 
   /** Every call's funnel, by call id. */
   async all(): Promise<Record<string, CallFunnel>> {
     const result: Record<string, CallFunnel> = {};
-    for (const callId of (await this.#kv.get<string[]>(INDEX)) ?? [])
-      result[callId] = await this.#read(callId);
+    for (const callId of await this.#atomic.setMembers(CALLS)) result[callId] = await this.#read(callId);
     return result;
   }
 
-  // A read-modify-write: two replicas counting the same call at the same instant may lose one count, an
-  // acceptable error for statistics (Prometheus keeps the exact per-replica counters).
-  async #update(callId: string, change: (funnel: CallFunnel) => void): Promise<void> {
-    if (!this.#indexed.has(callId)) {
-      const calls = (await this.#kv.get<string[]>(INDEX)) ?? [];
-      if (!calls.includes(callId)) await this.#kv.set(INDEX, [...calls, callId]);
-      this.#indexed.add(callId);
-    }
-    const funnel = await this.#read(callId);
-    change(funnel);
-    await this.#kv.set(this.#key(callId), funnel);
+  async #index(callId: string): Promise<void> {
+    if (this.#indexed.has(callId)) return;
+    await this.#atomic.setAdd(CALLS, callId);
+    this.#indexed.add(callId);
   }
 
   async #read(callId: string): Promise<CallFunnel> {
-    const stored = await this.#kv.get<CallFunnel>(this.#key(callId));
-    return stored ?? { started: 0, completed: 0, abandoned: 0, steps: {} };
+    const steps: Record<string, number> = {};
+    for (const member of await this.#atomic.setMembers(`${PREFIX}${callId}:steps`)) {
+      const step = member.slice(ORDER_DIGITS + 1);
+      steps[step] = await this.#counter(`${callId}:step:${step}`);
+    }
+    return {
+      started: await this.#counter(`${callId}:started`),
+      completed: await this.#counter(`${callId}:completed`),
+      abandoned: await this.#counter(`${callId}:abandoned`),
+      steps,
+    };
   }
 
-  #key(callId: string): string {
-    return `stats:dialogs:${callId}`;
+  async #counter(name: string): Promise<number> {
+    return Number((await this.#atomic.readVersioned(`${PREFIX}${name}`)).value ?? 0);
   }
 }

@@ -1,11 +1,12 @@
 /** `/healthz`: is the store reachable, is every adapter connected, is the scheduler ticking. */
-import { randomUUID } from 'node:crypto';
 import type { Adapter } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Backend } from '../store/open-store.ts';
 
 /** How long a store ping may take before the store counts as unreachable. */
 const STORE_TIMEOUT_MS = 2_000;
+/** The key the store check reads (it is never written: absent is a fine answer). */
+const PROBE_KEY = 'health:probe';
 
 export interface HealthReport {
   ok: boolean;
@@ -23,8 +24,7 @@ export interface HealthOptions {
 export class Health {
   readonly #options: HealthOptions;
   readonly #startedAt: Date;
-  /** The key this process's store check writes and reads back (one per process, so replicas never mix). */
-  readonly #probeKey = `health:probe:${randomUUID()}`;
+  #ping: Promise<HealthReport['store']> | undefined;
   #lastTick?: Date;
   #tickIntervalMs?: number;
 
@@ -62,21 +62,25 @@ export class Health {
     return { ok: this.#options.clock.now().getTime() - since <= 3 * this.#tickIntervalMs, lastTick };
   }
 
-  async #pingStore(): Promise<HealthReport['store']> {
-    const { kind, kv } = this.#options.backend;
+  /** Probes arriving together share one store round trip: a burst of probes costs the store one read. */
+  #pingStore(): Promise<HealthReport['store']> {
+    this.#ping ??= this.#readStore().finally(() => {
+      this.#ping = undefined;
+    });
+    return this.#ping;
+  }
+
+  async #readStore(): Promise<HealthReport['store']> {
+    const { kind, atomic } = this.#options.backend;
     let timer: NodeJS.Timeout | undefined;
     try {
-      // A write read back: keyv reports some store failures as a missing value rather than an error.
-      const probe = String(Date.now());
-      const roundTrip = (async () => {
-        await kv.set(this.#probeKey, probe, 60_000);
-        return kv.get<string>(this.#probeKey);
-      })();
+      // A read, never a write: the atomic operations' drivers report a store failure as an error (keyv may
+      // not), so reading a key that need not exist proves the store answers.
+      const read = atomic.readVersioned(PROBE_KEY);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timed out')), STORE_TIMEOUT_MS);
       });
-      const read = await Promise.race([roundTrip, timeout]);
-      if (read !== probe) return { ok: false, kind, error: 'a value written could not be read back' };
+      await Promise.race([read, timeout]);
       return { ok: true, kind };
     } catch (error) {
       return { ok: false, kind, error: (error as Error).message };

@@ -2,14 +2,14 @@
  * The person's rights over their data: `my data` exports everything stored about them, `forget me` erases
  * it after a confirmation, and the first reply they ever get says so in one line.
  */
-import type { Keyv } from 'keyv';
 import type { Middleware } from '../core/bot.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
-import { dedupKey } from '../core/dedup.ts';
 import type { Localized } from '../core/i18n.ts';
-import { rateLimitKey } from '../core/rate-limit.ts';
+import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
 
 /** What the scheduler offers about a person's jobs, when it is there. */
@@ -34,7 +34,8 @@ export type ForgetHook = (
 ) => Promise<Localized | undefined>;
 
 export interface PrivacyOptions {
-  kv: Keyv;
+  atomic: AtomicOps;
+  clock: Clock;
   records: UserRecords;
   confirmations: Confirmations;
   /** The app's scheduler, read when needed (it may be replaced after the app is assembled). */
@@ -147,13 +148,13 @@ export class Privacy {
   };
 
   async #forget(turn: Turn): Promise<void> {
-    const { kv, records } = this.#options;
+    const { atomic, clock, records } = this.#options;
     const scheduler = this.#options.scheduler();
     // Read before erasing: platform hooks act on what the records held (e.g. the Matrix messages with files).
     const erased = await records.all(turn.user);
     const names = await records.forget(turn.user);
     const reminders = hasUserJobs(scheduler) ? await scheduler.removeByUser(turn.user) : 0;
-    await kv.deleteMany([dedupKey(turn.user), rateLimitKey(turn.user)]);
+    for (const key of rateLimitKeys(turn.user, clock.now().getTime())) await atomic.delete(key);
     const platformLines: Localized[] = [];
     for (const hook of this.#hooks) {
       const line = await hook(turn.user, turn, erased);

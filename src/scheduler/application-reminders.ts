@@ -5,7 +5,6 @@
  * is still ahead. Each text cites its source. They follow the application: recomputed when its dates change
  * or when a reload changes its call's dates or figures, deleted with it.
  */
-import type { Keyv } from 'keyv';
 import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
@@ -13,6 +12,7 @@ import type { Confirmations } from '../core/confirmations.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Logger } from '../logger.ts';
+import { type AtomicOps, readJson, updateJson } from '../store/atomic.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
 import { formatInstant } from './format.ts';
 import type { NewJob } from './job.ts';
@@ -173,8 +173,8 @@ export interface ApplicationRemindersOptions {
   scheduler: Scheduler;
   confirmations: Confirmations;
   records: UserRecords;
-  /** The shared store, for the index of applications with reminders. */
-  kv: Keyv;
+  /** Where the reload index lives, updated atomically across replicas. */
+  atomic: AtomicOps;
   logger: Logger;
   calendar: CallCalendar;
   now(): Date;
@@ -186,7 +186,6 @@ export class ApplicationReminders {
   readonly #options: ApplicationRemindersOptions;
   readonly #applications: ApplicationStore;
   /** Index updates are read-modify-write: chained so concurrent turns of this process never lose one. */
-  #indexWrite: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApplicationRemindersOptions) {
     this.#options = options;
@@ -318,19 +317,12 @@ export class ApplicationReminders {
   }
 
   async #index(): Promise<IndexEntry[]> {
-    return (await this.#options.kv.get<IndexEntry[]>(INDEX_KEY)) ?? [];
+    return readJson<IndexEntry[]>(this.#options.atomic, INDEX_KEY, []);
   }
 
-  #updateIndex(change: (entries: IndexEntry[]) => IndexEntry[]): Promise<void> {
-    const write = this.#indexWrite.then(async () => {
-      const entries = change(await this.#index());
-      // An empty index is deleted rather than stored, so a forgotten last person leaves not even an empty row.
-      if (entries.length === 0) await this.#options.kv.delete(INDEX_KEY);
-      else await this.#options.kv.set(INDEX_KEY, entries);
-    });
-    // A failed write is reported to its caller; the chain goes on for the next one.
-    this.#indexWrite = write.catch(() => undefined);
-    return write;
+  /** A versioned update: replicas changing the index at once each redo theirs on a fresh read, none is lost. */
+  async #updateIndex(change: (entries: IndexEntry[]) => IndexEntry[]): Promise<void> {
+    await updateJson(this.#options.atomic, INDEX_KEY, [], change);
   }
 
   /**

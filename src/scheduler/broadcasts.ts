@@ -66,7 +66,7 @@ export class Broadcasts {
   /** The broadcasts still to be sent, soonest first, optionally only those of one platform and workspace. */
   async scheduled(scope?: BroadcastScope): Promise<ScheduledBroadcast[]> {
     const all: ScheduledBroadcast[] = [];
-    for (const id of (await this.#o.kv.get<string[]>(BROADCASTS_KEY)) ?? []) {
+    for (const id of await this.#o.atomic.setMembers(BROADCASTS_KEY)) {
       const jobs = await this.#o.scheduler.listByOwner(`broadcast:${id}`);
       const first = jobs[0];
       // Delivered and cancelled broadcasts have no jobs left; the index forgets them on the next `#confirm`.
@@ -183,9 +183,14 @@ export class Broadcasts {
       if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b')).id;
       else await this.#o.scheduler.schedule(make(`${broadcastId}:${roomId}`));
     }
-    // The index drops the broadcasts already delivered or cancelled as it takes the new one.
-    const live = (await this.scheduled()).map((b) => b.id);
-    await this.#o.kv.set(BROADCASTS_KEY, [...live, broadcastId]);
+    // Added to the set, not rewritten: broadcasts confirmed at once on two replicas are both kept. The index
+    // then drops those it lists with no job left, delivered or cancelled (a new one has its jobs before it
+    // is added, so it is never taken for an ended one).
+    await this.#o.atomic.setAdd(BROADCASTS_KEY, broadcastId);
+    const ended: string[] = [];
+    for (const id of await this.#o.atomic.setMembers(BROADCASTS_KEY))
+      if ((await this.#o.scheduler.listByOwner(`broadcast:${id}`)).length === 0) ended.push(id);
+    await this.#o.atomic.setRemove(BROADCASTS_KEY, ...ended);
     return broadcastId;
   }
 

@@ -34,6 +34,9 @@ export type Job = z.infer<typeof jobSchema>;
 /** A job as callers create it (attempts start at zero). */
 export type NewJob = Omit<Job, 'attempts'> & { attempts?: number };
 
+/** How a claimed job ended. */
+export type JobOutcome = 'done' | 'dropped';
+
 /** Narrow a stored value back to a Job (the reply keeps its full Reply shape). */
 export function parseJob(value: unknown): Job & { reply: Reply; ref: ConversationRef } {
   return jobSchema.parse(value) as Job & { reply: Reply; ref: ConversationRef };
@@ -59,12 +62,13 @@ export interface JobStore {
   claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<Job[]>;
   /** Keeps `holder`'s claims on `ids` hidden until `until` (the heartbeat of a live claimer). */
   extend(ids: readonly string[], holder: string, until: number): Promise<void>;
-  /** Marks a claimed job delivered: it leaves the index and its id can never be scheduled again. */
-  complete(id: string, holder: string): Promise<void>;
+  /**
+   * Ends a claimed job, delivered (`done`) or not (`dropped`: expired or failed for good): it leaves the
+   * index and its id can never be scheduled again.
+   */
+  finish(id: string, holder: string, outcome: JobOutcome): Promise<void>;
   /** Gives a claimed job back, due again at `dueAt`-independent `runAt` (a retry), with its attempt count. */
   release(id: string, holder: string, runAt: number, attempts: number, inDoubt: boolean): Promise<void>;
-  /** Ends a claimed job without delivering it (expired or failed for good); kept out of the index. */
-  discard(id: string, holder: string): Promise<void>;
   /** Pending jobs of a person, in due order. */
   listByUser(user: string): Promise<Job[]>;
   /** Pending jobs of an owner, in due order. */

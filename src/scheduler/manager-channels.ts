@@ -1,7 +1,7 @@
 /** What managers' broadcasts and channel subscriptions share: the options they are built with, listing scopes, refusals. */
-import type { Keyv } from 'keyv';
 import type { ConversationRef } from '../core/message.ts';
 import type { Turn } from '../core/turn.ts';
+import type { AtomicOps } from '../store/atomic.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /** Which platform and workspace a listing is limited to (a Slack workspace sees only its own). */
@@ -10,8 +10,8 @@ export type BroadcastScope = Pick<ConversationRef, 'platform' | 'workspace'>;
 /** What both the broadcasts and the subscriptions are built with. */
 export interface ManagerChannelOptions {
   scheduler: Scheduler;
-  /** Where each keeps its index (broadcast ids, subscriptions). */
-  kv: Keyv;
+  /** Where each keeps its index (broadcast ids, subscriptions), changed atomically across replicas. */
+  atomic: AtomicOps;
   defaultZone: string;
 }
 

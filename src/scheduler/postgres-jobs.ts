@@ -1,6 +1,6 @@
 /** Jobs in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
 import pg from 'pg';
-import { type Job, type JobStore, parseJob } from './job.ts';
+import { type Job, type JobOutcome, type JobStore, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -94,14 +94,6 @@ export class PostgresJobStore implements JobStore {
     );
   }
 
-  async complete(id: string, holder: string): Promise<void> {
-    await this.#finish(id, holder, 'done');
-  }
-
-  async discard(id: string, holder: string): Promise<void> {
-    await this.#finish(id, holder, 'dropped');
-  }
-
   async release(
     id: string,
     holder: string,
@@ -137,7 +129,7 @@ export class PostgresJobStore implements JobStore {
     await this.#pool.end();
   }
 
-  async #finish(id: string, holder: string, status: 'done' | 'dropped'): Promise<void> {
+  async finish(id: string, holder: string, status: JobOutcome): Promise<void> {
     // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
     // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
     await this.#pool.query(

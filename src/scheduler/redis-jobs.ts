@@ -143,11 +143,8 @@ export class RedisJobStore implements JobStore {
     if (ids.length > 0) await this.#eval(EXTEND, [holder, String(until), ...ids]);
   }
 
-  async complete(id: string, holder: string): Promise<void> {
-    await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
-  }
-
-  async discard(id: string, holder: string): Promise<void> {
+  // Delivered or dropped, the id is remembered alike so it is never scheduled again.
+  async finish(id: string, holder: string): Promise<void> {
     await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
   }
 

@@ -222,7 +222,7 @@ export class Scheduler implements DueWork {
         { job: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString() },
         'scheduled message dropped: its deadline passed while the bot was down',
       );
-      await this.#store.discard(job.id, this.holder);
+      await this.#store.finish(job.id, this.holder, 'dropped');
       return;
     }
     const delivery: Delivery = {
@@ -245,7 +245,7 @@ export class Scheduler implements DueWork {
       await this.#retryLater(job, now, error, flight.sending && retryAfterOf(error) === undefined);
       return;
     }
-    await this.#store.complete(job.id, this.holder);
+    await this.#store.finish(job.id, this.holder, 'done');
     this.#metrics?.remindersDelivered.inc({ kind: job.kind });
     if (now - job.dueAt > LATE_AFTER_MS) this.#metrics?.remindersLate.inc({ kind: job.kind });
   }
@@ -272,7 +272,7 @@ export class Scheduler implements DueWork {
         { err: error, job: job.id, attempts },
         'scheduled message given up after repeated failures',
       );
-      await this.#store.discard(job.id, this.holder);
+      await this.#store.finish(job.id, this.holder, 'dropped');
       this.#metrics?.remindersFailed.inc({ kind: job.kind });
       return;
     }

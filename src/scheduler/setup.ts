@@ -61,7 +61,7 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
     scheduler,
     confirmations: options.confirmations,
     records: options.records,
-    kv: options.backend.kv,
+    atomic: options.backend.atomic,
     logger: options.logger,
     calendar,
     now,
@@ -70,12 +70,12 @@ export async function createScheduling(options: SchedulingOptions): Promise<Sche
   const broadcasts = new Broadcasts({
     scheduler,
     confirmations: options.confirmations,
-    kv: options.backend.kv,
+    atomic: options.backend.atomic,
     defaultZone: options.defaultZone,
   });
   const subscriptions = new Subscriptions({
     scheduler,
-    kv: options.backend.kv,
+    atomic: options.backend.atomic,
     calendar,
     callName: (id, lang) => callName(options.calls.get(id), lang),
     now,

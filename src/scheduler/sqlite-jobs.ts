@@ -1,6 +1,6 @@
 /** Jobs in the embedded SQLite file, next to the key-value table: an indexed table per concern. */
 import type { DatabaseSync } from 'node:sqlite';
-import { type Job, type JobStore, parseJob } from './job.ts';
+import { type Job, type JobOutcome, type JobStore, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -85,14 +85,6 @@ export class SqliteJobStore implements JobStore {
       .run(until, holder, JSON.stringify(ids));
   }
 
-  async complete(id: string, holder: string): Promise<void> {
-    this.#finish(id, holder, 'done');
-  }
-
-  async discard(id: string, holder: string): Promise<void> {
-    this.#finish(id, holder, 'dropped');
-  }
-
   async release(
     id: string,
     holder: string,
@@ -119,7 +111,7 @@ export class SqliteJobStore implements JobStore {
 
   async close(): Promise<void> {}
 
-  #finish(id: string, holder: string, status: 'done' | 'dropped'): void {
+  async finish(id: string, holder: string, status: JobOutcome): Promise<void> {
     // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
     // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
     this.#db

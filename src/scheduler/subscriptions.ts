@@ -8,6 +8,7 @@ import type { Command } from '../core/commands.ts';
 import type { Lang } from '../core/i18n.ts';
 import { t } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
+import { readJson, updateJson } from '../store/atomic.ts';
 import type { CallCalendar } from './application-reminders.ts';
 import type { NewJob } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
@@ -49,7 +50,7 @@ export class Subscriptions {
 
   /** The channels' subscriptions to calls, optionally only those of one platform and workspace. */
   async list(scope?: BroadcastScope): Promise<Subscription[]> {
-    const all = (await this.#o.kv.get<Subscription[]>(SUBSCRIPTIONS_KEY)) ?? [];
+    const all = await readJson<Subscription[]>(this.#o.atomic, SUBSCRIPTIONS_KEY, []);
     return scope ? all.filter((s) => inScope(s.ref, scope)) : all;
   }
 
@@ -82,8 +83,10 @@ export class Subscriptions {
           );
         const timezone = (zoneText && findZone(zoneText)) || this.#o.defaultZone;
         const subscription: Subscription = { ref: turn.message.ref, callId, timezone, lang: turn.lang };
-        const others = (await this.list()).filter((s) => !sameSubscription(s, subscription));
-        await this.#o.kv.set(SUBSCRIPTIONS_KEY, [...others, subscription]);
+        await updateJson<Subscription[]>(this.#o.atomic, SUBSCRIPTIONS_KEY, [], (all) => [
+          ...all.filter((s) => !sameSubscription(s, subscription)),
+          subscription,
+        ]);
         const count = await this.#announce(subscription);
         turn.say({
           intent: 'subscribed',
@@ -113,12 +116,12 @@ export class Subscriptions {
       run: async (turn, args) => {
         const callId = args.trim();
         const ref = turn.message.ref;
-        const all = await this.list();
-        const gone = all.filter((s) => sameRoom(s.ref, ref) && (!callId || s.callId === callId));
-        await this.#o.kv.set(
-          SUBSCRIPTIONS_KEY,
-          all.filter((s) => !gone.includes(s)),
-        );
+        const leaving = (s: Subscription) => sameRoom(s.ref, ref) && (!callId || s.callId === callId);
+        let gone: Subscription[] = [];
+        await updateJson<Subscription[]>(this.#o.atomic, SUBSCRIPTIONS_KEY, [], (all) => {
+          gone = all.filter(leaving);
+          return all.filter((s) => !leaving(s));
+        });
         for (const s of gone) await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
         turn.say({
           intent: 'unsubscribed',

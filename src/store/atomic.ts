@@ -109,3 +109,30 @@ export function atomicOps(store: AtomicStore): AtomicOps & Leases {
     release: (name, holder) => store.release(name, holder),
   };
 }
+
+/** Concurrent writers retry this often at most before a document update gives up. */
+const MAX_CONFLICTS = 100;
+
+/** The JSON document under `key` (written by {@link updateJson}), or `empty` when absent. */
+export async function readJson<T>(atomic: AtomicOps, key: string, empty: T): Promise<T> {
+  const { value } = await atomic.readVersioned(key);
+  return value === undefined ? empty : (JSON.parse(value) as T);
+}
+
+/**
+ * Changes the JSON document under `key` and returns what was written. A write made on a stale read is
+ * refused by the store and redone on a fresh one, so concurrent replicas never lose each other's changes.
+ */
+export async function updateJson<T>(
+  atomic: AtomicOps,
+  key: string,
+  empty: T,
+  change: (current: T) => T,
+): Promise<T> {
+  for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
+    const { value, version } = await atomic.readVersioned(key);
+    const next = change(value === undefined ? empty : (JSON.parse(value) as T));
+    if ((await atomic.writeVersioned(key, version, JSON.stringify(next))) !== undefined) return next;
+  }
+  throw new Error(`${key} kept changing under ${MAX_CONFLICTS} attempts to update it`);
+}

@@ -1,8 +1,10 @@
 /**
  * Everything stored about one person, kept under keys that name them and listed in an index, so that
- * "my data" can export it all and "forget me" can delete it all without scanning the store.
+ * "my data" can export it all and "forget me" can delete it all without scanning the store. The index is
+ * an atomic set: records added at once (a turn, a delivery hook on another replica) are all listed.
  */
 import type { Keyv } from 'keyv';
+import type { AtomicOps } from './atomic.ts';
 
 /** Identifies a person across the deployment: platform, workspace and the platform's user id. */
 export type UserKey = string;
@@ -13,9 +15,11 @@ export function userKey(platform: string, userId: string, workspace?: string): U
 
 export class UserRecords {
   readonly #kv: Keyv;
+  readonly #atomic: AtomicOps;
 
-  constructor(kv: Keyv) {
+  constructor(kv: Keyv, atomic: AtomicOps) {
     this.#kv = kv;
+    this.#atomic = atomic;
   }
 
   async get<T>(user: UserKey, name: string): Promise<T | undefined> {
@@ -23,24 +27,18 @@ export class UserRecords {
   }
 
   async set<T>(user: UserKey, name: string, value: T): Promise<void> {
-    const names = await this.names(user);
-    if (!names.includes(name)) await this.#kv.set(this.#indexKey(user), [...names, name]);
+    await this.#atomic.setAdd(this.#indexKey(user), name);
     await this.#kv.set(this.#key(user, name), value);
   }
 
   async delete(user: UserKey, name: string): Promise<void> {
     await this.#kv.delete(this.#key(user, name));
-    const names = await this.names(user);
-    if (names.includes(name))
-      await this.#kv.set(
-        this.#indexKey(user),
-        names.filter((n) => n !== name),
-      );
+    await this.#atomic.setRemove(this.#indexKey(user), name);
   }
 
-  /** The names of the records held for a person. */
+  /** The names of the records held for a person, sorted. */
   async names(user: UserKey): Promise<string[]> {
-    return (await this.#kv.get<string[]>(this.#indexKey(user))) ?? [];
+    return this.#atomic.setMembers(this.#indexKey(user));
   }
 
   /** Every record of a person, by name. */
@@ -53,7 +51,8 @@ export class UserRecords {
   /** Deletes every record of a person; returns the names deleted. */
   async forget(user: UserKey): Promise<string[]> {
     const names = await this.names(user);
-    await this.#kv.deleteMany([...names.map((n) => this.#key(user, n)), this.#indexKey(user)]);
+    await this.#kv.deleteMany(names.map((n) => this.#key(user, n)));
+    await this.#atomic.delete(this.#indexKey(user));
     return names;
   }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '@keyv/redis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Adapter } from '../../src/core/adapter.ts';
 import { serveOps } from '../../src/ops/routes.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -70,6 +71,19 @@ describe('/healthz over HTTP', () => {
     expect((await response.json()).store.ok).toBe(false);
   });
 
+  it.skipIf(!inject('redisUrl'))('answers 200 to 20 probes at a time on Redis, writing nothing', async () => {
+    app = await createTestApp({ storeUrl: inject('redisUrl') as string });
+    const url = await serve();
+    const statuses: number[] = [];
+    for (let round = 0; round < 15; round++) {
+      const batch = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/healthz`)));
+      statuses.push(...batch.map((r) => r.status));
+      await Promise.all(batch.map((r) => r.arrayBuffer()));
+    }
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(await healthKeys(inject('redisUrl') as string)).toEqual([]);
+  });
+
   it('answers 404 elsewhere', async () => {
     app = await createTestApp();
     expect((await fetch(`${await serve()}/nothing`)).status).toBe(404);
@@ -94,3 +108,14 @@ describe('/metrics over HTTP', () => {
     expect(text).toContain('nec_process_resident_memory_bytes');
   });
 });
+
+/** The keys a health probe would have left on the Redis server. */
+async function healthKeys(url: string): Promise<string[]> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    return await client.keys('*health*');
+  } finally {
+    await client.close();
+  }
+}

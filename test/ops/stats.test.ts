@@ -46,9 +46,9 @@ describe('stats (community managers)', () => {
 
   it('counts a completion once, when the summary ends the dialog', async () => {
     const backend = await openStore('sqlite://:memory:');
-    const records = new UserRecords(backend.kv);
+    const records = new UserRecords(backend.kv, backend.atomic);
     const metrics = new Metrics();
-    const funnel = new DialogFunnel(backend.kv);
+    const funnel = new DialogFunnel(backend.atomic);
     const bot = new Bot({
       conversations: new ConversationStore(records),
       commands: new CommandRegistry(),

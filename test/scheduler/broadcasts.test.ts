@@ -52,7 +52,7 @@ describe('scheduled broadcasts', () => {
     const [list] = await app.say('max', 'broadcasts', manager);
     expect(list?.text).toBe('No broadcasts scheduled.');
     const next = await broadcast('tomorrow 9:00 Next one');
-    expect(await app.backend.kv.get('scheduler:broadcasts')).toEqual([next]);
+    expect(await app.backend.atomic.setMembers('scheduler:broadcasts')).toEqual([next]);
   });
 
   it('shows a manager the broadcasts of their own workspace only, and lets them cancel only those', async () => {

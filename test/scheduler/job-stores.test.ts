@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Job, JobStore, Leases } from '../../src/scheduler/job.ts';
 import { openJobs } from '../../src/scheduler/open-jobs.ts';
 import { type Backend, openStore } from '../../src/store/open-store.ts';
+import { isolatedStoreUrl } from '../support/isolated-store.ts';
 
 const backends: Array<[string, string | null]> = [
   ['sqlite', 'sqlite://:memory:'],
@@ -27,8 +28,10 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     timezone: 'Europe/Paris',
     attempts: 0,
   });
-  // Far in the future so other tests' jobs on a shared server never fall due here.
   const T = 9_000_000_000_000 + Math.floor(Math.random() * 1e9);
+  // Its own database on a shared server: claims here must see this test's jobs only.
+  const open = async () =>
+    openStore(url?.startsWith('sqlite') ? url : await isolatedStoreUrl(url as string, 'job-stores'));
 
   afterEach(async () => {
     await jobs?.close();
@@ -36,7 +39,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
   });
 
   it.skipIf(!url)('claims due jobs once, in due order, and never re-sends a delivered id', async () => {
-    backend = await openStore(url as string);
+    backend = await open();
     ({ jobs, leases } = await openJobs(backend));
     await jobs.put(job(2, T + 2));
     await jobs.put(job(1, T + 1));
@@ -46,7 +49,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     expect(claimed.filter((j) => j.id.startsWith(tag)).map((j) => j.id)).toEqual([`${tag}-1`, `${tag}-2`]);
     // Claimed jobs are hidden from another claimer until the lease runs out.
     expect((await jobs.claimDue(T + 10, 10, 'b', 60_000)).filter((j) => j.id.startsWith(tag))).toEqual([]);
-    await jobs.complete(`${tag}-1`, 'a');
+    await jobs.finish(`${tag}-1`, 'a', 'done');
     expect(await jobs.put(job(1, T + 5))).toBe(false);
     // A lease that ran out gives the job to the next claimer; the old holder can no longer finish it.
     const retaken = await jobs.claimDue(T + 70_000, 10, 'b', 60_000);
@@ -54,7 +57,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     expect(mine.map((j) => j.id)).toEqual([`${tag}-2`, `${tag}-3`]);
     // The dead claimer may have sent job 2 before dying; job 3 was never claimed.
     expect(mine.map((j) => j.inDoubt ?? false)).toEqual([true, false]);
-    await jobs.complete(`${tag}-2`, 'a');
+    await jobs.finish(`${tag}-2`, 'a', 'done');
     expect(await jobs.get(`${tag}-2`)).toBeDefined();
     // A live claimer's heartbeat keeps its claim hidden past the first lease.
     await jobs.extend([`${tag}-3`], 'b', T + 500_000);
@@ -72,7 +75,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
   });
 
   it.skipIf(!url)('gives a lease to one holder at a time', async () => {
-    backend = await openStore(url as string);
+    backend = await open();
     ({ jobs, leases } = await openJobs(backend));
     expect(await leases.acquire(`${tag}-sync`, 'a', 60_000)).toBe(true);
     expect(await leases.acquire(`${tag}-sync`, 'b', 60_000)).toBe(false);
