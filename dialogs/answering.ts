@@ -1,14 +1,33 @@
-/** Answer handling: read a message as the answer to the current step, or as a question for the FAQ. */
+/**
+ * Answer handling: read a message at a step the way the person meant it — an answer (with what it says
+ * besides), a correction of the previous answer, a request to change another one, "I do not know yet", a
+ * question about the step or for the FAQ — and never store anything but an answer.
+ */
 
-import { normalize } from '../src/core/text.ts';
+import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
-import type { Application } from './application.ts';
+import {
+  asksAboutStep,
+  correctionIn,
+  editRequestIn,
+  isBareEdit,
+  isHesitation,
+  isNotYetKnown,
+  readsAsQuestion,
+} from '../src/understanding/intents.ts';
+import { contentWords } from '../src/understanding/words.ts';
+import type { Answers, Application } from './application.ts';
 import type { DialogContext } from './context.ts';
+import { edit } from './editing.ts';
 import { liveEligibility } from './eligibility.ts';
 import { advance, ask, showSummary } from './progress.ts';
+import { formatAnswer } from './render.ts';
 import { parseAnswer, pruneAnswers, type Step } from './steps.ts';
 
-/** Reads an answer to the current step: stores it, says what was understood and what it changes, goes on. */
+/** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
+export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
+
+/** Reads a message at the current step: stores an answer, or does what the message asks instead. */
 export async function answer(
   ctx: DialogContext,
   turn: Turn,
@@ -35,40 +54,215 @@ export async function answer(
       return ask(ctx, turn, application);
     }
   }
+  if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
   const parsed = parseAnswer(step, text, ctx.today(turn));
-  // A free-text step takes anything, so there only a text ending in "?" may be a question for the FAQ.
-  const maybeQuestion = parsed.ok ? step.type === 'text' && text.trim().endsWith('?') : readsAsQuestion(text);
-  if (maybeQuestion && answerFromFaq(ctx, turn, text)) return ask(ctx, turn, application);
+  // A question about the step gets its help even when a word of it reads as an answer (« c'est quoi le
+  // numérique responsable ? »); on a free-text step only a text ending in "?" may be a question.
+  const maybeQuestion =
+    clicked === undefined && (step.type === 'text' ? text.trim().endsWith('?') : readsAsQuestion(text));
+  if (maybeQuestion) {
+    if (asksAboutStep(text, stepWords(step))) return stepHelp(ctx, turn, application, step);
+    if (answerFromFaq(ctx, turn, text)) return ask(ctx, turn, application);
+    if (!parsed.ok) return stepHelp(ctx, turn, application, step);
+  }
   if (!parsed.ok) {
+    if (parsed.clarify) {
+      ctx.say(turn, {
+        intent: `dialog:${application.callId}:clarify`,
+        text: turn.t(parsed.clarify.question),
+        ...(parsed.clarify.options.length > 0
+          ? { choices: parsed.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })) }
+          : {}),
+        data: { application: application.id, slot: step.slot },
+      });
+      return;
+    }
     ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(parsed.error) });
     return ask(ctx, turn, application);
   }
   const before = application.answers[step.slot];
   application.answers[step.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== step.slot);
+  application.lastSlot = step.slot;
+  const also = parsed.value === true ? impliedByYes(step, application.answers, parsed.rest) : {};
+  Object.assign(application.answers, also);
   pruneAnswers(steps, application);
+  const call = ctx.call(application.callId);
+  const alsoNoted = Object.entries(also).map(([slot, value]) => {
+    const label = steps.find((s) => s.slot === slot)?.label[turn.lang] ?? slot;
+    return `${label}${turn.lang === 'fr' ? ' : ' : ': '}${formatAnswer(call, slot, value, turn.lang)}`;
+  });
   ctx.say(turn, {
     intent: `dialog:${application.callId}:noted`,
-    text: turn.t({ fr: 'Noté : {echo}.', en: 'Noted: {echo}.' }, { echo: parsed.echo[turn.lang] }),
+    text:
+      turn.t({ fr: 'Noté : {echo}.', en: 'Noted: {echo}.' }, { echo: parsed.echo[turn.lang] }) +
+      (alsoNoted.length > 0
+        ? turn.t(
+            { fr: ' J’ai aussi noté : {also}.', en: ' I also noted: {also}.' },
+            { also: alsoNoted.join(' ; ') },
+          )
+        : ''),
   });
-  const live = liveEligibility(
-    ctx.call(application.callId),
-    application.answers,
-    step.slot,
-    ctx.deps.clock.now(),
-    ctx.timezone(turn),
-    turn.lang,
-  );
-  if (live) ctx.say(turn, { intent: `dialog:${application.callId}:eligibility`, text: live });
+  sayEligibility(ctx, turn, application, step.slot);
   await advance(ctx, turn, application);
   const reminders = ctx.deps.services().reminders;
   if (application.remindersAccepted && reminders && before !== parsed.value && step.type === 'date')
     await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
 }
 
-/** Whether a clicked choice id answers this step (a yes/no, or one or more of its choices). */
+/**
+ * A message that is not an answer to the step: an edit of another answer, a correction of the previous
+ * one, or "I do not know yet". True when it was dealt with.
+ */
+async function handledOtherwise(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+): Promise<boolean> {
+  if (application.pendingEdit) {
+    application.pendingEdit = undefined;
+    if (ctx.stepNamed(application, text)) {
+      await edit(ctx, turn, application, text);
+      return true;
+    }
+  }
+  const editWords = editRequestIn(text);
+  if (editWords !== undefined || isBareEdit(text)) {
+    await edit(ctx, turn, application, editWords ?? '');
+    return true;
+  }
+  const corrected = correctionIn(text);
+  if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
+  if (isNotYetKnown(text)) {
+    offerSkip(ctx, turn, application, step);
+    return true;
+  }
+  if (isHesitation(text)) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:invalid`,
+      text: turn.t({
+        fr: 'Prenez votre temps : je n’ai pas encore de réponse. « aide » explique cette étape.',
+        en: 'Take your time: I do not have an answer yet. “help” explains this step.',
+      }),
+    });
+    await ask(ctx, turn, application);
+    return true;
+  }
+  return false;
+}
+
+/** « non attendez, c'est 180 »: the previous answer gets the new value, and the current step is asked again. */
+async function correct(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  text: string,
+): Promise<boolean> {
+  const steps = ctx.stepsOf(application);
+  const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
+  // Free text takes anything: correcting it is only read so when the current step could not take the words.
+  if (!previous || (previous.type === 'text' && parseAnswer(current, text, ctx.today(turn)).ok)) return false;
+  const parsed = parseAnswer(previous, text, ctx.today(turn));
+  if (!parsed.ok) return false;
+  application.answers[previous.slot] = parsed.value;
+  pruneAnswers(steps, application);
+  ctx.say(turn, {
+    intent: `dialog:${application.callId}:corrected`,
+    text: turn.t(
+      { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
+      { label: previous.label[turn.lang], echo: parsed.echo[turn.lang] },
+    ),
+  });
+  sayEligibility(ctx, turn, application, previous.slot);
+  await ctx.save(turn, application);
+  await ask(ctx, turn, application);
+  return true;
+}
+
+/** What a yes fills besides its step: the name said with it (« oui, la Ville de Nantes »), or the one implied. */
+function impliedByYes(step: Step, answers: Answers, rest: string | undefined): Answers {
+  const detail = step.detailSlot && rest ? nameIn(rest) : undefined;
+  if (step.detailSlot && detail) return { [step.detailSlot]: detail };
+  return step.implied?.(answers)?.alsoOnYes ?? {};
+}
+
+/** The name in what follows a yes (« la Ville de Nantes », "the city of Lyon backs us"), if it names one. */
+function nameIn(rest: string): string | undefined {
+  const name = rest
+    .replace(/^(?:c['’]est|it['’]s|it is|avec|with|par|by|grâce à|thanks to)\s+/i, '')
+    .replace(/^(?:la|le|les|l['’]|the)\s*/i, '')
+    .replace(
+      /\s+(?:nous|vous)\s+(?:soutien\w*|accompagn\w*|appui\w*|aide\w*)\b.*$|\s+(?:backs|supports|is backing|is supporting|helps)\s+us\b.*$|\s+(?:soutient|supports)\b.*$/i,
+      '',
+    )
+    .replace(/[\s.!]+$/, '')
+    .trim();
+  // A name has a capital letter (« bien sûr », « pas encore » do not).
+  return /\p{Lu}/u.test(name) && contentWords(name).length > 0 ? name : undefined;
+}
+
+/** « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). */
+function offerSkip(ctx: DialogContext, turn: Turn, application: Application, step: Step): void {
+  const question: Localized = step.optional
+    ? {
+        fr: 'Pas de souci. On passe « {label} » pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
+        en: 'No problem. Shall we skip “{label}” for now? It stays to be given (“edit {label}” to come back to it). (yes / no)',
+      }
+    : {
+        fr: 'Pas de souci. « {label} » est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
+        en: 'No problem. “{label}” is needed for the application: shall we leave it for later? It stays missing in the summary (“edit {label}” to come back to it). (yes / no)',
+      };
+  ctx.deps.confirmations.ask(turn, SKIP_OFFER_ACTION, turn.t(question, { label: step.label[turn.lang] }), {
+    id: application.id,
+    slot: step.slot,
+  });
+}
+
+/** A question about the step: its help, then the question again. */
+function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step: Step): Promise<void> {
+  ctx.say(turn, {
+    intent: 'dialog:step-help',
+    text: `**${step.label[turn.lang]}** — ${step.help[turn.lang]}`,
+  });
+  return ask(ctx, turn, application);
+}
+
+/** The words of a step's label, prompt and choices: a question using them is about the step. */
+function stepWords(step: Step): string[] {
+  return contentWords(
+    [
+      step.label.fr,
+      step.label.en,
+      step.prompt.fr,
+      step.prompt.en,
+      ...(step.names ?? []),
+      ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en]),
+    ].join(' '),
+  );
+}
+
+/** Live eligibility after an answer: what it breaks or puts at risk. */
+function sayEligibility(ctx: DialogContext, turn: Turn, application: Application, slot: string): void {
+  const live = liveEligibility(
+    ctx.call(application.callId),
+    application.answers,
+    slot,
+    ctx.deps.clock.now(),
+    ctx.timezone(turn),
+    turn.lang,
+  );
+  if (live) ctx.say(turn, { intent: `dialog:${application.callId}:eligibility`, text: live });
+}
+
+/** Whether a clicked choice id answers this step (a yes/no, one or more of its choices, or an offered day or number). */
 function acceptsChoice(step: Step, id: string): boolean {
   if (step.type === 'boolean') return id === 'yes' || id === 'no';
+  if (step.type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(id);
+  if (step.type === 'integer' || step.type === 'number' || step.type === 'money')
+    return /^\d+(\.\d+)?$/.test(id);
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
 }
 
@@ -83,15 +277,4 @@ function answerFromFaq(ctx: DialogContext, turn: Turn, text: string): boolean {
     text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
   });
   return true;
-}
-
-/** A text that reads as a question rather than an answer. */
-function readsAsQuestion(text: string): boolean {
-  const typed = normalize(text);
-  return (
-    typed.endsWith('?') ||
-    /^(comment|pourquoi|quand|qu'est-ce|quel|quelle|quels|quelles|combien|est-ce|ou |qui |que |puis-je|peut-on|faut-il|how|what|when|why|where|who|which|can |could |is |are |do |does |should )/.test(
-      typed,
-    )
-  );
 }

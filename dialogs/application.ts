@@ -24,6 +24,10 @@ export const applicationSchema = z.object({
   /** The direct conversation, where reminders go. */
   ref: conversationRefSchema,
   remindersAccepted: z.boolean().optional(),
+  /** The step answered last: « non attendez, c'est 180 » corrects it. */
+  lastSlot: z.string().optional(),
+  /** « modifier » was said alone: the next message names the answer to change. */
+  pendingEdit: z.boolean().optional(),
 });
 
 export type Application = z.infer<typeof applicationSchema>;

@@ -12,6 +12,7 @@ import type { Reply } from '../src/core/message.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { UserKey, UserRecords } from '../src/store/user-records.ts';
+import { choiceIn } from '../src/understanding/choices.ts';
 import { type Application, ApplicationStore } from './application.ts';
 import type { DialogDefinition } from './definition.ts';
 import { resolveSteps, type Step } from './steps.ts';
@@ -83,15 +84,20 @@ export class DialogContext {
     return this.stepsOf(application).find((s) => s.slot === application.currentSlot);
   }
 
-  /** The step a typed name designates: its slot id or its label in either language. */
+  /**
+   * The step a typed name designates (« date », « le nombre de participants », `event_date`): its slot id,
+   * its label in either language or one of its other names, read by meaning like a choice.
+   */
   stepNamed(application: Application, typed: string): Step | undefined {
-    const wanted = normalize(typed);
-    return this.stepsOf(application).find(
-      (s) =>
-        s.slot === wanted.replace(/\s+/g, '_') ||
-        normalize(s.label.fr) === wanted ||
-        normalize(s.label.en) === wanted,
+    if (typed.trim() === '') return undefined;
+    const steps = this.stepsOf(application);
+    const bySlot = steps.find((s) => s.slot === normalize(typed).replace(/\s+/g, '_'));
+    if (bySlot) return bySlot;
+    const reading = choiceIn(
+      typed,
+      steps.map((s) => ({ id: s.slot, label: s.label, keywords: s.names })),
     );
+    return reading.kind === 'one' ? steps.find((s) => s.slot === reading.id) : undefined;
   }
 
   /** Dialog replies go to the direct conversation when the message came from a channel: answers are private. */

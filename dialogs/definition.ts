@@ -19,6 +19,24 @@ export interface StepDefinition {
   future?: boolean;
   /** Other words for a choice, by choice id, typed without accents (`mairie` → local_authority). */
   keywords?: Record<string, string[]>;
+  /** Other names of the step, for « modifier … » (`date`, `nombre de participants`), typed without accents. */
+  names?: string[];
+  /** What a number at this step measures: people (the default) or kilometres. */
+  measure?: 'count' | 'distance';
+  /** A yes/no step whose "yes" may name what the next step asks (« oui, la Ville de Nantes »): that step. */
+  detailSlot?: string;
+  /**
+   * An answer the earlier ones imply (a collectivité organising its own event supports it): proposed with
+   * the question, and the answers that a yes also fills (its name).
+   */
+  implied?: (answers: Answers) => { note: Localized; alsoOnYes: Answers } | undefined;
+  /**
+   * Words that tie a number in a message saying more than asked to this step: tested on the text from the
+   * number on (`^200 personnes`) and on the text up to its end (`budget de 20 000$`).
+   */
+  cues?: RegExp;
+  /** How a message that says more than asked gives this (text) step: the `value` group of the pattern. */
+  findIn?: RegExp;
 }
 
 /** A part of the exported dossier: a heading and the slots it shows. */
@@ -37,6 +55,6 @@ export interface DialogDefinition {
   dossier: DossierSection[];
 }
 
-/** Words that say someone wants to do something now, rather than asking about it. */
+/** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
-  /\b(je veux|je voudrais|j'aimerais|je souhaite|nous voulons|nous souhaitons|on veut|on voudrait|nous aimerions|i want|i'd like|i would like|we want|we'd like|we would like|let's|let us|help me|aidez-moi a|commencer|demarrer)\b/;
+  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterions|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|aidez-moi a|commencer|demarrer)\b/;

@@ -33,6 +33,8 @@ export async function edit(
 ): Promise<void> {
   const step = ctx.stepNamed(application, typed);
   if (!step) {
+    application.pendingEdit = true;
+    await ctx.save(turn, application);
     ctx.say(turn, {
       intent: 'dialog:edit-which',
       text: turn.t({
@@ -63,6 +65,7 @@ export async function edit(
     return;
   }
   application.currentSlot = step.slot;
+  application.pendingEdit = undefined;
   turn.state.activeApplication = application.id;
   await ctx.save(turn, application);
   await ask(ctx, turn, application);

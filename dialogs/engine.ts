@@ -10,13 +10,14 @@ import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { answer } from './answering.ts';
+import { answer, SKIP_OFFER_ACTION } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import type { DialogDefinition } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
-import { ask, back, showSummary, skip } from './progress.ts';
-import { DIALOG_COMMANDS, statusText } from './render.ts';
+import { factsIn } from './facts.ts';
+import { ask, back, registerSkipOffer, showSummary, skip } from './progress.ts';
+import { DIALOG_COMMANDS, formatAnswer, statusText } from './render.ts';
 import { nextStep, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -34,11 +35,14 @@ export class DialogEngine {
     this.dialogs = dialogs;
     this.store = this.#ctx.store;
     registerRemovals(this.#ctx);
+    registerSkipOffer(this.#ctx, SKIP_OFFER_ACTION);
   }
 
   /** The dialog a free-text message asks to start (`je veux organiser un NEC local`), if any. */
   dialogForPhrase(text: string): DialogDefinition | undefined {
     const typed = normalize(text);
+    // « je voudrais savoir comment organiser un NEC local » asks how: the FAQ answers it.
+    if (/\b(savoir|comment|know|how)\b/.test(typed)) return undefined;
     return this.dialogs.find((d) => d.startPhrases.some((p) => p.test(typed)));
   }
 
@@ -57,8 +61,11 @@ export class DialogEngine {
     return application;
   }
 
-  /** Starts a new application; with one already in progress, shows where it stands instead. */
-  async start(turn: Turn, dialog: DialogDefinition): Promise<void> {
+  /**
+   * Starts a new application; with one already in progress, shows where it stands instead. An opening
+   * message that gives facts ahead (`opening`) fills the steps it answers, and the bot says what it took.
+   */
+  async start(turn: Turn, dialog: DialogDefinition, opening?: string): Promise<void> {
     const ctx = this.#ctx;
     const current = await this.active(turn);
     if (current) {
@@ -76,17 +83,19 @@ export class DialogEngine {
     }
     const call = ctx.call(dialog.id);
     const now = ctx.deps.clock.now().toISOString();
+    const steps = ctx.steps(dialog);
+    const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
     const application: Application = {
       id: this.store.newId(),
       callId: dialog.id,
       status: 'in_progress',
-      answers: {},
+      answers: facts,
       skipped: [],
       createdAt: now,
       updatedAt: now,
       ref: directRef(turn),
     };
-    application.currentSlot = nextStep(ctx.steps(dialog), application)?.slot;
+    application.currentSlot = nextStep(steps, application)?.slot;
     await this.store.save(turn.user, application);
     turn.state.activeApplication = application.id;
     if (!turn.message.ref.isDirect)
@@ -107,6 +116,18 @@ export class DialogEngine {
         { name: call.name[turn.lang], id: application.id },
       ),
     });
+    const noted = Object.entries(facts).map(([slot, value]) => formatAnswer(call, slot, value, turn.lang));
+    if (noted.length > 0)
+      ctx.say(turn, {
+        intent: `dialog:${dialog.id}:facts`,
+        text: turn.t(
+          {
+            fr: 'J’ai noté : {facts} — « modifier … » pour corriger.',
+            en: 'I noted: {facts} — “edit …” to correct.',
+          },
+          { facts: noted.join(', ') },
+        ),
+      });
     await ask(ctx, turn, application);
   }
 

@@ -11,7 +11,7 @@ import { dialogCommands } from './commands.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import { DialogEngine } from './engine.ts';
 import { applicationForm, formMiddleware } from './form.ts';
-import { dialogMiddleware } from './middleware.ts';
+import { dialogMiddleware, openingMiddleware } from './middleware.ts';
 import { nativeAnswers } from './native-answer.ts';
 
 export type { Answers, AnswerValue, Application } from './application.ts';
@@ -25,6 +25,8 @@ export interface Dialogs {
   engine: DialogEngine;
   commands: Command[];
   middleware: Middleware;
+  /** Before the commands: a greeting followed by what the person wants to do starts that dialog. */
+  openings: Middleware;
   /**
    * Native inputs: `form` reads an application as one form (Slack's modal); `middleware` saves a submitted
    * form and refuses an answer from an older question's control (a date picker, a poll).
@@ -43,6 +45,7 @@ export function createDialogs(deps: DialogDeps): Dialogs {
     engine,
     commands: dialogCommands(engine, deps.timezone, () => deps.clock.now()),
     middleware: dialogMiddleware(engine),
+    openings: openingMiddleware(engine),
     native: {
       form: (user, applicationId, lang) => applicationForm(forms, user, applicationId, lang),
       middleware: [formMiddleware(forms), nativeAnswers(forms)],

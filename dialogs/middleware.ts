@@ -8,7 +8,7 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
     const application = await engine.active(turn);
     if (!application) {
       const dialog = turn.command ? undefined : engine.dialogForPhrase(turn.message.text);
-      return dialog ? engine.start(turn, dialog) : next();
+      return dialog ? engine.start(turn, dialog, turn.message.text) : next();
     }
     const match = turn.command;
     if (match?.bare && match.command.id === 'help') return engine.help(turn, application);
@@ -18,5 +18,20 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
     // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language.
     if (turn.state.lang && !turn.state.langChosen) turn.lang = turn.state.lang;
     await engine.answer(turn, application, turn.message.text);
+  };
+}
+
+/**
+ * Placed before `runCommands`: a greeting that goes on to say what the person wants (« Bonjour, nous voulons
+ * organiser un NEC local… ») starts that dialog rather than the greeting's help.
+ */
+export function openingMiddleware(engine: DialogEngine): Middleware {
+  return async (turn, next) => {
+    const match = turn.command;
+    if (!match || match.bare || match.command.id !== 'help' || turn.state.activeApplication) return next();
+    const dialog = engine.dialogForPhrase(turn.message.text);
+    if (!dialog) return next();
+    turn.command = undefined;
+    await engine.start(turn, dialog, turn.message.text);
   };
 }

@@ -64,11 +64,19 @@ export async function back(ctx: DialogContext, turn: Turn, application: Applicat
   await ask(ctx, turn, application);
 }
 
-/** Leaves an optional step unanswered (recorded as missing); a required one is asked again. */
-export async function skip(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+/**
+ * Leaves an optional step unanswered (recorded as missing); a required one is asked again, unless the person
+ * accepted to leave it for later (`deferred`: they do not know yet) — it then stays missing in the summary.
+ */
+export async function skip(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  deferred = false,
+): Promise<void> {
   const step = ctx.currentStep(application);
   if (!step) return showSummary(ctx, turn, application);
-  if (!step.optional) {
+  if (!step.optional && !deferred) {
     ctx.say(turn, {
       intent: 'dialog:required',
       text: turn.t({
@@ -91,4 +99,23 @@ export async function skip(ctx: DialogContext, turn: Turn, application: Applicat
     ),
   });
   await advance(ctx, turn, application);
+}
+
+/** Registers what the answer to « on la laisse pour plus tard ? » does: leave the step, or ask it again. */
+export function registerSkipOffer(ctx: DialogContext, action: string): void {
+  const atStep = async (turn: Turn, data: Record<string, unknown>) => {
+    const application = await ctx.store.get(turn.user, String(data.id));
+    return application?.currentSlot === data.slot ? application : undefined;
+  };
+  ctx.deps.confirmations.register(action, {
+    yes: async (turn, data) => {
+      const application = await atStep(turn, data);
+      if (application) await skip(ctx, turn, application, true);
+    },
+    declined: { fr: 'D’accord, j’attends votre réponse.', en: 'All right, I am waiting for your answer.' },
+    no: async (turn, data) => {
+      const application = await atStep(turn, data);
+      if (application) await ask(ctx, turn, application);
+    },
+  });
 }

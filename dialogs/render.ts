@@ -21,6 +21,8 @@ export function stepReply(
   lang: Lang,
 ): Reply {
   const { index, total } = progress(steps, { ...application, currentSlot: step.slot });
+  // An answer the earlier ones imply is proposed with the question, not asked blind.
+  const implied = step.implied?.(application.answers);
   const optional = step.optional
     ? t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' })
     : '';
@@ -33,7 +35,7 @@ export function stepReply(
       : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
   return {
     intent: `dialog:${dialogId}:${step.slot}`,
-    text: `${t(lang, { fr: '**Étape {index}/{total}**', en: '**Step {index}/{total}**' }, { index, total })} — ${step.prompt[lang]}${optional}`,
+    text: `${t(lang, { fr: '**Étape {index}/{total}**', en: '**Step {index}/{total}**' }, { index, total })} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
     input: { kind: step.type, ...bounds(step) },

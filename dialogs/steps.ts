@@ -42,7 +42,7 @@ export function parseAnswer(step: Step, text: string, today: Day): Parsed<Answer
     case 'integer':
       return parseCount(text, { min: step.min ?? 0, max: step.max });
     case 'number':
-      return parseCount(text, { min: step.min ?? 0, max: step.max, decimals: true });
+      return parseCount(text, { min: step.min ?? 0, max: step.max, decimals: true, measure: step.measure });
     case 'money':
       return parseMoney(text);
     case 'date':

@@ -74,6 +74,7 @@ export function createBotPort(parts: BotPortParts): BotPort {
     personal: {
       get: (person, name) => records.get(keyOf(person), name),
       set: (person, name, value) => records.set(keyOf(person), name, value),
+      delete: (person, name) => records.delete(keyOf(person), name),
     },
     kv: parts.backend.kv,
     leases: parts.leases,

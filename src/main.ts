@@ -4,6 +4,7 @@
  * adapter whose credentials are set, or the terminal chat when none are; `--jsonl [--now ISO]` runs the
  * scripting interface instead.
  */
+
 import { existsSync, realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,7 @@ import { createScheduling } from './scheduler/setup.ts';
 import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
 import { UserRecords } from './store/user-records.ts';
+import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
   config: Config;
@@ -228,6 +230,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ...dialogs.native.middleware,
     refuseUnreadableMessages,
     confirmations.middleware,
+    dialogs.openings,
     runCommands,
     dialogs.middleware,
     faq.middleware,
@@ -336,6 +339,8 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
+  // The number-word models compile at first use (over a second): start-up pays it, not a person's message.
+  prepareNumberWords();
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {
@@ -382,10 +387,13 @@ async function main(): Promise<void> {
   // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
   // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  const opsPort = config.METRICS_PORT ?? config.PORT;
-  const opsServer = slackServesHttp
-    ? undefined
-    : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+  // Socket Mode with the OAuth install flow already serves its install pages on PORT.
+  const installPagesOnPort = platforms.includes('slack') && config.SLACK_CLIENT_ID !== undefined;
+  const opsPort = config.METRICS_PORT ?? (installPagesOnPort ? undefined : config.PORT);
+  const opsServer =
+    slackServesHttp || opsPort === undefined
+      ? undefined
+      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
   if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;

@@ -1,6 +1,7 @@
 /**
- * The Matrix adapter: turns the sync's room messages into `bot.handle` calls and the replies into Matrix
- * messages; joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
+ * The Matrix adapter: turns the sync's room messages into the port's `handle` calls and the replies into
+ * Matrix messages, choice questions also as polls and yes/no ones with ✅ / ❌ reactions, whose votes and
+ * reactions answer (native-questions.ts); joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
  * delivers scheduled messages with the job id as transaction id; redacts the file messages it sent a person when
  * they are forgotten. Several replicas may run it: a lease on the shared store lets one sync at a time (the
  * others stand by and still deliver scheduled messages).
@@ -13,13 +14,17 @@ import {
   type Config,
   type ConversationRef,
   type Delivery,
+  type IncomingMessage,
   type Localized,
+  type PersonRef,
   type Reply,
   RetryAfterError,
   t,
 } from '../../src/core/port.ts';
 import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
+import { NativeQuestions, type Posted } from './native-questions.ts';
+import { NATIVE_ANSWER_TYPES } from './polls.ts';
 import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
 import { routeSdkLogs } from './sdk-logging.ts';
@@ -79,6 +84,7 @@ export class MatrixAdapter implements Adapter {
   #client: SyncingClient;
   #rooms: RoomDirectory;
   #bot?: BotIdentity;
+  readonly #questions: NativeQuestions;
   #started = false;
   #syncing = false;
   #leaseTimer?: NodeJS.Timeout;
@@ -94,6 +100,7 @@ export class MatrixAdapter implements Adapter {
         this.#onSync(event),
       );
     this.#client = this.#newClient();
+    this.#questions = new NativeQuestions(port, () => this.#client);
     this.#rooms = new RoomDirectory(this.#client, config.MATRIX_MANAGERS);
     port.onForget(async (person, erased) =>
       redactSentFiles(this.#client, erased, t(person.lang, FORGOTTEN_REASON), port.logger),
@@ -188,6 +195,8 @@ export class MatrixAdapter implements Adapter {
         await this.#onUnreadable(roomId);
       // The first sync (no stored token) brings the rooms' history: already answered, or not for us.
       else if (name === 'room.message' && !history) await this.#onMessage(roomId, event);
+      else if (name === 'room.event' && NATIVE_ANSWER_TYPES.includes(event.type) && !history)
+        await this.#onNativeAnswer(roomId, event);
     } catch (error) {
       // One bad event must not hold the sync back: logged once, and the sync moves on.
       this.#port.logger.error({ err: error, roomId, event: event?.event_id }, `matrix: ${name} failed`);
@@ -234,36 +243,60 @@ export class MatrixAdapter implements Adapter {
     const isDirect = await this.#rooms.isDirect(roomId);
     const question = questionOf(event, this.#bot, isDirect);
     if (!question) return;
-    const ref: ConversationRef = {
-      platform: 'matrix',
-      workspace: serverOf(this.#bot.userId),
-      roomId,
-      userId: event.sender,
-      isDirect,
-      threadId: question.threadId,
-    };
+    const ref = this.#refOf(roomId, event.sender, isDirect, question.threadId);
+    const namedRooms = question.text.match(ROOM_ID) ?? [];
+    await this.#converse(ref, event, { text: question.text }, namedRooms);
+  }
+
+  /** A vote on the person's open poll, or ✅ / ❌ on their open yes/no question: the answer it gives. */
+  async #onNativeAnswer(roomId: string, event: RoomEvent): Promise<void> {
+    if (!this.#bot || event.sender === this.#bot.userId) return;
+    const taken = await this.#questions.take(this.#personOf(event.sender), roomId, event);
+    if (!taken) return;
+    const isDirect = await this.#rooms.isDirect(roomId);
+    const ref = this.#refOf(roomId, event.sender, isDirect, taken.threadId);
+    const answer = { text: taken.choiceId, choiceId: taken.choiceId, answering: taken.answering };
+    await this.#converse(ref, event, answer, []);
+  }
+
+  #personOf(userId: string): PersonRef {
+    return { platform: 'matrix', workspace: serverOf(this.#bot?.userId ?? ''), userId };
+  }
+
+  #refOf(roomId: string, userId: string, isDirect: boolean, threadId?: string): ConversationRef {
+    const { workspace } = this.#personOf(userId);
+    return { platform: 'matrix', workspace, roomId, userId, isDirect, threadId };
+  }
+
+  /**
+   * One message through the core, then each reply posted, and asked natively when it is a question. The
+   * transaction ids derive from the event's id: if the same event is handled again, the homeserver drops
+   * the repeats.
+   */
+  async #converse(
+    ref: ConversationRef,
+    event: RoomEvent,
+    message: Pick<IncomingMessage, 'text' | 'choiceId' | 'answering'>,
+    namedRooms: string[],
+  ): Promise<void> {
+    const userId = event.sender;
     const replies = await this.#port.handle({
       ref,
-      userId: event.sender,
-      text: question.text,
-      isManager: await this.#rooms.isManager(
-        event.sender,
-        roomId,
-        isDirect,
-        question.text.match(ROOM_ID) ?? [],
-      ),
+      userId,
+      ...message,
+      isManager: await this.#rooms.isManager(userId, ref.roomId, ref.isDirect, namedRooms),
       eventId: event.event_id,
       timestamp: this.#port.clock.now(),
     });
     for (const [index, reply] of replies.entries()) {
-      // Derived from the event id: if the same message is handled again, the homeserver drops the repeat.
       const txnId = `${event.event_id}.${index}`;
-      await this.#withReplyRetries(() => this.#post(ref, reply, txnId, event.event_id));
+      const posted = await this.#withReplyRetries(() => this.#post(ref, reply, txnId, event.event_id));
+      await this.#withReplyRetries(() => this.#questions.offer(this.#personOf(userId), reply, posted));
     }
   }
 
   /** Replies to a person are not scheduled jobs: a short rate-limit wait is spent here. */
-  async #withReplyRetries(post: () => Promise<void>): Promise<void> {
+  async #withReplyRetries<T>(post: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await post();
@@ -280,26 +313,23 @@ export class MatrixAdapter implements Adapter {
    * Posts a reply (then its files) where it belongs; `txnId` makes each event idempotent. In a thread, it
    * quotes `inReplyTo` (the question) for clients that do not show threads.
    */
-  async #post(ref: ConversationRef, reply: Reply, txnId: string, inReplyTo?: string): Promise<void> {
+  async #post(ref: ConversationRef, reply: Reply, txnId: string, inReplyTo?: string): Promise<Posted> {
     // Matrix has no "only you can see this": private replies go to the person's DM.
     const toDm = (reply.toDirect || reply.ephemeral) && !ref.isDirect;
     const roomId = toDm || ref.roomId.startsWith('@') ? await this.#directRoom(ref) : ref.roomId;
     const threadId = toDm ? undefined : ref.threadId;
     const place = (content: MessageContent) => (threadId ? inThread(content, threadId, inReplyTo) : content);
-    await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
+    const eventId = await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
     for (const [index, attachment] of (reply.attachments ?? []).entries()) {
       const data = Buffer.from(attachment.content);
       const url = await this.#client.uploadContent(data, attachment.mimeType, attachment.filename);
       const content = place(fileContent(attachment, url));
-      const eventId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
+      const fileId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
       // Listed in the person's records, so that `forget me` can redact it (the upload itself cannot be deleted).
       if (ref.userId)
-        await recordSentFile(
-          this.#port.personal,
-          { platform: 'matrix', userId: ref.userId, workspace: ref.workspace },
-          { roomId, eventId },
-        );
+        await recordSentFile(this.#port.personal, this.#personOf(ref.userId), { roomId, eventId: fileId });
     }
+    return { roomId, eventId, txnId, threadId, place };
   }
 
   /** The person's DM room with the bot, created (and remembered in m.direct) when there is none yet. */

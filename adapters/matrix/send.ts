@@ -7,13 +7,24 @@ import { type MatrixClient, MatrixError } from 'matrix-bot-sdk';
 import type { MessageContent } from './render.ts';
 
 /** Sends one `m.room.message` as transaction `txnId`; resolves with the event id. */
-export async function sendMessage(
+export function sendMessage(
   client: MatrixClient,
   roomId: string,
   content: MessageContent,
   txnId: string,
 ): Promise<string> {
-  let type = 'm.room.message';
+  return sendEvent(client, roomId, 'm.room.message', content, txnId);
+}
+
+/** Sends one room event of any type (a poll, a reaction) as transaction `txnId`; resolves with the event id. */
+export async function sendEvent(
+  client: MatrixClient,
+  roomId: string,
+  eventType: string,
+  content: MessageContent,
+  txnId: string,
+): Promise<string> {
+  let type = eventType;
   let body: unknown = content;
   if (client.crypto && (await client.crypto.isRoomEncrypted(roomId))) {
     body = await client.crypto.encryptRoomEvent(roomId, type, content);

@@ -26,7 +26,13 @@ export const meaeNir: DialogDefinition = {
       },
       keywords: {
         french_local_authority: LOCAL_AUTHORITY_WORDS,
-        foreign_authority: ['collectivite etrangere', 'foreign authority', 'foreign city'],
+        foreign_authority: [
+          'collectivite etrangere',
+          'ville etrangere',
+          'foreign authority',
+          'foreign city',
+          'abroad',
+        ],
         association: ['asso', 'ngo'],
         company: ['entreprise', 'societe', 'business'],
         other: ['autre'],
@@ -42,6 +48,7 @@ export const meaeNir: DialogDefinition = {
         fr: 'L’appel soutient la coopération décentralisée : une collectivité étrangère partenaire est attendue.',
         en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
       },
+      detailSlot: 'partner_name',
     },
     {
       slot: 'partner_name',
@@ -50,6 +57,7 @@ export const meaeNir: DialogDefinition = {
         en: 'Which partner authority, in which country?',
       },
       help: { fr: 'Le nom du partenaire et son pays.', en: 'The partner’s name and country.' },
+      names: ['partenaire', 'partner', 'pays', 'country'],
       onlyIf: (answers) => answers.foreign_partner === true,
     },
     {
@@ -62,7 +70,18 @@ export const meaeNir: DialogDefinition = {
         fr: 'Le numérique inclusif (accès, compétences) et/ou le numérique responsable (impact environnemental, protection des usagers).',
         en: 'Inclusive digital (access, skills) and/or responsible digital (environmental impact, protecting users).',
       },
-      keywords: { inclusive: ['inclusif', 'inclusion'], responsible: ['responsable', 'sobriete'] },
+      names: ['champ', 'champs', 'field', 'fields', 'domaine'],
+      keywords: {
+        inclusive: ['inclusif', 'inclusion', 'acces', 'competences', 'access', 'skills'],
+        responsible: [
+          'responsable',
+          'sobriete',
+          'environnement',
+          'ecologie',
+          'protection des usagers',
+          'responsible',
+        ],
+      },
     },
     {
       slot: 'project_title',
@@ -71,6 +90,7 @@ export const meaeNir: DialogDefinition = {
         fr: 'Un titre court qui dit ce que fait le projet.',
         en: 'A short title saying what the project does.',
       },
+      names: ['titre', 'title', 'nom du projet'],
     },
     {
       slot: 'project_summary',
@@ -82,6 +102,7 @@ export const meaeNir: DialogDefinition = {
         fr: 'Ce que vous ferez avec votre partenaire, pour qui, et ce que vous en attendez.',
         en: 'What you will do with your partner, for whom, and what you expect from it.',
       },
+      names: ['resume', 'summary', 'description'],
     },
   ],
   dossier: [

@@ -17,6 +17,7 @@ export const necEssTravel: DialogDefinition = {
         fr: 'Le défraiement est accordé par organisation, une seule fois.',
         en: 'The allowance is granted per organisation, once.',
       },
+      names: ['organisation', 'nom', 'name', 'structure'],
     },
     {
       slot: 'first_participation',
@@ -36,7 +37,8 @@ export const necEssTravel: DialogDefinition = {
         fr: 'Bruxelles le 25 novembre 2025, ou Paris les 26 et 27 novembre 2025.',
         en: 'Brussels on 25 November 2025, or Paris on 26–27 November 2025.',
       },
-      keywords: { brussels: ['bruxelles', 'brussel', 'bxl'], paris: ['paris'] },
+      names: ['lieu', 'venue', 'ville', 'destination'],
+      keywords: { brussels: ['bruxelles', 'brussel', 'bxl', 'belgique', 'belgium'], paris: ['paris'] },
     },
     {
       slot: 'distance_km',
@@ -48,6 +50,9 @@ export const necEssTravel: DialogDefinition = {
         fr: 'Le siège doit être à plus de 20 km du lieu de l’événement.',
         en: 'The headquarters must be more than 20 km from the event venue.',
       },
+      names: ['distance', 'km', 'kilometres'],
+      measure: 'distance',
+      cues: /^[\d\s.,]*(?:km|kilometres?|kilometers?)\b/,
       min: 0,
       max: 40_000,
     },

@@ -1,37 +1,44 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
-import { normalize } from '../../src/core/text.ts';
-import { parseYesNo } from '../../src/core/yes-no.ts';
-import { type Parsed, refuse, unreadable } from './result.ts';
+import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { yesNoIn } from '../../src/understanding/yes-no.ts';
+import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
-/** An option of a choice step. */
-export interface Option {
-  id: string;
-  label: Localized;
-  /** Other words that designate it (`asso`, `mairie`…), typed without accents. */
-  keywords?: string[];
-}
+/** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
+export type Option = ChoiceOption;
 
 const YES_NO_EXPECTED: Localized = {
   fr: 'Répondez par « oui » ou « non ».',
   en: 'Please answer “yes” or “no”.',
 };
 
-/** Reads yes or no (the core's words: `oui`, `o`, `yes`, `y`, `non`…, and the choice ids). */
+/** Reads yes or no at the start of a sentence (« oui bien sûr », « non pas encore », "yes I agree"). */
 export function parseBoolean(text: string): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  const value = parseYesNo(text);
-  if (value === undefined) return refuse(undefined, YES_NO_EXPECTED);
-  return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' } };
+  const reading = yesNoIn(text);
+  if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
+  const { value, rest } = reading;
+  return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
 }
 
-/** Reads one option: its number in the list, its id, its label in either language or a keyword. */
+/** Reads one option named in a sentence: its number, id, label or a synonym; asks back when two are close. */
 export function parseChoice(text: string, options: Option[]): Parsed<string> {
   const expected = expectedOf(options, false);
   const problem = unreadable(text);
   if (problem) return refuse(problem, expected);
-  const found = findOption(text, options);
+  const reading = choiceIn(text, options);
+  if (reading.kind === 'close') {
+    const close = options.filter((o) => reading.ids.includes(o.id));
+    return clarify(
+      {
+        fr: `Vous voulez dire ${close.map((o) => `« ${o.label.fr} »`).join(' ou ')} ?`,
+        en: `Do you mean ${close.map((o) => `“${o.label.en}”`).join(' or ')}?`,
+      },
+      close.map((o) => ({ id: o.id, label: o.label })),
+    );
+  }
+  const found = reading.kind === 'one' ? options.find((o) => o.id === reading.id) : undefined;
   if (!found) return refuse(undefined, expected);
   return { ok: true, value: found.id, echo: found.label };
 }
@@ -41,17 +48,10 @@ export function parseChoices(text: string, options: Option[]): Parsed<string[]> 
   const expected = expectedOf(options, true);
   const problem = unreadable(text);
   if (problem) return refuse(problem, expected);
-  const pieces = normalize(text)
-    .split(/\s*(?:,|;|\/|\+|&|\bet\b|\band\b)\s*/)
-    .filter(Boolean);
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const piece of pieces) {
-    const found = findOption(piece, options);
-    if (!found) unknown.push(piece);
-    else if (!ids.includes(found.id)) ids.push(found.id);
-  }
-  if (unknown.length > 0 || ids.length === 0) {
+  const reading = choicesIn(text, options);
+  const unknown = reading.kind === 'unknown' ? reading.pieces : [];
+  const ids = reading.kind === 'some' ? reading.ids : [];
+  if (ids.length === 0) {
     const names = unknown.map((u) => `« ${u} »`).join(', ');
     return refuse(
       unknown.length > 0
@@ -69,24 +69,6 @@ export function parseChoices(text: string, options: Option[]): Parsed<string[]> 
       en: chosen.map((o) => o.label.en).join(', '),
     },
   };
-}
-
-function findOption(text: string, options: Option[]): Option | undefined {
-  const typed = normalize(text).replace(/[.!]+$/, '');
-  if (/^\d{1,2}$/.test(typed)) return options[Number(typed) - 1];
-  const exact = options.find(
-    (o) =>
-      normalize(o.id) === typed ||
-      normalize(o.label.fr) === typed ||
-      normalize(o.label.en) === typed ||
-      o.keywords?.includes(typed),
-  );
-  if (exact || typed.length < 4) return exact;
-  // A distinctive start of a label (`accessib`) is enough when it designates one option only.
-  const starts = options.filter((o) =>
-    [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((l) => normalize(l).startsWith(typed)),
-  );
-  return starts.length === 1 ? starts[0] : undefined;
 }
 
 function expectedOf(options: Option[], multiple: boolean): Localized {

@@ -1,53 +1,71 @@
-/** Amounts in euros as people type them: `12 000 €`, `12k€`, `12,000 EUR`, `12 000,50 €`, `€1.5M`. */
+/**
+ * Amounts in euros as people write them: `12 000 €`, `12k€`, `€1.5M`, `vingt mille euros`, `le budget total
+ * est de 18 500 euros`, `rien`. The understanding layer finds the amount in the sentence.
+ */
 import type { Localized } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
-import { readDecimal } from './numbers.ts';
-import { DIGITS_PLEASE, type Parsed, refuse, spellsNumber, unreadable } from './result.ts';
+import { quantityIn } from '../../src/understanding/quantities.ts';
+import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 const EXPECTED: Localized = {
-  fr: 'J’attends un montant en euros, par exemple « 12 000 € », « 12k€ » ou « 12 000,50 € ».',
-  en: 'I expect an amount in euros, for example “€12,000”, “12k€” or “12,000.50 EUR”.',
+  fr: 'J’attends un montant en euros, par exemple « 12 000 € », « 12k€ » ou « douze mille euros ».',
+  en: 'I expect an amount in euros, for example “€12,000”, “12k€” or “twelve thousand euros”.',
 };
 /** A billion euros: far above any budget this bot deals with, and well within exact cents. */
 const MAX_AMOUNT = 1_000_000_000;
-const EUROS = /(€|\beur\b|\beuros?\b|\bht\b|\bttc\b)/g;
-const OTHER_CURRENCIES = /(\$|£|usd|dollars?|gbp|livres?|pounds?|chf|francs?)/;
-const MULTIPLIERS: Array<[RegExp, number]> = [
-  [/\s*(k|ke|k€|mille|thousand|milliers?)$/, 1_000],
-  [/\s*(m|me|m€|millions?|mio)$/, 1_000_000],
-];
+/** « rien », « aucune », "none": nothing asked for. */
+const NOTHING =
+  /^(?:rien|aucune?|neant|zero|none|nothing|nil|pas de subvention|no grant|aucune subvention)[\s.!]*$/;
 
 /** Reads an amount in euros, rounded to the cent. Other currencies and negative amounts are refused. */
 export function parseMoney(text: string): Parsed<number> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, EXPECTED);
-  if (spellsNumber(text)) return refuse(undefined, DIGITS_PLEASE);
-  let typed = normalize(text).replace(/[.!]+$/, '');
-  if (OTHER_CURRENCIES.test(typed))
-    return refuse({ fr: 'Je compte en euros uniquement.', en: 'I count in euros only.' }, EXPECTED);
-  typed = typed
-    .replace(/^(about|around|environ|approx\.?|~)\s*/, '')
-    .replace(EUROS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (typed.startsWith('-'))
-    return refuse(
-      { fr: 'Un montant négatif ne convient pas.', en: 'A negative amount does not fit.' },
-      EXPECTED,
-    );
-  let factor = 1;
-  for (const [suffix, multiplier] of MULTIPLIERS) {
-    if (suffix.test(typed)) {
-      typed = typed.replace(suffix, '').trim();
-      factor = multiplier;
+  if (NOTHING.test(normalize(text))) return amount(0);
+  const reading = quantityIn(text, 'money');
+  switch (reading.kind) {
+    case 'other-currency':
+      return refuse({ fr: 'Je compte en euros uniquement.', en: 'I count in euros only.' }, EXPECTED);
+    case 'negative':
+      return refuse(
+        { fr: 'Un montant négatif ne convient pas.', en: 'A negative amount does not fit.' },
+        EXPECTED,
+      );
+    case 'range':
+    case 'several': {
+      const values = reading.kind === 'range' ? [reading.low, reading.high] : reading.values.slice(0, 5);
+      return clarify(
+        {
+          fr: `J’ai lu plusieurs montants (${values.map((v) => formatEuros(v, 'fr')).join(', ')}) : lequel retenir ?`,
+          en: `I read several amounts (${values.map((v) => formatEuros(v, 'en')).join(', ')}): which one goes in?`,
+        },
+        values.map((v) => ({ id: String(v), label: { fr: formatEuros(v, 'fr'), en: formatEuros(v, 'en') } })),
+      );
     }
+    case 'value':
+      return amount(reading.value);
+    default:
+      if (/\b(moitie|tiers|quart|half|third|quarter|%|pour ?cent|percent)\b/.test(normalize(text)))
+        return clarify(
+          {
+            fr: 'Quel montant en euros cela fait-il ? Écrivez-le, par exemple « 6 000 € ».',
+            en: 'What amount in euros is that? Write it, for example “€6,000”.',
+          },
+          [],
+        );
+      return refuse(undefined, EXPECTED);
   }
-  const value = readDecimal(typed);
-  if (value === undefined) return refuse(undefined, EXPECTED);
-  const amount = Math.round(value * factor * 100) / 100;
-  if (!Number.isFinite(amount) || amount > MAX_AMOUNT)
+}
+
+function amount(value: number): Parsed<number> {
+  const rounded = Math.round(value * 100) / 100;
+  if (!Number.isFinite(rounded) || rounded > MAX_AMOUNT)
     return refuse({ fr: 'Ce montant est bien trop grand.', en: 'That amount is far too large.' }, EXPECTED);
-  return { ok: true, value: amount, echo: { fr: formatEuros(amount, 'fr'), en: formatEuros(amount, 'en') } };
+  return {
+    ok: true,
+    value: rounded,
+    echo: { fr: formatEuros(rounded, 'fr'), en: formatEuros(rounded, 'en') },
+  };
 }
 
 // Made once per language and precision: building an Intl formatter costs far more than using one.

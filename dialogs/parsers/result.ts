@@ -1,9 +1,20 @@
 /** What every parser returns, and the input checks they all share. */
 import type { Localized } from '../../src/core/i18n.ts';
-import { hasControlCharacters, normalize } from '../../src/core/text.ts';
+import { hasControlCharacters } from '../../src/core/text.ts';
 
-/** A parsed answer with the bot's understanding in words, or a kind refusal that repeats what is expected. */
-export type Parsed<T> = { ok: true; value: T; echo: Localized } | { ok: false; error: Localized };
+/** A question back to the person when an answer has two readings, with each reading as a button. */
+export interface Clarification {
+  question: Localized;
+  options: Array<{ id: string; label: Localized }>;
+}
+
+/**
+ * A parsed answer with the bot's understanding in words (and what the sentence said besides, `rest`), or a
+ * kind refusal that repeats what is expected — with a clarifying question when two readings are close.
+ */
+export type Parsed<T> =
+  | { ok: true; value: T; echo: Localized; rest?: string }
+  | { ok: false; error: Localized; clarify?: Clarification };
 
 /** Longest answer a step reads: longer texts are refused rather than cut, so nothing is silently lost. */
 export const MAX_ANSWER_LENGTH = 2000;
@@ -32,17 +43,14 @@ export function refuse(reason: Localized | undefined, expected: Localized): { ok
   };
 }
 
-// Numbers written in words: people who write them are asked for digits, rather than being misread.
-const NUMBER_WORDS =
-  /\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|millions)\b/;
-
-/** True when a text spells a number in French or English words. */
-export function spellsNumber(text: string): boolean {
-  return NUMBER_WORDS.test(normalize(text)) && !/\d/.test(text);
+/** A refusal that is a question: which of these readings did you mean? */
+export function clarify(
+  question: Localized,
+  options: Clarification['options'],
+): {
+  ok: false;
+  error: Localized;
+  clarify: Clarification;
+} {
+  return { ok: false, error: question, clarify: { question, options } };
 }
-
-/** The polite request for digits, when the number was written in words. */
-export const DIGITS_PLEASE: Localized = {
-  fr: 'Merci d’écrire le nombre en chiffres (par exemple 150) : je lis mal les nombres en lettres.',
-  en: 'Please write the number in digits (for example 150): I do not read numbers spelled out in words reliably.',
-};

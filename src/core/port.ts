@@ -89,6 +89,7 @@ export type PlatformForgetHook = (
 export interface PersonalRecords {
   get(person: PersonRef, name: string): Promise<unknown>;
   set(person: PersonRef, name: string, value: unknown): Promise<void>;
+  delete(person: PersonRef, name: string): Promise<void>;
 }
 
 /** What the overview is asked for: whose, in which language and zone, and whether they manage the community. */

@@ -62,9 +62,9 @@ describe('local-nec dialog, in French, from apply to export', () => {
     r = await app.say('u', 'Métropole de Lyon');
     r = await app.say('u', 'médiateurs numériques et élus');
     expect(askedSlot(r)).toBe('expected_attendance');
+    // Numbers in words are read.
     r = await app.say('u', 'cent cinquante');
-    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('en chiffres');
-    r = await app.say('u', '150 personnes');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 150.');
     expect(askedSlot(r)).toBe('venue_capacity');
     r = await app.say('u', 'passer');
     expect(reply(r, 'dialog:skipped').text).toContain('capacité du lieu');

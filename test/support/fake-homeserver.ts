@@ -2,7 +2,7 @@
  * A small Matrix homeserver on 127.0.0.1 for the adapter tests: the client-server endpoints matrix-bot-sdk
  * uses (whoami, profile, account data, filter, /sync with timeline and invites, join, leave, send with
  * transaction ids, room state and members, createRoom, media upload, redact). It keeps one event stream, records
- * everything the bot sends, and can refuse sends with M_LIMIT_EXCEEDED.
+ * everything the bot sends (messages, polls, reactions), and can refuse sends with M_LIMIT_EXCEEDED.
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -173,10 +173,26 @@ export class FakeHomeserver {
   }
 
   /** A person writes `body` in a room; resolves with what the bot sent once it has handled the message. */
-  async ask(roomId: string, sender: string, body: string): Promise<SentEvent[]> {
+  ask(roomId: string, sender: string, body: string): Promise<SentEvent[]> {
+    return this.act(roomId, sender, { msgtype: 'm.text', body });
+  }
+
+  /**
+   * A person sends an event of any type (a message, a poll vote, a reaction); resolves with what the bot
+   * sent once it has handled it.
+   */
+  async act(
+    roomId: string,
+    sender: string,
+    content: Record<string, unknown>,
+    type = 'm.room.message',
+  ): Promise<SentEvent[]> {
     const mark = this.sent.length;
-    const event = this.#append(this.#room(roomId), sender, 'm.room.message', { msgtype: 'm.text', body });
-    await this.until(`the bot to handle “${body}”`, () => this.#handledUpTo >= event.position);
+    const event = this.#append(this.#room(roomId), sender, type, content);
+    await this.until(
+      `the bot to handle ${type} ${event.event_id}`,
+      () => this.#handledUpTo >= event.position,
+    );
     return this.sent.slice(mark);
   }
 

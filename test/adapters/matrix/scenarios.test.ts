@@ -71,14 +71,15 @@ describe('broadcasts', () => {
 
   it('lets a room admin prepare a broadcast, but not to a room where they are not a manager', async () => {
     await joinedBot();
-    server.say(ROOM, ALICE, '!nec broadcast now The call opens on Monday');
-    const [preview] = await server.sentAfter(0);
+    const [preview] = await server.ask(ROOM, ALICE, '!nec broadcast now The call opens on Monday');
     expect(preview?.content.body).toMatch(/Preview|Aperçu/);
 
-    server.say(ROOM, ALICE, '!nec no');
-    await server.sentAfter(1);
-    server.say(ROOM, ALICE, `!nec broadcast ${OTHER_ROOM} now The call opens on Monday`);
-    const [refused] = await server.sentAfter(2);
+    await server.ask(ROOM, ALICE, '!nec no');
+    const [refused] = await server.ask(
+      ROOM,
+      ALICE,
+      `!nec broadcast ${OTHER_ROOM} now The call opens on Monday`,
+    );
     expect(refused?.content.body).toMatch(/community managers/);
   });
 

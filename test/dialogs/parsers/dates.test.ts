@@ -60,8 +60,6 @@ describe('parseDate', () => {
     ['32 mars 2027', 'n’existe pas'],
     ['12/03/2025', 'déjà passé'],
     ['22/11/2026', 'déjà passé'],
-    ['next week', 'J’attends une date'],
-    ['demain', 'J’attends une date'],
     ['12 machin 2027', 'J’attends une date'],
     ['2027', 'J’attends une date'],
     ['', 'aucune réponse'],
@@ -75,6 +73,21 @@ describe('parseDate', () => {
       expect(result.error.fr).toContain('12/03/2027');
       expect(result.error.en).toContain('day/month/year');
     }
+  });
+
+  it('reads relative dates and dates inside a sentence against today', () => {
+    expect(read('demain')).toMatchObject({ ok: true, value: '2026-11-24' });
+    expect(read('le 15 juin prochain')).toMatchObject({ ok: true, value: '2027-06-15' });
+    expect(read('15 juin 27')).toMatchObject({ ok: true, value: '2027-06-15' });
+    expect(read('le 15 juin 2027 à Nantes')).toMatchObject({ ok: true, value: '2027-06-15' });
+  });
+
+  it('asks which day when the weekday contradicts the date, and for the day when only a month is given', () => {
+    expect(read('samedi 15 juin')).toMatchObject({
+      ok: false,
+      clarify: { options: [{ id: '2027-06-15' }, { id: '2027-06-12' }, { id: '2027-06-19' }] },
+    });
+    expect(read('mi-juin')).toMatchObject({ ok: false, clarify: { options: [] } });
   });
 
   it('accepts a past date where the step does not ask for a future one', () => {

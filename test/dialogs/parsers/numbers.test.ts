@@ -40,11 +40,23 @@ describe('parseCount', () => {
   });
 
   it.each([
-    ['cent cinquante', 'en chiffres'],
-    ['a hundred and fifty', 'en chiffres'],
-    ['deux cents personnes', 'en chiffres'],
-    ['150-200', 'fourchette'],
-    ['150 à 200', 'fourchette'],
+    ['cent cinquante', 150],
+    ['a hundred and fifty', 150],
+    ['deux cents personnes', 200],
+    ['on attend 200 personnes', 200],
+    ['une centaine', 100],
+    ['la salle fait 250 places', 250],
+  ])('reads %s (words, a sentence) as %d', (text, value) => {
+    expect(parseCount(text)).toMatchObject({ ok: true, value });
+  });
+
+  it.each(['150-200', '150 à 200', 'entre 150 et 200'])('asks which bound to keep for %s', (text) => {
+    const result = parseCount(text);
+    expect(result).toMatchObject({ ok: false, clarify: { options: [{ id: '150' }, { id: '200' }] } });
+    if (!result.ok) expect(result.error.fr).toContain('Le plus prudent est 150');
+  });
+
+  it.each([
     ['-5', 'négatif'],
     ['150,5', 'entier'],
     ['12.75', 'entier'],

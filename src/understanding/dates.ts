@@ -1,0 +1,141 @@
+/**
+ * The day a sentence gives (`le 15 juin prochain`, `15 juin 27`, `le 15 juin 2027 à Nantes`, `next Tuesday`,
+ * `dans deux semaines`), read by chrono-node's French and British-English parsers (always day before month),
+ * relative to today in the person's time zone. What chrono cannot say, we check: a weekday that contradicts
+ * the date, a day that does not exist, a month without a day (`mi-juin`), a two-digit year after the month.
+ */
+import * as chrono from 'chrono-node';
+import { normalize } from '../core/text.ts';
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type Day = string;
+
+export type DateReading =
+  | { kind: 'day'; day: Day }
+  /** `samedi 15 juin` when the 15th is a Tuesday: the day as written, and the nearest days of that weekday. */
+  | { kind: 'weekday-mismatch'; day: Day; candidates: Day[] }
+  /** A month without a day (`mi-juin`, `début octobre`, `in June`). */
+  | { kind: 'vague' }
+  /** A day that does not exist (`31 juin`). */
+  | { kind: 'invalid' }
+  | { kind: 'none' };
+
+const MONTHS: Record<string, number> = {
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  june: 6,
+  jun: 6,
+  juillet: 7,
+  juil: 7,
+  july: 7,
+  jul: 7,
+  aout: 8,
+  august: 8,
+  aug: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  september: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  decembre: 12,
+  dec: 12,
+  december: 12,
+};
+const MONTH_WORDS = Object.keys(MONTHS).join('|');
+const WRITTEN_DAY = new RegExp(
+  `\\b(\\d{1,2})(?:er|st|nd|rd|th|e)?\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:\\s+(\\d{4}))?`,
+);
+const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?\b/;
+const VAGUE = new RegExp(
+  `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$`,
+);
+/** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
+const DAY_WORDS = new RegExp(
+  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|tomorrow|today|semaine|week|mois|month|jours?\\b|days?\\b`,
+);
+
+/** `YYYY-MM-DD` when the day exists in the calendar, else undefined. */
+export function toDay(year: number, month: number, day: number): Day | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+const weekdayOf = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay();
+const addDays = (day: Day, n: number): Day =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
+export function dateIn(raw: string, today: Day): DateReading {
+  const typed = normalize(raw);
+  if (writesImpossibleDay(typed)) return { kind: 'invalid' };
+  const reference = new Date(`${today}T12:00:00Z`);
+  // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
+  const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2');
+  const results = [
+    ...chrono.fr.parse(compact, reference, { forwardDate: true }),
+    ...chrono.en.GB.parse(compact, reference, { forwardDate: true }),
+    ...chrono.en.parse(compact, reference, { forwardDate: true }),
+  ]
+    .filter((r) => DAY_WORDS.test(normalize(r.text)))
+    // First in the text; at the same place, the reading with a day and a month (`Mar 12` is 12 March, not
+    // mardi); numeric forms keep the French (day first) reading, which comes first.
+    .sort((a, b) => a.index - b.index || certainty(b.start) - certainty(a.start));
+  const result = results[0];
+  if (!result) return VAGUE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
+  const start = result.start;
+  if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return { kind: 'vague' };
+  let year = start.get('year') ?? Number(today.slice(0, 4));
+  const twoDigitYear = /^\s*'?(\d{2})\b(?![/.:h])/.exec(compact.slice(result.index + result.text.length));
+  if (!start.isCertain('year') && twoDigitYear && start.isCertain('month'))
+    year = 2000 + Number(twoDigitYear[1]);
+  const day = toDay(year, start.get('month') ?? 0, start.get('day') ?? 0);
+  if (!day) return { kind: 'invalid' };
+  if (start.isCertain('weekday') && start.isCertain('day') && start.get('weekday') !== weekdayOf(day)) {
+    const said = start.get('weekday') ?? 0;
+    const back = (weekdayOf(day) - said + 7) % 7;
+    return { kind: 'weekday-mismatch', day, candidates: [day, addDays(day, -back), addDays(day, 7 - back)] };
+  }
+  return { kind: 'day', day };
+}
+
+const certainty = (start: chrono.ParsedComponents): number =>
+  Number(start.isCertain('day')) + Number(start.isCertain('month'));
+
+/** A day written out (`31 juin`, `31/02/2027`) that the calendar does not have. */
+function writesImpossibleDay(typed: string): boolean {
+  const written = WRITTEN_DAY.exec(typed);
+  if (written) {
+    const month = MONTHS[written[2] ?? ''] ?? 0;
+    return !toDay(Number(written[3] ?? 2028), month, Number(written[1]));
+  }
+  const numeric = NUMERIC_DAY.exec(typed);
+  if (numeric && !/\d{4}\s*-\s*\d/.test(typed)) {
+    const year = numeric[3] ? Number(numeric[3].length === 2 ? `20${numeric[3]}` : numeric[3]) : 2028;
+    return !toDay(year, Number(numeric[2]), Number(numeric[1]));
+  }
+  return false;
+}

@@ -1,0 +1,100 @@
+/**
+ * The quantity a sentence gives for a step: a head count (`on attend 200 personnes`), an amount in euros
+ * (`vingt mille euros`, `12k€`, `1,2 M€`) or a distance (`à 300 km`, `50 miles`), told apart from the
+ * numbers that are something else (a day, a year, a time), with ranges (`entre 150 et 200`) kept as such.
+ */
+import { type FoundNumber, numbersIn } from './numbers.ts';
+
+export type Measure = 'count' | 'money' | 'distance';
+
+export type QuantityReading =
+  | { kind: 'value'; value: number }
+  /** Two bounds (`entre 150 et 200`): the person is asked which one to keep. */
+  | { kind: 'range'; low: number; high: number }
+  /** Several numbers and nothing saying which is meant. */
+  | { kind: 'several'; values: number[] }
+  | { kind: 'negative' }
+  | { kind: 'other-currency' }
+  /** A duration where a distance is asked (`à 2 heures de train`). */
+  | { kind: 'duration' }
+  | { kind: 'none' };
+
+const MONTH =
+  'janv(?:ier)?|fevr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|aout|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|dec(?:embre)?|january|february|march|april|may|june|july|august|september|october|november|december';
+const AFTER_DATE = new RegExp(
+  `^\\s*(?:${MONTH})\\b|^\\s*(?:h\\b|h\\d|heures?\\b|hours?\\b|am\\b|pm\\b|ans?\\b|years?\\b)`,
+);
+const BEFORE_DATE = new RegExp(`(?:\\b(?:${MONTH})|\\ben|\\bin|\\bdepuis|\\bsince|\\bedition|\\bannee)\\s*$`);
+const UNITS: Record<Measure, RegExp> = {
+  count:
+    /^\s*(?:personnes?|pers\b|participant\.?e?s?|people|persons?|attendees?|visiteurs?|visitors?|inscrit\.?e?s?|invite\.?e?s?|guests?|places?|seats?|sieges?|spectateurs?)/,
+  money: /^\s*(?:€|eur\b|euros?\b|k€|ke\b|k\b|m€|me\b|m\b|millions?\b|mio\b)/,
+  distance: /^\s*(?:km\b|kms\b|kilometres?\b|kilometers?\b|miles?\b)/,
+};
+const BEFORE_UNIT: Record<Measure, RegExp> = {
+  count: /$^/,
+  money: /(?:€|\beur|\beuros?)\s*$/,
+  distance: /$^/,
+};
+const OTHER_CURRENCIES =
+  /(\$|£|\busd\b|\bdollars?\b|\bgbp\b|\blivres? sterling\b|\bpounds?\b|\bchf\b|\bfrancs? suisses?\b)/;
+const RANGE_BETWEEN = /^\s*(?:et|and|a|to|-|–|ou|or)\s*$/;
+const RANGE_START = /(?:\bentre|\bbetween|\bfrom|\bde)\s*$/;
+const MILES_TO_KM = 1.609344;
+
+/** What a sentence gives for a step measuring `measure`. */
+export function quantityIn(raw: string, measure: Measure): QuantityReading {
+  const { text, numbers } = numbersIn(raw);
+  if (measure === 'money' && OTHER_CURRENCIES.test(text)) return { kind: 'other-currency' };
+  const candidates = numbers.filter(
+    (n) =>
+      !AFTER_DATE.test(text.slice(n.end)) &&
+      !BEFORE_DATE.test(text.slice(0, n.start)) &&
+      !(
+        looksLikeDayPart(n.value) &&
+        (/^\s*[/.]\s*\d/.test(text.slice(n.end)) || /\d\s*[/.]\s*$/.test(text.slice(0, n.start)))
+      ),
+  );
+  if (measure === 'distance' && numbers.some((n) => /^\s*(?:h\b|heures?|hours?|min)/.test(text.slice(n.end))))
+    return { kind: 'duration' };
+  if (candidates.length === 0) return { kind: 'none' };
+  const first = candidates[0] as FoundNumber;
+  if (/-\s*$/.test(text.slice(0, first.start)) && !/\d\s*-\s*$/.test(text.slice(0, first.start)))
+    return { kind: 'negative' };
+  const values = candidates.map((n) => scaled(text, n, measure));
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const [a, b] = [candidates[i] as FoundNumber, candidates[i + 1] as FoundNumber];
+    const between = text.slice(a.end, b.start).replace(UNITS[measure], '');
+    if (
+      RANGE_BETWEEN.test(between) &&
+      (RANGE_START.test(text.slice(0, a.start)) || !/^\s*(?:et|and)\s*$/.test(between))
+    ) {
+      const [low, high] = [values[i] as number, values[i + 1] as number].sort((x, y) => x - y);
+      if (low !== high) return { kind: 'range', low: low as number, high: high as number };
+    }
+  }
+  const withUnit = candidates
+    .map((n, i) => ({ n, value: values[i] as number }))
+    .filter(
+      ({ n }) => UNITS[measure].test(text.slice(n.end)) || BEFORE_UNIT[measure].test(text.slice(0, n.start)),
+    );
+  const chosen = withUnit.length > 0 ? withUnit.map((w) => w.value) : values;
+  const distinct = [...new Set(chosen)];
+  if (distinct.length === 1) return { kind: 'value', value: distinct[0] as number };
+  return { kind: 'several', values: distinct };
+}
+
+/** A day, a month or a year: the parts of `15/06/2027`. */
+const looksLikeDayPart = (value: number): boolean => value <= 31 || (value >= 1900 && value <= 2100);
+
+/** A number with its multiplier or unit applied: `12k€` → 12000, `1,2 M€` → 1200000, `50 miles` → km. */
+function scaled(text: string, n: FoundNumber, measure: Measure): number {
+  const after = text.slice(n.end);
+  if (measure === 'money') {
+    if (/^\s*(?:k€|ke\b|k\b)/.test(after)) return n.value * 1_000;
+    if (/^\s*(?:m€|me\b|m\b|millions?\b|mio\b)/.test(after)) return n.value * 1_000_000;
+  }
+  if (measure === 'distance' && /^\s*miles?\b/.test(after))
+    return Math.round(n.value * MILES_TO_KM * 100) / 100;
+  return n.value;
+}

@@ -1,0 +1,35 @@
+/** Words of a sentence as the understanding layer compares them: no accents, no small words, light typos forgiven. */
+import { distance } from 'fastest-levenshtein';
+import { normalize } from '../core/text.ts';
+
+/** Words that carry no meaning for matching an answer (articles, "c'est", "nous sommes", fillers). */
+const SMALL_WORDS = new Set(
+  (
+    'le la les l un une des du de d au aux a en et ou c est s sont ce cette cet nous sommes on je suis j ' +
+    'notre nos votre vos mon ma mes sa son ses pour avec par sur dans plutot surtout peu aussi tres bien ' +
+    'principalement essentiellement surtout alors euh bah ben donc qui que y il elle ils elles ' +
+    'the an of and or for with we re are is it s our my their to in on at by mostly mainly mainly also ' +
+    'some bit very i m am be will would like'
+  ).split(' '),
+);
+
+/** The meaningful words of a text, in order (accents dropped, elisions split: `l'inclusion` → `inclusion`). */
+export function contentWords(text: string): string[] {
+  return normalize(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !SMALL_WORDS.has(w));
+}
+
+/** How a typed word matches a word of a name: exactly, nearly (a typo, a plural, a shared stem), or not. */
+export function wordMatch(typed: string, known: string): 'exact' | 'near' | undefined {
+  if (typed === known) return 'exact';
+  const shorter = Math.min(typed.length, known.length);
+  if (shorter < 5) return undefined;
+  if (distance(typed, known) <= (shorter >= 8 ? 2 : 1)) return 'near';
+  // A distinctive start typed for the whole word (`accessib`).
+  if (known.startsWith(typed)) return 'near';
+  let common = 0;
+  while (common < shorter && typed[common] === known[common]) common++;
+  // A shared stem (`inclusion` / `inclusif`), not a short word inside a long one (`access` / `accessibility`).
+  return common >= 6 && common >= Math.max(typed.length, known.length) - 3 ? 'near' : undefined;
+}

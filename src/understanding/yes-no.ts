@@ -1,0 +1,163 @@
+/**
+ * Yes or no at the start of a sentence, in French and English, and what the sentence says besides
+ * (« oui, la Ville de Nantes » → yes, and « la Ville de Nantes »). Microsoft's recognizers-text-choice was
+ * tried: it misses « tout à fait », « j'accepte », « pas encore » and "we accept", so the words are ours.
+ */
+import { normalize } from '../core/text.ts';
+
+const YES = [
+  'oui',
+  'ouais',
+  'ouaip',
+  'yes',
+  'yep',
+  'yeah',
+  'yup',
+  'ok',
+  'okay',
+  "d'accord",
+  'daccord',
+  'dac',
+  'bien sur',
+  'sure',
+  'volontiers',
+  'vrai',
+  'true',
+  'tout a fait',
+  'absolument',
+  'evidemment',
+  'certainement',
+  'exactement',
+  'effectivement',
+  'carrement',
+  'affirmatif',
+  'bien entendu',
+  'naturellement',
+  'avec plaisir',
+  "j'accepte",
+  'nous acceptons',
+  'on accepte',
+  'accepte',
+  'acceptee',
+  'acceptes',
+  "j'approuve",
+  'nous approuvons',
+  "c'est bon",
+  'ca marche',
+  'parfait',
+  'je confirme',
+  'nous confirmons',
+  'confirme',
+  'confirmer',
+  'confirm',
+  'of course',
+  'certainly',
+  'definitely',
+  'absolutely',
+  'indeed',
+  'agreed',
+  'i agree',
+  'we agree',
+  'i accept',
+  'we accept',
+  'accepted',
+  'correct',
+  "that's right",
+  'right',
+  'yes please',
+  'oui merci',
+  "on s'engage",
+  'nous nous engageons',
+  "je m'engage",
+  'we commit',
+];
+const NO = [
+  'non',
+  'no',
+  'nope',
+  'nan',
+  'pas du tout',
+  'pas encore',
+  'not yet',
+  'faux',
+  'false',
+  'aucun',
+  'aucune',
+  'none',
+  'not at all',
+  'malheureusement non',
+  'negatif',
+  'hélas non',
+  'helas non',
+  'pas pour le moment',
+  "pas pour l'instant",
+  'pas vraiment',
+  'not really',
+  'je refuse',
+  'nous refusons',
+  'refuse',
+  'non merci',
+  'no thanks',
+  'annuler',
+  "we haven't",
+  'we have not',
+  "i haven't",
+  "we don't",
+  "i don't",
+  'not so far',
+  'pas a ma connaissance',
+];
+
+const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrase = (words: string[]) => byLength(words).map(escaped).join('|');
+/** Sounds people make before answering. */
+const FILLER = '(?:(?:euh|heu|hmm|ben|bah|alors|well|um|oh|ah|eh bien|bon)[\\s,.!]+)*';
+const LEADING = new RegExp(`^${FILLER}(${phrase(YES)}|${phrase(NO)})(?=$|[\\s,.;:!?()-])`);
+const YES_SET = new Set(YES);
+/** A negation right after a yes (« oui mais non ») or a "no" followed by a yes (« non, oui ») cancels it. */
+const CONTRADICTED = /^(?:mais\s+)?(?:non|no|pas)\b/;
+
+export interface YesNoReading {
+  value: boolean;
+  /** What follows the yes or no, as typed (« la Ville de Nantes »); empty when nothing does. */
+  rest: string;
+}
+
+/** Yes or no at the start of a text, with the rest; undefined when the text does not start with either. */
+export function yesNoIn(text: string): YesNoReading | undefined {
+  const typed = normalize(text);
+  // Single letters are answers only on their own (« y a-t-il… » is not a yes).
+  if (/^[oy][.!]?$/.test(typed)) return { value: true, rest: '' };
+  if (/^n[.!]?$/.test(typed)) return { value: false, rest: '' };
+  const match = LEADING.exec(typed);
+  if (!match) return undefined;
+  const word = match[1] ?? '';
+  const value = YES_SET.has(word);
+  let rest = typed.slice(match[0].length).replace(/^[\s,.;:!?()-]+/, '');
+  // « oui oui », « oui, bien sûr », « non, jamais »: a second word of the same answer is still the answer.
+  for (let again = LEADING.exec(rest); again; again = LEADING.exec(rest)) {
+    if (YES_SET.has(again[1] ?? '') !== value) return undefined;
+    rest = rest.slice(again[0].length).replace(/^[\s,.;:!?()-]+/, '');
+  }
+  if (value && CONTRADICTED.test(rest)) return undefined;
+  return { value, rest: restAsTyped(text, rest) };
+}
+
+/** The end of the original text matching the normalised rest (accents and capitals kept). */
+function restAsTyped(text: string, rest: string): string {
+  if (rest === '') return '';
+  const trimmed = text.trim();
+  return trimmed.slice(Math.max(0, trimmed.length - rest.length)).trim();
+}
+
+/** Yes or no when that is all the text says (a confirmation): « oui », « oui bien sûr », "no thanks". */
+export function plainYesNo(text: string): boolean | undefined {
+  const reading = yesNoIn(text);
+  if (!reading) return undefined;
+  return /^(?:merci|thanks|thank you|pour moi|pour nous|for me|for us|svp|please)?[\s.!]*$/i.test(
+    normalize(reading.rest),
+  )
+    ? reading.value
+    : undefined;
+}
