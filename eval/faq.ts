@@ -2,12 +2,15 @@
  * `npm run eval:faq`: runs labelled questions through the FAQ as a first message from a new person and prints,
  * for the tuning set and, separately, each held-out set: in-scope top-1 accuracy, how many out-of-scope
  * questions fall back, whether the answer is in the question's language, the median answer length, and every
- * miss of the tuning set (`--held-out-misses` prints the held-out sets' too). Only the tuning set gates the exit code (95 % / 95 %): held-out sets estimate unseen questions and must
- * never be tuned against.
+ * miss of the tuning set (`--held-out-misses` prints the held-out sets' too). A question may expect two entries
+ * (a two-part question: both, and only them) and may be asked inside an application (`in_dialog: <call id>`).
+ * Only the tuning set gates the exit code (95 % / 95 %): held-out sets estimate unseen questions and must never
+ * be tuned against.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { CallRegistry, callFigure, DEFAULT_CALLS_DIR } from '../rules/index.ts';
 import { resolveLanguage } from '../src/core/language.ts';
 import { loadKnowledgeBase } from '../src/faq/knowledge-base.ts';
 import { FaqService } from '../src/faq/service.ts';
@@ -16,7 +19,18 @@ const TARGET = 0.95;
 const lang = z.enum(['fr', 'en']);
 const setSchema = z.strictObject({
   questions: z
-    .array(z.strictObject({ q: z.string().min(1), expect: z.string().nullable(), lang: lang.optional() }))
+    .array(
+      z.strictObject({
+        q: z.string().min(1),
+        expect: z.union([z.string(), z.array(z.string()).min(2)]).nullable(),
+        lang: lang.optional(),
+        /** Asked during this call's application. */
+        in_dialog: z.string().optional(),
+        /** Out of scope but sharing the sources' words. */
+        near_miss: z.boolean().optional(),
+        note: z.string().optional(),
+      }),
+    )
     .min(1),
 });
 type Question = z.infer<typeof setSchema>['questions'][number];
@@ -31,26 +45,30 @@ interface Score {
 }
 
 const kb = loadKnowledgeBase();
-// Search does not depend on the clock or the figures.
+const calls = new CallRegistry(DEFAULT_CALLS_DIR);
+await calls.load();
+// The figures of the call files, as the app fills them in (an answer's years and dates come from them).
 const faq = new FaqService({
   kb,
   clock: { now: () => new Date() },
-  timezone: 'UTC',
-  figure: () => undefined,
+  timezone: 'Europe/Paris',
+  figure: (callId, name) => {
+    const call = calls.get(callId);
+    return call ? callFigure(call, name) : undefined;
+  },
 });
 
 function load(file: string): Question[] {
   const { questions } = setSchema.parse(parse(readFileSync(new URL(file, import.meta.url), 'utf8')));
-  const unknownIds = questions.filter((q) => q.expect !== null && !kb.get(q.expect));
-  if (unknownIds.length > 0)
-    throw new Error(`${file}: unknown entry ids: ${unknownIds.map((q) => q.expect).join(', ')}`);
+  const unknownIds = questions.flatMap((q) => [q.expect ?? []].flat()).filter((id) => !kb.get(id));
+  if (unknownIds.length > 0) throw new Error(`${file}: unknown entry ids: ${unknownIds.join(', ')}`);
   return questions;
 }
 
 /** What the bot does with a question sent as a new person's first message: the entries answered, the language. */
-function ask(q: string) {
+function ask(q: string, callId: string | undefined) {
   const lang = resolveLanguage({}, q, undefined, undefined, 'fr');
-  const match = faq.search(q, lang);
+  const match = faq.search(q, lang, { callId });
   const reply = faq.replyFor({ lang } as Parameters<FaqService['replyFor']>[0], match);
   const data = (reply.data ?? {}) as { entry?: string; entries?: string[] };
   // A fallback may still be the entry that was expected: one recording what the sources do not say.
@@ -83,10 +101,12 @@ function evaluate(heading: string, questions: Question[], showMisses: boolean): 
   let outOfScope = 0;
   let labelled = 0;
   let sameLang = 0;
+  let nearMisses = 0;
+  let nearMissFallbacks = 0;
   const lengths: number[] = [];
   const misses: string[] = [];
-  for (const { q, expect, lang: written = languages[q] } of questions) {
-    const result = ask(q);
+  for (const { q, expect, lang: written = languages[q], in_dialog, near_miss } of questions) {
+    const result = ask(q, in_dialog);
     const { answered } = result;
     if (written) {
       labelled++;
@@ -97,12 +117,17 @@ function evaluate(heading: string, questions: Question[], showMisses: boolean): 
     else lengths.push(result.length);
     if (expect === null) {
       outOfScope++;
-      if (answered === undefined) rightFallbacks++;
-      else misses.push(`OUT  "${q}" → answered ${answered} (coverage ${result.coverage.toFixed(2)})`);
+      if (near_miss) nearMisses++;
+      if (answered === undefined) {
+        rightFallbacks++;
+        if (near_miss) nearMissFallbacks++;
+      } else misses.push(`OUT  "${q}" → answered ${answered} (coverage ${result.coverage.toFixed(2)})`);
       continue;
     }
     inScope++;
-    if (result.entries.length === 1 && result.entries[0] === expect) correct++;
+    const expected = [expect].flat();
+    if (result.entries.length === expected.length && expected.every((id) => result.entries.includes(id)))
+      correct++;
     else {
       const got =
         answered ??
@@ -119,6 +144,10 @@ function evaluate(heading: string, questions: Question[], showMisses: boolean): 
   console.log(
     `fallback recall (out-of-scope answered with the fallback): ${pct(recall)} (${rightFallbacks}/${outOfScope})`,
   );
+  if (nearMisses > 0)
+    console.log(
+      `  of which near misses: ${pct(nearMissFallbacks / nearMisses)} (${nearMissFallbacks}/${nearMisses})`,
+    );
   console.log(
     `fallback precision (fallbacks that were out of scope): ${pct(precision)} (${rightFallbacks}/${fellBack})`,
   );
