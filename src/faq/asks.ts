@@ -3,11 +3,13 @@
  * that kind of fact, so "SOGA's e-mail?" is not answered with the SOGA card, and "the 2026 dates" not with 2025's.
  * Entries list the asks they answer in their YAML (`answers:`); questions are read here, from cue words.
  */
+import { searchTerm } from './terms.ts';
 import { typoDistance } from './typos.ts';
 
 /** The kinds of fact a question can ask for. A question with none of them is matched on its subject alone. */
 export const ASKS = [
   'date',
+  'next',
   'deadline',
   'place',
   'address',
@@ -48,18 +50,23 @@ const CUES: Record<Ask, string[]> = {
     'calendrier',
     'calendar',
     'schedule',
-    'prochain',
-    'prochaine',
-    'prochains',
-    'prochaines',
-    'next',
-    'upcoming',
-    'coming up',
     'en quelle annee',
     'what year',
     'which year',
     'depuis quand',
     'since when',
+  ],
+  // The next occurrence: sources written in the past rarely hold it, and a past date does not answer it.
+  next: [
+    'prochain',
+    'prochaine',
+    'prochains',
+    'prochaines',
+    'a venir',
+    'next',
+    'upcoming',
+    'coming up',
+    'future',
   ],
   deadline: [
     'date limite',
@@ -293,9 +300,11 @@ export function readAsks(words: string[], isWord: (word: string) => boolean = ()
       asks.add(cueAsk(cue, words, i));
       for (const w of words.slice(i, i + cue.words.length)) cueWords.add(w);
     }
-    // « ou » is "or" as often as "where": it asks for a place only at the start or after « c'est ».
-    if (words[i] === 'ou' && (i === 0 || words[i - 1] === 'est'))
-      asks.add(actsNext(words, i) ? 'how' : 'place');
+    // « ou » is "or" as often as "where": it asks for a place only at the start, after « c'est », or last
+    // (but for function words: « ça se passe où exactement ? »).
+    const last = words.slice(i + 1).every((w) => searchTerm(w) === null);
+    const asksWhere = i === 0 || words[i - 1] === 'est' || last;
+    if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
   }
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
   return { asks: refine(asks), years, cueWords: [...cueWords] };
@@ -319,9 +328,9 @@ function actsNext(words: string[], at: number): boolean {
   return words.slice(at + 1, at + 5).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
-/** Folds asks that another one implies: a deadline is a date, an e-mail or a phone number is a contact. */
+/** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */
 function refine(asks: Set<Ask>): Set<Ask> {
-  if (asks.has('deadline')) asks.delete('date');
+  if (asks.has('deadline') || asks.has('next')) asks.delete('date');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
   if (asks.has('address') && asks.has('email')) asks.delete('address');
   // "phone number of": a number to call, not a count.

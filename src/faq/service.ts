@@ -145,7 +145,10 @@ export class FaqService {
       return { ...sure(holder), topic: topicId, second: this.#secondPart(holder, asks, entries) };
     }
     const yearKnown = asked.years.length === 0 || topic.entries.some((e) => this.#holdsYears(e, asked.years));
-    const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find((r) => holdsAny(r.entry, asks)) : undefined;
+    // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
+    const holds = (r: Ranked) =>
+      holdsAny(r.entry, asks) && (asks.length === 0 || this.#holdsYears(r.entry, asked.years));
+    const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find(holds) : undefined;
     if (!chosen) {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
       return { ...this.#unsure(ranked), topic: topicId };
@@ -489,6 +492,7 @@ const THAT: Localized = { fr: 'cette information', en: 'that' };
 const YEAR_NAME: Localized = { fr: 'd’information pour {year}', en: 'anything for {year}' };
 const ASK_NAMES: Record<Ask, Localized> = {
   date: { fr: 'cette date', en: 'that date' },
+  next: { fr: 'la prochaine date', en: 'the next date' },
   deadline: { fr: 'cette date limite', en: 'that deadline' },
   place: { fr: 'ce lieu', en: 'that place' },
   address: { fr: 'd’adresse postale', en: 'a street address' },
