@@ -13,7 +13,7 @@ describe('what a question asks for', () => {
     expect(asks('Interconnectés membership fee')).toEqual(['amount']);
     expect(asks('budget max nec local')).toEqual(['amount']);
     expect(asks('et la date limite ?')).toEqual(['deadline']);
-    expect(asks('next NEC ESS in 2026?')).toEqual(['date']);
+    expect(asks('next NEC ESS in 2026?')).toEqual(['next']);
     expect(readAsks(words('next NEC ESS in 2026?')).years).toEqual(['2026']);
   });
 
