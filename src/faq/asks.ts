@@ -289,16 +289,35 @@ interface Cue {
 }
 
 const PHRASES: Cue[] = ASKS.flatMap((ask) => CUES[ask].map((phrase) => ({ ask, words: phrase.split(' ') })));
+// Phrases by first word: a question's word is looked up, not compared with every phrase.
+const BY_FIRST_WORD = Map.groupBy(PHRASES, (cue) => cue.words[0] ?? '');
+const CUE_WORDS = [...new Set(PHRASES.flatMap((cue) => cue.words))];
+const KNOWN_CUE_WORDS = new Set(CUE_WORDS);
+
+/**
+ * The cue word a question's word stands for: itself, or the cue word it is one typo off (« telephnoe »). Short
+ * cue words (« tel », "fee", « où ») only as typed: one letter off, they are other words; and a word the
+ * knowledge base uses is never a typo.
+ */
+function asCueWord(word: string, isWord: (word: string) => boolean): string {
+  if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
+  return (
+    CUE_WORDS.find(
+      (cue) => cue.length >= 5 && Math.abs(cue.length - word.length) <= 1 && typoDistance(word, cue) <= 1,
+    ) ?? word
+  );
+}
 
 /** Reads what a question asks for, from its folded words (`words()` of terms.ts). */
-export function readAsks(words: string[], isWord: (word: string) => boolean = () => false): Asked {
+export function readAsks(typed: string[], isWord: (word: string) => boolean = () => false): Asked {
+  const words = typed.map((w) => asCueWord(w, isWord));
   const asks = new Set<Ask>();
   const cueWords = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    for (const cue of PHRASES) {
-      if (!matchesAt(words, i, cue.words, isWord)) continue;
+    for (const cue of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
+      if (!matchesAt(words, i, cue.words)) continue;
       asks.add(cueAsk(cue, words, i));
-      for (const w of words.slice(i, i + cue.words.length)) cueWords.add(w);
+      for (const w of typed.slice(i, i + cue.words.length)) cueWords.add(w);
     }
     // « ou » is "or" as often as "where": it asks for a place only at the start, after « c'est », or last
     // (but for function words: « ça se passe où exactement ? »).
@@ -338,17 +357,11 @@ function refine(asks: Set<Ask>): Set<Ask> {
   return asks;
 }
 
-function matchesAt(words: string[], at: number, cue: string[], isWord: (word: string) => boolean): boolean {
-  return cue.every((c, k) => {
-    const w = words[at + k];
-    return w !== undefined && (w === c || (!isWord(w) && sameWord(w, c)));
-  });
+function matchesAt(words: string[], at: number, cue: string[]): boolean {
+  return cue.every((c, k) => words[at + k] === c);
 }
 
-/** A word of the question against a cue word: a prefix when the cue ends in `*`, else the word or a typo of it. */
+/** A word against an action word: a prefix when it ends in `*`. */
 function sameWord(word: string, cue: string): boolean {
-  if (cue.endsWith('*')) return word.startsWith(cue.slice(0, -1));
-  if (word === cue) return true;
-  // Short cue words (« tel », "fee", « où ») only as typed: one letter off, they are other words.
-  return cue.length >= 5 && typoDistance(word, cue) <= 1;
+  return cue.endsWith('*') ? word.startsWith(cue.slice(0, -1)) : word === cue;
 }

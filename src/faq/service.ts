@@ -1,7 +1,7 @@
 /** The FAQ service: finds the entry a question is about and words the answer, or says honestly it does not know. */
 import { dayIn, formatDay } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
-import { LANGS, type Lang, type Localized, t } from '../core/i18n.ts';
+import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Choice, Reply } from '../core/message.ts';
 import type { Turn } from '../core/turn.ts';
 import { type Ask, type Asked, readAsks } from './asks.ts';
@@ -12,6 +12,8 @@ import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
 import { searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
+// `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
+const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
 // Words opening a follow-up question (« et la date limite ? », "and the fee?").
 const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
@@ -238,10 +240,14 @@ export class FaqService {
   /** Whether an entry speaks of every year a question names (« NEC ESS 2026 » is not the 2025 edition). */
   #holdsYears(entry: FaqEntry, years: string[]): boolean {
     if (years.length === 0) return true;
-    const today = dayIn(this.#clock.now(), this.#timezone);
-    const text = LANGS.map((lang) => renderAnswer(entry.answer[lang], lang, today, this.#figure).text)
-      .concat(entry.title.fr, entry.title.en)
-      .join(' ');
+    // The days an answer's placeholders stand for count by their year; nothing needs formatting for that.
+    const text = [entry.answer.fr, entry.answer.en, entry.title.fr, entry.title.en]
+      .join(' ')
+      .replace(PLACEHOLDER_DAY, (whole, ref: string) => {
+        const [call = '', name = ''] = ref.split('.');
+        const value = ref.includes('.') ? this.#figure(call, name) : ref;
+        return typeof value === 'string' ? value : whole;
+      });
     // A period (« 2024-2026 ») is not an edition: only a year standing alone counts.
     const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
     return years.every((year) => standing.includes(year));
