@@ -24,7 +24,7 @@ import { liveEligibility } from './eligibility.ts';
 import { factsIn } from './facts.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
-import { parseAnswer, pruneAnswers, type Step } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
 
 /** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
 export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
@@ -57,14 +57,14 @@ export async function answer(
     }
   }
   if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
-  const parsed = parseAnswer(step, text, ctx.today(turn));
+  const parsed = parseAnswer(step, text, ctx.today(turn), application.answers);
   // A question about the step gets its help even when a word of it reads as an answer (« c'est quoi le
   // numérique responsable ? »); on a free-text step only a text ending in "?" may be a question.
   const maybeQuestion =
     clicked === undefined && (step.type === 'text' ? text.trim().endsWith('?') : readsAsQuestion(text));
   if (maybeQuestion) {
     if (asksAboutStep(text, stepWords(step))) return stepHelp(ctx, turn, application, step);
-    if (answerFromFaq(ctx, turn, text)) return ask(ctx, turn, application);
+    if (answerFromFaq(ctx, turn, text, application.callId)) return ask(ctx, turn, application);
     if (!parsed.ok) return stepHelp(ctx, turn, application, step);
   }
   if (!parsed.ok && !parsed.clarify && clicked === undefined && saysNotYetKnown(text))
@@ -113,8 +113,9 @@ export async function answer(
   sayEligibility(ctx, turn, application, step.slot);
   await advance(ctx, turn, application);
   const reminders = ctx.deps.services().reminders;
-  if (application.remindersAccepted && reminders && before !== parsed.value && step.type === 'date')
-    await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
+  // Any answer can move a date or the verdict, and the reminders follow both.
+  if (application.remindersAccepted && reminders && before !== parsed.value)
+    await reminders.followAnswers(turn, application);
 }
 
 /**
@@ -172,8 +173,8 @@ async function correct(
   const steps = ctx.stepsOf(application);
   const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
   // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (!previous || (previous.type === 'text' && parseAnswer(current, text, ctx.today(turn)).ok)) return false;
-  const parsed = parseAnswer(previous, text, ctx.today(turn));
+  if (!previous || (previous.type === 'text' && parseForm(current, text, ctx.today(turn)).ok)) return false;
+  const parsed = parseAnswer(previous, text, ctx.today(turn), application.answers);
   if (!parsed.ok) return false;
   application.answers[previous.slot] = parsed.value;
   pruneAnswers(steps, application);
@@ -319,10 +320,10 @@ function acceptsChoice(step: Step, id: string): boolean {
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
 }
 
-/** Answers a question typed during a step from the FAQ, when it knows the answer; false otherwise. */
-function answerFromFaq(ctx: DialogContext, turn: Turn, text: string): boolean {
+/** Answers a question typed during a step from the FAQ (the call's entries first), when it knows the answer. */
+function answerFromFaq(ctx: DialogContext, turn: Turn, text: string, callId: string): boolean {
   const faq = ctx.deps.services().faq;
-  const match = faq?.search(text, turn.lang);
+  const match = faq?.search(text, turn.lang, { callId });
   if (!faq || !match?.confident) return false;
   ctx.say(turn, faq.replyFor(turn, match));
   ctx.say(turn, {
