@@ -5,6 +5,7 @@ import { formatCitation } from '../rules/citation.ts';
 import { evaluate, keyDates, renderVerdict, verdictData } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
+import { ownLink } from '../src/core/links.ts';
 import type { Field, Reply } from '../src/core/message.ts';
 import type { Application } from './application.ts';
 import { formatAnswer } from './render.ts';
@@ -111,7 +112,7 @@ export function nextSteps(call: CallDefinition, lang: Lang): string[] {
         fr: '• Relisez l’appel à la source ({source}) : les conditions peuvent avoir changé.',
         en: '• Check the call at its source ({source}): the requirements may have changed.',
       },
-      { source: call.source.url ? `[${call.source.title}](${call.source.url})` : call.source.title },
+      { source: call.source.url ? ownLink(call.source.title, call.source.url) : call.source.title },
     ),
     contacts.length > 0
       ? t(

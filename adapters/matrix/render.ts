@@ -3,7 +3,7 @@
  * only tags are the ones added here, so user input quoted in a reply never becomes markup — and the core's
  * plain text (what the terminal shows) as the `body` fallback.
  */
-import { type Attachment, plainText, type Reply } from '../../src/core/port.ts';
+import { type Attachment, isOwnLink, plainText, type Reply } from '../../src/core/port.ts';
 
 /** The content of an `m.room.message` event. */
 export type MessageContent = Record<string, unknown>;
@@ -18,6 +18,16 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+/** The text an escaped attribute stands for (link targets are checked as the bot made them). */
+function unescapeHtml(text: string): string {
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 /** Inline Markdown of one line: `code`, **bold**, _italic_ and [links](https://…), on escaped text. */
 function inlineHtml(line: string): string {
   return line
@@ -25,13 +35,17 @@ function inlineHtml(line: string): string {
     .map((part, index) => {
       // Odd parts sit between backticks: code, shown as typed.
       if (index % 2 === 1) return `<code>${escapeHtml(part)}</code>`;
-      return escapeHtml(part)
-        .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-        .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1<em>$2</em>')
-        .replace(
-          /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g,
-          (_whole, label: string, url: string) => `<a href="${url}">${label}</a>`,
-        );
+      return (
+        escapeHtml(part)
+          .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+          .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1<em>$2</em>')
+          // Only the bot's own links are made live (on the text before escaping): a person's stays text.
+          .replace(
+            /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g,
+            (whole, label: string, url: string) =>
+              isOwnLink(unescapeHtml(url)) ? `<a href="${url}">${label}</a>` : whole,
+          )
+      );
     })
     .join('');
 }
@@ -93,6 +107,9 @@ export function noticeContent(reply: Reply): MessageContent {
     body: plainText(reply),
     format: 'org.matrix.custom.html',
     formatted_body: replyHtml(reply),
+    // Intentional mentions, none: an "@room" a person typed and the bot quotes notifies nobody (servers
+    // then skip the legacy rule that matched "@room" or a name in the body).
+    'm.mentions': {},
   };
 }
 
