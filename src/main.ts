@@ -50,7 +50,7 @@ import type { Scheduler } from './scheduler/scheduler.ts';
 import { createScheduling } from './scheduler/setup.ts';
 import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
-import { UserRecords } from './store/user-records.ts';
+import { personDigest, UserRecords } from './store/user-records.ts';
 import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
@@ -113,7 +113,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     logger,
     defaultLang: config.BOT_LANG,
     // One turn per person at a time across replicas, so two replicas never overwrite each other's state.
-    serialize: (user, turn) => backend.atomic.withLock(`turn:${user}`, turn, TURN_LOCK),
+    serialize: (user, turn) => backend.atomic.withLock(`turn:${personDigest(user)}`, turn, TURN_LOCK),
   });
   const outbox = new Outbox();
   const metrics = new Metrics();
@@ -142,6 +142,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultZone: config.BOT_TIMEZONE,
   });
   const privacy = new Privacy({
+    afterErasure: () => backend.scrub(),
     atomic: backend.atomic,
     clock,
     records,
