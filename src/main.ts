@@ -97,7 +97,7 @@ export interface AppOptions {
 }
 
 /** A turn holds its person's lock this long past its replica's last renewal; another waits at most `waitMs`. */
-const TURN_LOCK = { ttlMs: 30_000, waitMs: 15_000 };
+const TURN_LOCK = { ttlMs: 10_000, waitMs: 12_000 };
 
 export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
   // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
@@ -112,8 +112,13 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     commands,
     logger,
     defaultLang: config.BOT_LANG,
-    // One turn per person at a time across replicas, so two replicas never overwrite each other's state.
-    serialize: (user, turn) => backend.atomic.withLock(`turn:${personDigest(user)}`, turn, TURN_LOCK),
+    // One turn per person at a time across replicas, so two replicas never overwrite each other's state. The
+    // embedded store serves one process, whose own queue is enough (and a lock left by a killed process
+    // would only hold the restarted one back).
+    serialize:
+      backend.kind === 'sqlite'
+        ? undefined
+        : (user, turn) => backend.atomic.withLock(`turn:${personDigest(user)}`, turn, TURN_LOCK),
   });
   const outbox = new Outbox();
   const metrics = new Metrics();
