@@ -8,24 +8,23 @@ import { type Attachment, isOwnLink, plainText, type Reply } from '../../src/cor
 /** The content of an `m.room.message` event. */
 export type MessageContent = Record<string, unknown>;
 
+/** The five characters that could open or close markup or an attribute, and what stands for them. */
+const ENTITIES: Array<[string, string]> = [
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+];
+
 /** Escapes the five characters that could open or close markup or an attribute. */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return ENTITIES.reduce((out, [char, entity]) => out.replaceAll(char, entity), text);
 }
 
 /** The text an escaped attribute stands for (link targets are checked as the bot made them). */
 function unescapeHtml(text: string): string {
-  return text
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
+  return ENTITIES.reduceRight((out, [char, entity]) => out.replaceAll(entity, char), text);
 }
 
 /** Inline Markdown of one line: `code`, **bold**, _italic_ and [links](https://…), on escaped text. */
