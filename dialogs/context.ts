@@ -19,7 +19,8 @@ import { resolveSteps, type Step } from './steps.ts';
 
 /** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
 export interface FaqPort {
-  search(text: string, lang: Lang): { confident: boolean };
+  /** `callId`: the application in progress, whose topic's entries come first. */
+  search(text: string, lang: Lang, context?: { callId?: string }): { confident: boolean };
   replyFor(turn: Turn, match: { confident: boolean }): Reply;
 }
 
