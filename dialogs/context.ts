@@ -28,6 +28,8 @@ export interface FaqPort {
 export interface ReminderPort {
   offer(turn: Turn, application: Application): Promise<void> | void;
   syncApplication(user: UserKey, application: Application, lang: Lang, timezone: string): Promise<unknown>;
+  /** After an answer changed: the reminders follow the answers and verdict, and the person is told of changes. */
+  followAnswers(turn: Turn, application: Application): Promise<void>;
   removeApplication(user: UserKey, applicationId: string): Promise<void>;
 }
 
