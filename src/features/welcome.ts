@@ -28,23 +28,29 @@ const GREETINGS = {
 };
 const ALL_GREETINGS = [...GREETINGS.fr, ...GREETINGS.en];
 
-/** Whether a text is only greetings and « where were we » (« Rebonjour, on en était où ? »), or nothing. */
-export function isGreeting(text: string): boolean {
-  let rest = normalize(text)
+/** The words of a text, without accents, case or punctuation. */
+const wordsOf = (text: string): string =>
+  normalize(text)
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** Whether a text is greetings and « where were we » only (« Rebonjour, on en était où ? »), one at least. */
+export function isGreeting(text: string): boolean {
+  let rest = wordsOf(text);
+  let greetings = 0;
   for (let found = true; found && rest !== ''; ) {
     found = false;
     for (const greeting of ALL_GREETINGS) {
       if (rest === greeting || rest.startsWith(`${greeting} `)) {
         rest = rest.slice(greeting.length).trim();
         found = true;
+        greetings++;
         break;
       }
     }
   }
-  return rest === '' || /^(nec bot|nec-bot|tout le monde|everyone|there)$/.test(rest);
+  return greetings > 0 && (rest === '' || /^(nec bot|tout le monde|everyone|there)$/.test(rest));
 }
 
 const WHO: Localized = {
@@ -140,7 +146,10 @@ export function welcomeCommand(situation: Situation): Command {
     summary: { fr: 'ce que je fais, et où vous en êtes', en: 'what I do, and where you stand' },
     dialogScoped: true,
     // « Bonjour, quand a lieu le NEC ? » is a question that starts politely, not a greeting.
-    accepts: (args) => isGreeting(args),
+    accepts: (args) =>
+      wordsOf(args) === '' ||
+      isGreeting(args) ||
+      /^(nec bot|tout le monde|everyone|there)$/.test(wordsOf(args)),
     run: (turn) => welcome(turn, situation),
   };
 }
