@@ -404,13 +404,19 @@ async function main(): Promise<void> {
   // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
   // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  // Socket Mode with the OAuth install flow already serves its install pages on PORT.
+  // The terminal uses PORT's default; a platform only a PORT set on purpose (Socket Mode with the OAuth
+  // install flow already serves its install pages there).
   const installPagesOnPort = platforms.includes('slack') && config.SLACK_CLIENT_ID !== undefined;
-  const opsPort = config.METRICS_PORT ?? (installPagesOnPort ? undefined : config.PORT);
+  const portForUs = platforms.length === 0 || (process.env.PORT !== undefined && !installPagesOnPort);
+  const opsPort = config.METRICS_PORT ?? (portForUs ? config.PORT : undefined);
   const opsServer =
     slackServesHttp || opsPort === undefined
       ? undefined
-      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0').catch((error) => {
+          // A port taken by something else costs the console and the probes, not the chat.
+          logger.error({ err: error, port: opsPort }, 'health, metrics and console not served');
+          return undefined;
+        });
   if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;
