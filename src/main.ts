@@ -13,7 +13,7 @@ import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
 import { JsonlAdapter } from '../adapters/shell/jsonl-adapter.ts';
 import { ShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { createDialogs } from '../dialogs/index.ts';
-import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
+import { CallRegistry, callFigure, callStatus, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import { createBotPort } from './bot-port.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { WebConsole } from './console/index.ts';
@@ -28,11 +28,13 @@ import { dropDuplicateEvents } from './core/dedup.ts';
 import { refuseUnreadableMessages } from './core/guards.ts';
 import type { BotPort } from './core/port.ts';
 import { limitMessageRate } from './core/rate-limit.ts';
+import type { Situation } from './core/situation.ts';
 import { parseInstant } from './core/time.ts';
 import { createFaq, type FaqService } from './faq/index.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
+import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from './features/welcome.ts';
 import { createLogger, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
@@ -203,8 +205,20 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   // Managers' edits saved before this start are in force from the first message.
   await webConsole.refresh();
 
+  // What the greeting and `help` know of a person: their application in progress, and the calls open today.
+  const situation: Situation = {
+    inProgress: (turn) => dialogs.engine.whereIs(turn),
+    hasApplications: async (turn) => (await dialogs.engine.store.list(turn.user)).length > 0,
+    openCalls: (turn) =>
+      calls
+        .list()
+        .filter((c) => callStatus(c, clock.now(), turn.timezone(config.BOT_TIMEZONE)).state === 'open')
+        .map((c) => ({ id: c.id, name: c.name[turn.lang] })),
+  };
+  const welcome = welcomeCommand(situation);
   commands.add(
-    helpCommand(commands),
+    welcome,
+    helpCommand(commands, situation),
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
@@ -235,10 +249,13 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     // A submitted form has no text: it is taken before the text checks.
     ...dialogs.native.middleware,
     refuseUnreadableMessages,
+    dialogs.reask,
+    greetingMiddleware(welcome),
     confirmations.middleware,
     dialogs.openings,
     runCommands,
     dialogs.middleware,
+    welcomeFirstContact(situation),
     faq.middleware,
     fallback,
   );
