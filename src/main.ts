@@ -387,10 +387,13 @@ async function main(): Promise<void> {
   // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
   // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  const opsPort = config.METRICS_PORT ?? config.PORT;
-  const opsServer = slackServesHttp
-    ? undefined
-    : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+  // Socket Mode with the OAuth install flow already serves its install pages on PORT.
+  const installPagesOnPort = platforms.includes('slack') && config.SLACK_CLIENT_ID !== undefined;
+  const opsPort = config.METRICS_PORT ?? (installPagesOnPort ? undefined : config.PORT);
+  const opsServer =
+    slackServesHttp || opsPort === undefined
+      ? undefined
+      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
   if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;

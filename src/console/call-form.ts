@@ -3,8 +3,12 @@
  * contacts, notes, rule texts), how the submitted fields go back into the file's data, and the schema's
  * problems placed beside the field they concern. Field names are the paths inside the file (`figures.closes`).
  */
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isSeq, parseDocument } from 'yaml';
 import { callSchema } from '../../rules/schema.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
+import { fieldMessage, zodLocale } from './messages.ts';
+import { YAML_LAYOUT } from './overrides.ts';
 
 export interface FieldSpec {
   name: string;
@@ -35,7 +39,7 @@ const L = {
   closes: { fr: 'Clôture', en: 'Closes' },
   section: { fr: 'Section de la source qui donne ces dates', en: 'Source section giving these dates' },
   followsFigure: {
-    fr: 'Suit le chiffre « {figure} » ci-dessous.',
+    fr: 'Suit le chiffre « {figure} » ci-dessous.',
     en: 'Follows the figure “{figure}” below.',
   },
   figures: { fr: 'Chiffres et dates', en: 'Figures and dates' },
@@ -51,7 +55,7 @@ const L = {
   notes: { fr: 'Notes', en: 'Notes' },
   note: { fr: 'Note {n} ({lang})', en: 'Note {n} ({lang})' },
   rules: { fr: 'Textes des règles', en: 'Rule texts' },
-  rule: { fr: 'Règle « {id} » ({lang})', en: 'Rule “{id}” ({lang})' },
+  rule: { fr: 'Règle « {id} » ({lang})', en: 'Rule “{id}” ({lang})' },
 } satisfies Record<string, Localized>;
 
 function say(lang: Lang, text: Localized, params: Record<string, string | number> = {}): string {
@@ -160,30 +164,38 @@ export function callFormGroups(raw: Raw, lang: Lang): FieldGroup[] {
   return groups.filter((g) => g.fields.length > 0);
 }
 
-/** The call data with the submitted fields put in; a contact without a name is dropped, an empty optional field removed. */
-export function applyCallForm(raw: Raw, form: URLSearchParams, lang: Lang): Raw {
-  const next = structuredClone(raw);
-  const names = callFormGroups(raw, lang).flatMap((g) => g.fields.map((f) => f.name));
-  for (const name of names) {
+/**
+ * The call file with the submitted fields put in, edited in place so untouched parts keep their layout and
+ * comments (the history's diff shows only what changed): a contact emptied is dropped, an emptied optional field
+ * removed. Returns the new text and its data.
+ */
+export function applyCallForm(text: string, form: URLSearchParams, lang: Lang): { text: string; raw: Raw } {
+  const doc = parseDocument(text);
+  const base = doc.toJS() as Raw;
+  for (const name of callFormGroups(base, lang).flatMap((g) => g.fields.map((f) => f.name))) {
     const submitted = form.get(name);
     if (submitted === null) continue;
-    put(next, name, convert(name, submitted.trim(), get(raw, name)));
+    const before = get(base, name);
+    const value = convert(name, submitted.trim(), before);
+    if (isDeepStrictEqual(value, before)) continue;
+    const path = name.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    if (value !== undefined) doc.setIn(path, value);
+    else if (doc.hasIn(path)) doc.deleteIn(path);
   }
-  for (const contact of (next.contacts ?? []) as Raw[]) {
-    const role = contact.role as Raw | undefined;
-    if (role && role.fr === undefined && role.en === undefined) delete contact.role;
-  }
-  // An emptied contact is removed; one with a detail but no name stays, so the schema asks for the name.
-  if (Array.isArray(next.contacts))
-    next.contacts = (next.contacts as Array<Raw | undefined>).filter((c) => c && Object.keys(c).length > 0);
-  const window = next.window as Raw | undefined;
-  if (window) {
-    const citation = window.citation as Raw | undefined;
-    if (citation && citation.section === undefined) delete window.citation;
-    if (window.opens === undefined && window.closes === undefined && window.citation === undefined)
-      delete next.window;
-  }
-  return next;
+  const emptied = (path: Array<string | number>) => {
+    const node = doc.getIn(path);
+    return isMap(node) && node.items.length === 0;
+  };
+  const contacts = doc.get('contacts');
+  if (isSeq(contacts))
+    for (let i = contacts.items.length - 1; i >= 0; i--) {
+      if (emptied(['contacts', i, 'role'])) doc.deleteIn(['contacts', i, 'role']);
+      // One with a detail but no name stays, so the schema asks for the name.
+      if (emptied(['contacts', i]) || contacts.items[i] === undefined) doc.deleteIn(['contacts', i]);
+    }
+  if (emptied(['window', 'citation'])) doc.deleteIn(['window', 'citation']);
+  if (emptied(['window'])) doc.delete('window');
+  return { text: doc.toString(YAML_LAYOUT), raw: doc.toJS() as Raw };
 }
 
 /** A submitted value in the type the file had (a number figure stays a number); empty removes the key. */
@@ -197,31 +209,15 @@ function convert(name: string, value: string, before: unknown): unknown {
   return value;
 }
 
-function put(raw: Raw, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node: Raw = raw;
-  keys.slice(0, -1).forEach((key, i) => {
-    const nextIsIndex = /^\d+$/.test(keys[i + 1] as string);
-    if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') {
-      if (value === undefined) return;
-      node[key] = nextIsIndex ? [] : {};
-    }
-    node = node[key] as Raw;
-  });
-  const last = keys.at(-1) as string;
-  if (!node || typeof node !== 'object') return;
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-}
-
 /** Validates call data with the call files' schema: problems by field name, and those no field shows. */
 export function validateCall(
   raw: Raw,
   fieldNames: readonly string[],
+  lang: Lang,
 ): { errors: Map<string, string>; other: string[] } {
   const errors = new Map<string, string>();
   const other: string[] = [];
-  const parsed = callSchema.safeParse(raw);
+  const parsed = callSchema.safeParse(raw, zodLocale(lang));
   if (parsed.success) return { errors, other };
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
@@ -230,8 +226,8 @@ export function validateCall(
       fieldNames.find((f) => f === path) ??
       fieldNames.find((f) => path.startsWith(`${f}.`)) ??
       fieldNames.find((f) => f.startsWith(`${path}.`));
-    if (target && !errors.has(target)) errors.set(target, issue.message);
-    else if (!target) other.push(`${path || '(call)'}: ${issue.message}`);
+    if (target && !errors.has(target)) errors.set(target, fieldMessage(issue, lang));
+    else if (!target) other.push(`${path || '(call)'}: ${fieldMessage(issue, lang)}`);
   }
   return { errors, other };
 }

@@ -33,7 +33,7 @@ export function consoleCommand(options: ConsoleCommandOptions): Command {
         turn.say({
           intent: 'console:unavailable',
           text: turn.t({
-            fr: 'La console web n’est pas servie par ce bot : il lui faut un port HTTP (PORT ou METRICS_PORT, voir docs/console.md).',
+            fr: 'La console web n’est pas servie par ce bot : il lui faut un port HTTP (PORT ou METRICS_PORT, voir docs/console.md).',
             en: 'This bot does not serve the web console: it needs an HTTP port (PORT or METRICS_PORT, see docs/console.md).',
           }),
           toDirect: true,
@@ -45,7 +45,7 @@ export function consoleCommand(options: ConsoleCommandOptions): Command {
         intent: 'console:link',
         text: turn.t(
           {
-            fr: 'Votre lien de connexion à la console (personnel, valable 10 minutes, une seule fois) : {url}',
+            fr: 'Votre lien de connexion à la console (personnel, valable 10 minutes, une seule fois) : {url}',
             en: 'Your sign-in link to the console (personal, valid for 10 minutes, once): {url}',
           },
           { url },

@@ -3,10 +3,12 @@
  * every replica on top of the shipped entry files, validated by the entry files' own schema.
  */
 import { parse } from 'yaml';
+import type { Lang } from '../core/i18n.ts';
 import { entrySchema, type FaqEntry, type KnowledgeBase, withEntries } from '../faq/knowledge-base.ts';
 import type { FaqService } from '../faq/service.ts';
 import type { Logger } from '../logger.ts';
 import type { AtomicOps } from '../store/atomic.ts';
+import { fieldMessage, zodLocale } from './messages.ts';
 import { OverrideStore, type Revision } from './overrides.ts';
 
 export type EntryCheck = { entry: FaqEntry } | { errors: Map<string, string> };
@@ -44,25 +46,29 @@ export class FaqOverrides {
   }
 
   /** Validates an entry (the files' schema, a known topic, related entries that exist), errors by field name. */
-  check(raw: unknown, expectedId?: string): EntryCheck {
+  check(raw: unknown, expectedId?: string, lang: Lang = 'en'): EntryCheck {
     const errors = new Map<string, string>();
     const { topic, ...rest } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const parsed = entrySchema.safeParse(rest);
+    const parsed = entrySchema.safeParse(rest, zodLocale(lang));
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const name = issue.path
           .filter((p) => typeof p !== 'number')
           .map(String)
           .join('.');
-        if (!errors.has(name)) errors.set(name || 'id', issue.message);
+        if (!errors.has(name)) errors.set(name || 'id', fieldMessage(issue, lang));
       }
     if (typeof topic !== 'string' || !this.shipped.topic(topic))
-      errors.set('topic', 'choose one of the topics');
+      errors.set('topic', lang === 'fr' ? 'choisissez un des sujets' : 'choose one of the topics');
     if (parsed.success) {
       if (expectedId !== undefined && parsed.data.id !== expectedId)
-        errors.set('id', `must stay "${expectedId}"`);
+        errors.set('id', lang === 'fr' ? `doit rester « ${expectedId} »` : `must stay “${expectedId}”`);
       const missing = parsed.data.related.filter((r) => !this.#faq.kb.get(r));
-      if (missing.length > 0) errors.set('related', `no such entry: ${missing.join(', ')}`);
+      if (missing.length > 0)
+        errors.set(
+          'related',
+          `${lang === 'fr' ? 'entrée inconnue :' : 'no such entry:'} ${missing.join(', ')}`,
+        );
     }
     if (errors.size > 0 || !parsed.success) return { errors };
     return { entry: { ...parsed.data, topic: topic as string } };

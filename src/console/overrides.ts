@@ -26,6 +26,9 @@ export interface OverrideDoc {
   history: Revision[];
 }
 
+/** How the console writes YAML texts (flow collections unpadded, as in the call files; no line folding). */
+export const YAML_LAYOUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 /** Enough revisions to go back a year of edits; older ones fall off. */
 const KEEP_REVISIONS = 50;
 /** Bumped by every save, so replicas notice with one read that something changed. */

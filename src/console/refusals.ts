@@ -5,7 +5,7 @@ import { htmlResponse, type Response } from './http.ts';
 import { notice, page } from './layout.ts';
 
 const HOW_TO: Localized = {
-  fr: 'Pour vous connecter, écrivez « console » au bot dans Slack, Matrix ou le terminal : il vous envoie en privé un lien personnel, valable 10 minutes et une seule fois. Seuls les community managers reçoivent ce lien.',
+  fr: 'Pour vous connecter, écrivez « console » au bot dans Slack, Matrix ou le terminal : il vous envoie en privé un lien personnel, valable 10 minutes et une seule fois. Seuls les community managers reçoivent ce lien.',
   en: 'To sign in, type “console” to the bot in Slack, Matrix or the terminal: it sends you, privately, a personal link valid for 10 minutes and once. Only community managers get this link.',
 };
 
@@ -24,7 +24,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 403,
     title: { fr: 'Lien non reconnu', en: 'Link not recognised' },
     text: {
-      fr: 'Ce lien de connexion n’existe pas : il est peut-être incomplet (copiez-le en entier).',
+      fr: 'Ce lien de connexion n’existe pas : il est peut-être incomplet (copiez-le en entier).',
       en: 'This sign-in link does not exist: it may be incomplete (copy all of it).',
     },
   },
@@ -32,7 +32,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 403,
     title: { fr: 'Lien expiré', en: 'Link expired' },
     text: {
-      fr: 'Ce lien de connexion avait plus de 10 minutes : il n’est plus valable.',
+      fr: 'Ce lien de connexion avait plus de 10 minutes : il n’est plus valable.',
       en: 'This sign-in link is more than 10 minutes old: it is no longer valid.',
     },
   },
@@ -40,7 +40,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 403,
     title: { fr: 'Lien déjà utilisé', en: 'Link already used' },
     text: {
-      fr: 'Ce lien de connexion a déjà servi : chaque lien ne sert qu’une fois. Si ce n’était pas vous, prévenez les autres community managers.',
+      fr: 'Ce lien de connexion a déjà servi : chaque lien ne sert qu’une fois. Si ce n’était pas vous, prévenez les autres community managers.',
       en: 'This sign-in link has already been used: each link works once. If that was not you, tell the other community managers.',
     },
   },
@@ -48,7 +48,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 403,
     title: { fr: 'Formulaire refusé', en: 'Form refused' },
     text: {
-      fr: 'Ce formulaire ne vient pas de votre session de console (jeton de sécurité absent ou faux) : rien n’a été modifié. Rechargez la page et recommencez.',
+      fr: 'Ce formulaire ne vient pas de votre session de console (jeton de sécurité absent ou faux) : rien n’a été modifié. Rechargez la page et recommencez.',
       en: 'This form does not come from your console session (security token missing or wrong): nothing was changed. Reload the page and try again.',
     },
   },
@@ -56,7 +56,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 403,
     title: { fr: 'Hors de votre périmètre', en: 'Outside your scope' },
     text: {
-      fr: 'Cette action concerne un espace de travail ou un salon que vous ne gérez pas : rien n’a été modifié.',
+      fr: 'Cette action concerne un espace de travail ou un salon que vous ne gérez pas : rien n’a été modifié.',
       en: 'This action concerns a workspace or room you do not manage: nothing was changed.',
     },
   },
@@ -64,7 +64,7 @@ const REFUSALS: Record<Refusal, { status: number; title: Localized; text: Locali
     status: 413,
     title: { fr: 'Envoi trop volumineux', en: 'Upload too large' },
     text: {
-      fr: 'Le formulaire envoyé dépasse 512 Ko : rien n’a été enregistré.',
+      fr: 'Le formulaire envoyé dépasse 512 Ko : rien n’a été enregistré.',
       en: 'The form sent is larger than 512 KB: nothing was saved.',
     },
   },

@@ -133,7 +133,7 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await page.getByLabel('committee_weeks').fill('trois');
     await page.getByRole('button', { name: 'Voir ce qui change' }).click();
     for (const figure of ['closes', 'committee_weeks']) {
-      await expect(page.locator(`#f-figures-${figure}-error`).textContent()).resolves.toMatch(/YYYY-MM-DD/);
+      await expect(page.locator(`#f-figures-${figure}-error`).textContent()).resolves.toMatch(/AAAA-MM-JJ/);
       await expect(page.getByLabel(figure, { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
         'true',
       );

@@ -16,6 +16,8 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Date and time pickers show days the French way.
+  '--lang=fr-FR',
 ];
 
 export interface Browser {

@@ -48,7 +48,7 @@ ${table(fr ? `Dossiers par semaine (${call.id})` : `Applications per week (${cal
     { name: fr ? 'répondues' : 'answered', colour: PALETTE[2] as string, values: value('faq:answered') },
     { name: fr ? 'sans réponse' : 'fallback', colour: PALETTE[4] as string, values: value('faq:fallback') },
   ];
-  const body = html`<p>${fr ? `Les ${WEEKS} dernières semaines (semaines commençant le lundi). Des comptes seulement : rien sur les personnes.` : `The last ${WEEKS} weeks (weeks starting on Monday). Counts only: nothing about people.`}</p>
+  const body = html`<p>${fr ? `Les ${WEEKS} dernières semaines (semaines commençant le lundi). Des comptes seulement : rien sur les personnes.` : `The last ${WEEKS} weeks (weeks starting on Monday). Counts only: nothing about people.`}</p>
 ${sections}
 <h2>FAQ</h2>
 ${barChart({ id: 'chart-faq', title: fr ? 'Questions de FAQ par semaine' : 'FAQ questions per week', labels, series: faq })}

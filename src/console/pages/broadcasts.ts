@@ -45,11 +45,11 @@ async function list(
   const body = html`${done === 'scheduled' ? notice('ok', fr ? 'Diffusion programmée.' : 'Broadcast scheduled.') : ''}
 ${done === 'cancelled' ? notice('ok', fr ? 'Diffusion annulée.' : 'Broadcast cancelled.') : ''}
 ${above ?? ''}
-${errors.size > 0 ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été programmé.' : 'Some fields need fixing: see the message beside each. Nothing was scheduled.') : ''}
+${errors.size > 0 ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été programmé.' : 'Some fields need fixing: see the message beside each. Nothing was scheduled.') : ''}
 ${preview ?? ''}
 <h2>${fr ? 'Programmer une diffusion' : 'Schedule a broadcast'}</h2>
 <form method="post" action="/console/broadcasts" novalidate>${csrfField(r.page)}
-${field({ name: 'channels', label: fr ? 'Canaux' : 'Channels', value: draft.channels ?? '', error: errors.get('channels'), hint: fr ? `Séparés par des espaces : #general, ou un salon Matrix !id:serveur${scope.rooms ? ' (les salons que vous gérez)' : ''}.` : `Separated by spaces: #general, or a Matrix room !id:server${scope.rooms ? ' (the rooms you manage)' : ''}.` })}
+${field({ name: 'channels', label: fr ? 'Canaux' : 'Channels', value: draft.channels ?? '', error: errors.get('channels'), hint: fr ? `Séparés par des espaces : #general, ou un salon Matrix !id:serveur${scope.rooms ? ' (les salons que vous gérez)' : ''}.` : `Separated by spaces: #general, or a Matrix room !id:server${scope.rooms ? ' (the rooms you manage)' : ''}.` })}
 ${field({ name: 'at', label: fr ? `Date et heure (${r.session.zone})` : `Date and time (${r.session.zone})`, value: draft.at ?? '', type: 'datetime-local', error: errors.get('at') })}
 ${field({ name: 'text', label: fr ? 'Message' : 'Message', value: draft.text ?? '', type: 'textarea', error: errors.get('text') })}
 <div class="actions"><button type="submit" name="action" value="preview">${fr ? 'Aperçu' : 'Preview'}</button>${preview ? html`<button type="submit" name="action" value="schedule">${fr ? 'Programmer' : 'Schedule'}</button>` : ''}</div>
@@ -97,7 +97,7 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
     errors.set(
       'channels',
       fr
-        ? `Pas un canal : ${bad.join(' ')} (écrivez #nom).`
+        ? `Pas un canal : ${bad.join(' ')} (écrivez #nom).`
         : `Not a channel: ${bad.join(' ')} (write #name).`,
     );
   const zone = r.session.zone;
@@ -117,7 +117,7 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
     errors.set(
       'text',
       fr
-        ? `Trop long : ${draft.text.length} caractères sur ${MAX_TEXT} au plus.`
+        ? `Trop long : ${draft.text.length} caractères sur ${MAX_TEXT} au plus.`
         : `Too long: ${draft.text.length} characters out of ${MAX_TEXT} at most.`,
     );
   if (errors.size > 0 || !at) return list(s, r, draft, errors);
@@ -149,7 +149,7 @@ function chatPreview(rooms: string[], at: Date, zone: string, text: string, lang
   return html`<section aria-labelledby="preview-title"><h2 id="preview-title">${fr ? 'Aperçu' : 'Preview'}</h2>
 <p>${fr ? `Dans ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)} :` : `In ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)}:`}</p>
 <div class="chat-preview"><span class="who">nec-bot</span><span class="when">${formatInstant(at, zone, lang)}</span><p>📣 ${text}</p></div>
-<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
+<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
 }
 
 async function cancel(s: ConsoleServices, r: PageRequest): Promise<Response> {

@@ -2,7 +2,7 @@
  * The calls pages: the list with each call's status, the edit form (validated by the call files' schema, a
  * preview of what changes before saving), the history with diffs and revert, YAML export and import.
  */
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { callStatus, renderStatus } from '../../../rules/index.ts';
 import { parseCallFile } from '../../../rules/loader.ts';
 import type { Lang } from '../../core/i18n.ts';
@@ -18,7 +18,7 @@ import { changesTable, historyList, revisionText } from './shared.ts';
 type Raw = Record<string, unknown>;
 
 const CONFLICT = {
-  fr: 'Un autre community manager a enregistré cet appel entre-temps : rechargez la page.',
+  fr: 'Un autre community manager a enregistré cet appel entre-temps : rechargez la page.',
   en: 'Another community manager saved this call meanwhile: reload the page.',
 };
 
@@ -103,7 +103,7 @@ function form(
   const groups = callFormGroups(raw, lang);
   const invalid = errors.size > 0 || other.length > 0;
   const body = html`${above ?? ''}
-${invalid ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été enregistré.' : 'Some fields need fixing: see the message beside each. Nothing was saved.') : ''}
+${invalid ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été enregistré.' : 'Some fields need fixing: see the message beside each. Nothing was saved.') : ''}
 ${other.length > 0 ? html`<ul class="error">${other.map((o) => html`<li>${o}</li>`)}</ul>` : ''}
 ${preview ?? ''}
 <form method="post" action="/console/calls/${id}" novalidate>
@@ -135,19 +135,18 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const fr = lang === 'fr';
   const version = Number(r.form.get('version'));
   const base = parse(current.text) as Raw;
-  const raw = applyCallForm(base, r.form, lang);
+  const { text, raw } = applyCallForm(current.text, r.form, lang);
   const names = callFormGroups(base, lang).flatMap((g) => g.fields.map((f) => f.name));
-  const { errors, other } = validateCall(raw, names);
+  const { errors, other } = validateCall(raw, names, lang);
   if (errors.size > 0 || other.length > 0) return form(r, raw, version, errors, other, undefined);
   const stale =
     version !== current.version
       ? notice(
           'error',
-          html`${fr ? `Un autre community manager a enregistré cet appel entre-temps (version ${current.version}). Vos modifications ne sont pas enregistrées : rechargez la dernière version, puis refaites-les.` : `Another community manager saved this call meanwhile (version ${current.version}). Your changes are not saved: reload the latest version, then make them again.`} <a href="/console/calls/${id}">${fr ? 'Recharger la dernière version' : 'Reload the latest version'}</a>`,
+          html`${fr ? `Un autre community manager a enregistré cet appel entre-temps (version ${current.version}). Vos modifications ne sont pas enregistrées : rechargez la dernière version, puis refaites-les.` : `Another community manager saved this call meanwhile (version ${current.version}). Your changes are not saved: reload the latest version, then make them again.`} <a href="/console/calls/${id}">${fr ? 'Recharger la dernière version' : 'Reload the latest version'}</a>`,
         )
       : undefined;
   if (stale) return form(r, raw, version, errors, other, stale);
-  const text = stringify(raw, { lineWidth: 0 });
   const parsed = parseCallFile(`${id}.yaml`, text);
   if ('problems' in parsed) return form(r, raw, version, errors, parsed.problems, undefined);
   if (r.form.get('action') !== 'save') {
@@ -179,7 +178,7 @@ function previewBlock(preview: Awaited<ReturnType<typeof previewCall>>, lang: La
   const nothing =
     callRows.length === 0 && preview.applications.length === 0 && preview.subscriptions.length === 0;
   return html`<section class="preview" aria-labelledby="preview-title">
-<h2 id="preview-title">${fr ? 'Aperçu : ce qui changera' : 'Preview: what will change'}</h2>
+<h2 id="preview-title">${fr ? 'Aperçu : ce qui changera' : 'Preview: what will change'}</h2>
 ${nothing ? html`<p>${fr ? 'Ni l’état, ni les dates clés, ni les dossiers, ni les annonces ne changent (seuls des textes ou chiffres sans effet sur eux).' : 'Neither the status, the key dates, the applications nor the announcements change (only texts or figures without effect on them).'}</p>` : ''}
 ${callRows.length > 0 ? changesTable(fr ? 'L’appel' : 'The call', callRows, lang) : ''}
 ${preview.applications.map((a) => changesTable(a.label, a.changes, lang))}
@@ -188,7 +187,7 @@ ${preview.subscriptions.map(
 <div class="table-wrap"><table><thead><tr><th scope="col">${fr ? 'Avant' : 'Before'}</th><th scope="col">${fr ? 'Après' : 'After'}</th></tr></thead>
 <tbody><tr><td><ul>${sub.before.map((b) => html`<li>${b}</li>`)}</ul></td><td><ul>${sub.after.map((a) => html`<li>${a}</li>`)}</ul></td></tr></tbody></table></div>`,
 )}
-<p>${fr ? 'Rien n’est enregistré tant que vous n’avez pas cliqué sur « Enregistrer ».' : 'Nothing is saved until you click “Save”.'}</p>
+<p>${fr ? 'Rien n’est enregistré tant que vous n’avez pas cliqué sur « Enregistrer ».' : 'Nothing is saved until you click “Save”.'}</p>
 </section>`;
 }
 
@@ -200,7 +199,7 @@ async function history(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const fr = lang === 'fr';
   const doc = await s.callOverrides.store.read(id);
   const saved = r.url.searchParams.get('saved');
-  const body = html`${saved ? notice('ok', fr ? `Version ${saved} enregistrée : elle est en vigueur sur toutes les instances.` : `Version ${saved} saved: it is in force on every replica.`) : ''}
+  const body = html`${saved ? notice('ok', fr ? `Version ${saved} enregistrée : elle est en vigueur sur toutes les instances.` : `Version ${saved} saved: it is in force on every replica.`) : ''}
 <p><a href="/console/calls/${id}">${fr ? 'Modifier cet appel' : 'Edit this call'}</a> · <a href="/console/calls">${fr ? 'Tous les appels' : 'All calls'}</a></p>
 ${historyList({ ctx: r.page, history: doc.history, version: doc.version, shipped: await s.callOverrides.shippedText(id), revertAction: `/console/calls/${id}/revert`, zone: r.session.zone })}`;
   return htmlResponse(
@@ -248,7 +247,7 @@ async function exportCall(s: ConsoleServices, r: PageRequest): Promise<Response>
 
 function importForm(ctx: PageContext, text: string, problems: string[]): Response {
   const fr = ctx.lang === 'fr';
-  const body = html`<p>${fr ? 'Collez un fichier d’appel au format livré (YAML, comme ceux qu’exporte la console). Il est vérifié par le même schéma que les fichiers ; l’identifiant doit être nouveau.' : 'Paste a call file in the shipped format (YAML, like those the console exports). It is checked by the same schema as the files; its id must be new.'}</p>
+  const body = html`<p>${fr ? 'Collez un fichier d’appel au format livré (YAML, comme ceux qu’exporte la console). Il est vérifié par le même schéma que les fichiers ; l’identifiant doit être nouveau.' : 'Paste a call file in the shipped format (YAML, like those the console exports). It is checked by the same schema as the files; its id must be new.'}</p>
 <form method="post" action="/console/calls/import" novalidate>${csrfField(ctx)}
 ${field({ name: 'yaml', label: fr ? 'Fichier d’appel (YAML)' : 'Call file (YAML)', value: text, type: 'textarea', error: problems.length > 0 ? problems.join(' · ') : undefined, required: true })}
 <div class="actions"><button type="submit">${fr ? 'Importer' : 'Import'}</button><a href="/console/calls">${fr ? 'Annuler' : 'Cancel'}</a></div></form>`;
@@ -267,12 +266,12 @@ async function importCall(s: ConsoleServices, r: PageRequest): Promise<Response>
   } catch {}
   if (typeof id !== 'string' || id === '')
     return importForm(r.page, text, [
-      fr ? 'Le fichier doit être du YAML avec un champ « id ».' : 'The file must be YAML with an “id” field.',
+      fr ? 'Le fichier doit être du YAML avec un champ « id ».' : 'The file must be YAML with an “id” field.',
     ]);
   if (s.calls.get(id) || (await s.callOverrides.store.read(id)).version > 0)
     return importForm(r.page, text, [
       fr
-        ? `L’appel « ${id} » existe déjà : modifiez-le plutôt.`
+        ? `L’appel « ${id} » existe déjà : modifiez-le plutôt.`
         : `Call “${id}” already exists: edit it instead.`,
     ]);
   const saved = await s.callOverrides.save(id, 0, {

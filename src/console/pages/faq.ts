@@ -9,6 +9,7 @@ import type { FaqEntry } from '../../faq/knowledge-base.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
+import { YAML_LAYOUT } from '../overrides.ts';
 import type { PageRequest, PageRoute } from '../router.ts';
 import type { ConsoleServices } from '../services.ts';
 import { notFound } from './calls.ts';
@@ -146,13 +147,13 @@ async function tryQuestion(s: ConsoleServices, r: PageRequest): Promise<Response
   const why = match.entry
     ? match.confident
       ? html`${notice('ok', html`${fr ? 'Réponse donnée par l’entrée' : 'Answered by the entry'} <a href="/console/faq/entry/${match.entry.id}">${match.entry.title[lang]}</a>.`)}
-<p>${fr ? `Pourquoi : elle couvre ${percent} des mots de la question (pondérés par leur rareté), assez pour répondre sans deviner.` : `Why: it covers ${percent} of the question's words (weighted by rarity), enough to answer without guessing.`}</p>`
-      : html`${notice('info', fr ? 'Le bot ne répondrait pas : il dirait qu’il ne sait pas et proposerait les sujets proches.' : 'The bot would not answer: it would say it does not know and offer the closest topics.')}
-<p>${fr ? `Pourquoi : la meilleure entrée, « ${match.entry.title[lang]} », ne couvre que ${percent} des mots de la question (pondérés par leur rareté) : trop peu pour répondre sans deviner.` : `Why: the best entry, “${match.entry.title[lang]}”, covers only ${percent} of the question's words (weighted by rarity): too little to answer without guessing.`}</p>`
+<p>${fr ? `Pourquoi : elle couvre ${percent} des mots de la question (pondérés par leur rareté), assez pour répondre sans deviner.` : `Why: it covers ${percent} of the question's words (weighted by rarity), enough to answer without guessing.`}</p>`
+      : html`${notice('info', fr ? 'Le bot ne répondrait pas : il dirait qu’il ne sait pas et proposerait les sujets proches.' : 'The bot would not answer: it would say it does not know and offer the closest topics.')}
+<p>${fr ? `Pourquoi : la meilleure entrée, « ${match.entry.title[lang]} », ne couvre que ${percent} des mots de la question (pondérés par leur rareté) : trop peu pour répondre sans deviner.` : `Why: the best entry, “${match.entry.title[lang]}”, covers only ${percent} of the question's words (weighted by rarity): too little to answer without guessing.`}</p>`
     : notice(
         'info',
         fr
-          ? 'Aucun mot de la question ne correspond à une entrée : le bot dirait qu’il ne sait pas.'
+          ? 'Aucun mot de la question ne correspond à une entrée : le bot dirait qu’il ne sait pas.'
           : 'No word of the question matches an entry: the bot would say it does not know.',
       );
   const body = html`${tryForm(lang, question)}
@@ -160,7 +161,7 @@ ${
   question === ''
     ? ''
     : html`<section aria-live="polite"><h2>${fr ? 'Résultat' : 'Result'}</h2>${why}
-${match.alternatives.length > 0 ? html`<p>${fr ? 'Entrées proches :' : 'Close entries:'}</p><ul>${match.alternatives.map((e) => html`<li><a href="/console/faq/entry/${e.id}">${e.title[lang]}</a></li>`)}</ul>` : ''}
+${match.alternatives.length > 0 ? html`<p>${fr ? 'Entrées proches :' : 'Close entries:'}</p><ul>${match.alternatives.map((e) => html`<li><a href="/console/faq/entry/${e.id}">${e.title[lang]}</a></li>`)}</ul>` : ''}
 ${match.confident ? '' : html`<p><a class="button" href="/console/faq/new?question=${encodeURIComponent(question)}">${fr ? 'Créer une entrée à partir de cette question' : 'Create an entry from this question'}</a></p>`}</section>`
 }`;
   return htmlResponse(
@@ -178,7 +179,15 @@ ${
   top.length === 0
     ? html`<p>${fr ? 'Aucune question sans réponse.' : 'No unanswered question.'}</p>`
     : html`<div class="table-wrap"><table><caption>${fr ? 'Questions sans réponse' : 'Unanswered questions'}</caption><thead><tr><th scope="col">Question</th><th scope="col">${fr ? 'Fois' : 'Times'}</th><th scope="col">${fr ? 'Action' : 'Action'}</th></tr></thead>
-<tbody>${top.map((q) => html`<tr><th scope="row">${q.question}</th><td>${q.count}</td><td><a href="/console/faq/new?question=${encodeURIComponent(q.question)}">${fr ? 'Créer une entrée' : 'Create an entry'}</a> · <a href="/console/faq/try?q=${encodeURIComponent(q.question)}">${fr ? 'Essayer' : 'Try'}</a></td></tr>`)}</tbody></table></div>`
+<tbody>${top.map((q) => {
+        // An entry made since may answer it now: said, so nobody writes a second one.
+        const now = s.faq.search(q.question, lang);
+        const answered =
+          now.confident && now.entry
+            ? html`${fr ? 'Répondue maintenant par' : 'Now answered by'} <a href="/console/faq/entry/${now.entry.id}">${now.entry.title[lang]}</a> · `
+            : '';
+        return html`<tr><th scope="row">${q.question}</th><td>${q.count}</td><td>${answered}<a href="/console/faq/new?question=${encodeURIComponent(q.question)}">${fr ? 'Créer une entrée' : 'Create an entry'}</a> · <a href="/console/faq/try?q=${encodeURIComponent(q.question)}">${fr ? 'Essayer' : 'Try'}</a></td></tr>`;
+      })}</tbody></table></div>`
 }`;
   return htmlResponse(
     200,
@@ -261,7 +270,7 @@ ${topicError ? html`<p class="error" id="f-topic-error">${topicError}</p>` : ''}
     });
   });
   const body = html`${above ?? ''}
-${errors.size > 0 ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été enregistré.' : 'Some fields need fixing: see the message beside each. Nothing was saved.') : ''}
+${errors.size > 0 ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été enregistré.' : 'Some fields need fixing: see the message beside each. Nothing was saved.') : ''}
 <form method="post" action="${action}" novalidate>${csrfField(r.page)}<input type="hidden" name="version" value="${version}">
 ${controls}
 <div class="actions"><button type="submit">${fr ? 'Enregistrer' : 'Save'}</button><a href="/console/faq">${fr ? 'Annuler' : 'Cancel'}</a></div></form>
@@ -281,13 +290,13 @@ async function submit(s: ConsoleServices, r: PageRequest, isNew: boolean): Promi
   const id = isNew ? (draft.id?.trim() ?? '') : (r.params.id as string);
   if (!isNew && !s.faq.kb.get(id)) return notFound(r.page);
   const raw = fromDraft(isNew ? draft : { ...draft, id });
-  const checked = s.faqOverrides.check(raw, isNew ? undefined : id);
+  const checked = s.faqOverrides.check(raw, isNew ? undefined : id, r.page.lang);
   const errors = 'errors' in checked ? checked.errors : new Map<string, string>();
   if (isNew && id && (s.faq.kb.get(id) || (await s.faqOverrides.store.read(id)).version > 0))
-    errors.set('id', fr ? `l’entrée « ${id} » existe déjà` : `entry “${id}” already exists`);
+    errors.set('id', fr ? `l’entrée « ${id} » existe déjà` : `entry “${id}” already exists`);
   if (errors.size > 0) return entryForm(s, r, draft, version, errors, isNew);
   const saved = await s.faqOverrides.save(id, version, {
-    text: stringify(raw, { lineWidth: 0 }),
+    text: stringify(raw, YAML_LAYOUT),
     by: r.by,
     action: 'edit',
     at: s.clock.now().getTime(),
@@ -302,7 +311,7 @@ async function submit(s: ConsoleServices, r: PageRequest, isNew: boolean): Promi
       isNew,
       notice(
         'error',
-        html`${fr ? 'Un autre community manager a enregistré cette entrée entre-temps. Vos modifications ne sont pas enregistrées : rechargez la dernière version, puis refaites-les.' : 'Another community manager saved this entry meanwhile. Your changes are not saved: reload the latest version, then make them again.'} <a href="/console/faq/entry/${id}">${fr ? 'Recharger' : 'Reload'}</a>`,
+        html`${fr ? 'Un autre community manager a enregistré cette entrée entre-temps. Vos modifications ne sont pas enregistrées : rechargez la dernière version, puis refaites-les.' : 'Another community manager saved this entry meanwhile. Your changes are not saved: reload the latest version, then make them again.'} <a href="/console/faq/entry/${id}">${fr ? 'Recharger' : 'Reload'}</a>`,
       ),
     );
   return redirect(`/console/faq/entry/${id}/history?saved=${saved}`);
@@ -316,9 +325,9 @@ async function history(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const doc = await s.faqOverrides.store.read(id);
   const shippedEntry = s.faqOverrides.shipped.get(id);
   const saved = r.url.searchParams.get('saved');
-  const body = html`${saved ? notice('ok', fr ? `Version ${saved} enregistrée : le bot répond avec elle sur toutes les instances.` : `Version ${saved} saved: the bot answers with it on every replica.`) : ''}
+  const body = html`${saved ? notice('ok', fr ? `Version ${saved} enregistrée : le bot répond avec elle sur toutes les instances.` : `Version ${saved} saved: the bot answers with it on every replica.`) : ''}
 <p><a href="/console/faq/entry/${id}">${fr ? 'Modifier cette entrée' : 'Edit this entry'}</a> · <a href="/console/faq/try?q=${encodeURIComponent(entry.questions[r.page.lang][0] ?? entry.title[r.page.lang])}">${fr ? 'L’essayer' : 'Try it'}</a></p>
-${historyList({ ctx: r.page, history: doc.history, version: doc.version, shipped: shippedEntry ? stringify(fromDraft(toDraft(shippedEntry)), { lineWidth: 0 }) : undefined, revertAction: `/console/faq/entry/${id}/revert`, zone: r.session.zone })}`;
+${historyList({ ctx: r.page, history: doc.history, version: doc.version, shipped: shippedEntry ? stringify(fromDraft(toDraft(shippedEntry)), YAML_LAYOUT) : undefined, revertAction: `/console/faq/entry/${id}/revert`, zone: r.session.zone })}`;
   return htmlResponse(
     200,
     page(
@@ -349,7 +358,7 @@ async function revert(s: ConsoleServices, r: PageRequest): Promise<Response> {
     page(
       { ...r.page, section: 'faq' },
       fr ? 'Retour arrière impossible' : 'Revert not possible',
-      html`${notice('error', fr ? 'Un autre community manager a enregistré cette entrée entre-temps : rechargez la page.' : 'Another community manager saved this entry meanwhile: reload the page.')}<p><a href="/console/faq/entry/${id}/history">${fr ? 'Recharger l’historique' : 'Reload the history'}</a></p>`,
+      html`${notice('error', fr ? 'Un autre community manager a enregistré cette entrée entre-temps : rechargez la page.' : 'Another community manager saved this entry meanwhile: reload the page.')}<p><a href="/console/faq/entry/${id}/history">${fr ? 'Recharger l’historique' : 'Reload the history'}</a></p>`,
     ),
   );
 }

@@ -1,14 +1,15 @@
 /** Pieces several console pages show: a revision history with diffs and revert buttons, a table of changes. */
 import { diffLines } from 'diff';
+import { parseDocument } from 'yaml';
 import type { Lang } from '../../core/i18n.ts';
 import { formatInstant } from '../../scheduler/format.ts';
 import { type Html, html } from '../html.ts';
 import { csrfField, type PageContext } from '../layout.ts';
-import type { Revision } from '../overrides.ts';
+import { type Revision, YAML_LAYOUT } from '../overrides.ts';
 
 /** A line diff: removed lines then added ones, each marked for screen readers as well as by colour. */
 export function diffBlock(before: string, after: string, lang: Lang): Html {
-  const parts = diffLines(before, after);
+  const parts = diffLines(layout(before), layout(after));
   if (!parts.some((p) => p.added || p.removed))
     return html`<p>${lang === 'fr' ? 'Aucune différence.' : 'No difference.'}</p>`;
   return html`<pre class="diff">${parts.flatMap((part) =>
@@ -22,6 +23,12 @@ export function diffBlock(before: string, after: string, lang: Lang): Html {
           )
       : [],
   )}</pre>`;
+}
+
+/** YAML in one layout, so a diff shows what changed rather than how a file was spaced. */
+function layout(text: string): string {
+  const doc = parseDocument(text);
+  return doc.errors.length > 0 ? text : doc.toString(YAML_LAYOUT);
 }
 
 /** Every revision, newest first, with what it changed and a button to go back to it. */
