@@ -144,15 +144,21 @@ describe('Slack native forms', () => {
     });
   });
 
-  it('returns a bad date as the error beside its field, and saves nothing', async () => {
+  /** Saves the modal with these answers: the organizer's name, the association, and `date` as event date. */
+  function submit(name: string, date: string, more: Record<string, Record<string, unknown>> = {}) {
     const view = modal.params.view as Record<string, string>;
-    const response = await interact(
+    return interact(
       viewSubmissionPayload(view, USER, {
-        organizer_name: { type: 'plain_text_input', value: 'Tiers-Lieu du Bocage' },
+        organizer_name: { type: 'plain_text_input', value: name },
         legal_entity: { type: 'static_select', selected_option: { value: 'association' } },
-        event_date: { type: 'datepicker', selected_date: '2020-01-15' },
+        event_date: { type: 'datepicker', selected_date: date },
+        ...more,
       }),
     );
+  }
+
+  it('returns a bad date as the error beside its field, and saves nothing', async () => {
+    const response = await submit('Tiers-Lieu du Bocage', '2020-01-15');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
@@ -162,16 +168,10 @@ describe('Slack native forms', () => {
   });
 
   it('saves a good submission in one go and carries the chat on', async () => {
-    const view = modal.params.view as Record<string, string>;
     const mark = harness.fake.callsTo('chat.postMessage').length;
-    const response = await interact(
-      viewSubmissionPayload(view, USER, {
-        organizer_name: { type: 'plain_text_input', value: 'Tiers-Lieu du Bocage normand' },
-        legal_entity: { type: 'static_select', selected_option: { value: 'association' } },
-        event_date: { type: 'datepicker', selected_date: '2027-06-19' },
-        event_format: { type: 'static_select', selected_option: null },
-      }),
-    );
+    const response = await submit('Tiers-Lieu du Bocage normand', '2027-06-19', {
+      event_format: { type: 'static_select', selected_option: null },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     await posted(/Saved: 2 answers changed/, mark);
@@ -192,15 +192,8 @@ describe('Slack native forms', () => {
       return submitForm(message);
     };
     try {
-      const view = modal.params.view as Record<string, string>;
       const mark = harness.fake.callsTo('chat.postMessage').length;
-      const response = await interact(
-        viewSubmissionPayload(view, USER, {
-          organizer_name: { type: 'plain_text_input', value: 'Tiers-Lieu du Bocage normand' },
-          legal_entity: { type: 'static_select', selected_option: { value: 'association' } },
-          event_date: { type: 'datepicker', selected_date: '2020-01-15' },
-        }),
-      );
+      const response = await submit('Tiers-Lieu du Bocage normand', '2020-01-15');
       expect(await response.text()).toBe('');
       const told = await posted(/I saved nothing: one field to look at again/, mark);
       expect(String(told.params.text)).toMatch(/already passed/);
