@@ -45,10 +45,10 @@ export async function answer(
         intent: 'dialog:already-answered',
         text: turn.t(
           {
-            fr: 'Cette question (« {label} ») a déjà sa réponse ; pour la changer, écrivez « modifier {slot} ». Voici où nous en sommes :',
-            en: 'That question (“{label}”) already has its answer; to change it, type “edit {slot}”. Here is where we are:',
+            fr: 'Cette question (« {label} ») a déjà sa réponse ; pour la changer, écrivez « modifier {label} ». Voici où nous en sommes :',
+            en: 'That question (“{label}”) already has its answer; to change it, type “edit {label}”. Here is where we are:',
           },
-          { label: answered.label[turn.lang], slot: answered.slot },
+          { label: answered.label[turn.lang] },
         ),
       });
       return ask(ctx, turn, application);

@@ -138,7 +138,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
         text: [
           turn.t({ fr: '**Vos candidatures**', en: '**Your applications**' }),
           ...applications.map(
-            (a) => `• \`${a.id}\` — ${engine.callName(a.callId, turn.lang)} — ${stateOf(turn, a)}`,
+            (a) => `• \`${a.id}\` — ${engine.callName(a.callId, turn.lang)} — ${stateOf(engine, turn, a)}`,
           ),
         ].join('\n'),
         choices: applications.map((a) => ({
@@ -234,11 +234,12 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   return [apply, back, skip, status, cancel, edit, list, open, remove, summary, exportCommand];
 }
 
-function stateOf(turn: Turn, application: Application): string {
-  return application.status === 'complete'
-    ? turn.t({ fr: 'terminée', en: 'complete' })
-    : turn.t(
-        { fr: 'en cours, étape « {slot} »', en: 'in progress, at “{slot}”' },
-        { slot: application.currentSlot ?? '' },
-      );
+/** « terminée », or « en cours, étape « date de l’événement » »: the step by its label, as people read it. */
+function stateOf(engine: DialogEngine, turn: Turn, application: Application): string {
+  if (application.status === 'complete') return turn.t({ fr: 'terminée', en: 'complete' });
+  const step = engine.steps(engine.dialogOf(application)).find((s) => s.slot === application.currentSlot);
+  return turn.t(
+    { fr: 'en cours, étape « {label} »', en: 'in progress, at “{label}”' },
+    { label: step?.label[turn.lang] ?? '' },
+  );
 }

@@ -4,6 +4,7 @@ import type { CallDefinition } from '../rules/schema.ts';
 import { answerParam, formatParam, slotOf } from '../rules/values.ts';
 import { type Lang, type Localized, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
+import { type Counted, plural } from '../src/core/plural.ts';
 import type { AnswerValue, Application } from './application.ts';
 import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
 
@@ -20,7 +21,7 @@ export function stepReply(
   step: Step,
   lang: Lang,
 ): Reply {
-  const { index, total } = progress(steps, { ...application, currentSlot: step.slot });
+  const { index, total, remaining } = progress(steps, { ...application, currentSlot: step.slot });
   // An answer the earlier ones imply is proposed with the question, not asked blind.
   const implied = step.implied?.(application.answers);
   const optional = step.optional
@@ -35,11 +36,11 @@ export function stepReply(
       : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
   return {
     intent: `dialog:${dialogId}:${step.slot}`,
-    text: `${t(lang, { fr: '**Étape {index}/{total}**', en: '**Step {index}/{total}**' }, { index, total })} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
+    text: `${stepHeading(index, remaining, lang)} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
     input: { kind: step.type, ...bounds(step) },
-    data: { application: application.id, slot: step.slot, step: index, of: total },
+    data: { application: application.id, slot: step.slot, step: index, of: total, remaining },
   };
 }
 
@@ -49,7 +50,21 @@ export function bounds(step: Step): { min?: number; max?: number } {
   return { min: step.min ?? 0, ...(step.max === undefined ? {} : { max: step.max }) };
 }
 
-/** Answered, missing, step k of n. */
+const STILL_TO_COME: Counted = {
+  fr: { one: 'encore {count} question ensuite', other: 'encore {count} questions ensuite' },
+  en: { one: '{count} more question after this one', other: '{count} more questions after this one' },
+};
+
+/** « **Étape 5** (encore 12 questions ensuite) », « **Étape 17** (dernière question) ». */
+export function stepHeading(index: number, remaining: number, lang: Lang): string {
+  const after =
+    remaining === 0
+      ? t(lang, { fr: 'dernière question', en: 'last question' })
+      : plural(lang, remaining, STILL_TO_COME);
+  return t(lang, { fr: '**Étape {index}** ({after})', en: '**Step {index}** ({after})' }, { index, after });
+}
+
+/** Answered, missing, step k and what remains. */
 export function statusText(
   call: CallDefinition,
   steps: Step[],
@@ -58,11 +73,11 @@ export function statusText(
 ): string {
   const answered = applicableSteps(steps, application.answers).filter((s) => s.slot in application.answers);
   const missing = missingSteps(steps, application);
-  const { index, total } = progress(steps, application);
+  const { index, remaining } = progress(steps, application);
   const colon = lang === 'fr' ? ' : ' : ': ';
   const lines = [
     application.currentSlot
-      ? t(lang, { fr: '**Étape {index} sur {total}**', en: '**Step {index} of {total}**' }, { index, total })
+      ? stepHeading(index, remaining, lang)
       : t(lang, { fr: '**Toutes les étapes sont passées.**', en: '**Every step is done.**' }),
     '',
     t(lang, { fr: '**Réponses données** ({n})', en: '**Answers given** ({n})' }, { n: answered.length }),
@@ -92,7 +107,7 @@ export const DIALOG_COMMANDS: Localized = {
     '**Pendant la candidature, vous pouvez écrire :**',
     '• `retour` — revenir à l’étape précédente',
     '• `passer` — laisser une étape facultative sans réponse',
-    '• `modifier <élément>` — changer une réponse (par exemple `modifier event_date`)',
+    '• `modifier <élément>` — changer une réponse (par exemple `modifier date de l’événement`)',
     '• `état` — voir les réponses données et ce qui manque',
     '• `annuler` — abandonner cette candidature (je demande confirmation)',
     '• `candidatures` — lister vos candidatures ; `ouvrir <id>` pour en reprendre une',
@@ -102,7 +117,7 @@ export const DIALOG_COMMANDS: Localized = {
     '**During the application, you can type:**',
     '• `back` — go back to the previous step',
     '• `skip` — leave an optional step unanswered',
-    '• `edit <item>` — change an answer (for example `edit event_date`)',
+    '• `edit <item>` — change an answer (for example `edit event date`)',
     '• `status` — see the answers given and what is missing',
     '• `cancel` — abandon this application (I ask for confirmation)',
     '• `applications` — list your applications; `open <id>` to resume one',

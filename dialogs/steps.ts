@@ -87,11 +87,24 @@ export function pruneAnswers(steps: Step[], application: Application): void {
   }
 }
 
-/** Where the person is: step k of n among the steps that apply. */
-export function progress(steps: Step[], application: Application): { index: number; total: number } {
+/**
+ * Where the person is: step k among the steps that apply, and how many questions remain after it. The total
+ * alone would move mid-dialog (an « autre » answer adds its « which other? » step), so people are shown the
+ * remaining count, which only grows when an answer adds a question.
+ */
+export function progress(
+  steps: Step[],
+  application: Application,
+): { index: number; total: number; remaining: number } {
   const applicable = applicableSteps(steps, application.answers);
   const index = applicable.findIndex((s) => s.slot === application.currentSlot);
-  return { index: index < 0 ? applicable.length : index + 1, total: applicable.length };
+  const remaining = applicable.filter(
+    (s) =>
+      s.slot !== application.currentSlot &&
+      !(s.slot in application.answers) &&
+      !application.skipped.includes(s.slot),
+  ).length;
+  return { index: index < 0 ? applicable.length : index + 1, total: applicable.length, remaining };
 }
 
 /** The applicable steps still without an answer (skipped or not reached). */

@@ -91,8 +91,8 @@ function answerFields(call: CallDefinition, steps: Step[], application: Applicat
         value === undefined
           ? t(
               lang,
-              { fr: '**à compléter** — `modifier {slot}`', en: '**missing** — `edit {slot}`' },
-              { slot: s.slot },
+              { fr: '**à compléter** — `modifier {label}`', en: '**missing** — `edit {label}`' },
+              { label: s.label[lang] },
             )
           : formatAnswer(call, s.slot, value, lang),
     };

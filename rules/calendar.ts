@@ -5,6 +5,7 @@ import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { subMonths } from 'date-fns/subMonths';
+import { formatDate } from '../src/core/day-format.ts';
 import type { Lang } from '../src/core/i18n.ts';
 
 /** A calendar day written `YYYY-MM-DD`. */
@@ -42,5 +43,5 @@ const DAY_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
 /** A day in words: "13 mars 2024" / "13 March 2024". */
 export function formatDay(day: Day, lang: Lang): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return DAY_FORMATS[lang].format(Date.UTC(year, month - 1, date));
+  return formatDate(DAY_FORMATS[lang], Date.UTC(year, month - 1, date), lang);
 }

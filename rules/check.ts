@@ -1,7 +1,12 @@
 /** `npm run calls:check [folder]`: validates the call files and says what each defines, or exactly what is wrong. */
+import { plural } from '../src/core/plural.ts';
 import { CallFileError, loadCallDirectory } from './loader.ts';
 import { DEFAULT_CALLS_DIR } from './registry.ts';
 import { RULE_EFFECTS } from './schema.ts';
+
+/** « 1 rule », « 3 rules »: this report is in English. */
+const count = (n: number, noun: string): string =>
+  plural('en', n, { fr: { one: '', other: '' }, en: { one: `{count} ${noun}`, other: `{count} ${noun}s` } });
 
 const dir = process.argv[2] ?? (process.env.CALLS_DIR || DEFAULT_CALLS_DIR);
 try {
@@ -12,10 +17,10 @@ try {
     );
     const requires = call.benefits.flatMap((b) => b.requires.map((r) => `${b.id} → ${r.benefit}`));
     process.stdout.write(
-      `ok ${call.id} (edition ${call.edition}): ${call.benefits.length} benefit(s), ${call.rules.length} rule(s) (${kinds}), ${call.slots.length} slot(s), ${call.dates.length} key date(s)${requires.length > 0 ? `; requires: ${requires.join(', ')}` : ''}\n`,
+      `ok ${call.id} (edition ${call.edition}): ${count(call.benefits.length, 'benefit')}, ${count(call.rules.length, 'rule')} (${kinds}), ${count(call.slots.length, 'slot')}, ${count(call.dates.length, 'key date')}${requires.length > 0 ? `; requires: ${requires.join(', ')}` : ''}\n`,
     );
   }
-  process.stdout.write(`${calls.length} call file(s) valid in ${dir}\n`);
+  process.stdout.write(`${count(calls.length, 'call file')} valid in ${dir}\n`);
 } catch (error) {
   if (!(error instanceof CallFileError)) throw error;
   process.stderr.write(`${error.message}\n`);

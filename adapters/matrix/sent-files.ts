@@ -6,11 +6,12 @@
 import type { MatrixClient } from 'matrix-bot-sdk';
 import { z } from 'zod';
 import {
-  fill,
+  type Counted,
   type Localized,
   type Logger,
   type PersonalRecords,
   type PersonRef,
+  pluralized,
 } from '../../src/core/port.ts';
 
 /** The record name, so `my data` shows the list and `forget me` erases it. */
@@ -38,13 +39,32 @@ export async function recordSentFile(
   await records.set(person, SENT_FILES_RECORD, [...files, file]);
 }
 
-const REDACTED: Localized = {
-  fr: 'J’ai masqué (« redact ») les {count} message(s) qui portaient vos fichiers.',
-  en: 'I redacted the {count} message(s) that carried your files.',
+const REDACTED: Counted = {
+  fr: {
+    one: 'J’ai masqué (« redact ») le message qui portait vos fichiers.',
+    other: 'J’ai masqué (« redact ») les {count} messages qui portaient vos fichiers.',
+  },
+  en: {
+    one: 'I redacted the message that carried your files.',
+    other: 'I redacted the {count} messages that carried your files.',
+  },
 };
-const NOT_REDACTED: Localized = {
-  fr: 'Je n’ai pas pu masquer {failed} message(s) sur {count} portant vos fichiers (le serveur a refusé) : un modérateur du salon peut les retirer.',
-  en: 'I could not redact {failed} of the {count} message(s) that carried your files (the server refused): a moderator of the room can remove them.',
+const ONLY_ONE_NOT_REDACTED: Localized = {
+  fr: 'Je n’ai pas pu masquer le message portant vos fichiers (le serveur a refusé) : un modérateur du salon peut le retirer.',
+  en: 'I could not redact the message that carried your files (the server refused): a moderator of the room can remove it.',
+};
+// Counted on the failures: « 1 message sur 3 n’a pas pu… ».
+const NOT_REDACTED: Counted = {
+  fr: {
+    one: 'Je n’ai pas pu masquer {count} des {total} messages portant vos fichiers (le serveur a refusé) : un modérateur du salon peut le retirer.',
+    other:
+      'Je n’ai pas pu masquer {count} des {total} messages portant vos fichiers (le serveur a refusé) : un modérateur du salon peut les retirer.',
+  },
+  en: {
+    one: 'I could not redact {count} of the {total} messages that carried your files (the server refused): a moderator of the room can remove it.',
+    other:
+      'I could not redact {count} of the {total} messages that carried your files (the server refused): a moderator of the room can remove them.',
+  },
 };
 
 /**
@@ -69,7 +89,8 @@ export async function redactSentFiles(
       logger.warn({ err: error, roomId, eventId }, 'matrix: file message not redacted after forget me');
     }
   }
-  const text = failed === 0 ? REDACTED : NOT_REDACTED;
-  const params = { count: files.length, failed };
-  return { fr: fill(text.fr, params), en: fill(text.en, params) };
+  if (failed === 0) return pluralized(files.length, REDACTED);
+  return files.length === 1
+    ? ONLY_ONE_NOT_REDACTED
+    : pluralized(failed, NOT_REDACTED, { total: files.length });
 }

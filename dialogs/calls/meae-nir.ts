@@ -63,8 +63,8 @@ export const meaeNir: DialogDefinition = {
     {
       slot: 'fields',
       prompt: {
-        fr: 'Dans quel(s) champ(s) s’inscrit le projet ? (un ou plusieurs)',
-        en: 'Which field(s) does the project belong to? (one or more)',
+        fr: 'Dans quels champs s’inscrit le projet ? (un ou plusieurs)',
+        en: 'Which fields does the project belong to? (one or more)',
       },
       help: {
         fr: 'Le numérique inclusif (accès, compétences) et/ou le numérique responsable (impact environnemental, protection des usagers).',

@@ -4,6 +4,7 @@
  * 2027 à Nantes`, `next Tuesday`. The understanding layer reads the sentence; this parser checks the day
  * against the step and asks back when the weekday contradicts the date or only a month is given.
  */
+import { formatDate } from '../../src/core/day-format.ts';
 import type { Lang, Localized } from '../../src/core/i18n.ts';
 import { type Day, dateIn } from '../../src/understanding/dates.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
@@ -82,5 +83,5 @@ const DAY_WORDS: Record<Lang, Intl.DateTimeFormat> = {
 
 /** A day in words: `vendredi 12 mars 2027` / `Friday 12 March 2027`. */
 export function spellDay(day: Day, lang: Lang): string {
-  return DAY_WORDS[lang].format(new Date(`${day}T00:00:00Z`));
+  return formatDate(DAY_WORDS[lang], new Date(`${day}T00:00:00Z`), lang);
 }

@@ -10,8 +10,9 @@ export function withoutMarkdown(markdown: string): string {
     markdown
       .replace(/\*\*(.+?)\*\*/g, '$1')
       .replace(/`([^`]+)`/g, '$1')
-      // _italic_ only as a whole word, so snake_case ids (event_date) stay intact.
-      .replace(/(^|\s)_([^_\n]+)_(?=$|[\s.,;:!?)])/gm, '$1$2')
+      // _italic_ only as whole words, so snake_case ids (event_date) stay intact; it may run over several
+      // lines (a call's note, a verdict's notice) and hold an id itself (`_see event_date_`).
+      .replace(/(^|[\s(«“])_(?=\S)([\s\S]*?\S)_(?=$|[\s.,;:!?)»”’])/gm, '$1$2')
       .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>')
   );
 }

@@ -28,6 +28,7 @@ import type {
 
 export { fill, isLang, t } from './i18n.ts';
 export { plainText, withoutMarkdown } from './plain-text.ts';
+export { type Counted, plural, pluralized } from './plural.ts';
 export { RetryAfterError } from './retry-after.ts';
 export { parseInstant } from './time.ts';
 export type {

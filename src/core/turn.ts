@@ -5,6 +5,7 @@ import type { CommandMatch } from './commands.ts';
 import type { ConversationState } from './conversation.ts';
 import { type Lang, type Localized, t } from './i18n.ts';
 import type { IncomingMessage, Reply } from './message.ts';
+import { type Counted, plural } from './plural.ts';
 
 export class Turn {
   readonly message: IncomingMessage;
@@ -33,6 +34,11 @@ export class Turn {
   /** Text in the turn's language. */
   t(text: Localized, params?: Record<string, string | number>): string {
     return t(this.lang, text, params);
+  }
+
+  /** A counted text in the turn's language (« 1 rappel », « 6 rappels »). */
+  plural(count: number, forms: Counted, params?: Record<string, string | number>): string {
+    return plural(this.lang, count, forms, params);
   }
 
   /** The person's time zone: their own if known, else the bot's. */

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import type { Localized } from '../core/i18n.ts';
+import { type Counted, REMINDERS } from '../core/plural.ts';
 import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
 import type { AtomicOps } from '../store/atomic.ts';
@@ -51,18 +52,29 @@ export const PRIVACY_NOTICE: Localized = {
 };
 
 // Record names are `<kind>` or `<kind>:<id>`; these kinds get a readable label in the forget-me report.
-const RECORD_KINDS: Record<string, Localized> = {
-  conversation: {
+const RECORD_KINDS: Record<string, Counted> = {
+  conversation: once({
     fr: 'votre état de conversation et vos préférences',
     en: 'your conversation state and preferences',
+  }),
+  application: {
+    fr: { one: '{count} candidature et ses réponses', other: '{count} candidatures et leurs réponses' },
+    en: { one: '{count} application and its answers', other: '{count} applications and their answers' },
   },
-  application: { fr: 'candidature(s) et leurs réponses', en: 'application(s) and their answers' },
-  export: { fr: 'export(s) de dossier', en: 'dossier export(s)' },
-  'matrix-files': {
-    fr: 'liste des messages Matrix portant vos fichiers',
-    en: 'list of the Matrix messages carrying your files',
+  export: {
+    fr: { one: '{count} export de dossier', other: '{count} exports de dossier' },
+    en: { one: '{count} dossier export', other: '{count} dossier exports' },
   },
+  'matrix-files': once({
+    fr: 'la liste des messages Matrix portant vos fichiers',
+    en: 'the list of the Matrix messages carrying your files',
+  }),
 };
+
+/** A record kind that is one thing whatever the count (a single record per person). */
+function once(text: Localized): Counted {
+  return { fr: { one: text.fr, other: text.fr }, en: { one: text.en, other: text.en } };
+}
 
 export class Privacy {
   readonly #options: PrivacyOptions;
@@ -163,7 +175,7 @@ export class Privacy {
     // The state of this very turn must not be written back.
     turn.discardState = true;
     const lines = describeDeleted(names, typeof reminders === 'number' ? reminders : 0).map(
-      (l) => `• ${turn.t(l.label)}${l.kind === 'conversation' ? '' : ` (${l.count})`}`,
+      (l) => `• ${turn.plural(l.count, l.label)}`,
     );
     const parts = [
       turn.t({
@@ -190,7 +202,7 @@ export class Privacy {
 function describeDeleted(
   names: string[],
   reminders: number,
-): Array<{ kind: string; label: Localized; count: number }> {
+): Array<{ kind: string; label: Counted; count: number }> {
   const counts = new Map<string, number>();
   for (const name of names) {
     const kind = name.split(':')[0] ?? name;
@@ -199,9 +211,8 @@ function describeDeleted(
   const lines = [...counts].map(([kind, count]) => ({
     kind,
     count,
-    label: RECORD_KINDS[kind] ?? { fr: `données « ${kind} »`, en: `“${kind}” data` },
+    label: RECORD_KINDS[kind] ?? once({ fr: `données « ${kind} »`, en: `“${kind}” data` }),
   }));
-  if (reminders > 0)
-    lines.push({ kind: 'reminder', count: reminders, label: { fr: 'rappel(s)', en: 'reminder(s)' } });
+  if (reminders > 0) lines.push({ kind: 'reminder', count: reminders, label: REMINDERS });
   return lines;
 }

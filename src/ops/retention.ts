@@ -11,6 +11,7 @@ import type { Clock } from '../core/clock.ts';
 import { ConversationStore } from '../core/conversation.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { ConversationRef, Delivery } from '../core/message.ts';
+import { DAYS, plural } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import type { NewJob } from '../scheduler/job.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
@@ -84,7 +85,7 @@ export class Retention {
     turn.state.retentionPlanned = planned;
     const { ttlDays } = this.#options;
     const warnDays = ttlDays > WARNING_BEFORE_DAYS ? ttlDays - WARNING_BEFORE_DAYS : Math.ceil(ttlDays / 2);
-    const params = { id: application.id, days: ttlDays - warnDays };
+    const params = (lang: Lang) => ({ id: application.id, days: plural(lang, ttlDays - warnDays, DAYS) });
     // Same ids each time: every touch replaces the pending jobs, so they only fire after real silence.
     await this.#schedule(
       turn,
@@ -92,8 +93,8 @@ export class Retention {
       WARN,
       now + warnDays * DAY_MS,
       {
-        fr: 'Votre candidature {id} est en pause depuis longtemps. Sans nouvelle de votre part, je l’effacerai dans {days} jours. Pour la poursuivre : « reprendre {id} ».',
-        en: 'Your application {id} has been paused for a long time. Without news from you, I will erase it in {days} days. To go on with it: “open {id}”.',
+        fr: 'Votre candidature {id} est en pause depuis longtemps. Sans nouvelle de votre part, je l’effacerai dans {days}. Pour la poursuivre : « reprendre {id} ».',
+        en: 'Your application {id} has been paused for a long time. Without news from you, I will erase it in {days}. To go on with it: “open {id}”.',
       },
       params,
     );
@@ -103,10 +104,10 @@ export class Retention {
       EXPIRE,
       now + (ttlDays + 1) * DAY_MS,
       {
-        fr: 'Votre candidature {id}, inachevée et sans nouvelle depuis {ttl} jours, a été effacée.',
-        en: 'Your unfinished application {id}, untouched for {ttl} days, has been erased.',
+        fr: 'Votre candidature {id}, inachevée et sans nouvelle depuis {ttl}, a été effacée.',
+        en: 'Your unfinished application {id}, untouched for {ttl}, has been erased.',
       },
-      { id: application.id, ttl: ttlDays },
+      (lang) => ({ id: application.id, ttl: plural(lang, ttlDays, DAYS) }),
     );
   }
 
@@ -129,10 +130,10 @@ export class Retention {
       PURGE,
       base + KEEP_AFTER_EVENT_DAYS * DAY_MS,
       {
-        fr: 'Comme annoncé, j’ai effacé votre candidature {id}, {keep} jours après son événement.',
-        en: 'As announced, I erased your application {id}, {keep} days after its event.',
+        fr: 'Comme annoncé, j’ai effacé votre candidature {id}, {keep} après son événement.',
+        en: 'As announced, I erased your application {id}, {keep} after its event.',
       },
-      { id: application.id, keep: KEEP_AFTER_EVENT_DAYS },
+      (lang) => ({ id: application.id, keep: plural(lang, KEEP_AFTER_EVENT_DAYS, DAYS) }),
     );
   }
 
@@ -142,7 +143,7 @@ export class Retention {
     kind: string,
     dueAt: number,
     text: Localized,
-    params: Record<string, string | number>,
+    params: (lang: Lang) => Record<string, string | number>,
   ): Promise<void> {
     const lang: Lang = turn.lang;
     const job: NewJob = {
@@ -157,7 +158,7 @@ export class Retention {
       timezone: turn.timezone(this.#options.defaultZone),
       reply: {
         intent: `reminder:${kind}`,
-        text: t(lang, text, params),
+        text: t(lang, text, params(lang)),
         data: { user: turn.user, applicationId: application.id },
       },
     };

@@ -1,12 +1,18 @@
 /** `stats` / `statistiques` (community managers): the dialog completion funnel of every call, in chat. */
+import type { CallDefinition } from '../../rules/schema.ts';
 import type { Command } from '../core/commands.ts';
+import type { Lang } from '../core/i18n.ts';
 import type { CallFunnel, DialogFunnel } from './funnel.ts';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.round((100 * part) / whole)} %` : '—';
 }
 
-export function statsCommand(funnel: DialogFunnel): Command {
+/** `call(id)`: the call file, so the funnel shows calls and steps by name, not by id. */
+export function statsCommand(
+  funnel: DialogFunnel,
+  call: (id: string) => CallDefinition | undefined,
+): Command {
   return {
     id: 'stats',
     aliases: { en: ['stats', 'statistics'], fr: ['statistiques'] },
@@ -28,7 +34,9 @@ export function statsCommand(funnel: DialogFunnel): Command {
         });
         return;
       }
-      const sections = calls.map(([callId, f]) => describe(callId, f, turn.t.bind(turn)));
+      const sections = calls.map(([callId, f]) =>
+        describe(call(callId), callId, f, turn.lang, turn.t.bind(turn)),
+      );
       turn.say({
         intent: 'stats',
         text: [
@@ -41,15 +49,25 @@ export function statsCommand(funnel: DialogFunnel): Command {
   };
 }
 
-function describe(callId: string, f: CallFunnel, t: (text: { fr: string; en: string }) => string): string {
-  const head = `\`${callId}\` — ${t({ fr: 'commencées', en: 'started' })} ${f.started}, ${t({
-    fr: 'terminées',
-    en: 'completed',
-  })} ${f.completed} (${percent(f.completed, f.started)}), ${t({ fr: 'abandonnées', en: 'abandoned' })} ${
+function describe(
+  call: CallDefinition | undefined,
+  callId: string,
+  f: CallFunnel,
+  lang: Lang,
+  t: (text: { fr: string; en: string }) => string,
+): string {
+  const label = (slot: string) => call?.slots.find((s) => s.id === slot)?.label[lang] ?? slot;
+  const head = `**${call?.name[lang] ?? callId}** (\`${callId}\`) — ${t({ fr: 'commencées', en: 'started' })} ${f.started}, ${t(
+    {
+      fr: 'terminées',
+      en: 'completed',
+    },
+  )} ${f.completed} (${percent(f.completed, f.started)}), ${t({ fr: 'abandonnées', en: 'abandoned' })} ${
     f.abandoned
   }`;
   const steps = Object.entries(f.steps).map(
-    ([step, count]) => `  • ${step}: ${count} (${percent(count, f.started)})`,
+    ([step, count]) =>
+      `  • ${label(step)}${lang === 'fr' ? ' : ' : ': '}${count} (${percent(count, f.started)})`,
   );
   return [head, ...steps].join('\n');
 }

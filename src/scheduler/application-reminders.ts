@@ -10,6 +10,7 @@ import { ApplicationStore } from '../../dialogs/application.ts';
 import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
+import { type Counted, MONTHS, plural, REMINDERS } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Logger } from '../logger.ts';
 import { type AtomicOps, readJson, updateJson } from '../store/atomic.ts';
@@ -63,8 +64,8 @@ interface PlannedReminder {
 
 const TEXTS = {
   funding: {
-    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins {months} mois avant l’événement.',
-    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least {months} months before the event.',
+    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins {months} avant l’événement.',
+    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least {months} before the event.',
   },
   eve: {
     fr: '📝 Votre NEC local « {name} » a lieu demain. Pensez à documenter les échanges (notes, captations, supports) : vous vous êtes engagé·e à les publier ensuite en formats ouverts.',
@@ -83,6 +84,16 @@ const TEXTS = {
     en: '⏰ Application “{name}”: the agreement with ANCT ends on {deadline} ({left}).',
   },
 } satisfies Record<string, Localized>;
+
+const REMINDERS_SCHEDULED: Counted = {
+  fr: { one: '{count} rappel programmé', other: '{count} rappels programmés' },
+  en: { one: '{count} reminder scheduled', other: '{count} reminders scheduled' },
+};
+/** « le premier le 3 mars » reads wrong when there is only one. */
+const FIRST_ONE: Counted = {
+  fr: { one: 'le', other: 'le premier' },
+  en: { one: 'on', other: 'the first one' },
+};
 
 const LEFT: Record<'month' | 'week' | 'day', Localized> = {
   month: { fr: 'dans un mois', en: 'in a month' },
@@ -221,10 +232,10 @@ export class ApplicationReminders {
           intent: 'reminder:accepted',
           text: turn.t(
             {
-              fr: 'C’est noté : {count} rappel(s) programmé(s). Tapez `rappels` pour les voir.',
-              en: 'Done: {count} reminder(s) scheduled. Type `reminders` to see them.',
+              fr: 'C’est noté : {reminders}. Tapez `rappels` pour les voir.',
+              en: 'Done: {reminders}. Type `reminders` to see them.',
             },
-            { count },
+            { reminders: turn.plural(count, REMINDERS_SCHEDULED) },
           ),
           data: { count },
         });
@@ -243,10 +254,14 @@ export class ApplicationReminders {
       'reminders:accept',
       turn.t(
         {
-          fr: 'Voulez-vous que je vous envoie {count} rappel(s) pour ce dossier (échéances et engagements), le premier {at} ?',
-          en: 'Shall I send you {count} reminder(s) for this application (deadlines and commitments), the first one {at}?',
+          fr: 'Voulez-vous que je vous envoie {reminders} pour ce dossier (échéances et engagements), {first} {at} ?',
+          en: 'Shall I send you {reminders} for this application (deadlines and commitments), {first} {at}?',
         },
-        { count: jobs.length, at: formatInstant(first.dueAt, zone, turn.lang) },
+        {
+          reminders: turn.plural(jobs.length, REMINDERS),
+          first: turn.plural(jobs.length, FIRST_ONE),
+          at: formatInstant(first.dueAt, zone, turn.lang),
+        },
       ),
       { applicationId: application.id },
     );
@@ -369,6 +384,7 @@ export class ApplicationReminders {
         const params = {
           ...p.params,
           left: p.params.left ? t(lang, LEFT[p.params.left as keyof typeof LEFT]) : '',
+          ...(p.params.months ? { months: plural(lang, Number(p.params.months), MONTHS) } : {}),
           deadline: p.params.deadline ? formatDay(p.params.deadline, lang) : '',
         };
         return {

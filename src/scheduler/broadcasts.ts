@@ -6,12 +6,18 @@ import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
+import type { Counted } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatInstant } from './format.ts';
 import type { Job } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
 import { scheduleUnique, whenProblem } from './reminder-commands.ts';
 import { parseLeadingWhen } from './when.ts';
+
+const CHANNELS: Counted = {
+  fr: { one: '{count} canal', other: '{count} canaux' },
+  en: { one: '{count} channel', other: '{count} channels' },
+};
 
 const BROADCASTS_KEY = 'scheduler:broadcasts';
 /** A broadcast is still worth sending this long after its time (the bot was down); later it is dropped. */
@@ -99,7 +105,8 @@ export class Broadcasts {
         const rooms: string[] = [];
         for (let room = Broadcasts.room(words[0] ?? ''); room; room = Broadcasts.room(words[0] ?? '')) {
           words.shift();
-          rooms.push(room);
+          // A channel named twice (`#general #general`) is one channel: one preview line, one message.
+          if (!rooms.includes(room)) rooms.push(room);
         }
         if (rooms.length === 0) rooms.push(turn.message.ref.roomId);
         const zone = turn.timezone(this.#o.defaultZone);
@@ -151,10 +158,14 @@ export class Broadcasts {
       intent: 'broadcast:scheduled',
       text: turn.t(
         {
-          fr: 'Diffusion `{id}` programmée ({count} canal·aux), {at}. Pour l’annuler : `annuler diffusion {id}`.',
-          en: 'Broadcast `{id}` scheduled ({count} channel(s)), {at}. To cancel it: `cancel broadcast {id}`.',
+          fr: 'Diffusion `{id}` programmée ({channels}), {at}. Pour l’annuler : `annuler diffusion {id}`.',
+          en: 'Broadcast `{id}` scheduled ({channels}), {at}. To cancel it: `cancel broadcast {id}`.',
         },
-        { id: broadcastId, count: rooms.length, at: formatInstant(at, zone, turn.lang) },
+        {
+          id: broadcastId,
+          channels: turn.plural(rooms.length, CHANNELS),
+          at: formatInstant(at, zone, turn.lang),
+        },
       ),
       data: { id: broadcastId },
     });

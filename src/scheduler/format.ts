@@ -1,14 +1,24 @@
 /** How scheduled times and ids are shown to people. */
 import { randomInt } from 'node:crypto';
+import { formatDate } from '../core/day-format.ts';
 import type { Lang } from '../core/i18n.ts';
 
-/** "jeudi 12 mars 2027 à 09:00" / "Friday 12 March 2027 at 09:00", in the person's zone. */
+// One formatter per language and zone: building an Intl formatter costs far more than using one.
+const INSTANT_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** "jeudi 1er avril 2027 à 09:00" / "Thursday 1 April 2027 at 09:00", in the person's zone. */
 export function formatInstant(at: Date | number, zone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: zone,
-  }).format(at);
+  const key = `${lang} ${zone}`;
+  let formatter = INSTANT_FORMATS.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: zone,
+    });
+    INSTANT_FORMATS.set(key, formatter);
+  }
+  return formatDate(formatter, at, lang);
 }
 
 // No 0/o, 1/l/i: ids are read off a screen and typed back.

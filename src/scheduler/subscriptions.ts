@@ -8,12 +8,22 @@ import type { Command } from '../core/commands.ts';
 import type { Lang } from '../core/i18n.ts';
 import { t } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
+import { type Counted, DAYS, plural } from '../core/plural.ts';
 import { readJson, updateJson } from '../store/atomic.ts';
 import type { CallCalendar } from './application-reminders.ts';
 import type { NewJob } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
 import { findZone } from './reminder-commands.ts';
 import { wallClock } from './when.ts';
+
+const ANNOUNCEMENTS_AHEAD: Counted = {
+  fr: { one: '{count} annonce à venir', other: '{count} annonces à venir' },
+  en: { one: '{count} announcement ahead', other: '{count} announcements ahead' },
+};
+const CALLS: Counted = {
+  fr: { one: '{count} appel', other: '{count} appels' },
+  en: { one: '{count} call', other: '{count} calls' },
+};
 
 const SUBSCRIPTIONS_KEY = 'scheduler:subscriptions';
 /** Days before a deadline the subscribed channels hear of it. */
@@ -92,10 +102,14 @@ export class Subscriptions {
           intent: 'subscribed',
           text: turn.t(
             {
-              fr: 'Ce canal suivra « {name} » ({zone}) : {count} annonce(s) à venir. Je recalcule si l’appel change.',
-              en: 'This channel follows “{name}” ({zone}): {count} announcement(s) ahead. I recompute them if the call changes.',
+              fr: 'Ce canal suivra « {name} » ({zone}) : {announcements}. Je recalcule si l’appel change.',
+              en: 'This channel follows “{name}” ({zone}): {announcements}. I recompute them if the call changes.',
             },
-            { name: this.#o.callName(callId, turn.lang) ?? callId, zone: timezone, count },
+            {
+              name: this.#o.callName(callId, turn.lang) ?? callId,
+              zone: timezone,
+              announcements: turn.plural(count, ANNOUNCEMENTS_AHEAD),
+            },
           ),
           data: { call: callId, announcements: count },
         });
@@ -127,10 +141,10 @@ export class Subscriptions {
           intent: 'unsubscribed',
           text: turn.t(
             {
-              fr: 'Ce canal est désabonné ({count} appel(s)).',
-              en: 'This channel is unsubscribed ({count} call(s)).',
+              fr: 'Ce canal est désabonné ({calls}).',
+              en: 'This channel is unsubscribed ({calls}).',
             },
-            { count: gone.length },
+            { calls: turn.plural(gone.length, CALLS) },
           ),
         });
       },
@@ -164,8 +178,8 @@ export function announcements(s: Subscription, dates: readonly KeyDate[], name: 
       const text = opening
         ? { fr: '📣 « {name} » : {label} aujourd’hui ({day}).', en: '📣 “{name}”: {label} today ({day}).' }
         : {
-            fr: '📣 « {name} » : {label} le {day}, dans {n} jour(s).',
-            en: '📣 “{name}”: {label} on {day}, in {n} day(s).',
+            fr: '📣 « {name} » : {label} le {day}, dans {days}.',
+            en: '📣 “{name}”: {label} on {day}, in {days}.',
           };
       jobs.push({
         id: `${owner}:${date.id}:${before}:${date.date}`,
@@ -180,7 +194,7 @@ export function announcements(s: Subscription, dates: readonly KeyDate[], name: 
             name,
             label: t(s.lang, date.label),
             day: formatDay(date.date, s.lang),
-            n: before,
+            days: plural(s.lang, before, DAYS),
           }),
           data: { call: s.callId, date: date.id },
         },

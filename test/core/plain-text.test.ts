@@ -10,6 +10,16 @@ describe('plain-text rendering', () => {
     expect(text).toBe('Title — use edit event_date; Source : page ANCT and La Base <https://labase.example>');
   });
 
+  it('drops the marks of an italic text that runs over several lines, or holds an id', () => {
+    const text = plainText({
+      intent: 'x',
+      text: 'Règle :\n_Les NEC locaux en présentiel\nne sont pas prévus par la source._\n_voir event_date_ (note)',
+    });
+    expect(text).toBe(
+      'Règle :\nLes NEC locaux en présentiel\nne sont pas prévus par la source.\nvoir event_date (note)',
+    );
+  });
+
   it('numbers the choices and aligns the fields', () => {
     const text = plainText({
       intent: 'x',

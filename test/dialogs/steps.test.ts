@@ -58,7 +58,7 @@ describe('dialog steps', () => {
     expect(nextStep(steps, app)?.slot).toBe('event_format');
     expect(previousStep(steps, app)?.slot).toBe('legal_entity');
     expect(previousStep(steps, { ...app, currentSlot: 'organizer_name' })).toBeUndefined();
-    expect(progress(steps, app)).toEqual({ index: 3, total: 17 });
+    expect(progress(steps, app)).toEqual({ index: 3, total: 17, remaining: 14 });
   });
 });
 

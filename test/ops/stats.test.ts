@@ -36,7 +36,7 @@ describe('stats (community managers)', () => {
       event_format: 1,
     });
     expect(stats?.text).toContain('local-nec');
-    expect(stats?.text).toMatch(/organizer_name: 2 \(100 %\)/);
+    expect(stats?.text).toMatch(/structure organisatrice : 2 \(100 %\)/);
 
     const metrics = await app.metrics.render();
     expect(metrics).toContain('nec_dialogs_started_total{call="local-nec"} 2');

@@ -57,7 +57,7 @@ describe('forget me on Matrix', () => {
     const fileEvents = [...first, ...files(second)].map((e) => e.event_id);
     expect(server.redactions.map((r) => r.eventId)).toEqual(fileEvents);
     expect(server.redactions.every((r) => r.roomId === DM && r.reason?.includes('forget me'))).toBe(true);
-    expect(report?.content.body).toContain('I redacted the 2 message(s) that carried your files.');
+    expect(report?.content.body).toContain('I redacted the 2 messages that carried your files.');
     expect(report?.content.body).toContain('media store');
     expect(await bot.app.records.names(`matrix:${server.serverName}:${CAMILLE}`)).toEqual([]);
     expect(rowsNaming(CAMILLE)).toEqual([]);
@@ -71,7 +71,7 @@ describe('forget me on Matrix', () => {
     await say('oublie-moi');
     const [report] = await say('oui');
 
-    expect(report?.content.body).toContain('Je n’ai pas pu masquer 1 message(s) sur 1');
+    expect(report?.content.body).toContain('Je n’ai pas pu masquer le message portant vos fichiers');
     expect(report?.content.body).toContain('stockage de médias');
     expect(server.redactions).toEqual([]);
     expect(rowsNaming(CAMILLE)).toEqual([]);

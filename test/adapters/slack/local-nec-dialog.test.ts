@@ -53,15 +53,15 @@ function elementTypes(call: RecordedCall): string[] {
 
 describe('a local-nec application in Slack', () => {
   it('is completed by clicks and typed answers, and shows on the App Home', async () => {
-    let step = await type('apply local-nec', /Step 1\//);
-    step = await type('Tiers-Lieu du Bocage', /Step 2\//);
+    let step = await type('apply local-nec', /Step 1\b/);
+    step = await type('Tiers-Lieu du Bocage', /Step 2\b/);
     expect(elementTypes(step)).toEqual(['static_select']);
-    step = await click(step, 'association', /Step 3\//);
-    step = await type('12/06/2027', /Step 4\//);
+    step = await click(step, 'association', /Step 3\b/);
+    step = await type('12/06/2027', /Step 4\b/);
     expect(elementTypes(step)).toEqual(['button', 'button', 'button']);
-    step = await click(step, 'hybrid', /Step 5\//);
+    step = await click(step, 'hybrid', /Step 5\b/);
     expect(elementTypes(step)).toEqual(['checkboxes', 'button']);
-    step = await click(step, ['digital_inclusion', 'digital_commons'], /Step 6\//);
+    step = await click(step, ['digital_inclusion', 'digital_commons'], /Step 6\b/);
 
     // Halfway, the App Home shows where the application stands.
     const home = { type: 'app_home_opened', user: USER, channel: DM, tab: 'home', event_ts: '1.0' };
@@ -69,18 +69,18 @@ describe('a local-nec application in Slack', () => {
     const view = await harness.fake.waitFor('views.publish');
     expect(JSON.stringify(view.params.view)).toMatch(/step 6 of 1[78]/);
 
-    step = await type('Bring seniors and families closer to digital services.', /Step 7\//);
-    step = await type('Bocage normand', /Step 8\//);
-    step = await type('seniors and families', /Step 9\//);
-    step = await type('200', /Step 10\//);
-    step = await type('skip', /Step 11\//);
-    step = await type('la médiathèque', /Step 12\//);
-    step = await click(step, 'yes', /Step 13\//);
-    step = await type('Communauté de communes du Bocage', /Step 14\//);
-    step = await type('ateliers et tables rondes', /Step 15\//);
-    step = await type('une salle, deux médiateurs', /Step 16\//);
-    step = await type('12000', /Step 17\//);
-    step = await type('5000', /Step 18\//);
+    step = await type('Bring seniors and families closer to digital services.', /Step 7\b/);
+    step = await type('Bocage normand', /Step 8\b/);
+    step = await type('seniors and families', /Step 9\b/);
+    step = await type('200', /Step 10\b/);
+    step = await type('skip', /Step 11\b/);
+    step = await type('la médiathèque', /Step 12\b/);
+    step = await click(step, 'yes', /Step 13\b/);
+    step = await type('Communauté de communes du Bocage', /Step 14\b/);
+    step = await type('ateliers et tables rondes', /Step 15\b/);
+    step = await type('une salle, deux médiateurs', /Step 16\b/);
+    step = await type('12000', /Step 17\b/);
+    step = await type('5000', /Step 18\b/);
     const summary = await click(step, 'yes', /Summary/);
 
     // The verdict per benefit shows as fields, named as the call file names them.
@@ -121,7 +121,7 @@ describe('a local-nec application in Slack', () => {
     });
     expect((await signedPost(harness.baseUrl, command, FORM)).status).toBe(200);
     const first = await harness.fake.waitFor('chat.postMessage', (c) =>
-      /Step 1\//.test(String(c.params.text)),
+      /Step 1\b/.test(String(c.params.text)),
     );
     expect(first.params.channel).toBe('DU0CHAN');
     expect(harness.fake.callsTo('conversations.open')[0]?.params.users).toBe('U0CHAN');

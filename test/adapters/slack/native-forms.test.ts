@@ -80,12 +80,12 @@ describe('Slack native forms', () => {
   it('answers a date step from its datepicker, typing still possible', async () => {
     later();
     await harness.dm(USER, 'apply local-nec');
-    const first = await posted(/Step 1\//);
+    const first = await posted(/Step 1\b/);
     later();
     await harness.dm(USER, 'Tiers-Lieu du Bocage');
-    const second = await posted(/Step 2\//);
+    const second = await posted(/Step 2\b/);
     await harness.click(second, USER, 'association');
-    dateStep = await posted(/Step 3\//);
+    dateStep = await posted(/Step 3\b/);
     expect(first.params.blocks).not.toContainEqual(expect.objectContaining({ type: 'input' }));
     const picker = (dateStep.params.blocks as View['blocks']).find((b) =>
       b.block_id?.startsWith('nec_answer:'),
@@ -95,14 +95,14 @@ describe('Slack native forms', () => {
       elements: [{ type: 'datepicker', action_id: 'nec_date' }],
     });
     // The text fallback still asks the question in words.
-    expect(String(dateStep.params.text)).toMatch(/Step 3\/\d+/);
+    expect(String(dateStep.params.text)).toMatch(/Step 3\b/);
 
     const answered = await interact(
       nativeInputPayload(dateStep, USER, { date: '2027-06-12' }, harness.fake.responseUrl('date')),
     );
     expect(answered.status).toBe(200);
     await posted(/Noted: .*12 June 2027/);
-    await posted(/Step 4\//);
+    await posted(/Step 4\b/);
     const update = await harness.fake.waitFor('chat.update', (c) => c.params.ts === dateStep.response?.ts);
     expect(JSON.stringify(update.params.blocks)).toContain('Answer: 2027-06-12');
     expect((update.params.blocks as View['blocks']).map((b) => b.type)).not.toContain('actions');
@@ -175,7 +175,7 @@ describe('Slack native forms', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     await posted(/Saved: 2 answers changed/, mark);
-    await posted(/Step 4\//, mark);
+    await posted(/Step 4\b/, mark);
     const saved = await application();
     expect(saved.answers).toMatchObject({
       organizer_name: 'Tiers-Lieu du Bocage normand',

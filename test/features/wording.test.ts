@@ -1,0 +1,73 @@
+/**
+ * Wording a French reader expects, as a person meets it in conversation: counted texts in the right form,
+ * « 1er » for the first of the month, a step count that does not jump, labels where slot ids used to show, a
+ * channel named twice broadcast once.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/message.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from '../dialogs/support.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const stepText = (replies: Reply[]): string =>
+  replies.findLast((r) => typeof r.data?.slot === 'string')?.text ?? '';
+
+describe('wording', () => {
+  it('says « le jeudi 1er avril 2027 » for the first of the month, and no « (s) » in the reminders offer', async () => {
+    app = await createTestApp();
+    const start = await app.say('ana', 'candidater local-nec');
+    const { all } = await driveToSummary(app, 'ana', start, {
+      ...ELIGIBLE_LOCAL_NEC,
+      event_date: '1/4/2027',
+    });
+    expect(all.map((r) => r.text).join('\n')).toContain('jeudi 1er avril 2027');
+    const offer = all.find((r) => r.intent === 'confirm:reminders:accept');
+    expect(offer?.text).toMatch(/^Voulez-vous que je vous envoie \d+ rappels pour ce dossier/);
+    const [accepted] = await app.say('ana', 'oui');
+    expect(accepted?.text).toMatch(/^C’est noté : \d+ rappels programmés\./);
+    expect(all.map((r) => r.text).join('\n')).not.toMatch(/\(s\)|·aux/);
+  });
+
+  it('shows the step and the questions left, which an « autre » answer only holds level', async () => {
+    app = await createTestApp();
+    let r = await app.say('ana', 'candidater local-nec');
+    expect(stepText(r)).toMatch(/^\*\*Étape 1\*\* \(encore (\d+) questions ensuite\)/);
+    const left = Number(/encore (\d+)/.exec(stepText(r))?.[1]);
+    r = await app.say('ana', 'Les Liens');
+    expect(stepText(r)).toContain(`**Étape 2** (encore ${left - 1} questions ensuite)`);
+    r = await app.say('ana', 'autre personne morale');
+    expect(askedSlot(r)).toBe('legal_entity_other');
+    // The « which kind? » step comes in: one more question, so the count stays where it was.
+    expect(stepText(r)).toContain(`**Étape 3** (encore ${left - 1} questions ensuite)`);
+    expect(stepText(r)).not.toMatch(/\d+\/\d+/);
+
+    const [list] = await app.say('ana', 'candidatures');
+    expect(list?.text).toContain('en cours, étape « nature de la personne morale »');
+    expect(list?.text).not.toContain('legal_entity_other');
+  });
+
+  it('says « dernière question » at the last step, in English "last question"', async () => {
+    app = await createTestApp();
+    const start = await app.say('sam', 'apply nec-ess-travel');
+    let r = start;
+    for (const answer of ['Open Lab Co', 'yes', 'paris', '120']) r = await app.say('sam', answer);
+    expect(askedSlot(r)).toBe('allowance_already_claimed');
+    expect(stepText(r)).toMatch(/^\*\*Step 5\*\* \(last question\)/);
+  });
+
+  it('broadcasts once to a channel named twice, and counts « 1 canal »', async () => {
+    app = await createTestApp();
+    const manager = { room: 'general', isManager: true };
+    const [preview] = await app.say('max', 'diffuser #general #general demain 9h Clôture vendredi', manager);
+    expect(preview?.text).toContain('dans #general,');
+    expect(preview?.text).not.toContain('#general, #general');
+    const [scheduled] = await app.say('max', 'oui', manager);
+    expect(reply([scheduled as Reply], 'broadcast:scheduled').text).toContain('(1 canal)');
+    expect((await app.broadcasts.scheduled())[0]?.rooms).toEqual(['general']);
+  });
+});
