@@ -195,7 +195,7 @@ describe('Slack native forms', () => {
       const mark = harness.fake.callsTo('chat.postMessage').length;
       const response = await submit('Tiers-Lieu du Bocage normand', '2020-01-15');
       expect(await response.text()).toBe('');
-      const told = await posted(/I saved nothing: one field to look at again/, mark);
+      const told = await posted(/I saved nothing: 1 field to look at again/, mark);
       expect(String(told.params.text)).toMatch(/already passed/);
     } finally {
       port.submitForm = submitForm;
