@@ -33,7 +33,7 @@ import { createFaq, type FaqService } from './faq/index.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
@@ -294,7 +294,7 @@ const ADAPTER_STOP_MS = 3_000;
 
 /** Stops with one line on stderr: what went wrong and what to do. */
 function die(line: string): never {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${redactSecrets(line)}\n`);
   process.exit(1);
 }
 
@@ -443,7 +443,9 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   main().catch((error: unknown) => {
-    process.stderr.write(`nec-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `nec-bot: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`,
+    );
     process.exit(1);
   });
 }

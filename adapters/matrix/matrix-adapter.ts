@@ -94,7 +94,8 @@ export class MatrixAdapter implements Adapter {
     this.#config = config;
     routeSdkLogs(port.logger);
     this.#storage = new KeyvStorageProvider(port.kv);
-    this.#lease = lease ?? { ttlMs: 60_000, renewMs: 20_000 };
+    // Short and renewed often: a replica (or the restarted process) takes over a dead one's sync in seconds.
+    this.#lease = lease ?? { ttlMs: 15_000, renewMs: 5_000 };
     this.#newClient = () =>
       new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
         this.#onSync(event),

@@ -6,6 +6,12 @@
 import { type MatrixClient, MatrixError } from 'matrix-bot-sdk';
 import type { MessageContent } from './render.ts';
 
+/**
+ * How long a send may take: a homeserver answers in well under a second; the SDK's own default (60 s)
+ * would hold a delivery slot for a minute. A send abandoned this way is retried with the same `txnId`.
+ */
+const SEND_TIMEOUT_MS = 10_000;
+
 /** Sends one `m.room.message` as transaction `txnId`; resolves with the event id. */
 export function sendMessage(
   client: MatrixClient,
@@ -31,7 +37,7 @@ export async function sendEvent(
     type = 'm.room.encrypted';
   }
   const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${type}/${encodeURIComponent(txnId)}`;
-  const response: { event_id: string } = await client.doRequest('PUT', path, null, body);
+  const response: { event_id: string } = await client.doRequest('PUT', path, null, body, SEND_TIMEOUT_MS);
   return response.event_id;
 }
 

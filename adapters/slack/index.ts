@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Adapter, AdapterContext, Logger } from '../../src/core/port.ts';
 import { KeyvInstallationStore } from './installation-store.ts';
+import { guardRequests } from './request-guard.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 
 /** The bot scopes the OAuth flow asks for: those of the manifest, so the two never drift apart. */
@@ -41,6 +42,17 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/**
+ * Every Web API call is bounded in time and never repeated by the client: a post whose answer was lost
+ * (connection reset, HTTP 500, timeout) may have reached Slack, and a blind retry would show it twice.
+ * A 429 is rejected at once with Slack's delay, for the caller to wait and send again (nothing was posted).
+ */
+const BOUNDED_CALLS = {
+  timeout: 10_000,
+  retryConfig: { retries: 0 },
+  rejectRateLimitedCalls: true,
+} as const;
+
 /** The Slack adapter for the configured transport and installation mode. */
 export async function createSlackAdapter({ port, config, routes }: AdapterContext): Promise<Adapter> {
   const logger = boltLogger(port.logger);
@@ -48,7 +60,7 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
   // No Bolt conversation store: the core keeps each person's state in the project's store.
   const options: AppOptions = {
     logger,
-    clientOptions: { slackApiUrl },
+    clientOptions: { slackApiUrl, ...BOUNDED_CALLS },
     convoStore: false,
     // Socket Mode's connection requests and the OAuth installer have their own clients: same API base.
     installerOptions: { clientOptions: { slackApiUrl } },
@@ -81,13 +93,8 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
   }
 
   const bolt = new BoltApp(options);
-  const deliveryClient = new webApi.WebClient(undefined, {
-    slackApiUrl,
-    logger,
-    rejectRateLimitedCalls: true,
-    // The scheduler retries a failed delivery later; a long in-process retry would outlast its lease.
-    retryConfig: { retries: 2 },
-  });
+  guardRequests(bolt);
+  const deliveryClient = new webApi.WebClient(undefined, { slackApiUrl, logger, ...BOUNDED_CALLS });
   return new SlackAdapter({
     port,
     managers: config.SLACK_MANAGERS,

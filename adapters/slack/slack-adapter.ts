@@ -3,6 +3,7 @@
  * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is acknowledged first,
  * the core works after, so Slack's 3-second limit holds whatever the work behind.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   BlockAction,
   App as BoltApp,
@@ -163,8 +164,12 @@ export class SlackAdapter implements Adapter {
     return this.#running;
   }
 
-  /** Posts a reminder or broadcast; a 429 becomes a RetryAfterError carrying Slack's Retry-After. */
-  async send({ ref, reply, lang }: Delivery): Promise<void> {
+  /**
+   * Posts a reminder or broadcast, with its job id in the message's metadata; a 429 becomes a
+   * RetryAfterError carrying Slack's Retry-After. A job in doubt (an earlier post may have reached Slack
+   * unanswered) is first looked for in the conversation's recent messages, and posted only if absent.
+   */
+  async send({ ref, reply, lang, jobId, inDoubt }: Delivery): Promise<void> {
     const token = await this.#botToken(ref.workspace);
     const client = this.#deliveryClient;
     try {
@@ -172,8 +177,19 @@ export class SlackAdapter implements Adapter {
         ref.isDirect && ref.userId && !ref.roomId.startsWith('D')
           ? await this.#directChannel(client, ref.workspace, ref.userId, token)
           : ref.roomId;
+      const place = { token, channel, threadTs: ref.threadId };
+      if (inDoubt && (await alreadyPosted(client, place, jobId))) {
+        this.#port.logger.info({ job: jobId }, 'slack: job in doubt found already posted; not sent again');
+        return;
+      }
       const message = renderReply({ ...reply, lang });
-      await client.chat.postMessage({ token, channel, thread_ts: ref.threadId, ...message });
+      await client.chat.postMessage({
+        token,
+        channel,
+        thread_ts: ref.threadId,
+        metadata: { event_type: JOB_EVENT, event_payload: { job_id: jobId } },
+        ...message,
+      });
     } catch (error) {
       throw asRetryAfter(error);
     }
@@ -423,11 +439,9 @@ export class SlackAdapter implements Adapter {
   /** Posts as the bot; where it is not a member, a command's response URL posts in its name instead. */
   async #post(target: ReplyTarget, message: SlackMessage): Promise<void> {
     try {
-      await target.client.chat.postMessage({
-        channel: target.channel,
-        thread_ts: target.threadTs,
-        ...message,
-      });
+      await afterRateLimits(() =>
+        target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message }),
+      );
     } catch (error) {
       if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
       await target.respond({ response_type: 'in_channel', ...message });
@@ -460,6 +474,43 @@ export class SlackAdapter implements Adapter {
 function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** The metadata event type that carries a scheduled message's job id. */
+const JOB_EVENT = 'nec_job';
+/** Recent messages a job in doubt is looked for in: it was posted within minutes, at most a few hundred ago. */
+const HISTORY_LOOKBACK = 200;
+/** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
+const REPLY_RATE_LIMIT_RETRIES = 2;
+
+/** Whether a message carrying `jobId` in its metadata is among the recent ones of the channel (or thread). */
+async function alreadyPosted(
+  client: webApi.WebClient,
+  { token, channel, threadTs }: { token: string; channel: string; threadTs?: string },
+  jobId: string,
+): Promise<boolean> {
+  const query = { token, channel, limit: HISTORY_LOOKBACK, include_all_metadata: true };
+  const page = threadTs
+    ? await client.conversations.replies({ ...query, ts: threadTs })
+    : await client.conversations.history(query);
+  return (page.messages ?? []).some((m) => {
+    const metadata = (m as { metadata?: { event_type?: string; event_payload?: { job_id?: unknown } } })
+      .metadata;
+    return metadata?.event_type === JOB_EVENT && metadata.event_payload?.job_id === jobId;
+  });
+}
+
+/** Runs a post, waiting out and retrying a 429 (nothing was posted); any other failure is the caller's. */
+async function afterRateLimits<T>(post: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post();
+    } catch (error) {
+      const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+      if (typeof retryAfter !== 'number' || attempt >= REPLY_RATE_LIMIT_RETRIES) throw error;
+      await sleep(Math.min(retryAfter, 30) * 1000);
+    }
+  }
 }
 
 /** Slack's 429 (the client rejects rate-limited calls) as the scheduler's RetryAfterError; others unchanged. */

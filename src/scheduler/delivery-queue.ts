@@ -34,8 +34,12 @@ export const PLATFORM_LIMITS: Record<Platform, RateLimit | undefined> = {
 const MAX_REFUSALS = 5;
 /** A platform call that has not answered by then is abandoned (Slack and Matrix answer within seconds). */
 export const SEND_TIMEOUT_MS = 20_000;
-/** Sends at once to one platform: enough to keep up with its rate limit, few enough to stay polite. */
-const PER_PLATFORM_IN_FLIGHT = 8;
+/**
+ * Sends at once to one platform: enough to keep up with its rate limit, few enough to stay polite. The
+ * terminal and scripting interface write one at a time, so at most one delivery is ever written and not
+ * yet marked done when the process is killed.
+ */
+export const IN_FLIGHT_PER_PLATFORM: Record<Platform, number> = { slack: 8, matrix: 8, shell: 1 };
 
 /** A send that did not answer in time: it may still have reached the platform. */
 export class DeliveryTimeoutError extends Error {
@@ -60,7 +64,7 @@ export interface DeliveryQueueOptions {
   /** Told each time a send must wait for a platform's limit (a metric). */
   onWait?: (platform: Platform) => void;
   sendTimeoutMs?: number;
-  perPlatformInFlight?: number;
+  perPlatformInFlight?: Partial<Record<Platform, number>>;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -73,7 +77,7 @@ export class DeliveryQueue {
   readonly #now: () => number;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #sendTimeoutMs: number;
-  readonly #rooms = new Gates(1);
+  readonly #rooms = new Gates(() => 1);
   readonly #platforms: Gates;
   /** Earliest start of the next send, per platform and per room (slots are handed out in call order). */
   readonly #nextOverall = new Map<Platform, number>();
@@ -87,7 +91,8 @@ export class DeliveryQueue {
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? ((ms, signal) => sleep(ms, undefined, { signal }));
     this.#sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
-    this.#platforms = new Gates(options.perPlatformInFlight ?? PER_PLATFORM_IN_FLIGHT);
+    const inFlight = { ...IN_FLIGHT_PER_PLATFORM, ...options.perPlatformInFlight };
+    this.#platforms = new Gates((platform) => inFlight[platform as Platform] ?? 1);
   }
 
   /**
@@ -169,12 +174,12 @@ export class DeliveryQueue {
   }
 }
 
-/** At most `size` holders per name at once; the others wait in arrival order. */
+/** At most `size(name)` holders per name at once; the others wait in arrival order. */
 class Gates {
-  readonly #size: number;
+  readonly #size: (name: string) => number;
   readonly #gates = new Map<string, { inside: number; waiting: Array<() => void> }>();
 
-  constructor(size: number) {
+  constructor(size: (name: string) => number) {
     this.#size = size;
   }
 
@@ -186,7 +191,7 @@ class Gates {
       gate = { inside: 0, waiting: [] };
       this.#gates.set(name, gate);
     }
-    if (gate.inside >= this.#size) {
+    if (gate.inside >= this.#size(name)) {
       const waiting = gate.waiting;
       await new Promise<void>((resolve, reject) => {
         const admit = () => {

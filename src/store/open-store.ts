@@ -1,6 +1,7 @@
 /** Opens the store that STORE_URL names: the embedded SQLite file, Redis or PostgreSQL, all behind keyv. */
 import type { DatabaseSync } from 'node:sqlite';
 import { Keyv } from 'keyv';
+import { redactSecrets } from '../logger.ts';
 import { type AtomicOps, type AtomicStore, atomicOps, type Leases } from './atomic.ts';
 import { ATOMIC_SCHEMA, SqlAtomicStore } from './sql-atomic.ts';
 import { openSqliteDatabase, SqliteKeyvStore, sqliteRunner } from './sqlite-store.ts';
@@ -64,7 +65,7 @@ export async function openStore(url: string): Promise<Backend> {
           );
   } catch (error) {
     await kv.disconnect().catch(() => {});
-    throw new Error(`cannot reach the ${kind} store at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(redactSecrets(`cannot reach the ${kind} store at ${url}: ${(error as Error).message}`));
   }
   return backend(kind, url, kv, store, undefined, async () => {
     // @keyv/postgres shares one pool per URL within a process: a second backend on the same URL finds it ended.
@@ -89,9 +90,4 @@ export function storeKind(url: string): StoreKind {
   if (/^rediss?:\/\//.test(url)) return 'redis';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
   throw new Error(`STORE_URL must start with sqlite://, redis:// or postgres:// (got ${url.split(':')[0]}:)`);
-}
-
-/** The URL without its password, for error messages and logs. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

@@ -50,7 +50,7 @@ describe('plural', () => {
 const PARENTHESIZED_OR_MIDDOT_PLURAL = /\p{L}(\((s|x|es|e?s)\)|·(aux|s|es|x)\b)/u;
 
 /** The string literals of a TypeScript source (comments and code left out). */
-export function stringLiterals(source: string): string[] {
+function stringLiterals(source: string): string[] {
   const found: string[] = [];
   let i = 0;
   let previous = ''; // the last significant character, to tell a regex literal from a division

@@ -1,7 +1,6 @@
 /** The scripting interface: due jobs come out as `deliveries` after `advance_to`, on time and in due order. */
-import { PassThrough } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import { JsonlAdapter } from '../../adapters/shell/jsonl-adapter.ts';
+import { runJsonl } from '../support/jsonl.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -9,28 +8,7 @@ afterEach(() => app.close());
 
 async function run(lines: object[]): Promise<Array<Record<string, unknown>>> {
   app = await createTestApp({ now: '2026-11-23T10:00:00+01:00' });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const adapter = new JsonlAdapter({
-    port: app.port,
-    dueWork: app.scheduler,
-    manualClock: app.clock,
-    timezone: app.config.BOT_TIMEZONE,
-    input,
-    output,
-    exportsDir: '/tmp/nec-unused',
-  });
-  app.outbox.register(adapter);
-  let text = '';
-  output.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  input.end(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
-  await adapter.start();
-  return text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return runJsonl(app, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
 }
 
 it('delivers reminders and broadcasts after advance_to, with their intents', async () => {

@@ -77,6 +77,7 @@ export class FakeHomeserver {
   #handledUpTo = 0;
   #ids = 0;
   #rateLimited: { count: number; retryAfterMs: number } = { count: 0, retryAfterMs: 0 };
+  #resetAfterSend = 0;
   #server?: Server;
   url = '';
 
@@ -282,7 +283,12 @@ export class FakeHomeserver {
     }
   }
 
-  #send(roomId: string, type: string, txnId: string, body: Buffer) {
+  /** The next `count` sends are carried out, then their connection drops before the answer. */
+  resetAfterNextSends(count: number): void {
+    this.#resetAfterSend = count;
+  }
+
+  #send(request: IncomingMessage, roomId: string, type: string, txnId: string, body: Buffer) {
     const room = this.#room(roomId);
     if (room.members.get(this.botUserId) !== 'join') {
       throw new HttpError(403, { errcode: 'M_FORBIDDEN', error: 'not in the room' });
@@ -301,6 +307,10 @@ export class FakeHomeserver {
     const event = this.#append(room, this.botUserId, type, JSON.parse(body.toString('utf8')));
     this.#transactions.set(txnId, event.event_id);
     this.sent.push({ ...event, txnId });
+    if (this.#resetAfterSend > 0) {
+      this.#resetAfterSend--;
+      request.socket.destroy();
+    }
     return { event_id: event.event_id };
   }
 
@@ -358,7 +368,8 @@ export class FakeHomeserver {
     route(
       'PUT',
       /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/,
-      (_r, body, [roomId, type, txnId]) => this.#send(roomId ?? '', type ?? '', txnId ?? '', body),
+      (request, body, [roomId, type, txnId]) =>
+        this.#send(request, roomId ?? '', type ?? '', txnId ?? '', body),
     );
     route(
       'PUT',

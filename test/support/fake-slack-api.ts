@@ -2,7 +2,10 @@
  * A fake Slack Web API on 127.0.0.1 that records every call (method, parameters, token, time received) and
  * answers like Slack does: enough of auth.test, chat.*, conversations.open, users.info, views.publish/open and the
  * files upload API (getUploadURLExternal → upload URL → completeUploadExternal). It also serves response
- * URLs, and can answer a method with 429 + Retry-After once, to test rate-limit handling.
+ * URLs, and can answer a method with 429 + Retry-After once, to test rate-limit handling. Posted messages are
+ * kept per channel with their metadata (conversations.history / replies return them, newest first), and a
+ * method can be made to fail once after Slack received it: `hang` (never answers), `reset` (the connection
+ * drops before the answer), `500` (an HTTP 500) — a post is then still in the channel, as it is on Slack.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -26,6 +29,17 @@ export interface RecordedCall {
   response?: Record<string, unknown>;
 }
 
+/** How a call fails after the fake received (and carried out) it. */
+export type Fault = 'hang' | 'reset' | '500';
+
+/** A message the fake holds in a channel. */
+export interface PostedMessage {
+  ts: string;
+  text?: unknown;
+  thread_ts?: unknown;
+  metadata?: unknown;
+}
+
 /** What users.info returns for a user (merged over plain defaults). */
 export interface FakeUser {
   tz?: string;
@@ -43,6 +57,9 @@ export class FakeSlackApi {
   socketModeUrl?: string;
   readonly #server: Server;
   readonly #rateLimited = new Map<string, number>();
+  readonly #faults = new Map<string, Fault[]>();
+  /** Messages posted, by channel, oldest first. */
+  readonly messages = new Map<string, PostedMessage[]>();
   readonly #waiters: Array<{
     match: (call: RecordedCall) => boolean;
     resolve: (call: RecordedCall) => void;
@@ -84,6 +101,11 @@ export class FakeSlackApi {
   /** The next call of `method` is answered 429 with `Retry-After: seconds`. */
   rateLimitNext(method: string, seconds: number): void {
     this.#rateLimited.set(method, seconds);
+  }
+
+  /** The next calls of `method` fail, one fault each, after the fake carried them out. */
+  failNext(method: string, ...faults: Fault[]): void {
+    this.#faults.set(method, [...(this.#faults.get(method) ?? []), ...faults]);
   }
 
   /** The calls made to a method, in order. */
@@ -134,7 +156,17 @@ export class FakeSlackApi {
       return;
     }
     const response = this.#answer(method, params);
-    this.#record({ method, params, token, at, status: 200, response });
+    const fault = this.#faults.get(method)?.shift();
+    this.#record({ method, params, token, at, status: fault === '500' ? 500 : 200, response });
+    if (fault === 'hang') return;
+    if (fault === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
+    if (fault === '500') {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response));
   }
 
@@ -169,9 +201,29 @@ export class FakeSlackApi {
           is_enterprise_install: false,
           authed_user: { id: 'U0INSTALLER' },
         };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         if (this.notInChannel.has(String(channel))) return { ok: false, error: 'not_in_channel' };
-        return { ok: true, channel, ts: this.#nextTs(), message: { text: params.text } };
+        const message: PostedMessage = {
+          ts: this.#nextTs(),
+          text: params.text,
+          thread_ts: params.thread_ts,
+          metadata: params.metadata,
+        };
+        this.messages.set(String(channel), [...(this.messages.get(String(channel)) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message: { text: params.text } };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const all = this.messages.get(String(channel)) ?? [];
+        const inPlace =
+          method === 'conversations.replies' ? all.filter((m) => m.thread_ts === params.ts) : all;
+        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+        const newestFirst = [...inPlace]
+          .reverse()
+          .slice(0, Number(params.limit ?? 100))
+          .map(({ metadata, ...m }) => (withMetadata ? { ...m, metadata } : m));
+        return { ok: true, messages: newestFirst, has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel, ts: params.ts };
       case 'chat.postEphemeral':

@@ -91,6 +91,31 @@ describe('broadcasts', () => {
   });
 });
 
+describe('scheduled deliveries whose answer was lost', () => {
+  it('reuse the job’s transaction id, so the homeserver shows the message once', async () => {
+    const { app } = await joinedBot();
+    await app.scheduler.schedule({
+      id: 'b-matrix-lost',
+      kind: 'broadcast',
+      dueAt: app.clock.now().getTime(),
+      owner: 'broadcast:b-matrix-lost',
+      ref: { platform: 'matrix', roomId: ROOM, isDirect: false },
+      reply: { intent: 'broadcast', text: 'Lost answer' },
+      lang: 'en',
+      timezone: 'Europe/Paris',
+    });
+    server.resetAfterNextSends(1);
+    await app.scheduler.tick(app.clock.now());
+    const retry = await app.scheduler.nextDue();
+    expect((await app.scheduler.get('b-matrix-lost'))?.inDoubt).toBe(true);
+    app.clock.advanceTo(retry as Date);
+    await app.scheduler.tick(app.clock.now());
+    expect(await app.scheduler.get('b-matrix-lost')).toBeUndefined();
+    const posted = server.sent.filter((e) => JSON.stringify(e.content).includes('Lost answer'));
+    expect(posted.map((e) => e.txnId)).toEqual(['b-matrix-lost']);
+  });
+});
+
 describe('sync lease', () => {
   it('stops answering when another replica holds the lease, and resumes from the stored token when it is back', async () => {
     const { app } = await joinedBot({ lease: { ttlMs: 2_000, renewMs: 20 } });

@@ -1,0 +1,65 @@
+/** Store URLs and other credentials never reach a log or error line, in any of the forms a URL carries them. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, redactSecrets } from '../../src/logger.ts';
+import { botEnv, runBot } from '../support/run-cli.ts';
+
+const SECRET = 's3cret-Pw';
+
+describe('redactSecrets', () => {
+  it.each([
+    [`redis://:${SECRET}@cache.internal:6379/0`, 'redis://:***@cache.internal:6379/0'],
+    [`rediss://default:${SECRET}@cache:6380`, 'rediss://default:***@cache:6380'],
+    [`postgres://nec:${SECRET}@db/nec`, 'postgres://nec:***@db/nec'],
+    [`postgresql://${SECRET}@db/nec`, 'postgresql://***@db/nec'],
+    [
+      `postgres://db/nec?user=nec&password=${SECRET}&sslmode=require`,
+      'postgres://db/nec?user=nec&password=***&sslmode=require',
+    ],
+    [
+      `https://hs.example.org/_matrix?access_token=${SECRET}`,
+      'https://hs.example.org/_matrix?access_token=***',
+    ],
+    [
+      `failed: connect to redis://u:${SECRET}@h:1 (ECONNREFUSED)`,
+      'failed: connect to redis://u:***@h:1 (ECONNREFUSED)',
+    ],
+  ])('%s', (text, redacted) => {
+    expect(redactSecrets(text)).toBe(redacted);
+  });
+
+  it('leaves text without credentials alone', () => {
+    const text = 'see https://numerique-en-communs.fr/appel and mail a@b.fr';
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+it('keeps credentials out of every logged string: message, error and stack', async () => {
+  const stream = new PassThrough();
+  let out = '';
+  stream.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const logger = createLogger('info', stream);
+  const url = `redis://:${SECRET}@cache:6379`;
+  logger.error({ err: new Error(`cannot connect to ${url}`), where: url }, `store ${url} down`);
+  logger.warn(`plain ${url}`);
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(out).toContain('redis://:***@cache:6379');
+  expect(out).not.toContain(SECRET);
+});
+
+it.each([
+  `redis://:${SECRET}@127.0.0.1:1`,
+  `postgres://nec:${SECRET}@127.0.0.1:1/nec`,
+  `postgres://127.0.0.1:1/nec?password=${SECRET}`,
+])(
+  'a start-up that cannot reach %s says so without the password',
+  async (url) => {
+    const { code, stderr } = await runBot(['--jsonl'], '', botEnv({ STORE_URL: url }));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot reach the (redis|postgres) store/);
+    expect(stderr).not.toContain(SECRET);
+  },
+  30_000,
+);
