@@ -50,21 +50,26 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
       const dialog = args ? engine.dialogNamed(args) : undefined;
       if (dialog) return engine.start(turn, dialog);
       const word = turn.lang === 'fr' ? 'candidater' : 'apply';
+      // Each call with its status today: a closed one is said before anyone starts on it.
+      const listed = engine.dialogs.map((d) => ({
+        id: `${word} ${d.id}`,
+        label: engine.callWithStatus(d.id, turn.lang, turn.timezone(timezone)),
+      }));
       turn.say({
         intent: 'dialog:choose-call',
-        text: turn.t(
-          args
-            ? {
-                fr: 'Je ne connais pas l’appel « {args} ». À quel appel voulez-vous candidater ?',
-                en: 'I do not know the call “{args}”. Which call do you want to apply to?',
-              }
-            : { fr: 'À quel appel voulez-vous candidater ?', en: 'Which call do you want to apply to?' },
-          { args },
-        ),
-        choices: engine.dialogs.map((d) => ({
-          id: `${word} ${d.id}`,
-          label: engine.callName(d.id, turn.lang),
-        })),
+        text: [
+          turn.t(
+            args
+              ? {
+                  fr: 'Je ne connais pas l’appel « {args} ». À quel appel voulez-vous candidater ?',
+                  en: 'I do not know the call “{args}”. Which call do you want to apply to?',
+                }
+              : { fr: 'À quel appel voulez-vous candidater ?', en: 'Which call do you want to apply to?' },
+            { args },
+          ),
+          ...listed.map((c) => `• ${c.label}`),
+        ].join('\n'),
+        choices: listed,
       });
     },
   };

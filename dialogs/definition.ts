@@ -6,6 +6,8 @@ import type { Answers } from './application.ts';
 export interface StepDefinition {
   slot: string;
   prompt: Localized;
+  /** The prompt once the call is closed, for a step about its (now past) event: in the past tense. */
+  pastPrompt?: Localized;
   /** What `help` says at this step: why it is asked and what fits. */
   help: Localized;
   /** The step is asked only when this holds (e.g. which local authority, only if there is one). */

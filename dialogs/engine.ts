@@ -5,6 +5,7 @@
  * (`progress.ts` navigation, `answering.ts` answers, `editing.ts` edits and removals); this is their face.
  */
 
+import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
@@ -12,6 +13,7 @@ import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { answer, SKIP_OFFER_ACTION } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
+import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import type { DialogDefinition } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
@@ -36,6 +38,7 @@ export class DialogEngine {
     this.store = this.#ctx.store;
     registerRemovals(this.#ctx);
     registerSkipOffer(this.#ctx, SKIP_OFFER_ACTION);
+    registerClosedCall(this.#ctx, (turn, dialog, opening) => this.start(turn, dialog, opening, true));
   }
 
   /** The dialog a free-text message asks to start (`je veux organiser un NEC local`), if any. */
@@ -64,8 +67,9 @@ export class DialogEngine {
   /**
    * Starts a new application; with one already in progress, shows where it stands instead. An opening
    * message that gives facts ahead (`opening`) fills the steps it answers, and the bot says what it took.
+   * A closed call is said first: the person chooses to prepare it for a next edition (`evenIfClosed`) or to stop.
    */
-  async start(turn: Turn, dialog: DialogDefinition, opening?: string): Promise<void> {
+  async start(turn: Turn, dialog: DialogDefinition, opening?: string, evenIfClosed = false): Promise<void> {
     const ctx = this.#ctx;
     const current = await this.active(turn);
     if (current) {
@@ -82,6 +86,12 @@ export class DialogEngine {
       return ask(ctx, turn, current);
     }
     const call = ctx.call(dialog.id);
+    const status = callStatus(call, ctx.deps.clock.now(), ctx.timezone(turn));
+    if (status.state === 'closed' && !evenIfClosed) {
+      const question = closedCallQuestion(call, status, ctx.deps.clock.now(), ctx.timezone(turn), turn.lang);
+      ctx.deps.confirmations.ask(turn, CLOSED_CALL_ACTION, question, { callId: dialog.id, opening });
+      return;
+    }
     const now = ctx.deps.clock.now().toISOString();
     const steps = ctx.steps(dialog);
     const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
@@ -232,6 +242,13 @@ export class DialogEngine {
   /** The dialog of an application. */
   dialogOf(application: Application): DialogDefinition {
     return this.#ctx.dialog(application.callId);
+  }
+
+  /** A call's name with its status today, for the call lists (`Appel NIR — clos depuis le 13 mars 2024`). */
+  callWithStatus(callId: string, lang: Lang, timezone: string): string {
+    const call = this.#ctx.deps.calls.get(callId);
+    if (!call) return callId;
+    return `${call.name[lang]} — ${renderStatus(call, callStatus(call, this.#ctx.deps.clock.now(), timezone), lang)}`;
   }
 
   /** A call's name in a language (its id if the call file is gone). */

@@ -1,5 +1,6 @@
 /** Step navigation: ask the current step, move on after an answer or a skip, go back, show the summary. */
 
+import { callStatus } from '../rules/dates.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
@@ -13,7 +14,12 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
   const steps = ctx.steps(dialog);
   const step = steps.find((s) => s.slot === application.currentSlot);
   if (!step) return showSummary(ctx, turn, application);
-  ctx.say(turn, stepReply(dialog.id, steps, application, step, turn.lang));
+  // A closed call's event is past: a step about it speaks in the past tense.
+  const closed =
+    step.pastPrompt !== undefined &&
+    callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
+  const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
+  ctx.say(turn, stepReply(dialog.id, steps, application, asked, turn.lang));
 }
 
 /** The summary: answers, verdict per benefit, missing, key dates, next steps. */

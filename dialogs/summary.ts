@@ -1,8 +1,9 @@
 /** The summary of an application: every answer, the verdict per benefit, what is missing, key dates, next steps. */
 
-import { formatDay } from '../rules/calendar.ts';
+import { applicationDates, pastEditionLine } from '../rules/application-dates.ts';
+import { dayIn, formatDay } from '../rules/calendar.ts';
 import { formatCitation } from '../rules/citation.ts';
-import { evaluate, keyDates, renderVerdict, verdictData } from '../rules/index.ts';
+import { type CallStatus, callStatus, evaluate, renderVerdict, verdictData } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import type { Field, Reply } from '../src/core/message.ts';
@@ -24,8 +25,11 @@ export function summaryReply(
 ): Reply {
   const verdict = evaluate(call, application.answers, now, timezone);
   const missing = missingSteps(steps, application);
-  const dates = keyDates(call, application.answers, timezone);
+  const { current: dates, pastEdition } = applicationDates(call, application.answers, now, timezone, verdict);
+  const status = callStatus(call, now, timezone);
+  const today = dayIn(now, timezone);
   const colon = lang === 'fr' ? ' : ' : ': ';
+  const past = t(lang, { fr: ' — passé', en: ' — past' });
   const sections = [
     t(
       lang,
@@ -35,13 +39,19 @@ export function summaryReply(
     '',
     renderVerdict(verdict, lang),
   ];
-  if (dates.length > 0)
+  const earlier = pastEditionLine(call, pastEdition, lang);
+  if (dates.length > 0 || earlier)
     sections.push(
       '',
       t(lang, { fr: '**Dates clés**', en: '**Key dates**' }),
       ...dates.map(
-        (d) => `• ${formatDay(d.date, lang)}${colon}${d.label[lang]} (${formatCitation(d.citation, lang)})`,
+        (d) =>
+          `• ${formatDay(d.date, lang)}${colon}${d.label[lang]}${d.date < today ? past : ''} (${formatCitation(d.citation, lang)})`,
       ),
+      // Marked as another edition's: in italics, with where the source says it.
+      ...(earlier && pastEdition[0]
+        ? [`• _${earlier}_ (${formatCitation(pastEdition[0].citation, lang)})`]
+        : []),
     );
   sections.push(
     '',
@@ -50,7 +60,7 @@ export function summaryReply(
       fr: '• Écrivez « exporter » : je vous remets le brouillon du dossier (Markdown), vos réponses (JSON) et les dates clés (.ics).',
       en: '• Type “export”: I hand you the draft application file (Markdown), your answers (JSON) and the key dates (.ics).',
     }),
-    ...nextSteps(call, lang),
+    ...nextSteps(call, status, lang),
     '',
     // Every renderer shows the fields right after the text: this heading introduces them.
     t(lang, { fr: '**Vos réponses**', en: '**Your answers**' }),
@@ -99,11 +109,42 @@ function answerFields(call: CallDefinition, steps: Step[], application: Applicat
   });
 }
 
-/** What to do with the file: check the call at its source, send it to the contact the source gives. */
-export function nextSteps(call: CallDefinition, lang: Lang): string[] {
+/**
+ * What to do with the file: check the call at its source, send it to the contact the source gives — unless the
+ * call is closed: then keep it for a next edition and ask the contact whether one is planned.
+ */
+export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang): string[] {
   const contacts = call.contacts.map((c) =>
     [c.name, c.role?.[lang], c.email, c.phone].filter((part) => part !== undefined).join(', '),
   );
+  if (status.state === 'closed')
+    return [
+      t(
+        lang,
+        {
+          fr: '• Cet appel est clos depuis le {day} : n’envoyez pas ce dossier. Gardez-le pour une prochaine édition, dont nos sources ne disent rien.',
+          en: '• This call has been closed since {day}: do not send this file. Keep it for a next edition, which our sources say nothing about.',
+        },
+        { day: formatDay(status.day ?? '', lang) },
+      ),
+      contacts.length > 0
+        ? t(
+            lang,
+            {
+              fr: '• Pour savoir si une nouvelle édition est prévue : {contacts}.',
+              en: '• To find out whether a new edition is planned: {contacts}.',
+            },
+            { contacts: contacts.join(' ; ') },
+          )
+        : t(
+            lang,
+            {
+              fr: '• La source ne donne pas de contact : surveillez les annonces de l’organisateur ({source}).',
+              en: '• The source gives no contact: watch the organiser’s announcements ({source}).',
+            },
+            { source: call.source.title },
+          ),
+    ];
   return [
     t(
       lang,

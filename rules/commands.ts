@@ -6,6 +6,7 @@ import { callStatus } from './dates.ts';
 import { CallFileError } from './loader.ts';
 import type { CallRegistry } from './registry.ts';
 import { renderCallRules, renderStatus } from './render.ts';
+import type { CallDefinition } from './schema.ts';
 
 export interface RuleCommandsOptions {
   calls: CallRegistry;
@@ -32,8 +33,9 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
     async run(turn) {
       const now = clock.now();
       const zone = turn.timezone(timezone);
+      const statusOf = (call: CallDefinition) => renderStatus(call, callStatus(call, now, zone), turn.lang);
       const lines = calls.list().map((call) => {
-        const status = renderStatus(call, callStatus(call, now, zone), turn.lang);
+        const status = statusOf(call);
         const colon = turn.lang === 'fr' ? '\u00a0:' : ':';
         return `• \`${call.id}\` — **${call.name[turn.lang]}** (${call.organiser})${colon} ${status}`;
       });
@@ -50,7 +52,7 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
         ].join('\n'),
         choices: calls.list().map((c) => ({
           id: `${turn.lang === 'fr' ? 'éligibilité' : 'eligibility'} ${c.id}`,
-          label: c.name[turn.lang],
+          label: `${c.name[turn.lang]} — ${statusOf(c)}`,
         })),
       });
     },

@@ -10,6 +10,12 @@ export interface KeyDate {
   date: Day;
   label: Localized;
   citation: Citation;
+  /** A day of the call's edition (a figure or a literal), not one computed from the application's answers. */
+  fixed: boolean;
+  /** How to speak of it once its edition is past (`{day}` placeholder), if the call file says. */
+  past?: Localized;
+  /** The benefits it matters for, if the call file says (none: the whole application). */
+  benefits?: string[];
 }
 
 /**
@@ -27,9 +33,18 @@ export function keyDates(call: CallDefinition, answers: Answers, timezone: strin
         date,
         label: definition.label,
         citation: resolveCitation(call, definition.citation),
+        fixed: isFixed(definition),
+        ...(definition.past ? { past: definition.past } : {}),
+        ...(definition.benefits ? { benefits: definition.benefits } : {}),
       });
   }
   return found.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A day that does not depend on any answer: it belongs to the call's edition. */
+function isFixed(definition: CallDefinition['dates'][number]): boolean {
+  const refs = definition.on !== undefined ? [definition.on] : [definition.months_before?.of];
+  return refs.every((ref) => typeof ref === 'string' || (typeof ref === 'object' && 'figure' in ref));
 }
 
 function keyDay(

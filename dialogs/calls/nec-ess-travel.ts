@@ -33,9 +33,13 @@ export const necEssTravel: DialogDefinition = {
     {
       slot: 'venue',
       prompt: { fr: 'Où vous rendez-vous ?', en: 'Which venue will you attend?' },
+      pastPrompt: {
+        fr: 'L’édition 2025 s’est tenue à Bruxelles (25 novembre) puis à Paris (26 et 27 novembre). Lequel de ces lieux visiez-vous ? La distance se mesure jusqu’à lui.',
+        en: 'The 2025 edition was held in Brussels (25 November), then in Paris (26–27 November). Which of these venues were you aiming for? The distance is measured to it.',
+      },
       help: {
-        fr: 'Bruxelles le 25 novembre 2025, ou Paris les 26 et 27 novembre 2025.',
-        en: 'Brussels on 25 November 2025, or Paris on 26–27 November 2025.',
+        fr: 'L’édition 2025 avait lieu à Bruxelles le 25 novembre 2025, puis à Paris les 26 et 27 novembre 2025.',
+        en: 'The 2025 edition took place in Brussels on 25 November 2025, then in Paris on 26–27 November 2025.',
       },
       names: ['lieu', 'venue', 'ville', 'destination'],
       keywords: { brussels: ['bruxelles', 'brussel', 'bxl', 'belgique', 'belgium'], paris: ['paris'] },

@@ -1,7 +1,8 @@
 /** The exported dossier: a Markdown draft laid out like the source's application file, the answers as JSON, the key dates as .ics. */
 
+import { applicationDates } from '../../rules/application-dates.ts';
 import { formatDay } from '../../rules/calendar.ts';
-import { evaluate, keyDates, renderVerdict } from '../../rules/index.ts';
+import { callStatus, evaluate, renderVerdict } from '../../rules/index.ts';
 import type { CallDefinition } from '../../rules/schema.ts';
 import { type Lang, t } from '../../src/core/i18n.ts';
 import type { Attachment } from '../../src/core/message.ts';
@@ -26,7 +27,8 @@ export interface ExportInput {
 /** The three files of an export. */
 export function exportFiles(input: ExportInput): Attachment[] {
   const { application, call, now, timezone, lang } = input;
-  const dates = keyDates(call, application.answers, timezone);
+  // The application's own days only: a past edition's are no calendar event of a later year's application.
+  const dates = applicationDates(call, application.answers, now, timezone).current;
   const base = `${call.id}-${application.id}`;
   return [
     { filename: `${base}-dossier.md`, mimeType: 'text/markdown', content: dossierMarkdown(input) },
@@ -104,7 +106,7 @@ export function dossierMarkdown({
     '',
     `## ${t(lang, { fr: 'Prochaines étapes', en: 'Next steps' })}`,
     '',
-    ...nextSteps(call, lang),
+    ...nextSteps(call, callStatus(call, now, timezone), lang),
   );
   return `${lines.join('\n')}\n`;
 }

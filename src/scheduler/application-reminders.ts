@@ -44,7 +44,18 @@ interface IndexEntry {
 
 /** What the reminders need of the rules: a call's key days for some answers, and its source for citations. */
 export interface CallCalendar {
-  keyDates(callId: string, answers: Application['answers'], timezone: string): KeyDate[];
+  /**
+   * The days that hold for these answers today: none of a past edition; `reachable` false for a day that only
+   * matters to benefits the verdict now rules out.
+   */
+  keyDates(
+    callId: string,
+    answers: Application['answers'],
+    timezone: string,
+    now: Date,
+  ): Array<KeyDate & { reachable: boolean }>;
+  /** The day a call closed, if it is closed on this day (`now`) in this zone. */
+  closedSince(callId: string, now: Date, timezone: string): string | undefined;
   /** The call's source with one of its sections, for a citation. */
   source(callId: string, section: string): Citation | undefined;
   /** One of the call's figures (e.g. `funding_months_before`), as the reminders' texts state it. */
@@ -370,7 +381,10 @@ export class ApplicationReminders {
     calendar = this.#options.calendar,
   ): NewJob[] {
     if (application.callId !== 'local-nec') return [];
-    const dates = calendar.keyDates(application.callId, application.answers, timezone);
+    // Reminders follow the verdict: a deadline that only matters to a benefit now out of reach is not reminded.
+    const dates = calendar
+      .keyDates(application.callId, application.answers, timezone, this.#options.now())
+      .filter((d) => d.reachable);
     const plan = planLocalNec(
       application,
       dates,

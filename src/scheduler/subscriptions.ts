@@ -92,6 +92,21 @@ export class Subscriptions {
             ),
           );
         const timezone = (zoneText && findZone(zoneText)) || this.#o.defaultZone;
+        const name = this.#o.callName(callId, turn.lang) ?? callId;
+        // A closed call has nothing left to announce: said, and the channel is not subscribed.
+        const closed = this.#o.calendar.closedSince(callId, this.#o.now(), timezone);
+        if (closed)
+          return refuse(
+            turn,
+            turn.t(
+              {
+                fr: '« {name} » est clos depuis le {day} : je n’abonne pas ce canal, il n’y a plus rien à annoncer. Quand une nouvelle édition sera dans les fichiers d’appels, abonnez-le de nouveau.',
+                en: '“{name}” has been closed since {day}: I do not subscribe this channel, there is nothing left to announce. Once a new edition is in the call files, subscribe it again.',
+              },
+              { name, day: formatDay(closed, turn.lang) },
+            ),
+            'subscribe:closed',
+          );
         const subscription: Subscription = { ref: turn.message.ref, callId, timezone, lang: turn.lang };
         await updateJson<Subscription[]>(this.#o.atomic, SUBSCRIPTIONS_KEY, [], (all) => [
           ...all.filter((s) => !sameSubscription(s, subscription)),
@@ -101,15 +116,16 @@ export class Subscriptions {
         turn.say({
           intent: 'subscribed',
           text: turn.t(
-            {
-              fr: 'Ce canal suivra « {name} » ({zone}) : {announcements}. Je recalcule si l’appel change.',
-              en: 'This channel follows “{name}” ({zone}): {announcements}. I recompute them if the call changes.',
-            },
-            {
-              name: this.#o.callName(callId, turn.lang) ?? callId,
-              zone: timezone,
-              announcements: turn.plural(count, ANNOUNCEMENTS_AHEAD),
-            },
+            count === 0
+              ? {
+                  fr: 'Ce canal suivra « {name} » ({zone}), mais nos sources ne lui donnent aucune échéance à venir : rien n’est annoncé pour l’instant. Je recalcule si l’appel change.',
+                  en: 'This channel follows “{name}” ({zone}), but our sources give it no deadline ahead: nothing is announced for now. I recompute if the call changes.',
+                }
+              : {
+                  fr: 'Ce canal suivra « {name} » ({zone}) : {announcements}. Je recalcule si l’appel change.',
+                  en: 'This channel follows “{name}” ({zone}): {announcements}. I recompute them if the call changes.',
+                },
+            { name, zone: timezone, announcements: turn.plural(count, ANNOUNCEMENTS_AHEAD) },
           ),
           data: { call: callId, announcements: count },
         });
@@ -155,7 +171,12 @@ export class Subscriptions {
   async #announce(s: Subscription): Promise<number> {
     await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
     const name = this.#o.callName(s.callId, s.lang) ?? s.callId;
-    const jobs = announcements(s, this.#o.calendar.keyDates(s.callId, {}, s.timezone), name, this.#o.now());
+    const jobs = announcements(
+      s,
+      this.#o.calendar.keyDates(s.callId, {}, s.timezone, this.#o.now()),
+      name,
+      this.#o.now(),
+    );
     for (const job of jobs) await this.#o.scheduler.schedule(job);
     return jobs.length;
   }

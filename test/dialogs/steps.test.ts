@@ -71,6 +71,7 @@ describe('the .ics export', () => {
           id: 'funding_deadline',
           date: '2026-11-23',
           label: { fr: 'dernier jour, pour candidater; au soutien', en: 'last day' },
+          fixed: false,
           citation: {
             title: 'ANCT — NEC locaux, 2023',
             file: '000.txt',

@@ -101,7 +101,9 @@ describe('local-nec verdicts through the dialog', () => {
 
 describe('the other dialogs', () => {
   it('meae-nir: the call closed on 13 March 2024, and the other rules are still checked', async () => {
-    const start = await app.say('m', 'apply meae-nir');
+    await app.say('m', 'apply meae-nir');
+    // Closed: asked first whether to prepare it for a next edition.
+    const start = await app.say('m', 'yes');
     const { summary } = await driveToSummary(app, 'm', start, {
       authority_name: 'City of Nantes',
       applicant_type: 'French local authority',
@@ -118,7 +120,8 @@ describe('the other dialogs', () => {
   });
 
   it('nec-ess-travel: the allowance is asked for by distance, and the event has passed', async () => {
-    const start = await app.say('t', 'apply nec-ess-travel');
+    await app.say('t', 'apply nec-ess-travel');
+    const start = await app.say('t', 'yes');
     const { summary } = await driveToSummary(app, 't', start, {
       organisation_name: 'Tiers-lieu du Nord',
       first_participation: 'yes',

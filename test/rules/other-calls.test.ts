@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applicationDates, pastEditionLine } from '../../rules/application-dates.ts';
 import { keyDates } from '../../rules/dates.ts';
 import { evaluate, renderVerdict, verdictData } from '../../rules/index.ts';
 import { rulesTouching } from '../../rules/touching.ts';
@@ -127,6 +128,40 @@ describe('key dates and the rules an answer touches', () => {
       file: '000_3ad38c5551275220.txt',
       section: 'Commitments by project initiators',
     });
+  });
+
+  it('a 2027 application has no key date of the 2023 edition: the agreement end is said as that edition’s', () => {
+    const verdictDay = paris('2026-11-23');
+    const dates = applicationDates(call, { event_date: '2027-06-15' }, verdictDay, ZONE);
+    expect(dates.year).toBe(2027);
+    expect(dates.current.map((d) => d.id)).toEqual(['funding_deadline', 'event']);
+    expect(dates.pastEdition.map((d) => [d.id, d.date])).toEqual([['agreement_end', '2023-12-31']]);
+    expect(pastEditionLine(call, dates.pastEdition, 'fr')).toBe(
+      'Pour l’édition 2023, la convention avec l’ANCT courait jusqu’au 31 décembre 2023\u00a0; la date de votre édition n’est pas dans nos sources.',
+    );
+    // An application for the edition's own year keeps it.
+    const same = applicationDates(call, { event_date: '2023-11-15' }, paris('2023-06-01'), ZONE);
+    expect(same.current.map((d) => d.id)).toEqual(['funding_deadline', 'event', 'agreement_end']);
+    expect(same.pastEdition).toEqual([]);
+    // A closed call's days, asked in a later year, are its past edition's.
+    const meae = applicationDates(shippedCall('meae-nir'), {}, verdictDay, ZONE);
+    expect(meae.current).toEqual([]);
+    expect(pastEditionLine(shippedCall('meae-nir'), meae.pastEdition, 'en')).toBe(
+      'For the 2024 edition, the call opened on 10 January 2024, it closed on 13 March 2024; the date for your edition is not in our sources.',
+    );
+  });
+
+  it('marks the days that only matter to benefits out of reach (no grant: its deadline is not reminded)', () => {
+    const noGrant = applicationDates(
+      call,
+      { event_date: '2027-06-15', expected_attendance: 140 },
+      paris('2026-11-23'),
+      ZONE,
+    );
+    expect(noGrant.current.map((d) => [d.id, d.reachable])).toEqual([
+      ['funding_deadline', false],
+      ['event', true],
+    ]);
   });
 
   it('leaves out the days that need a missing answer', () => {

@@ -62,7 +62,7 @@ describe('Matrix native answers', () => {
   it('sends a choice step as a poll too; a vote answers it and closes the poll', async () => {
     await say(DM, 'candidater local-nec');
     const replies = await say(DM, 'Les Liens');
-    const notice = replies.find((e) => /Étape 2\b/.test(String(e.content.body)));
+    const notice = replies.find((e) => String(e.content.body).includes('Étape 2 '));
     expect(bodies([notice as SentEvent])).toMatch(/\n\s*1\. /);
     const poll = pollIn(replies);
     expect(poll?.room_id).toBe(DM);
@@ -81,7 +81,7 @@ describe('Matrix native answers', () => {
 
     const answered = await vote(DM, poll as SentEvent, ['association']);
     expect(bodies(answered)).toContain('Noté : association.');
-    expect(bodies(answered)).toMatch(/Étape 3\b/);
+    expect(bodies(answered)).toContain('Étape 3 ');
     expect(answered).toContainEqual(
       expect.objectContaining({
         type: 'org.matrix.msc3381.poll.end',

@@ -70,14 +70,14 @@ describe('App Home for community managers', () => {
     expect(String(preview.params.text)).toContain('Shall I schedule this broadcast?');
     await harness.click(preview, 'U0BOSS', 'yes');
     await fake.waitFor('chat.postMessage', (c) => String(c.params.text).includes('scheduled ('));
-    const subscribed = await slash('U0BOSS', 'C0ANN', 'subscribe meae-nir America/Martinique');
+    const subscribed = await slash('U0BOSS', 'C0ANN', 'subscribe local-nec America/Martinique');
     expect(String(subscribed.params.text)).toContain('This channel follows');
 
     const home = await openHome('U0BOSS');
     expect(home).toContain('*Scheduled broadcasts* (managers)');
     expect(home).toMatch(/• \d{4}-\d\d-\d\d 09:00 — <#C0NEWS> — 📣 Deadline soon for NIR \(`b\w{4}`\)/);
     expect(home).toContain('*Channels subscribed to calls* (managers)');
-    expect(home).toMatch(/• <#C0ANN> — \*[^*]+\* \(`meae-nir`\) — America\/Martinique/);
+    expect(home).toMatch(/• <#C0ANN> — \*[^*]+\* \(`local-nec`\) — America\/Martinique/);
     expect(home).not.toContain('No broadcast scheduled');
 
     // The other manager reads the same workspace's list, in French.
