@@ -22,7 +22,7 @@ import { edit } from './editing.ts';
 import { liveEligibility } from './eligibility.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
-import { parseAnswer, pruneAnswers, type Step } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
 
 /** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
 export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
@@ -55,7 +55,7 @@ export async function answer(
     }
   }
   if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
-  const parsed = parseAnswer(step, text, ctx.today(turn));
+  const parsed = parseAnswer(step, text, ctx.today(turn), application.answers);
   // A question about the step gets its help even when a word of it reads as an answer (« c'est quoi le
   // numérique responsable ? »); on a free-text step only a text ending in "?" may be a question.
   const maybeQuestion =
@@ -106,8 +106,9 @@ export async function answer(
   sayEligibility(ctx, turn, application, step.slot);
   await advance(ctx, turn, application);
   const reminders = ctx.deps.services().reminders;
-  if (application.remindersAccepted && reminders && before !== parsed.value && step.type === 'date')
-    await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
+  // Any answer can move a date or the verdict, and the reminders follow both.
+  if (application.remindersAccepted && reminders && before !== parsed.value)
+    await reminders.followAnswers(turn, application);
 }
 
 /**
@@ -164,8 +165,8 @@ async function correct(
   const steps = ctx.stepsOf(application);
   const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
   // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (!previous || (previous.type === 'text' && parseAnswer(current, text, ctx.today(turn)).ok)) return false;
-  const parsed = parseAnswer(previous, text, ctx.today(turn));
+  if (!previous || (previous.type === 'text' && parseForm(current, text, ctx.today(turn)).ok)) return false;
+  const parsed = parseAnswer(previous, text, ctx.today(turn), application.answers);
   if (!parsed.ok) return false;
   application.answers[previous.slot] = parsed.value;
   pruneAnswers(steps, application);

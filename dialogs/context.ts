@@ -19,7 +19,8 @@ import { resolveSteps, type Step } from './steps.ts';
 
 /** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
 export interface FaqPort {
-  search(text: string, lang: Lang): { confident: boolean };
+  /** `callId`: the application in progress, whose topic's entries come first. */
+  search(text: string, lang: Lang, context?: { callId?: string }): { confident: boolean };
   replyFor(turn: Turn, match: { confident: boolean }): Reply;
 }
 
@@ -27,6 +28,8 @@ export interface FaqPort {
 export interface ReminderPort {
   offer(turn: Turn, application: Application): Promise<void> | void;
   syncApplication(user: UserKey, application: Application, lang: Lang, timezone: string): Promise<unknown>;
+  /** After an answer changed: the reminders follow the answers and verdict, and the person is told of changes. */
+  followAnswers(turn: Turn, application: Application): Promise<void>;
   removeApplication(user: UserKey, applicationId: string): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 /** What a dialog is: data (ordered steps, prompts, help) plus a few small functions (conditions). */
 import type { Localized } from '../src/core/i18n.ts';
-import type { Answers } from './application.ts';
+import type { Answers, AnswerValue } from './application.ts';
 
 /** One step: asks for one slot of the call. The slot's type, label and choices come from the call file. */
 export interface StepDefinition {
@@ -14,6 +14,11 @@ export interface StepDefinition {
   onlyIf?: (answers: Answers) => boolean;
   /** Whether `skip` may leave it missing; defaults to the call file's `optional`. */
   optional?: boolean;
+  /**
+   * Whether a well-formed answer makes sense beside the others: undefined if so, else what to say (a budget of
+   * 0, a grant above the budget). The answer is refused and the step asked again.
+   */
+  plausible?: (value: AnswerValue, answers: Answers) => Localized | undefined;
   /** Bounds of a count. */
   min?: number;
   max?: number;

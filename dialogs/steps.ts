@@ -35,7 +35,20 @@ export function resolveSteps(dialog: DialogDefinition, call: CallDefinition): St
 }
 
 /** Reads an answer to a step, typed or clicked (a click arrives as the choice id). */
-export function parseAnswer(step: Step, text: string, today: Day): Parsed<AnswerValue> {
+export function parseAnswer(
+  step: Step,
+  text: string,
+  today: Day,
+  answers: Answers = {},
+): Parsed<AnswerValue> {
+  const parsed = parseForm(step, text, today);
+  // A well-formed answer can still make no sense beside the others (a grant above the budget): said at once.
+  const problem = parsed.ok ? step.plausible?.(parsed.value, answers) : undefined;
+  return problem ? { ok: false, error: problem } : parsed;
+}
+
+/** Reads an answer's form only (a number, a date, a choice…), before asking whether it makes sense. */
+export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerValue> {
   switch (step.type) {
     case 'text':
       return parseText(text);

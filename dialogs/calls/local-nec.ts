@@ -304,7 +304,8 @@ export const localNec: DialogDefinition = {
       ],
       cues: /^[\d\s.,]*(?:personnes?|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b/,
       min: 1,
-      max: 1_000_000,
+      // Beyond the largest stadiums in France: a typo, not a local event.
+      max: 100_000,
     },
     {
       slot: 'venue_capacity',
@@ -319,8 +320,9 @@ export const localNec: DialogDefinition = {
       names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
       cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b/,
       optional: true,
+      // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
       min: 1,
-      max: 1_000_000,
+      max: 100_000,
     },
     {
       slot: 'partners',
@@ -404,6 +406,20 @@ export const localNec: DialogDefinition = {
       },
       names: ['budget', 'budget total', 'cout', 'cost'],
       cues: /\bbudget\b(?:\s+\S+){0,4}?\s*[\d\s.,]*$/,
+      plausible: (value, answers) =>
+        value === 0
+          ? {
+              fr: 'Un budget total de 0 € ne décrit aucune dépense : indiquez le total des dépenses prévues (lieu, matériel, communication, intervenants…).',
+              en: 'A total budget of €0 describes no expenditure: give the total planned expenditure (venue, equipment, communication, speakers…).',
+            }
+          : typeof answers.grant_requested === 'number' &&
+              typeof value === 'number' &&
+              answers.grant_requested > value
+            ? {
+                fr: 'Ce budget total est plus petit que la subvention déjà demandée : la subvention ne couvre qu’une part du budget. Indiquez le budget complet, ou changez d’abord la subvention (« modifier grant_requested »).',
+                en: 'This total budget is smaller than the grant already requested: the grant only covers part of the budget. Give the whole budget, or change the grant first (“edit grant_requested”).',
+              }
+            : undefined,
     },
     {
       slot: 'grant_requested',
@@ -416,6 +432,13 @@ export const localNec: DialogDefinition = {
         en: 'The grant covers logistics, communication and programming; it may not exceed 80% of the total budget.',
       },
       names: ['subvention', 'montant de la subvention', 'aide', 'grant', 'funding', 'financement'],
+      plausible: (value, answers) =>
+        typeof value === 'number' && typeof answers.budget_total === 'number' && value > answers.budget_total
+          ? {
+              fr: 'Cette subvention dépasse le budget total prévisionnel : elle ne peut en couvrir qu’une part (80 % au plus). Indiquez un montant plus bas, ou corrigez le budget (« modifier budget_total »).',
+              en: 'This grant is more than the total provisional budget: it can only cover part of it (80% at most). Give a lower amount, or correct the budget (“edit budget_total”).',
+            }
+          : undefined,
     },
     {
       slot: 'charter',

@@ -58,7 +58,8 @@ export const necEssTravel: DialogDefinition = {
       measure: 'distance',
       cues: /^[\d\s.,]*(?:km|kilometres?|kilometers?)\b/,
       min: 0,
-      max: 40_000,
+      // No two places on Earth are further apart than about 20,000 km.
+      max: 20_000,
     },
     {
       slot: 'allowance_already_claimed',

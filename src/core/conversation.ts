@@ -20,6 +20,8 @@ export const conversationSchema = z.object({
   dialogStep: z.string().optional(),
   /** `<application id>@<YYYY-MM-DD>`: the day the application's expiry was last pushed back (once a day is enough). */
   retentionPlanned: z.string().optional(),
+  /** The topic of the person's last FAQ question: a follow-up (« et la date limite ? ») stays on it. */
+  faqTopic: z.string().optional(),
   /** A yes/no question the next message answers (cancel a dialog, forget me, send a broadcast…). */
   pending: pendingSchema.optional(),
   /** The choices last offered, so "2" or a label answers them on platforms without buttons. */

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Command } from '../core/commands.ts';
 import type { Localized } from '../core/i18n.ts';
 import type { Platform } from '../core/message.ts';
+import { answerFromFaq } from './middleware.ts';
 import type { FaqService } from './service.ts';
 import type { UnansweredLog } from './unanswered.ts';
 
@@ -22,9 +23,7 @@ export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command 
       if (args === '') return turn.say(faq.topics(turn.lang));
       const topic = faq.kb.topic(args.trim().toLowerCase());
       if (topic) return turn.say(faq.topicEntries(topic, turn.lang));
-      const match = faq.search(args, turn.lang);
-      if (!match.confident) await unanswered.record(args, turn.user);
-      turn.say(faq.replyFor(turn, match));
+      await answerFromFaq(faq, unanswered, turn, args);
     },
   };
 }

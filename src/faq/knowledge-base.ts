@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Localized } from '../core/i18n.ts';
+import { ASKS } from './asks.ts';
 
 const localized = z.strictObject({ fr: z.string().trim().min(1), en: z.string().trim().min(1) });
 const localizedList = z.strictObject({
@@ -29,6 +30,16 @@ export const entrySchema = z.strictObject({
   related: z.array(id).default([]),
   /** A call id: the answer offers the eligibility check and the application dialog for it. */
   eligibility: z.string().optional(),
+  /**
+   * The kinds of fact the answer holds (asks.ts): a question asking for a date, a place, an amount… is answered
+   * only by an entry listing that ask. List only what the answer really states.
+   */
+  answers: z.array(z.enum(ASKS)).default([]),
+  /**
+   * The answer says what the sources do not hold (« the rules give no amount »): it is given as a fallback, not
+   * as an answer, and the question is logged as unanswered.
+   */
+  unknown: z.boolean().default(false),
 });
 
 const topicFileSchema = z.strictObject({
@@ -37,6 +48,19 @@ const topicFileSchema = z.strictObject({
     title: localized,
     /** Whom to ask when the FAQ has no answer on this topic (from the sources, or that they name none). */
     contact: localized,
+    /**
+     * The topic's own names (« nec ess », « numérique inclusif et responsable »): a question naming one is about
+     * this topic, and the name is then left out of the matching, so the rest of the question picks the entry
+     * rather than the name pulling every question to the overview.
+     */
+    names: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * What belongs to the topic alone (its people, events, places: "soga", « musée social »): a question
+     * mentioning one is about this topic, and the mention stays in the matching (it points to an entry).
+     */
+    mentions: z.array(z.string().trim().min(1)).default([]),
+    /** Calls (rules/calls) whose application this topic is about: inside that dialog, its entries come first. */
+    calls: z.array(id).default([]),
   }),
   /** The first entry is the topic's overview: the answer to a question that only names the topic. */
   entries: z.array(entrySchema).min(1),
@@ -47,6 +71,9 @@ export interface FaqTopic {
   id: string;
   title: Localized;
   contact: Localized;
+  names: string[];
+  mentions: string[];
+  calls: string[];
   entries: FaqEntry[];
 }
 

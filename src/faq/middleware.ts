@@ -1,5 +1,7 @@
 /** The FAQ step of the pipeline: answers what reads as a question, or says it does not know and logs it. */
 import type { Middleware } from '../core/bot.ts';
+import type { Turn } from '../core/turn.ts';
+import { isUnreadable } from './input.ts';
 import { ENTRY_CHOICE_PREFIX, type FaqService } from './service.ts';
 import { searchTerms } from './terms.ts';
 import type { UnansweredLog } from './unanswered.ts';
@@ -12,13 +14,35 @@ export function answerQuestions(faq: FaqService, unanswered: UnansweredLog): Mid
     if (text.startsWith(ENTRY_CHOICE_PREFIX)) {
       const entry = faq.kb.get(text.slice(ENTRY_CHOICE_PREFIX.length));
       if (entry) {
+        turn.state.faqTopic = entry.topic;
         turn.say(faq.answer(entry, turn.lang));
         return;
       }
     }
     if (searchTerms(text).length === 0) return next();
-    const match = faq.search(text, turn.lang);
-    if (!match.confident) await unanswered.record(text, turn.user);
-    turn.say(faq.replyFor(turn, match));
+    await answerFromFaq(faq, unanswered, turn, text);
   };
+}
+
+/**
+ * Answers one question for a person, keeping its topic so that a follow-up (« et la date limite ? ») stays on
+ * it. Unreadable input (control characters, a paste, keyboard mashing) gets the plain fallback and is not
+ * logged; a question the FAQ cannot answer is logged for the managers.
+ */
+export async function answerFromFaq(
+  faq: FaqService,
+  unanswered: UnansweredLog,
+  turn: Turn,
+  text: string,
+): Promise<void> {
+  if (isUnreadable(text)) {
+    turn.say(faq.unknown([], turn.lang));
+    return;
+  }
+  const match = faq.search(text, turn.lang, { previousTopic: turn.state.faqTopic });
+  if (match.topic) turn.state.faqTopic = match.topic;
+  else delete turn.state.faqTopic;
+  const reply = faq.replyFor(turn, match);
+  if (!reply.intent.startsWith('faq:')) await unanswered.record(text, turn.user);
+  turn.say(reply);
 }

@@ -44,28 +44,37 @@ const INEXACT_CREDIT = 0.6;
 // much): the knowledge base uses them, but so does every question about something else (« concert à Bruxelles
 // en novembre », "ministry of agriculture call"). Words that are themselves an entry's subject (grant, contact)
 // are not listed: « contact ? » is a real question.
-const CONTEXT_TERMS = new Set(
+const PLACES_AND_TIMES = new Set(
   searchTerms(
     // places
     'paris bruxelles brussels lyon lille marseille nantes bordeaux strasbourg montpellier toulouse rennes nice ' +
       'ville city france french francais belgique belgium belge europe european europeen europeenne ' +
       // times
       'lieu lieux where venue quand when date dates jour day semaine week weekend mois month annee year demain tomorrow soir tonight ' +
+      'temps time heure heures hour hours lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+      'monday tuesday wednesday thursday friday saturday sunday ' +
       'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
-      'january february march april june july august september october november december ' +
-      // public bodies and kinds of scheme
-      'ministere appel call projet project inscription label reseau network ' +
-      // prices
-      'prix price cout coute cost combien',
+      'january february march april june july august september october november december',
   ),
 );
+// Public bodies and kinds of scheme: part of a programme's name as often as not (« l'appel du ministère »).
+const SCHEMES = new Set(searchTerms('ministere appel call projet project reseau network'));
+const KINDS_AND_PRICES = new Set(searchTerms('inscription label prix price cout coute cost combien'));
+
+/**
+ * Whether a search term is a place, a time, a year or a kind of scheme: once the question's topic is known,
+ * context rather than what it asks about.
+ */
+export function isContext(term: string): boolean {
+  return PLACES_AND_TIMES.has(term) || SCHEMES.has(term) || /^(19|20)\d\d$/.test(term);
+}
 
 /**
  * Whether a search term only sets the scene (a place, a date or year, a kind of body or scheme, a price). An
  * entry that shares nothing but such words with a question is a coincidence, not an answer.
  */
 function setsTheSceneOnly(term: string): boolean {
-  return CONTEXT_TERMS.has(term) || /^(19|20)\d\d$/.test(term);
+  return isContext(term) || KINDS_AND_PRICES.has(term);
 }
 
 // Query words are unbounded; the cache of their weights is not allowed to grow without limit.
@@ -119,10 +128,19 @@ export class FaqIndex {
     }
   }
 
-  /** Entries ranked for a question, best first; empty when no word of it matches anything. */
-  rank(text: string): Ranked[] {
-    const terms = [...new Set(searchTerms(text))];
-    if (terms.length === 0) return [];
+  /**
+   * Entries ranked for a question, best first; empty when no word of it matches anything. Terms in `askTerms`
+   * (the words saying what is asked: « date », "email") rank entries but are left out of the coverage: whether an
+   * entry holds that kind of fact is decided on its `answers`, and the coverage measures the subject alone.
+   * `onTopic`: the question names the topic, so words that only set the scene are neither credited nor counted.
+   */
+  rank(text: string, askTerms: ReadonlySet<string> = new Set(), { onTopic = false } = {}): Ranked[] {
+    const all = [...new Set(searchTerms(text))];
+    if (all.length === 0) return [];
+    // On a topic the question names, the scene (« à Paris », « cette année ») is context, not its subject.
+    const subject = all.filter((term) => !askTerms.has(term) && !(onTopic && isContext(term)));
+    // A question made only of ask words (« date limite ? », "email?") is measured on them.
+    const terms = subject.length > 0 ? subject : all;
     const weights = new Map(terms.map((term) => [term, this.#weight(term)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     const results = this.#search.search(text);
@@ -130,7 +148,7 @@ export class FaqIndex {
       const entry = this.#kb.get(String(result.id));
       if (!entry) return [];
       // Nothing in common but the scene: no credit, however rare the place or month is in the knowledge base.
-      if (result.queryTerms.every(setsTheSceneOnly)) {
+      if (!onTopic && result.queryTerms.every(setsTheSceneOnly)) {
         return [{ entry, score: result.score, coverage: 0 }];
       }
       const own = this.#terms.get(entry.id);
@@ -140,7 +158,7 @@ export class FaqIndex {
       );
       return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
     });
-    const named = results.find((result) => namesOnlyTheTopic(result, terms));
+    const named = results.find((result) => namesOnlyTheTopic(result, all));
     const topic = named && this.#kb.get(String(named.id))?.topic;
     return topic ? this.#overviewFirst(ranked, topic) : ranked;
   }

@@ -1,7 +1,10 @@
 /**
- * French/English term normalisation for FAQ search: accents folded, function words dropped, and a light
- * stemmer so inflections meet (« thématiques » / « thème », "applying" / "apply", « inscrire » / « inscription »).
+ * French/English term normalisation for FAQ search: accents folded, function and question words dropped,
+ * synonyms across the two languages folded, and the Snowball stemmers of both languages so inflections meet
+ * (« organisez » / « organiser », "applying" / "apply", « financées » / « financé »).
  */
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as french } from '@orama/stemmers/french';
 import { normalize } from '../core/text.ts';
 
 // Question words and function words carry no topic; dropping them keeps "what is X?" about X.
@@ -16,12 +19,14 @@ const STOP_WORDS = new Set(
     'c-est cest s sil quoi-faire existe-t-il y-a-t-il t-il ils-elles est-il est-elle dire dites ' +
     // fragments left by the apostrophe and hyphen split (« jusqu'à », « lorsqu'on », "e-mail") and slang for "what is it"
     'jusqu lorsqu puisqu quoiqu presqu e kesako ' +
+    // question words: what a question asks for is read separately (asks.ts), not as a topic word
+    'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
     'must to of in on at by for with from about into as this that these those there here any some please thanks ' +
     'thank hi hey tell know want need get got have has had s t don doesn isn aren so if than then just also very ' +
-    'much many not no yes one ok okay'
+    'much many not no yes one ok okay how when where whats'
   ).split(' '),
 );
 
@@ -54,9 +59,14 @@ export function searchTerm(word: string): string | null {
   return stem(SYNONYMS.get(folded) ?? folded);
 }
 
+// An e-mail or web address is not words people type about a subject, and split up it would put « com » or
+// « gouv » in the index, where « comment » or « gouvernance » could meet them.
+const ADDRESSES =
+  /[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(fr|com|net|org|eu)\b\/?\S*/giu;
+
 /** Splits a text into words the way the index does (apostrophes and hyphens split: « l'appel », "e-mail"). */
 export function words(text: string): string[] {
-  return normalize(text)
+  return normalize(text.replace(ADDRESSES, ' '))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
@@ -68,63 +78,12 @@ export function searchTerms(text: string): string[] {
     .filter((term): term is string => term !== null);
 }
 
-// Longest first: the first suffix that leaves a stem of at least 3 letters is removed.
-const SUFFIXES = [
-  'issements',
-  'issement',
-  'atrices',
-  'ateurs',
-  'atrice',
-  'ations',
-  'atiques',
-  'atique',
-  'ements',
-  'aient',
-  'ation',
-  'ateur',
-  'ement',
-  'ments',
-  'iques',
-  'ities',
-  'ings',
-  'ment',
-  'ique',
-  'ness',
-  'euse',
-  'eurs',
-  'ions',
-  'ites',
-  'ants',
-  'ents',
-  'ing',
-  'ees',
-  'ait',
-  'ies',
-  'ite',
-  'eur',
-  'ion',
-  'ant',
-  'ent',
-  'ers',
-  'ity',
-  'ed',
-  'ez',
-  'er',
-  'ly',
-  'es',
-  'ee',
-  'e',
-  's',
-  'x',
-];
-
-/** A deliberately light stemmer shared by both languages: the corpus is small, recall matters more than precision. */
+/**
+ * The Snowball stemmers of both languages, one after the other, on the folded word: people type French
+ * without accents, so both sides are folded first and meet whatever the stemmers make of them; a word of
+ * either language goes through both, so the question's language need not be known word by word.
+ */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      return word.slice(0, -suffix.length);
-    }
-  }
-  return word;
+  return english(french(word));
 }

@@ -4,6 +4,7 @@
  * far, next key date, what can be done with each) and reminders to come; for community managers, their
  * workspace's scheduled broadcasts and channel subscriptions.
  */
+
 import { type Application, ApplicationStore } from '../../dialogs/application.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import { applicableSteps, progress, resolveSteps } from '../../dialogs/steps.ts';
@@ -13,6 +14,7 @@ import type { Lang } from '../core/i18n.ts';
 import type { Choice } from '../core/message.ts';
 import type { ApplicationOverview, Overview, OverviewRequest } from '../core/port.ts';
 import type { Broadcasts } from '../scheduler/broadcasts.ts';
+import { isPersonalReminder } from '../scheduler/job.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { Subscriptions } from '../scheduler/subscriptions.ts';
 import { type UserRecords, userKey } from '../store/user-records.ts';
@@ -35,7 +37,7 @@ export async function overviewOf(options: OverviewOptions, request: OverviewRequ
     ...all.filter((a) => a.status === 'in_progress'),
     ...all.filter((a) => a.status !== 'in_progress'),
   ];
-  const reminders = await options.scheduler.listForUser(user);
+  const reminders = (await options.scheduler.listForUser(user)).filter(isPersonalReminder);
   const overview: Overview = {
     applications: applications.map((a) => applicationOverview(options, a, request)),
     reminders: reminders.map((job) => ({ dueAt: job.dueAt, timezone: job.timezone, text: job.reply.text })),

@@ -89,7 +89,8 @@ async function countAnswers(metrics: Metrics, activity: Activity, replies: Reply
       metrics.faqHits.inc({ entry: reply.intent.slice(4) });
       // A topic list is browsing, not an answer to a question.
       if (reply.intent !== 'faq:topics') await activity.faq('answered');
-    } else if (reply.intent === 'fallback') {
+      // `fallback:<topic>`: the topic is known but the sources do not hold the fact asked for.
+    } else if (reply.intent === 'fallback' || reply.intent.startsWith('fallback:')) {
       metrics.fallbacks.inc();
       await activity.faq('fallback');
     }

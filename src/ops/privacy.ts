@@ -12,6 +12,7 @@ import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
+import { erasureLines } from './retention.ts';
 
 /** What the scheduler offers about a person's jobs, when it is there. */
 export interface UserJobs {
@@ -118,10 +119,14 @@ export class Privacy {
       turn.say({
         intent: 'privacy:export',
         toDirect: true,
-        text: turn.t({
-          fr: 'Voici tout ce que je garde sur vous (fichier JSON). Pour tout effacer : « oublie-moi ».',
-          en: 'Here is everything I keep about you (JSON file). To erase it all: “forget me”.',
-        }),
+        // When each application goes is said here too, not only when it happens.
+        text: [
+          turn.t({
+            fr: 'Voici tout ce que je garde sur vous (fichier JSON). Pour tout effacer : « oublie-moi ».',
+            en: 'Here is everything I keep about you (JSON file). To erase it all: “forget me”.',
+          }),
+          ...erasureLines(data.reminders as unknown[], turn.lang),
+        ].join('\n'),
         attachments: [
           {
             filename: `nec-bot-my-data-${turn.message.timestamp.toISOString().slice(0, 10)}.json`,

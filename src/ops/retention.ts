@@ -53,6 +53,52 @@ export interface RetentionOptions {
   defaultZone: string;
 }
 
+const erasureJob = z.object({
+  kind: z.enum([PURGE, EXPIRE]),
+  dueAt: z.number(),
+  timezone: z.string(),
+  reply: z.object({ data: jobData }),
+});
+
+/** What "my data" says of these jobs: when each application will be erased, and how to keep a copy. */
+export function erasureLines(jobs: readonly unknown[], lang: Lang): string[] {
+  const lines = jobs.flatMap((job) => {
+    const parsed = erasureJob.safeParse(job);
+    if (!parsed.success) return [];
+    const { kind, dueAt, timezone, reply } = parsed.data;
+    const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone: timezone,
+    }).format(dueAt);
+    const why =
+      kind === PURGE
+        ? t(
+            lang,
+            { fr: '{keep} après son événement', en: '{keep} after its event' },
+            { keep: plural(lang, KEEP_AFTER_EVENT_DAYS, DAYS) },
+          )
+        : t(lang, { fr: 'inachevée et sans nouvelle', en: 'unfinished and untouched' });
+    return [
+      t(
+        lang,
+        {
+          fr: '• Candidature {id} : effacée le {day} ({why}).',
+          en: '• Application {id}: erased on {day} ({why}).',
+        },
+        { id: reply.data.applicationId, day, why },
+      ),
+    ];
+  });
+  if (lines.length === 0) return [];
+  return [
+    ...lines,
+    t(lang, {
+      fr: 'Pour en garder une copie au-delà : « exporter <id> » vous remet le dossier et vos réponses en fichiers.',
+      en: 'To keep a copy beyond that: “export <id>” hands you the file and your answers as files.',
+    }),
+  ];
+}
+
 export class Retention {
   readonly #options: RetentionOptions;
   readonly #conversations: ConversationStore;
@@ -130,8 +176,8 @@ export class Retention {
       PURGE,
       base + KEEP_AFTER_EVENT_DAYS * DAY_MS,
       {
-        fr: 'Comme annoncé, j’ai effacé votre candidature {id}, {keep} après son événement.',
-        en: 'As announced, I erased your application {id}, {keep} after its event.',
+        fr: 'Comme son récapitulatif l’annonçait, j’ai effacé votre candidature {id}, {keep} après son événement.',
+        en: 'As its summary said, I erased your application {id}, {keep} after its event.',
       },
       (lang) => ({ id: application.id, keep: plural(lang, KEEP_AFTER_EVENT_DAYS, DAYS) }),
     );

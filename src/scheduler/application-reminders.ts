@@ -106,6 +106,21 @@ const FIRST_ONE: Counted = {
   en: { one: 'on', other: 'the first one' },
 };
 
+const REMOVED: Counted = {
+  fr: {
+    one: '{count} rappel retiré (il ne servait qu’à un avantage que vos réponses ne permettent plus)',
+    other: '{count} rappels retirés (ils ne servaient qu’à un avantage que vos réponses ne permettent plus)',
+  },
+  en: {
+    one: '{count} reminder removed (it was only for a benefit your answers no longer allow)',
+    other: '{count} reminders removed (they were only for a benefit your answers no longer allow)',
+  },
+};
+const ADDED: Counted = {
+  fr: { one: '{count} rappel ajouté', other: '{count} rappels ajoutés' },
+  en: { one: '{count} reminder added', other: '{count} reminders added' },
+};
+
 const LEFT: Record<'month' | 'week' | 'day', Localized> = {
   month: { fr: 'dans un mois', en: 'in a month' },
   week: { fr: 'dans une semaine', en: 'in a week' },
@@ -297,6 +312,35 @@ export class ApplicationReminders {
     };
     await this.#updateIndex((entries) => [...entries.filter((e) => !sameApplication(e, entry)), entry]);
     return jobs.length;
+  }
+
+  /**
+   * After an answer changed: the reminders become those the answers and verdict now imply, and the person hears
+   * of the difference (a deadline for a benefit now out of reach goes; it comes back when it is within reach again).
+   */
+  async followAnswers(turn: Turn, application: Application): Promise<void> {
+    const owner = `application:${application.id}`;
+    const before = new Set((await this.#options.scheduler.listByOwner(owner)).map((j) => j.id));
+    await this.syncApplication(turn.user, application, turn.lang, turn.timezone(this.#options.defaultZone));
+    const after = new Set((await this.#options.scheduler.listByOwner(owner)).map((j) => j.id));
+    const removed = [...before].filter((id) => !after.has(id)).length;
+    const added = [...after].filter((id) => !before.has(id)).length;
+    if (removed === 0 && added === 0) return;
+    const parts = [
+      ...(removed > 0 ? [turn.plural(removed, REMOVED)] : []),
+      ...(added > 0 ? [turn.plural(added, ADDED)] : []),
+    ];
+    turn.say({
+      intent: 'reminder:followed',
+      text: turn.t(
+        {
+          fr: '🔔 Vos rappels suivent vos réponses : {changes}. Ils sont désormais {total} (« rappels » les montre).',
+          en: '🔔 Your reminders follow your answers: {changes}. There are now {total} (“reminders” shows them).',
+        },
+        { changes: parts.join(turn.lang === 'fr' ? ' et ' : ' and '), total: after.size },
+      ),
+      data: { removed, added, total: after.size },
+    });
   }
 
   /**

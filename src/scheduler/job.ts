@@ -37,6 +37,15 @@ export type NewJob = Omit<Job, 'attempts'> & { attempts?: number };
 /** How a claimed job ended. */
 export type JobOutcome = 'done' | 'dropped';
 
+/**
+ * Whether a job is one of the person's reminders. The bot's own bookkeeping for them (retention's erasure notices,
+ * owner `retention:<id>`) is theirs too — "my data" shows it — but is no reminder: never listed, cancelled or
+ * snoozed as one, so the reminders offered and those listed count the same.
+ */
+export function isPersonalReminder(job: Pick<Job, 'owner'>): boolean {
+  return !job.owner.startsWith('retention:');
+}
+
 /** Narrow a stored value back to a Job (the reply keeps its full Reply shape). */
 export function parseJob(value: unknown): Job & { reply: Reply; ref: ConversationRef } {
   return jobSchema.parse(value) as Job & { reply: Reply; ref: ConversationRef };

@@ -9,7 +9,7 @@ import type { ConversationRef } from '../core/message.ts';
 import { normalize } from '../core/text.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatInstant, shortId } from './format.ts';
-import type { Job } from './job.ts';
+import { isPersonalReminder, type Job } from './job.ts';
 import type { Scheduler } from './scheduler.ts';
 import { parseWhen, type When } from './when.ts';
 
@@ -109,7 +109,7 @@ export function reminderCommands(
     aliases: { en: ['reminders', 'my reminders'], fr: ['rappels', 'mes rappels'] },
     summary: { fr: 'lister mes rappels', en: 'list my reminders' },
     async run(turn) {
-      const jobs = await scheduler.listForUser(turn.user);
+      const jobs = (await scheduler.listForUser(turn.user)).filter(isPersonalReminder);
       if (jobs.length === 0) {
         turn.say({
           intent: 'reminders',
@@ -242,7 +242,7 @@ export function reminderCommands(
   /** The reminder `id` if it is this person's, else says why not. */
   async function ownReminder(turn: Turn, id: string): Promise<Job | undefined> {
     const job = id ? await scheduler.get(id.replace(/`/g, '')) : undefined;
-    if (job && job.user === turn.user) return job;
+    if (job && job.user === turn.user && isPersonalReminder(job)) return job;
     refuse(
       turn,
       turn.t(

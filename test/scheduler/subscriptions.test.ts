@@ -73,7 +73,8 @@ describe('subscriptions', () => {
       expect.objectContaining({
         callId: 'meae-nir',
         timezone: 'America/Martinique',
-        lang: 'fr',
+        // Max has only typed English commands (`subscribe …`): the channel's announcements are in English.
+        lang: 'en',
         ref: expect.objectContaining({ roomId: 'announces' }),
       }),
     ]);

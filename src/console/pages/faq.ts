@@ -63,6 +63,7 @@ function toDraft(entry: FaqEntry): Draft {
     'source.file': entry.source.file,
     related: entry.related.join(', '),
     eligibility: entry.eligibility ?? '',
+    answers: entry.answers.join(', '),
   };
 }
 
@@ -76,6 +77,8 @@ const FIELDS = Object.keys(
     answer: { fr: '', en: '' },
     source: { title: { fr: '', en: '' }, file: '' },
     related: [],
+    answers: [],
+    unknown: false,
   }),
 );
 
@@ -100,6 +103,7 @@ function fromDraft(d: Draft): Record<string, unknown> {
     source: { title: { fr: d['source.title.fr'], en: d['source.title.en'] }, file: d['source.file']?.trim() },
     related: words(d.related),
     ...(d.eligibility?.trim() ? { eligibility: d.eligibility.trim() } : {}),
+    answers: words(d.answers),
   };
 }
 
@@ -238,6 +242,10 @@ const LABELS: Record<string, { fr: string; en: string }> = {
   eligibility: {
     fr: 'Appel dont proposer la vérification (identifiant, facultatif)',
     en: 'Call to offer the check for (id, optional)',
+  },
+  answers: {
+    fr: 'Faits que la réponse donne (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners ; séparés par des virgules)',
+    en: 'Facts the answer gives (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners; comma-separated)',
   },
 };
 const TEXTAREAS = new Set(['questions.fr', 'questions.en', 'answer.fr', 'answer.en']);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readAsks } from '../../src/faq/asks.ts';
+import { words } from '../../src/faq/terms.ts';
+
+const asks = (q: string) => [...readAsks(words(q)).asks].sort();
+
+describe('what a question asks for', () => {
+  it('reads the one word that carries the ask', () => {
+    expect(asks("SOGA's email?")).toEqual(['email']);
+    expect(asks('numéro de téléphone de l’ANCT')).toEqual(['phone']);
+    expect(asks('tel ANCT')).toEqual(['phone']);
+    expect(asks('address of the Musée Social')).toEqual(['address']);
+    expect(asks('Interconnectés membership fee')).toEqual(['amount']);
+    expect(asks('budget max nec local')).toEqual(['amount']);
+    expect(asks('et la date limite ?')).toEqual(['deadline']);
+    expect(asks('next NEC ESS in 2026?')).toEqual(['next']);
+    expect(readAsks(words('next NEC ESS in 2026?')).years).toEqual(['2026']);
+  });
+
+  it('tells an e-mail address from a street address, and a count from a phone number', () => {
+    expect(asks('adresse mail de l’anct')).toEqual(['email']);
+    expect(asks('phone number of the SCAC')).toEqual(['phone']);
+    expect(asks('combien de nec locaux')).toEqual(['figures']);
+    expect(asks('combien de temps avant')).toEqual(['deadline']);
+  });
+
+  it('reads « où » as a place only where it asks one, and where to act as how', () => {
+    expect(asks('c’est où à paris le nec ess')).toEqual(['place']);
+    expect(asks('le nec ess ou le nec local ?')).toEqual([]);
+    expect(asks('ou deposer ma candidature')).toEqual(['how']);
+  });
+
+  it('tolerates a typo in a long cue word, never one that is another word of the knowledge base', () => {
+    expect(asks('telephnoe de morgane')).toEqual(['phone']);
+    expect(readAsks(words('is there a contract to sign'), (w) => w === 'contract').asks.has('contact')).toBe(
+      false,
+    );
+  });
+
+  it('asks nothing in particular of a question about a subject', () => {
+    expect(asks('quelles thematiques pour un nec local')).toEqual([]);
+    expect(asks('comment immatriculer mon entreprise ?')).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+afterEach(async () => app?.close());
+
+/** The reply to one question from a new person. */
+async function ask(question: string, user = 'u') {
+  const [reply] = await app.say(user, question);
+  if (!reply) throw new Error(`no reply to ${question}`);
+  return reply;
+}
+
+describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () => {
+  it('does not answer a near miss with the topic’s card: it says the fact is not in the sources, and whom to ask', async () => {
+    app = await createTestApp();
+    const email = await ask("SOGA's email?");
+    expect(email.intent).toBe('fallback:nec-ess');
+    expect(email.text).toContain('e-mail');
+    expect(email.choices?.length).toBeGreaterThan(0);
+    const phone = await ask('numéro de téléphone de l’ANCT');
+    expect(phone.intent).toBe('fallback:local-nec');
+    expect(phone.text).toContain('amelie.naquet@anct.gouv.fr');
+    expect(phone.text).not.toContain('01 43 17 62 71');
+    expect((await ask('next NEC ESS in 2026?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('address of the Musée Social')).intent).toBe('fallback:nec-ess');
+    expect((await ask('Interconnectés membership fee')).intent).toBe('fallback:interconnectes');
+  });
+
+  it('falls back plainly on questions about something else that share a word with the sources', async () => {
+    app = await createTestApp();
+    for (const q of [
+      'train ticket to Brussels',
+      'comment immatriculer mon entreprise ?',
+      'quel temps fait-il à Paris ?',
+    ])
+      expect((await ask(q)).intent, q).toBe('fallback');
+  });
+
+  it('picks the entry holding the fact on the topic the question names, not the topic’s overview', async () => {
+    app = await createTestApp();
+    expect((await ask('budget max nec local')).intent).toBe('faq:local-nec-grant');
+    expect((await ask('contact for the Numérique Inclusif et Responsable call')).intent).toBe(
+      'faq:meae-nir-contacts',
+    );
+    expect((await ask('qui peut repondre a l’appel du ministere des affaires etrangeres')).intent).toBe(
+      'faq:meae-nir-who',
+    );
+  });
+
+  it('answers paraphrases, typos and a French name inside an English question, in the question’s language', async () => {
+    app = await createTestApp();
+    expect((await ask('Has any local NEC happened overseas?')).intent).toBe('faq:local-nec-figures');
+    expect((await ask('les interconectés c’est quoi exactement ?')).intent).toBe('faq:interconnectes-what');
+    expect((await ask('which documentary did Nancy preview?')).text).toContain('LOL');
+    const english = await ask('Who runs the Territoire Numérique Libre award?', 'en-user');
+    expect(english.intent).toBe('faq:tnl-what');
+    expect(english.text).toContain('Source:');
+  });
+
+  it('answers a two-part question from two entries', async () => {
+    app = await createTestApp();
+    const reply = await ask('qui peut candidater et quelle est la date limite pour un nec local ?');
+    expect(reply.intent).toBe('faq:local-nec-deadline+local-nec-who-may-apply');
+    expect(reply.text).toContain('4 mois');
+    expect(reply.text).toContain('personne morale');
+  });
+
+  it('keeps the previous question’s topic for a follow-up, per person', async () => {
+    app = await createTestApp();
+    expect((await ask('c’est quoi l’appel numérique inclusif et responsable', 'p')).intent).toBe(
+      'faq:meae-nir-what',
+    );
+    expect((await ask('et la date limite ?', 'p')).intent).toBe('faq:meae-nir-calendar');
+    expect((await ask('c’est quoi un nec local', 'q')).intent).toBe('faq:local-nec-what');
+    expect((await ask('et la date limite ?', 'q')).intent).toBe('faq:local-nec-deadline');
+  });
+
+  it('prefers the current call’s entries when asked inside its application', async () => {
+    app = await createTestApp();
+    const question = 'c’est quoi le montant max de la subvention ?';
+    expect(app.faq.search(question, 'fr', { callId: 'local-nec' }).entry?.id).toBe('local-nec-grant');
+    expect(app.faq.search('quand ferme l’appel ?', 'fr', { callId: 'meae-nir' }).entry?.id).toBe(
+      'meae-nir-calendar',
+    );
+  });
+
+  it('gives the plain fallback, never an entry, to unreadable input, and does not log it', async () => {
+    app = await createTestApp();
+    for (const q of ['\u0000\u0007bell', 'asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
+      const reply = await ask(q);
+      expect(reply.intent, JSON.stringify(q)).toBe('fallback');
+      expect(reply.choices ?? []).toEqual([]);
+    }
+    expect((await ask('🎉🎉🎉')).intent).toBe('fallback');
+    const [list] = await app.say('m', 'unanswered', { isManager: true });
+    expect(list?.text).not.toContain('bell');
+  });
+});
