@@ -86,7 +86,8 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     expect(listed.text).not.toContain('effacé');
     expect(listed.text).toContain(`Vos rappels (${offered})`);
     const funding = (l: typeof listed) =>
-      (l.data?.reminders as Array<{ kind: string }>).filter((j) => j.kind === 'funding-deadline').length;
+      ((l.data?.reminders ?? []) as Array<{ kind: string }>).filter((j) => j.kind === 'funding-deadline')
+        .length;
     expect(funding(listed)).toBe(3);
 
     await app.say('u', 'modifier expected_attendance');
