@@ -62,7 +62,7 @@ export async function answer(
     clicked === undefined && (step.type === 'text' ? text.trim().endsWith('?') : readsAsQuestion(text));
   if (maybeQuestion) {
     if (asksAboutStep(text, stepWords(step))) return stepHelp(ctx, turn, application, step);
-    if (answerFromFaq(ctx, turn, text)) return ask(ctx, turn, application);
+    if (answerFromFaq(ctx, turn, text, application.callId)) return ask(ctx, turn, application);
     if (!parsed.ok) return stepHelp(ctx, turn, application, step);
   }
   if (!parsed.ok) {
@@ -267,10 +267,10 @@ function acceptsChoice(step: Step, id: string): boolean {
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
 }
 
-/** Answers a question typed during a step from the FAQ, when it knows the answer; false otherwise. */
-function answerFromFaq(ctx: DialogContext, turn: Turn, text: string): boolean {
+/** Answers a question typed during a step from the FAQ (the call's entries first), when it knows the answer. */
+function answerFromFaq(ctx: DialogContext, turn: Turn, text: string, callId: string): boolean {
   const faq = ctx.deps.services().faq;
-  const match = faq?.search(text, turn.lang);
+  const match = faq?.search(text, turn.lang, { callId });
   if (!faq || !match?.confident) return false;
   ctx.say(turn, faq.replyFor(turn, match));
   ctx.say(turn, {

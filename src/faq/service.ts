@@ -9,7 +9,7 @@ import { isUnreadable } from './input.ts';
 import type { FaqEntry, FaqTopic, KnowledgeBase } from './knowledge-base.ts';
 import { type FigureLookup, renderAnswer } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { searchTerms, words } from './terms.ts';
+import { isFiller, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 // `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
@@ -106,9 +106,11 @@ export class FaqService {
     const typed = words(text);
     const asked = readAsks(typed, this.#isWord);
     const found = this.#topics.find(typed);
+    // Filler (« genre », "basically", « je découvre ») the knowledge base never uses is no subject either.
+    const meant = (w: string, i: number) => !found.nameWords.has(i) && !(isFiller(w) && !this.#isWord(w));
     const question: Question = {
-      text,
-      subject: typed.filter((_, i) => !found.nameWords.has(i)).join(' '),
+      text: typed.filter((w) => !(isFiller(w) && !this.#isWord(w))).join(' '),
+      subject: typed.filter(meant).join(' '),
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
     };
@@ -415,7 +417,16 @@ function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
   const vocabulary = new Set(
     kb.entries.flatMap((e) =>
       words(
-        [...e.questions.fr, ...e.questions.en, e.answer.fr, e.answer.en, e.title.fr, e.title.en].join(' '),
+        [
+          ...e.questions.fr,
+          ...e.questions.en,
+          ...e.keywords.fr,
+          ...e.keywords.en,
+          e.answer.fr,
+          e.answer.en,
+          e.title.fr,
+          e.title.en,
+        ].join(' '),
       ),
     ),
   );

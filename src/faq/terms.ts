@@ -3,9 +3,23 @@
  * synonyms across the two languages folded, and the Snowball stemmers of both languages so inflections meet
  * (« organisez » / « organiser », "applying" / "apply", « financées » / « financé »).
  */
+
+import { createRequire } from 'node:module';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
 import { normalize } from '../core/text.ts';
+
+// The stopwords-iso lists (JSON, so loaded through require): broad lists of both languages' common words.
+const isoLists = createRequire(import.meta.url)('stopwords-iso') as Record<'fr' | 'en', string[]>;
+const COMMON_WORDS = new Set([...isoLists.fr, ...isoLists.en].map(normalize));
+
+/**
+ * Whether a (folded) word is one of the languages' common words. Such lists hold content words too (« premier »,
+ * "date", "free"), so the search drops one only when the knowledge base does not use it.
+ */
+export function isFiller(word: string): boolean {
+  return COMMON_WORDS.has(word);
+}
 
 // Question words and function words carry no topic; dropping them keeps "what is X?" about X.
 const STOP_WORDS = new Set(
@@ -20,6 +34,7 @@ const STOP_WORDS = new Set(
     // fragments left by the apostrophe and hyphen split (« jusqu'à », « lorsqu'on », "e-mail") and slang for "what is it"
     'jusqu lorsqu puisqu quoiqu presqu e kesako ' +
     // question words: what a question asks for is read separately (asks.ts), not as a topic word
+    'question questions petite ' +
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +

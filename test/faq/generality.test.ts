@@ -85,6 +85,14 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
   });
 
+  it('answers a question typed during an application from that call’s entries, then goes back to it', async () => {
+    app = await createTestApp();
+    await app.say('d', 'candidater local-nec');
+    const replies = await app.say('d', 'quel est le montant max de la subvention ?');
+    expect(replies.map((r) => r.intent)).toContain('faq:local-nec-grant');
+    expect(replies.map((r) => r.intent)).toContain('dialog:resume');
+  });
+
   it('gives the plain fallback, never an entry, to unreadable input, and does not log it', async () => {
     app = await createTestApp();
     for (const q of ['\u0000\u0007bell', 'asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
