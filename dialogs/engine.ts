@@ -9,6 +9,7 @@ import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
+import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { answer, SKIP_OFFER_ACTION } from './answering.ts';
@@ -19,8 +20,8 @@ import type { DialogDefinition } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showSummary, skip } from './progress.ts';
-import { DIALOG_COMMANDS, formatAnswer, statusText } from './render.ts';
-import { nextStep, type Step } from './steps.ts';
+import { formatAnswer, statusText, stepReply } from './render.ts';
+import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
   fr: 'Aucune candidature n’est en cours. Écrivez « candidater » pour en commencer une, ou « candidatures » pour voir les vôtres.',
@@ -193,12 +194,38 @@ export class DialogEngine {
     if (application.currentSlot) await this.ask(turn, application);
   }
 
-  /** Explains the current step and the commands. */
-  async help(turn: Turn, application: Application): Promise<void> {
+  /**
+   * Where the person's application in progress stands (for the greeting and `help`), or undefined when none
+   * is in progress or it has reached its summary.
+   */
+  async whereIs(turn: Turn): Promise<ApplicationInProgress | undefined> {
+    const application = await this.active(turn);
+    const step = application && this.#ctx.currentStep(application);
+    if (!application || !step) return undefined;
+    const steps = this.#ctx.stepsOf(application);
+    const { index, remaining } = progress(steps, application);
+    return {
+      id: application.id,
+      callName: this.callName(application.callId, turn.lang),
+      answered: Object.keys(application.answers).length,
+      index,
+      remaining,
+      step: { label: step.label[turn.lang], help: step.help[turn.lang] },
+    };
+  }
+
+  /**
+   * Asks the current step again in one line, after something else was answered mid-application (a command, a
+   * question, a greeting, a declined « annuler »), so the person knows where they are without the context.
+   */
+  reask(turn: Turn, application: Application): void {
     const step = this.#ctx.currentStep(application);
-    const about = step ? `**${step.label[turn.lang]}** — ${step.help[turn.lang]}\n\n` : '';
-    this.#ctx.say(turn, { intent: 'dialog:help', text: about + turn.t(DIALOG_COMMANDS) });
-    if (step) await this.ask(turn, application);
+    if (!step) return;
+    const reply = stepReply(application.callId, this.#ctx.stepsOf(application), application, step, turn.lang);
+    this.#ctx.say(turn, {
+      ...reply,
+      text: `${turn.t({ fr: 'Reprenons', en: 'Back to your application' })} — ${reply.text}`,
+    });
   }
 
   /** Asks whether to abandon the application in progress; on a completed one being edited, stops the edit. */

@@ -11,7 +11,7 @@ import { dialogCommands } from './commands.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import { DialogEngine } from './engine.ts';
 import { applicationForm, formMiddleware } from './form.ts';
-import { dialogMiddleware, openingMiddleware } from './middleware.ts';
+import { dialogMiddleware, openingMiddleware, reaskMiddleware } from './middleware.ts';
 import { nativeAnswers } from './native-answer.ts';
 
 export type { Answers, AnswerValue, Application } from './application.ts';
@@ -27,6 +27,8 @@ export interface Dialogs {
   middleware: Middleware;
   /** Before the commands: a greeting followed by what the person wants to do starts that dialog. */
   openings: Middleware;
+  /** Before the confirmations: a turn mid-application that did not ask its step ends by asking it again. */
+  reask: Middleware;
   /**
    * Native inputs: `form` reads an application as one form (Slack's modal); `middleware` saves a submitted
    * form and refuses an answer from an older question's control (a date picker, a poll).
@@ -46,6 +48,7 @@ export function createDialogs(deps: DialogDeps): Dialogs {
     commands: dialogCommands(engine, deps.timezone, () => deps.clock.now()),
     middleware: dialogMiddleware(engine),
     openings: openingMiddleware(engine),
+    reask: reaskMiddleware(engine),
     native: {
       form: (user, applicationId, lang) => applicationForm(forms, user, applicationId, lang),
       middleware: [formMiddleware(forms), nativeAnswers(forms)],

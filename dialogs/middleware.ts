@@ -11,9 +11,13 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
       return dialog ? engine.start(turn, dialog, turn.message.text) : next();
     }
     const match = turn.command;
-    if (match?.bare && match.command.id === 'help') return engine.help(turn, application);
     // A command word followed by text that does not fit it ("Open Lab Co", "Aide et Action") is an answer.
-    if (match && (match.bare || (await engine.fitsCommand(turn, application, match.command.id, match.args))))
+    if (
+      match &&
+      (match.bare ||
+        match.command.accepts?.(match.args) ||
+        (await engine.fitsCommand(turn, application, match.command.id, match.args)))
+    )
       return match.command.run(turn, match.args);
     // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language.
     if (turn.state.lang && !turn.state.langChosen) turn.lang = turn.state.lang;
@@ -28,10 +32,29 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
 export function openingMiddleware(engine: DialogEngine): Middleware {
   return async (turn, next) => {
     const match = turn.command;
-    if (!match || match.bare || match.command.id !== 'help' || turn.state.activeApplication) return next();
+    if (!match || match.bare || match.command.id !== 'welcome' || turn.state.activeApplication) return next();
     const dialog = engine.dialogForPhrase(turn.message.text);
     if (!dialog) return next();
     turn.command = undefined;
     await engine.start(turn, dialog, turn.message.text);
+  };
+}
+
+/**
+ * Placed before the confirmations and the commands: whatever else a message in the middle of an application
+ * was (a command, a question, a greeting, a declined « annuler »), the turn ends by asking the current step
+ * again, in one line — unless the turn asked it already, or asks a yes/no question of its own.
+ */
+export function reaskMiddleware(engine: DialogEngine): Middleware {
+  return async (turn, next) => {
+    const before = turn.state.activeApplication;
+    await next();
+    if (!before || turn.discardState || turn.state.pending || turn.state.activeApplication !== before) return;
+    const application = await engine.active(turn);
+    if (!application?.currentSlot) return;
+    const asked = turn.replies.some(
+      (r) => r.data?.slot === application.currentSlot && r.data?.application === application.id,
+    );
+    if (!asked) engine.reask(turn, application);
   };
 }

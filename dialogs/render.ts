@@ -100,27 +100,3 @@ export function statusText(
 function skippedMark(lang: Lang): string {
   return t(lang, { fr: ' (passée)', en: ' (skipped)' });
 }
-
-/** The commands available at any step, for `help`. */
-export const DIALOG_COMMANDS: Localized = {
-  fr: [
-    '**Pendant la candidature, vous pouvez écrire :**',
-    '• `retour` — revenir à l’étape précédente',
-    '• `passer` — laisser une étape facultative sans réponse',
-    '• `modifier <élément>` — changer une réponse (par exemple `modifier date de l’événement`)',
-    '• `état` — voir les réponses données et ce qui manque',
-    '• `annuler` — abandonner cette candidature (je demande confirmation)',
-    '• `candidatures` — lister vos candidatures ; `ouvrir <id>` pour en reprendre une',
-    'Vous pouvez partir et revenir quand vous voulez : je reprends à la même étape.',
-  ].join('\n'),
-  en: [
-    '**During the application, you can type:**',
-    '• `back` — go back to the previous step',
-    '• `skip` — leave an optional step unanswered',
-    '• `edit <item>` — change an answer (for example `edit event date`)',
-    '• `status` — see the answers given and what is missing',
-    '• `cancel` — abandon this application (I ask for confirmation)',
-    '• `applications` — list your applications; `open <id>` to resume one',
-    'You can leave and come back whenever you like: I resume at the same step.',
-  ].join('\n'),
-};

@@ -6,6 +6,7 @@ import { formatCitation } from '../rules/citation.ts';
 import { type CallStatus, callStatus, evaluate, renderVerdict, verdictData } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
+import { ownLink } from '../src/core/links.ts';
 import type { Field, Reply } from '../src/core/message.ts';
 import { DAYS, plural } from '../src/core/plural.ts';
 import { KEEP_AFTER_EVENT_DAYS } from '../src/ops/retention.ts';
@@ -190,7 +191,7 @@ export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang):
         fr: '• Relisez l’appel à la source ({source}) : les conditions peuvent avoir changé.',
         en: '• Check the call at its source ({source}): the requirements may have changed.',
       },
-      { source: call.source.url ? `[${call.source.title}](${call.source.url})` : call.source.title },
+      { source: call.source.url ? ownLink(call.source.title, call.source.url) : call.source.title },
     ),
     contacts.length > 0
       ? t(

@@ -13,7 +13,7 @@ import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
 import { JsonlAdapter } from '../adapters/shell/jsonl-adapter.ts';
 import { ShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { createDialogs } from '../dialogs/index.ts';
-import { CallRegistry, callFigure, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
+import { CallRegistry, callFigure, callStatus, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
 import { createBotPort } from './bot-port.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { WebConsole } from './console/index.ts';
@@ -28,11 +28,13 @@ import { dropDuplicateEvents } from './core/dedup.ts';
 import { refuseUnreadableMessages } from './core/guards.ts';
 import type { BotPort } from './core/port.ts';
 import { limitMessageRate } from './core/rate-limit.ts';
+import type { Situation } from './core/situation.ts';
 import { parseInstant } from './core/time.ts';
 import { createFaq, type FaqService } from './faq/index.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
+import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from './features/welcome.ts';
 import { createLogger, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
@@ -50,7 +52,7 @@ import type { Scheduler } from './scheduler/scheduler.ts';
 import { createScheduling } from './scheduler/setup.ts';
 import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
-import { UserRecords } from './store/user-records.ts';
+import { personDigest, UserRecords } from './store/user-records.ts';
 import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
@@ -97,7 +99,7 @@ export interface AppOptions {
 }
 
 /** A turn holds its person's lock this long past its replica's last renewal; another waits at most `waitMs`. */
-const TURN_LOCK = { ttlMs: 30_000, waitMs: 15_000 };
+const TURN_LOCK = { ttlMs: 10_000, waitMs: 12_000 };
 
 export async function createApp({ config, clock, logger, storeUrl }: AppOptions): Promise<App> {
   // Invalid call files stop start-up here, before anything is opened (CallFileError names file and path).
@@ -112,8 +114,13 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     commands,
     logger,
     defaultLang: config.BOT_LANG,
-    // One turn per person at a time across replicas, so two replicas never overwrite each other's state.
-    serialize: (user, turn) => backend.atomic.withLock(`turn:${user}`, turn, TURN_LOCK),
+    // One turn per person at a time across replicas, so two replicas never overwrite each other's state. The
+    // embedded store serves one process, whose own queue is enough (and a lock left by a killed process
+    // would only hold the restarted one back).
+    serialize:
+      backend.kind === 'sqlite'
+        ? undefined
+        : (user, turn) => backend.atomic.withLock(`turn:${personDigest(user)}`, turn, TURN_LOCK),
   });
   const outbox = new Outbox();
   const metrics = new Metrics();
@@ -142,6 +149,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     defaultZone: config.BOT_TIMEZONE,
   });
   const privacy = new Privacy({
+    afterErasure: () => backend.scrub(),
     atomic: backend.atomic,
     clock,
     records,
@@ -197,8 +205,20 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   // Managers' edits saved before this start are in force from the first message.
   await webConsole.refresh();
 
+  // What the greeting and `help` know of a person: their application in progress, and the calls open today.
+  const situation: Situation = {
+    inProgress: (turn) => dialogs.engine.whereIs(turn),
+    hasApplications: async (turn) => (await dialogs.engine.store.list(turn.user)).length > 0,
+    openCalls: (turn) =>
+      calls
+        .list()
+        .filter((c) => callStatus(c, clock.now(), turn.timezone(config.BOT_TIMEZONE)).state === 'open')
+        .map((c) => ({ id: c.id, name: c.name[turn.lang] })),
+  };
+  const welcome = welcomeCommand(situation);
   commands.add(
-    helpCommand(commands),
+    welcome,
+    helpCommand(commands, situation),
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
@@ -229,10 +249,13 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     // A submitted form has no text: it is taken before the text checks.
     ...dialogs.native.middleware,
     refuseUnreadableMessages,
+    dialogs.reask,
+    greetingMiddleware(welcome),
     confirmations.middleware,
     dialogs.openings,
     runCommands,
     dialogs.middleware,
+    welcomeFirstContact(situation),
     faq.middleware,
     fallback,
   );
@@ -387,13 +410,19 @@ async function main(): Promise<void> {
   // The Slack HTTP receiver serves /healthz, /metrics and /console itself; otherwise they get their own port:
   // METRICS_PORT, else PORT — on the loopback interface only for the terminal, where the console is the operator's.
   const slackServesHttp = platforms.includes('slack') && !config.SLACK_APP_TOKEN;
-  // Socket Mode with the OAuth install flow already serves its install pages on PORT.
+  // The terminal uses PORT's default; a platform only a PORT set on purpose (Socket Mode with the OAuth
+  // install flow already serves its install pages there).
   const installPagesOnPort = platforms.includes('slack') && config.SLACK_CLIENT_ID !== undefined;
-  const opsPort = config.METRICS_PORT ?? (installPagesOnPort ? undefined : config.PORT);
+  const portForUs = platforms.length === 0 || (process.env.PORT !== undefined && !installPagesOnPort);
+  const opsPort = config.METRICS_PORT ?? (portForUs ? config.PORT : undefined);
   const opsServer =
     slackServesHttp || opsPort === undefined
       ? undefined
-      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0');
+      : await serveOps(app, opsPort, platforms.length === 0 ? '127.0.0.1' : '0.0.0.0').catch((error) => {
+          // A port taken by something else costs the console and the probes, not the chat.
+          logger.error({ err: error, port: opsPort }, 'health, metrics and console not served');
+          return undefined;
+        });
   if (opsServer) logger.info({ port: opsPort }, 'health, metrics and console served');
 
   let stopping = false;

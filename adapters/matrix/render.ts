@@ -3,19 +3,28 @@
  * only tags are the ones added here, so user input quoted in a reply never becomes markup — and the core's
  * plain text (what the terminal shows) as the `body` fallback.
  */
-import { type Attachment, plainText, type Reply } from '../../src/core/port.ts';
+import { type Attachment, isOwnLink, plainText, type Reply } from '../../src/core/port.ts';
 
 /** The content of an `m.room.message` event. */
 export type MessageContent = Record<string, unknown>;
 
+/** The five characters that could open or close markup or an attribute, and what stands for them. */
+const ENTITIES: Array<[string, string]> = [
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+];
+
 /** Escapes the five characters that could open or close markup or an attribute. */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return ENTITIES.reduce((out, [char, entity]) => out.replaceAll(char, entity), text);
+}
+
+/** The text an escaped attribute stands for (link targets are checked as the bot made them). */
+function unescapeHtml(text: string): string {
+  return ENTITIES.reduceRight((out, [char, entity]) => out.replaceAll(entity, char), text);
 }
 
 /** Inline Markdown of one line: `code`, **bold**, _italic_ and [links](https://…), on escaped text. */
@@ -25,13 +34,17 @@ function inlineHtml(line: string): string {
     .map((part, index) => {
       // Odd parts sit between backticks: code, shown as typed.
       if (index % 2 === 1) return `<code>${escapeHtml(part)}</code>`;
-      return escapeHtml(part)
-        .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-        .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1<em>$2</em>')
-        .replace(
-          /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g,
-          (_whole, label: string, url: string) => `<a href="${url}">${label}</a>`,
-        );
+      return (
+        escapeHtml(part)
+          .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+          .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,;:!?])/g, '$1<em>$2</em>')
+          // Only the bot's own links are made live (on the text before escaping): a person's stays text.
+          .replace(
+            /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g,
+            (whole, label: string, url: string) =>
+              isOwnLink(unescapeHtml(url)) ? `<a href="${url}">${label}</a>` : whole,
+          )
+      );
     })
     .join('');
 }
@@ -93,6 +106,9 @@ export function noticeContent(reply: Reply): MessageContent {
     body: plainText(reply),
     format: 'org.matrix.custom.html',
     formatted_body: replyHtml(reply),
+    // Intentional mentions, none: an "@room" a person typed and the bot quotes notifies nobody (servers
+    // then skip the legacy rule that matched "@room" or a name in the body).
+    'm.mentions': {},
   };
 }
 

@@ -18,7 +18,7 @@ import {
   type Reply,
 } from '../../src/core/port.ts';
 import { inputLines, MAX_LINE_BYTES } from './jsonl-lines.ts';
-import { saveAttachments } from './save-attachments.ts';
+import { forgetExports, saveAttachments } from './save-attachments.ts';
 
 const messageLine = z.strictObject({
   user: z.string().min(1),
@@ -73,6 +73,7 @@ export class JsonlAdapter implements Adapter {
     this.#input = options.input;
     this.#output = options.output;
     this.#exportsDir = options.exportsDir;
+    forgetExports(options.port, options.exportsDir);
   }
 
   /** Reads the input to its end, one line at a time, in order. */
@@ -124,7 +125,7 @@ export class JsonlAdapter implements Adapter {
       isManager: manager === true,
       timestamp: this.#port.clock.now(),
     });
-    const output = await Promise.all(replies.map((r) => this.#toOutput(r)));
+    const output = await Promise.all(replies.map((r) => this.#toOutput(r, user)));
     await this.#withDeliveries(output, async () => {
       // With the real clock, what fell due since the last line goes out with this one.
       if (!this.#manualClock) await this.#dueWork.tick(this.#port.clock.now());
@@ -167,12 +168,13 @@ export class JsonlAdapter implements Adapter {
     return this.#write(`${JSON.stringify({ error })}\n`);
   }
 
-  async #toOutput(reply: Reply): Promise<OutputReply> {
+  async #toOutput(reply: Reply, user: string): Promise<OutputReply> {
     const output: OutputReply = { text: reply.text, intent: reply.intent, choices: reply.choices ?? [] };
     if (reply.multiple) output.multiple = true;
     if (reply.fields) output.fields = reply.fields;
     if (reply.data) output.data = reply.data;
-    if (reply.attachments?.length) output.files = await saveAttachments(this.#exportsDir, reply.attachments);
+    if (reply.attachments?.length)
+      output.files = await saveAttachments(this.#exportsDir, user, reply.attachments);
     return output;
   }
 

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Adapter, type BotPort, type Delivery, plainText, type Reply } from '../../src/core/port.ts';
-import { saveAttachments } from './save-attachments.ts';
+import { forgetExports, saveAttachments } from './save-attachments.ts';
 
 export interface ShellAdapterOptions {
   port: BotPort;
@@ -29,6 +29,7 @@ export class ShellAdapter implements Adapter {
     this.#input = options.input;
     this.#output = options.output;
     this.#exportsDir = options.exportsDir;
+    forgetExports(options.port, options.exportsDir);
   }
 
   /** Chats until the input ends (Ctrl-D) or `stop` is called. */
@@ -67,7 +68,7 @@ export class ShellAdapter implements Adapter {
 
   async #show(reply: Reply): Promise<void> {
     this.#print(plainText(reply));
-    const paths = await saveAttachments(this.#exportsDir, reply.attachments ?? []);
+    const paths = await saveAttachments(this.#exportsDir, this.#user, reply.attachments ?? []);
     for (const path of paths) this.#print(`  → ${path}`);
   }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   type Choice,
   type Field,
+  isOwnLink,
   type Lang,
   type Localized,
   type OutgoingReply,
@@ -70,9 +71,12 @@ export function toMrkdwn(markdown: string): string {
   let last = 0;
   for (const match of markdown.matchAll(LINK)) {
     result += convertInline(markdown.slice(last, match.index));
-    const [, label = '', url = ''] = match;
+    const [whole, label = '', url = ''] = match;
+    // Only the bot's own links are made live: one typed by a person (`[hi](!here)`, `[x](@U…)`) stays text.
     // A `|` or `>` would end Slack's link syntax early.
-    result += `<${url.replace(/[|>]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+    result += isOwnLink(url)
+      ? `<${url.replace(/[|>]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`
+      : convertInline(whole);
     last = match.index + match[0].length;
   }
   return result + convertInline(markdown.slice(last));

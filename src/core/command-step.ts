@@ -4,6 +4,7 @@ import type { Middleware } from './bot.ts';
 export const runCommands: Middleware = async (turn, next) => {
   const match = turn.command;
   if (!match) return next();
+  if (!match.bare && match.command.accepts && !match.command.accepts(match.args)) return next();
   // A dialog in progress answers help / status / cancel about itself.
   if (match.command.dialogScoped && turn.state.activeApplication) return next();
   if (match.command.managerOnly && !turn.message.isManager) {

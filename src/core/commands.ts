@@ -15,6 +15,11 @@ export interface Command {
   managerOnly?: boolean;
   /** While a dialog is active the dialog answers these words itself (help, status, cancel). */
   dialogScoped?: boolean;
+  /**
+   * Whether the words after the command are its arguments. When they are not (« bonjour, quand a lieu le
+   * NEC ? »), the message is not this command and goes on down the pipeline (a question, a dialog answer).
+   */
+  accepts?(args: string): boolean;
   run(turn: Turn, args: string): Promise<void>;
 }
 

@@ -27,6 +27,7 @@ import type {
 } from './message.ts';
 
 export { fill, isLang, t } from './i18n.ts';
+export { isOwnLink } from './links.ts';
 export { plainText, withoutMarkdown } from './plain-text.ts';
 export { type Counted, plural, pluralized } from './plural.ts';
 export { RetryAfterError } from './retry-after.ts';

@@ -3,9 +3,8 @@
  * The counter is one atomic increment in the shared store, so replicas count every message. The terminal
  * and the scripting interface are trusted (the operator's own input) and never limited.
  */
-import { createHash } from 'node:crypto';
 import type { AtomicOps } from '../store/atomic.ts';
-import type { UserKey } from '../store/user-records.ts';
+import { personDigest, type UserKey } from '../store/user-records.ts';
 import type { Middleware } from './bot.ts';
 import type { Clock } from './clock.ts';
 
@@ -14,13 +13,9 @@ export const RATE_LIMIT_MESSAGES = 10;
 /** The window, in milliseconds. */
 export const RATE_LIMIT_WINDOW_MS = 10_000;
 
-/**
- * The counter of a person's window at `now` (windows are fixed slices of the bot's clock). It names the
- * person by a digest: the count lives 20 s, and even then the store shows no one's id.
- */
+/** The counter of a person's window at `now` (windows are fixed slices of the bot's clock). */
 function windowKey(user: UserKey, now: number): string {
-  const person = createHash('sha256').update(user).digest('base64url').slice(0, 22);
-  return `ratelimit:${person}:${Math.floor(now / RATE_LIMIT_WINDOW_MS)}`;
+  return `ratelimit:${personDigest(user)}:${Math.floor(now / RATE_LIMIT_WINDOW_MS)}`;
 }
 
 /** The counters that may still exist for a person at `now` (the current and the previous window): "forget me". */

@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Command } from '../core/commands.ts';
 import type { Localized } from '../core/i18n.ts';
+import { ownLink } from '../core/links.ts';
 import type { Platform } from '../core/message.ts';
 import { answerFromFaq } from './middleware.ts';
 import type { FaqService } from './service.ts';
@@ -72,7 +73,8 @@ export function unansweredCommand(unanswered: UnansweredLog): Command {
 
 function mentions(platform: Platform, config: Config): string[] {
   if (platform === 'slack') return config.SLACK_MANAGERS.map((id) => `<@${id}>`);
-  if (platform === 'matrix') return config.MATRIX_MANAGERS.map((id) => `[${id}](https://matrix.to/#/${id})`);
+  if (platform === 'matrix')
+    return config.MATRIX_MANAGERS.map((id) => ownLink(id, `https://matrix.to/#/${id}`));
   return [];
 }
 

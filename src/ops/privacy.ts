@@ -42,6 +42,8 @@ export interface PrivacyOptions {
   confirmations: Confirmations;
   /** The app's scheduler, read when needed (it may be replaced after the app is assembled). */
   scheduler: () => object;
+  /** Run once everything is erased: removes the store's own copies of what was deleted. */
+  afterErasure?: () => Promise<void>;
 }
 
 const FORGET_ACTION = 'forget-me';
@@ -177,6 +179,7 @@ export class Privacy {
       const line = await hook(turn.user, turn, erased);
       if (line) platformLines.push(line);
     }
+    await this.#options.afterErasure?.();
     // The state of this very turn must not be written back.
     turn.discardState = true;
     const lines = describeDeleted(names, typeof reminders === 'number' ? reminders : 0).map(

@@ -29,6 +29,12 @@ export const CLAIM_LEASE_MS = 20_000;
 const HEARTBEAT_MS = 5_000;
 /** On shutdown, sends under way get this long to finish before their claims are given back. */
 export const STOP_GRACE_MS = 4_000;
+/**
+ * A send still under way when its claim is given back may yet reach the platform (the adapters give up on
+ * a call after 10 s): the job falls due again only once that is settled, so the replica that takes it over
+ * finds the post if it landed.
+ */
+const IN_DOUBT_SETTLE_MS = 15_000;
 /** The longest rate-limit wait spent in process before a job is handed back for later. */
 export const MAX_QUEUE_WAIT_MS = 60_000;
 /** Overdue by more than this, a delivered text says it is late. */
@@ -144,8 +150,9 @@ export class Scheduler implements DueWork {
   }
 
   /**
-   * Stops taking work, gives sends under way `graceMs` to finish, then gives back every claim still held
-   * (due at once, "in doubt" if its send had started), so the next start or another replica sends it.
+   * Stops taking work, gives sends under way `graceMs` to finish, then gives back every claim still held —
+   * due at once, or, if its send had started, "in doubt" once that send is settled — so the next start or
+   * another replica sends it.
    */
   async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.#stopped = true;
@@ -157,7 +164,8 @@ export class Scheduler implements DueWork {
       [...this.#inFlight.values()].map(async ({ job, sending, abort }) => {
         abort.abort(new Error('shutting down'));
         this.#inFlight.delete(job.id);
-        await this.#store.release(job.id, this.holder, now, job.attempts, job.inDoubt || sending);
+        const runAt = sending ? now + IN_DOUBT_SETTLE_MS : now;
+        await this.#store.release(job.id, this.holder, runAt, job.attempts, job.inDoubt || sending);
       }),
     );
     this.#stopBeating();

@@ -19,6 +19,12 @@ export interface Backend {
   leases: Leases;
   /** The SQLite database, shared with the job store so both live in one file. */
   sqlite?: DatabaseSync;
+  /**
+   * After an erasure: leaves no copy of erased data in the store's own files. On SQLite, the write-ahead
+   * log still holds the pages as they were before the delete: a checkpoint writes them back (zeroed by
+   * secure_delete) and truncates the log. The servers keep no such copy the bot could reach.
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,7 +88,10 @@ function backend(
   close: () => Promise<void>,
 ): Backend {
   const atomic = atomicOps(store);
-  return { kind, url, kv, atomic, leases: atomic, sqlite, close };
+  const scrub = async () => {
+    if (sqlite?.isOpen) sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  };
+  return { kind, url, kv, atomic, leases: atomic, sqlite, scrub, close };
 }
 
 export function storeKind(url: string): StoreKind {

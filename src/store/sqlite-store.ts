@@ -11,7 +11,11 @@ export function openSqliteDatabase(path: string): DatabaseSync {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   // WAL keeps readers and the writer apart; synchronous=NORMAL in WAL loses nothing on a process crash.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  // secure_delete overwrites what is deleted with zeros, so an erased person's data does not linger in
+  // free pages of the file (BENCHMARKS.md gives its cost).
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;',
+  );
   return db;
 }
 

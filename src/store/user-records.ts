@@ -3,6 +3,7 @@
  * "my data" can export it all and "forget me" can delete it all without scanning the store. The index is
  * an atomic set: records added at once (a turn, a delivery hook on another replica) are all listed.
  */
+import { createHash } from 'node:crypto';
 import type { Keyv } from 'keyv';
 import type { AtomicOps } from './atomic.ts';
 
@@ -11,6 +12,14 @@ export type UserKey = string;
 
 export function userKey(platform: string, userId: string, workspace?: string): UserKey {
   return `${platform}:${workspace ?? '-'}:${userId}`;
+}
+
+/**
+ * A stand-in for the person in short-lived keys (rate-limit windows, turn locks): the store then shows no
+ * one's id in them, so nothing of an erased person is left there while they run out.
+ */
+export function personDigest(user: UserKey): string {
+  return createHash('sha256').update(user).digest('base64url').slice(0, 22);
 }
 
 export class UserRecords {

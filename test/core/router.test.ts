@@ -10,16 +10,16 @@ describe('router and language', () => {
     const [fr] = await app.say('a', 'aide');
     const [en] = await app.say('b', 'help');
     expect(fr?.intent).toBe('help');
-    expect(fr?.text).toContain('Commandes');
+    expect(fr?.text).toContain('Ce que vous pouvez faire');
     expect(en?.intent).toBe('help');
-    expect(en?.text).toContain('Commands');
+    expect(en?.text).toContain('What you can do');
   });
 
   it('keeps French when a lone English command word comes later', async () => {
     app = await createTestApp();
     await app.say('a', 'bonjour, je voudrais des informations');
     const [reply] = await app.say('a', 'help');
-    expect(reply?.text).toContain('Commandes');
+    expect(reply?.text).toContain('Ce que vous pouvez faire');
   });
 
   it('switches language on request and keeps it', async () => {
@@ -27,7 +27,7 @@ describe('router and language', () => {
     await app.say('a', 'aide');
     await app.say('a', 'language en');
     const [reply] = await app.say('a', 'aide');
-    expect(reply?.text).toContain('Commands');
+    expect(reply?.text).toContain('What you can do');
   });
 
   it('refuses a message over 4,000 characters kindly, and an empty one', async () => {

@@ -105,7 +105,7 @@ describe('a crash loses nothing', () => {
     const second = new ScriptedBot([], env);
     const ana = (await second.send({ user: 'ana', text: 'help' })) as { replies: Array<{ text: string }> };
     const bob = (await second.send({ user: 'bob', text: 'aide' })) as { replies: Array<{ text: string }> };
-    expect(ana.replies[0]?.text).toContain('Commandes');
+    expect(ana.replies[0]?.text).toContain('Ce que vous pouvez faire');
     // Bob's help is the English help of the step his dialog was on (the legal entity).
     expect(bob.replies[0]?.text).toContain('type of organiser');
     // The dialog resumes at the step it was on: the legal entity, step 2.

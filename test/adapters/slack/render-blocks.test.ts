@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBlockAction } from '../../../adapters/slack/incoming.ts';
 import { answeredBlocks, renderReply, splitText, toMrkdwn } from '../../../adapters/slack/render-blocks.ts';
+import { ownLink } from '../../../src/core/links.ts';
 import type { OutgoingReply, Reply } from '../../../src/core/port.ts';
 import { nativeInputPayload } from '../../support/slack-requests.ts';
 
@@ -21,11 +22,24 @@ const choices = (n: number) =>
 describe('toMrkdwn', () => {
   it('converts bold, italic, links, headings and lists, and escapes Slack markup', () => {
     expect(toMrkdwn('**Bold** and *italic*')).toBe('*Bold* and _italic_');
-    expect(toMrkdwn('See [the call](https://example.org/a?b=1&c=2)')).toBe(
+    expect(toMrkdwn(`See ${ownLink('the call', 'https://example.org/a?b=1&c=2')}`)).toBe(
       'See <https://example.org/a?b=1&c=2|the call>',
     );
     expect(toMrkdwn('# Title\n- one\n- two')).toBe('*Title*\n• one\n• two');
     expect(toMrkdwn('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
+  });
+
+  it.each([
+    ['remind me to [hi](!here) tomorrow', 'remind me to [hi](!here) tomorrow'],
+    ['[boss](!channel)', '[boss](!channel)'],
+    ['[x](@U0ADMIN) and [y](#C0GENERAL)', '[x](@U0ADMIN) and [y](#C0GENERAL)'],
+    ['[free money](https://evil.example/login)', '[free money](https://evil.example/login)'],
+    [
+      '<!here> <!everyone> <@U0ADMIN> <#C0GENERAL|general>',
+      '&lt;!here&gt; &lt;!everyone&gt; &lt;@U0ADMIN&gt; &lt;#C0GENERAL|general&gt;',
+    ],
+  ])('never turns text a person typed into a mention or a link: %s', (typed, shown) => {
+    expect(toMrkdwn(typed)).toBe(shown);
   });
 
   it('never lets a text open Slack markup (<…>) of its own', () => {

@@ -1,0 +1,180 @@
+/**
+ * The greeting that orients: « bonjour », "hello", « rebonjour, on en était où ? » or a first message the bot
+ * cannot read get who the bot is in one line, then its three paths as choices — ask a question, prepare an
+ * application (with the calls open today), my reminders — and one line on help. Someone with an application
+ * in progress hears where it stands first; the re-ask step then asks its current question.
+ */
+import type { Middleware } from '../core/bot.ts';
+import type { Command } from '../core/commands.ts';
+import type { Localized } from '../core/i18n.ts';
+import { plural } from '../core/plural.ts';
+import type { Situation } from '../core/situation.ts';
+import { normalize } from '../core/text.ts';
+import type { Turn } from '../core/turn.ts';
+
+/** Words and phrases that greet or ask where things stand, as typed without accents or punctuation. */
+const GREETINGS = {
+  fr: [
+    'bonjour',
+    'bonsoir',
+    'salut',
+    'coucou',
+    'rebonjour',
+    're bonjour',
+    'on en etait ou',
+    'ou en etions nous',
+  ],
+  en: ['hello', 'hi', 'hey', 'good morning', 'hello again', 'where were we', 'where was i'],
+};
+const ALL_GREETINGS = [...GREETINGS.fr, ...GREETINGS.en];
+
+/** The words of a text, without accents, case or punctuation. */
+const wordsOf = (text: string): string =>
+  normalize(text)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Whether a text is greetings and « where were we » only (« Rebonjour, on en était où ? »), one at least. */
+export function isGreeting(text: string): boolean {
+  let rest = wordsOf(text);
+  let greetings = 0;
+  for (let found = true; found && rest !== ''; ) {
+    found = false;
+    for (const greeting of ALL_GREETINGS) {
+      if (rest === greeting || rest.startsWith(`${greeting} `)) {
+        rest = rest.slice(greeting.length).trim();
+        found = true;
+        greetings++;
+        break;
+      }
+    }
+  }
+  return greetings > 0 && (rest === '' || /^(nec bot|tout le monde|everyone|there)$/.test(rest));
+}
+
+const WHO: Localized = {
+  fr: 'Bonjour ! Je suis nec-bot, l’assistant de la communauté Numérique en Commun[s].',
+  en: 'Hello! I am nec-bot, the Numérique en Commun[s] community assistant.',
+};
+const HELP_LINE: Localized = {
+  fr: 'Pour tout voir : « aide ». Vous pouvez aussi poser votre question directement.',
+  en: 'To see everything: “help”. You can also just ask your question.',
+};
+const ANSWERS_GIVEN = {
+  fr: { one: '{count} réponse donnée', other: '{count} réponses données' },
+  en: { one: '{count} answer given', other: '{count} answers given' },
+};
+
+/** The greeting's replies; with an application in progress, where it stands (its question comes next). */
+export async function welcome(turn: Turn, situation: Situation): Promise<void> {
+  const current = await situation.inProgress(turn);
+  if (current) {
+    turn.say({
+      intent: 'welcome',
+      text: [
+        turn.t(WHO),
+        turn.t(
+          {
+            fr: 'Votre candidature « {call} » (n° {id}) vous attend : {answers}, nous en sommes à l’étape {index}. Reprenons là où nous en étions ; « aide » pour le reste.',
+            en: 'Your “{call}” application (no. {id}) is waiting: {answers}, we are at step {index}. Let us go on where we left off; “help” for the rest.',
+          },
+          {
+            call: current.callName,
+            id: current.id,
+            answers: turn.plural(current.answered, ANSWERS_GIVEN),
+            index: current.index,
+          },
+        ),
+      ].join('\n'),
+      data: { application: current.id },
+    });
+    return;
+  }
+  const open = situation.openCalls(turn);
+  const apply = turn.lang === 'fr' ? 'candidater' : 'apply';
+  const calls =
+    open.length === 0
+      ? turn.t({ fr: 'aucun appel n’est ouvert aujourd’hui', en: 'no call is open today' })
+      : plural(
+          turn.lang,
+          open.length,
+          {
+            fr: { one: 'appel ouvert : {names}', other: 'appels ouverts : {names}' },
+            en: { one: 'open call: {names}', other: 'open calls: {names}' },
+          },
+          { names: open.map((c) => c.name).join(', ') },
+        );
+  turn.say({
+    intent: 'welcome',
+    text: [
+      turn.t(WHO),
+      turn.t({ fr: 'Je peux vous aider à :', en: 'I can help you:' }),
+      turn.t({
+        fr: '• **poser une question** sur Numérique en Commun[s], ses appels et ses événements ;',
+        en: '• **ask a question** about Numérique en Commun[s], its calls and events;',
+      }),
+      turn.t(
+        {
+          fr: '• **préparer une candidature** pas à pas ({calls}) ;',
+          en: '• **prepare an application** step by step ({calls});',
+        },
+        { calls },
+      ),
+      turn.t({
+        fr: '• **vos rappels** : échéances et engagements, quand vous voulez.',
+        en: '• **your reminders**: deadlines and commitments, whenever you like.',
+      }),
+      turn.t(HELP_LINE),
+    ].join('\n'),
+    choices: [
+      { id: 'faq', label: turn.t({ fr: 'Poser une question', en: 'Ask a question' }) },
+      { id: apply, label: turn.t({ fr: 'Préparer une candidature', en: 'Prepare an application' }) },
+      {
+        id: turn.lang === 'fr' ? 'rappels' : 'reminders',
+        label: turn.t({ fr: 'Mes rappels', en: 'My reminders' }),
+      },
+    ],
+    data: { openCalls: open.map((c) => c.id) },
+  });
+}
+
+export function welcomeCommand(situation: Situation): Command {
+  return {
+    id: 'welcome',
+    aliases: GREETINGS,
+    summary: { fr: 'ce que je fais, et où vous en êtes', en: 'what I do, and where you stand' },
+    dialogScoped: true,
+    // « Bonjour, quand a lieu le NEC ? » is a question that starts politely, not a greeting.
+    accepts: (args) =>
+      wordsOf(args) === '' ||
+      isGreeting(args) ||
+      /^(nec bot|tout le monde|everyone|there)$/.test(wordsOf(args)),
+    run: (turn) => welcome(turn, situation),
+  };
+}
+
+/**
+ * Before the commands: a message that is only greetings (« Rebonjour, on en était où ? », which the command
+ * words alone do not match) is read as the greeting, in a dialog too, where it would otherwise be an answer.
+ */
+export function greetingMiddleware(command: Command): Middleware {
+  return async (turn, next) => {
+    const matched = turn.command?.command;
+    if ((!matched || matched === command) && turn.message.text.trim() !== '' && isGreeting(turn.message.text))
+      turn.command = { command, args: '', lang: turn.lang, bare: true };
+    await next();
+  };
+}
+
+/**
+ * Before the FAQ and the fallback: a first message the bot cannot answer gets the greeting too, after the
+ * honest « je n’ai pas de réponse sûre » — the person does not know yet what the bot is for.
+ */
+export function welcomeFirstContact(situation: Situation): Middleware {
+  return async (turn, next) => {
+    await next();
+    const notUnderstood = turn.replies.length > 0 && turn.replies.every((r) => r.intent === 'fallback');
+    if (!turn.state.greeted && notUnderstood) await welcome(turn, situation);
+  };
+}
