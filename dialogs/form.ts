@@ -7,6 +7,7 @@
 import type { Middleware } from '../src/core/bot.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ApplicationForm, FormField, SubmittedForm } from '../src/core/message.ts';
+import { type Counted, plural } from '../src/core/plural.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { UserKey } from '../src/store/user-records.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
@@ -30,10 +31,17 @@ const INVALID: Localized = {
   fr: 'Je n’ai rien enregistré : {fields} à revoir.',
   en: 'I saved nothing: {fields} to look at again.',
 };
-const SAVED: Record<'none' | 'one' | 'many', Localized> = {
-  none: { fr: 'Enregistré : aucune réponse n’a changé.', en: 'Saved: no answer changed.' },
-  one: { fr: 'Enregistré : une réponse a changé.', en: 'Saved: one answer changed.' },
-  many: { fr: 'Enregistré : {count} réponses ont changé.', en: 'Saved: {count} answers changed.' },
+const UNCHANGED: Localized = {
+  fr: 'Enregistré : aucune réponse n’a changé.',
+  en: 'Saved: no answer changed.',
+};
+const SAVED: Counted = {
+  fr: { one: 'Enregistré : {count} réponse a changé.', other: 'Enregistré : {count} réponses ont changé.' },
+  en: { one: 'Saved: {count} answer changed.', other: 'Saved: {count} answers changed.' },
+};
+const FIELDS: Counted = {
+  fr: { one: '{count} champ', other: '{count} champs' },
+  en: { one: '{count} field', other: '{count} fields' },
 };
 
 /** An answer as a form input pre-fills it. */
@@ -134,7 +142,7 @@ async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Pr
     ctx.say(turn, {
       intent: FORM_INVALID,
       text: [
-        turn.t(INVALID, { fields: countText(count, turn.lang) }),
+        turn.t(INVALID, { fields: plural(turn.lang, count, FIELDS) }),
         ...steps
           .filter((s) => s.slot in read.errors)
           .map((s) => `• ${s.label[turn.lang]} — ${read.errors[s.slot]}`),
@@ -148,10 +156,9 @@ async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Pr
   application.skipped = read.skipped;
   pruneAnswers(steps, application);
   const changed = changedSlots(before, application.answers);
-  const saved = changed.length === 0 ? SAVED.none : changed.length === 1 ? SAVED.one : SAVED.many;
   ctx.say(turn, {
     intent: `dialog:${application.callId}:form-saved`,
-    text: turn.t(saved, { count: changed.length }),
+    text: changed.length === 0 ? turn.t(UNCHANGED) : plural(turn.lang, changed.length, SAVED),
     data: { application: application.id, changed },
   });
   // The chat carries on with this application: its next question, or its summary when every step is done.
@@ -161,12 +168,6 @@ async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Pr
   const datesChanged = steps.some((s) => s.type === 'date' && changed.includes(s.slot));
   if (application.remindersAccepted && reminders && datesChanged)
     await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
-}
-
-/** "1 field" / "3 fields", in the turn's language. */
-function countText(count: number, lang: Lang): string {
-  if (lang === 'fr') return count === 1 ? 'un champ' : `${count} champs`;
-  return count === 1 ? 'one field' : `${count} fields`;
 }
 
 /** Takes the turns that carry a submitted form; every other message goes on down the pipeline. */

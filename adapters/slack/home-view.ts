@@ -11,9 +11,11 @@ import { format } from 'date-fns/format';
 import {
   type ApplicationOverview,
   type BroadcastOverview,
+  type Counted,
   type Localized,
   type Overview,
   type OverviewRequest,
+  plural,
   type ReminderOverview,
   type SubscriptionOverview,
   t,
@@ -39,7 +41,6 @@ const TEXT = {
     fr: '*{call}* (`{id}`) — toutes les étapes sont passées',
     en: '*{call}* (`{id}`) — every step done',
   },
-  answered: { fr: '{bar} {answered} réponses sur {total}', en: '{bar} {answered} of {total} answers' },
   inProgress: { fr: 'En cours', en: 'In progress' },
   complete: { fr: 'Terminée', en: 'Complete' },
   verdictSoFar: { fr: 'Pour l’instant : {verdicts}', en: 'So far: {verdicts}' },
@@ -74,6 +75,11 @@ function section(text: string): types.KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
+const ANSWERED: Counted = {
+  fr: { one: '{bar} {count} réponse sur {total}', other: '{bar} {count} réponses sur {total}' },
+  en: { one: '{bar} {count} of {total} answers', other: '{bar} {count} of {total} answers' },
+};
+
 /** Cells of the progress bar: a glance, not a measure. */
 const BAR_CELLS = 10;
 
@@ -101,9 +107,8 @@ function applicationText(application: ApplicationOverview, { lang }: OverviewReq
       : t(lang, TEXT.application, { call, id: application.id, step: progress.step, total: progress.total });
   const lines = [
     `${where} · ${status}`,
-    t(lang, TEXT.answered, {
+    plural(lang, progress.answered, ANSWERED, {
       bar: progressBar(progress.answered, progress.total),
-      answered: progress.answered,
       total: progress.total,
     }),
   ];

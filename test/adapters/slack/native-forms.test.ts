@@ -2,7 +2,8 @@
  * Slack's native forms over signed HTTP against the fake Web API: a date step's datepicker answers the step
  * (and an older message's picker answers nothing), the App Home shows the application's progress with its
  * buttons, and « Modifier ma candidature » opens a modal whose bad date comes back as the field's error,
- * while a good submission is saved in one go.
+ * while a good submission is saved in one go; a check slower than Slack's 3 s closes the modal and the
+ * outcome comes in the DM.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationStore } from '../../../dialogs/application.ts';
@@ -143,15 +144,21 @@ describe('Slack native forms', () => {
     });
   });
 
-  it('returns a bad date as the error beside its field, and saves nothing', async () => {
+  /** Saves the modal with these answers: the organizer's name, the association, and `date` as event date. */
+  function submit(name: string, date: string, more: Record<string, Record<string, unknown>> = {}) {
     const view = modal.params.view as Record<string, string>;
-    const response = await interact(
+    return interact(
       viewSubmissionPayload(view, USER, {
-        organizer_name: { type: 'plain_text_input', value: 'Tiers-Lieu du Bocage' },
+        organizer_name: { type: 'plain_text_input', value: name },
         legal_entity: { type: 'static_select', selected_option: { value: 'association' } },
-        event_date: { type: 'datepicker', selected_date: '2020-01-15' },
+        event_date: { type: 'datepicker', selected_date: date },
+        ...more,
       }),
     );
+  }
+
+  it('returns a bad date as the error beside its field, and saves nothing', async () => {
+    const response = await submit('Tiers-Lieu du Bocage', '2020-01-15');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
@@ -161,16 +168,10 @@ describe('Slack native forms', () => {
   });
 
   it('saves a good submission in one go and carries the chat on', async () => {
-    const view = modal.params.view as Record<string, string>;
     const mark = harness.fake.callsTo('chat.postMessage').length;
-    const response = await interact(
-      viewSubmissionPayload(view, USER, {
-        organizer_name: { type: 'plain_text_input', value: 'Tiers-Lieu du Bocage normand' },
-        legal_entity: { type: 'static_select', selected_option: { value: 'association' } },
-        event_date: { type: 'datepicker', selected_date: '2027-06-19' },
-        event_format: { type: 'static_select', selected_option: null },
-      }),
-    );
+    const response = await submit('Tiers-Lieu du Bocage normand', '2027-06-19', {
+      event_format: { type: 'static_select', selected_option: null },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     await posted(/Saved: 2 answers changed/, mark);
@@ -180,5 +181,24 @@ describe('Slack native forms', () => {
       organizer_name: 'Tiers-Lieu du Bocage normand',
       event_date: '2027-06-19',
     });
+  });
+
+  it('closes a form whose check outlasts Slack’s 3 s, and says the outcome in the DM', async () => {
+    const port = harness.app.port;
+    const submitForm = port.submitForm;
+    // Fault injection: the core answers after the adapter's 2 s budget.
+    port.submitForm = async (message) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      return submitForm(message);
+    };
+    try {
+      const mark = harness.fake.callsTo('chat.postMessage').length;
+      const response = await submit('Tiers-Lieu du Bocage normand', '2020-01-15');
+      expect(await response.text()).toBe('');
+      const told = await posted(/I saved nothing: 1 field to look at again/, mark);
+      expect(String(told.params.text)).toMatch(/already passed/);
+    } finally {
+      port.submitForm = submitForm;
+    }
   });
 });
