@@ -34,6 +34,8 @@ export const configSchema = z.object({
   BOT_LANG: z.enum(['fr', 'en']).default('fr'),
   BOT_TIMEZONE: timeZone.default('Europe/Paris'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A file for the logs instead of stderr; the interactive terminal uses `./data/nec-bot.log` when unset. */
+  LOG_FILE: optionalText,
   CALLS_DIR: optionalText,
   /** Where the terminal and the scripting interface write exported files. */
   EXPORTS_DIR: optionalText.transform((v) => v ?? './exports'),

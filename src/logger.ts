@@ -78,3 +78,8 @@ export function createLogger(
     destination,
   );
 }
+
+/** Logs written to a file (its folder created), synchronously so nothing is lost when the process exits. */
+export function fileDestination(path: string): pino.DestinationStream {
+  return pino.destination({ dest: path, mkdir: true, sync: true });
+}

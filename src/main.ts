@@ -35,7 +35,7 @@ import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
 import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from './features/welcome.ts';
-import { createLogger, type Logger, redactSecrets } from './logger.ts';
+import { createLogger, fileDestination, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
@@ -309,6 +309,8 @@ const SHELL_OPERATOR = userInfo().username || 'operator';
 
 /** How often the real clock looks for due reminders and broadcasts. */
 const TICK_INTERVAL_MS = 15_000;
+/** Where the interactive terminal writes its logs when LOG_FILE is unset: beside the embedded store. */
+const DEFAULT_TERMINAL_LOG = './data/nec-bot.log';
 /**
  * On SIGTERM, adapters get this long to stop taking messages; the scheduler then gives its sends a short
  * grace and hands back its claims. All of it ends well within the 10 s a container runtime waits.
@@ -358,7 +360,10 @@ async function main(): Promise<void> {
     );
   }
 
-  const logger = createLogger(config.LOG_LEVEL);
+  // In the interactive terminal the person reads stdout and stderr alike: logs go to a file, off the chat.
+  const interactive = !args.jsonl && platforms.length === 0;
+  const logFile = config.LOG_FILE ?? (interactive ? DEFAULT_TERMINAL_LOG : undefined);
+  const logger = createLogger(config.LOG_LEVEL, logFile ? fileDestination(logFile) : undefined);
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
@@ -451,7 +456,9 @@ async function main(): Promise<void> {
       config.BOT_LANG,
       config.BOT_TIMEZONE,
     );
-    if (link) process.stdout.write(`${config.BOT_LANG === 'fr' ? 'Console web' : 'Web console'}: ${link}\n`);
+    const label = (fr: string, en: string) => (config.BOT_LANG === 'fr' ? `${fr}\u00a0: ` : `${en}: `);
+    if (link) process.stdout.write(`${label('Console web', 'Web console')}${link}\n`);
+    if (logFile) process.stdout.write(`${label('Journal', 'Log')}${logFile}\n`);
     tickNow();
     await adapters[0]?.start();
     await shutdown('end of input');

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.ts';
 import { botEnv, runBot, ScriptedBot } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nec-cli-'));
@@ -139,5 +140,36 @@ describe('SIGHUP', () => {
     expect(text).toContain('120');
     expect(text).not.toContain('150 ');
     expect(await bot.end()).toBe(0);
+  });
+});
+
+// `script` (util-linux) gives the bot a real terminal, as a person running `npm start` has.
+describe.skipIf(!existsSync('/usr/bin/script'))('npm start in a terminal', () => {
+  it('keeps the logs off the chat: they go to ./data/nec-bot.log, named once under the banner', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'nec-tty-'));
+    const entry = new URL('../../src/main.ts', import.meta.url).pathname;
+    const child = spawn('/usr/bin/script', ['-qfc', `'${process.execPath}' '${entry}'`, '/dev/null'], {
+      cwd: home,
+      env: botEnv({ LOG_LEVEL: 'info', PORT: String(await freePort()) }),
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+    });
+    const shown = (text: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => screen.includes(text) && resolve();
+        child.stdout.on('data', check);
+        check();
+      });
+    await shown('Ctrl-D');
+    child.stdin.write('bonjour\r');
+    await shown('Mes rappels');
+    child.stdin.write('\u0004');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(screen).toContain('Journal\u00a0: ./data/nec-bot.log');
+    expect(screen).not.toContain('"level"');
+    expect(readFileSync(join(home, 'data', 'nec-bot.log'), 'utf8')).toContain('nec-bot started');
+    rmSync(home, { recursive: true, force: true });
   });
 });
