@@ -142,7 +142,7 @@ export class DialogEngine {
             fr: 'J’ai noté : {facts} — « modifier … » pour corriger.',
             en: 'I noted: {facts} — “edit …” to correct.',
           },
-          { facts: noted.join(' ; ') },
+          { facts: noted.join(turn.lang === 'fr' ? ' ; ' : '; ') },
         ),
       });
     await ask(ctx, turn, application);

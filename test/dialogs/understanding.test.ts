@@ -178,6 +178,14 @@ describe('facts given ahead', () => {
     expect(askedSlot(r)).toBe('themes');
   });
 
+  it('lists what it took with English punctuation in English', async () => {
+    app = await start();
+    const r = await app.say('u', 'I want to organise a local NEC in Lyon on 20 June 2027 for 300 people');
+    expect(reply(r, 'dialog:local-nec:facts').text).toBe(
+      'I noted: event date: 20 June 2027; area covered: Lyon; expected attendance: 300 — “edit …” to correct.',
+    );
+  });
+
   it('leaves a question about organising to the FAQ', async () => {
     app = await start();
     const r = await app.say('u', 'comment organiser un NEC local ?');
