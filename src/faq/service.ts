@@ -3,6 +3,7 @@ import { dayIn, formatDay } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Choice, Reply } from '../core/message.ts';
+import { type Counted, plural } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import { type Ask, type Asked, readAsks } from './asks.ts';
 import { isUnreadable } from './input.ts';
@@ -338,7 +339,7 @@ export class FaqService {
     const lines = [`**${entry.title[lang]}**`, rendered.text];
     if (rendered.past.length > 0) {
       lines.push(
-        t(lang, rendered.past.length === 1 ? PAST_ONE : PAST_MANY, {
+        plural(lang, rendered.past.length, PAST_DATES, {
           today: formatDay(today, lang),
           dates: rendered.past.join(', '),
         }),
@@ -474,13 +475,15 @@ function entryChoice(entry: FaqEntry, lang: Lang): Choice {
 }
 
 const SOURCE: Localized = { fr: 'Source : {title}', en: 'Source: {title}' };
-const PAST_ONE: Localized = {
-  fr: '⚠️ À ce jour ({today}), cette date est passée : {dates}.',
-  en: '⚠️ As of today ({today}), this date has passed: {dates}.',
-};
-const PAST_MANY: Localized = {
-  fr: '⚠️ À ce jour ({today}), ces dates sont passées : {dates}.',
-  en: '⚠️ As of today ({today}), these dates have passed: {dates}.',
+const PAST_DATES: Counted = {
+  fr: {
+    one: '⚠️ À ce jour ({today}), cette date est passée : {dates}.',
+    other: '⚠️ À ce jour ({today}), ces dates sont passées : {dates}.',
+  },
+  en: {
+    one: '⚠️ As of today ({today}), this date has passed: {dates}.',
+    other: '⚠️ As of today ({today}), these dates have passed: {dates}.',
+  },
 };
 const CHECK_LABEL: Localized = { fr: 'Vérifier mon éligibilité', en: 'Check my eligibility' };
 const APPLY_LABEL: Localized = { fr: 'Préparer ma candidature', en: 'Prepare my application' };
