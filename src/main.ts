@@ -40,6 +40,7 @@ import { createLogger, fileDestination, type Logger, redactSecrets } from './log
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
+import { migrateKeyvKeys } from './ops/keyv-migration.ts';
 import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
 import { Privacy } from './ops/privacy.ts';
@@ -172,6 +173,14 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       const call = calls.get(callId);
       return call ? callFigure(call, name) : undefined;
     },
+  });
+  // What the release before the atomic store kept under keyv keys moves once, before anything reads it.
+  await migrateKeyvKeys({
+    kv: backend.kv,
+    atomic: backend.atomic,
+    unanswered: faq.unanswered,
+    funnel,
+    now: () => clock.now().getTime(),
   });
   // The unanswered questions a forgotten person asked are taken back from the log (the text, if only theirs).
   privacy.onForget(async (_user, _turn, erased) => {

@@ -8,7 +8,12 @@ import type { AtomicOps } from '../store/atomic.ts';
 import type { Middleware } from './bot.ts';
 
 /** How long an event id is remembered: Slack retries within minutes, Matrix replays within a sync. */
-const REMEMBER_MS = 60 * 60_000;
+export const REMEMBER_MS = 60 * 60_000;
+
+/** The key claiming an event id (a platform's event ids are unique within a workspace). */
+export function eventKey(platform: string, workspace: string | undefined, eventId: string): string {
+  return `dedup:${platform}:${workspace ?? '-'}:${eventId}`;
+}
 
 export interface DedupOptions {
   atomic: AtomicOps;
@@ -23,7 +28,7 @@ export function dropDuplicateEvents({ atomic, onDuplicate }: DedupOptions): Midd
     if (!eventId) return next();
     const { platform, workspace } = turn.message.ref;
     // Claimed before the turn runs, so a retry arriving while this one is still running is dropped too.
-    if (!(await atomic.setIfAbsent(`dedup:${platform}:${workspace ?? '-'}:${eventId}`, '1', REMEMBER_MS))) {
+    if (!(await atomic.setIfAbsent(eventKey(platform, workspace, eventId), '1', REMEMBER_MS))) {
       turn.discardState = true;
       onDuplicate?.(platform);
       return;

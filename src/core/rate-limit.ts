@@ -14,7 +14,7 @@ export const RATE_LIMIT_MESSAGES = 10;
 export const RATE_LIMIT_WINDOW_MS = 10_000;
 
 /** The counter of a person's window at `now` (windows are fixed slices of the bot's clock). */
-function windowKey(user: UserKey, now: number): string {
+export function windowKey(user: UserKey, now: number): string {
   return `ratelimit:${personDigest(user)}:${Math.floor(now / RATE_LIMIT_WINDOW_MS)}`;
 }
 

@@ -60,6 +60,19 @@ export class UnansweredLog {
     await this.#prune(now);
   }
 
+  /**
+   * Adds one day's counts kept by an earlier release (`question → count`, no person attached): the
+   * start-up migration of the old keyv keys (src/ops/keyv-migration.ts).
+   */
+  async adopt(day: string, counts: Record<string, number>): Promise<void> {
+    const left = Date.parse(`${day}T00:00:00Z`) + KEEP_DAYS * DAY_MS - this.#clock.now().getTime();
+    if (left <= 0) return;
+    for (const [question, count] of Object.entries(counts)) {
+      await this.#atomic.increment(countKey(day, question), count, left);
+      await this.#atomic.setAdd(dayKey(day), question);
+    }
+  }
+
   /** Takes back what a forgotten person asked (`erased`: their records, read before they were erased). */
   async forget(erased: Record<string, unknown>): Promise<number> {
     const asked = (erased[ASKED_RECORD] as Asked[] | undefined) ?? [];

@@ -39,13 +39,19 @@ export class DialogFunnel {
   /** Counts a pass through a step of a call's dialog. */
   async step(callId: string, step: string): Promise<void> {
     await this.#index(callId);
-    // Whoever counts a step first gives it its place in the order.
-    if ((await this.#atomic.increment(`${PREFIX}${callId}:step:${step}`)) !== 1) return;
-    const order = await this.#atomic.increment(`${PREFIX}${callId}:step-order`);
-    await this.#atomic.setAdd(
-      `${PREFIX}${callId}:steps`,
-      `${String(order).padStart(ORDER_DIGITS, '0')}:${step}`,
-    );
+    await this.#addStep(callId, step, 1);
+  }
+
+  /**
+   * Adds a call's funnel counted by an earlier release (one document per call): the start-up migration of
+   * the old keyv keys (src/ops/keyv-migration.ts). Its steps keep their order after any counted since.
+   */
+  async adopt(callId: string, funnel: CallFunnel): Promise<void> {
+    await this.#index(callId);
+    for (const event of ['started', 'completed', 'abandoned'] as const) {
+      if (funnel[event] > 0) await this.#atomic.increment(`${PREFIX}${callId}:${event}`, funnel[event]);
+    }
+    for (const [step, count] of Object.entries(funnel.steps)) await this.#addStep(callId, step, count);
   }
 
   /** Every call's funnel, by call id. */
@@ -53,6 +59,16 @@ export class DialogFunnel {
     const result: Record<string, CallFunnel> = {};
     for (const callId of await this.#atomic.setMembers(CALLS)) result[callId] = await this.#read(callId);
     return result;
+  }
+
+  async #addStep(callId: string, step: string, count: number): Promise<void> {
+    // Whoever counts a step first gives it its place in the order.
+    if ((await this.#atomic.increment(`${PREFIX}${callId}:step:${step}`, count)) !== count) return;
+    const order = await this.#atomic.increment(`${PREFIX}${callId}:step-order`);
+    await this.#atomic.setAdd(
+      `${PREFIX}${callId}:steps`,
+      `${String(order).padStart(ORDER_DIGITS, '0')}:${step}`,
+    );
   }
 
   async #index(callId: string): Promise<void> {

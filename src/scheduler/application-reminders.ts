@@ -31,10 +31,10 @@ const FUNDING_MONTHS = 'funding_months_before';
 /** The source section the organizers' duties come from. */
 const DUTIES_SECTION = 'Commitments by project initiators';
 /** The shared-store key of the applications with reminders, by call, so a reload finds them without scanning people. */
-const INDEX_KEY = 'scheduler:application-reminders';
+export const INDEX_KEY = 'scheduler:application-reminders';
 
 /** An application whose reminders are scheduled, with what recomputing them needs besides its record. */
-interface IndexEntry {
+export interface IndexEntry {
   user: UserKey;
   applicationId: string;
   callId: string;

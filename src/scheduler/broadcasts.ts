@@ -19,7 +19,7 @@ const CHANNELS: Counted = {
   en: { one: '{count} channel', other: '{count} channels' },
 };
 
-const BROADCASTS_KEY = 'scheduler:broadcasts';
+export const BROADCASTS_KEY = 'scheduler:broadcasts';
 /** A broadcast is still worth sending this long after its time (the bot was down); later it is dropped. */
 const BROADCAST_USEFUL_FOR_MS = 24 * 3600_000;
 /** A channel named as `#name`, Slack's `<#C123|name>`, or a Matrix room id `!id:server`. */

@@ -25,7 +25,7 @@ const CALLS: Counted = {
   en: { one: '{count} call', other: '{count} calls' },
 };
 
-const SUBSCRIPTIONS_KEY = 'scheduler:subscriptions';
+export const SUBSCRIPTIONS_KEY = 'scheduler:subscriptions';
 /** Days before a deadline the subscribed channels hear of it. */
 const ANNOUNCE_DAYS_BEFORE = [30, 7, 1];
 const ANNOUNCE_HOUR = 9;

@@ -22,6 +22,11 @@ export function personDigest(user: UserKey): string {
   return createHash('sha256').update(user).digest('base64url').slice(0, 22);
 }
 
+/** The set of the names of a person's records. */
+export function recordsIndexKey(user: UserKey): string {
+  return `user:${user}:__index`;
+}
+
 export class UserRecords {
   readonly #kv: Keyv;
   readonly #atomic: AtomicOps;
@@ -70,6 +75,6 @@ export class UserRecords {
   }
 
   #indexKey(user: UserKey): string {
-    return `user:${user}:__index`;
+    return recordsIndexKey(user);
   }
 }
