@@ -3,7 +3,6 @@
  * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is acknowledged first,
  * the core works after, so Slack's 3-second limit holds whatever the work behind.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   BlockAction,
   App as BoltApp,
@@ -13,15 +12,7 @@ import type {
   ViewSubmitAction,
   webApi,
 } from '@slack/bolt';
-import {
-  type Adapter,
-  type BotPort,
-  type Delivery,
-  type Lang,
-  type MemberJoin,
-  type OutgoingReply,
-  RetryAfterError,
-} from '../../src/core/port.ts';
+import type { Adapter, BotPort, Delivery, Lang, MemberJoin } from '../../src/core/port.ts';
 import { EDIT_VIEW, editMetadata, editModal, submittedValues } from './edit-modal.ts';
 import { HOME_ACTION, homeView } from './home-view.ts';
 import {
@@ -36,7 +27,16 @@ import {
 } from './incoming.ts';
 import { NATIVE_ACTION } from './native-inputs.ts';
 import { SlackPeople } from './people.ts';
-import { answeredBlocks, renderReply, type SlackMessage } from './render-blocks.ts';
+import { answeredBlocks, renderReply } from './render-blocks.ts';
+import {
+  afterRateLimits,
+  DirectChannels,
+  deliverReply,
+  NO_EPHEMERAL,
+  type ReplyTarget,
+  slackErrorCode,
+} from './replies.ts';
+import { asRetryAfter, postJob } from './scheduled-posts.ts';
 import { WorkLimit } from './work-limit.ts';
 
 /** The slash command declared in `manifest.yml`. */
@@ -61,20 +61,11 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   }
 }
 
-/** Replies that are errors of the person's own command: only they need to see them. */
-const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty', 'rate-limited']);
-
 /**
  * Turns run at once, at most: enough to overlap the Web API's network waits, few enough that a burst of
  * messages leaves the event loop free to acknowledge the next requests at once.
  */
 const CONCURRENT_TURNS = 8;
-
-/** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
-const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
-
-/** Slack errors meaning an ephemeral message cannot reach the person in that channel: the welcome goes to the DM. */
-const NO_EPHEMERAL = new Set([...NOT_POSTABLE, 'restricted_action', 'ekm_access_denied', 'is_archived']);
 
 export interface SlackAdapterOptions {
   port: BotPort;
@@ -91,19 +82,6 @@ export interface SlackAdapterOptions {
   botToken(workspace: string | undefined): Promise<string>;
 }
 
-/** Where the replies to one incoming message go. */
-interface ReplyTarget {
-  client: webApi.WebClient;
-  workspace?: string;
-  userId: string;
-  channel: string;
-  threadTs?: string;
-  /** The response URL of a slash command or click: answers even where the bot is not a member. */
-  respond?: RespondFn;
-  /** Replies to a slash command keep its errors private. */
-  fromCommand: boolean;
-}
-
 export class SlackAdapter implements Adapter {
   readonly platform = 'slack' as const;
   readonly #port: BotPort;
@@ -113,8 +91,7 @@ export class SlackAdapter implements Adapter {
   readonly #deliveryClient: webApi.WebClient;
   readonly #botToken: SlackAdapterOptions['botToken'];
   readonly #people: SlackPeople;
-  /** Direct-message channel ids by workspace and user: conversations.open once per person. */
-  readonly #directChannels = new Map<string, string>();
+  readonly #directChannels = new DirectChannels();
   /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
   readonly #inFlight = new Set<Promise<void>>();
   readonly #turns = new WorkLimit(CONCURRENT_TURNS);
@@ -176,9 +153,8 @@ export class SlackAdapter implements Adapter {
   }
 
   /**
-   * Posts a reminder or broadcast, with its job id in the message's metadata; a 429 becomes a
-   * RetryAfterError carrying Slack's Retry-After. A job in doubt (an earlier post may have reached Slack
-   * unanswered) is first looked for in the conversation's recent messages, and posted only if absent.
+   * Posts a reminder or broadcast at most once (scheduled-posts.ts); a 429 becomes a RetryAfterError
+   * carrying Slack's Retry-After.
    */
   async send({ ref, reply, lang, jobId, inDoubt }: Delivery): Promise<void> {
     const token = await this.#botToken(ref.workspace);
@@ -186,21 +162,15 @@ export class SlackAdapter implements Adapter {
     try {
       const channel =
         ref.isDirect && ref.userId && !ref.roomId.startsWith('D')
-          ? await this.#directChannel(client, ref.workspace, ref.userId, token)
+          ? await this.#directChannels.of(client, ref.workspace, ref.userId, token)
           : ref.roomId;
-      const place = { token, channel, threadTs: ref.threadId };
-      if (inDoubt && (await alreadyPosted(client, place, jobId))) {
-        this.#port.logger.info({ job: jobId }, 'slack: job in doubt found already posted; not sent again');
-        return;
-      }
       const message = renderReply({ ...reply, lang });
-      await client.chat.postMessage({
-        token,
-        channel,
-        thread_ts: ref.threadId,
-        metadata: { event_type: JOB_EVENT, event_payload: { job_id: jobId } },
-        ...message,
-      });
+      await postJob(
+        client,
+        { token, channel, threadTs: ref.threadId },
+        { message, jobId, inDoubt },
+        this.#port.logger,
+      );
     } catch (error) {
       throw asRetryAfter(error);
     }
@@ -284,7 +254,7 @@ export class SlackAdapter implements Adapter {
       );
     } catch (error) {
       if (!NO_EPHEMERAL.has(slackErrorCode(error) ?? '')) throw error;
-      const dm = await this.#directChannel(client, workspace, join.userId);
+      const dm = await this.#directChannels.of(client, workspace, join.userId);
       await afterRateLimits(() => client.chat.postMessage({ channel: dm, ...rendered }));
     }
   }
@@ -312,7 +282,7 @@ export class SlackAdapter implements Adapter {
   /** "Forget me": the caches drop the person, and their Home tab no longer shows what was deleted. */
   async #forget(workspace: string | undefined, userId: string): Promise<void> {
     this.#people.forget(workspace, userId);
-    this.#directChannels.delete(`${workspace ?? '-'}:${userId}`);
+    this.#directChannels.forget(workspace, userId);
     try {
       await this.#publishHome(this.#deliveryClient, workspace, userId, await this.#botToken(workspace));
     } catch (error) {
@@ -375,7 +345,7 @@ export class SlackAdapter implements Adapter {
     const person = { platform: 'slack' as const, workspace, userId: body.user.id };
     const form = await this.#port.applicationForm(person, application);
     if (!form) return;
-    const dm = await this.#directChannel(client, workspace, body.user.id);
+    const dm = await this.#directChannels.of(client, workspace, body.user.id);
     await client.views.open({ trigger_id: body.trigger_id, view: editModal(form, dm) });
   }
 
@@ -413,7 +383,7 @@ export class SlackAdapter implements Adapter {
     await this.#track(async () => {
       const { replies } = inTime ?? (await submitted);
       const target = { client, workspace, userId, channel: metadata.channel, fromCommand: false };
-      for (const reply of replies) await this.#deliver(reply, target);
+      for (const reply of replies) await deliverReply(reply, target, this.#directChannels);
     });
   }
 
@@ -424,7 +394,7 @@ export class SlackAdapter implements Adapter {
     if (!text) return;
     const workspace = body.team?.id ?? body.user.team_id;
     const userId = body.user.id;
-    const dm = await this.#directChannel(client, workspace, userId);
+    const dm = await this.#directChannels.of(client, workspace, userId);
     const ref = { platform: 'slack' as const, workspace, roomId: dm, userId, isDirect: true };
     const message = {
       ref,
@@ -440,123 +410,11 @@ export class SlackAdapter implements Adapter {
   async #converse(message: MappedMessage, target: ReplyTarget): Promise<void> {
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
     const replies = await this.#port.handle({ ...message, ...person });
-    for (const reply of replies) await this.#deliver(reply, target);
-  }
-
-  async #deliver(reply: OutgoingReply, target: ReplyTarget): Promise<void> {
-    const rendered = renderReply(reply);
-    const { client } = target;
-    if (reply.toDirect || reply.attachments?.length) {
-      const dm = await this.#directChannel(client, target.workspace, target.userId);
-      const destination = reply.toDirect
-        ? { ...target, channel: dm, threadTs: undefined, respond: undefined }
-        : target;
-      if (reply.text.trim() || reply.choices?.length) await this.#post(destination, rendered);
-      for (const file of reply.attachments ?? []) {
-        await client.files.uploadV2({
-          channel_id: dm,
-          file: Buffer.from(file.content, 'utf8'),
-          filename: file.filename,
-          title: file.filename,
-        });
-      }
-      return;
-    }
-    if (reply.ephemeral || (target.fromCommand && PRIVATE_INTENTS.has(reply.intent))) {
-      if (target.respond) await target.respond({ response_type: 'ephemeral', ...rendered });
-      else
-        await client.chat.postEphemeral({
-          channel: target.channel,
-          user: target.userId,
-          thread_ts: target.threadTs,
-          ...rendered,
-        });
-      return;
-    }
-    await this.#post(target, rendered);
-  }
-
-  /** Posts as the bot; where it is not a member, a command's response URL posts in its name instead. */
-  async #post(target: ReplyTarget, message: SlackMessage): Promise<void> {
-    try {
-      await afterRateLimits(() =>
-        target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message }),
-      );
-    } catch (error) {
-      if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
-      await target.respond({ response_type: 'in_channel', ...message });
-    }
-  }
-
-  async #directChannel(
-    client: webApi.WebClient,
-    workspace: string | undefined,
-    userId: string,
-    token?: string,
-  ): Promise<string> {
-    const key = `${workspace ?? '-'}:${userId}`;
-    const known = this.#directChannels.get(key);
-    if (known) return known;
-    const opened = await client.conversations.open({ users: userId, token });
-    const id = opened.channel?.id;
-    if (!id) throw new Error(`slack conversations.open returned no channel for ${userId}`);
-    this.#directChannels.set(key, id);
-    return id;
+    for (const reply of replies) await deliverReply(reply, target, this.#directChannels);
   }
 
   /** The person's language as the core last settled it, for the labels the renderer adds. */
   #langOf(workspace: string | undefined, userId: string): Promise<Lang> {
     return this.#port.languageOf({ platform: 'slack', workspace, userId });
   }
-}
-
-/** The `error` field of a Slack Web API error response, if the error is one. */
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-/** The metadata event type that carries a scheduled message's job id. */
-const JOB_EVENT = 'nec_job';
-/** Recent messages a job in doubt is looked for in: it was posted within minutes, at most a few hundred ago. */
-const HISTORY_LOOKBACK = 200;
-/** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
-const REPLY_RATE_LIMIT_RETRIES = 2;
-
-/** Whether a message carrying `jobId` in its metadata is among the recent ones of the channel (or thread). */
-async function alreadyPosted(
-  client: webApi.WebClient,
-  { token, channel, threadTs }: { token: string; channel: string; threadTs?: string },
-  jobId: string,
-): Promise<boolean> {
-  const query = { token, channel, limit: HISTORY_LOOKBACK, include_all_metadata: true };
-  const page = threadTs
-    ? await client.conversations.replies({ ...query, ts: threadTs })
-    : await client.conversations.history(query);
-  return (page.messages ?? []).some((m) => {
-    const metadata = (m as { metadata?: { event_type?: string; event_payload?: { job_id?: unknown } } })
-      .metadata;
-    return metadata?.event_type === JOB_EVENT && metadata.event_payload?.job_id === jobId;
-  });
-}
-
-/** Runs a post, waiting out and retrying a 429 (nothing was posted); any other failure is the caller's. */
-async function afterRateLimits<T>(post: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await post();
-    } catch (error) {
-      const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
-      if (typeof retryAfter !== 'number' || attempt >= REPLY_RATE_LIMIT_RETRIES) throw error;
-      await sleep(Math.min(retryAfter, 30) * 1000);
-    }
-  }
-}
-
-/** Slack's 429 (the client rejects rate-limited calls) as the scheduler's RetryAfterError; others unchanged. */
-function asRetryAfter(error: unknown): unknown {
-  const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
-  return typeof retryAfter === 'number'
-    ? new RetryAfterError(retryAfter * 1000, (error as Error).message)
-    : error;
 }

@@ -1,0 +1,126 @@
+/**
+ * Posting the core's replies to one incoming message where they belong: in the conversation, privately
+ * (ephemeral, or the command's response URL), in the person's DM (with their files), and where the bot is not
+ * a member, through the command's response URL. A 429 is waited out and tried again (nothing was posted);
+ * anything else is the caller's.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { OutgoingReply } from '../../src/core/port.ts';
+import { renderReply, type SlackMessage } from './render-blocks.ts';
+
+/** Replies that are errors of the person's own command: only they need to see them. */
+const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty', 'rate-limited']);
+/** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
+const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
+/** Slack errors meaning an ephemeral message cannot reach the person in that channel: it goes to the DM. */
+export const NO_EPHEMERAL = new Set([
+  ...NOT_POSTABLE,
+  'restricted_action',
+  'ekm_access_denied',
+  'is_archived',
+]);
+/** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
+const REPLY_RATE_LIMIT_RETRIES = 2;
+
+/** Where the replies to one incoming message go. */
+export interface ReplyTarget {
+  client: webApi.WebClient;
+  workspace?: string;
+  userId: string;
+  channel: string;
+  threadTs?: string;
+  /** The response URL of a slash command or click: answers even where the bot is not a member. */
+  respond?: RespondFn;
+  /** Replies to a slash command keep its errors private. */
+  fromCommand: boolean;
+}
+
+/** People's direct-message channels, opened once per person (conversations.open). */
+export class DirectChannels {
+  readonly #known = new Map<string, string>();
+
+  async of(client: webApi.WebClient, workspace: string | undefined, userId: string, token?: string) {
+    const key = `${workspace ?? '-'}:${userId}`;
+    const known = this.#known.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId, token });
+    const id = opened.channel?.id;
+    if (!id) throw new Error(`slack conversations.open returned no channel for ${userId}`);
+    this.#known.set(key, id);
+    return id;
+  }
+
+  forget(workspace: string | undefined, userId: string): void {
+    this.#known.delete(`${workspace ?? '-'}:${userId}`);
+  }
+}
+
+/** Posts one reply to `target`. */
+export async function deliverReply(
+  reply: OutgoingReply,
+  target: ReplyTarget,
+  directChannels: DirectChannels,
+): Promise<void> {
+  const rendered = renderReply(reply);
+  const { client } = target;
+  if (reply.toDirect || reply.attachments?.length) {
+    const dm = await directChannels.of(client, target.workspace, target.userId);
+    const destination = reply.toDirect
+      ? { ...target, channel: dm, threadTs: undefined, respond: undefined }
+      : target;
+    if (reply.text.trim() || reply.choices?.length) await post(destination, rendered);
+    for (const file of reply.attachments ?? []) {
+      await client.files.uploadV2({
+        channel_id: dm,
+        file: Buffer.from(file.content, 'utf8'),
+        filename: file.filename,
+        title: file.filename,
+      });
+    }
+    return;
+  }
+  if (reply.ephemeral || (target.fromCommand && PRIVATE_INTENTS.has(reply.intent))) {
+    if (target.respond) await target.respond({ response_type: 'ephemeral', ...rendered });
+    else
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.userId,
+        thread_ts: target.threadTs,
+        ...rendered,
+      });
+    return;
+  }
+  await post(target, rendered);
+}
+
+/** Posts as the bot; where it is not a member, a command's response URL posts in its name instead. */
+async function post(target: ReplyTarget, message: SlackMessage): Promise<void> {
+  try {
+    await afterRateLimits(() =>
+      target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message }),
+    );
+  } catch (error) {
+    if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
+    await target.respond({ response_type: 'in_channel', ...message });
+  }
+}
+
+/** The `error` field of a Slack Web API error response, if the error is one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** Runs a post, waiting out and retrying a 429 (nothing was posted); any other failure is the caller's. */
+export async function afterRateLimits<T>(post: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post();
+    } catch (error) {
+      const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+      if (typeof retryAfter !== 'number' || attempt >= REPLY_RATE_LIMIT_RETRIES) throw error;
+      await sleep(Math.min(retryAfter, 30) * 1000);
+    }
+  }
+}
