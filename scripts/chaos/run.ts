@@ -3,6 +3,7 @@
  * sharing due jobs while one of them is killed with SIGKILL at random and restarted, with hung and failing
  * platform calls. Prints, per store: jobs delivered once / twice / lost / late (> 60 s after due), and the
  * shared counter and set: expected (acknowledged increments) vs stored. Bounded: about a minute per store.
+ * With `--adapters`, through the real Slack and Matrix adapters instead (adapters.ts, about three minutes).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,12 +13,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openJobs } from '../../src/scheduler/open-jobs.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import setup from '../../test/support/global-setup.ts';
+import { chaosThroughAdapters } from './adapters.ts';
+import { describe, tally } from './tally.ts';
 
 const JOBS = 120;
 const CHAOS_MS = 30_000;
 const SETTLE_MS = 45_000;
-const LATE_MS = 60_000;
 const REPLICA = new URL('./replica.ts', import.meta.url).pathname;
+/** `npm run chaos -- --adapters`: the replicas run the real entry point and platform adapters (adapters.ts). */
+const throughAdapters = process.argv.includes('--adapters');
+/** `npm run chaos -- redis` (or `postgres`): that store only. */
+const only = process.argv.slice(2).find((arg) => arg === 'redis' || arg === 'postgres');
 
 const urls: Record<string, unknown> = {};
 const stopServers = await setup({ provide: (key: string, value: unknown) => (urls[key] = value) } as never);
@@ -76,25 +82,20 @@ async function chaos(name: string, url: string): Promise<void> {
     const [id = '', at = '0'] = line.split(' ');
     posts.set(id, [...(posts.get(id) ?? []), Number(at)]);
   }
-  let once = 0;
-  let twice = 0;
-  let lost = 0;
-  let late = 0;
-  for (let i = 0; i < JOBS; i++) {
-    const times = posts.get(`${tag}-${i}`) ?? [];
-    if (times.length === 0) lost++;
-    else if (times.length === 1) once++;
-    else twice++;
-    const dueAt = due + Math.floor((i / JOBS) * CHAOS_MS);
-    if (times.length > 0 && Math.min(...times) - dueAt > LATE_MS) late++;
-  }
+  const figures = tally(
+    Array.from({ length: JOBS }, (_, i) => ({
+      id: `${tag}-${i}`,
+      dueAt: due + Math.floor((i / JOBS) * CHAOS_MS),
+    })),
+    posts,
+  );
   const acked = existsSync(acks) ? readFileSync(acks, 'utf8').trim().split('\n').filter(Boolean).length : 0;
   const counter = Number((await backend.atomic.readVersioned(`chaos:${tag}:counter`)).value ?? 0);
   const members = (await backend.atomic.setMembers(`chaos:${tag}:set`)).length;
   await jobs.close();
   await backend.close();
   console.log(
-    `${name}: ${JOBS} jobs, ${kills} kills — once ${once}, twice ${twice}, lost ${lost}, late ${late}; ` +
+    `${name}: ${JOBS} jobs, ${kills} kills — ${describe(figures)}; ` +
       `counter expected ≥ ${acked} stored ${counter}; set expected ≥ ${acked} stored ${members}`,
   );
 }
@@ -105,8 +106,10 @@ try {
     ['postgres', 'postgresUrl'],
   ] as const) {
     const url = urls[key];
-    if (typeof url === 'string') await chaos(name, url);
-    else console.log(`${name}: skipped (server not installed)`);
+    if (only && only !== name) continue;
+    if (typeof url !== 'string') console.log(`${name}: skipped (server not installed)`);
+    else if (throughAdapters) await chaosThroughAdapters(name, url);
+    else await chaos(name, url);
   }
 } finally {
   await stopServers();

@@ -1,0 +1,248 @@
+/**
+ * `npm run chaos -- --adapters`: the same chaos through the real platform adapters. Two replicas run the real
+ * entry point (`node src/main.ts`, Slack over HTTP with the real Bolt app, and Matrix with the real
+ * MatrixClient), against the tests' fake Slack Web API and fake homeserver on 127.0.0.1, on a shared Redis or
+ * PostgreSQL; one of them is killed with SIGKILL at random and restarted. Meanwhile Slack posts hang, drop their
+ * connection after Slack stored them, or answer 500, and Matrix sends drop their connection after the
+ * homeserver stored them or are rate-limited. People write to the bot through Slack events, signed and sent to
+ * one replica, or to both (as Slack redelivers), retried on the other when one is down.
+ *
+ * Prints, per platform: jobs delivered once / twice / lost / late, counted from what the fakes stored; and the
+ * shared count of the question asked: expected (events a replica acknowledged) vs stored (the unanswered log).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock } from '../../src/core/clock.ts';
+import { UnansweredLog } from '../../src/faq/unanswered.ts';
+import { openJobs } from '../../src/scheduler/open-jobs.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { UserRecords } from '../../src/store/user-records.ts';
+import { FakeHomeserver } from '../../test/support/fake-homeserver.ts';
+import { FakeSlackApi, type Fault } from '../../test/support/fake-slack-api.ts';
+import { freePort } from '../../test/support/free-port.ts';
+import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../../test/support/slack-requests.ts';
+import { describe, tally } from './tally.ts';
+
+const JOBS = 60;
+const EVENTS = 60;
+const CHAOS_MS = 60_000;
+/** Long enough for a dead replica's claims to lapse (20 s) and for a job in doubt to come back (a minute). */
+const SETTLE_MS = 90_000;
+const ENTRY = new URL('../../src/main.ts', import.meta.url).pathname;
+const SLACK_FAULTS: Fault[] = ['hang', 'reset', '500'];
+const REDELIVERIES = [2_000, 5_000, 10_000, 20_000];
+
+/** Letters only: the unanswered log blanks what looks like a phone number. */
+const letters = (n: number) =>
+  Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+export async function chaosThroughAdapters(name: string, url: string): Promise<void> {
+  const tag = `${name}-${letters(8)}`;
+  const slack = await FakeSlackApi.start();
+  const matrix = await new FakeHomeserver().start();
+  const exports = mkdtempSync(join(tmpdir(), 'nec-chaos-exports-'));
+  const channels = Array.from({ length: 6 }, (_, i) => `C${tag.toUpperCase().replace(/-/g, '')}${i}`);
+  const rooms = Array.from({ length: 4 }, (_, i) => `!${tag}-${i}:${matrix.serverName}`);
+  for (const room of rooms)
+    matrix.createRoom(room, { [matrix.botUserId]: 100, [`@alice:${matrix.serverName}`]: 0 });
+
+  const backend = await openStore(url);
+  const { jobs } = await openJobs(backend);
+  const due = Date.now() + 10_000;
+  const planned: Array<{ id: string; dueAt: number; platform: 'slack' | 'matrix' }> = [];
+  for (const platform of ['slack', 'matrix'] as const) {
+    for (let i = 0; i < JOBS; i++) {
+      const id = `${tag}-${platform}-${i}`;
+      const dueAt = due + Math.floor((i / JOBS) * CHAOS_MS);
+      planned.push({ id, dueAt, platform });
+      const roomId = platform === 'slack' ? channels[i % channels.length] : rooms[i % rooms.length];
+      await jobs.put({
+        id,
+        kind: 'broadcast',
+        dueAt,
+        owner: `chaos:${tag}`,
+        ref: { platform, roomId: roomId ?? '', isDirect: false },
+        reply: { intent: 'broadcast', text: `job ${i}` },
+        lang: 'en',
+        timezone: 'UTC',
+        attempts: 0,
+      });
+    }
+  }
+  await jobs.close();
+
+  const ports = [await freePort(), await freePort()];
+  // A job in doubt the Slack adapter found already posted, from the replicas' logs: when it looked.
+  const foundPosted: Array<{ job: string; at: number }> = [];
+  const start = (slot: number): ChildProcess => {
+    const child = spawn(process.execPath, [ENTRY], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: 'info',
+        BOT_LANG: 'en',
+        STORE_URL: url,
+        EXPORTS_DIR: exports,
+        PORT: String(ports[slot]),
+        SLACK_BOT_TOKEN: 'xoxb-chaos',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        MATRIX_HOMESERVER_URL: matrix.url,
+        MATRIX_ACCESS_TOKEN: matrix.accessToken,
+      },
+    });
+    createInterface({ input: child.stderr as Readable }).on('line', (line) => {
+      if (!line.includes('found already posted')) return;
+      const { job, time } = JSON.parse(line) as { job: string; time: number };
+      foundPosted.push({ job, at: time });
+    });
+    return child;
+  };
+  const replicas = [start(0), start(1)];
+  const alive = [true, true];
+  let faulty = true;
+  const injected = { slack: 0, matrix: 0 };
+
+  // Faults: now and then the next Slack post or Matrix send fails after the platform stored it.
+  const faults = (async () => {
+    while (faulty) {
+      await sleep(500);
+      if (Math.random() < 0.15) {
+        slack.failNext('chat.postMessage', SLACK_FAULTS[Math.floor(Math.random() * 3)] ?? 'reset');
+        injected.slack++;
+      }
+      if (Math.random() < 0.1) {
+        matrix.resetAfterNextSends(1);
+        injected.matrix++;
+      }
+      if (Math.random() < 0.05) matrix.rateLimitNextSends(1, 500);
+    }
+  })();
+
+  // People: each event is a person's first question, the same one, which the bot cannot answer.
+  const question = `how many penguins live on the moon ${tag.replace(/-/g, ' ')}`;
+  /** Per event acknowledged: by which replica, when, from whom. */
+  const acked = new Map<string, { slot: number; at: number; user: string }>();
+  const killed: Array<{ slot: number; at: number }> = [];
+  const statuses = new Map<string, number>();
+  const deliver = async (slot: number, body: string, retryNum?: number) => {
+    if (!alive[slot]) return undefined;
+    try {
+      const res = await signedPost(`http://127.0.0.1:${ports[slot]}`, body, JSON_TYPE, { retryNum });
+      statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
+      return res.status === 200 ? { slot, at: Date.now() } : undefined;
+    } catch {
+      statuses.set('refused', (statuses.get('refused') ?? 0) + 1);
+      return undefined;
+    }
+  };
+  const people = (async () => {
+    for (let i = 0; i < EVENTS; i++) {
+      await sleep(CHAOS_MS / EVENTS);
+      const user = `U${tag.toUpperCase().replace(/-/g, '')}${i}`;
+      const event = {
+        type: 'message',
+        channel_type: 'im',
+        channel: `D${user}`,
+        user,
+        text: question,
+        ts: `${1_800_000_000 + i}.000100`,
+      };
+      const id = `Ev${tag}${i}`;
+      const body = eventBody(event, id);
+      void (async () => {
+        const first = Math.floor(Math.random() * 2);
+        // A third of the events reach both replicas at once, as a Slack retry racing the first delivery.
+        const both = Math.random() < 1 / 3;
+        const tries = both ? [deliver(first, body), deliver(1 - first, body, 1)] : [deliver(first, body)];
+        let ok = (await Promise.all(tries)).find(Boolean);
+        // Slack redelivers an event nobody acknowledged (three times, the last after five minutes); here
+        // sooner, to either replica, so the run stays short.
+        for (let retry = 1; !ok && retry <= REDELIVERIES.length; retry++) {
+          await sleep(REDELIVERIES[retry - 1] ?? 0);
+          ok = await deliver((first + retry) % 2, body, retry);
+        }
+        if (ok) acked.set(id, { ...ok, user });
+      })();
+    }
+  })();
+
+  for (const end = Date.now() + CHAOS_MS + 10_000; Date.now() < end; ) {
+    await sleep(3_000 + Math.random() * 7_000);
+    const victim = Math.floor(Math.random() * replicas.length);
+    alive[victim] = false;
+    replicas[victim]?.kill('SIGKILL');
+    killed.push({ slot: victim, at: Date.now() });
+    await sleep(200);
+    replicas[victim] = start(victim);
+    alive[victim] = true;
+  }
+  faulty = false;
+  await faults;
+  await people;
+  await sleep(SETTLE_MS);
+  await Promise.all(
+    replicas.map((r) => {
+      const exited = new Promise((resolve) => r.once('exit', resolve));
+      r.kill('SIGTERM');
+      return exited;
+    }),
+  );
+
+  const slackPosts = new Map<string, number[]>();
+  for (const call of slack.callsTo('chat.postMessage')) {
+    const metadata = call.params.metadata as { event_payload?: { job_id?: string } } | undefined;
+    const job = metadata?.event_payload?.job_id;
+    if (job) slackPosts.set(job, [...(slackPosts.get(job) ?? []), call.at]);
+  }
+  // The double-post window on Slack: how long after its post a job in doubt was looked for in the history.
+  const gaps = foundPosted
+    .map(({ job, at }) => at - Math.min(...(slackPosts.get(job) ?? [at])))
+    .sort((x, y) => x - y);
+  const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
+  // An event acknowledged and never answered: its replica was killed after acknowledging it.
+  const answered = new Set(slack.callsTo('chat.postMessage').map((call) => String(call.params.channel)));
+  const unanswered = [...acked.values()]
+    .filter(({ user }) => !answered.has(`D${user}`))
+    .map(({ slot, at }) => (killed.find((k) => k.slot === slot && k.at >= at)?.at ?? Number.NaN) - at);
+  const matrixPosts = new Map<string, number[]>();
+  for (const sent of matrix.sent) {
+    matrixPosts.set(sent.txnId, [...(matrixPosts.get(sent.txnId) ?? []), sent.origin_server_ts]);
+  }
+  const log = new UnansweredLog(backend.atomic, systemClock, new UserRecords(backend.kv, backend.atomic));
+  const stored = (await log.top(1000)).find((q) => q.question.includes(tag.split('-')[1] ?? tag));
+  const onSlack = tally(
+    planned.filter((j) => j.platform === 'slack'),
+    slackPosts,
+  );
+  const onMatrix = tally(
+    planned.filter((j) => j.platform === 'matrix'),
+    matrixPosts,
+  );
+  const median = gaps[Math.floor(gaps.length / 2)];
+  console.log(
+    `${name}, Slack (real Bolt app, fake Web API): ${JOBS} jobs, ${killed.length} kills — ${describe(onSlack)}; ` +
+      `${injected.slack} posts failed after Slack stored them; ${gaps.length} jobs in doubt found already ` +
+      `posted, looked for ${seconds(gaps[0])} after their post at the soonest (median ${seconds(median)})`,
+  );
+  console.log(
+    `${name}, Matrix (real MatrixClient, fake homeserver): ${JOBS} jobs — ${describe(onMatrix)}; ` +
+      `${injected.matrix} sends dropped their connection after the homeserver stored them`,
+  );
+  console.log(
+    `${name}, people through Slack events: ${EVENTS} sent, ${acked.size} acknowledged — ` +
+      `unanswered count expected ${acked.size} stored ${stored?.count ?? 0}; ${unanswered.length} acknowledged ` +
+      `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after ` +
+      `(answers: ${[...statuses].join(' ')})`,
+  );
+  await backend.close();
+  await slack.close();
+  await matrix.close();
+  rmSync(exports, { recursive: true, force: true });
+}
