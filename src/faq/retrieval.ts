@@ -17,6 +17,8 @@ export interface Ranked {
    * knowledge base (a word found nowhere weighs most), so "weather in Paris" does not match on "Paris" alone.
    */
   coverage: number;
+  /** The question's search terms the entry matched (exactly, by a typo or by a prefix). */
+  terms: string[];
 }
 
 interface IndexedEntry {
@@ -149,14 +151,15 @@ export class FaqIndex {
       if (!entry) return [];
       // Nothing in common but the scene: no credit, however rare the place or month is in the knowledge base.
       if (!onTopic && result.queryTerms.every(setsTheSceneOnly)) {
-        return [{ entry, score: result.score, coverage: 0 }];
+        return [{ entry, score: result.score, coverage: 0, terms: result.queryTerms }];
       }
       const own = this.#terms.get(entry.id);
       const matched = result.queryTerms.reduce(
         (sum, term) => sum + (weights.get(term) ?? 0) * (own?.has(term) ? 1 : INEXACT_CREDIT),
         0,
       );
-      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
+      const coverage = total === 0 ? 0 : matched / total;
+      return [{ entry, score: result.score, coverage, terms: result.queryTerms }];
     });
     const named = results.find((result) => namesOnlyTheTopic(result, all));
     const topic = named && this.#kb.get(String(named.id))?.topic;

@@ -35,6 +35,12 @@ export interface FaqMatch {
   topic?: string;
   /** The topic is known but none of its entries holds the fact asked for: the sources do not say it. */
   unknown?: { asks: Ask[]; years: string[] };
+  /** The evidence, for a manager trying a question: the kinds of fact it asks for (date, contact…). */
+  asks?: Ask[];
+  /** The question's search terms the chosen entry matched. */
+  matched?: string[];
+  /** The coverage the chosen entry needed to be answered with, when coverage decided. */
+  threshold?: number;
 }
 
 /** Where a question is asked: it may lean on what came before. */
@@ -115,14 +121,15 @@ export class FaqService {
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
     };
+    const asks = [...asked.asks];
     const [named] = found.topics;
-    if (named) return this.#within(named, question);
+    if (named) return { ...this.#within(named, question), asks };
     const leaning = this.#leaning(context, typed, question);
     if (leaning) {
       const match = this.#within(leaning, question);
-      if (match.confident || match.unknown) return match;
+      if (match.confident || match.unknown) return { ...match, asks };
     }
-    return this.#anywhere(question);
+    return { ...this.#anywhere(question), asks };
   }
 
   /** The answer on a known topic: its entry holding the fact asked for, or "the sources don't say". */
@@ -196,6 +203,8 @@ export class FaqService {
         : undefined,
       score: chosen.score,
       coverage: chosen.coverage,
+      matched: chosen.terms,
+      threshold: minCoverage,
       confident,
       alternatives: (confident ? rest : ranked)
         .filter(relevant)
@@ -263,6 +272,7 @@ export class FaqService {
       entry: best?.entry,
       score: best?.score ?? 0,
       coverage: best?.coverage ?? 0,
+      matched: best?.terms,
       confident: false,
       alternatives: ranked
         .filter(relevant)

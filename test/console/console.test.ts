@@ -219,6 +219,38 @@ describe('the preview of an edit', () => {
   });
 });
 
+describe('try a question', () => {
+  const tried = async (manager: ConsoleClient, q: string) =>
+    pageText((await manager.get(`/console/faq/try?q=${encodeURIComponent(q)}`)).html);
+
+  it('shows which entry would answer and the evidence, or why the bot falls back', async () => {
+    await start();
+    const manager = await signIn();
+    const answered = await tried(manager, 'Quelle est la date limite pour candidater au NEC local ?');
+    expect(answered).toMatch(/Réponse donnée par l’entrée [^.]+\./);
+    expect(answered).toContain('Mots de la question trouvés dans l’entrée : date, limite, candidater');
+    expect(answered).toMatch(
+      /Couverture : 100 % des mots .* pour un seuil de 30 % — atteint : le bot répond/,
+    );
+    expect(answered).toMatch(/Ce que la question demande : deadline · ce que l’entrée donne : [^·]*deadline/);
+
+    const below = await tried(manager, 'ticket de train pour Bruxelles');
+    expect(below).toContain('Le bot ne répondrait pas');
+    expect(below).toMatch(/Couverture : 25 % .* seuil de 45 % — pas atteint : le bot ne devine pas/);
+    expect(below).toContain('Mots de la question trouvés dans l’entrée : train');
+
+    const notInSources = await tried(manager, 'Quel est le numéro de téléphone de SOGA ?');
+    expect(notInSources).toMatch(/ses sources sur « [^»]+ » ne donnent pas ce qui est demandé/);
+    expect(notInSources).toMatch(
+      /Ce que la question demande : phone · ce que l’entrée donne : .* — une entrée ne répond que si elle donne ce qui est demandé/,
+    );
+
+    const nothing = await tried(manager, 'Y a-t-il une garderie pour les enfants ?');
+    expect(nothing).toContain('Pourquoi : aucun mot de la question ne se trouve dans une entrée.');
+    expect(nothing).toContain('Créer une entrée à partir de cette question');
+  });
+});
+
 describe('the logs of a console session', () => {
   it('name managers and what changed, never an organiser or their answers', async () => {
     let logs = '';

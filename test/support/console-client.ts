@@ -78,6 +78,7 @@ export class ConsoleClient {
 /** The text of a page without its tags, spaces collapsed (what a person reads). */
 export function pageText(html: string): string {
   return html
+    .replace(/<\/?(a|code|span|strong|b|em)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
