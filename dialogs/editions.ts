@@ -29,13 +29,13 @@ export function dialogProblem(
   const names = shipped.map((d) => d.id).join(', ');
   if (call.dialog === undefined)
     return {
-      fr: `aucun dialogue ne pose les questions de cet appel : ajoutez « dialog: » suivi de l’appel dont il reprend les questions (${names})`,
+      fr: `aucun dialogue ne pose les questions de cet appel : ajoutez « dialog: » suivi de l’appel dont il reprend les questions (${names})`,
       en: `no dialog asks this call's questions: add “dialog:” followed by the call whose questions it reuses (${names})`,
     };
   const base = shipped.find((d) => d.id === call.dialog);
   if (!base)
     return {
-      fr: `« dialog: ${call.dialog} » : aucun appel de ce nom n’a de dialogue (${names})`,
+      fr: `« dialog: ${call.dialog} » : aucun appel de ce nom n’a de dialogue (${names})`,
       en: `“dialog: ${call.dialog}”: no call of that name has a dialog (${names})`,
     };
   const slots = new Set(call.slots.map((s) => s.id));

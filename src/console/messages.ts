@@ -21,21 +21,21 @@ const SCHEMA_MESSAGES: Record<string, string> = {
  * about, in French: each pattern is one of its messages, its groups the names it quotes.
  */
 const CROSS_FIELD: Array<[RegExp, (...names: string[]) => string]> = [
-  [/^unknown slot "(.+)" \(slots: (.*)\)$/, (s, all) => `champ « ${s} » inconnu (champs : ${all})`],
+  [/^unknown slot "(.+)" \(slots: (.*)\)$/, (s, all) => `champ « ${s} » inconnu (champs : ${all})`],
   [
     /^slot "(.+)" is (\w+), expected (.+)$/,
     (s, type, expected) =>
-      `le champ « ${s} » est de type ${type}, attendu : ${expected.replace(/ or /g, ' ou ')}`,
+      `le champ « ${s} » est de type ${type}, attendu : ${expected.replace(/ or /g, ' ou ')}`,
   ],
   [
     /^unknown figure "(.+)" \(figures: (.*)\)$/,
-    (f, all) => `chiffre « ${f} » inconnu (chiffres : ${all === 'none' ? 'aucun' : all})`,
+    (f, all) => `chiffre « ${f} » inconnu (chiffres : ${all === 'none' ? 'aucun' : all})`,
   ],
   [
     /^figure "(.+)" is not a (number|day)$/,
-    (f, kind) => `le chiffre « ${f} » doit être ${kind === 'number' ? 'un nombre' : 'un jour AAAA-MM-JJ'}`,
+    (f, kind) => `le chiffre « ${f} » doit être ${kind === 'number' ? 'un nombre' : 'un jour AAAA-MM-JJ'}`,
   ],
-  [/^duplicate id "(.+)"$/, (id) => `identifiant « ${id} » en double`],
+  [/^duplicate id "(.+)"$/, (id) => `identifiant « ${id} » en double`],
   [/^a choice slot needs choices$/, () => 'un champ à choix a besoin de ses choix'],
   [/^only choice slots have choices$/, () => 'seuls les champs à choix ont des choix'],
   [
@@ -46,15 +46,15 @@ const CROSS_FIELD: Array<[RegExp, (...names: string[]) => string]> = [
   [/^only a rule with effect: not_foreseen/, () => 'seule une règle à effect: not_foreseen a not_foreseen'],
   [
     /^unknown benefit "(.+?)"(?: \(benefits: (.*)\))?$/,
-    (b, all) => `avantage « ${b} » inconnu${all ? ` (avantages : ${all})` : ''}`,
+    (b, all) => `avantage « ${b} » inconnu${all ? ` (avantages : ${all})` : ''}`,
   ],
-  [/^"(.+)" is not a choice of slot "(.+)"$/, (v, s) => `« ${v} » n’est pas un choix du champ « ${s} »`],
+  [/^"(.+)" is not a choice of slot "(.+)"$/, (v, s) => `« ${v} » n’est pas un choix du champ « ${s} »`],
   [/^between_dates needs from, until or both$/, () => 'between_dates a besoin de from, de until ou des deux'],
   [
     /^a key date needs exactly one of on, months_before$/,
     () => 'une date clé a besoin d’un seul de on et months_before',
   ],
-  [/^no rule gates benefit "(.+)"$/, (b) => `aucune règle ne conditionne l’avantage « ${b} »`],
+  [/^no rule gates benefit "(.+)"$/, (b) => `aucune règle ne conditionne l’avantage « ${b} »`],
   [/^a benefit cannot require itself$/, () => 'un avantage ne peut pas se demander lui-même'],
   [
     /^benefits require each other in a circle: (.+)$/,

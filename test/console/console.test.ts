@@ -251,6 +251,71 @@ describe('try a question', () => {
   });
 });
 
+describe('a new FAQ topic', () => {
+  it('is created with its first entry and contact, validated, and the chat answers from it', async () => {
+    await start();
+    const manager = await signIn();
+    await manager.get('/console/faq/new');
+    const entry = {
+      topic: '__new',
+      id: 'garderie',
+      'title.fr': 'Garde des enfants',
+      'title.en': 'Childcare',
+      'questions.fr': 'Y a-t-il une garderie pour les enfants ?',
+      'questions.en': 'Is there childcare for children?',
+      'keywords.fr': 'garderie, enfants',
+      'keywords.en': 'childcare, children',
+      'answer.fr': 'Les sources ne parlent pas de garderie.',
+      'answer.en': 'The sources say nothing about childcare.',
+      'source.title.fr': 'Équipe organisatrice',
+      'source.title.en': 'Organising team',
+      'source.file': 'contacts',
+      version: '0',
+    };
+    const refused = await manager.post('/console/faq/new', {
+      ...entry,
+      'new-topic.id': 'Vie Pratique',
+      'new-topic.title.fr': 'Vie pratique',
+      'new-topic.title.en': 'Practicalities',
+      'new-topic.contact.fr': '',
+      'new-topic.contact.en': 'the organising team',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toMatch(/id="f-new-topic-id-error">des mots en minuscules reliés par des tirets</);
+    expect(refused.html).toMatch(/id="f-new-topic-contact-fr-error">à remplir</);
+    expect(inputValue(refused.html, 'new-topic.title.en')).toBe('Practicalities');
+    const taken = await manager.post('/console/faq/new', {
+      ...entry,
+      'new-topic.id': 'contacts',
+      'new-topic.title.fr': 'Vie pratique',
+      'new-topic.title.en': 'Practicalities',
+      'new-topic.contact.fr': 'l’équipe organisatrice',
+      'new-topic.contact.en': 'the organising team',
+    });
+    expect(taken.html).toMatch(/id="f-new-topic-id-error">le sujet «.contacts.» existe déjà</);
+    expect(app.faq.kb.topic('vie-pratique')).toBeUndefined();
+
+    const saved = await manager.post('/console/faq/new', {
+      ...entry,
+      'new-topic.id': 'vie-pratique',
+      'new-topic.title.fr': 'Vie pratique',
+      'new-topic.title.en': 'Practicalities',
+      'new-topic.contact.fr': 'l’équipe organisatrice, bonjour@example.org',
+      'new-topic.contact.en': 'the organising team, bonjour@example.org',
+    });
+    expect(pageText(saved.html)).toContain('Version 1 enregistrée');
+    expect(pageText((await manager.get('/console/faq')).html)).toMatch(
+      /Vie pratique Entrée Source Actions Garde des enfants/,
+    );
+    const [answer] = await app.say('organiser', 'Y a-t-il une garderie pour les enfants ?');
+    expect(answer?.intent).toBe('faq:garderie');
+    expect((await app.say('organiser', 'faq'))[0]?.text).toContain('**Vie pratique** — 1');
+    // On the new topic, a fact its entry does not give names the topic's contact.
+    const unknown = await app.say('organiser', 'Quel est le numéro de téléphone de la garderie ?');
+    expect(unknown.map((r) => r.text).join('\n')).toContain('bonjour@example.org');
+  });
+});
+
 describe('the logs of a console session', () => {
   it('name managers and what changed, never an organiser or their answers', async () => {
     let logs = '';

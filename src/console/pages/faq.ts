@@ -8,6 +8,7 @@ import type { Lang } from '../../core/i18n.ts';
 import type { FaqEntry } from '../../faq/knowledge-base.ts';
 import type { FaqMatch } from '../../faq/service.ts';
 import { searchTerm } from '../../faq/terms.ts';
+import { NEW_TOPIC_PREFIX } from '../faq-overrides.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
@@ -184,7 +185,7 @@ function verdict(s: ConsoleServices, match: FaqMatch, lang: Lang): Html {
     return notice(
       'info',
       fr
-        ? `Le bot dirait que ses sources sur « ${topic.title.fr} » ne donnent pas ce qui est demandé, et nommerait le contact du sujet.`
+        ? `Le bot dirait que ses sources sur « ${topic.title.fr} » ne donnent pas ce qui est demandé, et nommerait le contact du sujet.`
         : `The bot would say its sources on “${topic.title.en}” do not give what is asked, and name the topic's contact.`,
     );
   return notice(
@@ -304,6 +305,36 @@ const LABELS: Record<string, { fr: string; en: string }> = {
 };
 const TEXTAREAS = new Set(['questions.fr', 'questions.en', 'answer.fr', 'answer.en']);
 
+/** The topic list's last choice: a new topic, created with the entry from the fields below it. */
+const NEW_TOPIC = '__new';
+const TOPIC_LABELS: Record<string, { fr: string; en: string }> = {
+  id: {
+    fr: 'Nouveau sujet — identifiant (mots en minuscules reliés par des tirets)',
+    en: 'New topic — id (lower-case words joined by hyphens)',
+  },
+  'title.fr': { fr: 'Nouveau sujet — titre (français)', en: 'New topic — title (French)' },
+  'title.en': { fr: 'Nouveau sujet — titre (anglais)', en: 'New topic — title (English)' },
+  'contact.fr': {
+    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (français)',
+    en: 'New topic — whom to ask when the FAQ does not know (French)',
+  },
+  'contact.en': {
+    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (anglais)',
+    en: 'New topic — whom to ask when the FAQ does not know (English)',
+  },
+};
+const TOPIC_FIELDS = Object.keys(TOPIC_LABELS).map((f) => `${NEW_TOPIC_PREFIX}${f}`);
+
+/** A new topic's data from the form's fields. */
+function topicDraft(d: Draft): Record<string, unknown> {
+  const v = (name: string) => d[`${NEW_TOPIC_PREFIX}${name}`]?.trim() ?? '';
+  return {
+    id: v('id'),
+    title: { fr: v('title.fr'), en: v('title.en') },
+    contact: { fr: v('contact.fr'), en: v('contact.en') },
+  };
+}
+
 function entryForm(
   s: ConsoleServices,
   r: PageRequest,
@@ -320,8 +351,11 @@ function entryForm(
   const controls = FIELDS.map((name) => {
     if (name === 'topic')
       return html`<div class="field${topicError ? ' invalid' : ''}"><label for="f-topic">${LABELS.topic?.[lang]}</label>
-<select id="f-topic" name="topic"${topicError ? html` aria-invalid="true" aria-describedby="f-topic-error"` : ''}>${s.faqOverrides.shipped.topics.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? html` selected` : ''}>${t.title[lang]}</option>`)}</select>
-${topicError ? html`<p class="error" id="f-topic-error">${topicError}</p>` : ''}</div>`;
+<select id="f-topic" name="topic"${topicError ? html` aria-invalid="true" aria-describedby="f-topic-error"` : ''}>${s.faq.kb.topics.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? html` selected` : ''}>${t.title[lang]}</option>`)}<option value="${NEW_TOPIC}"${draft.topic === NEW_TOPIC ? html` selected` : ''}>${fr ? 'Nouveau sujet…' : 'New topic…'}</option></select>
+${topicError ? html`<p class="error" id="f-topic-error">${topicError}</p>` : ''}</div>
+<fieldset><legend>${fr ? 'Nouveau sujet' : 'New topic'}</legend>
+<p class="hint">${fr ? 'Seulement si «\u00a0Nouveau sujet…\u00a0» est choisi ci-dessus : le sujet est créé avec cette entrée, qui le présente.' : 'Only when “New topic…” is chosen above: the topic is created with this entry, which presents it.'}</p>
+${TOPIC_FIELDS.map((f) => field({ name: f, label: TOPIC_LABELS[f.slice(NEW_TOPIC_PREFIX.length)]?.[lang] ?? f, value: draft[f] ?? '', error: errors.get(f) }))}</fieldset>`;
     if (name === 'id' && !isNew) return html`<input type="hidden" name="id" value="${draft.id ?? ''}">`;
     return field({
       name,
@@ -347,15 +381,31 @@ ${isNew ? '' : html`<p><a href="/console/faq/entry/${r.params.id}/history">${fr 
 
 async function submit(s: ConsoleServices, r: PageRequest, isNew: boolean): Promise<Response> {
   const fr = r.page.lang === 'fr';
-  const draft = Object.fromEntries(FIELDS.map((f) => [f, r.form.get(f) ?? ''])) as Draft;
+  const draft = Object.fromEntries(
+    [...FIELDS, ...TOPIC_FIELDS].map((f) => [f, r.form.get(f) ?? '']),
+  ) as Draft;
   const version = Number(r.form.get('version'));
   const id = isNew ? (draft.id?.trim() ?? '') : (r.params.id as string);
   if (!isNew && !s.faq.kb.get(id)) return notFound(r.page);
-  const raw = fromDraft(isNew ? draft : { ...draft, id });
-  const checked = s.faqOverrides.check(raw, isNew ? undefined : id, r.page.lang);
-  const errors = 'errors' in checked ? checked.errors : new Map<string, string>();
+  const creating =
+    draft.topic === NEW_TOPIC ? await s.faqOverrides.checkTopic(topicDraft(draft), r.page.lang) : undefined;
+  const topic = creating && 'topic' in creating ? creating.topic.id : (draft.topic ?? '');
+  const raw = fromDraft({ ...draft, topic, ...(isNew ? {} : { id }) });
+  const checked = s.faqOverrides.check(raw, isNew ? undefined : id, r.page.lang, creating ? [topic] : []);
+  const errors = new Map([
+    ...('errors' in checked ? checked.errors : []),
+    ...(creating && 'errors' in creating ? creating.errors : []),
+  ]);
   if (isNew && id && (s.faq.kb.get(id) || (await s.faqOverrides.store.read(id)).version > 0))
-    errors.set('id', fr ? `l’entrée « ${id} » existe déjà` : `entry “${id}” already exists`);
+    errors.set('id', fr ? `l’entrée «\u00a0${id}\u00a0» existe déjà` : `entry “${id}” already exists`);
+  if (creating && 'topic' in creating && errors.size === 0) {
+    const created = await s.faqOverrides.createTopic(creating.topic, r.by, s.clock.now().getTime());
+    if (!created)
+      errors.set(
+        `${NEW_TOPIC_PREFIX}id`,
+        fr ? `le sujet «\u00a0${topic}\u00a0» vient d’être créé` : `topic “${topic}” has just been created`,
+      );
+  }
   if (errors.size > 0) return entryForm(s, r, draft, version, errors, isNew);
   const saved = await s.faqOverrides.save(id, version, {
     text: stringify(raw, YAML_LAYOUT),
