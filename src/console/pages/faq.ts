@@ -312,8 +312,8 @@ const TOPIC_LABELS: Record<string, { fr: string; en: string }> = {
     fr: 'Nouveau sujet — identifiant (mots en minuscules reliés par des tirets)',
     en: 'New topic — id (lower-case words joined by hyphens)',
   },
-  'title.fr': { fr: 'Nouveau sujet — titre (français)', en: 'New topic — title (French)' },
-  'title.en': { fr: 'Nouveau sujet — titre (anglais)', en: 'New topic — title (English)' },
+  'title.fr': { fr: 'Nouveau sujet — intitulé (français)', en: 'New topic — name (French)' },
+  'title.en': { fr: 'Nouveau sujet — intitulé (anglais)', en: 'New topic — name (English)' },
   'contact.fr': {
     fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (français)',
     en: 'New topic — whom to ask when the FAQ does not know (French)',
