@@ -60,6 +60,8 @@ export interface CallCalendar {
   source(callId: string, section: string): Citation | undefined;
   /** One of the call's figures (e.g. `funding_months_before`), as the reminders' texts state it. */
   figure(callId: string, name: string): string | undefined;
+  /** The dialog a call's applications follow: its own, or the one a call added in the console borrows. */
+  dialog(callId: string): string;
 }
 
 interface PlannedReminder {
@@ -424,7 +426,7 @@ export class ApplicationReminders {
     timezone: string,
     calendar = this.#options.calendar,
   ): NewJob[] {
-    if (application.callId !== 'local-nec') return [];
+    if (calendar.dialog(application.callId) !== 'local-nec') return [];
     // Reminders follow the verdict: a deadline that only matters to a benefit now out of reach is not reminded.
     const dates = calendar
       .keyDates(application.callId, application.answers, timezone, this.#options.now())

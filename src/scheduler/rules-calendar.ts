@@ -23,5 +23,8 @@ export function rulesCalendar(calls: Pick<CallRegistry, 'get'>): CallCalendar {
       const value = call ? callFigure(call, name) : undefined;
       return value === undefined ? undefined : String(value);
     },
+    dialog(callId) {
+      return calls.get(callId)?.dialog ?? callId;
+    },
   };
 }

@@ -160,13 +160,15 @@ describe('export and import', () => {
 
     const started = await app.say('organiser', 'candidater local-nec-2027');
     expect(started.map((r) => r.intent)).toContain('dialog:local-nec-2027:organizer_name');
-    const { summary } = await driveToSummary(app, 'organiser', started, {
+    const { summary, all } = await driveToSummary(app, 'organiser', started, {
       ...ELIGIBLE_LOCAL_NEC,
       expected_attendance: '120 personnes',
       venue_capacity: '150',
     });
     expect(summary.intent).toBe('dialog:local-nec-2027:summary');
     expect(verdictOf(summary).funding?.eligible).toBe(true);
+    // Its applications get the reminders of the dialog it borrows.
+    expect(all.map((r) => r.text).join('\n')).toContain('Voulez-vous que je vous envoie');
     // The shipped call keeps its own figure.
     const shipped = await app.say('other', 'candidater local-nec');
     expect(shipped.map((r) => r.intent)).toContain('dialog:local-nec:organizer_name');
