@@ -172,6 +172,17 @@ describe('export and import', () => {
     // The shipped call keeps its own figure.
     const shipped = await app.say('other', 'candidater local-nec');
     expect(shipped.map((r) => r.intent)).toContain('dialog:local-nec:organizer_name');
+
+    // Once the old edition has closed, saying what one wants to do opens the edition open today.
+    const form = await manager.get('/console/calls/local-nec');
+    await manager.post('/console/calls/local-nec', {
+      version: inputValue(form.html, 'version') ?? '',
+      'window.closes': '2026-06-30',
+      'window.citation.section': 'Calendrier',
+      action: 'save',
+    });
+    const phrase = await app.say('third', 'Nous voulons organiser un NEC local à Lille');
+    expect(phrase.map((r) => r.intent)).toContain('dialog:local-nec-2027:organizer_name');
   });
 
   it('says what is wrong with an imported file in the manager’s language', async () => {
