@@ -329,6 +329,37 @@ describe('a new FAQ topic', () => {
   });
 });
 
+describe('the activity page', () => {
+  it('counts, per call and week, applications started, completed and eligible per benefit, and FAQ answers', async () => {
+    await start();
+    await driveToSummary(app, 'a', await app.say('a', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
+    await driveToSummary(app, 'b', await app.say('b', 'candidater local-nec'), {
+      ...ELIGIBLE_LOCAL_NEC,
+      expected_attendance: '40 personnes',
+    });
+    await app.say('c', 'candidater local-nec');
+    await app.say('d', 'Quelle est la date limite pour candidater au NEC local ?');
+    await app.say('d', 'Y a-t-il une garderie pour les enfants ?');
+    const manager = await signIn();
+    const html = (await manager.get('/console/activity')).html;
+    const row = (caption: string) => {
+      const table = html.slice(html.indexOf(`<caption>${caption}</caption>`));
+      const week = /<tr><th scope="row">23 novembre<\/th>(.*?)<\/tr>/.exec(table)?.[1] ?? '';
+      return [...week.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    };
+    const head = html.slice(html.indexOf('<caption>Dossiers par semaine (local-nec)</caption>'));
+    expect(pageText(/<thead>(.*?)<\/thead>/s.exec(head)?.[1] ?? '')).toMatch(
+      /^Semaine du commencés terminés éligible — .+/,
+    );
+    // Started 3, completed 2, eligible to the label 2, to the grant and the duo 1 (40 people fall short).
+    expect(row('Dossiers par semaine (local-nec)')).toEqual([3, 2, 2, 1, 1]);
+    const [answered = 0, fallback = 0] = row('Questions de FAQ par semaine');
+    expect([answered >= 1, fallback >= 1]).toEqual([true, true]);
+    expect(html).toContain('<svg');
+    expect(html).not.toContain(ELIGIBLE_LOCAL_NEC.organizer_name);
+  });
+});
+
 describe('the logs of a console session', () => {
   it('name managers and what changed, never an organiser or their answers', async () => {
     let logs = '';
