@@ -51,7 +51,7 @@ describe('plausibility', () => {
     await app.say('u', 'non');
     r = await app.say('u', 'modifier budget_total');
     r = await app.say('u', '5 000 €');
-    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('plus petit que la subvention déjà demandée');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('plus petit que la subvention demandée');
   });
 
   it('refuses a travel distance beyond any on Earth', async () => {
