@@ -102,6 +102,36 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     expect(reply(r, 'reminder:followed').text).toContain('3 rappels ajoutés');
     expect(funding(reply(await app.say('u', 'rappels'), 'reminders'))).toBe(3);
 
+    // The event's duties are the label holder's: refusing the commitments rules the label out (and the grant
+    // and duo it carries), so they go with the funding deadlines, said; they come back with the label.
+    const owner = `application:${String(summary.data?.application)}`;
+    const kindsNow = async () => (await app?.scheduler.listByOwner(owner))?.map((j) => j.kind).sort();
+    expect(await kindsNow()).toEqual([
+      'after-event',
+      'event-eve',
+      'funding-deadline',
+      'funding-deadline',
+      'funding-deadline',
+      'national-nec',
+    ]);
+    await app.say('u', 'modifier charte');
+    r = await app.say('u', 'non');
+    expect(reply(r, 'reminder:followed').text).toContain('6 rappels retirés');
+    expect(await kindsNow()).toEqual([]);
+    await app.say('u', 'modifier charte');
+    r = await app.say('u', 'oui');
+    expect(reply(r, 'reminder:followed').text).toContain('6 rappels ajoutés');
+    // A label to be confirmed (in person only) keeps them, each saying on which condition it holds.
+    await app.say('u', 'modifier format');
+    await app.say('u', 'uniquement en présentiel');
+    const eve = (await app.scheduler.listByOwner(owner)).find((j) => j.kind === 'event-eve');
+    expect(eve?.reply.text).toContain(
+      'Valable si « label NEC local (usage de la marque) » vous est confirmé : ce n’est pas encore certain.',
+    );
+    expect(eve?.reply.text).toMatch(
+      /source\u00a0: ANCT — NEC locaux, 2023, § Commitments by project initiators/,
+    );
+
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');
     expect(mine.text).toMatch(
