@@ -4,7 +4,7 @@
  * Entries list the asks they answer in their YAML (`answers:`); questions are read here, from cue words.
  */
 import { searchTerm } from './terms.ts';
-import { typoDistance } from './typos.ts';
+import { withinOneTypo } from './typos.ts';
 
 /** The kinds of fact a question can ask for. A question with none of them is matched on its subject alone. */
 export const ASKS = [
@@ -312,7 +312,7 @@ function asCueWord(word: string, isWord: (word: string) => boolean): string {
   if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
   return (
     CUE_WORDS.find(
-      (cue) => cue.length >= 5 && Math.abs(cue.length - word.length) <= 1 && typoDistance(word, cue) <= 1,
+      (cue) => cue.length >= 5 && Math.abs(cue.length - word.length) <= 1 && withinOneTypo(word, cue),
     ) ?? word
   );
 }

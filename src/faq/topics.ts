@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { words as splitWords } from './terms.ts';
-import { typoDistance } from './typos.ts';
+import { withinOneTypo } from './typos.ts';
 
 interface Alias {
   topic: string;
@@ -61,5 +61,5 @@ function sameName(word: string, name: string): boolean {
   if (word === name) return true;
   // A plural (« interconnectés », "necs") names the same thing.
   if (word === `${name}s` || `${word}s` === name) return true;
-  return name.length >= 6 && typoDistance(word, name) <= 1;
+  return name.length >= 6 && withinOneTypo(word, name);
 }
