@@ -68,7 +68,7 @@ function load(file: string): Question[] {
 
 /** What the bot does with a question sent as a new person's first message: the entries answered, the language. */
 function ask(q: string, callId: string | undefined) {
-  const lang = resolveLanguage({}, q, undefined, undefined, 'fr');
+  const lang = faq.answerLanguage(q, { lang: resolveLanguage({}, q, undefined, undefined, 'fr'), state: {} });
   const match = faq.search(q, lang, { callId });
   const reply = faq.replyFor({ lang } as Parameters<FaqService['replyFor']>[0], match);
   const data = (reply.data ?? {}) as { entry?: string; entries?: string[] };

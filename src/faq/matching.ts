@@ -5,6 +5,7 @@
  */
 import { type Ask, type Asked, readAsks } from './asks.ts';
 import { isUnreadable } from './input.ts';
+import { QuestionLanguage } from './language.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
@@ -61,6 +62,8 @@ export class FaqMatcher {
   /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
   readonly #isWord: (word: string) => boolean;
   readonly #figure: FigureLookup;
+  /** The language a question is written in, its topics' names set aside. */
+  readonly language: QuestionLanguage;
 
   constructor(kb: KnowledgeBase, figure: FigureLookup) {
     this.kb = kb;
@@ -68,6 +71,7 @@ export class FaqMatcher {
     this.#index = new FaqIndex(kb);
     this.#topics = new TopicFinder(kb);
     this.#isWord = vocabularyOf(kb);
+    this.language = new QuestionLanguage(kb, this.#topics);
   }
 
   /**

@@ -2,6 +2,7 @@
  * The FAQ service: finds the entry a question is about (matching.ts) and words the answer, or says honestly it
  * does not know (replies.ts). Its `search(text, lang, { callId })` is the seam the dialogs use.
  */
+import type { ConversationState } from '../core/conversation.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { type FaqContext, type FaqMatch, FaqMatcher } from './matching.ts';
@@ -35,5 +36,17 @@ export class FaqService extends FaqReplies {
    */
   search(text: string, _lang?: Lang, context: FaqContext = {}): FaqMatch {
     return this.#matcher.match(text, context);
+  }
+
+  /**
+   * The language to answer a question in: the question's own when at least two of its words besides proper
+   * names tell it ("SOGA's email?" in a French conversation is answered in English), or when nothing is
+   * remembered yet; else the turn's. A language the person chose (`language fr`) always stands.
+   */
+  answerLanguage(text: string, turn: { lang: Lang; state: ConversationState }): Lang {
+    if (turn.state.langChosen) return turn.lang;
+    const own = this.#matcher.language.of(text);
+    if (own && (own.reliable || turn.state.lang === undefined)) return own.lang;
+    return turn.lang;
   }
 }

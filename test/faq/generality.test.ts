@@ -58,6 +58,19 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(english.text).toContain('Source:');
   });
 
+  it('answers in the question’s own language when its words tell it, whatever the conversation’s was', async () => {
+    app = await createTestApp();
+    expect((await ask('bonjour, c’est quoi un nec local ?', 'fr-user')).text).toContain('Source :');
+    const email = await ask("SOGA's email?", 'fr-user');
+    expect(email.intent).toBe('fallback:nec-ess');
+    expect(email.text).toContain('My sources');
+    // A French name and one English word, as a first message: the English word decides.
+    expect((await ask('Territoire Numérique Libre winners?', 'new')).text).toContain('Source:');
+    // A lone word both languages use does not switch a conversation.
+    expect((await ask('what is a local NEC?', 'en-user')).text).toContain('Source:');
+    expect((await ask('contact ?', 'en-user')).text).toContain('Source:');
+  });
+
   it('answers a two-part question from two entries', async () => {
     app = await createTestApp();
     const reply = await ask('qui peut candidater et quelle est la date limite pour un nec local ?');
