@@ -4,7 +4,7 @@
  * mentions are set aside before the detector reads the rest. A single word left is looked up in the knowledge
  * base's own French and English wording (« critères » is only French there, "winners" only English).
  */
-import { detectLanguage, type Lang, LANGS } from '../core/i18n.ts';
+import { detectLanguage, LANGS, type Lang } from '../core/i18n.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { ADDRESSES, words } from './terms.ts';
 import type { TopicFinder } from './topics.ts';

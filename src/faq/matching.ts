@@ -5,8 +5,8 @@
  */
 import { type Ask, type Asked, readAsks } from './asks.ts';
 import { isUnreadable } from './input.ts';
-import { QuestionLanguage } from './language.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
+import { QuestionLanguage } from './language.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
 import { isFiller, searchTerms, words } from './terms.ts';
@@ -155,7 +155,14 @@ export class FaqMatcher {
         return this.#notInSources(about, asked, onTopic);
       return this.#unsure(ranked);
     }
-    return this.#chosen(chosen, onTopic, asks, MIN_COVERAGE_UNNAMED);
+    // Once the best match has settled the topic, another of its entries holding the fact asked for needs no more
+    // than on a topic the question names.
+    return this.#chosen(
+      chosen,
+      onTopic,
+      asks,
+      about === undefined ? MIN_COVERAGE_UNNAMED : MIN_COVERAGE_NAMED,
+    );
   }
 
   /** A match on `chosen`, confident when it covers enough of the question, with a second part if asked. */

@@ -172,6 +172,12 @@ export class FaqIndex {
 
   /** Inverse document frequency of a term, as the search itself would match it. */
   #weight(term: string): number {
+    const count = this.#kb.entries.length;
+    return Math.log(1 + count / (this.reachOf(term) + 0.5));
+  }
+
+  /** How many entries a search term reaches (0: the knowledge base has no such word, nor one a typo away). */
+  reachOf(term: string): number {
     let reach = this.#reach.get(term);
     if (reach === undefined) {
       // The term is already processed: it must not be stemmed twice.
@@ -179,7 +185,6 @@ export class FaqIndex {
       if (this.#reach.size >= MAX_CACHED_TERMS) this.#reach.clear();
       this.#reach.set(term, reach);
     }
-    const count = this.#kb.entries.length;
-    return Math.log(1 + count / (reach + 0.5));
+    return reach;
   }
 }

@@ -27,6 +27,12 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('Interconnectés membership fee')).intent).toBe('fallback:interconnectes');
   });
 
+  it('takes "next year" for the next edition, which the sources do not give', async () => {
+    app = await createTestApp();
+    expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('y aura-t-il une prochaine édition du NEC ESS ?')).intent).toBe('fallback:nec-ess');
+  });
+
   it('falls back plainly on questions about something else that share a word with the sources', async () => {
     app = await createTestApp();
     for (const q of [
