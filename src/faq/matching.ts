@@ -120,7 +120,11 @@ export class FaqMatcher {
       const [overview] = topic.entries;
       if (asks.length === 0 && asked.years.length === 0 && overview)
         return { ...sure(overview), topic: topicId };
-      const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])];
+      // No year named: the edition the topic is about, not an earlier one that happens to share the scene
+      // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
+      const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
+        (a, b) => Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)),
+      );
       const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
       const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
       if (!holder) return this.#notInSources(topicId, asked, ranked);
@@ -222,6 +226,16 @@ export class FaqMatcher {
     return others
       .slice(0, ASK_DEPTH)
       .find((e) => e !== chosen && e.topic === chosen.topic && holdsAll(e, missing));
+  }
+
+  /**
+   * Whether an entry is about another edition than its topic's (its title names a year the topic's does not:
+   * « L'édition NEC ESS Europe 2023 ») while the question names no year.
+   */
+  #otherEdition(entry: FaqEntry, years: string[]): boolean {
+    if (years.length > 0) return false;
+    const topicTitle = this.kb.topic(entry.topic)?.title.fr ?? '';
+    return (entry.title.fr.match(/\b(19|20)\d\d\b/g) ?? []).some((year) => !topicTitle.includes(year));
   }
 
   /** Whether an entry speaks of every year a question names (« NEC ESS 2026 » is not the 2025 edition). */

@@ -52,6 +52,9 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('qui peut repondre a l’appel du ministere des affaires etrangeres')).intent).toBe(
       'faq:meae-nir-who',
     );
+    // No year named: the current edition, not an earlier one held in the same city.
+    expect((await ask('le nec ess c’est à Bruxelles ?')).intent).toBe('faq:nec-ess-dates');
+    expect((await ask('c’était où le nec ess 2023 ?')).intent).toBe('faq:nec-ess-2023');
   });
 
   it('answers paraphrases, typos and a French name inside an English question, in the question’s language', async () => {
