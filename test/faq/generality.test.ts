@@ -39,6 +39,8 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
       'train ticket to Brussels',
       'comment immatriculer mon entreprise ?',
       'quel temps fait-il à Paris ?',
+      'plane ticket paris brussels price',
+      'le musée du Louvre est ouvert le mardi ?',
     ])
       expect((await ask(q)).intent, q).toBe('fallback');
   });
