@@ -186,7 +186,6 @@ const CUES: Record<Ask, string[]> = {
     'euros',
     'euro',
     'how much',
-    'how big',
     'combien coute',
     'combien ca coute',
     'combien d argent',
@@ -326,6 +325,8 @@ const CUES: Record<Ask, string[]> = {
     'key figures',
     'statistiques',
     'stats',
+    'how big',
+    'how large',
     'sont combien',
     'etaient combien',
     'combien etaient',
@@ -358,6 +359,7 @@ const CUES: Record<Ask, string[]> = {
     'qui a obtenu',
     'who got',
     'who received',
+    'qui a eu',
   ],
 };
 

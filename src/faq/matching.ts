@@ -17,6 +17,15 @@ const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
 // Words opening a follow-up question (« et la date limite ? », "and the fee?").
 const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
+// Where a question may turn into a second one.
+const CONJUNCTIONS = new Set(['et', 'and']);
+// Words that make a clause a question of its own (the folded words of « qu'est-ce », "what's" included).
+const QUESTION_WORDS = new Set(
+  (
+    'qui quoi quel quelle quels quelles quand ou comment combien pourquoi qu est faut peut peuvent liste ' +
+    'what whats who whom which when where how why is are can could do does did will list'
+  ).split(' '),
+);
 
 /** What a question matched. `confident: false` means the bot must not answer with `entry`. */
 export interface FaqMatch {
@@ -82,6 +91,44 @@ export class FaqMatcher {
   match(text: string, context: FaqContext = {}): FaqMatch {
     if (isUnreadable(text)) return NO_MATCH;
     const typed = words(text);
+    const whole = this.#matchWords(typed, context);
+    const parts = this.#parts(typed);
+    if (!parts) return whole;
+    // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
+    // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
+    const [left, right] = parts;
+    const first = this.#matchWords(left, context);
+    const second = this.#matchWords(
+      right,
+      { ...context, previousTopic: first.topic ?? context.previousTopic },
+      true,
+    );
+    if (!first.confident || !second.confident || !first.entry || !second.entry) return whole;
+    if (first.entry === second.entry) return whole;
+    return { ...first, second: second.entry, coverage: Math.min(first.coverage, second.coverage) };
+  }
+
+  /**
+   * Where a question's words split into two questions: at « et » / "and" with words on both sides, not inside a
+   * topic's name (« Numérique Inclusif et Responsable »), the second side itself a question (« … et quels thèmes
+   * sont acceptés ? ») or both sides naming something of their own (« Territoir'Prod et Intercotour »).
+   */
+  #parts(typed: string[]): [string[], string[]] | undefined {
+    const { spans } = this.#topics.find(typed);
+    for (let at = 1; at < typed.length - 1; at++) {
+      if (!CONJUNCTIONS.has(typed[at] ?? '') || spans.has(at)) continue;
+      const left = typed.slice(0, at);
+      const right = typed.slice(at + 1);
+      if (searchTerms(left.join(' ')).length === 0 || searchTerms(right.join(' ')).length === 0) continue;
+      const asksSomething = right.some((w) => QUESTION_WORDS.has(w)) || readAsks(right).asks.size > 0;
+      const bothNamed = this.#topics.find(left).spans.size > 0 && this.#topics.find(right).spans.size > 0;
+      if (asksSomething || bothNamed) return [left, right];
+    }
+    return undefined;
+  }
+
+  /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
+  #matchWords(typed: string[], context: FaqContext, followUp = false): FaqMatch {
     const asked = readAsks(typed, this.#isWord);
     const found = this.#topics.find(typed);
     // Filler (« genre », "basically", « je découvre ») the knowledge base never uses is no subject either.
@@ -94,10 +141,11 @@ export class FaqMatcher {
     };
     const [named] = found.topics;
     if (named) return this.#within(named, question);
-    const leaning = this.#leaning(context, typed, question);
+    const leaning = this.#leaning(context, typed, question, followUp);
     if (leaning) {
       const match = this.#within(leaning, question);
-      if (match.confident || match.unknown) return match;
+      // The second part of a question is about the first part's topic, or about nothing it can tell.
+      if (match.confident || match.unknown || followUp) return match;
     }
     return this.#anywhere(question);
   }
@@ -122,8 +170,11 @@ export class FaqMatcher {
         return { ...sure(overview), topic: topicId };
       // No year named: the edition the topic is about, not an earlier one that happens to share the scene
       // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
+      // A fact asked for is better answered by the entry given to it than by the overview, which touches on it.
       const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
-        (a, b) => Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)),
+        (a, b) =>
+          Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)) ||
+          Number(a === overview) - Number(b === overview),
       );
       const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
       const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
@@ -211,10 +262,10 @@ export class FaqMatcher {
    * The topic a question that names none leans on: the previous question's for a follow-up (« et la date
    * limite ? »: nothing but what is asked, or opening with « et » / "and"), else the current call's.
    */
-  #leaning(context: FaqContext, typed: string[], question: Question): string | undefined {
+  #leaning(context: FaqContext, typed: string[], question: Question, followUp: boolean): string | undefined {
     const subjectless = searchTerms(question.subject).every((term) => question.askTerms.has(term));
-    const followUp = FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless;
-    if (context.previousTopic !== undefined && followUp) return context.previousTopic;
+    const continues = followUp || FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless;
+    if (context.previousTopic !== undefined && continues) return context.previousTopic;
     if (context.callId === undefined) return undefined;
     return this.kb.topics.find((t) => t.calls.includes(context.callId ?? ''))?.id;
   }
