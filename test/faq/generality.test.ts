@@ -85,9 +85,20 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
   it('answers a two-part question from two entries', async () => {
     app = await createTestApp();
     const reply = await ask('qui peut candidater et quelle est la date limite pour un nec local ?');
-    expect(reply.intent).toBe('faq:local-nec-deadline+local-nec-who-may-apply');
+    // In the question's order.
+    expect(reply.intent).toBe('faq:local-nec-who-may-apply+local-nec-deadline');
     expect(reply.text).toContain('4 mois');
     expect(reply.text).toContain('personne morale');
+    expect((await ask('c’est quand le nec ess 2025 et c’est sur quel thème')).intent).toBe(
+      'faq:nec-ess-dates+nec-ess-theme',
+    );
+    expect((await ask('territoir’prod et intercotour, c quoi la diff')).intent).toBe(
+      'faq:territoirprod+intercotour',
+    );
+    // « et » inside a name splits nothing.
+    expect((await ask('qui peut répondre à l’appel Numérique Inclusif et Responsable ?')).intent).toBe(
+      'faq:meae-nir-who',
+    );
   });
 
   it('keeps the previous question’s topic for a follow-up, per person', async () => {
