@@ -211,6 +211,11 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const situation: Situation = {
     inProgress: (turn) => dialogs.engine.whereIs(turn),
     hasApplications: async (turn) => (await dialogs.engine.store.list(turn.user)).length > 0,
+    lastCompleted: async (turn) => {
+      // The store lists the most recently updated first.
+      const done = (await dialogs.engine.store.list(turn.user)).find((a) => a.status === 'complete');
+      return done && { id: done.id, callName: calls.get(done.callId)?.name[turn.lang] ?? done.callId };
+    },
     openCalls: (turn) =>
       calls
         .list()

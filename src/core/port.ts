@@ -112,10 +112,11 @@ export interface ApplicationOverview {
   callName: string;
   status: 'in_progress' | 'complete';
   /**
-   * Where the person is, when the call and its dialog are known: the step asked (k of n) and how many of
-   * the n steps that apply have an answer.
+   * Where the person is, when the call and its dialog are known: the step asked (k of n), how many of the n
+   * steps that apply have an answer, and the step as the chat words it (`heading`, Markdown: « **Étape 5**
+   * (encore 12 questions ensuite) »), so that a platform shows the same words as the conversation.
    */
-  progress?: { step: number; total: number; answered: number };
+  progress?: { step: number; total: number; answered: number; heading: string };
   /** What the rules say of the answers so far, per benefit, named in the requested language. */
   verdicts: Array<{ benefit: string; eligible: boolean | null }>;
   /** The next key date to come (a deadline, the event…), in the requested zone. */
