@@ -7,13 +7,14 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
-  asksAboutStep,
   correctionIn,
   editRequestIn,
   isBareEdit,
   isHesitation,
   isNotYetKnown,
+  questionTopic,
   readsAsQuestion,
+  saysNothing,
   saysNotYetKnown,
 } from '../src/understanding/intents.ts';
 import { contentWords } from '../src/understanding/words.ts';
@@ -21,7 +22,7 @@ import type { Answers, AnswerValue, Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { edit } from './editing.ts';
 import { liveEligibility } from './eligibility.ts';
-import { factsIn } from './facts.ts';
+import { factsIn, withoutCallNames } from './facts.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
@@ -63,9 +64,23 @@ export async function answer(
   const maybeQuestion =
     clicked === undefined && (step.type === 'text' ? text.trim().endsWith('?') : readsAsQuestion(text));
   if (maybeQuestion) {
-    if (asksAboutStep(text, stepWords(step))) return stepHelp(ctx, turn, application, step);
-    if (answerFromFaq(ctx, turn, text, application.callId)) return ask(ctx, turn, application);
-    if (!parsed.ok) return stepHelp(ctx, turn, application, step);
+    const topic = questionTopic(text, stepWords(step));
+    if (topic === 'step') return stepHelp(ctx, turn, application, step);
+    // Free text would take the question as the answer: only a question that reads as nothing else is one.
+    const notAnAnswer = !parsed.ok || step.type === 'text';
+    if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer))
+      return ask(ctx, turn, application);
+    if (notAnAnswer) return stepHelp(ctx, turn, application, step);
+  }
+  if (clicked === undefined && step.type === 'text' && saysNothing(text)) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:invalid`,
+      text: turn.t({
+        fr: 'J’attends ici quelques mots plutôt qu’un oui ou un non : je n’ai rien enregistré.',
+        en: 'I need a few words here rather than a yes or a no: I saved nothing.',
+      }),
+    });
+    return ask(ctx, turn, application);
   }
   if (!parsed.ok && !parsed.clarify && clicked === undefined && saysNotYetKnown(text))
     return offerSkip(ctx, turn, application, step);
@@ -258,15 +273,18 @@ function nameIn(rest: string): string | undefined {
   return /\p{Lu}/u.test(name) && contentWords(name).length > 0 ? name : undefined;
 }
 
-/** « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). */
+/**
+ * « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). The French
+ * speaks of « cette étape », not of the label, whose gender and number vary (« les partenaires »).
+ */
 function offerSkip(ctx: DialogContext, turn: Turn, application: Application, step: Step): void {
   const question: Localized = step.optional
     ? {
-        fr: 'Pas de souci. On passe « {label} » pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
+        fr: 'Pas de souci. On passe cette étape (« {label} ») pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
         en: 'No problem. Shall we skip “{label}” for now? It stays to be given (“edit {label}” to come back to it). (yes / no)',
       }
     : {
-        fr: 'Pas de souci. « {label} » est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
+        fr: 'Pas de souci. Cette étape (« {label} ») est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
         en: 'No problem. “{label}” is needed for the application: shall we leave it for later? It stays missing in the summary (“edit {label}” to come back to it). (yes / no)',
       };
   ctx.deps.confirmations.ask(turn, SKIP_OFFER_ACTION, turn.t(question, { label: step.label[turn.lang] }), {
@@ -284,17 +302,22 @@ function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step
   return ask(ctx, turn, application);
 }
 
-/** The words of a step's label, prompt and choices: a question using them is about the step. */
+/**
+ * The words of a step's label, prompt, other names and choices: a question using them is about the step. The
+ * call's name is left out (« Quelle structure porte le NEC local ? »): a question about it is for the FAQ.
+ */
 function stepWords(step: Step): string[] {
   return contentWords(
-    [
-      step.label.fr,
-      step.label.en,
-      step.prompt.fr,
-      step.prompt.en,
-      ...(step.names ?? []),
-      ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en]),
-    ].join(' '),
+    withoutCallNames(
+      [
+        step.label.fr,
+        step.label.en,
+        step.prompt.fr,
+        step.prompt.en,
+        ...(step.names ?? []),
+        ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en, ...(c.keywords ?? [])]),
+      ].join(' '),
+    ),
   );
 }
 
@@ -320,11 +343,20 @@ function acceptsChoice(step: Step, id: string): boolean {
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
 }
 
-/** Answers a question typed during a step from the FAQ (the call's entries first), when it knows the answer. */
-function answerFromFaq(ctx: DialogContext, turn: Turn, text: string, callId: string): boolean {
+/**
+ * Answers a question typed during a step from the FAQ (the call's entries first) when it knows the answer;
+ * with `evenUnsure`, says what it does not know just as honestly (its fallback). True when the FAQ replied.
+ */
+function answerFromFaq(
+  ctx: DialogContext,
+  turn: Turn,
+  text: string,
+  callId: string,
+  evenUnsure: boolean,
+): boolean {
   const faq = ctx.deps.services().faq;
   const match = faq?.search(text, turn.lang, { callId });
-  if (!faq || !match?.confident) return false;
+  if (!faq || !match || (!match.confident && !evenUnsure)) return false;
   ctx.say(turn, faq.replyFor(turn, match));
   ctx.say(turn, {
     intent: 'dialog:resume',

@@ -14,9 +14,12 @@ import type { Step } from './steps.ts';
 const CALL_NAMES =
   /num[ée]rique en communs?(?:\[s\])?|num[ée]rique inclusif et responsable|\bNEC(?:\s+(?:local|ESS))?\b|\blocal\s+NEC\b|\bMEAE\b/gi;
 
+/** A text without the calls' names in it. */
+export const withoutCallNames = (text: string): string => text.replace(CALL_NAMES, ' ');
+
 /** The answers a message gives for steps not answered yet, by slot. */
 export function factsIn(text: string, steps: Step[], answers: Answers, today: string): Answers {
-  const cleaned = text.replace(CALL_NAMES, ' ');
+  const cleaned = withoutCallNames(text);
   const facts: Answers = {};
   const { text: digits, numbers } = numbersIn(cleaned);
   for (const step of steps) {

@@ -4,6 +4,8 @@
  * text; each returns what the rest of the dialog needs (the correcting value, the words naming the step).
  */
 import { normalize } from '../core/text.ts';
+import { contentWords, wordMatch } from './words.ts';
+import { yesNoIn } from './yes-no.ts';
 
 const NOT_YET = [
   'je (?:ne )?sais pas(?: encore)?',
@@ -91,6 +93,29 @@ export function isHesitation(text: string): boolean {
   return /^(?:euh+|heu+|hum+|hmm+|bah|ben|bof|hein|uh+|um+|erm)[\s.!…]*$/.test(normalize(text));
 }
 
+/** Words that answer nothing a free-text step asks: thanks, greetings, approval, sounds while thinking. */
+const EMPTY_WORDS = new Set(
+  (
+    'merci thanks thank you super parfait genial cool top voila bon bien entendu note compris bonjour salut ' +
+    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh'
+  ).split(' '),
+);
+/** « aucun », "none": at a free-text step (the partners), that is an answer. */
+const NONE_WORDS = /\b(?:aucune?s?|none|personne|rien|nothing|nobody|no one|neant|pas de)\b/;
+
+/**
+ * A bare yes or no, a thank-you or a filler (« oui bien sûr », « ok merci », « non », "yes sure", « 👍 »): at a
+ * free-text step it gives nothing to keep, so it is asked again rather than stored. « aucun » is an answer.
+ */
+export function saysNothing(text: string): boolean {
+  const typed = normalize(text);
+  if (NONE_WORDS.test(typed)) return false;
+  const rest = yesNoIn(text)?.rest ?? text;
+  return normalize(rest)
+    .split(/[^\p{L}\p{N}']+/u)
+    .every((w) => w === '' || EMPTY_WORDS.has(w));
+}
+
 const QUESTION_START =
   /^(comment|pourquoi|quand|qu'est-ce|qu'est ce|quel|quelle|quels|quelles|combien|est-ce|ou |qui |que |quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
 
@@ -100,17 +125,46 @@ export function readsAsQuestion(text: string): boolean {
   return typed.endsWith('?') || QUESTION_START.test(typed);
 }
 
-/** Questions about the step itself, whatever the step: why it is asked, what fits, what it means. */
-const ABOUT_THE_STEP =
-  /(pourquoi (?:vous )?(?:me )?(?:demande|demandez|cette question|ca)|a quoi (?:ca|cela) sert|why (?:do you|are you) ask|why (?:does|is) (?:that|this|it)|why this question|que (?:faut-il|dois-je|doit-on|dois je|faut il) (?:mettre|ecrire|repondre|indiquer)|qu'est-ce (?:que|qu'il) (?:je dois|faut) (?:mettre|ecrire|repondre)|what (?:should|do|must) (?:i|we) (?:put|write|answer|enter|say)|c'est quoi|qu'est-ce que c'est|qu'est ce que c'est|ca veut dire quoi|que voulez-vous dire|qu'entendez-vous|vous entendez par|what do you mean|what does .* mean|what is meant|what (?:kind|sort|type)s? of|quels? (?:types?|sortes?|genres?)|lesquel|which .* (?:can|may|could)|what .* can (?:we|i) (?:pick|choose|select|put)|quels? .* (?:possibles?|proposes?|au choix)|(?:choix|options) possibles|quelles sont les options|what are the options|exemples?\b|examples?\b|c'est a dire|ca engage|engage a quoi|depuis ou|from where|il faut mettre|do (?:i|we) (?:put|give|need)|faut-il (?:mettre|donner|indiquer)|combien (?:je peux|peut-on|on peut|puis-je|pouvons-nous)|how much can)/;
+/**
+ * The words that frame a question rather than say what it is about (« c'est quoi », « que faut-il mettre »,
+ * "what do you mean by", « est-ce obligatoire ») and words pointing at the question being asked (« ça »,
+ * « ici », "this"): what is left is the question's subject.
+ */
+const QUESTION_FRAME = new Set(
+  (
+    "quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi combien quand ou qui que qu " +
+    'est ce ca cela ceci ici la exactement exact vraiment faut faudrait il elle dois doit doivent peut peux puis ' +
+    'pouvons pouvez peuvent pourrait pourrais mettre mets met ecrire ecrit repondre reponse indiquer donner ' +
+    'choisir prendre demande demandez demander demandes veut veux voulez dire signifie entendez entend entendu ' +
+    'entends sert servir engage engager question questions possible possibles choix option options proposes ' +
+    'proposez propose exemple exemples difference differences entre obligatoire obligatoires facultatif ' +
+    'necessaire besoin sens type types sorte sortes genre genres plusieurs seul seule compte comptes faire fait ' +
+    'vous me moi nous je tu on ai avez a sais savoir voir depuis quoi bien mieux plus moins precisement ' +
+    'what which who whom whose where when why how much many does do did is are was were can could may might ' +
+    'should must shall will would need needed mean means meant meaning matter matters asking ask asked this that ' +
+    'these those here there put write answer enter say give pick choose select kind kinds sort sorts type types ' +
+    'example examples difference between required mandatory optional several one ones you me us exactly ' +
+    'really about count counts from whats'
+  ).split(' '),
+);
 
-/** A question about the step being asked (its help answers it), rather than about something else. */
-export function asksAboutStep(text: string, stepWords: string[]): boolean {
-  if (!readsAsQuestion(text)) return false;
-  const typed = normalize(text);
-  if (ABOUT_THE_STEP.test(typed)) return true;
-  const words = typed.split(/[^a-z0-9]+/).filter((w) => w.length > 3);
-  return stepWords.some((w) => w.length > 3 && words.includes(w));
+/** What a question at a step is about: the step (its help answers it), something else (the FAQ), or both. */
+export type QuestionTopic = 'step' | 'elsewhere' | 'both';
+
+/**
+ * Reads what a question at a step is about, from its subject words (`contentWords` of the text, less the
+ * question's frame) against the step's own words: none left (« pourquoi vous demandez ça ? », « que faut-il
+ * mettre ici ? ») or only the step's (« c'est quoi le territoire ? ») is about the step; only other words
+ * (« c'est quoi le montant max de la subvention ? » at the partners step, « c'est quoi un NEC local ? ») is
+ * for the FAQ; some of each is both (the FAQ answers if it is sure, else the step's help). The caller leaves
+ * the call's name out of the step's words: « un NEC local » says what the question is about, not which step.
+ */
+export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
+  const own = contentWords(text).filter((w) => !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
+  if (own.length === 0) return 'step';
+  const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined));
+  if (onStep.length === own.length) return 'step';
+  return onStep.length === 0 ? 'elsewhere' : 'both';
 }
 
 const CORRECTION =

@@ -157,6 +157,47 @@ describe('corrections, edits, questions and non-answers', () => {
   });
 });
 
+describe('what is not an answer at a free-text step, and other questions', () => {
+  it('asks a free-text step again on a bare yes or a filler, and stores nothing', async () => {
+    app = await start();
+    await reach('u', 'goal', ROUTE);
+    let r = await app.say('u', 'oui bien sûr');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('quelques mots');
+    expect(askedSlot(r)).toBe('goal');
+    r = await app.say('u', 'ok merci');
+    expect(askedSlot(r)).toBe('goal');
+    expect((await answers('u')).goal).toBeUndefined();
+    r = await app.say('u', 'Réunir les médiateurs du territoire');
+    expect(askedSlot(r)).toBe('area');
+  });
+
+  it('takes « aucun » as the partners, not as a bare no', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    await app.say('u', 'aucun pour le moment');
+    expect((await answers('u')).partners).toBe('aucun pour le moment');
+  });
+
+  it('sends a question about something else to the FAQ, then asks the step again', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    const r = await app.say('u', 'c’est quoi le montant max de la subvention ?');
+    expect(r.some((x) => x.intent.startsWith('faq:') || x.intent.startsWith('fallback'))).toBe(true);
+    expect(r.some((x) => x.intent === 'dialog:step-help')).toBe(false);
+    expect(askedSlot(r)).toBe('partners');
+    expect((await answers('u')).partners).toBeUndefined();
+  });
+
+  it('offers to skip a step whatever the gender and number of its label', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    const r = await app.say('u', 'aucune idée');
+    expect(reply(r, 'confirm:dialog-skip-offer').text).toBe(
+      'Pas de souci. On passe cette étape (« co-organisateurs et partenaires ») pour l’instant ? Elle restera à compléter (« modifier co-organisateurs et partenaires » pour y revenir). (oui / non)',
+    );
+  });
+});
+
 describe('facts given ahead', () => {
   it('starts from an opening message, fills what it says and asks only what is missing', async () => {
     app = await start();

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
-  asksAboutStep,
   correctionIn,
   editRequestIn,
   isHesitation,
   isNotYetKnown,
+  questionTopic,
+  saysNothing,
 } from '../../src/understanding/intents.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
@@ -78,7 +79,8 @@ describe('understanding layer under random input', () => {
         }
         expect(typeof isNotYetKnown(text)).toBe('boolean');
         expect(typeof isHesitation(text)).toBe('boolean');
-        expect(typeof asksAboutStep(text, ['date'])).toBe('boolean');
+        expect(['step', 'elsewhere', 'both']).toContain(questionTopic(text, ['date']));
+        expect(typeof saysNothing(text)).toBe('boolean');
       }),
       { numRuns: 500 },
     );

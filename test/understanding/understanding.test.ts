@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
-  asksAboutStep,
   correctionIn,
   editRequestIn,
   isNotYetKnown,
+  questionTopic,
+  saysNothing,
 } from '../../src/understanding/intents.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
@@ -181,8 +182,18 @@ describe('what a message is besides an answer', () => {
   });
 
   it('tells a question about the step from another question', () => {
-    expect(asksAboutStep('what themes can we pick?', ['themes'])).toBe(true);
-    expect(asksAboutStep('pourquoi vous demandez ça ?', [])).toBe(true);
-    expect(asksAboutStep('quand a lieu le NEC national ?', ['participants'])).toBe(false);
+    expect(questionTopic('what themes can we pick?', ['themes'])).toBe('step');
+    expect(questionTopic('pourquoi vous demandez ça ?', [])).toBe('step');
+    expect(questionTopic('que faut-il mettre ici ?', ['partenaires'])).toBe('step');
+    expect(questionTopic('quand a lieu le NEC national ?', ['participants'])).toBe('elsewhere');
+    expect(questionTopic("c'est quoi le montant max de la subvention ?", ['partenaires'])).toBe('elsewhere');
+    expect(questionTopic('il faut mettre la date de début ?', ['date', 'evenement'])).toBe('both');
+  });
+
+  it('tells a bare yes, a thank-you or a filler from a free-text answer', () => {
+    for (const text of ['oui bien sûr', 'ok merci', 'non', 'yes sure', '👍', 'euh ok'])
+      expect(saysNothing(text), text).toBe(true);
+    for (const text of ['aucun', 'non, aucun pour le moment', 'Bon Coin', '2027', 'جمعية الأمل'])
+      expect(saysNothing(text), text).toBe(false);
   });
 });
