@@ -132,7 +132,7 @@ export function readsAsQuestion(text: string): boolean {
  */
 const QUESTION_FRAME = new Set(
   (
-    "quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi combien quand ou qui que qu " +
+    'quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi combien quand ou qui que qu ' +
     'est ce ca cela ceci ici la exactement exact vraiment faut faudrait il elle dois doit doivent peut peux puis ' +
     'pouvons pouvez peuvent pourrait pourrais mettre mets met ecrire ecrit repondre reponse indiquer donner ' +
     'choisir prendre demande demandez demander demandes veut veux voulez dire signifie entendez entend entendu ' +
