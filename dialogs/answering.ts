@@ -10,19 +10,20 @@ import {
   correctionIn,
   editRequestIn,
   isBareEdit,
+  isFramedQuestion,
   isHesitation,
-  isNotYetKnown,
   questionTopic,
   readsAsQuestion,
   saysNothing,
-  saysNotYetKnown,
 } from '../src/understanding/intents.ts';
+import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { edit } from './editing.ts';
 import { liveEligibility } from './eligibility.ts';
 import { factsIn, withoutCallNames } from './facts.ts';
+import { clarify } from './parsers/result.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
@@ -58,31 +59,27 @@ export async function answer(
     }
   }
   if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
-  const parsed = parseAnswer(step, text, ctx.today(turn), application.answers);
-  // A question about the step gets its help even when a word of it reads as an answer (« c'est quoi le
-  // numérique responsable ? »); on a free-text step only a text ending in "?" may be a question.
-  const maybeQuestion =
-    clicked === undefined && (step.type === 'text' ? text.trim().endsWith('?') : readsAsQuestion(text));
-  if (maybeQuestion) {
-    const topic = questionTopic(text, stepWords(step));
+  const parsed = readAnswer(step, text, ctx.today(turn), application.answers, clicked !== undefined);
+  if (clicked === undefined && readsAsQuestion(text)) {
+    // « c'est quoi le numérique responsable ? » is a question even though a word of it reads as an answer;
+    // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
+    const question =
+      step.type === 'text'
+        ? text.trim().endsWith('?')
+        : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
+    const topic = question ? questionTopic(text, stepWords(step)) : undefined;
     if (topic === 'step') return stepHelp(ctx, turn, application, step);
-    // Free text would take the question as the answer: only a question that reads as nothing else is one.
-    const notAnAnswer = !parsed.ok || step.type === 'text';
-    if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer))
+    // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
+    const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
+    if (topic && answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer))
       return ask(ctx, turn, application);
-    if (notAnAnswer) return stepHelp(ctx, turn, application, step);
+    if (topic && notAnAnswer) return stepHelp(ctx, turn, application, step);
   }
-  if (clicked === undefined && step.type === 'text' && saysNothing(text)) {
-    ctx.say(turn, {
-      intent: `dialog:${application.callId}:invalid`,
-      text: turn.t({
-        fr: 'J’attends ici quelques mots plutôt qu’un oui ou un non : je n’ai rien enregistré.',
-        en: 'I need a few words here rather than a yes or a no: I saved nothing.',
-      }),
-    });
-    return ask(ctx, turn, application);
-  }
-  if (!parsed.ok && !parsed.clarify && clicked === undefined && saysNotYetKnown(text))
+  if (
+    clicked === undefined &&
+    (step.type === 'text' || (!parsed.ok && !parsed.clarify)) &&
+    saysNotKnownYet(text, { stepWords: nameWords(step) })
+  )
     return offerSkip(ctx, turn, application, step);
   if (!parsed.ok) {
     if (parsed.clarify) {
@@ -134,6 +131,27 @@ export async function answer(
 }
 
 /**
+ * The step's reading of a message; at a free-text step, a bare yes or a filler (« oui bien sûr », « ok
+ * merci ») is a question back rather than an answer: it says nothing to write in the dossier.
+ */
+function readAnswer(
+  step: Step,
+  text: string,
+  today: string,
+  answers: Answers,
+  clicked: boolean,
+): ReturnType<typeof parseAnswer> {
+  if (clicked || step.type !== 'text' || !saysNothing(text)) return parseAnswer(step, text, today, answers);
+  return clarify(
+    {
+      fr: `Il me faut ici quelques mots plutôt qu’un oui ou un non : ${step.prompt.fr}`,
+      en: `I need a few words here rather than a yes or a no: ${step.prompt.en}`,
+    },
+    [],
+  );
+}
+
+/**
  * A message that is not an answer to the step: an edit of another answer, a correction of the previous
  * one, or "I do not know yet". True when it was dealt with.
  */
@@ -158,8 +176,10 @@ async function handledOtherwise(
   }
   const corrected = correctionIn(text, step.type !== 'boolean');
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // On a yes/no step « pas encore » is a no: « je ne sais pas » is read once yes and no were not found.
-  if (step.type !== 'boolean' && isNotYetKnown(text)) {
+  // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
+  // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
+  const boolean = step.type === 'boolean';
+  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: nameWords(step) })) {
     offerSkip(ctx, turn, application, step);
     return true;
   }
@@ -301,6 +321,10 @@ function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step
   });
   return ask(ctx, turn, application);
 }
+
+/** The words that name a step (« le budget n'est pas encore bouclé »): its label and other names. */
+const nameWords = (step: Step): string[] =>
+  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
 
 /**
  * The words of a step's label, prompt, other names and choices: a question using them is about the step. The

@@ -1,92 +1,12 @@
 /**
- * What a message at a step is, besides an answer: "I do not know yet", a question, a correction of the
- * previous answer, a request to change another one. Phrase patterns in French and English, on normalised
+ * What a message at a step is, besides an answer: a sound while thinking, a bare yes at a free-text step, a
+ * question, a correction of the previous answer, a request to change another one ("I do not know yet" is
+ * `not-yet.ts`). Phrase patterns in French and English, on normalised
  * text; each returns what the rest of the dialog needs (the correcting value, the words naming the step).
  */
 import { normalize } from '../core/text.ts';
 import { contentWords, wordMatch } from './words.ts';
 import { yesNoIn } from './yes-no.ts';
-
-const NOT_YET = [
-  'je (?:ne )?sais pas(?: encore)?',
-  '(?:on|nous) (?:ne )?(?:sait|savons) pas(?: encore)?',
-  "j'?sais pas",
-  'pas encore',
-  'not yet',
-  "pas pour l'instant",
-  'pas pour le moment',
-  'not at the moment',
-  'aucune idee',
-  "pas d'idee",
-  'no idea',
-  'no clue',
-  'not sure',
-  'unsure',
-  'dunno',
-  'pas sur',
-  "(?:i|we) (?:don't|do not) know",
-  "(?:i'?m|we'?re|i am|we are) not sure",
-  'plus tard',
-  'later',
-  'on verra',
-  'nous verrons',
-  '(?:je|nous) (?:vous )?(?:le )?(?:dirai|dirons|redirai|redirons) plus tard',
-  'je (?:vous )?(?:le )?(?:dirai|redirai)',
-  'je reviendrai',
-  'nous reviendrons',
-  "i'?ll tell you later",
-  "(?:i|we)'?ll (?:see|let you know|come back)",
-  'pas encore (?:defini|decide|fixe|sur|certain|choisi|arrete|connu|trouve|determine|clair)e?s?',
-  'pas encore de \\w+(?: (?:fixee?s?|definie?s?|decidee?s?|precise?e?s?|arretee?s?|connue?s?|trouvee?s?))?',
-  "(?:on|nous) (?:n'?a|n'?avons|a|avons) pas encore (?:decide|choisi|fixe|trouve|defini|tranche|arrete|regarde)",
-  "(?:i|we) (?:haven'?t|have not) (?:yet )?(?:decided|chosen|settled|fixed|found|worked (?:it|that) out)(?: yet)?",
-  'not (?:decided|defined|fixed|known|settled|chosen) yet',
-  'not yet (?:decided|defined|fixed|known|settled|chosen)',
-  'to be (?:decided|defined|confirmed)',
-  'tbd',
-  'tbc',
-  'a (?:definir|determiner|voir|confirmer|preciser)',
-  'difficile a dire',
-  'hard to say',
-  'ca depend',
-  'it depends',
-  'still (?:deciding|thinking|working on (?:it|that)|looking|discussing|figuring (?:it|that) out)',
-  '(?:on|nous) y reflechi(?:t|ssons)(?: encore)?',
-  'en (?:cours de )?reflexion',
-  'en discussion',
-  'en cours',
-  'je ne suis pas sur',
-  'je ne suis pas certaine?',
-  "je n'?en sais rien",
-  'aucune idee pour le moment',
-];
-const NOT_YET_TAIL =
-  "(?:[\\s,.!]+(?:encore|yet|pour (?:le moment|l'instant)|for now|at the moment|du tout|at all|honnetement|honestly|desole|sorry|vraiment|really|trop|exactement|exactly|a vrai dire))*";
-const NOT_YET_PATTERN = new RegExp(
-  `^(?:(?:euh|heu|hmm|bah|ben|alors|honnetement|honestly|well|um|hmm|oh|ah|desole|sorry|pour l'instant|pour le moment|for now)[\\s,.]+)*(?:${NOT_YET.join('|')})${NOT_YET_TAIL}[\\s.!…]*$`,
-);
-const NOT_YET_INSIDE = new RegExp(`\\b(?:${NOT_YET.join('|')})\\b`);
-
-/** « je ne sais pas encore », « aucune idée », « plus tard », "no idea yet": not an answer. */
-export function isNotYetKnown(text: string): boolean {
-  return NOT_YET_PATTERN.test(normalize(text));
-}
-
-/**
- * A "not yet known" with a few more words (« pas encore de date fixée, désolé »), without a number: read
- * once the text gave no answer (« on ne sait pas, en ligne ou sur place » names two options).
- */
-export function saysNotYetKnown(text: string): boolean {
-  const typed = normalize(text);
-  if (NOT_YET_PATTERN.test(typed)) return true;
-  const inside = NOT_YET_INSIDE.exec(typed);
-  if (!inside || /\d/.test(typed)) return false;
-  const others = typed
-    .replace(inside[0], ' ')
-    .split(/[^a-z']+/)
-    .filter((w) => w.length > 3);
-  return others.length <= 2;
-}
 
 /** « euh », « hmm », « bah »: a sound while thinking, not an answer. */
 export function isHesitation(text: string): boolean {
@@ -144,27 +64,39 @@ const QUESTION_FRAME = new Set(
     'should must shall will would need needed mean means meant meaning matter matters asking ask asked this that ' +
     'these those here there put write answer enter say give pick choose select kind kinds sort sorts type types ' +
     'example examples difference between required mandatory optional several one ones you me us exactly ' +
-    'really about count counts from whats'
+    'really about count counts from whats as like know ce cet cette ces'
   ).split(' '),
 );
 
 /** What a question at a step is about: the step (its help answers it), something else (the FAQ), or both. */
 export type QuestionTopic = 'step' | 'elsewhere' | 'both';
 
+/** The subject words of a question: its content words less the question's frame. */
+const subjectOf = (text: string): string[] =>
+  contentWords(text).filter((w) => !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
+
 /**
- * Reads what a question at a step is about, from its subject words (`contentWords` of the text, less the
- * question's frame) against the step's own words: none left (« pourquoi vous demandez ça ? », « que faut-il
- * mettre ici ? ») or only the step's (« c'est quoi le territoire ? ») is about the step; only other words
- * (« c'est quoi le montant max de la subvention ? » at the partners step, « c'est quoi un NEC local ? ») is
- * for the FAQ; some of each is both (the FAQ answers if it is sure, else the step's help). The caller leaves
- * the call's name out of the step's words: « un NEC local » says what the question is about, not which step.
+ * Reads what a question at a step is about, from its subject words against the step's own words: none left
+ * (« pourquoi vous demandez ça ? », « que faut-il mettre ici ? ») or mostly the step's (« c'est quoi le
+ * territoire ? », "what do you mean by area, the city or the whole region?") is about the step; none of the
+ * step's (« c'est quoi le montant max de la subvention ? » at the partners step, « c'est quoi un NEC local ? »)
+ * is for the FAQ; fewer of the step's than others is both (the FAQ answers if it is sure, else the step's
+ * help). The caller leaves the call's name out of the step's words: « un NEC local » says what the question
+ * is about, not which step.
  */
 export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
-  const own = contentWords(text).filter((w) => !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
-  if (own.length === 0) return 'step';
-  const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined));
-  if (onStep.length === own.length) return 'step';
-  return onStep.length === 0 ? 'elsewhere' : 'both';
+  const own = subjectOf(text);
+  const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
+  if (onStep * 2 >= own.length) return 'step';
+  return onStep === 0 ? 'elsewhere' : 'both';
+}
+
+/**
+ * Whether a text is framed as a question (« c'est quoi… », « combien… », "what do you mean…"), rather than
+ * an answer ending in a question mark ("online or hybrid?", « 200 ? »).
+ */
+export function isFramedQuestion(text: string): boolean {
+  return QUESTION_START.test(normalize(text)) || contentWords(text).some((w) => QUESTION_FRAME.has(w));
 }
 
 const CORRECTION =

@@ -7,10 +7,10 @@ import {
   correctionIn,
   editRequestIn,
   isHesitation,
-  isNotYetKnown,
   questionTopic,
   saysNothing,
 } from '../../src/understanding/intents.ts';
+import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';
@@ -77,7 +77,7 @@ describe('understanding layer under random input', () => {
           const found = read(text);
           expect(found === undefined || typeof found === 'string').toBe(true);
         }
-        expect(typeof isNotYetKnown(text)).toBe('boolean');
+        expect(typeof saysNotKnownYet(text, { yesNo: true })).toBe('boolean');
         expect(typeof isHesitation(text)).toBe('boolean');
         expect(['step', 'elsewhere', 'both']).toContain(questionTopic(text, ['date']));
         expect(typeof saysNothing(text)).toBe('boolean');

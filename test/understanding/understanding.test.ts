@@ -5,10 +5,11 @@ import { dateIn } from '../../src/understanding/dates.ts';
 import {
   correctionIn,
   editRequestIn,
-  isNotYetKnown,
+  isFramedQuestion,
   questionTopic,
   saysNothing,
 } from '../../src/understanding/intents.ts';
+import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { plainYesNo, yesNoIn } from '../../src/understanding/yes-no.ts';
@@ -164,10 +165,23 @@ describe('what a message is besides an answer', () => {
       'plus tard',
       'no idea yet',
       'pas encore défini',
+      'je verrai',
+      'TBD, I’ll come back to this later',
+      'le budget n’est pas encore bouclé',
+      'on attend encore la réponse de la mairie',
+      'haven’t made up our minds yet',
+      'no clue yet, the treasurer is working on it',
+      'à définir',
+      'on ne sait pas',
     ])
-      expect(isNotYetKnown(text), text).toBe(true);
-    expect(isNotYetKnown('non pas encore')).toBe(false);
-    expect(isNotYetKnown('Lyon')).toBe(false);
+      expect(saysNotKnownYet(text, { stepWords: ['budget'] }), text).toBe(true);
+    for (const text of ['Lyon', 'La Base, à confirmer', 'environ 200, à confirmer', 'Yes We Camp'])
+      expect(saysNotKnownYet(text), text).toBe(false);
+    // At a yes/no step a bare « pas encore » is a no.
+    expect(saysNotKnownYet('non pas encore', { yesNo: true })).toBe(false);
+    expect(saysNotKnownYet('aucune idée, je dois demander à ma collègue', { yesNo: true })).toBe(true);
+    // Said with nothing else, unless more words are allowed.
+    expect(saysNotKnownYet('hybride, à confirmer', { others: 0 })).toBe(false);
   });
 
   it('finds the corrected value and the step an edit names', () => {
@@ -187,7 +201,12 @@ describe('what a message is besides an answer', () => {
     expect(questionTopic('que faut-il mettre ici ?', ['partenaires'])).toBe('step');
     expect(questionTopic('quand a lieu le NEC national ?', ['participants'])).toBe('elsewhere');
     expect(questionTopic("c'est quoi le montant max de la subvention ?", ['partenaires'])).toBe('elsewhere');
-    expect(questionTopic('il faut mettre la date de début ?', ['date', 'evenement'])).toBe('both');
+    expect(questionTopic('il faut mettre la date de début ?', ['date', 'evenement'])).toBe('step');
+    expect(questionTopic('on mesure depuis le siège ou notre antenne locale ?', ['siege', 'distance'])).toBe(
+      'both',
+    );
+    expect(isFramedQuestion('online or hybrid?')).toBe(false);
+    expect(isFramedQuestion('c’est quoi la différence ?')).toBe(true);
   });
 
   it('tells a bare yes, a thank-you or a filler from a free-text answer', () => {
