@@ -26,7 +26,7 @@ import { factsIn, withoutCallNames } from './facts.ts';
 import { clarify } from './parsers/result.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
-import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
 export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
@@ -78,7 +78,7 @@ export async function answer(
   if (
     clicked === undefined &&
     (step.type === 'text' || (!parsed.ok && !parsed.clarify)) &&
-    saysNotKnownYet(text, { stepWords: nameWords(step) })
+    saysNotKnownYet(text, { stepWords: stepNameWords(step) })
   )
     return offerSkip(ctx, turn, application, step);
   if (!parsed.ok) {
@@ -179,7 +179,7 @@ async function handledOtherwise(
   // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';
-  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: nameWords(step) })) {
+  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
     offerSkip(ctx, turn, application, step);
     return true;
   }
@@ -321,10 +321,6 @@ function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step
   });
   return ask(ctx, turn, application);
 }
-
-/** The words that name a step (« le budget n'est pas encore bouclé »): its label and other names. */
-const nameWords = (step: Step): string[] =>
-  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
 
 /**
  * The words of a step's label, prompt, other names and choices: a question using them is about the step. The

@@ -26,6 +26,8 @@ export interface StepDefinition {
   future?: boolean;
   /** Other words for a choice, by choice id, typed without accents (`mairie` → local_authority). */
   keywords?: Record<string, string[]>;
+  /** Options that other options mean when named together, by choice id (hybrid: `['in_person', 'online']`). */
+  blends?: Record<string, string[]>;
   /** Other names of the step, for « modifier … » (`date`, `nombre de participants`), typed without accents. */
   names?: string[];
   /** What a number at this step measures: people (the default) or kilometres. */

@@ -53,12 +53,15 @@ export function parseChoice(text: string, options: Option[]): Parsed<string> {
   return { ok: true, value: found.id, echo: found.label };
 }
 
-/** Reads one or several options (`1, 3`, `inclusion et accessibilité`, ids joined by commas). */
-export function parseChoices(text: string, options: Option[]): Parsed<string[]> {
+/**
+ * Reads one or several options (`1, 3`, `inclusion et accessibilité`, ids joined by commas); `stepNames` are
+ * words that only name the step (« les deux champs »).
+ */
+export function parseChoices(text: string, options: Option[], stepNames: string[] = []): Parsed<string[]> {
   const expected = expectedOf(options, true);
   const problem = unreadable(text);
   if (problem) return refuse(problem, expected);
-  const reading = choicesIn(text, options);
+  const reading = choicesIn(text, options, { ignore: stepNames });
   const unknown = reading.kind === 'unknown' ? reading.pieces : [];
   const ids = reading.kind === 'some' ? reading.ids : [];
   // Named options beside words naming none: the others are « autre », and their words say which.

@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { normalize } from '../core/text.ts';
+import { withoutNegated } from './negation.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type Day = string;
@@ -96,7 +97,9 @@ const addDays = (day: Day, n: number): Day =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
-export function dateIn(raw: string, today: Day): DateReading {
+export function dateIn(said: string, today: Day): DateReading {
+  // « le 30 mars 2027, pas le 23 », « n'est plus le 23 mars, on a décalé au 8 avril »: the day not meant is left aside.
+  const raw = withoutNegated(said);
   const typed = normalize(raw);
   if (writesImpossibleDay(typed)) return { kind: 'invalid' };
   const reference = new Date(`${today}T12:00:00Z`);

@@ -3,6 +3,7 @@
  * (`vingt mille euros`, `12k€`, `1,2 M€`) or a distance (`à 300 km`, `50 miles`), told apart from the
  * numbers that are something else (a day, a year, a time), with ranges (`entre 150 et 200`) kept as such.
  */
+import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
@@ -44,7 +45,8 @@ const MILES_TO_KM = 1.609344;
 
 /** What a sentence gives for a step measuring `measure`. */
 export function quantityIn(raw: string, measure: Measure): QuantityReading {
-  const { text, numbers } = numbersIn(raw);
+  // « 14 000 et pas 12 000 », "190 people, not 150": the number not meant is left aside.
+  const { text, numbers } = numbersIn(withoutNegated(raw));
   if (measure === 'money' && OTHER_CURRENCIES.test(text)) return { kind: 'other-currency' };
   const candidates = numbers.filter(
     (n) =>

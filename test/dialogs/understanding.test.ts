@@ -162,7 +162,7 @@ describe('what is not an answer at a free-text step, and other questions', () =>
     app = await start();
     await reach('u', 'goal', ROUTE);
     let r = await app.say('u', 'oui bien sûr');
-    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('quelques mots');
+    expect(reply(r, 'dialog:local-nec:clarify').text).toContain('quelques mots plutôt qu’un oui ou un non');
     expect(askedSlot(r)).toBe('goal');
     r = await app.say('u', 'ok merci');
     expect(askedSlot(r)).toBe('goal');
