@@ -66,7 +66,7 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'date':
       return parseDate(text, { today, future: step.future });
     case 'boolean':
-      return parseBoolean(text);
+      return parseBoolean(text, step.keywords);
     case 'choice':
       return parseChoice(text, step.choices ?? []);
     case 'multi':

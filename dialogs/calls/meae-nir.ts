@@ -48,6 +48,28 @@ export const meaeNir: DialogDefinition = {
         en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
       },
       detailSlot: 'partner_name',
+      // « avec notre partenaire de coopération décentralisée au Bénin », "together with a partner city".
+      keywords: {
+        yes: [
+          'partenaire',
+          'ville partenaire',
+          'jumelage',
+          'jumelee',
+          'partner',
+          'partner city',
+          'twin town',
+          'sister city',
+          'twinned',
+        ],
+        no: [
+          'pas de partenaire',
+          'sans partenaire',
+          'aucun partenaire',
+          'no partner',
+          'without a partner',
+          'not yet a partner',
+        ],
+      },
     },
     {
       slot: 'partner_name',

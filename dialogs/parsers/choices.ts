@@ -17,11 +17,15 @@ const YES_NO_EXPECTED: Localized = {
   en: 'Please answer “yes” or “no”.',
 };
 
-/** Reads yes or no at the start of a sentence (« oui bien sûr », « non pas encore », "yes I agree"). */
-export function parseBoolean(text: string): Parsed<boolean> {
+/**
+ * Reads yes or no at the start of a sentence (« oui bien sûr », « non pas encore », "yes I agree"), or said by
+ * the step's own words for each (`keywords.yes` / `keywords.no`: « c'est notre première participation »,
+ * "not our first time").
+ */
+export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  const reading = yesNoIn(text);
+  const reading = yesNoIn(text) ?? yesNoSaid(text, keywords);
   if (reading === undefined && UNDECIDED.test(normalize(text)))
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
@@ -30,6 +34,25 @@ export function parseBoolean(text: string): Parsed<boolean> {
   if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
   const { value, rest } = reading;
   return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
+}
+
+/** The yes and no of a step said in its own words, as the two options of a choice. */
+export function yesNoOptions(keywords: Record<string, string[]>): Option[] {
+  return [
+    // The words « oui » and « non » are read before (`yesNoIn`): here only the step's own words count.
+    { id: 'yes', label: { fr: '', en: '' }, keywords: keywords.yes },
+    { id: 'no', label: { fr: '', en: '' }, keywords: keywords.no },
+  ];
+}
+
+/** Yes or no said by the step's words for them; a negation is part of those words ("not our first time"). */
+function yesNoSaid(
+  text: string,
+  keywords: Record<string, string[]>,
+): { value: boolean; rest: string } | undefined {
+  if (!keywords.yes && !keywords.no) return undefined;
+  const reading = choiceIn(text, yesNoOptions(keywords), { keepNegated: true });
+  return reading.kind === 'one' ? { value: reading.id === 'yes', rest: '' } : undefined;
 }
 
 /** Reads one option named in a sentence: its number, id, label or a synonym; asks back when two are close. */

@@ -42,27 +42,40 @@ interface Name {
 /** Names as written, compiled once each: the options' names are data, so this stays small. */
 const WRITTEN = new Map<string, RegExp>();
 
-/** A name written out whole, whatever the spaces and punctuation between its words (`in person`, `100 % en ligne`). */
+/** A name written out, its words in order, whatever the spaces and punctuation between them (`in person`, `100 % en ligne`). */
 function writtenName(phrase: string): RegExp {
   let pattern = WRITTEN.get(phrase);
   if (!pattern) {
+    // A few words may stand between its words (« le soutien de la région », "nobody from our org has asked").
     const tokens = normalize(phrase)
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
-    pattern = new RegExp(`(?<![a-z0-9])${tokens.join('[^a-z0-9]*')}(?![a-z0-9])`);
+    pattern = new RegExp(
+      `(?<![a-z0-9])${tokens.join('[^a-z0-9]*(?:[a-z0-9]+[^a-z0-9]+){0,4}?')}(?![a-z0-9])`,
+    );
     WRITTEN.set(phrase, pattern);
   }
   return pattern;
 }
 
 /** The names of each option, and the words only one option uses (those alone decide). */
-function namesOf(options: ChoiceOption[]): { names: Map<string, Name[]>; distinctive: Set<string> } {
+function namesOf(
+  options: ChoiceOption[],
+  strict: boolean,
+): { names: Map<string, Name[]>; distinctive: Set<string> } {
   const names = new Map<string, Name[]>();
   const owners = new Map<string, Set<string>>();
   for (const option of options) {
     // « autre thème », "other legal entity": the words beside « autre » name the step, not this option.
-    const own = option.id === OTHER ? ['autre', 'other', 'another'] : [option.label.fr, option.label.en];
-    const phrases = [...own, option.id.replace(/_/g, ' '), ...(option.keywords ?? [])]
+    // A label's words before its explanation in brackets are a name too (« hybride (présentiel et en ligne) »).
+    const labels = [option.label.fr, option.label.en];
+    const own =
+      option.id === OTHER
+        ? ['autre', 'other', 'another']
+        : [...labels, ...labels.filter((l) => l.includes('(')).map((l) => l.replace(/\s*\(.*$/, ''))];
+    // An id is typed or clicked as the answer itself; inside a longer message it is only a word.
+    const id = strict ? [] : [option.id.replace(/_/g, ' ')];
+    const phrases = [...own, ...id, ...(option.keywords ?? [])]
       .map((phrase) => ({ words: contentWords(phrase), written: writtenName(phrase) }))
       .filter((name) => name.words.length > 0);
     names.set(option.id, phrases);
@@ -79,11 +92,13 @@ const OTHER = 'other';
 /**
  * How strict a reading is: `exactOnly` ignores typos and takes a name only written out whole (facts picked
  * from a longer message: "as a private person" does not say "in person"); `ignore` lists words that only name
- * the step (« les deux champs »).
+ * the step (« les deux champs »); `keepNegated` reads a negation as part of a name ("not our first time" is a
+ * no, not a blank).
  */
 export interface ReadingOptions {
   exactOnly?: boolean;
   ignore?: string[];
+  keepNegated?: boolean;
 }
 
 /** Every option the words name, with the words each covers; `typed` is the normalised text (strict reading). */
@@ -94,7 +109,7 @@ function hits(
   alternatives = false,
   typed = '',
 ): Hit[] {
-  const { names, distinctive } = namesOf(options);
+  const { names, distinctive } = namesOf(options, exactOnly);
   const found: Hit[] = [];
   for (const option of options) {
     // Every name of the option that the words give counts: `numérique responsable et écoconception`.
@@ -229,7 +244,7 @@ function blended(found: Hit[], options: ChoiceOption[]): Hit[] {
 
 /** The one option a sentence names; what it says is not meant (« pas de diffusion en ligne ») is left aside. */
 export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOptions = {}): ChoiceReading {
-  const said = withoutNegated(text);
+  const said = how.keepNegated ? text : withoutNegated(text);
   const position = positionIn(said);
   if (position !== undefined) {
     const option = optionAt(options, position);
