@@ -100,7 +100,7 @@ export function isFramedQuestion(text: string): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « on sera plutôt 180 »: « plutôt » among the first words. */
 const RATHER = /^(?:\S+\s+){1,3}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
@@ -125,22 +125,28 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
 }
 
 const EDIT_VERB =
-  '(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit)';
+  "(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
   `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:i|we)(?:'d| would)? (?:like to|want to|need to)\\s+|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
+  'd',
 );
 const MISTAKE =
-  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/;
+  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/d;
 const WRONG =
-  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/;
+  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
 
 /**
- * « modifier la date », « je voudrais changer le format », « revenir sur le budget », « je me suis trompé de
- * date », "the budget is wrong": the words naming the step.
+ * « modifier la date », « je voudrais changer le format », « je reviens sur les thèmes », « je me suis trompé
+ * de date », "the budget is wrong": the words naming the step (and maybe its new value, « je rectifie les
+ * thèmes : inclusion »), as typed.
  */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  return (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.groups?.what;
+  const at = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
+  if (!at) return undefined;
+  // The normalised text keeps the typed one's length once its spaces are single: the words as typed.
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length === typed.length ? flat.slice(at[0], at[1]) : typed.slice(at[0], at[1]);
 }
 
 const BARE_EDIT = new RegExp(`^${EDIT_VERB}[\\s?!.]*$`);
