@@ -236,7 +236,8 @@ function blended(found: Hit[], options: ChoiceOption[]): Hit[] {
     if (blend.length === 0) continue;
     const rest = found.filter((h) => h.id !== option.id);
     const named = ids.has(option.id) && rest.length > 0 && rest.every((h) => blend.includes(h.id));
-    if (!named && !(blend.every((id) => ids.has(id)) && found.length === blend.length)) continue;
+    const all = blend.length > 1 && found.length === blend.length && blend.every((id) => ids.has(id));
+    if (!named && !all) continue;
     return [{ id: option.id, covered: new Set(found.flatMap((h) => [...h.covered])), exact: true }];
   }
   return found;
