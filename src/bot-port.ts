@@ -9,7 +9,7 @@ import type { Bot } from './core/bot.ts';
 import type { Clock } from './core/clock.ts';
 import { ConversationStore } from './core/conversation.ts';
 import type { Lang } from './core/i18n.ts';
-import type { ApplicationForm, Reply } from './core/message.ts';
+import type { ApplicationForm, MemberJoin, Reply } from './core/message.ts';
 import type { BotPort, OutgoingReply, PersonRef } from './core/port.ts';
 import { type OverviewOptions, overviewOf } from './features/overview.ts';
 import type { Logger } from './logger.ts';
@@ -21,6 +21,8 @@ import { type UserKey, type UserRecords, userKey } from './store/user-records.ts
 
 export interface BotPortParts extends OverviewOptions {
   bot: Bot;
+  /** The channel welcome a person who joined gets, if any (src/features/channel-welcome.ts). */
+  welcome(join: MemberJoin): Promise<{ reply: Reply; lang: Lang } | undefined>;
   /** An application as one form (the dialogs' native inputs). */
   form(user: UserKey, applicationId: string, lang: Lang): Promise<ApplicationForm | undefined>;
   privacy: Privacy;
@@ -61,6 +63,10 @@ export function createBotPort(parts: BotPortParts): BotPort {
       const refused = replies.find((r) => r.intent === FORM_INVALID);
       const errors = refused?.data?.errors as Record<string, string> | undefined;
       return errors ? { replies, errors } : { replies };
+    },
+    memberJoined: async (join) => {
+      const welcome = await parts.welcome(join);
+      return welcome && outgoing(welcome.reply, welcome.lang);
     },
     languageOf,
     overview: (request) => overviewOf(parts, request),

@@ -65,6 +65,11 @@ export const configSchema = z.object({
   MATRIX_ALLOWED_SERVERS: list,
   /** Users who may invite the Matrix bot into a room, on top of MATRIX_ALLOWED_SERVERS. */
   MATRIX_ALLOWED_USERS: list,
+  /** The channel welcome goes to the newcomer's DM instead of a notice addressed to them in the room. */
+  MATRIX_WELCOME_DM: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** End-to-end encrypted rooms; needs the native crypto module (see docs/matrix.md). */
   MATRIX_ENCRYPTION: z
     .enum(['true', 'false', ''])

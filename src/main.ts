@@ -31,6 +31,7 @@ import { limitMessageRate } from './core/rate-limit.ts';
 import type { Situation } from './core/situation.ts';
 import { parseInstant } from './core/time.ts';
 import { createFaq, type FaqService } from './faq/index.ts';
+import { ChannelWelcome } from './features/channel-welcome.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
 import { languageCommand } from './features/preferences.ts';
@@ -108,9 +109,10 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const backend = await openStore(storeUrl);
   const records = new UserRecords(backend.kv, backend.atomic);
   const commands = new CommandRegistry();
+  const conversations = new ConversationStore(records);
   const confirmations = new Confirmations();
   const bot = new Bot({
-    conversations: new ConversationStore(records),
+    conversations,
     commands,
     logger,
     defaultLang: config.BOT_LANG,
@@ -209,6 +211,11 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const situation: Situation = {
     inProgress: (turn) => dialogs.engine.whereIs(turn),
     hasApplications: async (turn) => (await dialogs.engine.store.list(turn.user)).length > 0,
+    lastCompleted: async (turn) => {
+      // The store lists the most recently updated first.
+      const done = (await dialogs.engine.store.list(turn.user)).find((a) => a.status === 'complete');
+      return done && { id: done.id, callName: calls.get(done.callId)?.name[turn.lang] ?? done.callId };
+    },
     openCalls: (turn) =>
       calls
         .list()
@@ -216,6 +223,18 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
         .map((c) => ({ id: c.id, name: c.name[turn.lang] })),
   };
   const welcome = welcomeCommand(situation);
+  const channelWelcome = new ChannelWelcome({
+    atomic: backend.atomic,
+    records,
+    languageOf: async (user) => (await conversations.load(user)).lang,
+    defaultLang: config.BOT_LANG,
+    logger,
+  });
+  // A forgotten person is welcomed again should they join the channel once more.
+  privacy.onForget(async (user, _turn, erased) => {
+    await channelWelcome.forget(user, erased);
+    return undefined;
+  });
   commands.add(
     welcome,
     helpCommand(commands, situation),
@@ -228,6 +247,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ...scheduling.commands,
     ...faq.commands,
     webConsole.command,
+    channelWelcome.command,
   );
 
   bot.use(
@@ -282,6 +302,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     console: webConsole,
     port: createBotPort({
       bot,
+      welcome: (join) => channelWelcome.welcome(join),
       form: dialogs.native.form,
       privacy,
       records,

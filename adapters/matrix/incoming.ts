@@ -12,6 +12,8 @@ export interface RoomEvent {
   origin_server_ts?: number;
   state_key?: string;
   content?: Record<string, unknown>;
+  /** What the server adds: for a state event, the content it replaced (`prev_content`). */
+  unsigned?: Record<string, unknown>;
 }
 
 /** Who the bot is, to recognise its own messages and mentions. */

@@ -25,7 +25,7 @@ import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
 import { NativeQuestions, type Posted } from './native-questions.ts';
 import { NATIVE_ANSWER_TYPES } from './polls.ts';
-import { fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
+import { addressedTo, fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
 import { routeSdkLogs } from './sdk-logging.ts';
 import { rateLimitDelay, sendMessage } from './send.ts';
@@ -62,7 +62,10 @@ const ENCRYPTED_ROOM: Localized = {
 export interface MatrixAdapterOptions {
   port: BotPort;
   /** The MATRIX_* settings: managers, who may invite the bot. */
-  config: Pick<Config, 'MATRIX_MANAGERS' | 'MATRIX_ALLOWED_SERVERS' | 'MATRIX_ALLOWED_USERS'>;
+  config: Pick<
+    Config,
+    'MATRIX_MANAGERS' | 'MATRIX_ALLOWED_SERVERS' | 'MATRIX_ALLOWED_USERS' | 'MATRIX_WELCOME_DM'
+  >;
   homeserverUrl: string;
   accessToken: string;
   /** The SDK's crypto store, when end-to-end encryption is on (MATRIX_ENCRYPTION and the native module). */
@@ -219,6 +222,7 @@ export class MatrixAdapter implements Adapter {
     this.#rooms.invalidate(roomId, event.type);
     if (history || event.type !== 'm.room.member' || event.state_key === this.#bot?.userId) return;
     const membership = event.content?.membership;
+    if (membership === 'join') return this.#onJoin(roomId, event);
     if (membership !== 'leave' && membership !== 'ban') return;
     const members = await this.#rooms.members(roomId);
     if (members.length === 1 && members[0] === this.#bot?.userId) {
@@ -226,6 +230,34 @@ export class MatrixAdapter implements Adapter {
       this.#rooms.invalidate(roomId, 'm.room.member');
       this.#port.logger.info({ roomId }, 'matrix: left a room where the bot was alone');
     }
+  }
+
+  /**
+   * Someone joined a room: the core's welcome, if it has one for them, as a notice in the room addressed to
+   * them alone (Matrix has no "only you can see this"), or in their DM with MATRIX_WELCOME_DM. Matrix does not
+   * tell bots from people: only the bot's own joins are left out (by the caller).
+   */
+  async #onJoin(roomId: string, event: RoomEvent): Promise<void> {
+    const userId = event.state_key;
+    // A new display name or avatar is a join event too: only an arrival makes a newcomer.
+    const before = event.unsigned?.prev_content as { membership?: unknown } | undefined;
+    if (!userId || before?.membership === 'join') return;
+    const ref = this.#refOf(roomId, userId, false);
+    const welcome = await this.#port.memberJoined({
+      ref,
+      userId,
+      eventId: event.event_id,
+      timestamp: this.#port.clock.now(),
+    });
+    if (!welcome) return;
+    const txnId = `welcome.${event.event_id}`;
+    if (this.#config.MATRIX_WELCOME_DM) {
+      await this.#withReplyRetries(() => this.#post(ref, { ...welcome, toDirect: true }, txnId));
+      return;
+    }
+    const name = typeof event.content?.displayname === 'string' ? event.content.displayname : userId;
+    const content = addressedTo(noticeContent(welcome), userId, name);
+    await this.#withReplyRetries(() => sendMessage(this.#client, roomId, content, txnId));
   }
 
   /** Without encryption the bot cannot read an encrypted room: it says so, once per room, in both languages. */

@@ -112,6 +112,21 @@ export function noticeContent(reply: Reply): MessageContent {
   };
 }
 
+/**
+ * A notice addressed to one person (the channel welcome): their name first, as a mention pill, and them as
+ * the only intentional mention, so that it notifies them and no one else.
+ */
+export function addressedTo(content: MessageContent, userId: string, name: string): MessageContent {
+  const pill = `<a href="https://matrix.to/#/${escapeHtml(userId)}">${escapeHtml(name)}</a>`;
+  const html = String(content.formatted_body ?? '');
+  return {
+    ...content,
+    body: `${name}: ${String(content.body ?? '')}`,
+    formatted_body: html.startsWith('<p>') ? `<p>${pill}: ${html.slice(3)}` : `<p>${pill}</p>${html}`,
+    'm.mentions': { user_ids: [userId] },
+  };
+}
+
 /** The `m.file` content of an attachment uploaded to the media repository at `url` (an mxc:// URI). */
 export function fileContent(attachment: Attachment, url: string): MessageContent {
   return {

@@ -1,5 +1,5 @@
 /**
- * The App Home tab, drawn from the core's overview: the person's applications (step k of n, a progress bar of
+ * The App Home tab, drawn from the core's overview: the person's applications (the step as the chat words it, a progress bar of
  * the answers given, status, verdict so far, next key date, and buttons to resume, edit in a form or export)
  * and their upcoming reminders; for community managers, the workspace's scheduled broadcasts and channel
  * subscriptions. The buttons send the same commands as typing them in the DM.
@@ -32,10 +32,6 @@ const TEXT = {
   noApplication: {
     fr: 'Aucune candidature pour l’instant. Écrivez-moi pour en commencer une (`aide` liste les commandes).',
     en: 'No application yet. Write to me to start one (`help` lists the commands).',
-  },
-  application: {
-    fr: '*{call}* (`{id}`) — étape {step} sur {total}',
-    en: '*{call}* (`{id}`) — step {step} of {total}',
   },
   completed: {
     fr: '*{call}* (`{id}`) — toutes les étapes sont passées',
@@ -104,7 +100,8 @@ function applicationText(application: ApplicationOverview, { lang }: OverviewReq
   const where =
     application.status === 'complete'
       ? t(lang, TEXT.completed, { call, id: application.id })
-      : t(lang, TEXT.application, { call, id: application.id, step: progress.step, total: progress.total });
+      : // The step in the chat's own words (« Étape 5 (encore 12 questions ensuite) »), from the core.
+        `*${call}* (\`${application.id}\`) — ${toMrkdwn(progress.heading)}`;
   const lines = [
     `${where} · ${status}`,
     plural(lang, progress.answered, ANSWERED, {

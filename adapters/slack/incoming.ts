@@ -1,10 +1,11 @@
 /**
- * Maps Slack events (slash command, DM message, mention, button click) to the core's incoming messages.
- * Pure functions: what is not for the bot (bot messages, edits, checkbox toggles) maps to `undefined`.
+ * Maps Slack events (slash command, DM message, mention, button click, someone joining a channel) to the
+ * core's incoming messages and joins. Pure functions: what is not for the bot (bot messages, edits, checkbox
+ * toggles, the bot's own join) maps to `undefined`.
  */
 import type { BlockAction, SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
-import type { ConversationRef, IncomingMessage } from '../../src/core/port.ts';
+import type { ConversationRef, IncomingMessage, MemberJoin } from '../../src/core/port.ts';
 import { answeredQuestion } from './native-inputs.ts';
 import { ACTION, CHOICES_BLOCK } from './render-blocks.ts';
 
@@ -217,4 +218,28 @@ function nativeAnswer(action: BlockAction['actions'][number]): string | undefine
   const raw = action as { type: string; value?: unknown };
   if (raw.type === 'number_input') return typeof raw.value === 'string' ? raw.value.trim() : '';
   return undefined;
+}
+
+/** What the mapping reads of a `member_joined_channel` event. */
+export const slackJoinEventSchema = z.object({
+  user: z.string(),
+  channel: z.string(),
+  team: z.string().optional(),
+});
+
+/** Someone joined a channel the bot is in (its own join, when it is added to a channel, is not a newcomer's). */
+export function fromMemberJoined(
+  event: z.infer<typeof slackJoinEventSchema>,
+  teamId: string,
+  eventId: string,
+  botUserId: string | undefined,
+  now: Date,
+): MemberJoin | undefined {
+  if (event.user === botUserId) return undefined;
+  return {
+    ref: { platform: 'slack', workspace: teamId, roomId: event.channel, userId: event.user, isDirect: false },
+    userId: event.user,
+    eventId,
+    timestamp: now,
+  };
 }

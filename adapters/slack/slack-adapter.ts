@@ -18,6 +18,7 @@ import {
   type BotPort,
   type Delivery,
   type Lang,
+  type MemberJoin,
   type OutgoingReply,
   RetryAfterError,
 } from '../../src/core/port.ts';
@@ -26,9 +27,11 @@ import { HOME_ACTION, homeView } from './home-view.ts';
 import {
   fromBlockAction,
   fromDirectMessage,
+  fromMemberJoined,
   fromMention,
   fromSlashCommand,
   type MappedMessage,
+  slackJoinEventSchema,
   slackMessageEventSchema,
 } from './incoming.ts';
 import { NATIVE_ACTION } from './native-inputs.ts';
@@ -69,6 +72,9 @@ const CONCURRENT_TURNS = 8;
 
 /** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
+
+/** Slack errors meaning an ephemeral message cannot reach the person in that channel: the welcome goes to the DM. */
+const NO_EPHEMERAL = new Set([...NOT_POSTABLE, 'restricted_action', 'ekm_access_denied', 'is_archived']);
 
 export interface SlackAdapterOptions {
   port: BotPort;
@@ -157,6 +163,11 @@ export class SlackAdapter implements Adapter {
   async stop(): Promise<void> {
     this.#running = false;
     await this.#bolt.stop();
+    await this.settled();
+  }
+
+  /** Resolves once the work started after acknowledgements so far has ended (replies posted or given up). */
+  async settled(): Promise<void> {
     await Promise.allSettled([...this.#inFlight]);
   }
 
@@ -241,12 +252,41 @@ export class SlackAdapter implements Adapter {
     bolt.view<ViewSubmitAction>(EDIT_VIEW, async ({ ack, body, view, client }) => {
       await this.#onFormSubmitted(body, view, client, ack);
     });
+    bolt.event('member_joined_channel', async ({ event, body, client, context }) => {
+      const parsed = slackJoinEventSchema.safeParse(event);
+      if (!parsed.success || !context.teamId) return;
+      const now = this.#port.clock.now();
+      const join = fromMemberJoined(parsed.data, context.teamId, body.event_id, context.botUserId, now);
+      if (join) await this.#track(() => this.#onJoin(join, client));
+    });
     bolt.event('app_home_opened', async ({ event, client, context }) => {
       if (event.tab === 'home') await this.#publishHome(client, context.teamId, event.user);
     });
     bolt.error(async (error) => {
       this.#port.logger.error({ err: error }, 'slack listener failed');
     });
+  }
+
+  /**
+   * Someone joined a channel: the core's welcome, if it has one for them, shown to them alone (ephemeral);
+   * where Slack cannot show it there (posting restricted, archived…), in their DM. Bots are not welcomed.
+   */
+  async #onJoin(join: MemberJoin, client: webApi.WebClient): Promise<void> {
+    const { workspace } = join.ref;
+    if (await this.#people.isBot(client, workspace, join.userId)) return;
+    const { langHint } = await this.#people.lookup(client, workspace, join.userId);
+    const welcome = await this.#port.memberJoined({ ...join, langHint });
+    if (!welcome) return;
+    const rendered = renderReply(welcome);
+    try {
+      await afterRateLimits(() =>
+        client.chat.postEphemeral({ channel: join.ref.roomId, user: join.userId, ...rendered }),
+      );
+    } catch (error) {
+      if (!NO_EPHEMERAL.has(slackErrorCode(error) ?? '')) throw error;
+      const dm = await this.#directChannel(client, workspace, join.userId);
+      await afterRateLimits(() => client.chat.postMessage({ channel: dm, ...rendered }));
+    }
   }
 
   /** Publishes the person's App Home tab (`token` when the client is not the workspace's own). */

@@ -45,6 +45,21 @@ export interface IncomingMessage {
   answering?: { application: string; slot: string };
 }
 
+/**
+ * A person who joined a channel (Slack `member_joined_channel`, Matrix `m.room.member` join), for the
+ * channel's welcome. Adapters leave out the bot's own joins and, where the platform tells, other bots'.
+ */
+export interface MemberJoin {
+  /** The channel joined. */
+  ref: ConversationRef;
+  userId: string;
+  /** The platform's idea of the person's language, when it has one (Slack profile). */
+  langHint?: Lang;
+  /** Platform event id, for the logs. */
+  eventId?: string;
+  timestamp: Date;
+}
+
 /** Every answer of an application sent at once, by slot, as typed or picked (choice ids comma-separated). */
 export interface SubmittedForm {
   applicationId: string;

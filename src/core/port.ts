@@ -21,6 +21,7 @@ import type {
   Field,
   FormField,
   IncomingMessage,
+  MemberJoin,
   Platform,
   Reply,
   SubmittedForm,
@@ -52,6 +53,7 @@ export type {
   Localized,
   Logger,
   ManualClock,
+  MemberJoin,
   Platform,
   Reply,
   SubmittedForm,
@@ -110,10 +112,11 @@ export interface ApplicationOverview {
   callName: string;
   status: 'in_progress' | 'complete';
   /**
-   * Where the person is, when the call and its dialog are known: the step asked (k of n) and how many of
-   * the n steps that apply have an answer.
+   * Where the person is, when the call and its dialog are known: the step asked (k of n), how many of the n
+   * steps that apply have an answer, and the step as the chat words it (`heading`, Markdown: « **Étape 5**
+   * (encore 12 questions ensuite) »), so that a platform shows the same words as the conversation.
    */
-  progress?: { step: number; total: number; answered: number };
+  progress?: { step: number; total: number; answered: number; heading: string };
   /** What the rules say of the answers so far, per benefit, named in the requested language. */
   verdicts: Array<{ benefit: string; eligible: boolean | null }>;
   /** The next key date to come (a deadline, the event…), in the requested zone. */
@@ -171,6 +174,12 @@ export interface HttpRoute {
 export interface BotPort {
   /** Runs one message through the core; resolves, once the person's state is saved, with the replies. */
   handle(message: IncomingMessage): Promise<OutgoingReply[]>;
+  /**
+   * A person joined a channel: the private welcome to give them, when a manager turned it on there and they
+   * have not had it (once per person and channel, across replicas; a per-channel budget holds back a mass
+   * join). The adapter renders it privately (Slack: ephemeral, else a DM; Matrix: a notice addressed to them).
+   */
+  memberJoined(join: MemberJoin): Promise<OutgoingReply | undefined>;
   /** The language the core last settled on with a person, for what an adapter says outside a turn. */
   languageOf(person: PersonRef): Promise<Lang>;
   /** A person's applications and reminders, and for managers their broadcasts and subscriptions. */

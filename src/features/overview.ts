@@ -1,12 +1,13 @@
 /**
  * What a platform shows beside the chat (Slack's App Home), computed here so that no adapter needs the
- * dialogs or the rules: a person's applications (in progress first: step k of n, answers given, verdict so
+ * dialogs or the rules: a person's applications (in progress first: the step as the chat words it, answers given, verdict so
  * far, next key date, what can be done with each) and reminders to come; for community managers, their
  * workspace's scheduled broadcasts and channel subscriptions.
  */
 
 import { type Application, ApplicationStore } from '../../dialogs/application.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
+import { stepHeading } from '../../dialogs/render.ts';
 import { applicableSteps, progress, resolveSteps } from '../../dialogs/steps.ts';
 import { type CallRegistry, dayIn, evaluate, keyDates } from '../../rules/index.ts';
 import type { Clock } from '../core/clock.ts';
@@ -94,7 +95,12 @@ function applicationOverview(
   const next = keyDates(call, application.answers, timezone).find((d) => d.date >= today);
   return {
     ...base,
-    progress: { step: where.index, total: where.total, answered: answered.length },
+    progress: {
+      step: where.index,
+      total: where.total,
+      answered: answered.length,
+      heading: stepHeading(where.index, where.remaining, lang),
+    },
     verdicts: verdict.benefits.map((b) => ({ benefit: b.benefit.name[lang], eligible: b.eligible })),
     ...(next ? { nextDate: { day: next.date, label: next.label[lang] } } : {}),
   };

@@ -2,7 +2,8 @@
  * The greeting that orients: « bonjour », "hello", « rebonjour, on en était où ? » or a first message the bot
  * cannot read get who the bot is in one line, then its three paths as choices — ask a question, prepare an
  * application (with the calls open today), my reminders — and one line on help. Someone with an application
- * in progress hears where it stands first; the re-ask step then asks its current question.
+ * in progress hears where it stands first; the re-ask step then asks its current question. Someone asking
+ * where things stand with none in progress hears so (and of their last finished one) before the paths.
  */
 import type { Middleware } from '../core/bot.ts';
 import type { Command } from '../core/commands.ts';
@@ -12,19 +13,15 @@ import type { Situation } from '../core/situation.ts';
 import { normalize } from '../core/text.ts';
 import type { Turn } from '../core/turn.ts';
 
+/** Phrases of someone coming back to where they left off (« on en était où ? »), as typed without accents. */
+const RETURNING = {
+  fr: ['rebonjour', 're bonjour', 'on en etait ou', 'ou en etions nous'],
+  en: ['hello again', 'where were we', 'where was i'],
+};
 /** Words and phrases that greet or ask where things stand, as typed without accents or punctuation. */
 const GREETINGS = {
-  fr: [
-    'bonjour',
-    'bonsoir',
-    'salut',
-    'coucou',
-    'rebonjour',
-    're bonjour',
-    'on en etait ou',
-    'ou en etions nous',
-  ],
-  en: ['hello', 'hi', 'hey', 'good morning', 'hello again', 'where were we', 'where was i'],
+  fr: ['bonjour', 'bonsoir', 'salut', 'coucou', ...RETURNING.fr],
+  en: ['hello', 'hi', 'hey', 'good morning', ...RETURNING.en],
 };
 const ALL_GREETINGS = [...GREETINGS.fr, ...GREETINGS.en];
 
@@ -61,10 +58,21 @@ const HELP_LINE: Localized = {
   fr: 'Pour tout voir : « aide ». Vous pouvez aussi poser votre question directement.',
   en: 'To see everything: “help”. You can also just ask your question.',
 };
+const NOTHING_IN_PROGRESS: Localized = {
+  fr: 'Vous n’avez pas de candidature en cours.',
+  en: 'You have no application in progress.',
+};
+const HELLO_AGAIN: Localized = { fr: 'Rebonjour !', en: 'Hello again!' };
 const ANSWERS_GIVEN = {
   fr: { one: '{count} réponse donnée', other: '{count} réponses données' },
   en: { one: '{count} answer given', other: '{count} answers given' },
 };
+
+/** Whether a greeting asks where things stand: then « nothing in progress » is an answer worth saying. */
+function asksWhereWeWere(text: string): boolean {
+  const words = ` ${wordsOf(text)} `;
+  return [...RETURNING.fr, ...RETURNING.en].some((phrase) => words.includes(` ${phrase} `));
+}
 
 /** The greeting's replies; with an application in progress, where it stands (its question comes next). */
 export async function welcome(turn: Turn, situation: Situation): Promise<void> {
@@ -91,6 +99,25 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
     });
     return;
   }
+  const returning = asksWhereWeWere(turn.message.text);
+  const completed = returning ? await situation.lastCompleted(turn) : undefined;
+  // Someone the bot already knows needs no introduction; a newcomer asking « on en était où ? » does.
+  const intro = !returning
+    ? [turn.t(WHO)]
+    : turn.state.greeted
+      ? [`${turn.t(HELLO_AGAIN)} ${turn.t(NOTHING_IN_PROGRESS)}`]
+      : [turn.t(WHO), turn.t(NOTHING_IN_PROGRESS)];
+  if (completed) {
+    intro.push(
+      turn.t(
+        {
+          fr: 'Votre candidature « {call} » (n° {id}) est terminée : « récapitulatif {id} » la remontre, « exporter {id} » vous en donne le dossier.',
+          en: 'Your “{call}” application (no. {id}) is complete: “summary {id}” shows it again, “export {id}” gives you its dossier.',
+        },
+        { call: completed.callName, id: completed.id },
+      ),
+    );
+  }
   const open = situation.openCalls(turn);
   const apply = turn.lang === 'fr' ? 'candidater' : 'apply';
   const calls =
@@ -108,7 +135,7 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
   turn.say({
     intent: 'welcome',
     text: [
-      turn.t(WHO),
+      ...intro,
       turn.t({ fr: 'Je peux vous aider à :', en: 'I can help you:' }),
       turn.t({
         fr: '• **poser une question** sur Numérique en Commun[s], ses appels et ses événements ;',
@@ -135,7 +162,11 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
         label: turn.t({ fr: 'Mes rappels', en: 'My reminders' }),
       },
     ],
-    data: { openCalls: open.map((c) => c.id) },
+    data: {
+      openCalls: open.map((c) => c.id),
+      ...(returning ? { inProgress: false } : {}),
+      ...(completed ? { completed: completed.id } : {}),
+    },
   });
 }
 

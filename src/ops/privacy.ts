@@ -68,6 +68,10 @@ const RECORD_KINDS: Record<string, Counted> = {
     fr: { one: '{count} export de dossier', other: '{count} exports de dossier' },
     en: { one: '{count} dossier export', other: '{count} dossier exports' },
   },
+  'channel-welcome': {
+    fr: { one: '{count} accueil dans un canal', other: '{count} accueils dans des canaux' },
+    en: { one: '{count} channel welcome', other: '{count} channel welcomes' },
+  },
   'matrix-files': once({
     fr: 'la liste des messages Matrix portant vos fichiers',
     en: 'the list of the Matrix messages carrying your files',

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/message.ts';
-import { askedSlot } from '../dialogs/support.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp | undefined;
@@ -65,6 +65,37 @@ describe('the greeting', () => {
       /Votre candidature « .+ » \(n° \w+\) vous attend : 2 réponses données, nous en sommes à l’étape 3\./,
     );
     expect(last(r).text).toMatch(/^Reprenons — \*\*Étape 3\*\*/);
+  });
+});
+
+describe('« on en était où ? » with nothing in progress', () => {
+  it('says there is no application in progress, then offers the three paths', async () => {
+    app = await createTestApp();
+    await app.say('ana', 'appels');
+    const [where] = await app.say('ana', 'Rebonjour, on en était où ?');
+    expect(where?.intent).toBe('welcome');
+    expect(where?.text.split('\n')[0]).toBe('Rebonjour ! Vous n’avez pas de candidature en cours.');
+    expect(where?.choices?.map((c) => c.id)).toEqual(['faq', 'candidater', 'rappels']);
+    expect(where?.data).toMatchObject({ inProgress: false });
+    // A newcomer asking it first hears who the bot is.
+    const [first] = await app.say('sam', 'where were we?');
+    expect(first?.text.split('\n').slice(0, 2)).toEqual([
+      'Hello! I am nec-bot, the Numérique en Commun[s] community assistant.',
+      'You have no application in progress.',
+    ]);
+  });
+
+  it('names the application finished last, with its summary and export', async () => {
+    app = await createTestApp();
+    const start = await app.say('ana', 'candidater local-nec');
+    await driveToSummary(app, 'ana', start, ELIGIBLE_LOCAL_NEC);
+    const [where] = await app.say('ana', 'on en était où ?');
+    const lines = where?.text.split('\n') ?? [];
+    expect(lines[0]).toBe('Rebonjour ! Vous n’avez pas de candidature en cours.');
+    const id = String(where?.data?.completed);
+    expect(lines[1]).toBe(
+      `Votre candidature « NEC local (appel à participation de l’ANCT) » (n° ${id}) est terminée : « récapitulatif ${id} » la remontre, « exporter ${id} » vous en donne le dossier.`,
+    );
   });
 });
 

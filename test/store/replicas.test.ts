@@ -85,6 +85,27 @@ describe.each(servers)('two replicas on %s', (_name, url) => {
     expect(replies.filter((r) => r[0]?.intent === 'rate-limited')).toHaveLength(1);
   });
 
+  it.skipIf(!url)(
+    'welcomes each newcomer to a channel once, the Slack event reaching both replicas',
+    async () => {
+      const channel = {
+        ref: { platform: 'slack' as const, workspace: tag, roomId: `${tag}-C1`, isDirect: false },
+      };
+      await a.bot.handle(slack(`${tag}-manager`, 'welcome on', { ...channel, isManager: true }));
+      const people = Array.from({ length: 5 }, (_, i) => `${tag}-new${i}`);
+      const welcomes = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          pick(i).port.memberJoined({
+            ...channel,
+            userId: people[i % 5] as string,
+            timestamp: a.clock.now(),
+          }),
+        ),
+      );
+      expect(welcomes.filter(Boolean)).toHaveLength(5);
+    },
+  );
+
   it.skipIf(!url)('keeps both of one person’s changes made on two replicas at once', async () => {
     const people = Array.from({ length: 10 }, (_, i) => `${tag}-p${i}`);
     await Promise.all(

@@ -17,6 +17,8 @@ export interface ServedEvent {
   type: string;
   state_key?: string;
   content: Record<string, unknown>;
+  /** For a state event, what it replaced (`prev_content`). */
+  unsigned?: Record<string, unknown>;
   origin_server_ts: number;
   /** Position in the server's stream: /sync?since=s<n> returns what comes after n. */
   position: number;
@@ -139,6 +141,25 @@ export class FakeHomeserver {
     this.#append(room, userId, 'm.room.member', { membership: 'leave' }, userId);
   }
 
+  /**
+   * `userId` joins a room (or, already in it, changes their display name: a join event replacing a join);
+   * resolves with what the bot sent once it has handled the event.
+   */
+  async join(roomId: string, userId: string, displayname?: string): Promise<SentEvent[]> {
+    const room = this.#room(roomId);
+    const before = room.members.get(userId);
+    room.members.set(userId, 'join');
+    const mark = this.sent.length;
+    const content = { membership: 'join', ...(displayname ? { displayname } : {}) };
+    const unsigned = before ? { prev_content: { membership: before } } : undefined;
+    const event = this.#append(room, userId, 'm.room.member', content, userId, unsigned);
+    await this.until(
+      `the bot to handle the join ${event.event_id}`,
+      () => this.#handledUpTo >= event.position,
+    );
+    return this.sent.slice(mark);
+  }
+
   /** Membership of `userId` in a room. */
   membership(roomId: string, userId: string): string | undefined {
     return this.#rooms.get(roomId)?.members.get(userId);
@@ -210,7 +231,14 @@ export class FakeHomeserver {
     return room;
   }
 
-  #append(room: Room, sender: string, type: string, content: Record<string, unknown>, stateKey?: string) {
+  #append(
+    room: Room,
+    sender: string,
+    type: string,
+    content: Record<string, unknown>,
+    stateKey?: string,
+    unsigned?: Record<string, unknown>,
+  ) {
     const event: ServedEvent = {
       event_id: `$e${++this.#ids}:${this.serverName}`,
       room_id: room.id,
@@ -220,6 +248,7 @@ export class FakeHomeserver {
       origin_server_ts: Date.now(),
       position: ++this.#position,
       ...(stateKey === undefined ? {} : { state_key: stateKey }),
+      ...(unsigned === undefined ? {} : { unsigned }),
     };
     room.events.push(event);
     this.#wake();

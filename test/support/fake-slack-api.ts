@@ -45,6 +45,7 @@ export interface FakeUser {
   tz?: string;
   is_admin?: boolean;
   is_owner?: boolean;
+  is_bot?: boolean;
   locale?: string;
 }
 
@@ -53,6 +54,8 @@ export class FakeSlackApi {
   readonly users = new Map<string, FakeUser>();
   /** Channels the bot is not a member of: chat.postMessage there answers `not_in_channel`, as Slack does. */
   readonly notInChannel = new Set<string>();
+  /** Channels where chat.postEphemeral answers this error (`restricted_action`…), as Slack does. */
+  readonly ephemeralRefused = new Map<string, string>();
   /** What apps.connections.open hands out: the Socket Mode server's URL (see fake-socket-mode.ts). */
   socketModeUrl?: string;
   readonly #server: Server;
@@ -226,8 +229,10 @@ export class FakeSlackApi {
       }
       case 'chat.update':
         return { ok: true, channel, ts: params.ts };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: this.#nextTs() };
+      case 'chat.postEphemeral': {
+        const refused = this.ephemeralRefused.get(String(channel));
+        return refused ? { ok: false, error: refused } : { ok: true, message_ts: this.#nextTs() };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users)}` } };
       case 'users.info': {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromBlockAction,
   fromDirectMessage,
+  fromMemberJoined,
   fromMention,
   fromSlackText,
 } from '../../../adapters/slack/incoming.ts';
@@ -121,5 +122,16 @@ describe('fromBlockAction', () => {
       selected_options: [],
     };
     expect(fromBlockAction({ ...body, actions: [tick] } as unknown as BlockAction, now)).toBeUndefined();
+  });
+});
+
+describe('member_joined_channel', () => {
+  it('takes the bot’s own join (added to a channel) for no newcomer', () => {
+    const event = { user: 'U0BOT', channel: 'C0WELCOME' };
+    expect(fromMemberJoined(event, 'T1', 'Ev1', 'U0BOT', now)).toBeUndefined();
+    expect(fromMemberJoined({ ...event, user: 'U0NEW' }, 'T1', 'Ev2', 'U0BOT', now)).toMatchObject({
+      ref: { platform: 'slack', workspace: 'T1', roomId: 'C0WELCOME', isDirect: false },
+      userId: 'U0NEW',
+    });
   });
 });
