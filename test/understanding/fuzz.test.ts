@@ -10,6 +10,7 @@ import {
   questionTopic,
   saysNothing,
 } from '../../src/understanding/intents.ts';
+import { withoutNegated } from '../../src/understanding/negation.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
@@ -46,6 +47,15 @@ const SENTENCES = fc
       'je ne sais pas',
       'association',
       'asso',
+      'pas',
+      'non',
+      'sans',
+      "n'est plus",
+      'pas encore',
+      'à définir',
+      'TBD',
+      'Les Liens',
+      'au Sénégal',
       '?',
       ',',
       '-',
@@ -78,6 +88,10 @@ describe('understanding layer under random input', () => {
           expect(found === undefined || typeof found === 'string').toBe(true);
         }
         expect(typeof saysNotKnownYet(text, { yesNo: true })).toBe('boolean');
+        // The negated parts are blanked in place: the text keeps its length and every other character.
+        const kept = withoutNegated(text);
+        expect(kept).toHaveLength(text.length);
+        for (let i = 0; i < text.length; i++) expect([text[i], ' ']).toContain(kept[i]);
         expect(typeof isHesitation(text)).toBe('boolean');
         expect(['step', 'elsewhere', 'both']).toContain(questionTopic(text, ['date']));
         expect(typeof saysNothing(text)).toBe('boolean');
