@@ -8,10 +8,12 @@ import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
   correctionIn,
+  correctionSaidLast,
   editRequestIn,
   isBareEdit,
   isFramedQuestion,
   isHesitation,
+  isPuzzled,
   questionTopic,
   readsAsQuestion,
   saysNothing,
@@ -170,7 +172,11 @@ async function handledOtherwise(
     }
   }
   const editWords = editRequestIn(text);
-  const corrected = correctionIn(text, step.type !== 'boolean');
+  const corrected =
+    correctionIn(text, step.type !== 'boolean') ??
+    (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+      ? correctionSaidLast(text)
+      : undefined);
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
   const named = namedChange(ctx, turn, application, step, editWords ?? corrected);
   if (named) {
@@ -187,6 +193,10 @@ async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
     offerSkip(ctx, turn, application, step);
+    return true;
+  }
+  if (isPuzzled(text)) {
+    await stepHelp(ctx, turn, application, step);
     return true;
   }
   if (isHesitation(text)) {

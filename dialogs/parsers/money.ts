@@ -47,6 +47,14 @@ export function parseMoney(text: string): Parsed<number> {
     }
     case 'value':
       return amount(reading.value);
+    case 'vague':
+      return clarify(
+        {
+          fr: 'À peu près combien ? Donnez un montant, par exemple « 15 000 € » ou « environ 15 000 € ».',
+          en: 'Roughly how much? Give an amount, for example “€15,000” or “about €15,000”.',
+        },
+        [],
+      );
     default:
       if (/\b(moitie|tiers|quart|half|third|quarter|%|pour ?cent|percent)\b/.test(normalize(text)))
         return clarify(

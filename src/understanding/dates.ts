@@ -71,8 +71,11 @@ const WRITTEN_DAY = new RegExp(
   `\\b(\\d{1,2})(?:er|st|nd|rd|th|e)?\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:\\s+(\\d{4}))?`,
 );
 const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?\b/;
+/** A season or a part of the year (« au printemps », « à la rentrée », "next summer"): no day either. */
+const SEASONS =
+  "printemps|ete|automne|hiver|rentree|spring|summer|autumn|fall|winter|(?:debut|fin|milieu) d'annee|(?:start|end|middle) of the year";
 const VAGUE = new RegExp(
-  `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$`,
+  `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$|\\b(?:${SEASONS})\\b`,
 );
 /** Two days of the same month offered as alternatives (« le 15 ou le 16 juin »). */
 const EITHER_DAY =

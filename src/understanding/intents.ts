@@ -64,16 +64,34 @@ const QUESTION_FRAME = new Set(
     'should must shall will would need needed mean means meant meaning matter matters asking ask asked this that ' +
     'these those here there put write answer enter say give pick choose select kind kinds sort sorts type types ' +
     'example examples difference between required mandatory optional several one ones you me us exactly ' +
-    'really about count counts from whats as like know ce cet cette ces'
+    'really about count counts from whats as like know ce cet cette ces ' +
+    // What a question says of the answer rather than what it is about: having, including, counting, yet.
+    'avoir avons ont aura inclure inclut inclus incluse compris comprend comprendre compter comptent ' +
+    'prevoir prevu encore deja pas non ne sinon alors hein pardon ' +
+    'have has had got include includes including included counted yet already not dont if else then ' +
+    'don doesn didn isn aren wasn won haven hasn'
   ).split(' '),
 );
+
+/** « hein ? », « pardon ? », « je ne comprends pas la question », "I don't understand": the step explained. */
+const PUZZLED =
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
+
+/** Whether a message says the person does not understand what is asked. */
+export function isPuzzled(text: string): boolean {
+  return PUZZLED.test(normalize(text));
+}
+
+/** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
+const POINTS_AT_STEP =
+  /^(?:(?:et|mais|and|but|so)\s+)?(?:ca|cela|(?:est-ce que|est ce que)\s+(?:ca|cela|c'est)|(?:does|do|is|should|can|could|will)\s+(?:it|that|this)|(?:it|that|this)\s+(?:includes?|counts?|means?|is|should))\b/;
 
 /** What a question at a step is about: the step (its help answers it), something else (the FAQ), or both. */
 export type QuestionTopic = 'step' | 'elsewhere' | 'both';
 
 /** The subject words of a question: its content words less the question's frame. */
 const subjectOf = (text: string): string[] =>
-  contentWords(text).filter((w) => !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
+  contentWords(text).filter((w) => w.length > 1 && !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
 
 /**
  * Reads what a question at a step is about, from its subject words against the step's own words: none left
@@ -88,6 +106,8 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   const own = subjectOf(text);
   const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
   if (onStep * 2 >= own.length) return 'step';
+  // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
+  if (POINTS_AT_STEP.test(normalize(text)) && own.length - onStep <= 2) return 'step';
   return onStep === 0 ? 'elsewhere' : 'both';
 }
 
@@ -102,8 +122,11 @@ export function isFramedQuestion(text: string): boolean {
 const CORRECTION =
   /^(?:(?:non|no|euh|heu|oh|ah|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
-/** « c'est plutôt 180 », « on sera plutôt 180 »: « plutôt » among the first words. */
-const RATHER = /^(?:\S+\s+){1,3}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+/** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
+const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+/** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
+const SAID_LAST =
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -124,6 +147,19 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
   return rest === '' ? undefined : rest;
 }
 
+/**
+ * « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: a correction said last, the words
+ * before it. Read only where the step could not take the message as its answer (« 250 plutôt » answers).
+ */
+export function correctionSaidLast(text: string): string | undefined {
+  const typed = text.trim();
+  const normalized = normalize(typed);
+  const last = SAID_LAST.exec(normalized);
+  if (!last || normalized.length !== typed.length) return undefined;
+  const rest = typed.slice(0, last.index).trim();
+  return rest === '' ? undefined : rest;
+}
+
 const EDIT_VERB =
   "(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
@@ -131,7 +167,7 @@ const EDIT = new RegExp(
   'd',
 );
 const MISTAKE =
-  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/d;
+  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)[\s?!.]*$/d;
 const WRONG =
   /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
 

@@ -5,8 +5,10 @@ import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
   correctionIn,
+  correctionSaidLast,
   editRequestIn,
   isHesitation,
+  isPuzzled,
   questionTopic,
   saysNothing,
 } from '../../src/understanding/intents.ts';
@@ -83,7 +85,8 @@ describe('understanding layer under random input', () => {
         if (one.kind === 'one') expect(ids.has(one.id)).toBe(true);
         const some = choicesIn(text, OPTIONS);
         if (some.kind === 'some') expect(some.ids.every((id) => ids.has(id))).toBe(true);
-        for (const read of [correctionIn, editRequestIn]) {
+        expect(typeof isPuzzled(text)).toBe('boolean');
+        for (const read of [correctionIn, correctionSaidLast, editRequestIn]) {
           const found = read(text);
           expect(found === undefined || typeof found === 'string').toBe(true);
         }

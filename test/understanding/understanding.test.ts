@@ -4,8 +4,10 @@ import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
   correctionIn,
+  correctionSaidLast,
   editRequestIn,
   isFramedQuestion,
+  isPuzzled,
   questionTopic,
   saysNothing,
 } from '../../src/understanding/intents.ts';
@@ -193,6 +195,16 @@ describe('what a message is besides an answer', () => {
     expect(editRequestIn('je voudrais changer le format')).toBe('le format');
     expect(editRequestIn("I'd like to edit the themes")).toBe('the themes');
     expect(editRequestIn('Lyon')).toBeUndefined();
+    // The words as typed, with what follows the step's name (its new value).
+    expect(editRequestIn('je me suis trompé de date, c’est le 24 mars 2027')).toBe(
+      'date, c’est le 24 mars 2027',
+    );
+    expect(editRequestIn('je reviens sur les Thèmes')).toBe('les Thèmes');
+    expect(correctionSaidLast('la capacité c’est 350 en fait')).toBe('la capacité c’est 350');
+    expect(correctionSaidLast('Lyon')).toBeUndefined();
+    expect(isPuzzled('je ne comprends pas la question')).toBe(true);
+    expect(isPuzzled('hein ?')).toBe(true);
+    expect(isPuzzled('Lyon')).toBe(false);
   });
 
   it('tells a question about the step from another question', () => {
