@@ -31,6 +31,11 @@ export interface Asked {
   years: string[];
   /** The question's words that said what is asked (« date », "email"): they are not its subject. */
   cueWords: string[];
+  /**
+   * Positions of the words the asked-for fact is of (« combien de *collectivités* », "phone number of the
+   * *SCAC*"): an entry holding that kind of fact answers only if it speaks of them too.
+   */
+  objects: number[];
 }
 
 // Cue phrases, on folded words (no accents, lower case). A word ending in `*` is a prefix. Each phrase must be
@@ -369,27 +374,59 @@ const NOT_FIGURES = new Set(['temps', 'mois', 'argent', 'jours', 'semaines']);
 const MAIL_WORDS = new Set(['mail', 'email', 'e', 'courriel', 'electronique', 'mails', 'emails']);
 // « où déposer », "where do I sign up": where to act, not a place.
 const ACTION_WORDS = [
-  'deposer',
-  'envoyer',
-  'submit',
-  'send',
-  'sign',
+  'depos*',
+  'envo*',
+  'submit*',
+  'send*',
+  'sign*',
   'inscri*',
-  'register',
+  'register*',
   'lire',
-  'read',
-  'find',
-  'trouver',
-  'telecharger',
-  'download',
+  'lis',
+  'read*',
+  'find*',
+  'trouv*',
+  'telecharg*',
+  'download*',
   'formulaire',
   'form',
-  'apply',
+  'apply*',
   'candidat*',
-  'postuler',
-  'demander',
-  'adresser',
+  'postul*',
+  'demand*',
+  'adress*',
 ];
+
+// Cues of a fact asked *of* something (« le numéro de téléphone de X », "how many X", « le prix du X »).
+const OF_WHAT = new Set([
+  'how many',
+  'combien de',
+  'nombre de',
+  'number of',
+  'telephone',
+  'tel',
+  'phone',
+  'phone number',
+  'numero de telephone',
+  'email',
+  'mail',
+  'e mail',
+  'courriel',
+  'adresse',
+  'address',
+  'prix',
+  'price',
+  'cout',
+  'cost',
+  'tarif',
+  'fee',
+  'montant',
+  'amount',
+]);
+// Small words between a cue and its object.
+const OBJECT_SKIP = new Set(
+  'de du des d la le l les un une au aux a en pour of the a an for to s is are was were'.split(' '),
+);
 
 interface Cue {
   ask: Ask;
@@ -421,11 +458,15 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const words = typed.map((w) => asCueWord(w, isWord));
   const asks = new Set<Ask>();
   const cueWords = new Set<string>();
+  const objects = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     for (const cue of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
       if (!matchesAt(words, i, cue.words)) continue;
-      asks.add(cueAsk(cue, words, i));
+      const ask = cueAsk(cue, words, i);
+      asks.add(ask);
       for (const w of typed.slice(i, i + cue.words.length)) cueWords.add(w);
+      const object = OF_WHAT.has(cue.words.join(' ')) ? objectAfter(words, i + cue.words.length) : undefined;
+      if (object !== undefined) objects.add(object);
     }
     // « ou » is "or" as often as "where": it asks for a place only at the start, after « c'est », or last
     // (but for function words: « ça se passe où exactement ? »).
@@ -434,7 +475,15 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
   }
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
-  return { asks: refine(asks), years, cueWords: [...cueWords] };
+  return { asks: refine(asks), years, cueWords: [...cueWords], objects: [...objects] };
+}
+
+/** The position of the word a fact is asked of, right after its cue and a few small words, if any. */
+function objectAfter(words: string[], from: number): number | undefined {
+  let at = from;
+  while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || KNOWN_CUE_WORDS.has(words[at] ?? '')))
+    at++;
+  return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
 /** The ask a matched cue stands for, given the words around it. */

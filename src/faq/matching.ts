@@ -9,7 +9,7 @@ import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { isFiller, searchTerms, words } from './terms.ts';
+import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 // `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
@@ -138,7 +138,13 @@ export class FaqMatcher {
       subject: typed.filter(meant).join(' '),
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+      objectTerms: [],
     };
+    // What a fact is asked of (« combien de collectivités ») must be in the entry; a topic's name is the topic.
+    question.objectTerms = asked.objects
+      .filter((at) => !found.spans.has(at))
+      .map((at) => searchTerm(typed[at] ?? ''))
+      .filter((term): term is string => term !== null && !isContext(term) && !question.askTerms.has(term));
     const [named] = found.topics;
     if (named) return this.#within(named, question);
     const leaning = this.#leaning(context, typed, question, followUp);
@@ -170,11 +176,14 @@ export class FaqMatcher {
         return { ...sure(overview), topic: topicId };
       // No year named: the edition the topic is about, not an earlier one that happens to share the scene
       // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
-      // A fact asked for is better answered by the entry given to it than by the overview, which touches on it.
+      // A fact asked for is better answered by the entry given to it (the first kind its `answers` lists) than by
+      // one that touches on it, the overview least.
+      const aside = (e: FaqEntry) =>
+        Number(this.#otherEdition(e, asked.years)) * 4 +
+        Number(!asks.some((ask) => ask === e.answers[0])) * 2 +
+        Number(e === overview);
       const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
-        (a, b) =>
-          Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)) ||
-          Number(a === overview) - Number(b === overview),
+        (a, b) => aside(a) - aside(b),
       );
       const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
       const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
@@ -184,7 +193,9 @@ export class FaqMatcher {
     const yearKnown = asked.years.length === 0 || topic.entries.some((e) => this.#holdsYears(e, asked.years));
     // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
     const holds = (r: Ranked) =>
-      holdsAny(r.entry, asks) && (asks.length === 0 || this.#holdsYears(r.entry, asked.years));
+      holdsAny(r.entry, asks) &&
+      (asks.length === 0 || this.#holdsYears(r.entry, asked.years)) &&
+      this.#speaksOf(r.entry, question.objectTerms);
     const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find(holds) : undefined;
     if (!chosen) {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
@@ -204,7 +215,12 @@ export class FaqMatcher {
     const onTopic = ranked.filter((r) => about === undefined || r.entry.topic === about);
     const chosen = onTopic
       .slice(0, ASK_DEPTH)
-      .find((r) => holdsAny(r.entry, asks) && this.#holdsYears(r.entry, asked.years));
+      .find(
+        (r) =>
+          holdsAny(r.entry, asks) &&
+          this.#holdsYears(r.entry, asked.years) &&
+          this.#speaksOf(r.entry, question.objectTerms),
+      );
     if (!chosen) {
       if (about !== undefined && about !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
         return this.#notInSources(about, asked, onTopic);
@@ -277,6 +293,11 @@ export class FaqMatcher {
     return others
       .slice(0, ASK_DEPTH)
       .find((e) => e !== chosen && e.topic === chosen.topic && holdsAll(e, missing));
+  }
+
+  /** Whether an entry speaks of every thing a fact is asked of (the words, or a typo of them). */
+  #speaksOf(entry: FaqEntry, terms: string[]): boolean {
+    return terms.every((term) => this.#index.holds(entry.id, term));
   }
 
   /**
@@ -355,6 +376,8 @@ interface Question {
   asked: Asked;
   /** Search terms of the words saying what is asked, and of years: not the question's subject. */
   askTerms: Set<string>;
+  /** Search terms of what a fact is asked of (asks.ts `objects`). */
+  objectTerms: string[];
 }
 
 /** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */
