@@ -206,6 +206,10 @@ const CUES: Record<Ask, string[]> = {
     'maximum',
     'pourcentage',
     'percentage',
+    'ceiling',
+    'plafonne',
+    'plafonnee',
+    'upper limit',
     'percent',
     'payer',
     'pay',
@@ -218,6 +222,8 @@ const CUES: Record<Ask, string[]> = {
     'contact',
     'contacts',
     'contacter',
+    'contacte',
+    'je contacte',
     'joindre',
     'interlocuteur',
     'referent',
@@ -267,6 +273,10 @@ const CUES: Record<Ask, string[]> = {
     'reserve a',
     'reserved for',
     'allowed to',
+    'ouvert au public',
+    'open to the public',
+    'grand public',
+    'can anyone attend',
     'pour qui',
     'who is it for',
     'a qui s adresse',
@@ -438,6 +448,7 @@ const PHRASES: Cue[] = ASKS.flatMap((ask) => CUES[ask].map((phrase) => ({ ask, w
 const BY_FIRST_WORD = Map.groupBy(PHRASES, (cue) => cue.words[0] ?? '');
 const CUE_WORDS = [...new Set(PHRASES.flatMap((cue) => cue.words))];
 const KNOWN_CUE_WORDS = new Set(CUE_WORDS);
+const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
  * The cue word a question's word stands for: itself, or the cue word it is one typo off (« telephnoe »). Short
@@ -481,8 +492,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
 /** The position of the word a fact is asked of, right after its cue and a few small words, if any. */
 function objectAfter(words: string[], from: number): number | undefined {
   let at = from;
-  while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || KNOWN_CUE_WORDS.has(words[at] ?? '')))
-    at++;
+  // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
+  while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 

@@ -140,11 +140,14 @@ export class FaqMatcher {
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
       objectTerms: [],
     };
-    // What a fact is asked of (« combien de collectivités ») must be in the entry; a topic's name is the topic.
-    question.objectTerms = asked.objects
-      .filter((at) => !found.spans.has(at))
+    // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
+    // entry; a topic's name is the topic itself.
+    // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
+    const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
+    question.objectTerms = [...new Set([...asked.objects, ...mentioned])]
+      .filter((at) => !found.nameWords.has(at))
       .map((at) => searchTerm(typed[at] ?? ''))
-      .filter((term): term is string => term !== null && !isContext(term) && !question.askTerms.has(term));
+      .filter((term): term is string => term !== null && !question.askTerms.has(term));
     const [named] = found.topics;
     if (named) return this.#within(named, question);
     const leaning = this.#leaning(context, typed, question, followUp);
@@ -162,10 +165,22 @@ export class FaqMatcher {
     if (!topic) return NO_MATCH;
     const { asked } = question;
     const asks = [...asked.asks];
+    // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
+    // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
+    // (objectTerms). With nothing asked, such a word may be the whole point (« le repas est compris ? »).
+    const subject =
+      asks.length === 0
+        ? question.subject
+        : words(question.subject)
+            .filter((w) => {
+              const term = searchTerm(w);
+              return term === null || this.#index.knows(term);
+            })
+            .join(' ');
     const ranked = this.#index
-      .rank(question.subject, question.askTerms, { onTopic: true })
+      .rank(subject, question.askTerms, { onTopic: true })
       .filter((r) => r.entry.topic === topicId);
-    const subjectTerms = searchTerms(question.subject).filter(
+    const subjectTerms = searchTerms(subject).filter(
       (term) => !question.askTerms.has(term) && !isContext(term),
     );
     if (subjectTerms.length === 0) {
@@ -201,7 +216,15 @@ export class FaqMatcher {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
       return { ...this.#unsure(ranked), topic: topicId };
     }
-    return this.#chosen(chosen, ranked, asks, MIN_COVERAGE_NAMED);
+    // The one entry of the topic holding the fact asked for is evidence enough (« combien d'euros peut-on obtenir
+    // avec l'appel ? »): the topic and the ask point to it, whatever the other words.
+    const holders = topic.entries.filter((e) => holdsAll(e, asks));
+    const only =
+      asks.length > 0 &&
+      question.objectTerms.length === 0 &&
+      holders.length === 1 &&
+      holders[0] === chosen.entry;
+    return this.#chosen(chosen, ranked, asks, only ? 0 : MIN_COVERAGE_NAMED);
   }
 
   /** The answer when the question names no topic: the best match, on its own topic, holding the fact asked. */

@@ -179,6 +179,12 @@ export class FaqIndex {
     return overview ? [overview, ...ranked.filter((r) => r !== overview)] : ranked;
   }
 
+  /** Whether any entry holds a (processed) term, or a typo or the start of it. */
+  knows(term: string): boolean {
+    const { exact, near } = this.#reachOf(term);
+    return exact.size > 0 || near.size > 0;
+  }
+
   /** Whether an entry holds a (processed) term, or a typo or the start of it. */
   holds(entryId: string, term: string): boolean {
     return this.#credit(term, entryId) > 0;
