@@ -36,6 +36,8 @@ export interface Asked {
    * *SCAC*"): an entry holding that kind of fact answers only if it speaks of them too.
    */
   objects: number[];
+  /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
+  defines: boolean;
 }
 
 // Cue phrases, on folded words (no accents, lower case). A word ending in `*` is a prefix. Each phrase must be
@@ -438,6 +440,22 @@ const OBJECT_SKIP = new Set(
   'de du des d la le l les un une au aux a en pour of the a an for to s is are was were'.split(' '),
 );
 
+// Asking what something is.
+const DEFINITIONS = [
+  'c est quoi',
+  'c quoi',
+  'qu est ce que',
+  'qu est ce qu',
+  'ca veut dire quoi',
+  'what is',
+  'what s',
+  'whats',
+  'what are',
+  'wat is',
+  'explique',
+  'explain',
+].map((phrase) => phrase.split(' '));
+
 interface Cue {
   ask: Ask;
   words: string[];
@@ -486,7 +504,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
   }
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
-  return { asks: refine(asks), years, cueWords: [...cueWords], objects: [...objects] };
+  const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchesAt(words, i, phrase)));
+  return { asks: refine(asks), years, cueWords: [...cueWords], objects: [...objects], defines };
 }
 
 /** The position of the word a fact is asked of, right after its cue and a few small words, if any. */

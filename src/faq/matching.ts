@@ -167,9 +167,10 @@ export class FaqMatcher {
     const asks = [...asked.asks];
     // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
     // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
-    // (objectTerms). With nothing asked, such a word may be the whole point (« le repas est compris ? »).
+    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? »). With nothing asked, such a
+    // word may be the whole point (« le repas est compris ? »).
     const subject =
-      asks.length === 0
+      asks.length === 0 && !asked.defines
         ? question.subject
         : words(question.subject)
             .filter((w) => {
