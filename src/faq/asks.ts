@@ -491,6 +491,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   for (let i = 0; i < words.length; i++) {
     for (const cue of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
       if (!matchesAt(words, i, cue.words)) continue;
+      // « c'est combien de mois avant ? » counts something: the « combien de » cue says what.
+      const counts =
+        cue.words.at(-1) === 'combien' && ['de', 'd'].includes(words[i + cue.words.length] ?? '');
+      if (counts) continue;
       const ask = cueAsk(cue, words, i);
       asks.add(ask);
       for (const w of typed.slice(i, i + cue.words.length)) cueWords.add(w);

@@ -345,7 +345,11 @@ export class FaqMatcher {
         const value = ref.includes('.') ? this.#figure(call, name) : ref;
         return typeof value === 'string' ? value : whole;
       });
-    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts.
+    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts, unless the question names the
+    // period itself (« en 2018-2019 »).
+    const periods = text.match(/\d{4}\s*[-–]\s*\d{4}/g) ?? [];
+    if (years.length > 1 && periods.some((period) => years.every((year) => period.includes(year))))
+      return true;
     const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
     return years.every((year) => standing.includes(year));
   }
