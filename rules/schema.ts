@@ -155,6 +155,11 @@ const benefit = z.strictObject({
 
 const callObject = z.strictObject({
   id: callId,
+  /**
+   * A call added without code (a new edition imported in the console) names the call whose dialog asks its
+   * questions; a shipped call has a dialog of its own and leaves this out.
+   */
+  dialog: callId.optional(),
   name: localized,
   organiser: z.string().min(1),
   edition: z.number().int().min(2000).max(2100),

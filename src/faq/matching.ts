@@ -43,6 +43,12 @@ export interface FaqMatch {
   topic?: string;
   /** The topic is known but none of its entries holds the fact asked for: the sources do not say it. */
   unknown?: { asks: Ask[]; years: string[] };
+  /** The evidence, for a manager trying a question: the kinds of fact it asks for (date, contact…). */
+  asks?: Ask[];
+  /** The question's search terms the chosen entry matched. */
+  matched?: string[];
+  /** The coverage the chosen entry needed to be answered with, when coverage decided. */
+  threshold?: number;
 }
 
 /** Where a question is asked: it may lean on what came before. */
@@ -148,15 +154,16 @@ export class FaqMatcher {
       .filter((at) => !found.nameWords.has(at))
       .map((at) => searchTerm(typed[at] ?? ''))
       .filter((term): term is string => term !== null && !question.askTerms.has(term));
+    const asks = [...asked.asks];
     const [named] = found.topics;
-    if (named) return this.#within(named, question);
+    if (named) return { ...this.#within(named, question), asks };
     const leaning = this.#leaning(context, typed, question, followUp);
     if (leaning) {
       const match = this.#within(leaning, question);
       // The second part of a question is about the first part's topic, or about nothing it can tell.
-      if (match.confident || match.unknown || followUp) return match;
+      if (match.confident || match.unknown || followUp) return { ...match, asks };
     }
-    return this.#anywhere(question);
+    return { ...this.#anywhere(question), asks };
   }
 
   /** The answer on a known topic: its entry holding the fact asked for, or "the sources don't say". */
@@ -275,6 +282,8 @@ export class FaqMatcher {
         : undefined,
       score: chosen.score,
       coverage: chosen.coverage,
+      matched: chosen.terms,
+      threshold: minCoverage,
       confident,
       alternatives: (confident ? rest : ranked)
         .filter(relevant)
@@ -361,6 +370,7 @@ export class FaqMatcher {
       entry: best?.entry,
       score: best?.score ?? 0,
       coverage: best?.coverage ?? 0,
+      matched: best?.terms,
       confident: false,
       alternatives: ranked
         .filter(relevant)

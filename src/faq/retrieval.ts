@@ -20,6 +20,8 @@ export interface Ranked {
    * knowledge base (a word found nowhere weighs most), so "weather in Paris" does not match on "Paris" alone.
    */
   coverage: number;
+  /** The question's search terms the entry matched (exactly, by a typo or by a prefix). */
+  terms: string[];
 }
 
 interface IndexedEntry {
@@ -163,9 +165,10 @@ export class FaqIndex {
       if (!entry) return [];
       // Nothing in common but the scene: no credit, however rare the place or month is in the knowledge base.
       const shared = all.filter((term) => this.#credit(term, id) > 0);
-      if (!onTopic && shared.every(setsTheSceneOnly)) return [{ entry, score: result.score, coverage: 0 }];
+      if (!onTopic && shared.every(setsTheSceneOnly))
+        return [{ entry, score: result.score, coverage: 0, terms: shared }];
       const matched = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0) * this.#credit(term, id), 0);
-      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
+      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total, terms: shared }];
     });
     const named = results.find((result) => namesOnlyTheTopic(result, all));
     const topic = named && this.#kb.get(String(named.id))?.topic;
