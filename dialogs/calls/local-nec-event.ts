@@ -23,6 +23,8 @@ export const EVENT_STEPS: StepDefinition[] = [
       en: 'A local NEC is held fully online or in a hybrid format (on site and online sessions).',
     },
     names: ['format', 'forme', 'format de l evenement'],
+    // On site and online named together is the hybrid format (« sur place et en visio »).
+    blends: { hybrid: ['in_person', 'online'] },
     keywords: {
       online: [
         'en ligne',

@@ -3,6 +3,7 @@
  * authority's support, formats and resources, the budget and grant (checked against each other), the commitments.
  */
 import type { StepDefinition } from '../definition.ts';
+import { AUTHORITY_SUPPORT_WORDS } from './keywords.ts';
 
 export const MEANS_STEPS: StepDefinition[] = [
   {
@@ -69,6 +70,7 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'Support from at least one local authority is required for funding and the researcher-journalist duo.',
     },
     names: ['soutien', 'support'],
+    keywords: AUTHORITY_SUPPORT_WORDS,
     detailSlot: 'local_authority_name',
     // An organiser that is itself a local authority supports its own event: proposed, name prefilled.
     implied: (answers) =>

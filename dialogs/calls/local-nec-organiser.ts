@@ -1,6 +1,6 @@
 /** The local NEC application's steps about who applies: the organising body and its kind (any legal entity). */
 import type { StepDefinition } from '../definition.ts';
-import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { LOCAL_AUTHORITY_WORDS, ORGANISATION_NAME_PATTERNS } from './keywords.ts';
 
 export const ORGANISER_STEPS: StepDefinition[] = [
   {
@@ -14,10 +14,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
       en: 'The name of the organisation applying: it goes on the application file.',
     },
     names: ['nom', 'nom de la structure', 'nom de l organisation', 'name', 'organisation name', 'structure'],
-    findIn: [
-      /\b(?:nous sommes|on est|we are|we're|je repr[ée]sente|nous repr[ée]sentons|i represent|we represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
-      /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
-    ],
+    findIn: ORGANISATION_NAME_PATTERNS,
   },
   {
     slot: 'legal_entity',
@@ -55,7 +52,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
         'mediatheque',
         'bibliotheque',
       ],
-      cooperative: ['scop', 'scic', 'coop', 'cooperative', 'cae'],
+      cooperative: ['scop', 'scic', 'coop', 'co-op', 'cooperative', 'cae'],
       individual: [
         'particulier',
         'personne physique',
