@@ -40,6 +40,7 @@ import { createLogger, fileDestination, type Logger, redactSecrets } from './log
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
+import { keepApplicationCommand } from './ops/keep-application.ts';
 import { migrateKeyvKeys } from './ops/keyv-migration.ts';
 import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
@@ -250,7 +251,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
-    retention.keepCommand,
+    keepApplicationCommand(retention, clock),
     statsCommand(funnel, (id) => calls.get(id)),
     ...dialogs.commands,
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
