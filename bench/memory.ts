@@ -1,51 +1,111 @@
 /**
- * Idle memory, module by module (`node --expose-gc bench/memory.ts sdk|bot`): RSS after each import, with
- * a full GC between steps. `sdk` loads the two platform SDKs alone; `bot` then the rest of the bot and an app.
+ * Idle memory: `node bench/memory.ts [runs]` (default 5). Each run starts fresh processes: the two platform
+ * SDKs alone (plain `node`), and the bot as `src/main.ts` starts (its module graph, both adapters' modules, the
+ * app on an embedded store, the number words) with the V8 flags of `npm start`; then the same two the other
+ * way round, so each figure can be read against its like. Each reports its RSS after a full GC once idle.
+ * Prints the steps of the last bot run, min / median of each, and the ratio of the medians (issue 14's target:
+ * the bot ≤ 1.5 × the SDKs). `node --expose-gc bench/memory.ts sdk|bot` is one process, printing its steps.
  */
-const mb = () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return Math.round(process.memoryUsage().rss / 1048576);
-};
-const steps: Array<[string, () => Promise<unknown>]> = [
-  ['node baseline', async () => {}],
-  ['@slack/bolt', () => import('@slack/bolt')],
-  ['matrix-bot-sdk', () => import('matrix-bot-sdk')],
-];
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
 const mode = process.argv[2];
-if (mode === 'bot') {
-  steps.push(
-    ['prom-client', () => import('prom-client')],
-    ['src/main.ts graph (rules, dialogs, faq, scheduler…)', () => import('../src/main.ts')],
-    [
-      'adapters',
-      async () => {
-        await import('../adapters/slack/index.ts');
-        await import('../adapters/matrix/index.ts');
-      },
-    ],
-    [
-      'createApp (sqlite, calls, FAQ index)',
-      async () => {
-        const { createApp } = await import('../src/main.ts');
-        const { loadConfig } = await import('../src/config.ts');
-        const { systemClock } = await import('../src/core/clock.ts');
-        const { createLogger } = await import('../src/logger.ts');
-        (globalThis as { app?: unknown }).app = await createApp({
-          config: loadConfig({ LOG_LEVEL: 'silent' }),
-          clock: systemClock,
-          logger: createLogger('silent'),
-          storeUrl: 'sqlite://:memory:',
-        });
-      },
-    ],
+if (mode === 'sdk' || mode === 'bot') await measure(mode);
+else report(Number(mode ?? 5));
+
+async function measure(kind: 'sdk' | 'bot'): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const steps: Array<[string, () => Promise<unknown>]> = [
+    ['node baseline', async () => {}],
+    ['@slack/bolt', () => import('@slack/bolt')],
+    ['matrix-bot-sdk', () => import('matrix-bot-sdk')],
+  ];
+  if (kind === 'bot') {
+    steps.push(
+      ['src/main.ts graph (rules, dialogs, faq, scheduler…)', () => import('../src/main.ts')],
+      [
+        'adapters',
+        async () => {
+          await import('../adapters/slack/index.ts');
+          await import('../adapters/matrix/index.ts');
+        },
+      ],
+      [
+        'createApp (sqlite, calls, FAQ index) and number words',
+        async () => {
+          const { createApp } = await import('../src/main.ts');
+          const { loadConfig } = await import('../src/config.ts');
+          const { systemClock } = await import('../src/core/clock.ts');
+          const { createLogger } = await import('../src/logger.ts');
+          const { prepareNumberWords } = await import('../src/understanding/numbers.ts');
+          (globalThis as { app?: unknown }).app = await createApp({
+            config: loadConfig({ LOG_LEVEL: 'silent' }),
+            clock: systemClock,
+            logger: createLogger('silent'),
+            storeUrl: 'sqlite://:memory:',
+          });
+          prepareNumberWords();
+        },
+      ],
+    );
+  }
+  // Idle: V8's memory reducer runs a few seconds after the last allocation.
+  steps.push(['idle (5 s)', () => new Promise((resolve) => setTimeout(resolve, 5000))]);
+  let last = 0;
+  for (const [name, step] of steps) {
+    await step();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    gc();
+    const now = Math.round(process.memoryUsage().rss / 1048576);
+    console.log(`${name}\t${now} MB\t+${now - last}`);
+    last = now;
+  }
+  process.exit(0);
+}
+
+function report(runs: number): void {
+  // The flags `npm start` gives node (its young-generation cap), read from package.json so both stay one.
+  const start: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts
+    .start;
+  const startFlags = start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+  const once = (kind: 'sdk' | 'bot', flags: string[]) => {
+    const args = ['--expose-gc', '--no-deprecation', ...flags, import.meta.filename, kind];
+    const lines = execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n');
+    return { lines, rss: Number(lines.at(-1)?.split('\t')[1]?.replace(' MB', '')) };
+  };
+  const runsOf = {
+    sdk: [] as number[],
+    bot: [] as number[],
+    sdkWithFlags: [] as number[],
+    botPlainNode: [] as number[],
+  };
+  let steps: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    runsOf.sdk.push(once('sdk', []).rss);
+    const run = once('bot', startFlags);
+    runsOf.bot.push(run.rss);
+    steps = run.lines;
+    runsOf.sdkWithFlags.push(once('sdk', startFlags).rss);
+    runsOf.botPlainNode.push(once('bot', []).rss);
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (i: number) => s[i] ?? Number.NaN;
+    return s.length % 2 ? at((s.length - 1) / 2) : (at(s.length / 2 - 1) + at(s.length / 2)) / 2;
+  };
+  const line = (name: string, xs: number[]) =>
+    console.log(`${name.padEnd(34)} min ${Math.min(...xs)}, median ${median(xs)}  (${xs.join(', ')})`);
+  const flags = startFlags.join(' ') || '(none)';
+  console.log(
+    `${steps.join('\n')}\n\n${runs} runs of each, RSS MB after a full GC, idle; npm start flags: ${flags}`,
+  );
+  line('SDKs alone (plain node)', runsOf.sdk);
+  line('bot idle (as npm start runs it)', runsOf.bot);
+  line('SDKs alone (npm start flags)', runsOf.sdkWithFlags);
+  line('bot idle (plain node)', runsOf.botPlainNode);
+  const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
+  console.log(
+    `bot / SDKs: ${ratio(runsOf.bot, runsOf.sdk)} (target ≤ 1.5); like for like: ${ratio(runsOf.bot, runsOf.sdkWithFlags)} with the flags, ${ratio(runsOf.botPlainNode, runsOf.sdk)} without`,
   );
 }
-let last = 0;
-for (const [name, step] of steps) {
-  await step();
-  await new Promise((r) => setTimeout(r, 200));
-  const now = mb();
-  console.log(`${name}\t${now} MB\t+${now - last}`);
-  last = now;
-}
-process.exit(0);

@@ -7,7 +7,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { types } from '@slack/bolt';
 // Per-function entry point: the package root loads all ~300 date-fns modules, seconds of start-up.
-import { format } from 'date-fns/format';
 import {
   type ApplicationOverview,
   type BroadcastOverview,
@@ -137,7 +136,10 @@ function applicationBlocks(application: ApplicationOverview, request: OverviewRe
 }
 
 function localTime(at: number, zone: string): string {
-  return format(new TZDate(at, zone), 'yyyy-MM-dd HH:mm');
+  // The zone's own fields, written `YYYY-MM-DD HH:mm` (date-fns' `format` costs ~28 MB of memory to load).
+  const local = new TZDate(at, zone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`;
 }
 
 /** The first words of a message (its first line, cut), as mrkdwn. */

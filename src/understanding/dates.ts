@@ -4,7 +4,10 @@
  * relative to today in the person's time zone. What chrono cannot say, we check: a weekday that contradicts
  * the date, a day that does not exist, a month without a day (`mi-juin`), a two-digit year after the month.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+// The two locales' entry points, not the package root: that one loads every locale (266 modules, not 65).
+import * as en from 'chrono-node/en';
+import * as fr from 'chrono-node/fr';
 import { normalize } from '../core/text.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
@@ -103,12 +106,10 @@ export function dateIn(raw: string, today: Day): DateReading {
   // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
   const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2');
   const results = [
-    ...chrono.fr.parse(compact, reference, { forwardDate: true }),
-    ...chrono.en.GB.parse(compact, reference, { forwardDate: true }),
+    ...fr.parse(compact, reference, { forwardDate: true }),
+    ...en.GB.parse(compact, reference, { forwardDate: true }),
     // The American reader only for months in words (`Mar 12`): its `12/03` is 3 December.
-    ...chrono.en
-      .parse(compact, reference, { forwardDate: true })
-      .filter((r) => !/\d\s*[/.-]\s*\d/.test(r.text)),
+    ...en.parse(compact, reference, { forwardDate: true }).filter((r) => !/\d\s*[/.-]\s*\d/.test(r.text)),
   ]
     .filter((r) => DAY_WORDS.test(normalize(r.text)))
     // First in the text; at the same place, the reading with a day and a month (`Mar 12` is 12 March, not
@@ -145,10 +146,10 @@ export function dateIn(raw: string, today: Day): DateReading {
 }
 
 /** The day a chrono result names, when the calendar has it. */
-const dayOf = (result: chrono.ParsedResult): Day | undefined =>
+const dayOf = (result: ParsedResult): Day | undefined =>
   toDay(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0);
 
-const certainty = (start: chrono.ParsedComponents): number =>
+const certainty = (start: ParsedComponents): number =>
   Number(start.isCertain('day')) + Number(start.isCertain('month'));
 
 /** A day written out (`31 juin`, `31/02/2027`) that the calendar does not have. */
