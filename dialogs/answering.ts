@@ -18,9 +18,9 @@ import {
 } from '../src/understanding/intents.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
+import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { edit } from './editing.ts';
-import { liveEligibility } from './eligibility.ts';
 import { factsIn } from './facts.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
@@ -110,12 +110,9 @@ export async function answer(
           )
         : ''),
   });
-  sayEligibility(ctx, turn, application, step.slot);
+  sayEligibility(ctx, turn, application, [step.slot, ...Object.keys(also)]);
   await advance(ctx, turn, application);
-  const reminders = ctx.deps.services().reminders;
-  // Any answer can move a date or the verdict, and the reminders follow both.
-  if (application.remindersAccepted && reminders && before !== parsed.value)
-    await reminders.followAnswers(turn, application);
+  if (before !== parsed.value) await followReminders(ctx, turn, application);
 }
 
 /**
@@ -185,9 +182,10 @@ async function correct(
       { label: previous.label[turn.lang], echo: parsed.echo[turn.lang] },
     ),
   });
-  sayEligibility(ctx, turn, application, previous.slot);
+  sayEligibility(ctx, turn, application, [previous.slot]);
   await ctx.save(turn, application);
   await ask(ctx, turn, application);
+  await followReminders(ctx, turn, application);
   return true;
 }
 
@@ -296,19 +294,6 @@ function stepWords(step: Step): string[] {
       ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en]),
     ].join(' '),
   );
-}
-
-/** Live eligibility after an answer: what it breaks or puts at risk. */
-function sayEligibility(ctx: DialogContext, turn: Turn, application: Application, slot: string): void {
-  const live = liveEligibility(
-    ctx.call(application.callId),
-    application.answers,
-    slot,
-    ctx.deps.clock.now(),
-    ctx.timezone(turn),
-    turn.lang,
-  );
-  if (live) ctx.say(turn, { intent: `dialog:${application.callId}:eligibility`, text: live });
 }
 
 /** Whether a clicked choice id answers this step (a yes/no, one or more of its choices, or an offered day or number). */

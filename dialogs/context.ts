@@ -15,6 +15,7 @@ import type { UserKey, UserRecords } from '../src/store/user-records.ts';
 import { choiceIn } from '../src/understanding/choices.ts';
 import { type Application, ApplicationStore } from './application.ts';
 import type { DialogDefinition } from './definition.ts';
+import { dialogsInForce } from './editions.ts';
 import { resolveSteps, type Step } from './steps.ts';
 
 /** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
@@ -40,7 +41,7 @@ export interface DialogDeps {
   clock: Clock;
   /** The bot's time zone, for people whose own is unknown. */
   timezone: string;
-  calls: { get(id: string): CallDefinition | undefined };
+  calls: { get(id: string): CallDefinition | undefined; list(): CallDefinition[] };
   /** Features that may be absent: looked up at each use. */
   services: () => { faq?: FaqPort; reminders?: ReminderPort };
 }
@@ -48,13 +49,18 @@ export interface DialogDeps {
 /** The shared parts of the dialog operations (engine, answering, navigation, editing). */
 export class DialogContext {
   readonly deps: DialogDeps;
-  readonly dialogs: DialogDefinition[];
   readonly store: ApplicationStore;
+  readonly #shipped: DialogDefinition[];
 
   constructor(deps: DialogDeps, dialogs: DialogDefinition[]) {
     this.deps = deps;
-    this.dialogs = dialogs;
+    this.#shipped = dialogs;
     this.store = new ApplicationStore(deps.records);
+  }
+
+  /** The dialogs in force: the shipped ones and those of calls added in the console since (looked up each time). */
+  get dialogs(): DialogDefinition[] {
+    return dialogsInForce(this.#shipped, this.deps.calls.list());
   }
 
   /** The dialog of a call id; a missing one is a programming error. */

@@ -13,18 +13,19 @@ const LIVE_MARK: Partial<Record<RuleOutcome['status'], string>> = {
 };
 
 /**
- * The rules this slot's answer now fails or warns about, with their citations, and the benefits still within
- * reach; undefined when the answer breaks nothing (the dialog then simply goes on).
+ * The rules these slots' answers now fail or warn about, with their citations (each rule once, however many of the
+ * slots it reads), and the benefits still within reach; undefined when the answers break nothing (the dialog then
+ * simply goes on).
  */
 export function liveEligibility(
   call: CallDefinition,
   answers: Answers,
-  slot: string,
+  slots: readonly string[],
   now: Date,
   timezone: string,
   lang: Lang,
 ): string | undefined {
-  const touched = new Set(rulesTouching(call, slot));
+  const touched = new Set(slots.flatMap((slot) => rulesTouching(call, slot)));
   if (touched.size === 0) return undefined;
   const verdict = evaluate(call, answers, now, timezone);
   const seen = new Set<string>();

@@ -30,13 +30,11 @@ const NO_ACTIVE: Localized = {
 };
 
 export class DialogEngine {
-  readonly dialogs: DialogDefinition[];
   readonly store: ApplicationStore;
   readonly #ctx: DialogContext;
 
   constructor(deps: DialogDeps, dialogs: DialogDefinition[]) {
     this.#ctx = new DialogContext(deps, dialogs);
-    this.dialogs = dialogs;
     this.store = this.#ctx.store;
     registerRemovals(this.#ctx);
     registerSkipOffer(this.#ctx, SKIP_OFFER_ACTION);
@@ -49,13 +47,23 @@ export class DialogEngine {
     // « je voudrais savoir comment organiser un NEC local » asks how: the FAQ answers it.
     if (/\b(savoir|comment|know|how)\b/.test(typed)) return undefined;
     if (!WANTS.test(typed) && !(DOING.test(typed) && !readsAsQuestion(text))) return undefined;
-    return this.dialogs.find((d) => d.startPhrases.some((p) => p.test(typed)));
+    const named = this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(typed)));
+    // Two editions of one call share its phrases: the one open today is meant.
+    const { clock, timezone } = this.#ctx.deps;
+    const open = named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open');
+    return open ?? named[0];
   }
 
-  /** The dialog named by an id or words typed after `apply`. */
+  /** The dialog named by an id or words typed after `apply` (the longest id they hold: `local-nec-2027`). */
   dialogNamed(text: string): DialogDefinition | undefined {
     const typed = normalize(text).replace(/\s+/g, '-');
-    return this.dialogs.find((d) => d.id === typed || typed.includes(d.id));
+    const held = this.dialogs.filter((d) => typed.includes(d.id));
+    return held.find((d) => d.id === typed) ?? held.sort((a, b) => b.id.length - a.id.length)[0];
+  }
+
+  /** The dialogs in force (the shipped ones and those of calls added in the console). */
+  get dialogs(): DialogDefinition[] {
+    return this.#ctx.dialogs;
   }
 
   /** The application in progress, if the state names one that still exists. */

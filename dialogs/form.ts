@@ -1,7 +1,9 @@
 /**
  * An application as one form (Slack's « Modifier ma candidature » modal): every step that applies, with its
- * answer, and a submitted form read by the same parsers as the chat, saved in one go when every field reads,
- * then re-evaluated (steps that no longer apply dropped, the next question or the summary shown).
+ * answer, and a submitted form read by the same parsers and the same checks as the chat — a changed field that
+ * makes no sense beside the form's other fields (a grant above the budget) is refused beside it — saved in one
+ * go when every field is accepted, then followed as a chat answer is (`consequences.ts`: what the change breaks,
+ * the reminders that follow, the person told), and the next question or the summary shown.
  */
 
 import type { Middleware } from '../src/core/bot.ts';
@@ -11,10 +13,11 @@ import { type Counted, plural } from '../src/core/plural.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { UserKey } from '../src/store/user-records.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
+import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { advance } from './progress.ts';
 import { bounds } from './render.ts';
-import { applicableSteps, parseAnswer, pruneAnswers, type Step } from './steps.ts';
+import { applicableSteps, implausible, parseForm, pruneAnswers, type Step } from './steps.ts';
 
 /** The intent of the reply listing a form's refused fields; its `data.errors` maps slot → message. */
 export const FORM_INVALID = 'dialog:form-invalid';
@@ -112,12 +115,21 @@ function readForm(
       }
       continue;
     }
-    const parsed = parseAnswer(step, typed, today);
+    const parsed = parseForm(step, typed, today);
     if (!parsed.ok) errors[step.slot] = turn.t(parsed.error);
     else {
       answers[step.slot] = parsed.value;
       skipped = skipped.filter((s) => s !== step.slot);
     }
+  }
+  // Each changed answer is checked beside the form's other answers (both the grant and the budget may change
+  // in one save), as the chat checks an answer beside those given; the unchanged ones were checked when given.
+  for (const slot of changedSlots(application.answers, answers)) {
+    const step = steps.find((s) => s.slot === slot);
+    const value = answers[slot];
+    const problem =
+      step && value !== undefined && !errors[slot] ? implausible(step, value, answers) : undefined;
+    if (problem) errors[slot] = turn.t(problem);
   }
   return Object.keys(errors).length > 0 ? { errors } : { answers, skipped };
 }
@@ -161,13 +173,11 @@ async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Pr
     text: changed.length === 0 ? turn.t(UNCHANGED) : plural(turn.lang, changed.length, SAVED),
     data: { application: application.id, changed },
   });
+  sayEligibility(ctx, turn, application, changed);
   // The chat carries on with this application: its next question, or its summary when every step is done.
   turn.state.activeApplication = application.id;
   await advance(ctx, turn, application);
-  const reminders = ctx.deps.services().reminders;
-  const datesChanged = steps.some((s) => s.type === 'date' && changed.includes(s.slot));
-  if (application.remindersAccepted && reminders && datesChanged)
-    await reminders.syncApplication(turn.user, application, turn.lang, ctx.timezone(turn));
+  if (changed.length > 0) await followReminders(ctx, turn, application);
 }
 
 /** Takes the turns that carry a submitted form; every other message goes on down the pipeline. */

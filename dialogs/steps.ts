@@ -42,9 +42,17 @@ export function parseAnswer(
   answers: Answers = {},
 ): Parsed<AnswerValue> {
   const parsed = parseForm(step, text, today);
-  // A well-formed answer can still make no sense beside the others (a grant above the budget): said at once.
-  const problem = parsed.ok ? step.plausible?.(parsed.value, answers) : undefined;
+  const problem = parsed.ok ? implausible(step, parsed.value, answers) : undefined;
   return problem ? { ok: false, error: problem } : parsed;
+}
+
+/**
+ * Why a well-formed answer makes no sense beside the others (a grant above the budget), if it does not. The one
+ * check of the chat (each answer, against those given) and of the whole-application form (each changed field,
+ * against the form's other fields): both come here, so a form cannot save what the chat would refuse.
+ */
+export function implausible(step: Step, value: AnswerValue, answers: Answers): Localized | undefined {
+  return step.plausible?.(value, answers);
 }
 
 /** Reads an answer's form only (a number, a date, a choice…), before asking whether it makes sense. */

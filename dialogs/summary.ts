@@ -28,7 +28,7 @@ export function summaryReply(
 ): Reply {
   const verdict = evaluate(call, application.answers, now, timezone);
   const missing = missingSteps(steps, application);
-  const { current: dates, pastEdition } = applicationDates(call, application.answers, now, timezone, verdict);
+  const { current: dates, pastEdition } = applicationDates(call, application.answers, now, timezone);
   const status = callStatus(call, now, timezone);
   const today = dayIn(now, timezone);
   const colon = lang === 'fr' ? ' : ' : ': ';

@@ -1,18 +1,17 @@
 /**
- * The key days of one application: those of its own year and of the benefits still within reach. A fixed day of a
- * call's past edition (the 2023 agreement end, a 2025 event) is no key date, reminder or calendar event of an
- * application for a later year; the summary says what that edition did instead, marked as such.
+ * The key days of one application: those of its own year. A fixed day of a call's past edition (the 2023 agreement
+ * end, a 2025 event) is no key date, reminder or calendar event of an application for a later year; the summary
+ * says what that edition did instead, marked as such. Which reminders the verdict keeps is `reminders.ts`.
  */
 import type { Lang } from '../src/core/i18n.ts';
 import { type Day, dayIn, formatDay, yearOf } from './calendar.ts';
 import { type KeyDate, keyDates } from './dates.ts';
-import { evaluate, type Verdict } from './evaluate.ts';
 import type { CallDefinition } from './schema.ts';
 import type { Answers } from './values.ts';
 
 export interface ApplicationDates {
-  /** The days that hold for this application, in date order; `reachable` false: only for benefits now out of reach. */
-  current: Array<KeyDate & { reachable: boolean }>;
+  /** The days that hold for this application, in date order. */
+  current: KeyDate[];
   /** Fixed days of the call's edition when the application is for a later year. */
   pastEdition: KeyDate[];
   /** The year the application is for: its own dated answers', else today's. */
@@ -25,7 +24,6 @@ export function applicationDates(
   answers: Answers,
   now: Date,
   timezone: string,
-  verdict: Verdict = evaluate(call, answers, now, timezone),
 ): ApplicationDates {
   const all = keyDates(call, answers, timezone);
   const own = all.filter((d) => !d.fixed);
@@ -33,13 +31,8 @@ export function applicationDates(
   const year =
     own.length > 0 ? yearOf(own.map((d) => d.date).sort()[0] as Day) : yearOf(dayIn(now, timezone));
   const stale = (d: KeyDate) => d.fixed && call.edition < year && yearOf(d.date) < year;
-  const outOfReach = new Set(
-    verdict.benefits.filter((b) => b.state === 'not_eligible').map((b) => b.benefit.id),
-  );
   return {
-    current: all
-      .filter((d) => !stale(d))
-      .map((d) => ({ ...d, reachable: !d.benefits || d.benefits.some((b) => !outOfReach.has(b)) })),
+    current: all.filter((d) => !stale(d)),
     pastEdition: all.filter(stale),
     year,
   };

@@ -16,8 +16,13 @@ try {
       ', ',
     );
     const requires = call.benefits.flatMap((b) => b.requires.map((r) => `${b.id} → ${r.benefit}`));
+    // Which benefits each reminder follows (its own, else its key date's): what the verdict does to it.
+    const follows = call.reminders.map((r) => {
+      const benefits = r.benefits ?? call.dates.find((d) => d.id === r.of)?.benefits ?? [];
+      return `${r.id} → ${benefits.join(' or ') || 'every application'}`;
+    });
     process.stdout.write(
-      `ok ${call.id} (edition ${call.edition}): ${count(call.benefits.length, 'benefit')}, ${count(call.rules.length, 'rule')} (${kinds}), ${count(call.slots.length, 'slot')}, ${count(call.dates.length, 'key date')}${requires.length > 0 ? `; requires: ${requires.join(', ')}` : ''}\n`,
+      `ok ${call.id} (edition ${call.edition}): ${count(call.benefits.length, 'benefit')}, ${count(call.rules.length, 'rule')} (${kinds}), ${count(call.slots.length, 'slot')}, ${count(call.dates.length, 'key date')}${requires.length > 0 ? `; requires: ${requires.join(', ')}` : ''}${follows.length > 0 ? `; reminders follow: ${follows.join(', ')}` : ''}\n`,
     );
   }
   process.stdout.write(`${count(calls.length, 'call file')} valid in ${dir}\n`);

@@ -113,6 +113,32 @@ const keyDate = z.strictObject({
   months_before: z.strictObject({ months: quantity, of: fixedDay }).optional(),
 });
 
+/** When a reminder fires, counted from its key date: `{ days: -1 }` the day before, `{ months: -1 }` a month before. */
+const offset = z.union([
+  z.strictObject({ days: z.number().int() }),
+  z.strictObject({ months: z.number().int().max(-1) }),
+]);
+
+/**
+ * A reminder an application implies, counted from one of its key dates: one message per `at`, for the benefits it
+ * exists for (`benefits`, else its key date's; none: every application). It does not exist while all of them are
+ * not eligible, and says on which condition it holds while none of them is eligible yet.
+ */
+const reminder = z.strictObject({
+  /** kebab-case: the reminder's kind, and the intent `reminder:<id>` of what it sends. */
+  id: callId,
+  /** The key date it is counted from. */
+  of: identifier,
+  at: z.array(offset).min(1),
+  /** Sent late (after a restart) until this many days after its key date; past that it is dropped. */
+  useful_days: z.number().int().min(1).default(1),
+  benefits: z.array(identifier).optional(),
+  /** `{name}` (the application's first text answer), `{day}` (the key date), `{left}` ("in a week"…), figures. */
+  text: localized,
+  /** Defaults to the key date's. */
+  citation: citation.optional(),
+});
+
 const benefit = z.strictObject({
   id: identifier,
   name: localized,
@@ -129,6 +155,11 @@ const benefit = z.strictObject({
 
 const callObject = z.strictObject({
   id: callId,
+  /**
+   * A call added without code (a new edition imported in the console) names the call whose dialog asks its
+   * questions; a shipped call has a dialog of its own and leaves this out.
+   */
+  dialog: callId.optional(),
   name: localized,
   organiser: z.string().min(1),
   edition: z.number().int().min(2000).max(2100),
@@ -153,6 +184,7 @@ const callObject = z.strictObject({
   benefits: z.array(benefit).min(1),
   rules: z.array(rule).min(1),
   dates: z.array(keyDate).default([]),
+  reminders: z.array(reminder).default([]),
   /** Things the sources leave open that the bot must say (no form linked, charter text elsewhere…). */
   notes: z.array(z.strictObject({ text: localized, citation })).default([]),
 });
@@ -165,6 +197,7 @@ export type RuleDefinition = CallDefinition['rules'][number];
 export type SlotDefinition = CallDefinition['slots'][number];
 export type BenefitDefinition = CallDefinition['benefits'][number];
 export type KeyDateDefinition = CallDefinition['dates'][number];
+export type ReminderDefinition = CallDefinition['reminders'][number];
 export type RuleEffect = (typeof RULE_EFFECTS)[number];
 export type CitationDefinition = z.infer<typeof citation>;
 export type Quantity = z.infer<typeof quantity>;
@@ -301,6 +334,23 @@ function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
   call.dates.forEach((d, i) => {
     d.benefits?.forEach((b, j) => {
       if (!benefits.has(b)) issue(['dates', i, 'benefits', j], `unknown benefit "${b}"`);
+    });
+  });
+  checkUnique(call.reminders, 'reminders');
+  const dateIds = new Set(call.dates.map((d) => d.id));
+  call.reminders.forEach((r, i) => {
+    const at: Path = ['reminders', i];
+    if (!dateIds.has(r.of))
+      issue([...at, 'of'], `unknown key date "${r.of}" (dates: ${[...dateIds].join(', ') || 'none'})`);
+    r.benefits?.forEach((b, j) => {
+      if (!benefits.has(b)) issue([...at, 'benefits', j], `unknown benefit "${b}"`);
+    });
+    r.at.forEach((o, j) => {
+      if ('days' in o && o.days >= r.useful_days)
+        issue(
+          [...at, 'at', j],
+          `fires ${o.days} days after its key date but is useful only ${r.useful_days} (useful_days)`,
+        );
     });
   });
   call.benefits.forEach((b, i) => {

@@ -447,8 +447,8 @@ export const localNec: DialogDefinition = {
               typeof value === 'number' &&
               answers.grant_requested > value
             ? {
-                fr: 'Ce budget total est plus petit que la subvention déjà demandée : la subvention ne couvre qu’une part du budget. Indiquez le budget complet, ou changez d’abord la subvention (« modifier grant_requested »).',
-                en: 'This total budget is smaller than the grant already requested: the grant only covers part of the budget. Give the whole budget, or change the grant first (“edit grant_requested”).',
+                fr: 'Ce budget total est plus petit que la subvention demandée : la subvention ne couvre qu’une part du budget. Indiquez le budget complet, ou baissez aussi la subvention (« modifier subvention »).',
+                en: 'This total budget is smaller than the grant requested: the grant only covers part of the budget. Give the whole budget, or lower the grant too (“edit grant”).',
               }
             : undefined,
     },
@@ -466,8 +466,8 @@ export const localNec: DialogDefinition = {
       plausible: (value, answers) =>
         typeof value === 'number' && typeof answers.budget_total === 'number' && value > answers.budget_total
           ? {
-              fr: 'Cette subvention dépasse le budget total prévisionnel : elle ne peut en couvrir qu’une part (80 % au plus). Indiquez un montant plus bas, ou corrigez le budget (« modifier budget_total »).',
-              en: 'This grant is more than the total provisional budget: it can only cover part of it (80% at most). Give a lower amount, or correct the budget (“edit budget_total”).',
+              fr: 'Cette subvention dépasse le budget total prévisionnel : elle ne peut en couvrir qu’une part (80 % au plus). Indiquez un montant plus bas, ou corrigez le budget (« modifier budget »).',
+              en: 'This grant is more than the total provisional budget: it can only cover part of it (80% at most). Give a lower amount, or correct the budget (“edit budget”).',
             }
           : undefined,
     },

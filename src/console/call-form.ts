@@ -221,8 +221,12 @@ export function validateCall(
   if (parsed.success) return { errors, other };
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
+    // A rule or date naming a figure whose value no longer fits (a day typed for a number) is said at the figure.
+    const named = path.endsWith('figure') ? get(raw, path) : undefined;
+    const figure = typeof named === 'string' ? fieldNames.find((f) => f === `figures.${named}`) : undefined;
     // A problem inside a field's value (window.closes.figure) or about a whole item (contacts.0) goes beside its field.
     const target =
+      figure ??
       fieldNames.find((f) => f === path) ??
       fieldNames.find((f) => path.startsWith(`${f}.`)) ??
       fieldNames.find((f) => f.startsWith(`${path}.`));

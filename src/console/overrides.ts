@@ -38,7 +38,7 @@ export class OverrideStore {
   readonly #atomic: AtomicOps;
   readonly #kind: string;
 
-  constructor(atomic: AtomicOps, kind: 'call' | 'faq') {
+  constructor(atomic: AtomicOps, kind: 'call' | 'faq' | 'faq-topic') {
     this.#atomic = atomic;
     this.#kind = kind;
   }

@@ -4,7 +4,7 @@
  * Entries list the asks they answer in their YAML (`answers:`); questions are read here, from cue words.
  */
 import { searchTerm } from './terms.ts';
-import { typoDistance } from './typos.ts';
+import { withinOneTypo } from './typos.ts';
 
 /** The kinds of fact a question can ask for. A question with none of them is matched on its subject alone. */
 export const ASKS = [
@@ -55,6 +55,11 @@ const CUES: Record<Ask, string[]> = {
     'which year',
     'depuis quand',
     'since when',
+    'a quelle date',
+    'what date',
+    'quel mois',
+    'which month',
+    'what month',
   ],
   // The next occurrence: sources written in the past rarely hold it, and a past date does not answer it.
   next: [
@@ -67,6 +72,16 @@ const CUES: Record<Ask, string[]> = {
     'upcoming',
     'coming up',
     'future',
+    'nouvelle edition',
+    'another edition',
+    'autre edition',
+    'edition suivante',
+    'following edition',
+    'future edition',
+    'futures editions',
+    'will there be another',
+    'y aura t il une autre',
+    'y aura t il un autre',
   ],
   deadline: [
     'date limite',
@@ -96,6 +111,17 @@ const CUES: Record<Ask, string[]> = {
     'how many months before',
     'valable jusqu',
     'valid until',
+    'too late',
+    'trop tard',
+    'date butoir',
+    'echeance',
+    'until when',
+    'by when',
+    'still time',
+    'encore temps',
+    'closing date',
+    'expire',
+    'expires',
   ],
   place: [
     'where',
@@ -113,8 +139,26 @@ const CUES: Record<Ask, string[]> = {
     'se deroule',
     'take place',
     'takes place',
+    'quel pays',
+    'which country',
+    'what country',
+    'in which city',
+    'what city',
+    'what place',
   ],
-  address: ['adresse', 'address', 'rue', 'street', 'code postal', 'postcode', 'postal code', 'zip code'],
+  address: [
+    'adresse',
+    'address',
+    'rue',
+    'street',
+    'code postal',
+    'postcode',
+    'postal code',
+    'zip code',
+    'adresse postale',
+    'siege social',
+    'headquarters',
+  ],
   amount: [
     'prix',
     'price',
@@ -142,7 +186,6 @@ const CUES: Record<Ask, string[]> = {
     'euros',
     'euro',
     'how much',
-    'how big',
     'combien coute',
     'combien ca coute',
     'combien d argent',
@@ -159,6 +202,12 @@ const CUES: Record<Ask, string[]> = {
     'pourcentage',
     'percentage',
     'percent',
+    'payer',
+    'pay',
+    'paying',
+    'c est combien',
+    'ca coute combien',
+    'ca fait combien',
   ],
   contact: [
     'contact',
@@ -173,9 +222,26 @@ const CUES: Record<Ask, string[]> = {
     'write to',
     'get in touch',
     'reach',
+    'a qui m adresser',
+    'a qui s adresser',
+    'a qui demander',
+    'who do i ask',
+    'who should i ask',
+    'who to ask',
+    'personne a contacter',
   ],
   email: ['email', 'emails', 'e mail', 'mail', 'mails', 'courriel', 'adresse mail', 'adresse electronique'],
-  phone: ['telephone', 'tel', 'phone', 'numero de telephone', 'phone number', 'appeler', 'portable'],
+  phone: [
+    'telephone',
+    'tel',
+    'phone',
+    'numero de telephone',
+    'phone number',
+    'appeler',
+    'portable',
+    'telephoner',
+    'telephonique',
+  ],
   'who-may': [
     'qui peut',
     'qui peuvent',
@@ -196,6 +262,13 @@ const CUES: Record<Ask, string[]> = {
     'reserve a',
     'reserved for',
     'allowed to',
+    'pour qui',
+    'who is it for',
+    'a qui s adresse',
+    'public cible',
+    'target audience',
+    'who can attend',
+    'who can take part',
   ],
   how: [
     'comment faire',
@@ -231,6 +304,15 @@ const CUES: Record<Ask, string[]> = {
     'how does that work',
     'formulaire',
     'form',
+    'comment participer',
+    'comment m inscrire',
+    'comment on s inscrit',
+    'comment proceder',
+    'que dois je faire',
+    'que faut il faire',
+    'what do i need to do',
+    'what do we need to do',
+    'how does one',
   ],
   figures: [
     'how many',
@@ -243,6 +325,11 @@ const CUES: Record<Ask, string[]> = {
     'key figures',
     'statistiques',
     'stats',
+    'how big',
+    'how large',
+    'sont combien',
+    'etaient combien',
+    'combien etaient',
   ],
   winners: [
     'laureat',
@@ -261,6 +348,18 @@ const CUES: Record<Ask, string[]> = {
     'palmares',
     'projets retenus',
     'selected projects',
+    'award winners',
+    'awarded',
+    'recompense',
+    'recompensee',
+    'recompensees',
+    'recompenses',
+    'labellisees',
+    'labellises',
+    'qui a obtenu',
+    'who got',
+    'who received',
+    'qui a eu',
   ],
 };
 
@@ -312,7 +411,7 @@ function asCueWord(word: string, isWord: (word: string) => boolean): string {
   if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
   return (
     CUE_WORDS.find(
-      (cue) => cue.length >= 5 && Math.abs(cue.length - word.length) <= 1 && typoDistance(word, cue) <= 1,
+      (cue) => cue.length >= 5 && Math.abs(cue.length - word.length) <= 1 && withinOneTypo(word, cue),
     ) ?? word
   );
 }

@@ -66,6 +66,9 @@ const topicFileSchema = z.strictObject({
   entries: z.array(entrySchema).min(1),
 });
 
+/** A topic, as its file's head gives it (and as a manager creates one in the web console). */
+export const topicSchema = topicFileSchema.shape.topic;
+
 export type FaqEntry = z.infer<typeof entrySchema> & { topic: string };
 export interface FaqTopic {
   id: string;

@@ -39,6 +39,7 @@ export async function answerFromFaq(
     turn.say(faq.unknown([], turn.lang));
     return;
   }
+  turn.lang = faq.answerLanguage(text, turn);
   const match = faq.search(text, turn.lang, { previousTopic: turn.state.faqTopic });
   if (match.topic) turn.state.faqTopic = match.topic;
   else delete turn.state.faqTopic;

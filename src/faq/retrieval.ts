@@ -3,9 +3,12 @@
  * languages, with fuzzy and prefix matching, plus a coverage measure that tells a real match from a
  * coincidence on one common word.
  */
+
+import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { searchTerm, searchTerms, words } from './terms.ts';
+import { withinOneTypo } from './typos.ts';
 
 /** One ranked entry. */
 export interface Ranked {
@@ -17,6 +20,8 @@ export interface Ranked {
    * knowledge base (a word found nowhere weighs most), so "weather in Paris" does not match on "Paris" alone.
    */
   coverage: number;
+  /** The question's search terms the entry matched (exactly, by a typo or by a prefix). */
+  terms: string[];
 }
 
 interface IndexedEntry {
@@ -92,14 +97,20 @@ function namesOnlyTheTopic(result: SearchResult, terms: string[]): boolean {
   );
 }
 
+/** The entries a search term reaches: by the term itself, or (weaker evidence) as a typo or a word's start. */
+interface Reach {
+  exact: ReadonlySet<string>;
+  near: ReadonlySet<string>;
+}
+
 /** The search index of a knowledge base. */
 export class FaqIndex {
   readonly #search: MiniSearch<IndexedEntry>;
   readonly #kb: KnowledgeBase;
-  /** How many entries each search term reaches (with the same fuzziness as a search), for the term weights. */
-  readonly #reach = new Map<string, number>();
-  /** Each entry's own search terms, to tell an exact match from a fuzzy or prefix one. */
-  readonly #terms = new Map<string, Set<string>>();
+  /** The entries each search term reaches, for the term weights and the coverage. */
+  readonly #reach = new Map<string, Reach>();
+  /** The entries holding each search term of the knowledge base. */
+  readonly #byTerm = new Map<string, Set<string>>();
 
   constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -124,7 +135,11 @@ export class FaqIndex {
     this.#search.addAll(documents);
     for (const d of documents) {
       const text = [d.questions, d.keywords, d.title, d.topic, d.answer].join('\n');
-      this.#terms.set(d.id, new Set(searchTerms(text)));
+      for (const term of searchTerms(text)) {
+        const holders = this.#byTerm.get(term) ?? new Set<string>();
+        holders.add(d.id);
+        this.#byTerm.set(term, holders);
+      }
     }
   }
 
@@ -145,18 +160,15 @@ export class FaqIndex {
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     const results = this.#search.search(text);
     const ranked = results.flatMap((result) => {
-      const entry = this.#kb.get(String(result.id));
+      const id = String(result.id);
+      const entry = this.#kb.get(id);
       if (!entry) return [];
       // Nothing in common but the scene: no credit, however rare the place or month is in the knowledge base.
-      if (!onTopic && result.queryTerms.every(setsTheSceneOnly)) {
-        return [{ entry, score: result.score, coverage: 0 }];
-      }
-      const own = this.#terms.get(entry.id);
-      const matched = result.queryTerms.reduce(
-        (sum, term) => sum + (weights.get(term) ?? 0) * (own?.has(term) ? 1 : INEXACT_CREDIT),
-        0,
-      );
-      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total }];
+      const shared = all.filter((term) => this.#credit(term, id) > 0);
+      if (!onTopic && shared.every(setsTheSceneOnly))
+        return [{ entry, score: result.score, coverage: 0, terms: shared }];
+      const matched = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0) * this.#credit(term, id), 0);
+      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total, terms: shared }];
     });
     const named = results.find((result) => namesOnlyTheTopic(result, all));
     const topic = named && this.#kb.get(String(named.id))?.topic;
@@ -170,16 +182,44 @@ export class FaqIndex {
     return overview ? [overview, ...ranked.filter((r) => r !== overview)] : ranked;
   }
 
-  /** Inverse document frequency of a term, as the search itself would match it. */
-  #weight(term: string): number {
-    let reach = this.#reach.get(term);
-    if (reach === undefined) {
-      // The term is already processed: it must not be stemmed twice.
-      reach = this.#search.search(term, { processTerm: (t) => t }).length;
-      if (this.#reach.size >= MAX_CACHED_TERMS) this.#reach.clear();
-      this.#reach.set(term, reach);
-    }
-    const count = this.#kb.entries.length;
-    return Math.log(1 + count / (reach + 0.5));
+  /** What a question's term is worth as evidence for an entry: 1 when it holds it, less for a typo or a start. */
+  #credit(term: string, entryId: string): number {
+    const { exact, near } = this.#reachOf(term);
+    if (exact.has(entryId)) return 1;
+    return near.has(entryId) ? INEXACT_CREDIT : 0;
   }
+
+  /** Inverse document frequency of a term, over the entries it reaches. */
+  #weight(term: string): number {
+    const { exact, near } = this.#reachOf(term);
+    const reach = exact.size + [...near].filter((id) => !exact.has(id)).length;
+    return Math.log(1 + this.#kb.entries.length / (reach + 0.5));
+  }
+
+  /**
+   * The entries a (processed) term reaches. Typos are judged more strictly than the ranking's fuzzy search: on
+   * terms of five letters or more, keeping the first letter — a stem of four letters one edit off is another
+   * word (« plan » / « plac », "louvr" / « ouvr »), and so is a word differing by its first letter.
+   */
+  #reachOf(term: string): Reach {
+    const known = this.#reach.get(term);
+    if (known) return known;
+    const near = new Set<string>();
+    for (const [other, holders] of this.#byTerm) {
+      if (other !== term && nearTerm(term, other)) for (const id of holders) near.add(id);
+    }
+    const reach = { exact: this.#byTerm.get(term) ?? new Set<string>(), near };
+    if (this.#reach.size >= MAX_CACHED_TERMS) this.#reach.clear();
+    this.#reach.set(term, reach);
+    return reach;
+  }
+}
+
+/** Whether a question's term stands for a term of the knowledge base: the start of it, or a typo of it. */
+function nearTerm(typed: string, known: string): boolean {
+  if (typed.length >= 4 && known.startsWith(typed)) return true;
+  if (typed.length < 5 || typed[0] !== known[0]) return false;
+  const allowed = typed.length >= 10 ? 2 : 1;
+  if (Math.abs(typed.length - known.length) > allowed) return false;
+  return allowed === 1 ? withinOneTypo(typed, known) : distance(typed, known) <= allowed;
 }

@@ -76,7 +76,7 @@ export function searchTerm(word: string): string | null {
 
 // An e-mail or web address is not words people type about a subject, and split up it would put « com » or
 // « gouv » in the index, where « comment » or « gouvernance » could meet them.
-const ADDRESSES =
+export const ADDRESSES =
   /[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(fr|com|net|org|eu)\b\/?\S*/giu;
 
 /** Splits a text into words the way the index does (apostrophes and hyphens split: « l'appel », "e-mail"). */

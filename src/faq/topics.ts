@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { words as splitWords } from './terms.ts';
-import { typoDistance } from './typos.ts';
+import { withinOneTypo } from './typos.ts';
 
 interface Alias {
   topic: string;
@@ -19,6 +19,8 @@ export interface TopicsFound {
   topics: string[];
   /** Positions (in the question's words) of the topic names. */
   nameWords: Set<number>;
+  /** Positions of every name and mention: proper names, which say nothing of the question's language. */
+  spans: Set<number>;
 }
 
 export class TopicFinder {
@@ -39,6 +41,7 @@ export class TopicFinder {
     const taken = new Array<boolean>(words.length).fill(false);
     const found: { topic: string; at: number }[] = [];
     const nameWords = new Set<number>();
+    const spans = new Set<number>();
     for (const alias of this.#aliases) {
       for (let at = 0; at + alias.words.length <= words.length; at++) {
         const span = alias.words.map((_, k) => at + k);
@@ -46,13 +49,14 @@ export class TopicFinder {
         if (!alias.words.every((w, k) => sameName(words[at + k] ?? '', w))) continue;
         for (const i of span) {
           taken[i] = true;
+          spans.add(i);
           if (alias.name) nameWords.add(i);
         }
         found.push({ topic: alias.topic, at });
       }
     }
     const topics = [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.topic))];
-    return { topics, nameWords };
+    return { topics, nameWords, spans };
   }
 }
 
@@ -61,5 +65,5 @@ function sameName(word: string, name: string): boolean {
   if (word === name) return true;
   // A plural (« interconnectés », "necs") names the same thing.
   if (word === `${name}s` || `${word}s` === name) return true;
-  return name.length >= 6 && typoDistance(word, name) <= 1;
+  return name.length >= 6 && withinOneTypo(word, name);
 }

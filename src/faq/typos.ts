@@ -1,6 +1,18 @@
-/** Typo distance between two words: the Damerau-Levenshtein distance, so a swap (« mial » / « mail ») is one typo. */
-import damerauLevenshtein from 'damerau-levenshtein';
+/**
+ * Whether a typed word is at most one typo off a known word. The Levenshtein distance of `fastest-levenshtein`
+ * (the one the understanding layer uses) counts a letter added, dropped or changed; a swap of two neighbouring
+ * letters (« mial » / « mail »), as common a slip, is two edits for it and is checked apart.
+ */
+import { distance } from 'fastest-levenshtein';
 
-export function typoDistance(a: string, b: string): number {
-  return damerauLevenshtein(a, b).steps;
+export function withinOneTypo(typed: string, known: string): boolean {
+  return distance(typed, known) <= 1 || isSwap(typed, known);
+}
+
+/** Whether two words differ only by two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -6,6 +6,7 @@
  */
 
 import { type Application, ApplicationStore } from '../../dialogs/application.ts';
+import { dialogsInForce } from '../../dialogs/editions.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import { stepHeading } from '../../dialogs/render.ts';
 import { applicableSteps, progress, resolveSteps } from '../../dialogs/steps.ts';
@@ -78,7 +79,7 @@ function applicationOverview(
   { lang, timezone }: OverviewRequest,
 ): ApplicationOverview {
   const call = calls.get(application.callId);
-  const dialog = DIALOGS.find((d) => d.id === application.callId);
+  const dialog = dialogsInForce(DIALOGS, calls.list()).find((d) => d.id === application.callId);
   const base = {
     id: application.id,
     callId: application.callId,

@@ -1,16 +1,17 @@
 /**
- * Reminders an application implies (local NEC): before the funding deadline (event − 4 months: a month, a
- * week and the day before), the event's eve (documentation duty), after the event the duties (document and
- * publish in open formats on La Base, take part in the national NEC), and before the agreement ends when that
- * is still ahead. Each text cites its source. They follow the application: recomputed when its dates change
- * or when a reload changes its call's dates or figures, deleted with it.
+ * Reminders an application implies, as its call file lists them (`reminders`; for a local NEC: before the funding
+ * deadline, the event's eve and the duties after it, before the agreement ends when that is still ahead), kept
+ * or dropped by the verdict (`rules/reminders.ts`), each citing its source, sent at 9:00 in the person's zone.
+ * They follow the application: recomputed when its answers change or when a reload changes its call's dates or
+ * figures, deleted with it.
  */
 import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
-import { type Citation, formatCitation, formatDay, type KeyDate, monthsBefore } from '../../rules/index.ts';
+import { formatCitation, type KeyDate } from '../../rules/index.ts';
+import type { ApplicationReminder } from '../../rules/reminders.ts';
 import type { Confirmations } from '../core/confirmations.ts';
-import { type Lang, type Localized, t } from '../core/i18n.ts';
-import { type Counted, MONTHS, plural, REMINDERS } from '../core/plural.ts';
+import type { Lang } from '../core/i18n.ts';
+import { type Counted, REMINDERS } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Logger } from '../logger.ts';
 import { type AtomicOps, readJson, updateJson } from '../store/atomic.ts';
@@ -22,14 +23,6 @@ import { wallClock } from './when.ts';
 
 /** The hour (local to the person) application reminders fire at. */
 const REMINDER_HOUR = 9;
-const DAY_MS = 24 * 3600_000;
-/** Key date ids the rules give local NEC calls. */
-const FUNDING_DEADLINE = 'funding_deadline';
-const AGREEMENT_END = 'agreement_end';
-/** The call figure the funding deadline is counted with, stated in the funding reminder. */
-const FUNDING_MONTHS = 'funding_months_before';
-/** The source section the organizers' duties come from. */
-const DUTIES_SECTION = 'Commitments by project initiators';
 /** The shared-store key of the applications with reminders, by call, so a reload finds them without scanning people. */
 const INDEX_KEY = 'scheduler:application-reminders';
 
@@ -42,59 +35,24 @@ interface IndexEntry {
   timezone: string;
 }
 
-/** What the reminders need of the rules: a call's key days for some answers, and its source for citations. */
+/** What the reminders and announcements need of the rules. */
 export interface CallCalendar {
+  /** The days of a call that hold for these answers today (none of a past edition). */
+  keyDates(callId: string, answers: Application['answers'], timezone: string, now: Date): KeyDate[];
+  /** The day a call closed, if it is closed on this day (`now`) in this zone. */
+  closedSince(callId: string, now: Date, timezone: string): string | undefined;
   /**
-   * The days that hold for these answers today: none of a past edition; `reachable` false for a day that only
-   * matters to benefits the verdict now rules out.
+   * The reminders the call's data implies for these answers and their verdict today (`rules/reminders.ts`),
+   * past ones included; `name` is what to call an application without a name answer.
    */
-  keyDates(
+  reminders(
     callId: string,
     answers: Application['answers'],
     timezone: string,
     now: Date,
-  ): Array<KeyDate & { reachable: boolean }>;
-  /** The day a call closed, if it is closed on this day (`now`) in this zone. */
-  closedSince(callId: string, now: Date, timezone: string): string | undefined;
-  /** The call's source with one of its sections, for a citation. */
-  source(callId: string, section: string): Citation | undefined;
-  /** One of the call's figures (e.g. `funding_months_before`), as the reminders' texts state it. */
-  figure(callId: string, name: string): string | undefined;
+    name: string,
+  ): ApplicationReminder[];
 }
-
-interface PlannedReminder {
-  kind: string;
-  /** The local day it fires on, `YYYY-MM-DD`. */
-  day: string;
-  /** Once past, not worth sending late. */
-  usefulUntilDay: string;
-  text: Localized;
-  params: Record<string, string>;
-  citation: Citation;
-}
-
-const TEXTS = {
-  funding: {
-    fr: '⏰ Dossier « {name} » : la date limite pour demander le financement est le {deadline} ({left}). La demande doit arriver au moins {months} avant l’événement.',
-    en: '⏰ Application “{name}”: the deadline to apply for funding is {deadline} ({left}). The request must arrive at least {months} before the event.',
-  },
-  eve: {
-    fr: '📝 Votre NEC local « {name} » a lieu demain. Pensez à documenter les échanges (notes, captations, supports) : vous vous êtes engagé·e à les publier ensuite en formats ouverts.',
-    en: '📝 Your local NEC “{name}” is tomorrow. Remember to document the exchanges (notes, recordings, slides): you committed to publishing them afterwards in open formats.',
-  },
-  after: {
-    fr: '📚 Votre NEC local « {name} » a eu lieu. Engagement : mettre ce qui a été produit à disposition en formats ouverts et réutilisables, notamment sur La Base (l’ANCT peut vous y aider).',
-    en: '📚 Your local NEC “{name}” took place. Your commitment: make what was produced available in open, reusable formats, in particular on La Base (ANCT can help with this).',
-  },
-  national: {
-    fr: '🤝 Engagement des NEC locaux : participer à l’événement national annuel Numérique en Commun[s], aux côtés des autres NEC locaux.',
-    en: '🤝 Local NEC commitment: take part in the annual national Numérique en Commun[s] event, alongside the other local NECs.',
-  },
-  agreement: {
-    fr: '⏰ Dossier « {name} » : la convention avec l’ANCT prend fin le {deadline} ({left}).',
-    en: '⏰ Application “{name}”: the agreement with ANCT ends on {deadline} ({left}).',
-  },
-} satisfies Record<string, Localized>;
 
 const REMINDERS_SCHEDULED: Counted = {
   fr: { one: '{count} rappel programmé', other: '{count} rappels programmés' },
@@ -120,86 +78,6 @@ const ADDED: Counted = {
   fr: { one: '{count} rappel ajouté', other: '{count} rappels ajoutés' },
   en: { one: '{count} reminder added', other: '{count} reminders added' },
 };
-
-const LEFT: Record<'month' | 'week' | 'day', Localized> = {
-  month: { fr: 'dans un mois', en: 'in a month' },
-  week: { fr: 'dans une semaine', en: 'in a week' },
-  day: { fr: 'demain', en: 'tomorrow' },
-};
-
-/** Adds days to a `YYYY-MM-DD` calendar day. */
-function addDay(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The reminders of a local NEC application, before filtering out the past. */
-export function planLocalNec(
-  application: Application,
-  dates: KeyDate[],
-  duties: Citation | undefined,
-  fundingMonths: string | undefined,
-): PlannedReminder[] {
-  const name = String(application.answers.organizer_name ?? application.id);
-  const planned: PlannedReminder[] = [];
-  const beforeDeadline = (
-    kind: string,
-    date: KeyDate,
-    text: Localized,
-    extra: Record<string, string> = {},
-  ) => {
-    for (const [left, day] of [
-      ['month', monthsBefore(date.date, 1, 'UTC')],
-      ['week', addDay(date.date, -7)],
-      ['day', addDay(date.date, -1)],
-    ] as const) {
-      planned.push({
-        kind,
-        day,
-        usefulUntilDay: addDay(date.date, 1),
-        text,
-        params: { name, deadline: date.date, left, ...extra },
-        citation: date.citation,
-      });
-    }
-  };
-  const funding = dates.find((d) => d.id === FUNDING_DEADLINE);
-  // The deadline derives from the figure, so a call with a funding deadline states its figure too.
-  if (funding) beforeDeadline('funding-deadline', funding, TEXTS.funding, { months: fundingMonths ?? '' });
-  const agreement = dates.find((d) => d.id === AGREEMENT_END);
-  if (agreement) beforeDeadline('agreement-end', agreement, TEXTS.agreement);
-  const event = application.answers.event_date;
-  if (typeof event === 'string' && duties) {
-    const params = { name };
-    planned.push(
-      {
-        kind: 'event-eve',
-        day: addDay(event, -1),
-        usefulUntilDay: addDay(event, 1),
-        text: TEXTS.eve,
-        params,
-        citation: duties,
-      },
-      {
-        kind: 'after-event',
-        day: addDay(event, 1),
-        usefulUntilDay: addDay(event, 60),
-        text: TEXTS.after,
-        params,
-        citation: duties,
-      },
-      {
-        kind: 'national-nec',
-        day: addDay(event, 14),
-        usefulUntilDay: addDay(event, 120),
-        text: TEXTS.national,
-        params,
-        citation: duties,
-      },
-    );
-  }
-  return planned;
-}
 
 function dayOf(day: string): { year: number; month: number; day: number } {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
@@ -424,46 +302,31 @@ export class ApplicationReminders {
     timezone: string,
     calendar = this.#options.calendar,
   ): NewJob[] {
-    if (application.callId !== 'local-nec') return [];
-    // Reminders follow the verdict: a deadline that only matters to a benefit now out of reach is not reminded.
-    const dates = calendar
-      .keyDates(application.callId, application.answers, timezone, this.#options.now())
-      .filter((d) => d.reachable);
-    const plan = planLocalNec(
-      application,
-      dates,
-      calendar.source(application.callId, DUTIES_SECTION),
-      calendar.figure(application.callId, FUNDING_MONTHS),
-    );
-    const now = this.#options.now().getTime();
-    return plan
-      .map((p): NewJob => {
-        const dueAt = wallClock(dayOf(p.day), REMINDER_HOUR, 0, timezone).getTime();
-        const params = {
-          ...p.params,
-          left: p.params.left ? t(lang, LEFT[p.params.left as keyof typeof LEFT]) : '',
-          ...(p.params.months ? { months: plural(lang, Number(p.params.months), MONTHS) } : {}),
-          deadline: p.params.deadline ? formatDay(p.params.deadline, lang) : '',
-        };
+    const now = this.#options.now();
+    return calendar
+      .reminders(application.callId, application.answers, timezone, now, application.id)
+      .map((r): NewJob => {
+        const text = [r.text[lang], ...(r.condition ? [`_${r.condition[lang]}_`] : [])].join('\n');
         return {
           // The day is part of the key: a moved event makes new jobs, and a delivered one is never re-sent.
-          id: `app:${application.id}:${p.kind}:${p.day}`,
-          kind: p.kind,
-          dueAt,
-          expiresAt: wallClock(dayOf(p.usefulUntilDay), 0, 0, timezone).getTime(),
+          id: `app:${application.id}:${r.kind}:${r.day}`,
+          kind: r.kind,
+          dueAt: wallClock(dayOf(r.day), REMINDER_HOUR, 0, timezone).getTime(),
+          expiresAt: wallClock(dayOf(r.usefulUntil), 0, 0, timezone).getTime(),
           user,
           owner: `application:${application.id}`,
           ref: application.ref,
           reply: {
-            intent: `reminder:${p.kind}`,
-            text: `${t(lang, p.text, params)}\n_${formatCitation(p.citation, lang)}_`,
+            intent: `reminder:${r.kind}`,
+            text: `${text}\n_${formatCitation(r.citation, lang)}_`,
             data: { application: application.id },
           },
           lang,
           timezone,
         };
       })
-      .filter((job) => job.dueAt > now);
+      .filter((job) => job.dueAt > now.getTime())
+      .sort((a, b) => a.dueAt - b.dueAt);
   }
 }
 

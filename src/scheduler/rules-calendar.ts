@@ -1,6 +1,7 @@
 /** The rules' call registry seen as the calendar the reminders and announcements need. */
 import { applicationDates } from '../../rules/application-dates.ts';
-import { type CallRegistry, type Citation, callFigure, callStatus } from '../../rules/index.ts';
+import { type CallRegistry, callStatus } from '../../rules/index.ts';
+import { applicationReminders } from '../../rules/reminders.ts';
 import type { CallCalendar } from './application-reminders.ts';
 
 export function rulesCalendar(calls: Pick<CallRegistry, 'get'>): CallCalendar {
@@ -14,14 +15,9 @@ export function rulesCalendar(calls: Pick<CallRegistry, 'get'>): CallCalendar {
       const status = call ? callStatus(call, now, timezone) : undefined;
       return status?.state === 'closed' ? status.day : undefined;
     },
-    source(callId, section): Citation | undefined {
+    reminders(callId, answers, timezone, now, name) {
       const call = calls.get(callId);
-      return call ? { title: call.source.title, file: call.source.file, section } : undefined;
-    },
-    figure(callId, name) {
-      const call = calls.get(callId);
-      const value = call ? callFigure(call, name) : undefined;
-      return value === undefined ? undefined : String(value);
+      return call ? applicationReminders(call, answers, now, timezone, name) : [];
     },
   };
 }

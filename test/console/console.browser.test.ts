@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Delivery } from '../../src/core/message.ts';
 import { serveOps } from '../../src/ops/routes.ts';
+import { driveToSummary, ELIGIBLE_LOCAL_NEC, verdictOf } from '../dialogs/support.ts';
 import { type Browser, launchBrowser, screenshot } from '../support/browser.ts';
 import { createTestApp, plainSpaces, type TestApp } from '../support/test-app.ts';
 
@@ -158,6 +159,42 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await page.getByRole('button', { name: 'Revenir au fichier livré' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/Version 2 enregistrée/);
     expect(await chat('appels')).toMatch(/meae-nir.*clos depuis le 13 mars 2024/);
+  });
+
+  it('prepares next year’s local NEC call entirely from the console, and an organiser’s dialog uses it at once', async () => {
+    const page = await signedIn();
+    await nav(page, 'Appels');
+    await page.getByRole('link', { name: /NEC local/ }).click();
+    await page.getByLabel('Édition (année)').fill('2027');
+    await page.getByLabel('Ouverture').fill('2027-01-15');
+    await page.getByLabel('Clôture', { exact: true }).fill('2027-06-30');
+    await page.getByLabel('Section de la source qui donne ces dates').fill('Appel à participation 2027');
+    await page.getByLabel('min_attendance', { exact: true }).fill('120');
+    await page.getByLabel('agreement_end', { exact: true }).fill('2027-12-31');
+    const contact = 'Nouveau contact (laisser vide si aucun)';
+    await page.getByLabel(`${contact} — nom`).fill('Équipe NEC locaux 2027');
+    await page.getByLabel(`${contact} — rôle (français)`).fill('candidatures 2027');
+    await page.getByLabel(`${contact} — rôle (anglais)`).fill('2027 applications');
+    await page.getByLabel(`${contact} — courriel`).fill('nec-locaux-2027@example.org');
+    await page.getByRole('button', { name: 'Voir ce qui change' }).click();
+    const preview = page.getByRole('region', { name: 'Aperçu : ce qui changera' });
+    await expect(preview.textContent()).resolves.toMatch(/édition 2023[\s\S]*ouvre le 15 janvier 2027/);
+    await screenshot(page, 'call-next-edition');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Version 1 enregistrée/);
+
+    expect(await chat('appels')).toMatch(/local-nec[^\n]*: ouvre le 15 janvier 2027\n/);
+    const rules = await chat('éligibilité local-nec');
+    expect(rules).toContain('au moins 120 participants');
+    expect(rules).toContain('nec-locaux-2027@example.org');
+    // 130 expected attendees: short of 2023's 150, enough for 2027's 120.
+    const { summary } = await driveToSummary(
+      app,
+      'organiser-2027',
+      await app.say('organiser-2027', 'candidater local-nec'),
+      { ...ELIGIBLE_LOCAL_NEC, expected_attendance: '130 personnes' },
+    );
+    expect(verdictOf(summary).funding?.eligible).toBe(true);
   });
 
   it('asks the second of two managers editing at once to reload, losing nothing silently', async () => {

@@ -51,7 +51,7 @@ describe('plausibility', () => {
     await app.say('u', 'non');
     r = await app.say('u', 'modifier budget_total');
     r = await app.say('u', '5 000 €');
-    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('plus petit que la subvention déjà demandée');
+    expect(reply(r, 'dialog:local-nec:invalid').text).toContain('plus petit que la subvention demandée');
   });
 
   it('refuses a travel distance beyond any on Earth', async () => {
@@ -101,6 +101,36 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     r = await app.say('u', '150');
     expect(reply(r, 'reminder:followed').text).toContain('3 rappels ajoutés');
     expect(funding(reply(await app.say('u', 'rappels'), 'reminders'))).toBe(3);
+
+    // The event's duties are the label holder's: refusing the commitments rules the label out (and the grant
+    // and duo it carries), so they go with the funding deadlines, said; they come back with the label.
+    const owner = `application:${String(summary.data?.application)}`;
+    const kindsNow = async () => (await app?.scheduler.listByOwner(owner))?.map((j) => j.kind).sort();
+    expect(await kindsNow()).toEqual([
+      'after-event',
+      'event-eve',
+      'funding-deadline',
+      'funding-deadline',
+      'funding-deadline',
+      'national-nec',
+    ]);
+    await app.say('u', 'modifier charte');
+    r = await app.say('u', 'non');
+    expect(reply(r, 'reminder:followed').text).toContain('6 rappels retirés');
+    expect(await kindsNow()).toEqual([]);
+    await app.say('u', 'modifier charte');
+    r = await app.say('u', 'oui');
+    expect(reply(r, 'reminder:followed').text).toContain('6 rappels ajoutés');
+    // A label to be confirmed (in person only) keeps them, each saying on which condition it holds.
+    await app.say('u', 'modifier format');
+    await app.say('u', 'uniquement en présentiel');
+    const eve = (await app.scheduler.listByOwner(owner)).find((j) => j.kind === 'event-eve');
+    expect(eve?.reply.text).toContain(
+      'Valable si « label NEC local (usage de la marque) » vous est confirmé : ce n’est pas encore certain.',
+    );
+    expect(eve?.reply.text).toMatch(
+      /source\u00a0: ANCT — NEC locaux, 2023, § Commitments by project initiators/,
+    );
 
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');

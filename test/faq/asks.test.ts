@@ -37,6 +37,17 @@ describe('what a question asks for', () => {
     );
   });
 
+  it('reads the wider ways of asking a price, a contact, a next edition, the winners', () => {
+    expect(asks('c’est combien l’entrée au forum ?')).toEqual(['amount']);
+    expect(asks('do we have to pay to attend?')).toEqual(['amount']);
+    expect(asks('à qui m’adresser pour le label ?')).toEqual(['contact']);
+    expect(asks('y aura-t-il une prochaine édition ?')).toEqual(['next']);
+    expect(asks('will there be another edition')).toEqual(['next']);
+    expect(asks('how many winners in Nancy?')).toEqual(['figures', 'winners']);
+    expect(asks('is it too late to apply?')).toEqual(['deadline']);
+    expect(asks('pour qui est le défraiement ?')).toEqual(['who-may']);
+  });
+
   it('asks nothing in particular of a question about a subject', () => {
     expect(asks('quelles thematiques pour un nec local')).toEqual([]);
     expect(asks('comment immatriculer mon entreprise ?')).toEqual([]);

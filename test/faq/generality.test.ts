@@ -27,12 +27,20 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('Interconnectés membership fee')).intent).toBe('fallback:interconnectes');
   });
 
+  it('takes "next year" for the next edition, which the sources do not give', async () => {
+    app = await createTestApp();
+    expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('y aura-t-il une prochaine édition du NEC ESS ?')).intent).toBe('fallback:nec-ess');
+  });
+
   it('falls back plainly on questions about something else that share a word with the sources', async () => {
     app = await createTestApp();
     for (const q of [
       'train ticket to Brussels',
       'comment immatriculer mon entreprise ?',
       'quel temps fait-il à Paris ?',
+      'plane ticket paris brussels price',
+      'le musée du Louvre est ouvert le mardi ?',
     ])
       expect((await ask(q)).intent, q).toBe('fallback');
   });
@@ -46,6 +54,9 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('qui peut repondre a l’appel du ministere des affaires etrangeres')).intent).toBe(
       'faq:meae-nir-who',
     );
+    // No year named: the current edition, not an earlier one held in the same city.
+    expect((await ask('le nec ess c’est à Bruxelles ?')).intent).toBe('faq:nec-ess-dates');
+    expect((await ask('c’était où le nec ess 2023 ?')).intent).toBe('faq:nec-ess-2023');
   });
 
   it('answers paraphrases, typos and a French name inside an English question, in the question’s language', async () => {
@@ -58,12 +69,36 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(english.text).toContain('Source:');
   });
 
+  it('answers in the question’s own language when its words tell it, whatever the conversation’s was', async () => {
+    app = await createTestApp();
+    expect((await ask('bonjour, c’est quoi un nec local ?', 'fr-user')).text).toContain('Source :');
+    const email = await ask("SOGA's email?", 'fr-user');
+    expect(email.intent).toBe('fallback:nec-ess');
+    expect(email.text).toContain('My sources');
+    // A French name and one English word, as a first message: the English word decides.
+    expect((await ask('Territoire Numérique Libre winners?', 'new')).text).toContain('Source:');
+    // A lone word both languages use does not switch a conversation.
+    expect((await ask('what is a local NEC?', 'en-user')).text).toContain('Source:');
+    expect((await ask('contact ?', 'en-user')).text).toContain('Source:');
+  });
+
   it('answers a two-part question from two entries', async () => {
     app = await createTestApp();
     const reply = await ask('qui peut candidater et quelle est la date limite pour un nec local ?');
-    expect(reply.intent).toBe('faq:local-nec-deadline+local-nec-who-may-apply');
+    // In the question's order.
+    expect(reply.intent).toBe('faq:local-nec-who-may-apply+local-nec-deadline');
     expect(reply.text).toContain('4 mois');
     expect(reply.text).toContain('personne morale');
+    expect((await ask('c’est quand le nec ess 2025 et c’est sur quel thème')).intent).toBe(
+      'faq:nec-ess-dates+nec-ess-theme',
+    );
+    expect((await ask('territoir’prod et intercotour, c quoi la diff')).intent).toBe(
+      'faq:territoirprod+intercotour',
+    );
+    // « et » inside a name splits nothing.
+    expect((await ask('qui peut répondre à l’appel Numérique Inclusif et Responsable ?')).intent).toBe(
+      'faq:meae-nir-who',
+    );
   });
 
   it('keeps the previous question’s topic for a follow-up, per person', async () => {

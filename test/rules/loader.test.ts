@@ -51,6 +51,29 @@ describe('call files', () => {
     expect(circle.join('\n')).toContain('benefits require each other in a circle: label → duo → label');
   });
 
+  it('checks `reminders`: an unknown key date or benefit, a duplicate id, a day past its usefulness', async () => {
+    const problems = await problemsOf((t) =>
+      t
+        .replace('    of: funding_deadline\n', '    of: funding_dedline\n')
+        .replace(
+          '    benefits: [label]\n    text:\n      fr: "📝',
+          '    benefits: [labels]\n    text:\n      fr: "📝',
+        )
+        .replace('  - id: national-nec\n', '  - id: after-event\n')
+        .replace('    at: [{ days: 1 }]\n    useful_days: 60\n', '    at: [{ days: 1 }]\n'),
+    );
+    expect(problems.join('\n')).toMatch(
+      /reminders\[0\] \(funding-deadline\)\.of \(line \d+\): unknown key date "funding_dedline" \(dates: funding_deadline, event, agreement_end\)/,
+    );
+    expect(problems.join('\n')).toMatch(
+      /reminders\[1\] \(event-eve\)\.benefits\[0\].*unknown benefit "labels"/,
+    );
+    expect(problems.join('\n')).toMatch(/reminders\[3\].*duplicate id "after-event"/);
+    expect(problems.join('\n')).toMatch(
+      /reminders\[2\] \(after-event\)\.at\[0\].*fires 1 days after its key date but is useful only 1/,
+    );
+  });
+
   it('a not_foreseen rule says what the source says and what would settle it; other rules cannot', async () => {
     const bare = await problemsOf((t) =>
       t.replace(/ {4}not_foreseen:\n {6}source_says:[\s\S]*?certain_if:\n.*\n.*\n/, ''),

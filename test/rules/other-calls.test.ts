@@ -151,19 +151,6 @@ describe('key dates and the rules an answer touches', () => {
     );
   });
 
-  it('marks the days that only matter to benefits out of reach (no grant: its deadline is not reminded)', () => {
-    const noGrant = applicationDates(
-      call,
-      { event_date: '2027-06-15', expected_attendance: 140 },
-      paris('2026-11-23'),
-      ZONE,
-    );
-    expect(noGrant.current.map((d) => [d.id, d.reachable])).toEqual([
-      ['funding_deadline', false],
-      ['event', true],
-    ]);
-  });
-
   it('leaves out the days that need a missing answer', () => {
     expect(keyDates(call, {}, ZONE).map((d) => d.id)).toEqual(['agreement_end']);
   });

@@ -247,3 +247,38 @@ export function viewSubmissionPayload(
     },
   };
 }
+
+/**
+ * The state Slack submits for a modal left as the bot opened it: each input's initial value, as its element
+ * reports it (a text, a number, a picked date, a selected option, ticked options); `changes` replace some.
+ */
+export function modalState(
+  view: { blocks: Array<{ type: string; block_id?: string; element?: Record<string, unknown> }> },
+  changes: Record<string, string | string[]> = {},
+): Record<string, Record<string, unknown>> {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const block of view.blocks) {
+    const element = block.element as
+      | {
+          type: string;
+          initial_value?: string;
+          initial_date?: string;
+          initial_option?: { value: string };
+          initial_options?: Array<{ value: string }>;
+        }
+      | undefined;
+    if (block.type !== 'input' || !block.block_id || !element) continue;
+    const changed = changes[block.block_id];
+    const { type } = element;
+    if (type === 'datepicker')
+      state[block.block_id] = { type, selected_date: (changed as string) ?? element.initial_date ?? null };
+    else if (type === 'static_select') {
+      const value = (changed as string) ?? element.initial_option?.value;
+      state[block.block_id] = { type, selected_option: value ? { value } : null };
+    } else if (type === 'checkboxes' || type === 'multi_static_select') {
+      const values = (changed as string[]) ?? (element.initial_options ?? []).map((o) => o.value);
+      state[block.block_id] = { type, selected_options: values.map((value) => ({ value })) };
+    } else state[block.block_id] = { type, value: (changed as string) ?? element.initial_value ?? null };
+  }
+  return state;
+}

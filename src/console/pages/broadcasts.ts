@@ -122,8 +122,11 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
     );
   if (errors.size > 0 || !at) return list(s, r, draft, errors);
   const targets = rooms as string[];
-  // A Matrix manager by power level posts only in the rooms they manage: checked here, not only in the form.
-  if (scope.rooms && targets.some((room) => !scope.rooms?.includes(room)))
+  // Checked here, not only in the form: a Matrix manager by power level posts only in the rooms they manage,
+  // and nobody names a room of another platform (the broadcast goes out through their own workspace).
+  const matrixRoom = (room: string) => room.startsWith('!');
+  const foreign = targets.some((room) => matrixRoom(room) !== (scope.platform === 'matrix'));
+  if (foreign || (scope.rooms && targets.some((room) => !scope.rooms?.includes(room))))
     return refusalPage(lang, 'scope', r.session);
   if (r.form.get('action') !== 'schedule')
     return list(s, r, draft, errors, undefined, chatPreview(targets, at, zone, draft.text ?? '', lang));

@@ -3,6 +3,8 @@
  * preview of what changes before saving), the history with diffs and revert, YAML export and import.
  */
 import { parse } from 'yaml';
+import { dialogProblem } from '../../../dialogs/editions.ts';
+import { DIALOGS } from '../../../dialogs/index.ts';
 import { callStatus, renderStatus } from '../../../rules/index.ts';
 import { parseCallFile } from '../../../rules/loader.ts';
 import type { Lang } from '../../core/i18n.ts';
@@ -259,12 +261,15 @@ ${field({ name: 'yaml', label: fr ? 'Fichier d’appel (YAML)' : 'Call file (YAM
 
 async function importCall(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const text = r.form.get('yaml') ?? '';
-  const fr = r.page.lang === 'fr';
-  let id: unknown;
+  const { lang } = r.page;
+  const fr = lang === 'fr';
+  let raw: Raw | undefined;
   try {
-    id = (parse(text) as Raw | null)?.id;
+    const value: unknown = parse(text);
+    if (value && typeof value === 'object') raw = value as Raw;
   } catch {}
-  if (typeof id !== 'string' || id === '')
+  const id = raw?.id;
+  if (!raw || typeof id !== 'string' || id === '')
     return importForm(r.page, text, [
       fr ? 'Le fichier doit être du YAML avec un champ « id ».' : 'The file must be YAML with an “id” field.',
     ]);
@@ -274,6 +279,18 @@ async function importCall(s: ConsoleServices, r: PageRequest): Promise<Response>
         ? `L’appel « ${id} » existe déjà : modifiez-le plutôt.`
         : `Call “${id}” already exists: edit it instead.`,
     ]);
+  // The schema's problems in the manager's language; then whether a dialog can ask the new call's questions.
+  const { other } = validateCall(raw, [], lang);
+  if (other.length > 0) return importForm(r.page, text, other);
+  const parsed = parseCallFile(`${id}.yaml`, text);
+  if ('problems' in parsed)
+    return importForm(
+      r.page,
+      text,
+      parsed.problems.map((p) => p.replace(/^[^:]+: /, '')),
+    );
+  const problem = dialogProblem(DIALOGS, parsed.call);
+  if (problem) return importForm(r.page, text, [`dialog: ${problem[lang]}`]);
   const saved = await s.callOverrides.save(id, 0, {
     text,
     by: r.by,

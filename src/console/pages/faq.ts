@@ -6,6 +6,9 @@
 import { parse, stringify } from 'yaml';
 import type { Lang } from '../../core/i18n.ts';
 import type { FaqEntry } from '../../faq/knowledge-base.ts';
+import type { FaqMatch } from '../../faq/service.ts';
+import { searchTerm } from '../../faq/terms.ts';
+import { NEW_TOPIC_PREFIX } from '../faq-overrides.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
@@ -147,31 +150,83 @@ async function tryQuestion(s: ConsoleServices, r: PageRequest): Promise<Response
   const fr = lang === 'fr';
   const question = r.url.searchParams.get('q') ?? '';
   const match = s.faq.search(question, lang);
-  const percent = `${Math.round(match.coverage * 100)} %`;
-  const why = match.entry
-    ? match.confident
-      ? html`${notice('ok', html`${fr ? 'Réponse donnée par l’entrée' : 'Answered by the entry'} <a href="/console/faq/entry/${match.entry.id}">${match.entry.title[lang]}</a>.`)}
-<p>${fr ? `Pourquoi : elle couvre ${percent} des mots de la question (pondérés par leur rareté), assez pour répondre sans deviner.` : `Why: it covers ${percent} of the question's words (weighted by rarity), enough to answer without guessing.`}</p>`
-      : html`${notice('info', fr ? 'Le bot ne répondrait pas : il dirait qu’il ne sait pas et proposerait les sujets proches.' : 'The bot would not answer: it would say it does not know and offer the closest topics.')}
-<p>${fr ? `Pourquoi : la meilleure entrée, « ${match.entry.title[lang]} », ne couvre que ${percent} des mots de la question (pondérés par leur rareté) : trop peu pour répondre sans deviner.` : `Why: the best entry, “${match.entry.title[lang]}”, covers only ${percent} of the question's words (weighted by rarity): too little to answer without guessing.`}</p>`
-    : notice(
-        'info',
-        fr
-          ? 'Aucun mot de la question ne correspond à une entrée : le bot dirait qu’il ne sait pas.'
-          : 'No word of the question matches an entry: the bot would say it does not know.',
-      );
   const body = html`${tryForm(lang, question)}
 ${
   question === ''
     ? ''
-    : html`<section aria-live="polite"><h2>${fr ? 'Résultat' : 'Result'}</h2>${why}
-${match.alternatives.length > 0 ? html`<p>${fr ? 'Entrées proches :' : 'Close entries:'}</p><ul>${match.alternatives.map((e) => html`<li><a href="/console/faq/entry/${e.id}">${e.title[lang]}</a></li>`)}</ul>` : ''}
+    : html`<section aria-live="polite"><h2>${fr ? 'Résultat' : 'Result'}</h2>${verdict(s, match, lang)}
+${evidence(s, question, match, lang)}
+${match.alternatives.length > 0 ? html`<p>${fr ? 'Entrées proches :' : 'Close entries:'}</p><ul>${match.alternatives.map((e) => html`<li><a href="/console/faq/entry/${e.id}">${e.title[lang]}</a></li>`)}</ul>` : ''}
 ${match.confident ? '' : html`<p><a class="button" href="/console/faq/new?question=${encodeURIComponent(question)}">${fr ? 'Créer une entrée à partir de cette question' : 'Create an entry from this question'}</a></p>`}</section>`
 }`;
   return htmlResponse(
     200,
     page({ ...r.page, section: 'faq' }, fr ? 'Essayer une question' : 'Try a question', body),
   );
+}
+
+/** The question's words as typed whose search terms (stems, synonyms folded) the entry matched. */
+function typedWords(question: string, terms: readonly string[]): string[] {
+  const typed = question.split(/[^\p{L}\p{N}]+/u).filter((w) => terms.includes(searchTerm(w) ?? ''));
+  return typed.length > 0 ? [...new Set(typed)] : [...terms];
+}
+
+/** What the bot would do with the question: answer with an entry, say the sources do not say it, or not know. */
+function verdict(s: ConsoleServices, match: FaqMatch, lang: Lang): Html {
+  const fr = lang === 'fr';
+  const { entry } = match;
+  if (match.confident && entry)
+    return notice(
+      'ok',
+      html`${fr ? 'Réponse donnée par l’entrée' : 'Answered by the entry'} <a href="/console/faq/entry/${entry.id}">${entry.title[lang]}</a>${match.second ? html` ${fr ? 'et' : 'and'} <a href="/console/faq/entry/${match.second.id}">${match.second.title[lang]}</a>` : ''}.`,
+    );
+  const topic = match.unknown && match.topic ? s.faq.kb.topic(match.topic) : undefined;
+  if (topic)
+    return notice(
+      'info',
+      fr
+        ? `Le bot dirait que ses sources sur « ${topic.title.fr} » ne donnent pas ce qui est demandé, et nommerait le contact du sujet.`
+        : `The bot would say its sources on “${topic.title.en}” do not give what is asked, and name the topic's contact.`,
+    );
+  return notice(
+    'info',
+    fr
+      ? 'Le bot ne répondrait pas : il dirait qu’il ne sait pas et proposerait les sujets proches.'
+      : 'The bot would not answer: it would say it does not know and offer the closest topics.',
+  );
+}
+
+/** Why: the words matched, the share of the question they cover against the threshold, the kind of fact asked. */
+function evidence(s: ConsoleServices, question: string, match: FaqMatch, lang: Lang): Html {
+  const fr = lang === 'fr';
+  const { entry } = match;
+  if (!entry)
+    return html`<p>${fr ? 'Pourquoi\u00a0: aucun mot de la question ne se trouve dans une entrée.' : 'Why: no word of the question is in any entry.'}</p>`;
+  const percent = (share: number) => `${Math.round(share * 100)}${fr ? '\u00a0%' : '%'}`;
+  const code = (words: readonly string[]) =>
+    words.length > 0 ? words.map((w, i) => html`${i > 0 ? ', ' : ''}<code>${w}</code>`) : '—';
+  const lines: Html[] = [];
+  lines.push(
+    html`<li>${fr ? 'Entrée la plus proche\u00a0:' : 'Closest entry:'} <a href="/console/faq/entry/${entry.id}">${entry.title[lang]}</a> (${s.faq.kb.topic(entry.topic)?.title[lang] ?? entry.topic})</li>`,
+  );
+  if (match.matched)
+    lines.push(
+      html`<li>${fr ? 'Mots de la question trouvés dans l’entrée\u00a0:' : 'Words of the question found in the entry:'} ${code(typedWords(question, match.matched))}</li>`,
+    );
+  if (match.threshold !== undefined)
+    lines.push(
+      html`<li>${fr ? `Couverture\u00a0: ${percent(match.coverage)} des mots de la question (pondérés par leur rareté), pour un seuil de ${percent(match.threshold)} — ${match.confident ? 'atteint\u00a0: le bot répond' : 'pas atteint\u00a0: le bot ne devine pas'}` : `Coverage: ${percent(match.coverage)} of the question's words (weighted by rarity), against a threshold of ${percent(match.threshold)} — ${match.confident ? 'reached: the bot answers' : 'not reached: the bot does not guess'}`}</li>`,
+    );
+  else if (match.confident)
+    lines.push(
+      html`<li>${fr ? 'La question ne nomme que le sujet et ce qui est demandé : l’entrée du sujet qui le donne répond.' : 'The question names only the topic and what is asked: the topic’s entry that gives it answers.'}</li>`,
+    );
+  const asks = match.asks ?? [];
+  if (asks.length > 0 || match.unknown)
+    lines.push(
+      html`<li>${fr ? 'Ce que la question demande\u00a0:' : 'What the question asks for:'} ${code([...asks, ...(match.unknown?.years ?? [])])} · ${fr ? 'ce que l’entrée donne\u00a0:' : 'what the entry gives:'} ${code(entry.answers)}${match.confident ? '' : html` — ${fr ? 'une entrée ne répond que si elle donne ce qui est demandé' : 'an entry answers only if it gives what is asked'}`}</li>`,
+    );
+  return html`<p>${fr ? 'Pourquoi\u00a0:' : 'Why:'}</p><ul class="evidence">${lines}</ul>`;
 }
 
 async function unanswered(s: ConsoleServices, r: PageRequest): Promise<Response> {
@@ -250,6 +305,36 @@ const LABELS: Record<string, { fr: string; en: string }> = {
 };
 const TEXTAREAS = new Set(['questions.fr', 'questions.en', 'answer.fr', 'answer.en']);
 
+/** The topic list's last choice: a new topic, created with the entry from the fields below it. */
+const NEW_TOPIC = '__new';
+const TOPIC_LABELS: Record<string, { fr: string; en: string }> = {
+  id: {
+    fr: 'Nouveau sujet — identifiant (mots en minuscules reliés par des tirets)',
+    en: 'New topic — id (lower-case words joined by hyphens)',
+  },
+  'title.fr': { fr: 'Nouveau sujet — intitulé (français)', en: 'New topic — name (French)' },
+  'title.en': { fr: 'Nouveau sujet — intitulé (anglais)', en: 'New topic — name (English)' },
+  'contact.fr': {
+    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (français)',
+    en: 'New topic — whom to ask when the FAQ does not know (French)',
+  },
+  'contact.en': {
+    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (anglais)',
+    en: 'New topic — whom to ask when the FAQ does not know (English)',
+  },
+};
+const TOPIC_FIELDS = Object.keys(TOPIC_LABELS).map((f) => `${NEW_TOPIC_PREFIX}${f}`);
+
+/** A new topic's data from the form's fields. */
+function topicDraft(d: Draft): Record<string, unknown> {
+  const v = (name: string) => d[`${NEW_TOPIC_PREFIX}${name}`]?.trim() ?? '';
+  return {
+    id: v('id'),
+    title: { fr: v('title.fr'), en: v('title.en') },
+    contact: { fr: v('contact.fr'), en: v('contact.en') },
+  };
+}
+
 function entryForm(
   s: ConsoleServices,
   r: PageRequest,
@@ -266,8 +351,11 @@ function entryForm(
   const controls = FIELDS.map((name) => {
     if (name === 'topic')
       return html`<div class="field${topicError ? ' invalid' : ''}"><label for="f-topic">${LABELS.topic?.[lang]}</label>
-<select id="f-topic" name="topic"${topicError ? html` aria-invalid="true" aria-describedby="f-topic-error"` : ''}>${s.faqOverrides.shipped.topics.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? html` selected` : ''}>${t.title[lang]}</option>`)}</select>
-${topicError ? html`<p class="error" id="f-topic-error">${topicError}</p>` : ''}</div>`;
+<select id="f-topic" name="topic"${topicError ? html` aria-invalid="true" aria-describedby="f-topic-error"` : ''}>${s.faq.kb.topics.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? html` selected` : ''}>${t.title[lang]}</option>`)}<option value="${NEW_TOPIC}"${draft.topic === NEW_TOPIC ? html` selected` : ''}>${fr ? 'Nouveau sujet…' : 'New topic…'}</option></select>
+${topicError ? html`<p class="error" id="f-topic-error">${topicError}</p>` : ''}</div>
+<fieldset><legend>${fr ? 'Nouveau sujet' : 'New topic'}</legend>
+<p class="hint">${fr ? 'Seulement si «\u00a0Nouveau sujet…\u00a0» est choisi ci-dessus : le sujet est créé avec cette entrée, qui le présente.' : 'Only when “New topic…” is chosen above: the topic is created with this entry, which presents it.'}</p>
+${TOPIC_FIELDS.map((f) => field({ name: f, label: TOPIC_LABELS[f.slice(NEW_TOPIC_PREFIX.length)]?.[lang] ?? f, value: draft[f] ?? '', error: errors.get(f) }))}</fieldset>`;
     if (name === 'id' && !isNew) return html`<input type="hidden" name="id" value="${draft.id ?? ''}">`;
     return field({
       name,
@@ -293,15 +381,31 @@ ${isNew ? '' : html`<p><a href="/console/faq/entry/${r.params.id}/history">${fr 
 
 async function submit(s: ConsoleServices, r: PageRequest, isNew: boolean): Promise<Response> {
   const fr = r.page.lang === 'fr';
-  const draft = Object.fromEntries(FIELDS.map((f) => [f, r.form.get(f) ?? ''])) as Draft;
+  const draft = Object.fromEntries(
+    [...FIELDS, ...TOPIC_FIELDS].map((f) => [f, r.form.get(f) ?? '']),
+  ) as Draft;
   const version = Number(r.form.get('version'));
   const id = isNew ? (draft.id?.trim() ?? '') : (r.params.id as string);
   if (!isNew && !s.faq.kb.get(id)) return notFound(r.page);
-  const raw = fromDraft(isNew ? draft : { ...draft, id });
-  const checked = s.faqOverrides.check(raw, isNew ? undefined : id, r.page.lang);
-  const errors = 'errors' in checked ? checked.errors : new Map<string, string>();
+  const creating =
+    draft.topic === NEW_TOPIC ? await s.faqOverrides.checkTopic(topicDraft(draft), r.page.lang) : undefined;
+  const topic = creating && 'topic' in creating ? creating.topic.id : (draft.topic ?? '');
+  const raw = fromDraft({ ...draft, topic, ...(isNew ? {} : { id }) });
+  const checked = s.faqOverrides.check(raw, isNew ? undefined : id, r.page.lang, creating ? [topic] : []);
+  const errors = new Map([
+    ...('errors' in checked ? checked.errors : []),
+    ...(creating && 'errors' in creating ? creating.errors : []),
+  ]);
   if (isNew && id && (s.faq.kb.get(id) || (await s.faqOverrides.store.read(id)).version > 0))
-    errors.set('id', fr ? `l’entrée « ${id} » existe déjà` : `entry “${id}” already exists`);
+    errors.set('id', fr ? `l’entrée «\u00a0${id}\u00a0» existe déjà` : `entry “${id}” already exists`);
+  if (creating && 'topic' in creating && errors.size === 0) {
+    const created = await s.faqOverrides.createTopic(creating.topic, r.by, s.clock.now().getTime());
+    if (!created)
+      errors.set(
+        `${NEW_TOPIC_PREFIX}id`,
+        fr ? `le sujet «\u00a0${topic}\u00a0» vient d’être créé` : `topic “${topic}” has just been created`,
+      );
+  }
   if (errors.size > 0) return entryForm(s, r, draft, version, errors, isNew);
   const saved = await s.faqOverrides.save(id, version, {
     text: stringify(raw, YAML_LAYOUT),

@@ -1,0 +1,56 @@
+/**
+ * The language a question is written in, read robustly to the proper names it holds: « Territoire Numérique
+ * Libre », « Numérique en Commun[s] » or "SOGA" say nothing of the asker's language, so the topics' names and
+ * mentions are set aside before the detector reads the rest. A single word left is looked up in the knowledge
+ * base's own French and English wording (« critères » is only French there, "winners" only English).
+ */
+import { detectLanguage, LANGS, type Lang } from '../core/i18n.ts';
+import type { KnowledgeBase } from './knowledge-base.ts';
+import { ADDRESSES, words } from './terms.ts';
+import type { TopicFinder } from './topics.ts';
+
+export class QuestionLanguage {
+  readonly #topics: TopicFinder;
+  /** The words the knowledge base uses in one language and never in the other. */
+  readonly #onlyIn: Map<string, Lang>;
+
+  constructor(kb: KnowledgeBase, topics: TopicFinder) {
+    this.#topics = topics;
+    const vocabulary = (lang: Lang) =>
+      new Set(
+        kb.entries.flatMap((e) =>
+          words([...e.questions[lang], ...e.keywords[lang], e.title[lang], e.answer[lang]].join(' ')),
+        ),
+      );
+    const [fr, en] = LANGS.map(vocabulary) as [Set<string>, Set<string>];
+    this.#onlyIn = new Map([
+      ...[...fr].filter((w) => !en.has(w)).map((w) => [w, 'fr'] as const),
+      ...[...en].filter((w) => !fr.has(w)).map((w) => [w, 'en'] as const),
+    ]);
+  }
+
+  /**
+   * The question's language, `reliable` when at least two words besides the names told it (then it wins over
+   * the conversation's language); `undefined` when nothing is left to tell (« contact ? », « interconnectés ? »).
+   * A lone word is a hint only: French people type "deadline?" too.
+   */
+  of(text: string): { lang: Lang; reliable: boolean } | undefined {
+    // The same split as words(), before folding, so that accents still count for the detector.
+    const raw = text
+      .replace(ADDRESSES, ' ')
+      .normalize('NFC')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const folded = words(text);
+    // The two splits only part ways on unusual input (decomposed accents): the whole text is read then.
+    const spans = raw.length === folded.length ? this.#topics.find(folded).spans : new Set<number>();
+    const rest = raw.filter((_, i) => !spans.has(i));
+    if (rest.length >= 2) {
+      const lang = detectLanguage(rest.join(' '));
+      return lang && { lang, reliable: true };
+    }
+    const [word] = folded.filter((_, i) => !spans.has(i));
+    const lang = word === undefined ? undefined : this.#onlyIn.get(word);
+    return lang && { lang, reliable: false };
+  }
+}

@@ -1,0 +1,390 @@
+/**
+ * How the FAQ chooses the entry that answers a question: the topic it names (or leans on), what it asks for
+ * (asks.ts) and the entries of that topic holding that kind of fact, ranked on the rest of its words
+ * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
+ */
+import { type Ask, type Asked, readAsks } from './asks.ts';
+import { isUnreadable } from './input.ts';
+import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
+import { QuestionLanguage } from './language.ts';
+import type { FigureLookup } from './render.ts';
+import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
+import { isFiller, searchTerms, words } from './terms.ts';
+import { TopicFinder } from './topics.ts';
+
+// `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
+const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
+const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
+// Words opening a follow-up question (« et la date limite ? », "and the fee?").
+const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
+// Where a question may turn into a second one.
+const CONJUNCTIONS = new Set(['et', 'and']);
+// Words that make a clause a question of its own (the folded words of « qu'est-ce », "what's" included).
+const QUESTION_WORDS = new Set(
+  (
+    'qui quoi quel quelle quels quelles quand ou comment combien pourquoi qu est faut peut peuvent liste ' +
+    'what whats who whom which when where how why is are can could do does did will list'
+  ).split(' '),
+);
+
+/** What a question matched. `confident: false` means the bot must not answer with `entry`. */
+export interface FaqMatch {
+  /** The chosen entry, if any word matched at all. */
+  entry?: FaqEntry;
+  /** A second entry, for a question asking two things that two entries answer. */
+  second?: FaqEntry;
+  score: number;
+  /** Share of the question's subject the chosen entry covers (0–1). */
+  coverage: number;
+  confident: boolean;
+  /** The next closest entries (up to three), offered when the bot is not sure. */
+  alternatives: FaqEntry[];
+  /** The topic the question is about, when it is known (named, or that of a confident entry). */
+  topic?: string;
+  /** The topic is known but none of its entries holds the fact asked for: the sources do not say it. */
+  unknown?: { asks: Ask[]; years: string[] };
+  /** The evidence, for a manager trying a question: the kinds of fact it asks for (date, contact…). */
+  asks?: Ask[];
+  /** The question's search terms the chosen entry matched. */
+  matched?: string[];
+  /** The coverage the chosen entry needed to be answered with, when coverage decided. */
+  threshold?: number;
+}
+
+/** Where a question is asked: it may lean on what came before. */
+export interface FaqContext {
+  /** The call whose application is in progress: its topic's entries come first. */
+  callId?: string;
+  /** The topic of the person's previous question: a follow-up (« et la date limite ? ») stays on it. */
+  previousTopic?: string;
+}
+
+// Tuned on eval/faq-questions.yaml: below this share of the question's (weighted) subject words, the bot does
+// not guess. On a topic the question names, fewer words need to match: the topic is already certain.
+const MIN_COVERAGE_NAMED = 0.3;
+const MAX_ALTERNATIVES = 3;
+// A question naming no topic must match more of its words: a near miss shares a word or two with an entry
+// ("train ticket to Lyon") but is about something else.
+const MIN_COVERAGE_UNNAMED = 0.45;
+// How far down the lexical ranking an entry holding the asked-for fact is looked for.
+const ASK_DEPTH = 12;
+const CONTACTS_TOPIC = 'contacts';
+
+export class FaqMatcher {
+  readonly kb: KnowledgeBase;
+  readonly #index: FaqIndex;
+  readonly #topics: TopicFinder;
+  /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
+  readonly #isWord: (word: string) => boolean;
+  readonly #figure: FigureLookup;
+  /** The language a question is written in, its topics' names set aside. */
+  readonly language: QuestionLanguage;
+
+  constructor(kb: KnowledgeBase, figure: FigureLookup) {
+    this.kb = kb;
+    this.#figure = figure;
+    this.#index = new FaqIndex(kb);
+    this.#topics = new TopicFinder(kb);
+    this.#isWord = vocabularyOf(kb);
+    this.language = new QuestionLanguage(kb, this.#topics);
+  }
+
+  /**
+   * Finds the entry that answers a question: on the topic it names (or, failing that, the current call's or the
+   * previous question's, or that of the best match), the best-ranked entry holding the kind of fact asked for.
+   * Searches both languages' questions whatever `lang` is (people mix them).
+   */
+  match(text: string, context: FaqContext = {}): FaqMatch {
+    if (isUnreadable(text)) return NO_MATCH;
+    const typed = words(text);
+    const whole = this.#matchWords(typed, context);
+    const parts = this.#parts(typed);
+    if (!parts) return whole;
+    // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
+    // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
+    const [left, right] = parts;
+    const first = this.#matchWords(left, context);
+    const second = this.#matchWords(
+      right,
+      { ...context, previousTopic: first.topic ?? context.previousTopic },
+      true,
+    );
+    if (!first.confident || !second.confident || !first.entry || !second.entry) return whole;
+    if (first.entry === second.entry) return whole;
+    return { ...first, second: second.entry, coverage: Math.min(first.coverage, second.coverage) };
+  }
+
+  /**
+   * Where a question's words split into two questions: at « et » / "and" with words on both sides, not inside a
+   * topic's name (« Numérique Inclusif et Responsable »), the second side itself a question (« … et quels thèmes
+   * sont acceptés ? ») or both sides naming something of their own (« Territoir'Prod et Intercotour »).
+   */
+  #parts(typed: string[]): [string[], string[]] | undefined {
+    const { spans } = this.#topics.find(typed);
+    for (let at = 1; at < typed.length - 1; at++) {
+      if (!CONJUNCTIONS.has(typed[at] ?? '') || spans.has(at)) continue;
+      const left = typed.slice(0, at);
+      const right = typed.slice(at + 1);
+      if (searchTerms(left.join(' ')).length === 0 || searchTerms(right.join(' ')).length === 0) continue;
+      const asksSomething = right.some((w) => QUESTION_WORDS.has(w)) || readAsks(right).asks.size > 0;
+      const bothNamed = this.#topics.find(left).spans.size > 0 && this.#topics.find(right).spans.size > 0;
+      if (asksSomething || bothNamed) return [left, right];
+    }
+    return undefined;
+  }
+
+  /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
+  #matchWords(typed: string[], context: FaqContext, followUp = false): FaqMatch {
+    const asked = readAsks(typed, this.#isWord);
+    const found = this.#topics.find(typed);
+    // Filler (« genre », "basically", « je découvre ») the knowledge base never uses is no subject either.
+    const meant = (w: string, i: number) => !found.nameWords.has(i) && !(isFiller(w) && !this.#isWord(w));
+    const question: Question = {
+      text: typed.filter((w) => !(isFiller(w) && !this.#isWord(w))).join(' '),
+      subject: typed.filter(meant).join(' '),
+      asked,
+      askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+    };
+    const asks = [...asked.asks];
+    const [named] = found.topics;
+    if (named) return { ...this.#within(named, question), asks };
+    const leaning = this.#leaning(context, typed, question, followUp);
+    if (leaning) {
+      const match = this.#within(leaning, question);
+      // The second part of a question is about the first part's topic, or about nothing it can tell.
+      if (match.confident || match.unknown || followUp) return { ...match, asks };
+    }
+    return { ...this.#anywhere(question), asks };
+  }
+
+  /** The answer on a known topic: its entry holding the fact asked for, or "the sources don't say". */
+  #within(topicId: string, question: Question): FaqMatch {
+    const topic = this.kb.topic(topicId);
+    if (!topic) return NO_MATCH;
+    const { asked } = question;
+    const asks = [...asked.asks];
+    const ranked = this.#index
+      .rank(question.subject, question.askTerms, { onTopic: true })
+      .filter((r) => r.entry.topic === topicId);
+    const subjectTerms = searchTerms(question.subject).filter(
+      (term) => !question.askTerms.has(term) && !isContext(term),
+    );
+    if (subjectTerms.length === 0) {
+      // Nothing but the topic's name, what is asked, a year or the scene: the overview, or the topic's entry that
+      // holds the fact (the words there were, for the order).
+      const [overview] = topic.entries;
+      if (asks.length === 0 && asked.years.length === 0 && overview)
+        return { ...sure(overview), topic: topicId };
+      // No year named: the edition the topic is about, not an earlier one that happens to share the scene
+      // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
+      // A fact asked for is better answered by the entry given to it than by the overview, which touches on it.
+      const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
+        (a, b) =>
+          Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)) ||
+          Number(a === overview) - Number(b === overview),
+      );
+      const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
+      const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
+      if (!holder) return this.#notInSources(topicId, asked, ranked);
+      return { ...sure(holder), topic: topicId, second: this.#secondPart(holder, asks, entries) };
+    }
+    const yearKnown = asked.years.length === 0 || topic.entries.some((e) => this.#holdsYears(e, asked.years));
+    // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
+    const holds = (r: Ranked) =>
+      holdsAny(r.entry, asks) && (asks.length === 0 || this.#holdsYears(r.entry, asked.years));
+    const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find(holds) : undefined;
+    if (!chosen) {
+      if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
+      return { ...this.#unsure(ranked), topic: topicId };
+    }
+    return this.#chosen(chosen, ranked, asks, MIN_COVERAGE_NAMED);
+  }
+
+  /** The answer when the question names no topic: the best match, on its own topic, holding the fact asked. */
+  #anywhere(question: Question): FaqMatch {
+    const { asked } = question;
+    const asks = [...asked.asks];
+    const ranked = this.#index.rank(question.text, question.askTerms);
+    const [top] = ranked;
+    if (!top) return NO_MATCH;
+    const about = top.coverage >= MIN_COVERAGE_UNNAMED ? top.entry.topic : undefined;
+    const onTopic = ranked.filter((r) => about === undefined || r.entry.topic === about);
+    const chosen = onTopic
+      .slice(0, ASK_DEPTH)
+      .find((r) => holdsAny(r.entry, asks) && this.#holdsYears(r.entry, asked.years));
+    if (!chosen) {
+      if (about !== undefined && about !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
+        return this.#notInSources(about, asked, onTopic);
+      return this.#unsure(ranked);
+    }
+    // Once the best match has settled the topic, another of its entries holding the fact asked for needs no more
+    // than on a topic the question names.
+    return this.#chosen(
+      chosen,
+      onTopic,
+      asks,
+      about === undefined ? MIN_COVERAGE_UNNAMED : MIN_COVERAGE_NAMED,
+    );
+  }
+
+  /** A match on `chosen`, confident when it covers enough of the question, with a second part if asked. */
+  #chosen(chosen: Ranked, ranked: Ranked[], asks: Ask[], minCoverage: number): FaqMatch {
+    const confident = chosen.coverage >= minCoverage;
+    const rest = ranked.filter((r) => r !== chosen);
+    return {
+      entry: chosen.entry,
+      second: confident
+        ? this.#secondPart(
+            chosen.entry,
+            asks,
+            rest.map((r) => r.entry),
+          )
+        : undefined,
+      score: chosen.score,
+      coverage: chosen.coverage,
+      matched: chosen.terms,
+      threshold: minCoverage,
+      confident,
+      alternatives: (confident ? rest : ranked)
+        .filter(relevant)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((r) => r.entry),
+      topic: chosen.entry.topic,
+    };
+  }
+
+  /** "The sources don't say": the topic is known, the fact asked for is not in it. */
+  #notInSources(topicId: string, asked: Asked, ranked: Ranked[]): FaqMatch {
+    return {
+      ...this.#unsure(ranked),
+      confident: false,
+      topic: topicId,
+      unknown: { asks: [...asked.asks], years: asked.years.filter((y) => !this.#topicHoldsYear(topicId, y)) },
+    };
+  }
+
+  #topicHoldsYear(topicId: string, year: string): boolean {
+    return (this.kb.topic(topicId)?.entries ?? []).some((e) => this.#holdsYears(e, [year]));
+  }
+
+  /**
+   * The topic a question that names none leans on: the previous question's for a follow-up (« et la date
+   * limite ? »: nothing but what is asked, or opening with « et » / "and"), else the current call's.
+   */
+  #leaning(context: FaqContext, typed: string[], question: Question, followUp: boolean): string | undefined {
+    const subjectless = searchTerms(question.subject).every((term) => question.askTerms.has(term));
+    const continues = followUp || FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless;
+    if (context.previousTopic !== undefined && continues) return context.previousTopic;
+    if (context.callId === undefined) return undefined;
+    return this.kb.topics.find((t) => t.calls.includes(context.callId ?? ''))?.id;
+  }
+
+  /** For a question asking two things, an entry of the same topic answering what the chosen one does not. */
+  #secondPart(chosen: FaqEntry, asks: Ask[], others: FaqEntry[]): FaqEntry | undefined {
+    const missing = asks.filter((ask) => !answersAsk(chosen, ask));
+    if (missing.length === 0 || missing.length === asks.length) return undefined;
+    return others
+      .slice(0, ASK_DEPTH)
+      .find((e) => e !== chosen && e.topic === chosen.topic && holdsAll(e, missing));
+  }
+
+  /**
+   * Whether an entry is about another edition than its topic's (its title names a year the topic's does not:
+   * « L'édition NEC ESS Europe 2023 ») while the question names no year.
+   */
+  #otherEdition(entry: FaqEntry, years: string[]): boolean {
+    if (years.length > 0) return false;
+    const topicTitle = this.kb.topic(entry.topic)?.title.fr ?? '';
+    return (entry.title.fr.match(/\b(19|20)\d\d\b/g) ?? []).some((year) => !topicTitle.includes(year));
+  }
+
+  /** Whether an entry speaks of every year a question names (« NEC ESS 2026 » is not the 2025 edition). */
+  #holdsYears(entry: FaqEntry, years: string[]): boolean {
+    if (years.length === 0) return true;
+    // The days an answer's placeholders stand for count by their year; nothing needs formatting for that.
+    const text = [entry.answer.fr, entry.answer.en, entry.title.fr, entry.title.en]
+      .join(' ')
+      .replace(PLACEHOLDER_DAY, (whole, ref: string) => {
+        const [call = '', name = ''] = ref.split('.');
+        const value = ref.includes('.') ? this.#figure(call, name) : ref;
+        return typeof value === 'string' ? value : whole;
+      });
+    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts.
+    const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
+    return years.every((year) => standing.includes(year));
+  }
+
+  /** No sure answer: the closest entries, for the choices of the fallback. */
+  #unsure(ranked: Ranked[]): FaqMatch {
+    const [best] = ranked;
+    return {
+      entry: best?.entry,
+      score: best?.score ?? 0,
+      coverage: best?.coverage ?? 0,
+      matched: best?.terms,
+      confident: false,
+      alternatives: ranked
+        .filter(relevant)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((r) => r.entry),
+    };
+  }
+}
+
+/** An alternative worth offering: it shares more than a stray common word with the question. */
+function relevant(ranked: Ranked): boolean {
+  return ranked.coverage >= 0.3;
+}
+
+/** Whether a word is one of the knowledge base's (in its questions, titles or answers). */
+function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
+  const vocabulary = new Set(
+    kb.entries.flatMap((e) =>
+      words(
+        [
+          ...e.questions.fr,
+          ...e.questions.en,
+          ...e.keywords.fr,
+          ...e.keywords.en,
+          e.answer.fr,
+          e.answer.en,
+          e.title.fr,
+          e.title.en,
+        ].join(' '),
+      ),
+    ),
+  );
+  return (word) => vocabulary.has(word);
+}
+
+/** What the search works on, read once from the question. */
+interface Question {
+  text: string;
+  /** The question without the topic's names. */
+  subject: string;
+  asked: Asked;
+  /** Search terms of the words saying what is asked, and of years: not the question's subject. */
+  askTerms: Set<string>;
+}
+
+/** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */
+function sure(entry: FaqEntry): FaqMatch {
+  return { entry, score: 0, coverage: 1, confident: true, alternatives: [] };
+}
+
+/** Whether an entry holds one of the facts asked for (any entry, when nothing in particular is asked). */
+function holdsAny(entry: FaqEntry, asks: Ask[]): boolean {
+  return asks.length === 0 || asks.some((ask) => answersAsk(entry, ask));
+}
+
+function holdsAll(entry: FaqEntry, asks: Ask[]): boolean {
+  return asks.every((ask) => answersAsk(entry, ask));
+}
+
+/** Whether an entry holds the kind of fact asked for (a date is also given by a deadline, a contact by an e-mail). */
+function answersAsk(entry: FaqEntry, ask: Ask): boolean {
+  const holds = entry.answers;
+  if (ask === 'contact')
+    return holds.includes('contact') || holds.includes('email') || holds.includes('phone');
+  return holds.includes(ask);
+}
