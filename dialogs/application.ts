@@ -28,6 +28,8 @@ export const applicationSchema = z.object({
   lastSlot: z.string().optional(),
   /** « modifier » was said alone: the next message names the answer to change. */
   pendingEdit: z.boolean().optional(),
+  /** The day its owner asked to keep it until (`garder ma candidature`, written by `src/ops/retention.ts`). */
+  keepUntil: z.string().optional(),
 });
 
 export type Application = z.infer<typeof applicationSchema>;

@@ -26,6 +26,8 @@ export interface StepDefinition {
   future?: boolean;
   /** Other words for a choice, by choice id, typed without accents (`mairie` → local_authority). */
   keywords?: Record<string, string[]>;
+  /** Options that other options mean when named together, by choice id (hybrid: `['in_person', 'online']`). */
+  blends?: Record<string, string[]>;
   /** Other names of the step, for « modifier … » (`date`, `nombre de participants`), typed without accents. */
   names?: string[];
   /** What a number at this step measures: people (the default) or kilometres. */
@@ -73,8 +75,8 @@ export interface DialogDefinition {
 
 /** Words that say someone is doing it (« nous organisons un NEC local », "we're organising a local NEC"). */
 export const DOING =
-  /\b(organisons|organise|organisez|organisent|preparons|prepare|montons|lancons|candidatons|postulons|organizing|organising|preparing|hosting|running|applying)\b/;
+  /\b(organisons|organise|organisez|organisent|preparons|prepare|montons|lancons|candidatons|postulons|organizing|organising|preparing|hosting|running|applying|planning|setting up)\b/;
 
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
-  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterions|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|aidez-moi a|commencer|demarrer)\b/;
+  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterions|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer)\b/;

@@ -41,17 +41,29 @@ export class DialogEngine {
     registerClosedCall(this.#ctx, (turn, dialog, opening) => this.start(turn, dialog, opening, true));
   }
 
-  /** The dialog a free-text message asks to start (`je veux organiser un NEC local`), if any. */
-  dialogForPhrase(text: string): DialogDefinition | undefined {
+  /**
+   * The dialog a free-text message asks to start, if any: it names the dialog and says the person wants to do
+   * it (`je veux organiser un NEC local`), is doing it (« nous organisons… », not as a question), or states
+   * facts of the application as one does to start it (« pour le défraiement : on n'est jamais venus, et on
+   * ira à Paris »).
+   */
+  dialogForPhrase(turn: Turn): DialogDefinition | undefined {
+    const text = turn.message.text;
     const typed = normalize(text);
     // « je voudrais savoir comment organiser un NEC local » asks how: the FAQ answers it.
     if (/\b(savoir|comment|know|how)\b/.test(typed)) return undefined;
-    if (!WANTS.test(typed) && !(DOING.test(typed) && !readsAsQuestion(text))) return undefined;
     const named = this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(typed)));
+    if (named.length === 0) return undefined;
     // Two editions of one call share its phrases: the one open today is meant.
     const { clock, timezone } = this.#ctx.deps;
     const open = named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open');
-    return open ?? named[0];
+    const meant = open ?? (named[0] as DialogDefinition);
+    if (WANTS.test(typed) || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
+    if (readsAsQuestion(text)) return undefined;
+    const today = this.#ctx.today(turn);
+    return [meant, ...named].find(
+      (d) => Object.keys(factsIn(text, this.#ctx.steps(d), {}, today)).length >= 2,
+    );
   }
 
   /** The dialog named by an id or words typed after `apply` (the longest id they hold: `local-nec-2027`). */

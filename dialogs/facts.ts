@@ -6,19 +6,35 @@
  */
 import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
+import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
 import type { Answers } from './application.ts';
-import type { Step } from './steps.ts';
+import { yesNoOptions } from './parsers/choices.ts';
+import { type Step, stepNameWords } from './steps.ts';
 
-/** The names of the calls themselves: « Numérique en Commun », « inclusif et responsable » say nothing of the answers. */
+/**
+ * The names of the calls themselves and of who runs them: « Numérique en Commun », « inclusif et
+ * responsable », "the foreign ministry's call for projects" say nothing of the answers.
+ */
 const CALL_NAMES =
-  /num[ée]rique en communs?(?:\[s\])?|num[ée]rique inclusif et responsable|\bNEC(?:\s+(?:local|ESS))?\b|\blocal\s+NEC\b|\bMEAE\b/gi;
+  /num[ée]rique en communs?(?:\[s\])?|num[ée]rique inclusif et responsable|inclusive and responsible digital|\bNEC(?:\s+(?:local|ESS(?:\s+Europe)?))?\b|\blocal\s+NEC\b|\bMEAE\b|\bAAP\b|minist[èe]re des affaires [ée]trang[èe]res|affaires [ée]trang[èe]res|foreign (?:affairs )?ministry(?:['’]s)?|appels? [àa] projets|calls? for projects/gi;
+
+/**
+ * Who else a message names — the supporters and partners (« avec le soutien de la région », "together with a
+ * partner city in Morocco", « soutenu par la métropole ») — is not the organisation applying: the kind of
+ * organisation is read without them.
+ */
+const OTHER_PARTIES =
+  /(?:\b(?:avec|with|together with|gr[âa]ce [àa]|thanks to)\s+)?(?:(?:le|la|les|l['’]|un|une|des|notre|nos|leur|our|their|a|an|the)\s*)?\b(?:soutien|support|appui|accompagnement|partenariat|partenaires?|partners?|partnership)\b[^,;.!?]*|\b(?:soutenue?s?|support(?:ed|s)|backed|accompagn[ée]e?s?|aid[ée]e?s?|financ[ée]e?s?|funded)\s+(?:par|by)\b[^,;.!?]*/giu;
+
+/** A text without the calls' names in it. */
+export const withoutCallNames = (text: string): string => text.replace(CALL_NAMES, ' ');
 
 /** The answers a message gives for steps not answered yet, by slot. */
 export function factsIn(text: string, steps: Step[], answers: Answers, today: string): Answers {
-  const cleaned = text.replace(CALL_NAMES, ' ');
+  const cleaned = withoutCallNames(text);
   const facts: Answers = {};
-  const { text: digits, numbers } = numbersIn(cleaned);
+  const { text: digits, numbers } = numbersIn(withoutNegated(cleaned));
   for (const step of steps) {
     if (step.slot in answers || step.onlyIf) continue;
     const value = factFor(step, cleaned, today, digits, numbers);
@@ -37,12 +53,20 @@ function factFor(
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
-      const reading = choiceIn(text, named(step), { exactOnly: true });
+      const reading = choiceIn(text.replace(OTHER_PARTIES, ' '), named(step), { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
     case 'multi': {
-      const reading = choicesIn(text, named(step), { exactOnly: true });
-      return reading.kind === 'some' && reading.ids.length > 0 ? reading.ids : undefined;
+      // The options named among other words (« un NEC local sur l'accessibilité numérique, 300 participants »).
+      const reading = choicesIn(text, named(step), { exactOnly: true, ignore: stepNameWords(step) });
+      const ids = reading.kind === 'some' ? reading.ids : reading.kind === 'unknown' ? reading.known : [];
+      return ids.length > 0 ? [...new Set(ids)] : undefined;
+    }
+    case 'boolean': {
+      // Said in the step's own words only (« avec le soutien de la région », "first time at NEC ESS").
+      if (!step.keywords) return undefined;
+      const reading = choiceIn(text, yesNoOptions(step.keywords), { exactOnly: true, keepNegated: true });
+      return reading.kind === 'one' ? reading.id === 'yes' : undefined;
     }
     case 'date': {
       const reading = dateIn(text, today);
@@ -55,7 +79,8 @@ function factFor(
       const cued = numbers.filter((n) => {
         const tied = step.cues?.test(digits.slice(n.start)) || step.cues?.test(digits.slice(0, n.end));
         return (
-          tied && (step.type !== 'money' || /^[\d\s.,]*(?:k\s*)?(?:€|euros?\b)/.test(digits.slice(n.start)))
+          tied &&
+          (step.type !== 'money' || /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)/.test(digits.slice(n.start)))
         );
       });
       return cued.length === 1 ? scaled(digits, cued[0] as (typeof numbers)[number]) : undefined;

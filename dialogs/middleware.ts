@@ -7,7 +7,7 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
   return async (turn, next) => {
     const application = await engine.active(turn);
     if (!application) {
-      const dialog = turn.command ? undefined : engine.dialogForPhrase(turn.message.text);
+      const dialog = turn.command ? undefined : engine.dialogForPhrase(turn);
       return dialog ? engine.start(turn, dialog, turn.message.text) : next();
     }
     const match = turn.command;
@@ -33,7 +33,7 @@ export function openingMiddleware(engine: DialogEngine): Middleware {
   return async (turn, next) => {
     const match = turn.command;
     if (!match || match.bare || match.command.id !== 'welcome' || turn.state.activeApplication) return next();
-    const dialog = engine.dialogForPhrase(turn.message.text);
+    const dialog = engine.dialogForPhrase(turn);
     if (!dialog) return next();
     turn.command = undefined;
     await engine.start(turn, dialog, turn.message.text);

@@ -2,6 +2,7 @@
 
 import type { CallDefinition, SlotDefinition } from '../rules/schema.ts';
 import type { Localized } from '../src/core/i18n.ts';
+import { contentWords } from '../src/understanding/words.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import type { DialogDefinition, StepDefinition } from './definition.ts';
 import type { Option } from './parsers/choices.ts';
@@ -28,7 +29,11 @@ export function resolveSteps(dialog: DialogDefinition, call: CallDefinition): St
       ...step,
       type: slot.type,
       label: slot.label,
-      choices: slot.choices?.map((c) => ({ ...c, keywords: step.keywords?.[c.id] })),
+      choices: slot.choices?.map((c) => ({
+        ...c,
+        keywords: step.keywords?.[c.id],
+        blend: step.blends?.[c.id],
+      })),
       optional: step.optional ?? slot.optional ?? false,
     };
   });
@@ -69,13 +74,17 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'date':
       return parseDate(text, { today, future: step.future });
     case 'boolean':
-      return parseBoolean(text);
+      return parseBoolean(text, step.keywords);
     case 'choice':
       return parseChoice(text, step.choices ?? []);
     case 'multi':
-      return parseChoices(text, step.choices ?? []);
+      return parseChoices(text, step.choices ?? [], stepNameWords(step));
   }
 }
+
+/** The words that name a step (its label and other names): « les deux champs » says « les deux ». */
+export const stepNameWords = (step: Step): string[] =>
+  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
 
 /**
  * A free-text answer that is only the way the step's value is written in a sentence (« à Saint-Brieuc »,

@@ -9,7 +9,7 @@ import { type Lang, t } from '../src/core/i18n.ts';
 import { ownLink } from '../src/core/links.ts';
 import type { Field, Reply } from '../src/core/message.ts';
 import { DAYS, plural } from '../src/core/plural.ts';
-import { KEEP_AFTER_EVENT_DAYS } from '../src/ops/retention.ts';
+import { erasureDay, KEEP_AFTER_EVENT_DAYS, keepLongerLine } from '../src/ops/retention.ts';
 import type { Application } from './application.ts';
 import { formatAnswer } from './render.ts';
 import { applicableSteps, missingSteps, type Step } from './steps.ts';
@@ -97,37 +97,40 @@ export function summaryReply(
 
 /**
  * Said before it happens: a completed application is erased 90 days after its event (or after it was completed,
- * without an event date), and how to keep a copy. The purge itself is `src/ops/retention.ts`.
+ * without an event date), or on the later day its owner asked to keep it until; how to keep it longer and how to
+ * keep a copy. The purge itself is `src/ops/retention.ts`.
  */
 function retentionNote(application: Application, lang: Lang): string {
-  const event = application.answers.event_date;
+  const day = erasureDay(application);
   const keep = plural(lang, KEEP_AFTER_EVENT_DAYS, DAYS);
-  const when =
-    typeof event === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event)
+  const when = !day
+    ? t(lang, { fr: '{keep} après que vous l’avez terminée', en: '{keep} after you completed it' }, { keep })
+    : day === application.keepUntil
       ? t(
           lang,
-          { fr: 'le {day}, {keep} après l’événement', en: 'on {day}, {keep} after the event' },
-          { day: formatDay(addDays(event, KEEP_AFTER_EVENT_DAYS), lang), keep },
+          { fr: 'le {day}, comme vous l’avez demandé', en: 'on {day}, as you asked' },
+          { day: formatDay(day, lang) },
         )
       : t(
           lang,
-          { fr: '{keep} après que vous l’avez terminée', en: '{keep} after you completed it' },
-          { keep },
+          { fr: 'le {day}, {keep} après l’événement', en: 'on {day}, {keep} after the event' },
+          { day: formatDay(day, lang), keep },
         );
-  return t(
-    lang,
-    {
-      fr: '🗓️ Je garde cette candidature jusqu’à son effacement, {when}. Pour en garder une copie au-delà : « exporter » ; « mes données » montre tout ce que je garde.',
-      en: '🗓️ I keep this application until it is erased, {when}. To keep a copy beyond that: “export”; “my data” shows everything I keep.',
-    },
-    { when },
-  );
-}
-
-/** A calendar day plus some days. */
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return [
+    t(
+      lang,
+      {
+        fr: '🗓️ Je garde cette candidature jusqu’à son effacement, {when}.',
+        en: '🗓️ I keep this application until it is erased, {when}.',
+      },
+      { when },
+    ),
+    keepLongerLine(lang, application.id),
+    t(lang, {
+      fr: 'Pour en garder une copie : « exporter » ; « mes données » montre tout ce que je garde.',
+      en: 'To keep a copy: “export”; “my data” shows everything I keep.',
+    }),
+  ].join(' ');
 }
 
 /** One field per step that applies: the answer as the person gave it, or the command that completes it. */

@@ -1,12 +1,14 @@
 /**
  * `npm run eval:dialogs`: drives the real dialogs (the whole app on an in-memory store, as a person would
  * type) with labelled answers, and prints per kind how many were understood — recorded with the right value,
- * or answered with the right clarifying question, step help, skip offer or edit — for the tuning part and,
- * separately, the held-out part. It also counts the non-answers stored (a question, a command, an "I do not
- * know" or an answer needing a clarification that ended up recorded as the step's answer): that must be 0.
- * Only the tuning part gates the exit code; the held-out part estimates unseen answers and is never tuned on.
+ * or answered with the right clarifying question, step help, skip offer or edit — for each tuning file (misses
+ * listed) and all of them together, then for each held-out part separately (totals only). It also counts the
+ * non-answers stored (a question, a command, an "I do not know" or an answer needing a clarification that
+ * ended up recorded as the step's answer): that must be 0. Only the tuning parts gate the exit code; the
+ * held-out parts estimate unseen answers and are never tuned on. `-- --tuning` runs the tuning parts alone
+ * (while working on the parsers: the held-out figures are taken only to report).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { ApplicationStore } from '../dialogs/application.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/core/clock.ts';
@@ -166,7 +168,7 @@ interface Tally {
   storedNonAnswers: number;
 }
 
-async function evaluate(heading: string, cases: Case[]): Promise<Tally> {
+async function evaluate(heading: string, cases: Case[], listMisses: boolean): Promise<Tally> {
   const kinds = new Map<string, Tally>();
   const total: Tally = { cases: 0, understood: 0, storedNonAnswers: 0 };
   const misses: string[] = [];
@@ -196,26 +198,49 @@ async function evaluate(heading: string, cases: Case[]): Promise<Tally> {
   console.log(
     `${'all'.padEnd(15)} ${`${total.understood}/${total.cases}`.padEnd(8)} ${pct(total).padEnd(9)} ${total.storedNonAnswers}`,
   );
-  if (misses.length > 0 && heading.startsWith('tuning')) console.log(`misses:\n${misses.join('\n')}`);
+  if (misses.length > 0 && listMisses) console.log(`misses:\n${misses.join('\n')}`);
   return total;
 }
 
-const tuning = await evaluate('tuning part (eval/dialog-answers.yaml)', loadCases('dialog-answers.yaml'));
-let heldOut: Tally | undefined;
-try {
-  readFileSync(new URL('dialog-answers-holdout.yaml', import.meta.url));
-  heldOut = await evaluate(
-    'held-out part (eval/dialog-answers-holdout.yaml, never tuned on; misses not listed)',
-    loadCases('dialog-answers-holdout.yaml'),
-  );
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-}
+/**
+ * The case files beside this module, by name only (a held-out file is never read here, only listed): every
+ * `dialog-answers*.yaml` that is not a held-out one is tuning, every `dialog-answers-holdout*.yaml` a held-out part.
+ */
+const files = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => /^dialog-answers.*\.yaml$/.test(f))
+  .sort();
+const isHeldOut = (file: string) => file.startsWith('dialog-answers-holdout');
+const tuningFiles = files.filter((f) => !isHeldOut(f));
+const heldOutFiles = process.argv.includes('--tuning') ? [] : files.filter(isHeldOut);
+
+const tuningCases = tuningFiles.map((file) => ({ file, cases: loadCases(file) }));
+const perFile: Tally[] = [];
+for (const { file, cases } of tuningCases)
+  perFile.push(await evaluate(`tuning part (eval/${file})`, cases, true));
+// Several tuning files: the gate is on all of them together.
+const tuning =
+  tuningCases.length === 1
+    ? (perFile[0] as Tally)
+    : await evaluate(
+        `tuning parts together (${tuningFiles.join(' + ')})`,
+        tuningCases.flatMap((t) => t.cases),
+        false,
+      );
+const heldOut: Array<{ file: string; tally: Tally }> = [];
+for (const file of heldOutFiles)
+  heldOut.push({
+    file,
+    tally: await evaluate(
+      `held-out part (eval/${file}, never tuned on; misses not listed)`,
+      loadCases(file),
+      false,
+    ),
+  });
 await app.close();
 const pass = (t: Tally) => t.understood / t.cases >= TARGET && t.storedNonAnswers === 0;
 console.log(
-  `\ntarget: ≥ ${TARGET * 100} % understood, 0 non-answers stored — tuning ${pass(tuning) ? 'met' : 'missed'}${
-    heldOut ? `, held-out ${pass(heldOut) ? 'met' : 'missed'}` : ''
-  }`,
+  `\ntarget: ≥ ${TARGET * 100} % understood, 0 non-answers stored — tuning ${pass(tuning) ? 'met' : 'missed'}${heldOut
+    .map(({ file, tally }) => `, ${file} ${pass(tally) ? 'met' : 'missed'}`)
+    .join('')}`,
 );
 process.exitCode = pass(tuning) ? 0 : 1;

@@ -242,6 +242,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
+    retention.keepCommand,
     statsCommand(funnel, (id) => calls.get(id)),
     ...dialogs.commands,
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),

@@ -1,4 +1,6 @@
 /** Words people use for the same kinds of organisation in several dialogs, so a typed answer finds its choice. */
+import { createRequire } from 'node:module';
+import { contentWords } from '../../src/understanding/words.ts';
 
 /** How people name a French local authority (accents dropped: answers are compared without them). */
 export const LOCAL_AUTHORITY_WORDS = [
@@ -27,4 +29,93 @@ export const LOCAL_AUTHORITY_WORDS = [
   'town',
   'region',
   'french region',
+];
+
+/** Words that say a local authority supports the event (« avec le soutien de la région », "backed by the city"). */
+const SUPPORT_WORDS = [
+  'soutien',
+  'soutenu',
+  'soutient',
+  'appui',
+  'support',
+  'supported',
+  'supports',
+  'backed',
+];
+
+/** How people say that a local authority supports them, or that none does: the yes and no of that step. */
+export const AUTHORITY_SUPPORT_WORDS = {
+  yes: SUPPORT_WORDS.flatMap((support) =>
+    [
+      'collectivite',
+      'mairie',
+      'commune',
+      'ville',
+      'departement',
+      'region',
+      'metropole',
+      'agglomeration',
+      'agglo',
+      'intercommunalite',
+      'council',
+      'city',
+      'town',
+      'municipality',
+    ].map((authority) => `${support} ${authority}`),
+  ),
+  no: ['aucun soutien', 'pas de soutien', 'sans soutien', 'no support', 'not supported', 'without support'],
+};
+
+/**
+ * Where a message names the organisation (« nous sommes l'association « Clic & Lien » », « L'association
+ * Terre d'Entraide souhaite… »): the `value` group, for the steps that ask its name.
+ */
+export const ORGANISATION_NAME_PATTERNS = [
+  /\b(?:nous sommes|on est|we are|we're|je repr[ée]sente|nous repr[ée]sentons|i represent|we represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
+  /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
+];
+
+// The country names come from i18n-iso-countries (ISO 3166-1, names in French and English, kept up to date):
+// only its two languages are loaded, once, rather than the eighty its default entry registers.
+const require = createRequire(import.meta.url);
+const countries = require('i18n-iso-countries/index') as typeof import('i18n-iso-countries');
+for (const lang of ['fr', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+
+/** France and its overseas départements and collectivités: a French local authority, not a foreign one. */
+const FRENCH = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
+/** Country names that are also common words or first names (« marin », « Maurice », "Chad", "Turkey"). */
+const AMBIGUOUS = new Set([
+  'marin',
+  'chad',
+  'jordan',
+  'georgia',
+  'jersey',
+  'guernsey',
+  'turkey',
+  'chili',
+  'maurice',
+  'dominique',
+  'grenade',
+  // One letter from « Guyane », which is French.
+  'guyana',
+]);
+
+/**
+ * The countries other than France, as people name them in French and English (« au Sénégal », "in Morocco"):
+ * naming one says the authority is foreign. Only names that are one distinctive word of five letters or more
+ * once small words are gone, so that « Saint-… » or "Isle of …" names nothing by a common word.
+ */
+export const FOREIGN_COUNTRY_WORDS = [
+  ...new Set(
+    (['fr', 'en'] as const).flatMap((lang) =>
+      Object.entries(countries.getNames(lang, { select: 'all' }))
+        .filter(([code]) => !FRENCH.has(code))
+        .flatMap(([, names]) => names)
+        .map(contentWords)
+        .filter(
+          (words) => words.length === 1 && (words[0] ?? '').length >= 5 && !AMBIGUOUS.has(words[0] ?? ''),
+        )
+        .map((words) => words[0] as string),
+    ),
+  ),
 ];

@@ -1,6 +1,6 @@
 /** The local NEC application (ANCT, source file 000): the steps of the application file, in its order. */
 import type { DialogDefinition } from '../definition.ts';
-import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { AUTHORITY_SUPPORT_WORDS, LOCAL_AUTHORITY_WORDS, ORGANISATION_NAME_PATTERNS } from './keywords.ts';
 
 export const localNec: DialogDefinition = {
   id: 'local-nec',
@@ -29,10 +29,7 @@ export const localNec: DialogDefinition = {
         'organisation name',
         'structure',
       ],
-      findIn: [
-        /\b(?:nous sommes|on est|we are|we're|je repr[ée]sente|nous repr[ée]sentons|i represent|we represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
-        /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+(?<value>\p{Lu}[^,.;!?]*?)(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
-      ],
+      findIn: ORGANISATION_NAME_PATTERNS,
     },
     {
       slot: 'legal_entity',
@@ -81,7 +78,7 @@ export const localNec: DialogDefinition = {
           'mediatheque',
           'bibliotheque',
         ],
-        cooperative: ['scop', 'scic', 'coop', 'cooperative', 'cae'],
+        cooperative: ['scop', 'scic', 'coop', 'co-op', 'cooperative', 'cae'],
         individual: [
           'particulier',
           'personne physique',
@@ -142,6 +139,8 @@ export const localNec: DialogDefinition = {
         en: 'A local NEC is held fully online or in a hybrid format (on site and online sessions).',
       },
       names: ['format', 'forme', 'format de l evenement'],
+      // On site and online named together is the hybrid format (« sur place et en visio »).
+      blends: { hybrid: ['in_person', 'online'] },
       keywords: {
         online: [
           'en ligne',
@@ -378,6 +377,7 @@ export const localNec: DialogDefinition = {
         en: 'Support from at least one local authority is required for funding and the researcher-journalist duo.',
       },
       names: ['soutien', 'support'],
+      keywords: AUTHORITY_SUPPORT_WORDS,
       detailSlot: 'local_authority_name',
       // An organiser that is itself a local authority supports its own event: proposed, name prefilled.
       implied: (answers) =>

@@ -1,6 +1,6 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
@@ -23,6 +23,8 @@ export const meaeNir: DialogDefinition = {
         fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer.',
         en: 'The call is for French local authorities, in mainland France or overseas.',
       },
+      // An authority named with a foreign country (« la municipalité de Ziguinchor, au Sénégal ») is a foreign one.
+      blends: { foreign_authority: ['french_local_authority'] },
       keywords: {
         french_local_authority: LOCAL_AUTHORITY_WORDS,
         foreign_authority: [
@@ -31,6 +33,7 @@ export const meaeNir: DialogDefinition = {
           'foreign authority',
           'foreign city',
           'abroad',
+          ...FOREIGN_COUNTRY_WORDS,
         ],
         association: ['asso', 'ngo', 'ong', 'nonprofit'],
         company: ['entreprise', 'societe', 'business'],
@@ -48,6 +51,28 @@ export const meaeNir: DialogDefinition = {
         en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
       },
       detailSlot: 'partner_name',
+      // « avec notre partenaire de coopération décentralisée au Bénin », "together with a partner city".
+      keywords: {
+        yes: [
+          'partenaire',
+          'ville partenaire',
+          'jumelage',
+          'jumelee',
+          'partner',
+          'partner city',
+          'twin town',
+          'sister city',
+          'twinned',
+        ],
+        no: [
+          'pas de partenaire',
+          'sans partenaire',
+          'aucun partenaire',
+          'no partner',
+          'without a partner',
+          'not yet a partner',
+        ],
+      },
     },
     {
       slot: 'partner_name',

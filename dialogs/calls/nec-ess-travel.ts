@@ -1,5 +1,6 @@
 /** The NEC ESS Europe 2025 travel allowance (source file 001): first-time organisations from more than 20 km away. */
 import type { DialogDefinition } from '../definition.ts';
+import { ORGANISATION_NAME_PATTERNS } from './keywords.ts';
 
 export const necEssTravel: DialogDefinition = {
   id: 'nec-ess-travel',
@@ -15,6 +16,7 @@ export const necEssTravel: DialogDefinition = {
         en: 'The allowance is granted per organisation, once.',
       },
       names: ['organisation', 'nom', 'name', 'structure'],
+      findIn: ORGANISATION_NAME_PATTERNS,
     },
     {
       slot: 'first_participation',
@@ -25,6 +27,44 @@ export const necEssTravel: DialogDefinition = {
       help: {
         fr: 'Le défraiement vise les organisations qui participent pour la première fois.',
         en: 'The allowance is meant for organisations taking part for the first time.',
+      },
+      // « c'est notre première participation », « on n'est jamais venus », "not our first time".
+      keywords: {
+        yes: [
+          'premiere fois',
+          'premiere participation',
+          'jamais venu',
+          'jamais venus',
+          'jamais participe',
+          'jamais ete',
+          'first time',
+          'first participation',
+          'never been',
+          'never attended',
+          'never came',
+          'never taken part',
+        ],
+        no: [
+          'pas notre premiere fois',
+          'pas notre premiere participation',
+          'pas la premiere fois',
+          'deja venu',
+          'deja venus',
+          'deja participe',
+          'deja ete',
+          'l an dernier',
+          'l annee derniere',
+          'deuxieme fois',
+          'not our first time',
+          'not the first time',
+          'attended before',
+          'attend before',
+          'been before',
+          'came before',
+          'came last year',
+          'last year',
+          'second time',
+        ],
       },
     },
     {
@@ -67,6 +107,32 @@ export const necEssTravel: DialogDefinition = {
       help: {
         fr: 'Le défraiement ne vaut qu’une fois par organisation.',
         en: 'The allowance applies only once per organisation.',
+      },
+      // « jamais demandé », "nobody from our org has asked for it yet", « on l'a déjà obtenu ».
+      keywords: {
+        yes: [
+          'deja demande',
+          'deja obtenu',
+          'deja percu',
+          'deja touche',
+          'already claimed',
+          'already received',
+          'already asked',
+          'already got',
+        ],
+        no: [
+          'jamais demande',
+          'pas encore demande',
+          'personne demande',
+          'premiere demande',
+          'never claimed',
+          'never asked',
+          'not claimed',
+          'nobody asked',
+          'no one asked',
+          'nobody claimed',
+          'first claim',
+        ],
       },
     },
   ],

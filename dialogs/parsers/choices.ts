@@ -17,11 +17,15 @@ const YES_NO_EXPECTED: Localized = {
   en: 'Please answer “yes” or “no”.',
 };
 
-/** Reads yes or no at the start of a sentence (« oui bien sûr », « non pas encore », "yes I agree"). */
-export function parseBoolean(text: string): Parsed<boolean> {
+/**
+ * Reads yes or no at the start of a sentence (« oui bien sûr », « non pas encore », "yes I agree"), or said by
+ * the step's own words for each (`keywords.yes` / `keywords.no`: « c'est notre première participation »,
+ * "not our first time").
+ */
+export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  const reading = yesNoIn(text);
+  const reading = yesNoIn(text) ?? yesNoSaid(text, keywords);
   if (reading === undefined && UNDECIDED.test(normalize(text)))
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
@@ -30,6 +34,25 @@ export function parseBoolean(text: string): Parsed<boolean> {
   if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
   const { value, rest } = reading;
   return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
+}
+
+/** The yes and no of a step said in its own words, as the two options of a choice. */
+export function yesNoOptions(keywords: Record<string, string[]>): Option[] {
+  return [
+    // The words « oui » and « non » are read before (`yesNoIn`): here only the step's own words count.
+    { id: 'yes', label: { fr: '', en: '' }, keywords: keywords.yes },
+    { id: 'no', label: { fr: '', en: '' }, keywords: keywords.no },
+  ];
+}
+
+/** Yes or no said by the step's words for them; a negation is part of those words ("not our first time"). */
+function yesNoSaid(
+  text: string,
+  keywords: Record<string, string[]>,
+): { value: boolean; rest: string } | undefined {
+  if (!keywords.yes && !keywords.no) return undefined;
+  const reading = choiceIn(text, yesNoOptions(keywords), { keepNegated: true });
+  return reading.kind === 'one' ? { value: reading.id === 'yes', rest: '' } : undefined;
 }
 
 /** Reads one option named in a sentence: its number, id, label or a synonym; asks back when two are close. */
@@ -53,12 +76,15 @@ export function parseChoice(text: string, options: Option[]): Parsed<string> {
   return { ok: true, value: found.id, echo: found.label };
 }
 
-/** Reads one or several options (`1, 3`, `inclusion et accessibilité`, ids joined by commas). */
-export function parseChoices(text: string, options: Option[]): Parsed<string[]> {
+/**
+ * Reads one or several options (`1, 3`, `inclusion et accessibilité`, ids joined by commas); `stepNames` are
+ * words that only name the step (« les deux champs »).
+ */
+export function parseChoices(text: string, options: Option[], stepNames: string[] = []): Parsed<string[]> {
   const expected = expectedOf(options, true);
   const problem = unreadable(text);
   if (problem) return refuse(problem, expected);
-  const reading = choicesIn(text, options);
+  const reading = choicesIn(text, options, { ignore: stepNames });
   const unknown = reading.kind === 'unknown' ? reading.pieces : [];
   const ids = reading.kind === 'some' ? reading.ids : [];
   // Named options beside words naming none: the others are « autre », and their words say which.
@@ -120,9 +146,12 @@ export function parseText(text: string, minLength = 2): Parsed<string> {
 
 /** « c'est l'association Les Liens », "our name is Open Lab": the words before the answer itself. */
 const LEAD_IN =
-  /^(?:c['’]est|ce sera|il s['’]agit d[e']|nous sommes|on est|je suis|we are|we['’]re|it['’]s|it is|(?:notre|la|our) (?:structure|association|organisation|organization|entreprise|collectivit[ée]|company) s['’]appelle|(?:elle|il|ça|ca|it) s['’]appelle|(?:le|son|notre) nom est|(?:our|its|the) name is|(?:we['’]re|it['’]s) called)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?/i;
+  /^(?:c['’]est|ce sera|il s['’]agit d[e']|nous sommes|on est|je suis|we are|we['’]re|it['’]s|it is|(?:notre|la|our) (?:structure|association|organisation|organization|entreprise|collectivit[ée]|company) s['’]appelle|(?:elle|il|ça|ca|it) s['’]appelle|(?:le|son|notre) nom est|(?:our|its|the) name is|(?:we['’]re|it['’]s) called)\s+/i;
+/** The article after a lead-in, unless written with a capital: « Les Liens Solidaires » is the name itself. */
+const ARTICLE = /^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)/;
 
 function withoutLeadIn(text: string): string {
-  const rest = text.replace(LEAD_IN, '').trim();
+  if (!LEAD_IN.test(text)) return text;
+  const rest = text.replace(LEAD_IN, '').replace(ARTICLE, '').trim();
   return rest.length > 0 ? rest : text;
 }

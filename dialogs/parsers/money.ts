@@ -13,16 +13,19 @@ const EXPECTED: Localized = {
 };
 /** A billion euros: far above any budget this bot deals with, and well within exact cents. */
 const MAX_AMOUNT = 1_000_000_000;
-/** « rien », « aucune », "none": nothing asked for. */
+/**
+ * « rien », « aucune », "none", and said first with a few words but no amount (« aucune subvention, on se
+ * débrouille », "no grant, we fund it ourselves"): nothing asked for.
+ */
 const NOTHING =
-  /^(?:rien|aucune?|neant|zero|none|nothing|nil|pas de subvention|no grant|aucune subvention)[\s.!]*$/;
+  /^(?:rien|aucune?|neant|zero|none|nothing|nil|(?:pas de|aucune?|sans|no|without)\s+(?:subvention|financement|aide|soutien financier|grant|funding|money))\b/;
 
 /** Reads an amount in euros, rounded to the cent. Other currencies and negative amounts are refused. */
 export function parseMoney(text: string): Parsed<number> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, EXPECTED);
-  if (NOTHING.test(normalize(text))) return amount(0);
   const reading = quantityIn(text, 'money');
+  if (reading.kind === 'none' && NOTHING.test(normalize(text))) return amount(0);
   switch (reading.kind) {
     case 'other-currency':
       return refuse({ fr: 'Je compte en euros uniquement.', en: 'I count in euros only.' }, EXPECTED);
@@ -44,6 +47,14 @@ export function parseMoney(text: string): Parsed<number> {
     }
     case 'value':
       return amount(reading.value);
+    case 'vague':
+      return clarify(
+        {
+          fr: 'À peu près combien ? Donnez un montant, par exemple « 15 000 € » ou « environ 15 000 € ».',
+          en: 'Roughly how much? Give an amount, for example “€15,000” or “about €15,000”.',
+        },
+        [],
+      );
     default:
       if (/\b(moitie|tiers|quart|half|third|quarter|%|pour ?cent|percent)\b/.test(normalize(text)))
         return clarify(

@@ -55,6 +55,14 @@ export function parseCount(text: string, limits: CountOptions = {}): Parsed<numb
         },
         countOptions(reading.values.slice(0, 5)),
       );
+    case 'vague':
+      return clarify(
+        {
+          fr: 'À peu près combien ? Donnez un nombre, par exemple « 300 » ou « environ 300 ».',
+          en: 'Roughly how many? Give a number, for example “300” or “about 300”.',
+        },
+        [],
+      );
     case 'duration':
       return clarify(
         {

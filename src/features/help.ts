@@ -45,7 +45,7 @@ const GROUPS: HelpGroup[] = [
     id: 'data',
     title: { fr: 'Mes données', en: 'My data' },
     topics: ['donnees', 'mes donnees', 'data', 'my data', 'langue', 'language', 'vie privee', 'privacy'],
-    commands: ['my-data', 'forget-me', 'language'],
+    commands: ['my-data', 'keep-application', 'forget-me', 'language'],
   },
 ];
 

@@ -6,6 +6,7 @@
  */
 import type { Localized } from '../core/i18n.ts';
 import { normalize } from '../core/text.ts';
+import { withoutNegated } from './negation.ts';
 import { contentWords, wordMatch } from './words.ts';
 
 export interface ChoiceOption {
@@ -13,6 +14,8 @@ export interface ChoiceOption {
   label: Localized;
   /** Synonyms and domain words (`SCIC`, `open data`, `conseil départemental`), typed without accents. */
   keywords?: string[];
+  /** The options that, named together, mean this one (hybrid: on site and online). */
+  blend?: string[];
 }
 
 export type ChoiceReading = { kind: 'one'; id: string } | { kind: 'close'; ids: string[] } | { kind: 'none' };
@@ -30,44 +33,90 @@ interface Hit {
   exact: boolean;
 }
 
-/** The names of each option, as word lists, and the words only one option uses (those alone decide). */
-function namesOf(options: ChoiceOption[]): { names: Map<string, string[][]>; distinctive: Set<string> } {
-  const names = new Map<string, string[][]>();
+/** One name of an option: its meaningful words, and the name as written (for a strict reading). */
+interface Name {
+  words: string[];
+  written: RegExp;
+}
+
+/** Names as written, compiled once each: the options' names are data, so this stays small. */
+const WRITTEN = new Map<string, RegExp>();
+
+/** A name written out, its words in order, whatever the spaces and punctuation between them (`in person`, `100 % en ligne`). */
+function writtenName(phrase: string): RegExp {
+  let pattern = WRITTEN.get(phrase);
+  if (!pattern) {
+    // A few words may stand between its words (« le soutien de la région », "nobody from our org has asked").
+    const tokens = normalize(phrase)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    pattern = new RegExp(
+      `(?<![a-z0-9])${tokens.join('[^a-z0-9]*(?:[a-z0-9]+[^a-z0-9]+){0,4}?')}(?![a-z0-9])`,
+    );
+    WRITTEN.set(phrase, pattern);
+  }
+  return pattern;
+}
+
+/** The names of each option, and the words only one option uses (those alone decide). */
+function namesOf(
+  options: ChoiceOption[],
+  strict: boolean,
+): { names: Map<string, Name[]>; distinctive: Set<string> } {
+  const names = new Map<string, Name[]>();
   const owners = new Map<string, Set<string>>();
   for (const option of options) {
-    const phrases = [
-      option.label.fr,
-      option.label.en,
-      option.id.replace(/_/g, ' '),
-      ...(option.keywords ?? []),
-    ]
-      .map(contentWords)
-      .filter((words) => words.length > 0);
+    // « autre thème », "other legal entity": the words beside « autre » name the step, not this option.
+    // A label's words before its explanation in brackets are a name too (« hybride (présentiel et en ligne) »).
+    const labels = [option.label.fr, option.label.en];
+    const own =
+      option.id === OTHER
+        ? ['autre', 'other', 'another']
+        : [...labels, ...labels.filter((l) => l.includes('(')).map((l) => l.replace(/\s*\(.*$/, ''))];
+    // An id is typed or clicked as the answer itself; inside a longer message it is only a word.
+    const id = strict ? [] : [option.id.replace(/_/g, ' ')];
+    const phrases = [...own, ...id, ...(option.keywords ?? [])]
+      .map((phrase) => ({ words: contentWords(phrase), written: writtenName(phrase) }))
+      .filter((name) => name.words.length > 0);
     names.set(option.id, phrases);
-    for (const word of phrases.flat()) owners.set(word, (owners.get(word) ?? new Set()).add(option.id));
+    for (const word of phrases.flatMap((p) => p.words))
+      owners.set(word, (owners.get(word) ?? new Set()).add(option.id));
   }
   const distinctive = new Set([...owners].filter(([, ids]) => ids.size === 1).map(([word]) => word));
   return { names, distinctive };
 }
 
-/** How strict a reading is: `exactOnly` ignores typos (facts picked from a longer message). */
+/** The option for answers that fit no other. */
+const OTHER = 'other';
+
+/**
+ * How strict a reading is: `exactOnly` ignores typos and takes a name only written out whole (facts picked
+ * from a longer message: "as a private person" does not say "in person"); `ignore` lists words that only name
+ * the step (« les deux champs »); `keepNegated` reads a negation as part of a name ("not our first time" is a
+ * no, not a blank).
+ */
 export interface ReadingOptions {
   exactOnly?: boolean;
+  ignore?: string[];
+  keepNegated?: boolean;
 }
 
-/** Every option the words name, with the words each covers. */
+/** Every option the words name, with the words each covers; `typed` is the normalised text (strict reading). */
 function hits(
   words: string[],
   options: ChoiceOption[],
   { exactOnly = false }: ReadingOptions = {},
   alternatives = false,
+  typed = '',
 ): Hit[] {
-  const { names, distinctive } = namesOf(options);
+  const { names, distinctive } = namesOf(options, exactOnly);
   const found: Hit[] = [];
   for (const option of options) {
     // Every name of the option that the words give counts: `numérique responsable et écoconception`.
     let hit: Hit | undefined;
-    for (const phrase of names.get(option.id) ?? []) {
+    for (const name of names.get(option.id) ?? []) {
+      if (exactOnly && !name.written.test(typed)) continue;
+      const phrase = name.words;
       const covered = new Set<number>();
       let exact = true;
       let decisive = false;
@@ -145,9 +194,14 @@ const BY_POSITION = new RegExp(
   `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
 );
 
+/** Words around a position or « les deux » that change nothing (« number 5 only », "both fields please"). */
+const POLITE =
+  /\b(?:only|seulement|uniquement|just|juste|please|svp|stp|merci|thanks|s'il (?:vous|te) plait)\b/g;
+
 /** The position a piece names (`2`, `la 2`, `le premier`, `the second one`, `option 3`), 1-based; `last` = -1. */
 function positionIn(piece: string): number | undefined {
-  const word = BY_POSITION.exec(normalize(piece).replace(/[.!]+$/, ''))?.[1];
+  const typed = normalize(piece).replace(POLITE, ' ').replace(/\s+/g, ' ').trim();
+  const word = BY_POSITION.exec(typed.replace(/[.!]+$/, ''))?.[1];
   if (word === undefined) return undefined;
   if (/^\d+$/.test(word)) return Number(word);
   return ORDINALS[word] ?? -1;
@@ -156,18 +210,51 @@ function positionIn(piece: string): number | undefined {
 const optionAt = (options: ChoiceOption[], position: number): ChoiceOption | undefined =>
   position === -1 ? options.at(-1) : options[position - 1];
 
-const ALL = /^(tous|toutes|tout|tous les themes|all|all of them|everything|l'ensemble)$/;
-const BOTH = /^(les deux|both|both of them|tous les deux|toutes les deux)$/;
+/** « tous », « les deux » — after the words naming the step (« les deux champs ») and polite ones are gone. */
+const ALL = new Set(['tous', 'toutes', 'tout', 'all', 'everything', 'ensemble']);
+const BOTH = new Set(['deux', 'both']);
 
-/** The one option a sentence names. */
+/** What a piece says as a whole (« tous », « les deux »), if that is all it says. */
+function allOrBoth(piece: string, ignore: string[]): 'all' | 'both' | undefined {
+  const words = contentWords(piece.replace(POLITE, ' ')).filter(
+    (w) => !ignore.includes(w) && !['them', 'themes', 'choix', 'options'].includes(w),
+  );
+  if (words.length === 0 || words.length > 2) return undefined;
+  if (words.every((w) => ALL.has(w))) return 'all';
+  if (words.every((w) => BOTH.has(w) || w === 'tous' || w === 'toutes')) return 'both';
+  return undefined;
+}
+
+/**
+ * An option named together with options it blends (« mixte, sur place et retransmis »: hybrid and in person),
+ * or all of its blend named (« sur place et en ligne »): that option alone.
+ */
+function blended(found: Hit[], options: ChoiceOption[]): Hit[] {
+  const ids = new Set(found.map((h) => h.id));
+  for (const option of options) {
+    const blend = option.blend ?? [];
+    if (blend.length === 0) continue;
+    const rest = found.filter((h) => h.id !== option.id);
+    const named = ids.has(option.id) && rest.length > 0 && rest.every((h) => blend.includes(h.id));
+    const all = blend.length > 1 && found.length === blend.length && blend.every((id) => ids.has(id));
+    if (!named && !all) continue;
+    return [{ id: option.id, covered: new Set(found.flatMap((h) => [...h.covered])), exact: true }];
+  }
+  return found;
+}
+
+/** The one option a sentence names; what it says is not meant (« pas de diffusion en ligne ») is left aside. */
 export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOptions = {}): ChoiceReading {
-  const position = positionIn(text);
+  const said = how.keepNegated ? text : withoutNegated(text);
+  const position = positionIn(said);
   if (position !== undefined) {
     const option = optionAt(options, position);
     return option ? { kind: 'one', id: option.id } : { kind: 'none' };
   }
-  const alternatives = /\b(ou|or|soit|either)\b/.test(normalize(text));
-  const found = hits(contentWords(text), options, how, alternatives);
+  const typed = normalize(said);
+  const alternatives = /\b(ou|or|soit|either)\b/.test(typed);
+  const named = hits(contentWords(said), options, how, alternatives, typed);
+  const found = alternatives ? named : blended(named, options);
   if (found.length === 0) return { kind: 'none' };
   if (found.length === 1) return { kind: 'one', id: (found[0] as Hit).id };
   // Exact names beat guesses at typos.
@@ -176,23 +263,30 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   return { kind: 'close', ids: found.map((h) => h.id) };
 }
 
-/** The options a sentence names (`l'inclusion numérique et l'accessibilité`, `1, 7 et 8`, `tous`). */
+/**
+ * The options a sentence names (`l'inclusion numérique et l'accessibilité`, `1, 7 et 8`, `tous`, « les deux
+ * champs »); what it says is not meant is left aside.
+ */
 export function choicesIn(text: string, options: ChoiceOption[], how: ReadingOptions = {}): ChoicesReading {
-  const typed = normalize(text).replace(/[.!]+$/, '');
-  const chosen = options.filter((o) => o.id !== 'other');
-  if (ALL.test(typed)) return { kind: 'some', ids: chosen.map((o) => o.id) };
-  if (BOTH.test(typed) && chosen.length === 2) return { kind: 'some', ids: chosen.map((o) => o.id) };
-  const pieces = text
+  const said = withoutNegated(text);
+  const ignore = how.ignore ?? [];
+  const chosen = options.filter((o) => o.id !== OTHER);
+  const pieces = said
     .trim()
     .replace(/[.!]+$/, '')
     .split(/\s*(?:,|;|\/|\+|&|\bet\b|\band\b|\bou\b|\bor\b)\s*/i)
-    .filter(Boolean);
+    .filter((piece) => piece.trim() !== '');
+  const whole = allOrBoth(said, ignore);
+  if (whole === 'all' || (whole === 'both' && chosen.length === 2))
+    return { kind: 'some', ids: chosen.map((o) => o.id) };
   // Pieces keep the person's spelling: the ones that name nothing are quoted back as typed.
   const byPosition: string[] = [];
   const named: string[] = [];
   for (const piece of pieces) {
     const position = positionIn(piece);
-    if (position === undefined) named.push(piece);
+    const both = allOrBoth(piece, ignore);
+    if (both === 'both' && chosen.length === 2) byPosition.push(...chosen.map((o) => o.id));
+    else if (position === undefined) named.push(piece);
     else {
       const option = optionAt(options, position);
       if (!option) return { kind: 'none' };
@@ -200,10 +294,10 @@ export function choicesIn(text: string, options: ChoiceOption[], how: ReadingOpt
     }
   }
   const words = contentWords(named.join(' , '));
-  const found = hits(words, options, how);
+  const found = hits(words, options, how, false, normalize(named.join(' , ')));
   const covered = new Set(found.flatMap((h) => [...h.covered]));
   const unknown = named.filter((piece) => {
-    const own = contentWords(piece).filter((w) => w.length > 2);
+    const own = contentWords(piece).filter((w) => w.length > 2 && !ignore.includes(w));
     return (
       own.length > 0 && own.every((w) => !words.some((typedWord, i) => typedWord === w && covered.has(i)))
     );

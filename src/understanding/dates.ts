@@ -9,6 +9,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import * as en from 'chrono-node/en';
 import * as fr from 'chrono-node/fr';
 import { normalize } from '../core/text.ts';
+import { withoutNegated } from './negation.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type Day = string;
@@ -73,8 +74,11 @@ const WRITTEN_DAY = new RegExp(
   `\\b(\\d{1,2})(?:er|st|nd|rd|th|e)?\\s+(?:of\\s+)?(${MONTH_WORDS})\\b\\.?(?:\\s+(\\d{4}))?`,
 );
 const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?\b/;
+/** A season or a part of the year (« au printemps », « à la rentrée », "next summer"): no day either. */
+const SEASONS =
+  "printemps|ete|automne|hiver|rentree|spring|summer|autumn|fall|winter|(?:debut|fin|milieu) d'annee|(?:start|end|middle) of the year";
 const VAGUE = new RegExp(
-  `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$`,
+  `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$|\\b(?:${SEASONS})\\b`,
 );
 /** Two days of the same month offered as alternatives (« le 15 ou le 16 juin »). */
 const EITHER_DAY =
@@ -99,7 +103,9 @@ const addDays = (day: Day, n: number): Day =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
-export function dateIn(raw: string, today: Day): DateReading {
+export function dateIn(said: string, today: Day): DateReading {
+  // « le 30 mars 2027, pas le 23 », « n'est plus le 23 mars, on a décalé au 8 avril »: the day not meant is left aside.
+  const raw = withoutNegated(said);
   const typed = normalize(raw);
   if (writesImpossibleDay(typed)) return { kind: 'invalid' };
   const reference = new Date(`${today}T12:00:00Z`);

@@ -1,94 +1,39 @@
 /**
- * What a message at a step is, besides an answer: "I do not know yet", a question, a correction of the
- * previous answer, a request to change another one. Phrase patterns in French and English, on normalised
+ * What a message at a step is, besides an answer: a sound while thinking, a bare yes at a free-text step, a
+ * question, a correction of the previous answer, a request to change another one ("I do not know yet" is
+ * `not-yet.ts`). Phrase patterns in French and English, on normalised
  * text; each returns what the rest of the dialog needs (the correcting value, the words naming the step).
  */
 import { normalize } from '../core/text.ts';
-
-const NOT_YET = [
-  'je (?:ne )?sais pas(?: encore)?',
-  '(?:on|nous) (?:ne )?(?:sait|savons) pas(?: encore)?',
-  "j'?sais pas",
-  'pas encore',
-  'not yet',
-  "pas pour l'instant",
-  'pas pour le moment',
-  'not at the moment',
-  'aucune idee',
-  "pas d'idee",
-  'no idea',
-  'no clue',
-  'not sure',
-  'unsure',
-  'dunno',
-  'pas sur',
-  "(?:i|we) (?:don't|do not) know",
-  "(?:i'?m|we'?re|i am|we are) not sure",
-  'plus tard',
-  'later',
-  'on verra',
-  'nous verrons',
-  '(?:je|nous) (?:vous )?(?:le )?(?:dirai|dirons|redirai|redirons) plus tard',
-  'je (?:vous )?(?:le )?(?:dirai|redirai)',
-  'je reviendrai',
-  'nous reviendrons',
-  "i'?ll tell you later",
-  "(?:i|we)'?ll (?:see|let you know|come back)",
-  'pas encore (?:defini|decide|fixe|sur|certain|choisi|arrete|connu|trouve|determine|clair)e?s?',
-  'pas encore de \\w+(?: (?:fixee?s?|definie?s?|decidee?s?|precise?e?s?|arretee?s?|connue?s?|trouvee?s?))?',
-  "(?:on|nous) (?:n'?a|n'?avons|a|avons) pas encore (?:decide|choisi|fixe|trouve|defini|tranche|arrete|regarde)",
-  "(?:i|we) (?:haven'?t|have not) (?:yet )?(?:decided|chosen|settled|fixed|found|worked (?:it|that) out)(?: yet)?",
-  'not (?:decided|defined|fixed|known|settled|chosen) yet',
-  'not yet (?:decided|defined|fixed|known|settled|chosen)',
-  'to be (?:decided|defined|confirmed)',
-  'tbd',
-  'tbc',
-  'a (?:definir|determiner|voir|confirmer|preciser)',
-  'difficile a dire',
-  'hard to say',
-  'ca depend',
-  'it depends',
-  'still (?:deciding|thinking|working on (?:it|that)|looking|discussing|figuring (?:it|that) out)',
-  '(?:on|nous) y reflechi(?:t|ssons)(?: encore)?',
-  'en (?:cours de )?reflexion',
-  'en discussion',
-  'en cours',
-  'je ne suis pas sur',
-  'je ne suis pas certaine?',
-  "je n'?en sais rien",
-  'aucune idee pour le moment',
-];
-const NOT_YET_TAIL =
-  "(?:[\\s,.!]+(?:encore|yet|pour (?:le moment|l'instant)|for now|at the moment|du tout|at all|honnetement|honestly|desole|sorry|vraiment|really|trop|exactement|exactly|a vrai dire))*";
-const NOT_YET_PATTERN = new RegExp(
-  `^(?:(?:euh|heu|hmm|bah|ben|alors|honnetement|honestly|well|um|hmm|oh|ah|desole|sorry|pour l'instant|pour le moment|for now)[\\s,.]+)*(?:${NOT_YET.join('|')})${NOT_YET_TAIL}[\\s.!…]*$`,
-);
-const NOT_YET_INSIDE = new RegExp(`\\b(?:${NOT_YET.join('|')})\\b`);
-
-/** « je ne sais pas encore », « aucune idée », « plus tard », "no idea yet": not an answer. */
-export function isNotYetKnown(text: string): boolean {
-  return NOT_YET_PATTERN.test(normalize(text));
-}
-
-/**
- * A "not yet known" with a few more words (« pas encore de date fixée, désolé »), without a number: read
- * once the text gave no answer (« on ne sait pas, en ligne ou sur place » names two options).
- */
-export function saysNotYetKnown(text: string): boolean {
-  const typed = normalize(text);
-  if (NOT_YET_PATTERN.test(typed)) return true;
-  const inside = NOT_YET_INSIDE.exec(typed);
-  if (!inside || /\d/.test(typed)) return false;
-  const others = typed
-    .replace(inside[0], ' ')
-    .split(/[^a-z']+/)
-    .filter((w) => w.length > 3);
-  return others.length <= 2;
-}
+import { contentWords, wordMatch } from './words.ts';
+import { yesNoIn } from './yes-no.ts';
 
 /** « euh », « hmm », « bah »: a sound while thinking, not an answer. */
 export function isHesitation(text: string): boolean {
   return /^(?:euh+|heu+|hum+|hmm+|bah|ben|bof|hein|uh+|um+|erm)[\s.!…]*$/.test(normalize(text));
+}
+
+/** Words that answer nothing a free-text step asks: thanks, greetings, approval, sounds while thinking. */
+const EMPTY_WORDS = new Set(
+  (
+    'merci thanks thank you super parfait genial cool top voila bon bien entendu note compris bonjour salut ' +
+    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh'
+  ).split(' '),
+);
+/** « aucun », "none": at a free-text step (the partners), that is an answer. */
+const NONE_WORDS = /\b(?:aucune?s?|none|personne|rien|nothing|nobody|no one|neant|pas de)\b/;
+
+/**
+ * A bare yes or no, a thank-you or a filler (« oui bien sûr », « ok merci », « non », "yes sure", « 👍 »): at a
+ * free-text step it gives nothing to keep, so it is asked again rather than stored. « aucun » is an answer.
+ */
+export function saysNothing(text: string): boolean {
+  const typed = normalize(text);
+  if (NONE_WORDS.test(typed)) return false;
+  const rest = yesNoIn(text)?.rest ?? text;
+  return normalize(rest)
+    .split(/[^\p{L}\p{N}']+/u)
+    .every((w) => w === '' || EMPTY_WORDS.has(w));
 }
 
 const QUESTION_START =
@@ -100,24 +45,88 @@ export function readsAsQuestion(text: string): boolean {
   return typed.endsWith('?') || QUESTION_START.test(typed);
 }
 
-/** Questions about the step itself, whatever the step: why it is asked, what fits, what it means. */
-const ABOUT_THE_STEP =
-  /(pourquoi (?:vous )?(?:me )?(?:demande|demandez|cette question|ca)|a quoi (?:ca|cela) sert|why (?:do you|are you) ask|why (?:does|is) (?:that|this|it)|why this question|que (?:faut-il|dois-je|doit-on|dois je|faut il) (?:mettre|ecrire|repondre|indiquer)|qu'est-ce (?:que|qu'il) (?:je dois|faut) (?:mettre|ecrire|repondre)|what (?:should|do|must) (?:i|we) (?:put|write|answer|enter|say)|c'est quoi|qu'est-ce que c'est|qu'est ce que c'est|ca veut dire quoi|que voulez-vous dire|qu'entendez-vous|vous entendez par|what do you mean|what does .* mean|what is meant|what (?:kind|sort|type)s? of|quels? (?:types?|sortes?|genres?)|lesquel|which .* (?:can|may|could)|what .* can (?:we|i) (?:pick|choose|select|put)|quels? .* (?:possibles?|proposes?|au choix)|(?:choix|options) possibles|quelles sont les options|what are the options|exemples?\b|examples?\b|c'est a dire|ca engage|engage a quoi|depuis ou|from where|il faut mettre|do (?:i|we) (?:put|give|need)|faut-il (?:mettre|donner|indiquer)|combien (?:je peux|peut-on|on peut|puis-je|pouvons-nous)|how much can)/;
+/**
+ * The words that frame a question rather than say what it is about (« c'est quoi », « que faut-il mettre »,
+ * "what do you mean by", « est-ce obligatoire ») and words pointing at the question being asked (« ça »,
+ * « ici », "this"): what is left is the question's subject.
+ */
+const QUESTION_FRAME = new Set(
+  (
+    'quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment pourquoi combien quand ou qui que qu ' +
+    'est ce ca cela ceci ici la exactement exact vraiment faut faudrait il elle dois doit doivent peut peux puis ' +
+    'pouvons pouvez peuvent pourrait pourrais mettre mets met ecrire ecrit repondre reponse indiquer donner ' +
+    'choisir prendre demande demandez demander demandes veut veux voulez dire signifie entendez entend entendu ' +
+    'entends sert servir engage engager question questions possible possibles choix option options proposes ' +
+    'proposez propose exemple exemples difference differences entre obligatoire obligatoires facultatif ' +
+    'necessaire besoin sens type types sorte sortes genre genres plusieurs seul seule compte comptes faire fait ' +
+    'vous me moi nous je tu on ai avez a sais savoir voir depuis quoi bien mieux plus moins precisement ' +
+    'what which who whom whose where when why how much many does do did is are was were can could may might ' +
+    'should must shall will would need needed mean means meant meaning matter matters asking ask asked this that ' +
+    'these those here there put write answer enter say give pick choose select kind kinds sort sorts type types ' +
+    'example examples difference between required mandatory optional several one ones you me us exactly ' +
+    'really about count counts from whats as like know ce cet cette ces ' +
+    // What a question says of the answer rather than what it is about: having, including, counting, yet.
+    'avoir avons ont aura inclure inclut inclus incluse compris comprend comprendre compter comptent ' +
+    'prevoir prevu encore deja pas non ne sinon alors hein pardon ' +
+    'have has had got include includes including included counted yet already not dont if else then ' +
+    'don doesn didn isn aren wasn won haven hasn'
+  ).split(' '),
+);
 
-/** A question about the step being asked (its help answers it), rather than about something else. */
-export function asksAboutStep(text: string, stepWords: string[]): boolean {
-  if (!readsAsQuestion(text)) return false;
-  const typed = normalize(text);
-  if (ABOUT_THE_STEP.test(typed)) return true;
-  const words = typed.split(/[^a-z0-9]+/).filter((w) => w.length > 3);
-  return stepWords.some((w) => w.length > 3 && words.includes(w));
+/** « hein ? », « pardon ? », « je ne comprends pas la question », "I don't understand": the step explained. */
+const PUZZLED =
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
+
+/** Whether a message says the person does not understand what is asked. */
+export function isPuzzled(text: string): boolean {
+  return PUZZLED.test(normalize(text));
+}
+
+/** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
+const POINTS_AT_STEP =
+  /^(?:(?:et|mais|and|but|so)\s+)?(?:ca|cela|(?:est-ce que|est ce que)\s+(?:ca|cela|c'est)|(?:does|do|is|should|can|could|will)\s+(?:it|that|this)|(?:it|that|this)\s+(?:includes?|counts?|means?|is|should))\b/;
+
+/** What a question at a step is about: the step (its help answers it), something else (the FAQ), or both. */
+export type QuestionTopic = 'step' | 'elsewhere' | 'both';
+
+/** The subject words of a question: its content words less the question's frame. */
+const subjectOf = (text: string): string[] =>
+  contentWords(text).filter((w) => w.length > 1 && !QUESTION_FRAME.has(w) && !/^\d+$/.test(w));
+
+/**
+ * Reads what a question at a step is about, from its subject words against the step's own words: none left
+ * (« pourquoi vous demandez ça ? », « que faut-il mettre ici ? ») or mostly the step's (« c'est quoi le
+ * territoire ? », "what do you mean by area, the city or the whole region?") is about the step; none of the
+ * step's (« c'est quoi le montant max de la subvention ? » at the partners step, « c'est quoi un NEC local ? »)
+ * is for the FAQ; fewer of the step's than others is both (the FAQ answers if it is sure, else the step's
+ * help). The caller leaves the call's name out of the step's words: « un NEC local » says what the question
+ * is about, not which step.
+ */
+export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
+  const own = subjectOf(text);
+  const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
+  if (onStep * 2 >= own.length) return 'step';
+  // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
+  if (POINTS_AT_STEP.test(normalize(text)) && own.length - onStep <= 2) return 'step';
+  return onStep === 0 ? 'elsewhere' : 'both';
+}
+
+/**
+ * Whether a text is framed as a question (« c'est quoi… », « combien… », "what do you mean…"), rather than
+ * an answer ending in a question mark ("online or hybrid?", « 200 ? »).
+ */
+export function isFramedQuestion(text: string): boolean {
+  return QUESTION_START.test(normalize(text)) || contentWords(text).some((w) => QUESTION_FRAME.has(w));
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|sorry|en fait|en realite|plutot|je me suis trompee?|je me suis trompe|nous nous sommes trompes|erreur|correction|je corrige|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
-/** « c'est plutôt 180 », « on sera plutôt 180 »: « plutôt » among the first words. */
-const RATHER = /^(?:\S+\s+){1,3}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+/** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
+const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+/** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
+const SAID_LAST =
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -138,23 +147,42 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
   return rest === '' ? undefined : rest;
 }
 
+/**
+ * « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: a correction said last, the words
+ * before it. Read only where the step could not take the message as its answer (« 250 plutôt » answers).
+ */
+export function correctionSaidLast(text: string): string | undefined {
+  const typed = text.trim();
+  const normalized = normalize(typed);
+  const last = SAID_LAST.exec(normalized);
+  if (!last || normalized.length !== typed.length) return undefined;
+  const rest = typed.slice(0, last.index).trim();
+  return rest === '' ? undefined : rest;
+}
+
 const EDIT_VERB =
-  '(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit)';
+  "(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
   `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:i|we)(?:'d| would)? (?:like to|want to|need to)\\s+|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
+  'd',
 );
 const MISTAKE =
-  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)(?:[,;.].*)?[\s?!.]*$/;
+  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)[\s?!.]*$/d;
 const WRONG =
-  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/;
+  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
 
 /**
- * « modifier la date », « je voudrais changer le format », « revenir sur le budget », « je me suis trompé de
- * date », "the budget is wrong": the words naming the step.
+ * « modifier la date », « je voudrais changer le format », « je reviens sur les thèmes », « je me suis trompé
+ * de date », "the budget is wrong": the words naming the step (and maybe its new value, « je rectifie les
+ * thèmes : inclusion »), as typed.
  */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  return (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.groups?.what;
+  const at = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
+  if (!at) return undefined;
+  // The normalised text keeps the typed one's length once its spaces are single: the words as typed.
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length === typed.length ? flat.slice(at[0], at[1]) : typed.slice(at[0], at[1]);
 }
 
 const BARE_EDIT = new RegExp(`^${EDIT_VERB}[\\s?!.]*$`);

@@ -76,9 +76,7 @@ const APPROXIMATE: Array<[RegExp, number]> = (
     ['milliers?|thousands', 1000],
   ] as const
 ).map(([words, unit]) => [
-  new RegExp(
-    `(?:\\b(un|une|a|deux|two|trois|three|quelques|few)\\s+)?(?:(?:bonne|good|petite)\\s+)?\\b(?:${words})\\b`,
-  ),
+  new RegExp(`(?:\\b(un|une|a|deux|two|trois|three)\\s+)?(?:(?:bonne|good|petite)\\s+)?\\b(?:${words})\\b`),
   unit,
 ]);
 const COUNT_WORDS: Record<string, number> = {
@@ -89,8 +87,6 @@ const COUNT_WORDS: Record<string, number> = {
   two: 2,
   trois: 3,
   three: 3,
-  quelques: 3,
-  few: 3,
 };
 
 interface WordReader {

@@ -3,6 +3,8 @@
  * (`vingt mille euros`, `12k€`, `1,2 M€`) or a distance (`à 300 km`, `50 miles`), told apart from the
  * numbers that are something else (a day, a year, a time), with ranges (`entre 150 et 200`) kept as such.
  */
+import { normalize } from '../core/text.ts';
+import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
@@ -17,6 +19,8 @@ export type QuantityReading =
   | { kind: 'other-currency' }
   /** A duration where a distance is asked (`à 2 heures de train`). */
   | { kind: 'duration' }
+  /** An order of magnitude, not a number (« plusieurs centaines », "a few thousand euros"). */
+  | { kind: 'vague' }
   | { kind: 'none' };
 
 const MONTH =
@@ -42,9 +46,15 @@ const RANGE_BETWEEN = /^\s*(?:et|and|a|to|-|–|ou|or)\s*$/;
 const RANGE_START = /(?:\bentre|\bbetween|\bfrom|\bde)\s*$/;
 const MILES_TO_KM = 1.609344;
 
+/** « plusieurs centaines », « quelques milliers », "several hundred", "a few thousand". */
+const MAGNITUDE =
+  /\b(?:plusieurs|quelques|des|several|a few|few|some)\s+(?:dizaines|vingtaines|centaines|milliers|dozens|hundreds?|thousands?)\b/;
+
 /** What a sentence gives for a step measuring `measure`. */
 export function quantityIn(raw: string, measure: Measure): QuantityReading {
-  const { text, numbers } = numbersIn(raw);
+  if (MAGNITUDE.test(normalize(raw))) return { kind: 'vague' };
+  // « 14 000 et pas 12 000 », "190 people, not 150": the number not meant is left aside.
+  const { text, numbers } = numbersIn(withoutNegated(raw));
   if (measure === 'money' && OTHER_CURRENCIES.test(text)) return { kind: 'other-currency' };
   const candidates = numbers.filter(
     (n) =>
@@ -69,8 +79,13 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
       RANGE_BETWEEN.test(between) &&
       (RANGE_START.test(text.slice(0, a.start)) || !/^\s*(?:et|and)\s*$/.test(between))
     ) {
-      const [low, high] = [values[i] as number, values[i + 1] as number].sort((x, y) => x - y);
-      if (low !== high) return { kind: 'range', low: low as number, high: high as number };
+      let [low, high] = [values[i] as number, values[i + 1] as number].sort((x, y) => x - y) as [
+        number,
+        number,
+      ];
+      // « 10 à 15k€ », « 10-12 000 € »: the thousands said once, for both bounds.
+      if (measure === 'money' && low < 1000 && high >= 1000 && low * 1000 <= high) low *= 1000;
+      if (low !== high) return { kind: 'range', low, high };
     }
   }
   const withUnit = candidates

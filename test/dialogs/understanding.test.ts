@@ -157,6 +157,105 @@ describe('corrections, edits, questions and non-answers', () => {
   });
 });
 
+describe('what is not an answer at a free-text step, and other questions', () => {
+  it('asks a free-text step again on a bare yes or a filler, and stores nothing', async () => {
+    app = await start();
+    await reach('u', 'goal', ROUTE);
+    let r = await app.say('u', 'oui bien sûr');
+    expect(reply(r, 'dialog:local-nec:clarify').text).toContain('quelques mots plutôt qu’un oui ou un non');
+    expect(askedSlot(r)).toBe('goal');
+    r = await app.say('u', 'ok merci');
+    expect(askedSlot(r)).toBe('goal');
+    expect((await answers('u')).goal).toBeUndefined();
+    r = await app.say('u', 'Réunir les médiateurs du territoire');
+    expect(askedSlot(r)).toBe('area');
+  });
+
+  it('takes « aucun » as the partners, not as a bare no', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    await app.say('u', 'aucun pour le moment');
+    expect((await answers('u')).partners).toBe('aucun pour le moment');
+  });
+
+  it('sends a question about something else to the FAQ, then asks the step again', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    const r = await app.say('u', 'c’est quoi le montant max de la subvention ?');
+    expect(r.some((x) => x.intent.startsWith('faq:') || x.intent.startsWith('fallback'))).toBe(true);
+    expect(r.some((x) => x.intent === 'dialog:step-help')).toBe(false);
+    expect(askedSlot(r)).toBe('partners');
+    expect((await answers('u')).partners).toBeUndefined();
+  });
+
+  it('offers to skip a step whatever the gender and number of its label', async () => {
+    app = await start();
+    await reach('u', 'partners', ROUTE);
+    const r = await app.say('u', 'aucune idée');
+    expect(reply(r, 'confirm:dialog-skip-offer').text).toBe(
+      'Pas de souci. On passe cette étape (« co-organisateurs et partenaires ») pour l’instant ? Elle restera à compléter (« modifier co-organisateurs et partenaires » pour y revenir). (oui / non)',
+    );
+  });
+});
+
+describe('what people write besides a plain answer, read generally', () => {
+  it('offers to skip however "not known yet" is said, and never takes it as a no', async () => {
+    app = await start();
+    await reach('u', 'area', ROUTE);
+    let r = await app.say('u', 'je verrai');
+    expect(reply(r, 'confirm:dialog-skip-offer').text).toContain('territoire concerné');
+    await app.say('u', 'non');
+    r = await app.say('u', 'à définir avec l’équipe');
+    expect(r.some((x) => x.intent === 'confirm:dialog-skip-offer')).toBe(true);
+    expect((await answers('u')).area).toBeUndefined();
+    app = await start();
+    await reach('v', 'local_authority_support', ROUTE);
+    r = await app.say('v', 'on attend encore la réponse de la mairie');
+    expect(r.some((x) => x.intent === 'confirm:dialog-skip-offer')).toBe(true);
+    expect((await answers('v')).local_authority_support).toBeUndefined();
+  });
+
+  it('leaves aside what is said not to be meant, and reads options named together as the one they make', async () => {
+    app = await start();
+    await reach('u', 'event_format', ROUTE);
+    await app.say('u', 'en présentiel seulement, pas de diffusion en ligne');
+    expect((await answers('u')).event_format).toBe('in_person');
+    app = await start();
+    await reach('v', 'event_format', ROUTE);
+    await app.say('v', 'mixte, sur place et retransmis en direct');
+    expect((await answers('v')).event_format).toBe('hybrid');
+  });
+
+  it('corrects the step a correction names, with the value it gives', async () => {
+    app = await start();
+    await reach('u', 'grant_requested', ROUTE);
+    let r = await app.say('u', 'oups le budget total c’est 14 000 et pas 12 000');
+    expect(reply(r, 'dialog:local-nec:corrected').text).toMatch(
+      /^Corrigé : budget total prévisionnel : 14\s000\s€\.$/,
+    );
+    expect(askedSlot(r)).toBe('grant_requested');
+    r = await app.say('u', 'je rectifie les thèmes : inclusion numérique et accessibilité');
+    expect(reply(r, 'dialog:local-nec:corrected').text).toContain(
+      'inclusion numérique, accessibilité numérique',
+    );
+    expect(await answers('u')).toMatchObject({
+      budget_total: 14000,
+      themes: ['digital_inclusion', 'accessibility'],
+    });
+    expect((await answers('u')).grant_requested).toBeUndefined();
+  });
+
+  it('reads an authority named with a foreign country as a foreign one', async () => {
+    app = await start();
+    let r = await app.say('u', 'candidater meae-nir');
+    if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) r = await app.say('u', 'oui');
+    await app.say('u', 'Ziguinchor');
+    await app.say('u', 'nous sommes la municipalité de Ziguinchor, au Sénégal');
+    const [application] = await new ApplicationStore(app.records).list(userKey('shell', 'u'));
+    expect(application?.answers.applicant_type).toBe('foreign_authority');
+  });
+});
+
 describe('facts given ahead', () => {
   it('starts from an opening message, fills what it says and asks only what is missing', async () => {
     app = await start();
@@ -184,6 +283,31 @@ describe('facts given ahead', () => {
     expect(reply(r, 'dialog:local-nec:facts').text).toBe(
       'I noted: event date: 20 June 2027; area covered: Lyon; expected attendance: 300 — “edit …” to correct.',
     );
+  });
+
+  it('takes the facts said anywhere in an opening, its supporters apart from the organiser', async () => {
+    app = await start();
+    const r = await app.say(
+      'u',
+      'Bonjour à toute l’équipe ! Notre coopérative aimerait organiser un NEC local sur la sobriété et l’écoconception, avec le soutien de la région',
+    );
+    expect(reply(r, 'dialog:local-nec:facts').text).toContain('soutien d’une collectivité : oui');
+    expect(await answers('u')).toMatchObject({
+      legal_entity: 'cooperative',
+      themes: ['ecological_transition'],
+      local_authority_support: true,
+    });
+  });
+
+  it('starts the dialog a message names when it states the application’s facts', async () => {
+    app = await start();
+    let r = await app.say(
+      'u',
+      'bonjour, pour le remboursement des frais de transport du NEC ESS : on n’est jamais venus, et on ira à Paris le 26',
+    );
+    if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) r = await app.say('u', 'oui');
+    expect(r.some((x) => x.intent === 'dialog:nec-ess-travel:start')).toBe(true);
+    expect(await answers('u')).toMatchObject({ first_participation: true, venue: 'paris' });
   });
 
   it('leaves a question about organising to the FAQ', async () => {

@@ -113,3 +113,96 @@ describe('completed applications', () => {
     expect(stats?.data?.funnel).toMatchObject({ 'local-nec': { started: 1, completed: 1 } });
   });
 });
+
+describe('keeping a completed application longer', () => {
+  /** A completed local NEC application of `user` (event 23 March 2027: erased on 21 June 2027); its id. */
+  async function completed(user: string, lang: 'fr' | 'en' = 'fr'): Promise<string> {
+    const start = await app.say(user, lang === 'fr' ? 'candidater' : 'apply', { langHint: lang });
+    const { summary } = await driveToSummary(app, user, [...start, ...(await app.say(user, '1'))], {
+      ...ELIGIBLE_LOCAL_NEC,
+      ...(lang === 'en' ? { local_authority_support: 'yes', charter: 'yes' } : {}),
+    });
+    return String(summary.data?.application);
+  }
+  const purgeDay = async (user: string) => {
+    const job = (await app.scheduler.listForUser(`shell:-:${user}`)).find(
+      (j) => j.kind === 'application-purged',
+    );
+    return job ? new Date(job.dueAt).toISOString().slice(0, 10) : undefined;
+  };
+
+  it('« garder ma candidature » moves the erasure 90 days on: nothing is erased on the old day, once on the new one', async () => {
+    app = await createTestApp();
+    const sent = captureDeliveries(app);
+    const id = await completed('a');
+    expect(await purgeDay('a')).toBe('2027-06-21');
+
+    const [kept] = await app.say('a', 'garder ma candidature');
+    expect(kept?.intent).toBe('retention:kept');
+    expect(kept?.text).toContain(
+      `je garde votre candidature ${id} 90 jours de plus, jusqu’au 19 septembre 2027`,
+    );
+    expect(await purgeDay('a')).toBe('2027-09-19');
+    // The summary and « mes données » say the new day.
+    const summary = (await app.say('a', 'récapitulatif')).find((r) => r.intent.endsWith(':summary'));
+    expect(summary?.text).toContain(
+      'jusqu’à son effacement, le 19 septembre 2027, comme vous l’avez demandé',
+    );
+    expect(summary?.text).toContain(`« garder ma candidature ${id} »`);
+    const mine = (await app.say('a', 'mes données')).find((r) => r.intent === 'privacy:export');
+    expect(mine?.text).toContain(`Candidature ${id} : effacée le 19 septembre 2027`);
+    expect(mine?.text).toContain('« garder ma candidature <id> »');
+
+    app.clock.advanceTo(new Date('2027-06-22T08:00:00Z'));
+    await app.scheduler.tick(app.clock.now());
+    expect(sent.filter((d) => d.reply.intent === 'reminder:application-purged')).toEqual([]);
+    expect(await app.records.get('shell:-:a', `application:${id}`)).toMatchObject({
+      keepUntil: '2027-09-19',
+    });
+
+    app.clock.advanceTo(new Date('2027-09-20T08:00:00Z'));
+    await app.scheduler.tick(app.clock.now());
+    app.clock.advanceTo(new Date('2028-03-01T08:00:00Z'));
+    await app.scheduler.tick(app.clock.now());
+    const purged = sent.filter((d) => d.reply.intent === 'reminder:application-purged');
+    expect(purged).toHaveLength(1);
+    expect(purged[0]?.reply.text).toContain(
+      `Comme convenu, j’ai effacé votre candidature ${id} : vous aviez demandé à la garder jusqu’au 19 septembre 2027.`,
+    );
+    expect(await app.records.get('shell:-:a', `application:${id}`)).toBeUndefined();
+  });
+
+  it('"keep my application" adds 90 days each time, up to a year ahead of the day asked', async () => {
+    app = await createTestApp();
+    const id = await completed('e', 'en');
+    let [r] = await app.say('e', `keep my application ${id}`);
+    expect(r?.data?.until).toBe('2027-09-19');
+    [r] = await app.say('e', 'keep my application');
+    // 19 September + 90 days would be 18 December 2027: a year from 23 November 2026 is the most.
+    expect(r?.intent).toBe('retention:kept');
+    expect(r?.text).toContain('until 23 November 2027, as far ahead as I can (365 days from today)');
+    expect(await purgeDay('e')).toBe('2027-11-23');
+    [r] = await app.say('e', 'keep my application');
+    expect(r?.intent).toBe('retention:kept-at-most');
+    expect(r?.text).toContain('already kept until 23 November 2027');
+    [r] = await app.say('e', 'keep my application 000000');
+    expect(r?.intent).toBe('retention:keep-none');
+    // Listed in help, in both languages.
+    expect((await app.say('e', 'help my data'))[0]?.text).toContain('`keep my application [<id>]`');
+    expect((await app.say('x', 'aide mes données'))[0]?.text).toContain('`garder ma candidature [<id>]`');
+  });
+
+  it('« oublie-moi » still erases a kept application at once, and nothing is erased later', async () => {
+    app = await createTestApp();
+    const sent = captureDeliveries(app);
+    const id = await completed('f');
+    await app.say('f', 'garder ma candidature');
+    await app.say('f', 'oublie-moi');
+    await app.say('f', 'oui');
+    expect(await app.records.get('shell:-:f', `application:${id}`)).toBeUndefined();
+    expect(await app.scheduler.listForUser('shell:-:f')).toEqual([]);
+    app.clock.advanceTo(new Date('2028-01-01T08:00:00Z'));
+    await app.scheduler.tick(app.clock.now());
+    expect(sent).toEqual([]);
+  });
+});

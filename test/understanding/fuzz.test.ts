@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
-  asksAboutStep,
   correctionIn,
+  correctionSaidLast,
   editRequestIn,
   isHesitation,
-  isNotYetKnown,
+  isPuzzled,
+  questionTopic,
+  saysNothing,
 } from '../../src/understanding/intents.ts';
+import { withoutNegated } from '../../src/understanding/negation.ts';
+import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';
@@ -45,6 +49,15 @@ const SENTENCES = fc
       'je ne sais pas',
       'association',
       'asso',
+      'pas',
+      'non',
+      'sans',
+      "n'est plus",
+      'pas encore',
+      'à définir',
+      'TBD',
+      'Les Liens',
+      'au Sénégal',
       '?',
       ',',
       '-',
@@ -72,13 +85,19 @@ describe('understanding layer under random input', () => {
         if (one.kind === 'one') expect(ids.has(one.id)).toBe(true);
         const some = choicesIn(text, OPTIONS);
         if (some.kind === 'some') expect(some.ids.every((id) => ids.has(id))).toBe(true);
-        for (const read of [correctionIn, editRequestIn]) {
+        expect(typeof isPuzzled(text)).toBe('boolean');
+        for (const read of [correctionIn, correctionSaidLast, editRequestIn]) {
           const found = read(text);
           expect(found === undefined || typeof found === 'string').toBe(true);
         }
-        expect(typeof isNotYetKnown(text)).toBe('boolean');
+        expect(typeof saysNotKnownYet(text, { yesNo: true })).toBe('boolean');
+        // The negated parts are blanked in place: the text keeps its length and every other character.
+        const kept = withoutNegated(text);
+        expect(kept).toHaveLength(text.length);
+        for (let i = 0; i < text.length; i++) expect([text[i], ' ']).toContain(kept[i]);
         expect(typeof isHesitation(text)).toBe('boolean');
-        expect(typeof asksAboutStep(text, ['date'])).toBe('boolean');
+        expect(['step', 'elsewhere', 'both']).toContain(questionTopic(text, ['date']));
+        expect(typeof saysNothing(text)).toBe('boolean');
       }),
       { numRuns: 500 },
     );

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
-  asksAboutStep,
   correctionIn,
+  correctionSaidLast,
   editRequestIn,
-  isNotYetKnown,
+  isFramedQuestion,
+  isPuzzled,
+  questionTopic,
+  saysNothing,
 } from '../../src/understanding/intents.ts';
+import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { plainYesNo, yesNoIn } from '../../src/understanding/yes-no.ts';
@@ -163,10 +167,23 @@ describe('what a message is besides an answer', () => {
       'plus tard',
       'no idea yet',
       'pas encore défini',
+      'je verrai',
+      'TBD, I’ll come back to this later',
+      'le budget n’est pas encore bouclé',
+      'on attend encore la réponse de la mairie',
+      'haven’t made up our minds yet',
+      'no clue yet, the treasurer is working on it',
+      'à définir',
+      'on ne sait pas',
     ])
-      expect(isNotYetKnown(text), text).toBe(true);
-    expect(isNotYetKnown('non pas encore')).toBe(false);
-    expect(isNotYetKnown('Lyon')).toBe(false);
+      expect(saysNotKnownYet(text, { stepWords: ['budget'] }), text).toBe(true);
+    for (const text of ['Lyon', 'La Base, à confirmer', 'environ 200, à confirmer', 'Yes We Camp'])
+      expect(saysNotKnownYet(text), text).toBe(false);
+    // At a yes/no step a bare « pas encore » is a no.
+    expect(saysNotKnownYet('non pas encore', { yesNo: true })).toBe(false);
+    expect(saysNotKnownYet('aucune idée, je dois demander à ma collègue', { yesNo: true })).toBe(true);
+    // Said with nothing else, unless more words are allowed.
+    expect(saysNotKnownYet('hybride, à confirmer', { others: 0 })).toBe(false);
   });
 
   it('finds the corrected value and the step an edit names', () => {
@@ -178,11 +195,36 @@ describe('what a message is besides an answer', () => {
     expect(editRequestIn('je voudrais changer le format')).toBe('le format');
     expect(editRequestIn("I'd like to edit the themes")).toBe('the themes');
     expect(editRequestIn('Lyon')).toBeUndefined();
+    // The words as typed, with what follows the step's name (its new value).
+    expect(editRequestIn('je me suis trompé de date, c’est le 24 mars 2027')).toBe(
+      'date, c’est le 24 mars 2027',
+    );
+    expect(editRequestIn('je reviens sur les Thèmes')).toBe('les Thèmes');
+    expect(correctionSaidLast('la capacité c’est 350 en fait')).toBe('la capacité c’est 350');
+    expect(correctionSaidLast('Lyon')).toBeUndefined();
+    expect(isPuzzled('je ne comprends pas la question')).toBe(true);
+    expect(isPuzzled('hein ?')).toBe(true);
+    expect(isPuzzled('Lyon')).toBe(false);
   });
 
   it('tells a question about the step from another question', () => {
-    expect(asksAboutStep('what themes can we pick?', ['themes'])).toBe(true);
-    expect(asksAboutStep('pourquoi vous demandez ça ?', [])).toBe(true);
-    expect(asksAboutStep('quand a lieu le NEC national ?', ['participants'])).toBe(false);
+    expect(questionTopic('what themes can we pick?', ['themes'])).toBe('step');
+    expect(questionTopic('pourquoi vous demandez ça ?', [])).toBe('step');
+    expect(questionTopic('que faut-il mettre ici ?', ['partenaires'])).toBe('step');
+    expect(questionTopic('quand a lieu le NEC national ?', ['participants'])).toBe('elsewhere');
+    expect(questionTopic("c'est quoi le montant max de la subvention ?", ['partenaires'])).toBe('elsewhere');
+    expect(questionTopic('il faut mettre la date de début ?', ['date', 'evenement'])).toBe('step');
+    expect(questionTopic('on mesure depuis le siège ou notre antenne locale ?', ['siege', 'distance'])).toBe(
+      'both',
+    );
+    expect(isFramedQuestion('online or hybrid?')).toBe(false);
+    expect(isFramedQuestion('c’est quoi la différence ?')).toBe(true);
+  });
+
+  it('tells a bare yes, a thank-you or a filler from a free-text answer', () => {
+    for (const text of ['oui bien sûr', 'ok merci', 'non', 'yes sure', '👍', 'euh ok'])
+      expect(saysNothing(text), text).toBe(true);
+    for (const text of ['aucun', 'non, aucun pour le moment', 'Bon Coin', '2027', 'جمعية الأمل'])
+      expect(saysNothing(text), text).toBe(false);
   });
 });

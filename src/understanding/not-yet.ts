@@ -1,0 +1,207 @@
+/**
+ * "I do not know yet", in French and English, however it is put: « aucune idée », « je verrai », « à définir »,
+ * « le budget n'est pas encore bouclé », « on attend encore la réponse de la mairie », "no clue", "TBD",
+ * "still working on it", "haven't made up our minds yet". A data list of fixed phrases and a few patterns for
+ * the verb forms (« pas encore fixé », "not decided yet"); a message is a non-answer when such phrases say it
+ * and what else it says is only a few words — never a name, a number or a whole answer beside them.
+ */
+
+/** Phrases that say the answer is not known yet, typed without accents (`'` for any apostrophe). */
+const PHRASES = [
+  // Not knowing.
+  'aucune idee',
+  'aucun idee',
+  "pas d'idee",
+  'je sais pas',
+  "j'sais pas",
+  'chais pas',
+  'sais pas',
+  'nsp',
+  "je n'en sais rien",
+  "je n'en ai aucune idee",
+  'pas sur',
+  'pas sure',
+  'pas certain',
+  'pas certaine',
+  'no idea',
+  'no clue',
+  'not sure',
+  'unsure',
+  'dunno',
+  'not known',
+  'unknown',
+  'hard to say',
+  'hard to tell',
+  'difficult to say',
+  'difficile a dire',
+  'difficile a savoir',
+  'impossible a dire',
+  'impossible a savoir',
+  'ca depend',
+  'ca dependra',
+  'tout depend',
+  'it depends',
+  'depends',
+  // Later.
+  'plus tard',
+  'later',
+  'on verra',
+  'nous verrons',
+  'je verrai',
+  'on avisera',
+  'a voir',
+  "we'll see",
+  "i'll see",
+  'je reviendrai',
+  'nous reviendrons',
+  'je reviens vers vous',
+  'on revient vers vous',
+  'je vous tiens au courant',
+  'je vous recontacte',
+  'je me renseigne',
+  'on cherche',
+  'on cherche encore',
+  'get back to you',
+  'let you know',
+  'come back to this',
+  'come back to it',
+  'come back to that',
+  'working on it',
+  'working on that',
+  'working on this',
+  'on it',
+  // Undecided.
+  'tbd',
+  'tbc',
+  'tba',
+  'undecided',
+  'up in the air',
+  'en reflexion',
+  'en cours de reflexion',
+  'en discussion',
+  'en cours de discussion',
+  'en cours de chiffrage',
+  'en cours',
+  'on hesite encore',
+  'on y reflechit',
+  'nous y reflechissons',
+  // Nothing to say here.
+  'sans objet',
+  'non applicable',
+  'pas applicable',
+  'pas concerne',
+  'pas concernes',
+  'not applicable',
+  'n/a',
+  'prefer not to say',
+];
+
+/** What is being decided, said as not done yet (« pas encore fixé », « pas encore bouclée »). */
+const UNDONE =
+  '(?:decide|defini|fixe|arrete|choisi|tranche|connu|determine|sur|certain|clair|prevu|cale|boucle|finalise|chiffre|valide|confirme|trouve|precise|regle|acte|termine|sorti|calcule)(?:e|s|es)?';
+const EN_UNDONE =
+  '(?:decided|defined|fixed|known|settled|chosen|confirmed|finali[sz]ed|sure|clear|set|planned|agreed|worked out|figured out|sorted)';
+
+/** The same in verb forms and sentences, as regular expressions over accent-free lower-case text. */
+const PATTERNS = [
+  `(?:je|j'|on|nous)\\s+(?:ne\\s+|n')?(?:sais|sait|savons|connais|connait|connaissons)\\s+(?:toujours\\s+)?pas`,
+  `(?:pas|toujours pas)\\s+encore\\s+(?:ete\\s+)?${UNDONE}`,
+  `pas\\s+encore\\s+(?:de|d')\\s*\\w+(?:\\s+${UNDONE})?`,
+  `(?:n'(?:est|a|ont|etait)|ne\\s+(?:sont|sera|seront))\\s+(?:pas|toujours\\s+pas)\\s+(?:encore\\s+)?(?:ete\\s+)?${UNDONE}`,
+  `(?:on|nous|j')\\s*(?:n'?a|n'?avons|n'?ai|a|avons|ai)\\s+pas\\s+(?:encore\\s+)?${UNDONE}`,
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `a\\s+(?:definir|determiner|confirmer|preciser|fixer|decider|venir|trouver|chiffrer|calculer|voir)`,
+  `(?:je|nous|on)\\s+(?:vous\\s+)?(?:le\\s+)?(?:dirai|dirons|dira|redirai|redirons|preciserai|preciserons|confirmerai|confirmerons)`,
+  `(?:je\\s+dois|on\\s+doit|nous\\s+devons|(?:il\\s+)?faut\\s+(?:que\\s+)?(?:je|j'|on|qu'on))\\s*(?:le\\s+|la\\s+|les\\s+)?(?:verifier|verifie|voir|voie|demander|demande|me\\s+renseigner|calculer|calcule|regarder|regarde|confirmer|confirme|consulter|consulte)`,
+  `(?:je\\s+|on\\s+|nous\\s+)?(?:ne\\s+|n')?(?:peux|peut|pouvons)\\s+pas\\s+(?:encore\\s+)?(?:le\\s+|vous\\s+)?(?:dire|repondre|savoir)`,
+  `(?:je\\s+|nous\\s+)?prefer(?:e|ons)\\s+ne\\s+pas\\s+(?:repondre|le\\s+dire)`,
+  `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
+  `(?:i|we)\\s+(?:don'?t|do\\s+not|didn'?t)\\s+know`,
+  `(?:i'?m|we'?re|i\\s+am|we\\s+are)\\s+not\\s+(?:yet\\s+)?(?:sure|certain)`,
+  `(?:haven'?t|have\\s+not)\\s+(?:yet\\s+)?(?:${EN_UNDONE}|made\\s+up\\s+(?:our|my)\\s+minds?)`,
+  `not\\s+(?:yet\\s+)?${EN_UNDONE}`,
+  `to\\s+be\\s+(?:decided|defined|confirmed|determined|announced|discussed|fixed|set)`,
+  `still\\s+(?:deciding|thinking|working|looking|discussing|figuring|talking|planning|undecided|unsure|open|waiting|searching)`,
+  `(?:i|we)'?(?:ll|\\s+will)\\s+(?:come\\s+back|get\\s+back|let\\s+you\\s+know|tell\\s+you|check|see|confirm)`,
+  `(?:i|we)\\s+(?:need|have)\\s+to\\s+(?:check|ask|see|confirm|work\\s+(?:it|that)\\s+out)`,
+  `(?:can'?t|cannot|can\\s+not)\\s+(?:say|tell)`,
+  `waiting\\s+(?:for|on)`,
+];
+
+/** Bare « pas encore », "not yet": at a yes/no step these are a no (« pas encore » of support), not "I do not know". */
+const NO_LIKE = new Set(['pas encore', 'not yet', "pas pour l'instant", 'pas pour le moment', 'not so far']);
+const ALSO = [
+  'pas encore',
+  'not yet',
+  "pas pour l'instant",
+  'pas pour le moment',
+  'not at the moment',
+  'not so far',
+];
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Every phrase and pattern, longest fixed phrases first so « aucune idée » wins over « idée ». */
+const EXPRESSION = new RegExp(
+  `(?<![\\p{L}\\p{N}'])(?:${[...PATTERNS, ...[...PHRASES, ...ALSO].sort((a, b) => b.length - a.length).map(escaped)].join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/**
+ * Words that can stand beside the phrases without saying anything more (« encore », « pour l'instant »,
+ * « honnêtement », « avec l'équipe », "yet", "sorry"); others count.
+ */
+const NEUTRAL = new Set(
+  (
+    'encore yet pour moment instant maintenant now for the right honnetement honestly desole desolee sorry ' +
+    'vraiment really trop exactement exactly vrai dire franchement frankly alors well euh heu hmm bah ben ' +
+    'avec with equipe team nous vous mais but donc then deja already toujours still which what who when whom ' +
+    'qui quel quelle quels quelles quoi will would could should cela ceci this that these those there here ' +
+    'aussi also bien good dessus plutot rather juste just moi myself ensemble together peut-etre maybe'
+  ).split(' '),
+);
+
+/** Accents dropped, apostrophes unified, spaces single; capitals kept (they tell a name). */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface NotYetOptions {
+  /** Words that only name the step (« le budget » in « le budget n'est pas encore bouclé »): they say nothing more. */
+  stepWords?: string[];
+  /** How many other words may stand beside the phrases (default 2). */
+  others?: number;
+  /** At a yes/no step: a bare « pas encore » is a no, not "I do not know yet". */
+  yesNo?: boolean;
+}
+
+/**
+ * Whether a message says the answer is not known yet: it holds such a phrase, no digit, no capitalised word
+ * beside it (a name: « La Base, à confirmer » answers), and at most `others` other meaningful words.
+ */
+export function saysNotKnownYet(text: string, options: NotYetOptions = {}): boolean {
+  const kept = fold(text);
+  const lower = kept.toLowerCase();
+  if (lower.length !== kept.length || lower.length > 300) return false;
+  const found = [...lower.matchAll(EXPRESSION)];
+  if (found.length === 0) return false;
+  if (options.yesNo && found.every((m) => NO_LIKE.has(m[0]))) return false;
+  let rest = lower;
+  for (const m of found)
+    rest = `${rest.slice(0, m.index)}${' '.repeat(m[0].length)}${rest.slice(m.index + m[0].length)}`;
+  if (/\d/.test(rest)) return false;
+  const step = new Set(options.stepWords ?? []);
+  let others = 0;
+  for (const word of rest.matchAll(/[\p{L}\p{N}'-]+/gu)) {
+    const w = word[0].replace(/^(?:[ldjcsnm]|qu)'/, '');
+    // A capital inside a sentence is a name the person gives beside the phrase ("I" is not one).
+    const startsSentence = /^$|[.!?:;…]$/.test(kept.slice(0, word.index).trimEnd());
+    if (!startsSentence && /\p{Lu}/u.test(kept[word.index] ?? '') && !/^i(?:'|$)/.test(w)) return false;
+    if (w.length > 3 && !NEUTRAL.has(w) && !step.has(w)) others++;
+  }
+  return others <= (options.others ?? 2);
+}
