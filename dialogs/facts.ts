@@ -21,11 +21,14 @@ const CALL_NAMES =
 
 /**
  * Who else a message names — the supporters and partners (« avec le soutien de la région », "together with a
- * partner city in Morocco", « soutenu par la métropole ») — is not the organisation applying: the kind of
- * organisation is read without them.
+ * partner city in Morocco", « soutenu par la métropole », « avec Ouagadougou au Burkina Faso ») — is not the
+ * organisation applying: the kind of organisation is read without them.
  */
 const OTHER_PARTIES =
   /(?:\b(?:avec|with|together with|gr[âa]ce [àa]|thanks to)\s+)?(?:(?:le|la|les|l['’]|un|une|des|notre|nos|leur|our|their|a|an|the)\s*)?\b(?:soutien|support|appui|accompagnement|partenariat|partenaires?|partners?|partnership)\b[^,;.!?]*|\b(?:soutenue?s?|support(?:ed|s)|backed|accompagn[ée]e?s?|aid[ée]e?s?|financ[ée]e?s?|funded)\s+(?:par|by)\b[^,;.!?]*/giu;
+/** « avec Ouagadougou au Burkina Faso », "with Dakar": a named place or body the organisation works with. */
+const WITH_NAMED =
+  /\b(?:[Aa]vec|[Ww]ith)\s+(?:(?:la|le|les|l['’]|notre|nos|our|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)?\s*(?=\p{Lu})[^,;.!?]*/gu;
 
 /** A text without the calls' names in it. */
 export const withoutCallNames = (text: string): string => text.replace(CALL_NAMES, ' ');
@@ -53,7 +56,8 @@ function factFor(
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
-      const reading = choiceIn(text.replace(OTHER_PARTIES, ' '), named(step), { exactOnly: true });
+      const organiser = text.replace(OTHER_PARTIES, ' ').replace(WITH_NAMED, ' ');
+      const reading = choiceIn(organiser, named(step), { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
     case 'multi': {

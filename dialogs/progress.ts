@@ -3,6 +3,7 @@
 import { callStatus } from '../rules/dates.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
+import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
@@ -92,6 +93,7 @@ export async function skip(
     });
     return ask(ctx, turn, application);
   }
+  const hadAnswer = step.slot in application.answers;
   delete application.answers[step.slot];
   if (!application.skipped.includes(step.slot)) application.skipped.push(step.slot);
   ctx.say(turn, {
@@ -105,6 +107,8 @@ export async function skip(
     ),
   });
   await advance(ctx, turn, application);
+  // An answer taken back (an edit skipped) changes the verdict as any other change does.
+  if (hadAnswer) await followReminders(ctx, turn, application);
 }
 
 /** Registers what the answer to « on la laisse pour plus tard ? » does: leave the step, or ask it again. */

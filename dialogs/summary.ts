@@ -9,7 +9,7 @@ import { type Lang, t } from '../src/core/i18n.ts';
 import { ownLink } from '../src/core/links.ts';
 import type { Field, Reply } from '../src/core/message.ts';
 import { DAYS, plural } from '../src/core/plural.ts';
-import { erasureDay, KEEP_AFTER_EVENT_DAYS, keepLongerLine } from '../src/ops/retention.ts';
+import { erasureDay, KEEP_AFTER_EVENT_DAYS, keepLongerLine } from '../src/ops/erasure-days.ts';
 import type { Application } from './application.ts';
 import { formatAnswer } from './render.ts';
 import { applicableSteps, missingSteps, type Step } from './steps.ts';

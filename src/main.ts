@@ -41,6 +41,7 @@ import { createLogger, fileDestination, type Logger, redactSecrets } from './log
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
+import { keepApplicationCommand } from './ops/keep-application.ts';
 import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
 import { Privacy } from './ops/privacy.ts';
@@ -242,7 +243,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
-    retention.keepCommand,
+    keepApplicationCommand(retention, clock),
     statsCommand(funnel, (id) => calls.get(id)),
     ...dialogs.commands,
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),

@@ -150,8 +150,17 @@ const LEAD_IN =
 /** The article after a lead-in, unless written with a capital: « Les Liens Solidaires » is the name itself. */
 const ARTICLE = /^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)/;
 
-function withoutLeadIn(text: string): string {
+/**
+ * A yes before a short answer (« Oui, Lyon », « oui c'est l'asso Les Liens »), not a name (« Yes We Camp ») nor
+ * a sentence that opens on it ("Yes, digital can be frugal: …").
+ */
+const LEADING_YES =
+  /^(?:oui|ouais|yes|yep|ok|d['’]accord)(?:\s*[,:;.!-]+\s*|\s+(?=c['’]est\b|it['’]s\b|it is\b|we['’]re\b|nous sommes\b))/i;
+
+function withoutLeadIn(typed: string): string {
+  const rest = typed.replace(LEADING_YES, '').trim();
+  const text = rest !== '' && rest.split(/\s+/).length <= 6 ? rest : typed;
   if (!LEAD_IN.test(text)) return text;
-  const rest = text.replace(LEAD_IN, '').replace(ARTICLE, '').trim();
-  return rest.length > 0 ? rest : text;
+  const name = text.replace(LEAD_IN, '').replace(ARTICLE, '').trim();
+  return name.length > 0 ? name : text;
 }

@@ -31,6 +31,13 @@ export interface Asked {
   years: string[];
   /** The question's words that said what is asked (« date », "email"): they are not its subject. */
   cueWords: string[];
+  /**
+   * Positions of the words the asked-for fact is of (« combien de *collectivités* », "phone number of the
+   * *SCAC*"): an entry holding that kind of fact answers only if it speaks of them too.
+   */
+  objects: number[];
+  /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
+  defines: boolean;
 }
 
 // Cue phrases, on folded words (no accents, lower case). A word ending in `*` is a prefix. Each phrase must be
@@ -201,6 +208,10 @@ const CUES: Record<Ask, string[]> = {
     'maximum',
     'pourcentage',
     'percentage',
+    'ceiling',
+    'plafonne',
+    'plafonnee',
+    'upper limit',
     'percent',
     'payer',
     'pay',
@@ -213,6 +224,8 @@ const CUES: Record<Ask, string[]> = {
     'contact',
     'contacts',
     'contacter',
+    'contacte',
+    'je contacte',
     'joindre',
     'interlocuteur',
     'referent',
@@ -262,6 +275,20 @@ const CUES: Record<Ask, string[]> = {
     'reserve a',
     'reserved for',
     'allowed to',
+    'peut repondre',
+    'peuvent repondre',
+    'peut candidater',
+    'peuvent candidater',
+    'peut postuler',
+    'can apply',
+    'may apply',
+    'can respond',
+    'peut participer',
+    'peuvent participer',
+    'ouvert au public',
+    'open to the public',
+    'grand public',
+    'can anyone attend',
     'pour qui',
     'who is it for',
     'a qui s adresse',
@@ -350,7 +377,6 @@ const CUES: Record<Ask, string[]> = {
     'selected projects',
     'award winners',
     'awarded',
-    'recompense',
     'recompensee',
     'recompensees',
     'recompenses',
@@ -369,27 +395,75 @@ const NOT_FIGURES = new Set(['temps', 'mois', 'argent', 'jours', 'semaines']);
 const MAIL_WORDS = new Set(['mail', 'email', 'e', 'courriel', 'electronique', 'mails', 'emails']);
 // « où déposer », "where do I sign up": where to act, not a place.
 const ACTION_WORDS = [
-  'deposer',
-  'envoyer',
-  'submit',
-  'send',
-  'sign',
+  'depos*',
+  'envo*',
+  'submit*',
+  'send*',
+  'sign*',
   'inscri*',
-  'register',
+  'register*',
   'lire',
-  'read',
-  'find',
-  'trouver',
-  'telecharger',
-  'download',
+  'lis',
+  'read*',
+  'find*',
+  'trouv*',
+  'telecharg*',
+  'download*',
   'formulaire',
   'form',
-  'apply',
+  'apply*',
   'candidat*',
-  'postuler',
-  'demander',
-  'adresser',
+  'postul*',
+  'demand*',
+  'adress*',
 ];
+
+// Cues of a fact asked *of* something (« le numéro de téléphone de X », "how many X", « le prix du X »).
+const OF_WHAT = new Set([
+  'how many',
+  'combien de',
+  'nombre de',
+  'number of',
+  'telephone',
+  'tel',
+  'phone',
+  'phone number',
+  'numero de telephone',
+  'email',
+  'mail',
+  'e mail',
+  'courriel',
+  'adresse',
+  'address',
+  'prix',
+  'price',
+  'cout',
+  'cost',
+  'tarif',
+  'fee',
+  'montant',
+  'amount',
+]);
+// Small words between a cue and its object.
+const OBJECT_SKIP = new Set(
+  'de du des d la le l les un une au aux a en pour of the a an for to s is are was were'.split(' '),
+);
+
+// Asking what something is.
+const DEFINITIONS = [
+  'c est quoi',
+  'c quoi',
+  'qu est ce que',
+  'qu est ce qu',
+  'ca veut dire quoi',
+  'what is',
+  'what s',
+  'whats',
+  'what are',
+  'wat is',
+  'explique',
+  'explain',
+].map((phrase) => phrase.split(' '));
 
 interface Cue {
   ask: Ask;
@@ -401,6 +475,7 @@ const PHRASES: Cue[] = ASKS.flatMap((ask) => CUES[ask].map((phrase) => ({ ask, w
 const BY_FIRST_WORD = Map.groupBy(PHRASES, (cue) => cue.words[0] ?? '');
 const CUE_WORDS = [...new Set(PHRASES.flatMap((cue) => cue.words))];
 const KNOWN_CUE_WORDS = new Set(CUE_WORDS);
+const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
  * The cue word a question's word stands for: itself, or the cue word it is one typo off (« telephnoe »). Short
@@ -421,11 +496,19 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const words = typed.map((w) => asCueWord(w, isWord));
   const asks = new Set<Ask>();
   const cueWords = new Set<string>();
+  const objects = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     for (const cue of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
       if (!matchesAt(words, i, cue.words)) continue;
-      asks.add(cueAsk(cue, words, i));
+      // « c'est combien de mois avant ? » counts something: the « combien de » cue says what.
+      const counts =
+        cue.words.at(-1) === 'combien' && ['de', 'd'].includes(words[i + cue.words.length] ?? '');
+      if (counts) continue;
+      const ask = cueAsk(cue, words, i);
+      asks.add(ask);
       for (const w of typed.slice(i, i + cue.words.length)) cueWords.add(w);
+      const object = OF_WHAT.has(cue.words.join(' ')) ? objectAfter(words, i + cue.words.length) : undefined;
+      if (object !== undefined) objects.add(object);
     }
     // « ou » is "or" as often as "where": it asks for a place only at the start, after « c'est », or last
     // (but for function words: « ça se passe où exactement ? »).
@@ -434,7 +517,16 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
   }
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
-  return { asks: refine(asks), years, cueWords: [...cueWords] };
+  const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchesAt(words, i, phrase)));
+  return { asks: refine(asks), years, cueWords: [...cueWords], objects: [...objects], defines };
+}
+
+/** The position of the word a fact is asked of, right after its cue and a few small words, if any. */
+function objectAfter(words: string[], from: number): number | undefined {
+  let at = from;
+  // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
+  while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
+  return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
 /** The ask a matched cue stands for, given the words around it. */

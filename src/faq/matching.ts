@@ -9,7 +9,7 @@ import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { isFiller, searchTerms, words } from './terms.ts';
+import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 // `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
@@ -144,7 +144,16 @@ export class FaqMatcher {
       subject: typed.filter(meant).join(' '),
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+      objectTerms: [],
     };
+    // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
+    // entry; a topic's name is the topic itself.
+    // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
+    const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
+    question.objectTerms = [...new Set([...asked.objects, ...mentioned])]
+      .filter((at) => !found.nameWords.has(at))
+      .map((at) => searchTerm(typed[at] ?? ''))
+      .filter((term): term is string => term !== null && !question.askTerms.has(term));
     const asks = [...asked.asks];
     const [named] = found.topics;
     if (named) return { ...this.#within(named, question), asks };
@@ -163,10 +172,23 @@ export class FaqMatcher {
     if (!topic) return NO_MATCH;
     const { asked } = question;
     const asks = [...asked.asks];
+    // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
+    // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
+    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? »). With nothing asked, such a
+    // word may be the whole point (« le repas est compris ? »).
+    const subject =
+      asks.length === 0 && !asked.defines
+        ? question.subject
+        : words(question.subject)
+            .filter((w) => {
+              const term = searchTerm(w);
+              return term === null || this.#index.knows(term);
+            })
+            .join(' ');
     const ranked = this.#index
-      .rank(question.subject, question.askTerms, { onTopic: true })
+      .rank(subject, question.askTerms, { onTopic: true })
       .filter((r) => r.entry.topic === topicId);
-    const subjectTerms = searchTerms(question.subject).filter(
+    const subjectTerms = searchTerms(subject).filter(
       (term) => !question.askTerms.has(term) && !isContext(term),
     );
     if (subjectTerms.length === 0) {
@@ -177,11 +199,14 @@ export class FaqMatcher {
         return { ...sure(overview), topic: topicId };
       // No year named: the edition the topic is about, not an earlier one that happens to share the scene
       // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
-      // A fact asked for is better answered by the entry given to it than by the overview, which touches on it.
+      // A fact asked for is better answered by the entry given to it (the first kind its `answers` lists) than by
+      // one that touches on it, the overview least.
+      const aside = (e: FaqEntry) =>
+        Number(this.#otherEdition(e, asked.years)) * 4 +
+        Number(!asks.some((ask) => ask === e.answers[0])) * 2 +
+        Number(e === overview);
       const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
-        (a, b) =>
-          Number(this.#otherEdition(a, asked.years)) - Number(this.#otherEdition(b, asked.years)) ||
-          Number(a === overview) - Number(b === overview),
+        (a, b) => aside(a) - aside(b),
       );
       const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
       const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
@@ -191,13 +216,23 @@ export class FaqMatcher {
     const yearKnown = asked.years.length === 0 || topic.entries.some((e) => this.#holdsYears(e, asked.years));
     // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
     const holds = (r: Ranked) =>
-      holdsAny(r.entry, asks) && (asks.length === 0 || this.#holdsYears(r.entry, asked.years));
+      holdsAny(r.entry, asks) &&
+      (asks.length === 0 || this.#holdsYears(r.entry, asked.years)) &&
+      this.#speaksOf(r.entry, question.objectTerms);
     const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find(holds) : undefined;
     if (!chosen) {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
       return { ...this.#unsure(ranked), topic: topicId };
     }
-    return this.#chosen(chosen, ranked, asks, MIN_COVERAGE_NAMED);
+    // The one entry of the topic holding the fact asked for is evidence enough (« combien d'euros peut-on obtenir
+    // avec l'appel ? »): the topic and the ask point to it, whatever the other words.
+    const holders = topic.entries.filter((e) => holdsAll(e, asks));
+    const only =
+      asks.length > 0 &&
+      question.objectTerms.length === 0 &&
+      holders.length === 1 &&
+      holders[0] === chosen.entry;
+    return this.#chosen(chosen, ranked, asks, only ? 0 : MIN_COVERAGE_NAMED);
   }
 
   /** The answer when the question names no topic: the best match, on its own topic, holding the fact asked. */
@@ -211,7 +246,12 @@ export class FaqMatcher {
     const onTopic = ranked.filter((r) => about === undefined || r.entry.topic === about);
     const chosen = onTopic
       .slice(0, ASK_DEPTH)
-      .find((r) => holdsAny(r.entry, asks) && this.#holdsYears(r.entry, asked.years));
+      .find(
+        (r) =>
+          holdsAny(r.entry, asks) &&
+          this.#holdsYears(r.entry, asked.years) &&
+          this.#speaksOf(r.entry, question.objectTerms),
+      );
     if (!chosen) {
       if (about !== undefined && about !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
         return this.#notInSources(about, asked, onTopic);
@@ -288,6 +328,11 @@ export class FaqMatcher {
       .find((e) => e !== chosen && e.topic === chosen.topic && holdsAll(e, missing));
   }
 
+  /** Whether an entry speaks of every thing a fact is asked of (the words, or a typo of them). */
+  #speaksOf(entry: FaqEntry, terms: string[]): boolean {
+    return terms.every((term) => this.#index.holds(entry.id, term));
+  }
+
   /**
    * Whether an entry is about another edition than its topic's (its title names a year the topic's does not:
    * « L'édition NEC ESS Europe 2023 ») while the question names no year.
@@ -309,7 +354,11 @@ export class FaqMatcher {
         const value = ref.includes('.') ? this.#figure(call, name) : ref;
         return typeof value === 'string' ? value : whole;
       });
-    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts.
+    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts, unless the question names the
+    // period itself (« en 2018-2019 »).
+    const periods = text.match(/\d{4}\s*[-–]\s*\d{4}/g) ?? [];
+    if (years.length > 1 && periods.some((period) => years.every((year) => period.includes(year))))
+      return true;
     const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
     return years.every((year) => standing.includes(year));
   }
@@ -365,6 +414,8 @@ interface Question {
   asked: Asked;
   /** Search terms of the words saying what is asked, and of years: not the question's subject. */
   askTerms: Set<string>;
+  /** Search terms of what a fact is asked of (asks.ts `objects`). */
+  objectTerms: string[];
 }
 
 /** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */

@@ -63,7 +63,7 @@ const PLACES_AND_TIMES = new Set(
   ),
 );
 // Public bodies and kinds of scheme: part of a programme's name as often as not (« l'appel du ministère »).
-const SCHEMES = new Set(searchTerms('ministere appel call projet project reseau network'));
+const SCHEMES = new Set(searchTerms('ministere appel call aap projet project reseau network'));
 const KINDS_AND_PRICES = new Set(searchTerms('inscription label prix price cout coute cost combien'));
 
 /**
@@ -180,6 +180,17 @@ export class FaqIndex {
     const overviewId = this.#kb.topic(topicId)?.entries[0]?.id;
     const overview = ranked.find((r) => r.entry.id === overviewId);
     return overview ? [overview, ...ranked.filter((r) => r !== overview)] : ranked;
+  }
+
+  /** Whether any entry holds a (processed) term, or a typo or the start of it. */
+  knows(term: string): boolean {
+    const { exact, near } = this.#reachOf(term);
+    return exact.size > 0 || near.size > 0;
+  }
+
+  /** Whether an entry holds a (processed) term, or a typo or the start of it. */
+  holds(entryId: string, term: string): boolean {
+    return this.#credit(term, entryId) > 0;
   }
 
   /** What a question's term is worth as evidence for an entry: 1 when it holds it, less for a typo or a start. */

@@ -36,6 +36,8 @@ const STOP_WORDS = new Set(
     // question words: what a question asks for is read separately (asks.ts), not as a topic word
     'question questions petite ' +
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
+    // discourse words: how a question is said, not what it is about
+    'concretement deja already nutshell bref liste list ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +

@@ -12,7 +12,7 @@ import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
-import { erasureLines } from './retention.ts';
+import { erasureLines } from './erasure-days.ts';
 
 /** What the scheduler offers about a person's jobs, when it is there. */
 export interface UserJobs {

@@ -11,7 +11,6 @@ import { formatDay } from '../../rules/calendar.ts';
 import type { Outbox } from '../core/adapter.ts';
 import type { Middleware } from '../core/bot.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Command } from '../core/commands.ts';
 import { ConversationStore } from '../core/conversation.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { ConversationRef, Delivery } from '../core/message.ts';
@@ -20,22 +19,13 @@ import type { Turn } from '../core/turn.ts';
 import type { NewJob } from '../scheduler/job.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
+import { EXPIRE, erasureDay, jobData, KEEP_AFTER_EVENT_DAYS, PURGE, WARN } from './erasure-days.ts';
 import type { DialogFunnel } from './funnel.ts';
 import type { Metrics } from './metrics.ts';
 
 const DAY_MS = 86_400_000;
 /** The warning comes this long before an unfinished dialog expires. */
 const WARNING_BEFORE_DAYS = 7;
-/** Completed applications are purged this long after their event. */
-export const KEEP_AFTER_EVENT_DAYS = 90;
-/** « garder ma candidature » pushes the erasure back this much each time… */
-export const KEEP_MORE_DAYS = 90;
-/** …but never to more than this long after the day it is asked. */
-export const KEEP_AT_MOST_DAYS = 365;
-
-const WARN = 'dialog-expiry-warning';
-const EXPIRE = 'dialog-expired';
-const PURGE = 'application-purged';
 
 /** The few fields of an application record (owned by the dialogs) that retention needs. */
 const storedApplication = z.object({
@@ -48,35 +38,7 @@ const storedApplication = z.object({
   keepUntil: z.string().optional(),
   ref: z.custom<ConversationRef>((v) => typeof v === 'object' && v !== null && 'roomId' in v),
 });
-type StoredApplication = z.infer<typeof storedApplication>;
-
-const jobData = z.object({ user: z.string(), applicationId: z.string() });
-
-/** A calendar day (`YYYY-MM-DD`) plus some days. */
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/**
- * The day a completed application is erased: 90 days after its event, or the later day its owner asked to keep
- * it until; undefined without either (it then goes 90 days after it was completed).
- */
-export function erasureDay(application: {
-  answers: Record<string, unknown>;
-  keepUntil?: string;
-}): string | undefined {
-  const event = application.answers.event_date;
-  const afterEvent =
-    typeof event === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event)
-      ? addDays(event, KEEP_AFTER_EVENT_DAYS)
-      : undefined;
-  // Days written YYYY-MM-DD sort as they fall: the later one is the last.
-  return [application.keepUntil, afterEvent]
-    .filter((d) => d !== undefined)
-    .sort()
-    .at(-1);
-}
+export type StoredApplication = z.infer<typeof storedApplication>;
 
 export interface RetentionOptions {
   records: UserRecords;
@@ -87,65 +49,6 @@ export interface RetentionOptions {
   funnel: DialogFunnel;
   ttlDays: number;
   defaultZone: string;
-}
-
-const erasureJob = z.object({
-  kind: z.enum([PURGE, EXPIRE]),
-  dueAt: z.number(),
-  timezone: z.string(),
-  reply: z.object({ data: jobData }),
-});
-
-/** How to keep a completed application longer, as the summary and « mes données » say it (`{id}`: which one). */
-export function keepLongerLine(lang: Lang, id = '<id>'): string {
-  return t(
-    lang,
-    {
-      fr: 'Pour la garder plus longtemps : « garder ma candidature {id} » ({more} de plus à chaque fois, jusqu’à {most} à l’avance au plus).',
-      en: 'To keep it longer: “keep my application {id}” ({more} more each time, up to {most} ahead at most).',
-    },
-    { id, more: plural(lang, KEEP_MORE_DAYS, DAYS), most: plural(lang, KEEP_AT_MOST_DAYS, DAYS) },
-  );
-}
-
-/** What "my data" says of these jobs: when each application will be erased, and how to keep a copy. */
-export function erasureLines(jobs: readonly unknown[], lang: Lang): string[] {
-  const lines = jobs.flatMap((job) => {
-    const parsed = erasureJob.safeParse(job);
-    if (!parsed.success) return [];
-    const { kind, dueAt, timezone, reply } = parsed.data;
-    const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'long',
-      timeZone: timezone,
-    }).format(dueAt);
-    const why =
-      kind === PURGE
-        ? t(
-            lang,
-            { fr: '{keep} après son événement', en: '{keep} after its event' },
-            { keep: plural(lang, KEEP_AFTER_EVENT_DAYS, DAYS) },
-          )
-        : t(lang, { fr: 'inachevée et sans nouvelle', en: 'unfinished and untouched' });
-    return [
-      t(
-        lang,
-        {
-          fr: '• Candidature {id} : effacée le {day} ({why}).',
-          en: '• Application {id}: erased on {day} ({why}).',
-        },
-        { id: reply.data.applicationId, day, why },
-      ),
-    ];
-  });
-  if (lines.length === 0) return [];
-  return [
-    ...lines,
-    keepLongerLine(lang),
-    t(lang, {
-      fr: 'Pour en garder une copie au-delà : « exporter <id> » vous remet le dossier et vos réponses en fichiers.',
-      en: 'To keep a copy beyond that: “export <id>” hands you the file and your answers as files.',
-    }),
-  ];
 }
 
 export class Retention {
@@ -249,131 +152,29 @@ export class Retention {
     return dueAt;
   }
 
-  /**
-   * `garder ma candidature [<id>]` / `keep my application [<id>]`: a completed application is kept
-   * KEEP_MORE_DAYS longer than its current erasure day, never more than KEEP_AT_MOST_DAYS after today. Its purge
-   * job is moved first (one write that replaces it: it can only fire once, on the new day), then the day is
-   * written on the application, where the summary reads it and the purge checks it.
-   */
-  readonly keepCommand: Command = {
-    id: 'keep-application',
-    aliases: {
-      fr: [
-        'garder ma candidature',
-        'garder la candidature',
-        'conserver ma candidature',
-        'garder candidature',
-      ],
-      en: ['keep my application', 'keep the application', 'keep application'],
-    },
-    usage: { fr: '[<id>]', en: '[<id>]' },
-    summary: {
-      fr: 'garder une candidature terminée 90 jours de plus avant son effacement',
-      en: 'keep a completed application 90 more days before it is erased',
-    },
-    accepts: (args) => args === '' || /^[0-9a-f]{6}$/i.test(args),
-    run: (turn, args) => this.#keep(turn, args.toLowerCase()),
-  };
-
-  async #keep(turn: Turn, id: string): Promise<void> {
-    const completed = (await this.#applications(turn.user)).filter((a) => a.status === 'complete');
-    const application = id
-      ? completed.find((a) => a.id === id)
-      : completed.length === 1
-        ? completed[0]
-        : undefined;
-    if (!application) {
-      if (completed.length > 1 && !id) {
-        turn.say({
-          intent: 'retention:keep-which',
-          text: turn.t({
-            fr: 'Quelle candidature voulez-vous garder ?',
-            en: 'Which application do you want to keep?',
-          }),
-          choices: completed.map((a) => ({
-            id: `${turn.lang === 'fr' ? 'garder ma candidature' : 'keep my application'} ${a.id}`,
-            label: a.id,
-          })),
-        });
-        return;
-      }
-      turn.say({
-        intent: 'retention:keep-none',
-        text: turn.t(
-          id
-            ? {
-                fr: 'Je n’ai pas de candidature terminée {id}. Une candidature en cours est gardée tant que vous y revenez ; « mes candidatures » les liste.',
-                en: 'I have no completed application {id}. An application in progress is kept as long as you come back to it; “my applications” lists them.',
-              }
-            : {
-                fr: 'Vous n’avez pas de candidature terminée à garder. Une candidature en cours est gardée tant que vous y revenez.',
-                en: 'You have no completed application to keep. An application in progress is kept as long as you come back to it.',
-              },
-          { id },
-        ),
-      });
-      return;
-    }
-    const now = this.#options.clock.now();
+  /** The day a completed application's purge is planned for (`YYYY-MM-DD`), planning it if it is not. */
+  async purgeDay(turn: Turn, application: StoredApplication): Promise<string> {
     const job = await this.#options.scheduler.get(this.#jobId(PURGE, application.id));
-    const current = (job ? new Date(job.dueAt) : new Date(await this.#planPurge(turn, application)))
-      .toISOString()
-      .slice(0, 10);
-    const most = addDays(now.toISOString().slice(0, 10), KEEP_AT_MOST_DAYS);
-    const wanted = addDays(current, KEEP_MORE_DAYS);
-    const [until = most] = [wanted, most].sort();
-    const params = (day: string) => ({
-      id: application.id,
-      day: formatDay(day, turn.lang),
-      more: plural(turn.lang, KEEP_MORE_DAYS, DAYS),
-      most: plural(turn.lang, KEEP_AT_MOST_DAYS, DAYS),
-    });
-    if (until <= current) {
-      turn.say({
-        intent: 'retention:kept-at-most',
-        text: turn.t(
-          {
-            fr: 'Votre candidature {id} est déjà gardée jusqu’au {day} : je ne garde pas une candidature plus de {most} à l’avance. Redemandez plus tard pour prolonger encore ; « exporter {id} » vous en remet une copie.',
-            en: 'Your application {id} is already kept until {day}: I do not keep an application more than {most} ahead. Ask again later to extend it further; “export {id}” hands you a copy.',
-          },
-          params(current),
-        ),
-        data: { application: application.id, until: current },
-      });
-      return;
-    }
-    const kept = { ...application, keepUntil: until };
-    await this.#planPurge(turn, kept);
-    await this.#options.records.set(turn.user, `application:${application.id}`, {
-      ...(await this.#options.records.get<Record<string, unknown>>(
-        turn.user,
-        `application:${application.id}`,
-      )),
-      keepUntil: until,
-    });
-    turn.say({
-      intent: 'retention:kept',
-      text: turn.t(
-        until === wanted
-          ? {
-              fr: 'C’est noté : je garde votre candidature {id} {more} de plus, jusqu’au {day} ; je l’effacerai ce jour-là, pas avant. Vous pourrez redemander « garder ma candidature {id} » (jusqu’à {most} à l’avance au plus) ; « exporter {id} » vous en remet une copie.',
-              en: 'Done: I keep your application {id} {more} longer, until {day}; I will erase it that day, not before. You can ask “keep my application {id}” again (up to {most} ahead at most); “export {id}” hands you a copy.',
-            }
-          : {
-              fr: 'C’est noté : je garde votre candidature {id} jusqu’au {day}, le plus loin possible ({most} à partir d’aujourd’hui) ; je l’effacerai ce jour-là, pas avant. Redemandez plus tard pour prolonger encore ; « exporter {id} » vous en remet une copie.',
-              en: 'Done: I keep your application {id} until {day}, as far ahead as I can ({most} from today); I will erase it that day, not before. Ask again later to extend it further; “export {id}” hands you a copy.',
-            },
-        params(until),
-      ),
-      data: { application: application.id, until },
-    });
+    return new Date(job ? job.dueAt : await this.#planPurge(turn, application)).toISOString().slice(0, 10);
   }
 
-  /** A person's applications, as retention reads them. */
-  async #applications(user: UserKey): Promise<StoredApplication[]> {
+  /**
+   * Keeps a completed application until `day`: its purge job is moved first (one write that replaces it, so it
+   * can only fire once, on the new day), then the day is written on the application, where the summary reads it
+   * and the purge checks it.
+   */
+  async keepUntil(turn: Turn, application: StoredApplication, day: string): Promise<void> {
+    await this.#planPurge(turn, { ...application, keepUntil: day });
+    const name = `application:${application.id}`;
+    const record = await this.#options.records.get<Record<string, unknown>>(turn.user, name);
+    await this.#options.records.set(turn.user, name, { ...record, keepUntil: day });
+  }
+
+  /** A person's completed applications, as retention reads them. */
+  async completedApplications(user: UserKey): Promise<StoredApplication[]> {
     const names = (await this.#options.records.names(user)).filter((n) => n.startsWith('application:'));
     const found = await Promise.all(names.map((n) => this.#read(user, n.slice('application:'.length))));
-    return found.filter((a): a is StoredApplication => a !== undefined);
+    return found.filter((a): a is StoredApplication => a?.status === 'complete');
   }
 
   async #schedule(

@@ -6,7 +6,7 @@
  */
 import type { Localized } from '../core/i18n.ts';
 import { normalize } from '../core/text.ts';
-import { withoutNegated } from './negation.ts';
+import { negatedIn, withoutNegated } from './negation.ts';
 import { contentWords, wordMatch } from './words.ts';
 
 export interface ChoiceOption {
@@ -210,6 +210,40 @@ function positionIn(piece: string): number | undefined {
 const optionAt = (options: ChoiceOption[], position: number): ChoiceOption | undefined =>
   position === -1 ? options.at(-1) : options[position - 1];
 
+/** « 1 à 3 », « de 2 à 4 », "1-3", « les 3 premiers », "the first three": the positions, 1-based. */
+function positionsIn(text: string, count: number): number[] | undefined {
+  const typed = normalize(text)
+    .replace(POLITE, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .trim();
+  const span =
+    /^(?:(?:les |the )?(?:themes |options )?(?:de |from )?)(\d{1,2})\s*(?:a|-|–|to|au)\s*(\d{1,2})$/.exec(
+      typed,
+    );
+  const first =
+    /^(?:les |the )?(?:(\d{1,2}|deux|trois|quatre|cinq|two|three|four|five) premi(?:ers|eres)|first (\d{1,2}|two|three|four|five))$/.exec(
+      typed,
+    );
+  const words: Record<string, number> = {
+    deux: 2,
+    two: 2,
+    trois: 3,
+    three: 3,
+    quatre: 4,
+    four: 4,
+    cinq: 5,
+    five: 5,
+  };
+  const [from, to] = span
+    ? [Number(span[1]), Number(span[2])]
+    : first
+      ? [1, Number(first[1] ?? first[2]) || (words[first[1] ?? first[2] ?? ''] ?? 0)]
+      : [0, 0];
+  if (from < 1 || to <= from || to > count) return undefined;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
 /** « tous », « les deux » — after the words naming the step (« les deux champs ») and polite ones are gone. */
 const ALL = new Set(['tous', 'toutes', 'tout', 'all', 'everything', 'ensemble']);
 const BOTH = new Set(['deux', 'both']);
@@ -277,8 +311,14 @@ export function choicesIn(text: string, options: ChoiceOption[], how: ReadingOpt
     .split(/\s*(?:,|;|\/|\+|&|\bet\b|\band\b|\bou\b|\bor\b)\s*/i)
     .filter((piece) => piece.trim() !== '');
   const whole = allOrBoth(said, ignore);
-  if (whole === 'all' || (whole === 'both' && chosen.length === 2))
-    return { kind: 'some', ids: chosen.map((o) => o.id) };
+  if (whole === 'all' || (whole === 'both' && chosen.length === 2)) {
+    // « tout sauf la cybersécurité »: all but what is named as not meant.
+    const negated = negatedIn(text);
+    const but = negated ? hits(contentWords(negated), chosen, how).map((h) => h.id) : [];
+    return { kind: 'some', ids: chosen.filter((o) => !but.includes(o.id)).map((o) => o.id) };
+  }
+  const span = positionsIn(said, options.length);
+  if (span) return { kind: 'some', ids: span.map((i) => (options[i - 1] as ChoiceOption).id) };
   // Pieces keep the person's spelling: the ones that name nothing are quoted back as typed.
   const byPosition: string[] = [];
   const named: string[] = [];

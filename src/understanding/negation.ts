@@ -1,15 +1,20 @@
 /**
  * What a sentence says is not meant: « en présentiel, pas de diffusion en ligne », « 14 000 et pas 12 000 »,
  * "Paris, not Brussels", « sans retransmission », « 100 % en ligne et non hybride », « la date n'est plus le
- * 23 mars ». The readers of choices, numbers and dates look past it, so that the value said is the one kept.
+ * 23 mars », « tout sauf la cybersécurité ». The readers of choices, numbers and dates look past it, so that the value said is the one kept.
  * « pas plus de 200 », « pas loin de 160 », "no more than", « non seulement », « sans oublier » are not
  * negations of a value; a « non » that opens the message is an answer or a correction, read elsewhere.
  */
 
 const NEGATION =
-  /(?<=^|[\s,;:(])(?:(?:pas|not|sans|without|instead\s+of|au\s+lieu\s+d(?:e|u|es|['’])|plut[oô]t\s+que|rather\s+than|no\s+longer|n['’](?:est|[ée]tait|sera)\s+(?:plus|pas)|ne\s+(?:sont|seront|sera)\s+(?:plus|pas)|(?:is|was)\s+not|isn['’]t|wasn['’]t)|(?<=\S[\s,;:(]+)(?:non|no))\s+(?!(?:plus|moins|loin|au[\s-]+del[aà]|encore|seulement|oublier|compter|more|less|fewer|over|under|beyond|far|later|yet|only|forgetting)\b)[^,;.!?()]*?(?=$|[,;.!?()]|\s(?:mais|but|et|and|ou|or|&|\+)\s)/giu;
+  /(?<=^|[\s,;:(])(?:(?:pas|not|sans|without|sauf|except|hormis|excepte|[àa]\s+part|other\s+than|but\s+not|instead\s+of|au\s+lieu\s+d(?:e|u|es|['’])|plut[oô]t\s+que|rather\s+than|no\s+longer|n['’](?:est|[ée]tait|sera)\s+(?:plus|pas)|ne\s+(?:sont|seront|sera)\s+(?:plus|pas)|(?:is|was)\s+not|isn['’]t|wasn['’]t)|(?<=\S[\s,;:(]+)(?:non|no))\s+(?!(?:plus|moins|loin|au[\s-]+del[aà]|encore|seulement|oublier|compter|more|less|fewer|over|under|beyond|far|later|yet|only|forgetting)\b)[^,;.!?()]*?(?=$|[,;.!?()]|\s(?:mais|but|et|and|ou|or|&|\+)\s)/giu;
 
 /** The text with what it says is not meant blanked out (same length: positions and the rest stay as typed). */
 export function withoutNegated(text: string): string {
   return text.replace(NEGATION, (negated) => ' '.repeat(negated.length));
+}
+
+/** What a text says is not meant, alone (« tout sauf la cybersécurité » → « sauf la cybersécurité »). */
+export function negatedIn(text: string): string {
+  return [...text.matchAll(NEGATION)].map((m) => m[0]).join(' , ');
 }

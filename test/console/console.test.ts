@@ -199,6 +199,24 @@ describe('export and import', () => {
   });
 });
 
+describe('the call form', () => {
+  it('says a cross-field problem in French beside the figure it concerns', async () => {
+    await start();
+    const manager = await signIn();
+    const form = await manager.get('/console/calls/local-nec');
+    const refused = await manager.post('/console/calls/local-nec', {
+      version: inputValue(form.html, 'version') ?? '',
+      'figures.min_attendance': '2027-01-01',
+      action: 'preview',
+    });
+    expect(refused.status).toBe(422);
+    expect(pageText(/id="f-figures-min_attendance-error">(.*?)</.exec(refused.html)?.[1] ?? '')).toBe(
+      'le chiffre « min_attendance » doit être un nombre',
+    );
+    expect(refused.html).not.toContain('is not a number');
+  });
+});
+
 describe('the preview of an edit', () => {
   it('lists the open applications whose verdict, key dates and reminders would change, by number', async () => {
     await start();

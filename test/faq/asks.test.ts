@@ -46,6 +46,8 @@ describe('what a question asks for', () => {
     expect(asks('how many winners in Nancy?')).toEqual(['figures', 'winners']);
     expect(asks('is it too late to apply?')).toEqual(['deadline']);
     expect(asks('pour qui est le défraiement ?')).toEqual(['who-may']);
+    // « c'est combien de … » counts: no price.
+    expect(asks('c’est combien de mois avant ?')).toEqual(['deadline']);
   });
 
   it('asks nothing in particular of a question about a subject', () => {

@@ -33,6 +33,27 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('y aura-t-il une prochaine édition du NEC ESS ?')).intent).toBe('fallback:nec-ess');
   });
 
+  it('answers a fact asked of something only from an entry that speaks of it', async () => {
+    app = await createTestApp();
+    // The ministry officer's phone is not Villes Internet's.
+    expect((await ask("what is Villes Internet's phone number?")).intent).not.toMatch(/^faq:/);
+    expect((await ask('téléphone de Villes Internet')).intent).not.toMatch(/^faq:/);
+    // The one entry of the topic on the amount: it says the rules give none, as a fallback.
+    const amount = await ask(
+      'combien d’euros peut-on obtenir avec l’appel Numérique Inclusif et Responsable ?',
+    );
+    expect(amount.intent).toBe('fallback:meae-nir');
+    expect(amount.data?.entry).toBe('meae-nir-funding');
+  });
+
+  it('gives the overview to « what is it » however it is said', async () => {
+    app = await createTestApp();
+    expect((await ask('bonjour, un NEC local c’est quoi concrètement ?')).intent).toBe('faq:local-nec-what');
+    expect((await ask('wat is teh NEC ESS about')).intent).toBe('faq:nec-ess-what');
+    // Nothing asked, a word the sources do not know: no overview.
+    expect((await ask('le repas du midi est compris au nec ess ?')).intent).not.toMatch(/^faq:/);
+  });
+
   it('falls back plainly on questions about something else that share a word with the sources', async () => {
     app = await createTestApp();
     for (const q of [

@@ -18,4 +18,10 @@ describe('withinOneTypo', () => {
     expect(withinOneTypo('contrat', 'contact')).toBe(false);
     expect(withinOneTypo('liam', 'mail')).toBe(false);
   });
+
+  it('keeps the first letter: a word differing there is another word', () => {
+    expect(withinOneTypo('doute', 'coute')).toBe(false);
+    expect(withinOneTypo('louvre', 'ouvre')).toBe(false);
+    expect(withinOneTypo('amil', 'mail')).toBe(true);
+  });
 });
