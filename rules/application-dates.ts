@@ -53,6 +53,6 @@ export function pastEditionLine(call: CallDefinition, days: KeyDate[], lang: Lan
     })
     .join(', ');
   return lang === 'fr'
-    ? `Pour l’édition ${call.edition}, ${said}\u00a0; la date de votre édition n’est pas dans nos sources.`
+    ? `Pour l’édition ${call.edition}, ${said} ; la date de votre édition n’est pas dans nos sources.`
     : `For the ${call.edition} edition, ${said}; the date for your edition is not in our sources.`;
 }

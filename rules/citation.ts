@@ -23,6 +23,6 @@ export function resolveCitation(call: CallDefinition, citation: CitationDefiniti
 
 /** One line: `source : ANCT — NEC locaux, 2023, § Project initiators` (French puts a no-break space before the colon). */
 export function formatCitation(citation: Citation, lang: Lang): string {
-  const colon = lang === 'fr' ? '\u00a0:' : ':';
+  const colon = lang === 'fr' ? ' :' : ':';
   return `source${colon} ${citation.title}, § ${citation.section}`;
 }

@@ -36,7 +36,7 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
       const statusOf = (call: CallDefinition) => renderStatus(call, callStatus(call, now, zone), turn.lang);
       const lines = calls.list().map((call) => {
         const status = statusOf(call);
-        const colon = turn.lang === 'fr' ? '\u00a0:' : ':';
+        const colon = turn.lang === 'fr' ? ' :' : ':';
         return `• \`${call.id}\` — **${call.name[turn.lang]}** (${call.organiser})${colon} ${status}`;
       });
       turn.say({

@@ -256,7 +256,7 @@ function toConfirm(call: CallDefinition, text: Localized, says: Localized, certa
       };
   const line = (lang: Lang) =>
     lang === 'fr'
-      ? `À confirmer\u00a0: ${text.fr.replace(/\.$/, '')}. Ce que dit la source\u00a0: ${says.fr.replace(/\.$/, '')}\u00a0; ${ask.fr}\u00a0; ce qui le rendrait certain\u00a0: ${certainIf.fr.replace(/\.$/, '')}.`
+      ? `À confirmer : ${text.fr.replace(/\.$/, '')}. Ce que dit la source : ${says.fr.replace(/\.$/, '')} ; ${ask.fr} ; ce qui le rendrait certain : ${certainIf.fr.replace(/\.$/, '')}.`
       : `To be confirmed: ${text.en.replace(/\.$/, '')}. What the source says: ${says.en.replace(/\.$/, '')}; ${ask.en}; what would make it certain: ${certainIf.en.replace(/\.$/, '')}.`;
   return { fr: line('fr'), en: line('en') };
 }

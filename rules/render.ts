@@ -136,5 +136,5 @@ function contactLines(call: CallDefinition, lang: Lang): string[] {
 
 /** French puts a (non-breaking) space before a colon; English does not. */
 function colon(lang: Lang): string {
-  return lang === 'fr' ? '\u00a0:' : ':';
+  return lang === 'fr' ? ' :' : ':';
 }

@@ -11,6 +11,7 @@ import { ConversationStore } from './core/conversation.ts';
 import type { Lang } from './core/i18n.ts';
 import type { ApplicationForm, MemberJoin, Reply } from './core/message.ts';
 import type { BotPort, OutgoingReply, PersonRef } from './core/port.ts';
+import { typeset, typesetFrench } from './core/typography.ts';
 import { type OverviewOptions, overviewOf } from './features/overview.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './ops/metrics.ts';
@@ -62,11 +63,14 @@ export function createBotPort(parts: BotPortParts): BotPort {
       const replies = await handle(message);
       const refused = replies.find((r) => r.intent === FORM_INVALID);
       const errors = refused?.data?.errors as Record<string, string> | undefined;
-      return errors ? { replies, errors } : { replies };
+      if (!errors) return { replies };
+      // Shown beside the form's fields: typeset like the replies' own texts.
+      const shown = (text: string) => (refused?.lang === 'fr' ? typesetFrench(text) : text);
+      return { replies, errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, shown(v)])) };
     },
     memberJoined: async (join) => {
       const welcome = await parts.welcome(join);
-      return welcome && outgoing(welcome.reply, welcome.lang);
+      return welcome && outgoing(typeset(welcome.reply, welcome.lang), welcome.lang);
     },
     languageOf,
     overview: (request) => overviewOf(parts, request),

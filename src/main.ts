@@ -30,6 +30,7 @@ import type { BotPort } from './core/port.ts';
 import { limitMessageRate } from './core/rate-limit.ts';
 import type { Situation } from './core/situation.ts';
 import { parseInstant } from './core/time.ts';
+import { typesetFrench } from './core/typography.ts';
 import { createFaq, type FaqService } from './faq/index.ts';
 import { ChannelWelcome } from './features/channel-welcome.ts';
 import { fallback } from './features/fallback.ts';
@@ -488,7 +489,8 @@ async function main(): Promise<void> {
       config.BOT_LANG,
       config.BOT_TIMEZONE,
     );
-    const label = (fr: string, en: string) => (config.BOT_LANG === 'fr' ? `${fr}\u00a0: ` : `${en}: `);
+    const label = (fr: string, en: string) =>
+      config.BOT_LANG === 'fr' ? typesetFrench(`${fr} : `) : `${en}: `;
     if (link) process.stdout.write(`${label('Console web', 'Web console')}${link}\n`);
     if (logFile) process.stdout.write(`${label('Journal', 'Log')}${logFile}\n`);
     tickNow();

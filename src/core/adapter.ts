@@ -1,5 +1,6 @@
 /** The adapter boundary: an adapter turns platform events into `bot.handle` calls and delivers what the core sends. */
 import type { Delivery, Platform } from './message.ts';
+import { typeset } from './typography.ts';
 
 export interface Adapter {
   readonly platform: Platform;
@@ -45,7 +46,8 @@ export class Outbox {
     if (!adapter) throw new Error(`no adapter running for platform ${delivery.ref.platform}`);
     const hook = this.#beforeDelivery.get(delivery.reply.intent);
     if (hook && !(await hook(delivery))) return;
-    await adapter.send(delivery);
+    // Scheduled messages leave the core here, not through a turn: French typography as for replies.
+    await adapter.send({ ...delivery, reply: typeset(delivery.reply, delivery.lang) });
   }
 }
 

@@ -10,6 +10,7 @@ import type { Lang } from './i18n.ts';
 import { resolveLanguage } from './language.ts';
 import type { IncomingMessage, Reply } from './message.ts';
 import { Turn } from './turn.ts';
+import { typeset } from './typography.ts';
 
 /** A step of the pipeline (grammY / Koa style): do something, and call `next` to let later steps run. */
 export type Middleware = (turn: Turn, next: () => Promise<void>) => Promise<void>;
@@ -78,7 +79,9 @@ export class Bot {
     void settled.then(() => {
       if (this.#queues.get(user) === settled) this.#queues.delete(user);
     });
-    return current;
+    // French typography once, as the replies leave the core: every platform, the scripting interface and
+    // the tests read the same text (the state keeps the choices as written).
+    return current.then(({ replies, lang }) => ({ replies: replies.map((r) => typeset(r, lang)), lang }));
   }
 
   async #runTurn(user: UserKey, incoming: IncomingMessage): Promise<TurnResult> {

@@ -27,12 +27,14 @@ import type {
   SubmittedForm,
 } from './message.ts';
 
-export { fill, isLang, t } from './i18n.ts';
+export { fill, isLang } from './i18n.ts';
 export { isOwnLink } from './links.ts';
 export { plainText, withoutMarkdown } from './plain-text.ts';
 export { type Counted, plural, pluralized } from './plural.ts';
 export { RetryAfterError } from './retry-after.ts';
 export { parseInstant } from './time.ts';
+/** `t` for the adapters' own labels: French typography applied as to the core's replies. */
+export { typesetT as t } from './typography.ts';
 export type {
   Adapter,
   AnswerInput,

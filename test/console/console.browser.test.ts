@@ -10,7 +10,7 @@ import type { Delivery } from '../../src/core/message.ts';
 import { serveOps } from '../../src/ops/routes.ts';
 import { driveToSummary, ELIGIBLE_LOCAL_NEC, verdictOf } from '../dialogs/support.ts';
 import { type Browser, launchBrowser, screenshot } from '../support/browser.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, plainSpaces, type TestApp } from '../support/test-app.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -271,7 +271,7 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     expect((await app.say('cm', 'diffusions', { isManager: true }))[0]?.text).toContain('#general');
     app.clock.advanceTo(new Date('2027-01-05T09:30:00+01:00'));
     await app.scheduler.tick(app.clock.now());
-    expect(delivered.map((d) => [d.ref.roomId, d.reply.text])).toContainEqual([
+    expect(delivered.map((d) => [d.ref.roomId, plainSpaces(d.reply.text)])).toContainEqual([
       'general',
       '📣 Les inscriptions <b>ouvrent</b> demain !',
     ]);

@@ -101,7 +101,7 @@ describe('no past edition’s date in a later year’s application', () => {
     ]);
     expect(summary.text).not.toMatch(/• 31 décembre 2023/);
     expect(summary.text).toContain(
-      'Pour l’édition 2023, la convention avec l’ANCT courait jusqu’au 31 décembre 2023\u00a0; la date de votre édition n’est pas dans nos sources.',
+      'Pour l’édition 2023, la convention avec l’ANCT courait jusqu’au 31 décembre 2023 ; la date de votre édition n’est pas dans nos sources.',
     );
     await app.say('u', 'oui');
     const reminders = reply(await app.say('u', 'rappels'), 'reminders');

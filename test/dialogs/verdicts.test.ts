@@ -82,7 +82,7 @@ describe('local-nec verdicts through the dialog', () => {
     const live = reply(all, 'dialog:local-nec:eligibility').text;
     expect(live).toContain('§ Local NEC format');
     expect(live).toContain('À confirmer');
-    expect(summary.text).toContain('**label NEC local (usage de la marque)**\u00a0: ❔ à confirmer');
+    expect(summary.text).toContain('**label NEC local (usage de la marque)** : ❔ à confirmer');
     expect(summary.text).not.toContain('✅ éligible');
   });
 

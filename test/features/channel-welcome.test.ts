@@ -55,7 +55,7 @@ describe('a person joining a channel', () => {
     await app.say('max', 'accueil on', manager);
     const welcome = await app.port.memberJoined(join('ana'));
     expect(welcome).toMatchObject({ intent: 'channel-welcome', ephemeral: true, lang: 'fr' });
-    expect(welcome?.text).toMatch(/^Bienvenue dans ce canal ! Je suis nec-bot/);
+    expect(welcome?.text).toMatch(/^Bienvenue dans ce canal\u202f! Je suis nec-bot/);
     expect(await app.port.memberJoined(join('ana'))).toBeUndefined();
     expect(await app.port.memberJoined(join('ana', { ref: { ...join('ana').ref, roomId: 'other' } }))).toBe(
       undefined,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/core/message.ts';
 import { driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp, withPlainSpaces } from '../support/test-app.ts';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -16,7 +16,7 @@ function captureDeliveries(target: TestApp): Delivery[] {
     start: async () => {},
     stop: async () => {},
     send: async (delivery) => {
-      sent.push(delivery);
+      sent.push({ ...delivery, reply: withPlainSpaces(delivery.reply) });
     },
   });
   return sent;

@@ -137,7 +137,7 @@ describe('key dates and the rules an answer touches', () => {
     expect(dates.current.map((d) => d.id)).toEqual(['funding_deadline', 'event']);
     expect(dates.pastEdition.map((d) => [d.id, d.date])).toEqual([['agreement_end', '2023-12-31']]);
     expect(pastEditionLine(call, dates.pastEdition, 'fr')).toBe(
-      'Pour l’édition 2023, la convention avec l’ANCT courait jusqu’au 31 décembre 2023\u00a0; la date de votre édition n’est pas dans nos sources.',
+      'Pour l’édition 2023, la convention avec l’ANCT courait jusqu’au 31 décembre 2023 ; la date de votre édition n’est pas dans nos sources.',
     );
     // An application for the edition's own year keeps it.
     const same = applicationDates(call, { event_date: '2023-11-15' }, paris('2023-06-01'), ZONE);

@@ -4,7 +4,7 @@ import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import type { Delivery } from '../../src/core/message.ts';
 import { userKey } from '../../src/store/user-records.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp, withPlainSpaces } from '../support/test-app.ts';
 
 let app: TestApp;
 let deliveries: Delivery[];
@@ -31,7 +31,7 @@ beforeEach(async () => {
     send: async (delivery) => {
       deliveries.push({
         ...delivery,
-        reply: { ...delivery.reply, data: { at: app.clock.now().toISOString() } },
+        reply: { ...withPlainSpaces(delivery.reply), data: { at: app.clock.now().toISOString() } },
       });
     },
   });

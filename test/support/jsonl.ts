@@ -1,9 +1,12 @@
 /** Runs the scripting interface in process on a test app: raw input in, the output lines parsed back. */
 import { PassThrough } from 'node:stream';
 import { JsonlAdapter } from '../../adapters/shell/jsonl-adapter.ts';
-import type { TestApp } from './test-app.ts';
+import { plainSpaces, type TestApp } from './test-app.ts';
 
-/** Feeds `input` (whole lines, already joined) to a JSONL adapter on `app` and parses what it wrote. */
+/**
+ * Feeds `input` (whole lines, already joined) to a JSONL adapter on `app` and parses what it wrote, its
+ * no-break spaces read as ordinary ones (as `TestApp.say` does).
+ */
 export async function runJsonl(app: TestApp, input: string): Promise<Array<Record<string, unknown>>> {
   const source = new PassThrough();
   const output = new PassThrough();
@@ -26,5 +29,5 @@ export async function runJsonl(app: TestApp, input: string): Promise<Array<Recor
   return text
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .map((l) => JSON.parse(plainSpaces(l)) as Record<string, unknown>);
 }

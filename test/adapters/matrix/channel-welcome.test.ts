@@ -75,7 +75,7 @@ describe('a person joining a room', () => {
       const sent = server.sent.filter((e) => e.room_id !== ROOM);
       return sent.length > 0 ? sent : undefined;
     });
-    expect(welcome?.content.body).toMatch(/^Bienvenue dans ce canal !/);
+    expect(welcome?.content.body).toMatch(/^Bienvenue dans ce canal\u202f!/);
     expect(server.membership(welcome?.room_id ?? '', CAROL)).toBe('join');
   });
 });

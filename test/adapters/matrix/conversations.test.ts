@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeHomeserver, type SentEvent } from '../../support/fake-homeserver.ts';
 import { type MatrixBot, startMatrixBot } from '../../support/matrix-bot.ts';
+import { plainSpaces } from '../../support/test-app.ts';
 
 const DM = '!dm-camille:test.local';
 const CAMILLE = '@camille:test.local';
@@ -26,7 +27,9 @@ afterEach(async () => {
   await server.close();
 });
 
-const bodies = (events: SentEvent[]) => events.map((e) => String(e.content.body)).join('\n---\n');
+/** The bodies the bot sent, no-break spaces read as ordinary ones (French typography has its own test). */
+const bodies = (events: SentEvent[]) =>
+  events.map((e) => plainSpaces(String(e.content.body))).join('\n---\n');
 const html = (events: SentEvent[]) => events.map((e) => String(e.content.formatted_body)).join('\n');
 
 describe('a question in a DM', () => {

@@ -87,7 +87,7 @@ describe('member_joined_channel', () => {
     await command('C0WELCOME', 'welcome on');
     await joins('U0FR', 'C0WELCOME');
     const welcome = await harness.fake.waitFor('chat.postEphemeral', (c) => c.params.user === 'U0FR');
-    expect(String(welcome.params.text)).toMatch(/^Bienvenue dans ce canal !/);
+    expect(String(welcome.params.text)).toMatch(/^Bienvenue dans ce canal\u202f!/);
   });
 
   it('welcomes in the DM where Slack cannot show an ephemeral message in the channel', async () => {
