@@ -4,9 +4,11 @@
  * chat commands' engine (`Broadcasts.schedule` / `cancel`) does the work.
  */
 import type { Lang } from '../../core/i18n.ts';
+import type { Platform } from '../../core/message.ts';
 import { parseInstant } from '../../core/time.ts';
 import { Broadcasts } from '../../scheduler/broadcasts.ts';
 import { formatInstant } from '../../scheduler/format.ts';
+import { chatMessage } from '../chat-preview.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
@@ -129,7 +131,14 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   if (foreign || (scope.rooms && targets.some((room) => !scope.rooms?.includes(room))))
     return refusalPage(lang, 'scope', r.session);
   if (r.form.get('action') !== 'schedule')
-    return list(s, r, draft, errors, undefined, chatPreview(targets, at, zone, draft.text ?? '', lang));
+    return list(
+      s,
+      r,
+      draft,
+      errors,
+      undefined,
+      chatPreview(targets, at, zone, draft.text ?? '', lang, scope.platform),
+    );
   const id = await s.broadcasts.schedule({
     platform: scope.platform,
     workspace: scope.workspace,
@@ -146,13 +155,28 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   return redirect('/console/broadcasts?done=scheduled');
 }
 
-/** The message as the channel will show it: the bot's name, the time, the text (never read as markup). */
-function chatPreview(rooms: string[], at: Date, zone: string, text: string, lang: Lang): Html {
+const PLATFORM_NAMES: Record<Platform, string> = { slack: 'Slack', matrix: 'Matrix', shell: 'terminal' };
+
+/**
+ * The message as the channel will show it: the bot's name, the time, the text as the chat shows it (French
+ * typography, the Markdown the platform reads; never HTML typed by the manager).
+ */
+function chatPreview(
+  rooms: string[],
+  at: Date,
+  zone: string,
+  text: string,
+  lang: Lang,
+  platform: Platform,
+): Html {
   const fr = lang === 'fr';
+  const where = rooms.map((r) => `#${r}`).join(', ');
+  const when = formatInstant(at, zone, lang);
+  const app = PLATFORM_NAMES[platform];
   return html`<section aria-labelledby="preview-title"><h2 id="preview-title">${fr ? 'Aperçu' : 'Preview'}</h2>
-<p>${fr ? `Dans ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)} :` : `In ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)}:`}</p>
-<div class="chat-preview"><span class="who">nec-bot</span><span class="when">${formatInstant(at, zone, lang)}</span><p>📣 ${text}</p></div>
-<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
+<p>${fr ? `Dans ${where}, ${when}, tel que ${app} l’affichera :` : `In ${where}, ${when}, as ${app} will show it:`}</p>
+<div class="chat-preview ${platform}"><span class="who">nec-bot</span><span class="when">${when}</span>${chatMessage(`📣 ${text}`, platform, lang)}</div>
+<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
 }
 
 async function cancel(s: ConsoleServices, r: PageRequest): Promise<Response> {
