@@ -2,7 +2,8 @@
  * The dialog engine: one set of operations for every dialog (start, answer, back, skip, edit, status,
  * cancel, help, open, delete), each reading the application from the store and saving it before replying,
  * so a restart or a pause of days resumes at the same step. The operations live in modules by job
- * (`progress.ts` navigation, `answering.ts` answers, `editing.ts` edits and removals); this is their face.
+ * (`progress.ts` navigation, `answering.ts` answers, `asides.ts` what is not an answer, `corrections.ts`
+ * corrections, `editing.ts` edits and removals); this is their face.
  */
 
 import { callStatus, renderStatus } from '../rules/index.ts';
@@ -13,8 +14,9 @@ import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { readsAsQuestion } from '../src/understanding/intents.ts';
-import { answer, SKIP_OFFER_ACTION } from './answering.ts';
+import { answer } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
+import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import { type DialogDefinition, DOING, WANTS } from './definition.ts';
