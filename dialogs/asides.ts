@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
+  asksProgress,
   correctionIn,
   correctionSaidLast,
   editRequestIn,
@@ -25,7 +26,7 @@ import { applyCorrection, correct, namedChange } from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
-import { ask } from './progress.ts';
+import { ask, showStatus } from './progress.ts';
 import { parseForm, type Step, stepNameWords } from './steps.ts';
 
 /** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
@@ -48,6 +49,11 @@ export async function handledOtherwise(
       await edit(ctx, turn, application, text);
       return true;
     }
+  }
+  // « on en est où ? » asks for the application's progress, not the step's help.
+  if (asksProgress(text)) {
+    await showStatus(ctx, turn, application);
+    return true;
   }
   const editWords = editRequestIn(text);
   const corrected =

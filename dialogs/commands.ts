@@ -89,7 +89,18 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   };
   const status: Command = {
     id: 'dialog-status',
-    aliases: { en: ['status', 'where am i'], fr: ['état', 'statut', 'où en suis-je', 'où j’en suis'] },
+    aliases: {
+      en: ['status', 'where am i', 'where are we', 'progress'],
+      fr: [
+        'état',
+        'statut',
+        'où en suis-je',
+        'où j’en suis',
+        'on en est où',
+        'où en est-on',
+        'où en sommes-nous',
+      ],
+    },
     summary: { fr: 'où en est la candidature', en: 'where the application stands' },
     dialogScoped: true,
     async run(turn) {

@@ -22,8 +22,8 @@ import { DialogContext, type DialogDeps } from './context.ts';
 import { type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
-import { ask, back, registerSkipOffer, showSummary, skip } from './progress.ts';
-import { formatAnswer, statusText, stepReply } from './render.ts';
+import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
+import { formatAnswer, stepReply } from './render.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -213,13 +213,8 @@ export class DialogEngine {
   }
 
   /** What is answered, what is missing, step k of n. */
-  async status(turn: Turn, application: Application): Promise<void> {
-    const call = this.#ctx.call(application.callId);
-    this.#ctx.say(turn, {
-      intent: `dialog:${call.id}:status`,
-      text: `**${call.name[turn.lang]}** (${application.id})\n${statusText(call, this.#ctx.stepsOf(application), application, turn.lang)}`,
-    });
-    if (application.currentSlot) await this.ask(turn, application);
+  status(turn: Turn, application: Application): Promise<void> {
+    return showStatus(this.#ctx, turn, application);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { stepReply } from './render.ts';
+import { statusText, stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
 import { summaryReply } from './summary.ts';
 
@@ -21,6 +21,16 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
     callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
   const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
   ctx.say(turn, stepReply(dialog.id, steps, application, asked, turn.lang));
+}
+
+/** What is answered, what is missing, step k and what remains; then the current step, if any. */
+export async function showStatus(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const call = ctx.call(application.callId);
+  ctx.say(turn, {
+    intent: `dialog:${call.id}:status`,
+    text: `**${call.name[turn.lang]}** (${application.id})\n${statusText(call, ctx.stepsOf(application), application, turn.lang)}`,
+  });
+  if (application.currentSlot) await ask(ctx, turn, application);
 }
 
 /** The summary: answers, verdict per benefit, missing, key dates, next steps. */
