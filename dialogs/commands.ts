@@ -83,7 +83,7 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   const skip: Command = {
     id: 'dialog-skip',
     aliases: { en: ['skip', 'pass'], fr: ['passer', 'sauter', 'je passe'] },
-    summary: { fr: 'passer une étape facultative', en: 'skip an optional step' },
+    summary: { fr: 'passer une étape (elle reste à compléter)', en: 'skip a step (it stays to be given)' },
     dialogScoped: true,
     run: withActive((turn, application) => engine.skip(turn, application)),
   };

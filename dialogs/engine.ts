@@ -185,7 +185,7 @@ export class DialogEngine {
     return back(this.#ctx, turn, application);
   }
 
-  /** Leaves an optional step unanswered (recorded as missing); a required one is asked again. */
+  /** Leaves the current step for later (recorded as missing; a required one is said to be needed). */
   skip(turn: Turn, application: Application): Promise<void> {
     return skip(this.#ctx, turn, application);
   }
