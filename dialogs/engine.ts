@@ -244,7 +244,13 @@ export class DialogEngine {
   reask(turn: Turn, application: Application): void {
     const step = this.#ctx.currentStep(application);
     if (!step) return;
-    const reply = stepReply(application.callId, this.#ctx.stepsOf(application), application, step, turn.lang);
+    const reply = stepReply(
+      this.#ctx.call(application.callId),
+      this.#ctx.stepsOf(application),
+      application,
+      step,
+      turn.lang,
+    );
     this.#ctx.say(turn, {
       ...reply,
       text: `${turn.t({ fr: 'Reprenons', en: 'Back to your application' })} — ${reply.text}`,

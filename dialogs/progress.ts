@@ -20,7 +20,7 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
     step.pastPrompt !== undefined &&
     callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
   const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
-  ctx.say(turn, stepReply(dialog.id, steps, application, asked, turn.lang));
+  ctx.say(turn, stepReply(ctx.call(dialog.id), steps, application, asked, turn.lang));
 }
 
 /** What is answered, what is missing, step k and what remains; then the current step, if any. */
