@@ -57,9 +57,7 @@ export class DialogEngine {
     const named = this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(typed)));
     if (named.length === 0) return undefined;
     // Two editions of one call share its phrases: the one open today is meant.
-    const { clock, timezone } = this.#ctx.deps;
-    const open = named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open');
-    const meant = open ?? (named[0] as DialogDefinition);
+    const meant = this.#openOf(named) as DialogDefinition;
     if (WANTS.test(typed) || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
     if (readsAsQuestion(text)) return undefined;
     const today = this.#ctx.today(turn);
@@ -68,11 +66,35 @@ export class DialogEngine {
     );
   }
 
-  /** The dialog named by an id or words typed after `apply` (the longest id they hold: `local-nec-2027`). */
+  /**
+   * The dialog named by an id or words typed after `apply`: the longest id they hold (`local-nec-2027`), else
+   * the longest other name of a call (« nec local », « NEC-ESS », "MEAE"), else its start phrases (« pour
+   * organiser un NEC local »). Two editions of one call share their names: the one open today is meant.
+   */
   dialogNamed(text: string): DialogDefinition | undefined {
     const typed = normalize(text).replace(/\s+/g, '-');
     const held = this.dialogs.filter((d) => typed.includes(d.id));
-    return held.find((d) => d.id === typed) ?? held.sort((a, b) => b.id.length - a.id.length)[0];
+    const byId = held.find((d) => d.id === typed) ?? held.sort((a, b) => b.id.length - a.id.length)[0];
+    if (byId) return byId;
+    const words = ` ${normalize(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()} `;
+    const longest = (d: DialogDefinition) =>
+      Math.max(0, ...d.names.filter((name) => words.includes(` ${name} `)).map((name) => name.length));
+    const best = Math.max(0, ...this.dialogs.map(longest));
+    const named =
+      best > 0
+        ? this.dialogs.filter((d) => longest(d) === best)
+        : this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(normalize(text))));
+    return this.#openOf(named);
+  }
+
+  /** Of dialogs named alike (editions of one call), the one whose call is open today, else the first. */
+  #openOf(named: DialogDefinition[]): DialogDefinition | undefined {
+    const { clock, timezone } = this.#ctx.deps;
+    return (
+      named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open') ?? named[0]
+    );
   }
 
   /** The dialogs in force (the shipped ones and those of calls added in the console). */
