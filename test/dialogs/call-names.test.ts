@@ -85,7 +85,8 @@ describe('the NEC ESS travel asked for in a sentence', () => {
         .map((line) => `${JSON.stringify(line)}\n`)
         .join(''),
     );
-    const intents = (i: number) => (out[i]?.replies as Array<{ intent: string }>).map((r) => r.intent);
+    const intents = (i: number) =>
+      ((out[i]?.replies ?? []) as Array<{ intent: string }>).map((r) => r.intent);
     expect(intents(0)).toContain('dialog:local-nec:start');
     expect(intents(2)).toContain('dialog:nec-ess-travel:start');
   });
