@@ -65,11 +65,39 @@ function nameOf(phrase: string): Name {
   return name;
 }
 
+interface OptionNames {
+  names: Map<string, Name[]>;
+  distinctive: Set<string>;
+}
+
+/**
+ * The names of the option lists read so far, by their first option. A step's options are the same objects on
+ * every message (data, never changed once loaded), even when a caller filters them into a new array.
+ */
+const READ = new WeakMap<
+  ChoiceOption,
+  Array<{ options: ChoiceOption[]; strict: boolean; read: OptionNames }>
+>();
+
 /** The names of each option, and the words only one option uses (those alone decide). */
-function namesOf(
-  options: ChoiceOption[],
-  strict: boolean,
-): { names: Map<string, Name[]>; distinctive: Set<string> } {
+function namesOf(options: ChoiceOption[], strict: boolean): OptionNames {
+  const first = options[0];
+  if (!first) return readNames(options, strict);
+  const known = READ.get(first) ?? [];
+  const same = known.find(
+    (k) =>
+      k.strict === strict &&
+      k.options.length === options.length &&
+      k.options.every((o, i) => o === options[i]),
+  );
+  if (same) return same.read;
+  const read = readNames(options, strict);
+  known.push({ options: [...options], strict, read });
+  READ.set(first, known);
+  return read;
+}
+
+function readNames(options: ChoiceOption[], strict: boolean): OptionNames {
   const names = new Map<string, Name[]>();
   const owners = new Map<string, Set<string>>();
   for (const option of options) {
