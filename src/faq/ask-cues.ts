@@ -9,6 +9,7 @@ export const ASKS = [
   'date',
   'next',
   'deadline',
+  'duration',
   'hours',
   'place',
   'address',
@@ -50,9 +51,15 @@ export const CUES: Record<Ask, string[]> = {
   deadline: phrases(
     'date limite, dates limites, deadline, deadlines, jusqu a quand, avant quand, cloture, closing, close, closes, ' +
       'ferme, fermeture, delai, delais, dernier delai, au plus tard, at the latest, last day, encore ouvert, ' +
-      'encore ouverte, still open, how long before, combien de temps avant, combien de mois avant, ' +
+      'encore ouverte, still open, how long before, combien de temps avant, combien de mois avant, a l avance, ' +
+      'in advance, ' +
       'how many months before, valable jusqu, valid until, too late, trop tard, date butoir, echeance, ' +
       'until when, by when, still time, encore temps, closing date, expire, expires',
+  ),
+  // How long something takes or lasts (« combien de temps » is read in asks.ts).
+  duration: phrases(
+    'how long, how many days, how many weeks, how many months, dans quel delai, en combien de temps, duree, ' +
+      'ca dure, ca prend combien',
   ),
   // The time of day (the sources give days, never hours).
   hours: phrases(
@@ -141,7 +148,7 @@ export const CUES: Record<Ask, string[]> = {
       'what do i need to do, what do we need to do, how does one',
   ),
   figures: phrases(
-    'how many, combien de, nombre de, number of, chiffres, chiffres cles, figures, key figures, statistiques, ' +
+    'how many, combien de, combien d, nombre de, nombre d, number of, chiffres, chiffres cles, figures, key figures, statistiques, ' +
       'stats, how big, how large, sont combien, etaient combien, combien etaient',
   ),
   winners: phrases(
@@ -190,11 +197,12 @@ export const QUALIFIED_CUES = new Set(
 // Cues of a fact asked *of* something (« le numéro de téléphone de X », "how many X", « le prix du X »).
 export const OF_WHAT = new Set(
   phrases(
-    'how many, combien de, nombre de, number of, telephone, tel, phone, phone number, numero de telephone, email, ' +
+    'how many, combien de, combien d, nombre de, nombre d, number of, telephone, tel, phone, phone number, numero de telephone, email, ' +
       'mail, e mail, courriel, adresse, address, prix, price, cout, cost, tarif, fee, montant, amount, ' +
       'comment s appelle, comment s appellent, le nom du, le nom de, le nom des, nom du, name of, the name, ' +
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
-      'budget, budgets, job title, quel poste, quelle fonction',
+      'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +
+      'president, presidente, directeur, directrice, director',
   ),
 );
 // Small words between a cue and its object.

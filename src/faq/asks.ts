@@ -78,8 +78,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const cueWords = new Set<string>();
   const objects = new Set<number>();
   const primary = new Set<Ask>();
+  // What a count is of is no cue of its own (« combien d'*étapes* » asks no steps).
+  const counted = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    for (const cue of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
+    for (const cue of counted.has(i) ? [] : (BY_FIRST_WORD.get(words[i] ?? '') ?? [])) {
       const said = matchAt(words, i, cue.words);
       if (!said) continue;
       const end = (said.at(-1) ?? i) + 1;
@@ -91,7 +93,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       asks.add(ask);
       for (const at of said) cueWords.add(typed[at] ?? '');
       const phrase = cue.words.join(' ');
-      const after = OF_WHAT.has(phrase) ? objectAfter(words, end) : undefined;
+      // « combien de temps avant » is a deadline: not one of time.
+      const converted = cue.ask === 'figures' && ask !== 'figures';
+      const after = OF_WHAT.has(phrase) && !converted ? objectAfter(words, end) : undefined;
+      if (after !== undefined && ask === 'figures') counted.add(after);
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
       for (const object of [after, before])
         if (object !== undefined) {
@@ -148,7 +153,10 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   if (cue.ask === 'address' && ((next && MAIL_WORDS.has(next)) || (before && MAIL_WORDS.has(before))))
     return 'email';
   if (cue.ask === 'figures' && cue.words[0] === 'combien' && next && NOT_FIGURES.has(next)) {
-    return next === 'argent' ? 'amount' : 'deadline';
+    if (next === 'argent') return 'amount';
+    // « combien de mois avant » is a deadline, « en combien de temps » a duration.
+    const after = words[(matchAt(words, at, cue.words)?.at(-1) ?? at) + 2];
+    return after === 'avant' ? 'deadline' : 'duration';
   }
   return cue.ask;
 }
@@ -161,6 +169,10 @@ function actsNext(words: string[], at: number): boolean {
 /** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */
 function refine(asks: Set<Ask>): Set<Ask> {
   if (asks.has('deadline') || asks.has('next')) asks.delete('date');
+  // « combien de temps après la clôture » is a time from the deadline: the deadline's card gives it.
+  if (asks.has('deadline')) asks.delete('duration');
+  // "how many days does it last": a duration, not a count.
+  if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
   if (asks.has('address') && asks.has('email')) asks.delete('address');
   // "which projects won": the projects asked for are the winners, not what the scheme funds.

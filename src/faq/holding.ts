@@ -43,6 +43,11 @@ export class Holdings {
     return facts.has(ask);
   }
 
+  /** Whether any entry holds that kind of fact. */
+  anywhere(ask: Ask): boolean {
+    return this.#kb.entries.some((e) => this.answers(e, ask));
+  }
+
   /** Whether an entry holds one of the facts asked for (any entry, when nothing in particular is asked). */
   any(entry: FaqEntry, asks: Ask[]): boolean {
     return asks.length === 0 || asks.some((ask) => this.answers(entry, ask));

@@ -319,9 +319,14 @@ export class FaqMatcher {
     return holding.find((r) => this.#holds.mainly(r.entry, asks) && r.coverage >= first.coverage) ?? first;
   }
 
-  /** Whether an entry holds a fact the question asks, and every fact it asks *of* something. */
+  /**
+   * Whether an entry holds a fact the question asks, and every fact it asks *of* something, and every fact it
+   * asks that no entry holds (« à quelle heure peut-on appeler Morgane Millon ? »: the sources give no hours, so
+   * her phone number is no answer).
+   */
   #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
-    return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, [...asked.primary]);
+    const required = [...asked.asks].filter((ask) => asked.primary.has(ask) || !this.#holds.anywhere(ask));
+    return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
   }
 
   /** Whether an entry speaks of every thing a fact is asked of (the words, or a typo of them). */

@@ -234,6 +234,7 @@ const ASK_NAMES: Record<Ask, Localized> = {
   next: { fr: 'la prochaine date', en: 'the next date' },
   deadline: { fr: 'cette date limite', en: 'that deadline' },
   place: { fr: 'ce lieu', en: 'that place' },
+  duration: { fr: 'cette durée', en: 'how long it takes' },
   hours: { fr: 'les horaires', en: 'the opening hours' },
   address: { fr: 'l’adresse postale', en: 'a street address' },
   amount: { fr: 'ce montant', en: 'that amount' },

@@ -43,7 +43,7 @@ const STOP_WORDS = new Set(
     'what which whom whose do does did doing done can could would should will shall may might ' +
     'must to of in on at by for with from about into as this that these those there here any some please thanks ' +
     'thank hi hey tell know want need get got have has had s t don doesn isn aren so if than then just also very ' +
-    'much many not no yes one ok okay how when where whats'
+    'much many not no yes one ok okay how when where whats up'
   ).split(' '),
 );
 
@@ -60,6 +60,8 @@ const SYNONYM_GROUPS = [
   'association associations asso assos ngo ngos',
   'exemple exemples example examples idee idees idea ideas',
   'participant participants attendee attendees personne personnes people',
+  'creer cree creee crees creees creation fonder fonde fondee fondes fondees fondateur fondateurs founded ' +
+    'founder founders create created creating',
 ];
 const SYNONYMS = new Map(
   SYNONYM_GROUPS.flatMap((group) => {
@@ -81,13 +83,15 @@ export function searchTerm(word: string): string | null {
 export const ADDRESSES =
   /[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(fr|com|net|org|eu)\b\/?\S*/giu;
 
-// The chat spellings of question words (« c koi », « kan », "u"): read as the words they stand for, so that the
-// asks and the function words are recognised. None of them is a word of the sources.
+// The chat spellings of question words (« c koi », « kan », "u") and the clipped words of speech (« gratos »,
+// « matos », « visio »): read as the words they stand for, so that the asks, the function words and the subject
+// are recognised. None of them is a word of the sources.
 const CHAT_SPELLINGS = new Map(
   (
     'koi:quoi kwa:quoi kel:quel kelle:quelle kels:quels kelles:quelles kan:quand qd:quand ki:qui ke:que ' +
     'pk:pourquoi pq:pourquoi cb:combien cmb:combien cmt:comment cest:c_est kesk:qu_est_ce_que keske:qu_est_ce_que ' +
-    'u:you r:are ur:your pls:please plz:please'
+    'u:you r:are ur:your pls:please plz:please gratos:gratuit matos:materiel sceno:scenographie ' +
+    'visio:visioconference dispo:disponible infos:informations info:information'
   )
     .split(' ')
     .map((pair) => {
