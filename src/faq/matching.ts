@@ -58,6 +58,8 @@ const MAX_ALTERNATIVES = 3;
 // A question naming no topic must match more of its words: a near miss shares a word or two with an entry
 // ("train ticket to Lyon") but is about something else.
 const MIN_COVERAGE_UNNAMED = 0.45;
+// What an entry recording a fact the sources lack must cover of a question that asks no fact.
+const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 // How far down the lexical ranking an entry holding the asked-for fact is looked for.
 const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
@@ -155,13 +157,6 @@ export class FaqMatcher {
       return term === null || this.#index.knows(term);
     };
     const asksNothing = asks.length === 0 && !asked.defines;
-    // Nothing asked, and half of what it is about is words the knowledge base has nowhere (« peut-on venir avec
-    // son chien au NEC ? »): the sources do not speak of it, whatever the rest shares with an entry. (A stray
-    // unknown word among several known ones — « hello », "wondering" — is only how it is said.)
-    const about = words(question.subject).flatMap((w) => searchTerm(w) ?? []);
-    const strange = about.filter((term) => !this.#index.knowsSurely(term));
-    if (asksNothing && about.length > 0 && strange.length * 2 >= about.length)
-      return this.#notInSources(topicId, asked, []);
     const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
     const ranked = this.#index
       .rank(subject, question.askTerms, { onTopic: true })
@@ -250,7 +245,13 @@ export class FaqMatcher {
 
   /** A match on `chosen`, confident when it covers enough of the question, with a second part if asked. */
   #chosen(chosen: Ranked, ranked: Ranked[], asks: Ask[], minCoverage: number): FaqMatch {
-    const confident = chosen.coverage >= minCoverage;
+    // An entry recording what the sources lack answers the question asking that fact, or one it matches well: not
+    // one sharing a word with it (« peut-on *venir* avec son chien ? » is not about the NEC events « à venir »).
+    const needed =
+      chosen.entry.unknown && asks.length === 0
+        ? Math.max(minCoverage, MIN_COVERAGE_RECORDED_UNKNOWN)
+        : minCoverage;
+    const confident = chosen.coverage >= needed;
     const rest = ranked.filter((r) => r !== chosen);
     return {
       entry: chosen.entry,
@@ -264,7 +265,7 @@ export class FaqMatcher {
       score: chosen.score,
       coverage: chosen.coverage,
       matched: chosen.terms,
-      threshold: minCoverage,
+      threshold: needed,
       confident,
       alternatives: (confident ? rest : ranked)
         .filter(relevant)

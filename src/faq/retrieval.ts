@@ -190,15 +190,6 @@ export class FaqIndex {
     return exact.size > 0 || near.size > 0;
   }
 
-  /**
-   * Whether the knowledge base holds a (processed) term or a word it starts, or — from six letters — a typo of
-   * it: a shorter word one letter off is as often another word (« chien » / "chief").
-   */
-  knowsSurely(term: string): boolean {
-    if (term.length >= 6) return this.knows(term);
-    return this.#byTerm.has(term) || (term.length >= 4 && this.#terms.startingWith(term).length > 0);
-  }
-
   /** Whether an entry holds a (processed) term, or a typo or the start of it. */
   holds(entryId: string, term: string): boolean {
     return this.#credit(term, entryId) > 0;

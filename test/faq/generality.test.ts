@@ -183,7 +183,10 @@ describe('FAQ: questions a stranger asked on main', () => {
     const free = await ask('is the Forum free?');
     expect(free.intent).toBe('fallback:interconnectes');
     expect(free.text).toContain('that amount');
-    expect((await ask('Peut-on venir avec son chien au NEC ?')).intent).toBe('fallback:local-nec');
+    // Not the card on the NEC events « à venir », recording what the sources lack: it shares one word.
+    const dog = await ask('Peut-on venir avec son chien au NEC ?');
+    expect(dog.intent).toMatch(/^fallback/);
+    expect(dog.text).not.toContain('Prochains NEC locaux');
     expect(
       app.faq.search('ça compte les intervenants ?', 'fr', { callId: 'local-nec' }).unknown,
     ).toBeDefined();
