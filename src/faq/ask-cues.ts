@@ -159,8 +159,9 @@ export const CUES: Record<Ask, string[]> = {
   ),
 };
 
-// « combien de temps / de mois avant » is a deadline, « combien d'argent » an amount: not figures.
-export const NOT_FIGURES = new Set(['temps', 'mois', 'argent', 'jours', 'semaines']);
+// « combien de temps / de mois avant » is a deadline or a duration, « combien d'argent » an amount: not figures.
+export const MONEY_WORDS = new Set(['argent', 'euros', 'euro']);
+export const NOT_FIGURES = new Set(['temps', 'mois', 'jours', 'semaines', ...MONEY_WORDS]);
 // « adresse mail » is an e-mail, "e-mail address" too: not a street address.
 export const MAIL_WORDS = new Set(['mail', 'email', 'e', 'courriel', 'electronique', 'mails', 'emails']);
 // "free" is a price only when nothing it qualifies follows (« is the Forum free? », "free to attend"): "free

@@ -15,6 +15,7 @@ import {
   LANGUAGE_ACTS,
   LANGUAGE_OF_ACTS,
   MAIL_WORDS,
+  MONEY_WORDS,
   NOT_FIGURES,
   OBJECT_SKIP,
   OF_WHAT,
@@ -153,7 +154,7 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   if (cue.ask === 'address' && ((next && MAIL_WORDS.has(next)) || (before && MAIL_WORDS.has(before))))
     return 'email';
   if (cue.ask === 'figures' && cue.words[0] === 'combien' && next && NOT_FIGURES.has(next)) {
-    if (next === 'argent') return 'amount';
+    if (MONEY_WORDS.has(next)) return 'amount';
     // « combien de mois avant » is a deadline, « en combien de temps » a duration.
     const after = words[(matchAt(words, at, cue.words)?.at(-1) ?? at) + 2];
     return after === 'avant' ? 'deadline' : 'duration';

@@ -71,6 +71,8 @@ export class FaqMatcher {
   /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
   readonly #isWord: (word: string) => boolean;
   readonly #holds: Holdings;
+  /** The folded words the question being matched writes as proper names (« en *Bretagne* », "a *SIRET* number"). */
+  #names = new Set<string>();
   /** The language a question is written in, its topics' names set aside. */
   readonly language: QuestionLanguage;
 
@@ -91,6 +93,7 @@ export class FaqMatcher {
   match(text: string, context: FaqContext = {}): FaqMatch {
     if (isUnreadable(text)) return NO_MATCH;
     const typed = words(text);
+    this.#names = properNames(text);
     const whole = this.#matchWords(typed, context);
     const parts = twoParts(typed, this.#topics);
     if (!parts) return whole;
@@ -126,7 +129,17 @@ export class FaqMatcher {
     // entry; a topic's name is the topic itself.
     // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
     const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
-    question.objectTerms = [...new Set([...asked.objects, ...mentioned])]
+    // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
+    // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
+    const strangeNames =
+      asked.asks.size === 0
+        ? []
+        : typed.flatMap((w, at) => {
+            const term = searchTerm(w);
+            const strange = term !== null && !isContext(term) && !this.#index.knows(term);
+            return this.#names.has(w) && !found.spans.has(at) && strange ? [at] : [];
+          });
+    question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
       .filter((at) => !found.nameWords.has(at))
       .map((at) => searchTerm(typed[at] ?? ''))
       .filter((term): term is string => term !== null && !question.askTerms.has(term));
@@ -181,7 +194,9 @@ export class FaqMatcher {
       const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
         (a, b) => aside(a) - aside(b),
       );
-      const dated = entries.filter((e) => this.#holds.years(e, asked.years));
+      const dated = entries.filter(
+        (e) => this.#holds.years(e, asked.years) && this.#speaksOf(e, question.objectTerms),
+      );
       const holder =
         dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#holdsAsked(e, asked));
       if (!holder) return this.#notInSources(topicId, asked, ranked);
@@ -350,6 +365,20 @@ export class FaqMatcher {
         .map((r) => r.entry),
     };
   }
+}
+
+/**
+ * The folded words a text writes with a capital letter other than at a sentence's start: proper names
+ * (« la Bretagne », "a SIRET number"), which a question does not capitalise by chance.
+ */
+function properNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const found of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    const before = text.slice(0, found.index).trimEnd();
+    if (before === '' || /[.!?:«"“]$/u.test(before)) continue;
+    for (const w of words(found[0])) names.add(w);
+  }
+  return names;
 }
 
 /** An alternative worth offering: it shares more than a stray common word with the question. */

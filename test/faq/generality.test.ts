@@ -203,6 +203,14 @@ describe('FAQ: questions a stranger asked on main', () => {
     );
   });
 
+  it('does not answer a fact asked of a name the sources never speak of', async () => {
+    app = await createTestApp();
+    expect((await ask('combien de NEC locaux ont eu lieu en Bretagne ?')).intent).toBe('fallback:local-nec');
+    expect((await ask("what's the phone number of the SCAC in Dakar?")).intent).toMatch(/^fallback/);
+    // A place the sources do not name sets the scene of a question they do answer.
+    expect((await ask('is there a local nec coming up near Lyon')).data?.entry).toBe('local-nec-upcoming');
+  });
+
   it('tells apart the kinds of fact about people: a name, who heads it, a job title', async () => {
     app = await createTestApp();
     expect((await ask('who runs the Social Good Accelerator')).intent).toBe('faq:soga');
