@@ -4,15 +4,16 @@
  * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
  */
 import type { Ask } from './ask-cues.ts';
-import { type Asked, readAsks } from './asks.ts';
+import type { Asked } from './asks.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
 import { twoParts } from './parts.ts';
+import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
+import { searchTerm, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
@@ -68,11 +69,8 @@ export class FaqMatcher {
   readonly kb: KnowledgeBase;
   readonly #index: FaqIndex;
   readonly #topics: TopicFinder;
-  /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
-  readonly #isWord: (word: string) => boolean;
+  readonly #reader: QuestionReader;
   readonly #holds: Holdings;
-  /** The folded words the question being matched writes as proper names (« en *Bretagne* », "a *SIRET* number"). */
-  #names = new Set<string>();
   /** The language a question is written in, its topics' names set aside. */
   readonly language: QuestionLanguage;
 
@@ -81,7 +79,7 @@ export class FaqMatcher {
     this.#holds = new Holdings(kb, figure);
     this.#index = new FaqIndex(kb);
     this.#topics = new TopicFinder(kb);
-    this.#isWord = vocabularyOf(kb);
+    this.#reader = new QuestionReader(kb, this.#index, this.#topics);
     this.language = new QuestionLanguage(kb, this.#topics);
   }
 
@@ -93,16 +91,17 @@ export class FaqMatcher {
   match(text: string, context: FaqContext = {}): FaqMatch {
     if (isUnreadable(text)) return NO_MATCH;
     const typed = words(text);
-    this.#names = properNames(text);
-    const whole = this.#matchWords(typed, context);
+    const names = properNames(text);
+    const whole = this.#matchWords(typed, names, context);
     const parts = twoParts(typed, this.#topics);
     if (!parts) return whole;
     // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
     // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
     const [left, right] = parts;
-    const first = this.#matchWords(left, context);
+    const first = this.#matchWords(left, names, context);
     const second = this.#matchWords(
       right,
+      names,
       { ...context, previousTopic: first.topic ?? context.previousTopic },
       true,
     );
@@ -112,37 +111,9 @@ export class FaqMatcher {
   }
 
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
-  #matchWords(typed: string[], context: FaqContext, followUp = false): FaqMatch {
-    const asked = readAsks(typed, this.#isWord);
-    const found = this.#topics.find(typed);
-    // Filler (« genre », "basically", « je découvre ») the knowledge base never uses is no subject either.
-    const meant = (w: string, i: number) => !found.nameWords.has(i) && !(isFiller(w) && !this.#isWord(w));
-    const question: Question = {
-      text: typed.filter((w) => !(isFiller(w) && !this.#isWord(w))).join(' '),
-      subject: typed.filter(meant).join(' '),
-      asked,
-      askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
-      objectTerms: [],
-      ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
-    };
-    // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
-    // entry; a topic's name is the topic itself.
-    // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
-    const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
-    // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
-    // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
-    const strangeNames =
-      asked.asks.size === 0
-        ? []
-        : typed.flatMap((w, at) => {
-            const term = searchTerm(w);
-            const strange = term !== null && !isContext(term) && !this.#index.knows(term);
-            return this.#names.has(w) && !found.spans.has(at) && strange ? [at] : [];
-          });
-    question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
-      .filter((at) => !found.nameWords.has(at))
-      .map((at) => searchTerm(typed[at] ?? ''))
-      .filter((term): term is string => term !== null && !question.askTerms.has(term));
+  #matchWords(typed: string[], names: Set<string>, context: FaqContext, followUp = false): FaqMatch {
+    const { question, found } = this.#reader.read(typed, names);
+    const { asked } = question;
     const asks = [...asked.asks];
     const [named] = found.topics;
     if (named) return { ...this.#within(named, question), asks };
@@ -367,58 +338,9 @@ export class FaqMatcher {
   }
 }
 
-/**
- * The folded words a text writes with a capital letter other than at a sentence's start: proper names
- * (« la Bretagne », "a SIRET number"), which a question does not capitalise by chance.
- */
-function properNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const found of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
-    const before = text.slice(0, found.index).trimEnd();
-    if (before === '' || /[.!?:«"“]$/u.test(before)) continue;
-    for (const w of words(found[0])) names.add(w);
-  }
-  return names;
-}
-
 /** An alternative worth offering: it shares more than a stray common word with the question. */
 function relevant(ranked: Ranked): boolean {
   return ranked.coverage >= 0.3;
-}
-
-/** Whether a word is one of the knowledge base's (in its questions, titles or answers). */
-function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
-  const vocabulary = new Set(
-    kb.entries.flatMap((e) =>
-      words(
-        [
-          ...e.questions.fr,
-          ...e.questions.en,
-          ...e.keywords.fr,
-          ...e.keywords.en,
-          e.answer.fr,
-          e.answer.en,
-          e.title.fr,
-          e.title.en,
-        ].join(' '),
-      ),
-    ),
-  );
-  return (word) => vocabulary.has(word);
-}
-
-/** What the search works on, read once from the question. */
-interface Question {
-  text: string;
-  /** The question without the topic's names. */
-  subject: string;
-  asked: Asked;
-  /** Search terms of the words saying what is asked, and of years: not the question's subject. */
-  askTerms: Set<string>;
-  /** Search terms of what a fact is asked of (asks.ts `objects`). */
-  objectTerms: string[];
-  /** The fact is asked of the topic itself (« combien de NEC locaux »). */
-  ofTopic: boolean;
 }
 
 /** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */

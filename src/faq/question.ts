@@ -1,0 +1,106 @@
+/**
+ * What the search works on, read once from a question's words: what it asks (asks.ts), the topics it names
+ * (topics.ts), its subject without them, and what the fact is asked of — which the chosen entry must speak of.
+ */
+import { type Asked, readAsks } from './asks.ts';
+import type { KnowledgeBase } from './knowledge-base.ts';
+import { type FaqIndex, isContext } from './retrieval.ts';
+import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
+import type { TopicFinder, TopicsFound } from './topics.ts';
+
+/** What the search works on, read once from the question. */
+export interface Question {
+  text: string;
+  /** The question without the topic's names. */
+  subject: string;
+  asked: Asked;
+  /** Search terms of the words saying what is asked, and of years: not the question's subject. */
+  askTerms: Set<string>;
+  /** Search terms of what a fact is asked of (asks.ts `objects`). */
+  objectTerms: string[];
+  /** The fact is asked of the topic itself (« combien de NEC locaux »). */
+  ofTopic: boolean;
+}
+
+export class QuestionReader {
+  readonly #index: FaqIndex;
+  readonly #topics: TopicFinder;
+  /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
+  readonly #isWord: (word: string) => boolean;
+
+  constructor(kb: KnowledgeBase, index: FaqIndex, topics: TopicFinder) {
+    this.#index = index;
+    this.#topics = topics;
+    this.#isWord = vocabularyOf(kb);
+  }
+
+  /** Reads a question's folded words; `names`: the words it writes as proper names (`properNames`). */
+  read(typed: string[], names: Set<string>): { question: Question; found: TopicsFound } {
+    const asked = readAsks(typed, this.#isWord);
+    const found = this.#topics.find(typed);
+    // Filler (« genre », "basically", « je découvre ») the knowledge base never uses is no subject either.
+    const meant = (w: string, i: number) => !found.nameWords.has(i) && !(isFiller(w) && !this.#isWord(w));
+    const question: Question = {
+      text: typed.filter((w) => !(isFiller(w) && !this.#isWord(w))).join(' '),
+      subject: typed.filter(meant).join(' '),
+      asked,
+      askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+      objectTerms: [],
+      ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
+    };
+    // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
+    // entry; a topic's name is the topic itself.
+    // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
+    const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
+    // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
+    // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
+    const strangeNames =
+      asked.asks.size === 0
+        ? []
+        : typed.flatMap((w, at) => {
+            const term = searchTerm(w);
+            const strange = term !== null && !isContext(term) && !this.#index.knows(term);
+            return names.has(w) && !found.spans.has(at) && strange ? [at] : [];
+          });
+    question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
+      .filter((at) => !found.nameWords.has(at))
+      .map((at) => searchTerm(typed[at] ?? ''))
+      .filter((term): term is string => term !== null && !question.askTerms.has(term));
+    return { question, found };
+  }
+}
+
+/**
+ * The folded words a text writes with a capital letter other than at a sentence's start: proper names
+ * (« la Bretagne », "a SIRET number"), which a question does not capitalise by chance.
+ */
+export function properNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const found of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    const before = text.slice(0, found.index).trimEnd();
+    if (before === '' || /[.!?:«"“]$/u.test(before)) continue;
+    for (const w of words(found[0])) names.add(w);
+  }
+  return names;
+}
+
+/** Whether a word is one of the knowledge base's (in its questions, titles or answers). */
+function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
+  const vocabulary = new Set(
+    kb.entries.flatMap((e) =>
+      words(
+        [
+          ...e.questions.fr,
+          ...e.questions.en,
+          ...e.keywords.fr,
+          ...e.keywords.en,
+          e.answer.fr,
+          e.answer.en,
+          e.title.fr,
+          e.title.en,
+        ].join(' '),
+      ),
+    ),
+  );
+  return (word) => vocabulary.has(word);
+}
