@@ -41,6 +41,7 @@ import { createLogger, fileDestination, type Logger, redactSecrets } from './log
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
+import { answeredMiddleware, EventInbox } from './ops/inbox.ts';
 import { keepApplicationCommand } from './ops/keep-application.ts';
 import { migrateKeyvKeys } from './ops/keyv-migration.ts';
 import { Metrics } from './ops/metrics.ts';
@@ -90,6 +91,8 @@ export interface App {
   privacy: Privacy;
   /** The managers' web console: its routes go on the bot's HTTP server, `served(url)` once it listens. */
   console: WebConsole;
+  /** Platform events kept before they are acknowledged; a dead process's are taken over here. */
+  inbox: EventInbox;
   /** All the adapters may use of the above (src/core/port.ts). */
   port: BotPort;
   close(): Promise<void>;
@@ -262,8 +265,15 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     channelWelcome.command,
   );
 
+  const inbox = new EventInbox({
+    atomic: backend.atomic,
+    leases: scheduling.leases,
+    logger,
+    onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
+  });
   bot.use(
     webConsole.middleware,
+    answeredMiddleware,
     dropDuplicateEvents({
       atomic: backend.atomic,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
@@ -312,6 +322,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     health,
     privacy,
     console: webConsole,
+    inbox,
     port: createBotPort({
       bot,
       welcome: (join) => channelWelcome.welcome(join),
@@ -321,6 +332,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       calls,
       backend,
       leases: scheduling.leases,
+      inbox,
       metrics,
       defaultLang: config.BOT_LANG,
       clock,
@@ -330,6 +342,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       subscriptions: scheduling.subscriptions,
     }),
     close: async () => {
+      inbox.close();
       await scheduling.scheduler.close();
       await backend.close();
     },
