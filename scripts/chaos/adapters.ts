@@ -79,6 +79,8 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   const ports = [await freePort(), await freePort()];
   // A job in doubt the Slack adapter found already posted, from the replicas' logs: when it looked.
   const foundPosted: Array<{ job: string; at: number }> = [];
+  // Events a replica took over from the inbox after the process that acknowledged them was killed.
+  let takenOver = 0;
   const start = (slot: number): ChildProcess => {
     const child = spawn(process.execPath, [ENTRY], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -98,6 +100,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
       },
     });
     createInterface({ input: child.stderr as Readable }).on('line', (line) => {
+      if (line.includes('inbox: event taken over"')) takenOver++;
       if (!line.includes('found already posted')) return;
       const { job, time } = JSON.parse(line) as { job: string; time: number };
       foundPosted.push({ job, at: time });
@@ -206,11 +209,16 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     .map(({ job, at }) => at - Math.min(...(slackPosts.get(job) ?? [at])))
     .sort((x, y) => x - y);
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
-  // An event acknowledged and never answered: its replica was killed after acknowledging it.
-  const answered = new Set(slack.callsTo('chat.postMessage').map((call) => String(call.params.channel)));
+  // An event acknowledged and never answered (its replica killed after acknowledging it), or answered twice.
+  const answers = new Map<string, number>();
+  for (const call of slack.callsTo('chat.postMessage')) {
+    const channel = String(call.params.channel);
+    answers.set(channel, (answers.get(channel) ?? 0) + 1);
+  }
   const unanswered = [...acked.values()]
-    .filter(({ user }) => !answered.has(`D${user}`))
+    .filter(({ user }) => !answers.has(`D${user}`))
     .map(({ slot, at }) => (killed.find((k) => k.slot === slot && k.at >= at)?.at ?? Number.NaN) - at);
+  const answeredTwice = [...acked.values()].filter(({ user }) => (answers.get(`D${user}`) ?? 0) > 1).length;
   const matrixPosts = new Map<string, number[]>();
   for (const sent of matrix.sent) {
     matrixPosts.set(sent.txnId, [...(matrixPosts.get(sent.txnId) ?? []), sent.origin_server_ts]);
@@ -238,8 +246,9 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   console.log(
     `${name}, people through Slack events: ${EVENTS} sent, ${acked.size} acknowledged — ` +
       `unanswered count expected ${acked.size} stored ${stored?.count ?? 0}; ${unanswered.length} acknowledged ` +
-      `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after ` +
-      `(answers: ${[...statuses].join(' ')})`,
+      `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after; ` +
+      `${answeredTwice} answered twice; ${takenOver} taken over from a killed replica (answers: ` +
+      `${[...statuses].join(' ')})`,
   );
   await backend.close();
   await slack.close();
