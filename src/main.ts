@@ -59,7 +59,6 @@ import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { ApplicationsByCall } from './store/applications-by-call.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
 import { personDigest, UserRecords } from './store/user-records.ts';
-import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
   config: Config;
@@ -421,8 +420,6 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
-  // The number-word models compile at first use (over a second): start-up pays it, not a person's message.
-  prepareNumberWords();
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {
