@@ -246,6 +246,9 @@ export const answeredMiddleware: Middleware = async (turn, next) => {
     return;
   }
   await next();
+  // Without their files: they can be large, and `my data`'s file holds the state, so each would hold the
+  // previous ones. A turn taken over after a kill answers with the texts; files are asked for again.
+  const replies = turn.replies.map(({ attachments: _files, ...reply }) => reply);
   const earlier = turn.state.answered ?? [];
-  turn.state.answered = [{ event: eventId, replies: [...turn.replies] }, ...earlier].slice(0, ANSWERED_KEPT);
+  turn.state.answered = [{ event: eventId, replies }, ...earlier].slice(0, ANSWERED_KEPT);
 };
