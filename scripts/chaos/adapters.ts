@@ -209,16 +209,20 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     .map(({ job, at }) => at - Math.min(...(slackPosts.get(job) ?? [at])))
     .sort((x, y) => x - y);
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
-  // An event acknowledged and never answered (its replica killed after acknowledging it), or answered twice.
-  const answers = new Map<string, number>();
+  // An event acknowledged and never answered (its replica killed after acknowledging it), or answered twice
+  // (one of its replies posted twice in the person's DM: an answer is several posts).
+  const answers = new Map<string, string[]>();
   for (const call of slack.callsTo('chat.postMessage')) {
     const channel = String(call.params.channel);
-    answers.set(channel, (answers.get(channel) ?? 0) + 1);
+    answers.set(channel, [...(answers.get(channel) ?? []), String(call.params.text)]);
   }
   const unanswered = [...acked.values()]
     .filter(({ user }) => !answers.has(`D${user}`))
     .map(({ slot, at }) => (killed.find((k) => k.slot === slot && k.at >= at)?.at ?? Number.NaN) - at);
-  const answeredTwice = [...acked.values()].filter(({ user }) => (answers.get(`D${user}`) ?? 0) > 1).length;
+  const answeredTwice = [...acked.values()].filter(({ user }) => {
+    const texts = answers.get(`D${user}`) ?? [];
+    return new Set(texts).size < texts.length;
+  }).length;
   const matrixPosts = new Map<string, number[]>();
   for (const sent of matrix.sent) {
     matrixPosts.set(sent.txnId, [...(matrixPosts.get(sent.txnId) ?? []), sent.origin_server_ts]);
