@@ -18,6 +18,14 @@ import type { DialogDefinition } from './definition.ts';
 import { dialogsInForce } from './editions.ts';
 import { resolveSteps, type Step } from './steps.ts';
 
+/**
+ * Steps resolved once per dialog and call file. A turn asks for them a dozen times, and each resolution made new
+ * steps and options, so that what is read once per option (its names, in the understanding layer) was read
+ * again every time. A reload or a manager's edit brings a new call object, hence new steps; steps are never
+ * changed once made.
+ */
+const RESOLVED = new WeakMap<DialogDefinition, WeakMap<CallDefinition, Step[]>>();
+
 /** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
 export interface FaqPort {
   /** `callId`: the application in progress, whose topic's entries come first. */
@@ -79,7 +87,15 @@ export class DialogContext {
 
   /** The steps of a dialog, resolved against the current call file (reloads take effect at once). */
   steps(dialog: DialogDefinition): Step[] {
-    return resolveSteps(dialog, this.call(dialog.id));
+    const call = this.call(dialog.id);
+    const byCall = RESOLVED.get(dialog) ?? new WeakMap<CallDefinition, Step[]>();
+    RESOLVED.set(dialog, byCall);
+    let steps = byCall.get(call);
+    if (!steps) {
+      steps = resolveSteps(dialog, call);
+      byCall.set(call, steps);
+    }
+    return steps;
   }
 
   /** The steps of an application's dialog. */

@@ -83,8 +83,17 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
 }
 
 /** The words that name a step (its label and other names): « les deux champs » says « les deux ». */
-export const stepNameWords = (step: Step): string[] =>
-  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
+export function stepNameWords(step: Step): string[] {
+  let words = NAME_WORDS.get(step);
+  if (!words) {
+    words = contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
+    NAME_WORDS.set(step, words);
+  }
+  return words;
+}
+
+/** Each step's name words, read once: a step is never changed once resolved (`DialogContext.steps`). */
+const NAME_WORDS = new WeakMap<Step, string[]>();
 
 /**
  * A free-text answer that is only the way the step's value is written in a sentence (« à Saint-Brieuc »,

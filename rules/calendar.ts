@@ -37,9 +37,16 @@ export function isoDay(date: Date): Day {
  * the cost: a `TZDate` looks the offset up several times, and a turn asks for today a dozen times.
  */
 export function dayIn(instant: Date, timezone: string): Day {
-  const wall = new Date(instant.getTime() + tzOffset(timezone, instant) * 60_000);
-  return written(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  const at = instant.getTime();
+  // Asked again for the same instant (the calls' statuses on a greeting, a turn's checks): the day just found.
+  if (at === last.at && timezone === last.timezone) return last.day;
+  const wall = new Date(at + tzOffset(timezone, instant) * 60_000);
+  const day = written(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  last = { at, timezone, day };
+  return day;
 }
+
+let last = { at: Number.NaN, timezone: '', day: '' };
 
 /** The same day N calendar months earlier, computed in the time zone (31 May − 3 months = 28 or 29 February). */
 export function monthsBefore(day: Day, months: number, timezone: string): Day {

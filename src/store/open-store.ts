@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { Keyv } from 'keyv';
 import { redactSecrets } from '../logger.ts';
 import { type AtomicOps, type AtomicStore, atomicOps, type Leases } from './atomic.ts';
+import { serializeFaster } from './serialize.ts';
 import { ATOMIC_SCHEMA, SqlAtomicStore } from './sql-atomic.ts';
 import { openSqliteDatabase, SqliteKeyvStore, sqliteRunner } from './sqlite-store.ts';
 
@@ -88,6 +89,7 @@ function backend(
   close: () => Promise<void>,
 ): Backend {
   const atomic = atomicOps(store);
+  serializeFaster(kv);
   const scrub = async () => {
     if (sqlite?.isOpen) sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   };
