@@ -8,6 +8,7 @@ import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
+import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
 import { yesNoOptions } from './parsers/choices.ts';
 import { type Step, stepNameWords } from './steps.ts';
@@ -38,12 +39,61 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
   const cleaned = withoutCallNames(text);
   const facts: Answers = {};
   const { text: digits, numbers } = numbersIn(withoutNegated(cleaned));
-  for (const step of steps) {
-    if (step.slot in answers || step.onlyIf) continue;
+  const open = steps.filter((step) => !(step.slot in answers) && !step.onlyIf);
+  // Names first: the other facts are read without them (« Coop'Num » is a name, not a cooperative).
+  for (const step of open.filter((s) => s.type === 'text')) {
     const value = factFor(step, cleaned, today, digits, numbers);
+    // « On est une SCIC »: a kind said alone is the kind, not a name.
+    const kind = steps.find((s) => s.slot === step.nameGives);
+    if (value !== undefined && !(kind && typeof value === 'string' && optionNamed(kind, contentWords(value))))
+      facts[step.slot] = value;
+  }
+  const names = Object.values(facts).filter((v): v is string => typeof v === 'string');
+  const rest = names.reduce((said, name) => said.split(name).join(' '), cleaned);
+  for (const step of open.filter((s) => s.type !== 'text')) {
+    const value = factFor(step, rest, today, digits, numbers);
     if (value !== undefined) facts[step.slot] = value;
   }
-  return facts;
+  const kinds = Object.fromEntries(
+    open.flatMap((step) => {
+      const kind = kindOfName(steps, step, facts[step.slot]);
+      return kind && !(kind.slot in answers) && !(kind.slot in facts) ? [[kind.slot, kind.id]] : [];
+    }),
+  );
+  return { ...facts, ...kinds };
+}
+
+/**
+ * What a name says of the step it gives (`nameGives`): « Mairie de Créteil » is a collectivité, « Association
+ * Les Liens » an association — its first words are exactly a name of one of the step's options (not « autre »).
+ */
+export function kindOfName(
+  steps: Step[],
+  step: Step,
+  name: Answers[string] | undefined,
+): { slot: string; id: string } | undefined {
+  const target = steps.find((s) => s.slot === step.nameGives);
+  if (typeof name !== 'string' || !target) return undefined;
+  const words = contentWords(name);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const id = optionNamed(target, words.slice(0, n));
+    if (id) return { slot: target.slot, id };
+  }
+  return undefined;
+}
+
+/** The kind a name answered before proposes for this step (« Mairie de Créteil »: a collectivité?), if any. */
+export function proposedByName(steps: Step[], step: Step, answers: Answers): string | undefined {
+  const named = steps.find((s) => s.nameGives === step.slot);
+  return named ? kindOfName(steps, named, answers[named.slot])?.id : undefined;
+}
+
+/** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
+function optionNamed(step: Step, words: string[]): string | undefined {
+  const said = words.join(' ');
+  return named(step).find((o) =>
+    [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((k) => contentWords(k).join(' ') === said),
+  )?.id;
 }
 
 function factFor(

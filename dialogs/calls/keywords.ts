@@ -72,6 +72,8 @@ export const AUTHORITY_SUPPORT_WORDS = {
  */
 export const ORGANISATION_NAME_PATTERNS = [
   /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e're|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
+  // « je suis chargée de mission à la mairie de Quimperlé », "I work for the City of Lyon": the body, its kind kept.
+  /\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\b[^,.;!?]{0,40}?(?<=\s)(?:à|a|pour|chez|de|at|for|with|from)\s+(?:la |le |l['’]|the )?(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)/u,
   /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
 ];
 

@@ -2,8 +2,25 @@
  * The local NEC application's steps about what the event rests on: attendance and venue, partners and a local
  * authority's support, formats and resources, the budget and grant (checked against each other), the commitments.
  */
+import { pluralized } from '../../src/core/plural.ts';
 import type { StepDefinition } from '../definition.ts';
 import { AUTHORITY_SUPPORT_WORDS } from './keywords.ts';
+
+/** Beyond a few thousand people a local event is rare: a zero typed too many is more likely. */
+const MANY_PEOPLE = 5_000;
+const manyPeople = (value: unknown) =>
+  typeof value === 'number' && value > MANY_PEOPLE
+    ? pluralized(value, {
+        fr: {
+          one: '{count} personne, c’est beaucoup pour un événement local : c’est bien cela ?',
+          other: '{count} personnes, c’est beaucoup pour un événement local : c’est bien cela ?',
+        },
+        en: {
+          one: '{count} person is a lot for a local event: is that right?',
+          other: '{count} people is a lot for a local event: is that right?',
+        },
+      })
+    : undefined;
 
 export const MEANS_STEPS: StepDefinition[] = [
   {
@@ -25,10 +42,12 @@ export const MEANS_STEPS: StepDefinition[] = [
       'attendees',
       'people',
     ],
-    cues: /^[\d\s.,]*(?:personnes?|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b/,
+    // « 200 personnes », or « on sera 200 », "we'll be about 200" (the number last).
+    cues: /^[\d\s.,]*(?:personnes?|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:environ\s+|about\s+|around\s+|a peu pres\s+)?[\d\s.,]*$/,
     min: 1,
     // Beyond the largest stadiums in France: a typo, not a local event.
     max: 100_000,
+    unusual: manyPeople,
   },
   {
     slot: 'venue_capacity',
@@ -46,6 +65,7 @@ export const MEANS_STEPS: StepDefinition[] = [
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,
+    unusual: manyPeople,
   },
   {
     slot: 'partners',

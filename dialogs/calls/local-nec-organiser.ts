@@ -15,6 +15,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     },
     names: ['nom', 'nom de la structure', 'nom de l organisation', 'name', 'organisation name', 'structure'],
     findIn: ORGANISATION_NAME_PATTERNS,
+    nameGives: 'legal_entity',
   },
   {
     slot: 'legal_entity',
