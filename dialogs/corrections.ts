@@ -11,7 +11,7 @@ import type { Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { ask } from './progress.ts';
-import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
 
@@ -36,6 +36,9 @@ export function namedChange(
   if (!target || target.slot === current.slot) return undefined;
   if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
+  // « changer ma réponse sur la première participation » names the step and gives no new value.
+  const nameWords = new Set(stepNameWords(target));
+  if (colon < 0 && contentWords(said).every((w) => nameWords.has(w))) return undefined;
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
   const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);

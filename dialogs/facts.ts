@@ -27,6 +27,12 @@ const CALL_NAMES =
  */
 const OTHER_PARTIES =
   /(?:\b(?:avec|with|together with|gr[âa]ce [àa]|thanks to)\s+)?(?:(?:le|la|les|l['’]|un|une|des|notre|nos|leur|our|their|a|an|the)\s*)?\b(?:soutien|support|appui|accompagnement|partenariat|partenaires?|partners?|partnership)\b[^,;.!?]*|\b(?:soutenue?s?|support(?:ed|s)|backed|accompagn[ée]e?s?|aid[ée]e?s?|financ[ée]e?s?|funded)\s+(?:par|by)\b[^,;.!?]*/giu;
+/** « le département nous soutient », "the city backs us": the supporter, named before its verb. */
+const SUPPORTER_BEFORE =
+  /(?:\b(?:la|le|l['’]|les|notre|nos|the|our)\s*)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:nous\s+(?:soutien\w*|appui\w*|accompagn\w*|aide\w*|finance\w*)|(?:backs|supports|is\s+backing|is\s+supporting|funds|is\s+funding)\s+us)\b/giu;
+/** « avec une province du Vietnam », "with our partner town in Senegal": the partner, not the organisation. */
+const WITH_PARTNER =
+  /\b(?:avec|with|together\s+with)\s+(?:(?:une?|sa|son|ses|leur|notre|nos|la|le|les|l['’]|a|an|the|our|their|its)\s*)?(?:partner\s+|partenaire\s+)?(?:province|r[ée]gion|region|ville|commune|municipalit[ée]|city|town|municipality|district|partner|partenaire|collectivit[ée])s?\b[^,;.!?]*/giu;
 /** « avec Ouagadougou au Burkina Faso », "with Dakar": a named place or body the organisation works with. */
 const WITH_NAMED =
   /\b(?:[Aa]vec|[Ww]ith)\s+(?:(?:la|le|les|l['’]|notre|nos|our|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)?\s*(?=\p{Lu})[^,;.!?]*/gu;
@@ -106,7 +112,11 @@ function factFor(
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
-      const organiser = text.replace(OTHER_PARTIES, ' ').replace(WITH_NAMED, ' ');
+      const organiser = text
+        .replace(OTHER_PARTIES, ' ')
+        .replace(SUPPORTER_BEFORE, ' ')
+        .replace(WITH_PARTNER, ' ')
+        .replace(WITH_NAMED, ' ');
       const reading = choiceIn(organiser, named(step), { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
@@ -130,11 +140,16 @@ function factFor(
     case 'number':
     case 'money': {
       if (!step.cues) return undefined;
-      const cued = numbers.filter((n) => {
-        const tied = step.cues?.test(digits.slice(n.start)) || step.cues?.test(digits.slice(0, n.end));
+      const cued = numbers.filter((n, i) => {
+        // The words after a number go up to the next one: « 25 000 €, asking for 15 000 » ties only the second.
+        const after = digits.slice(n.start, numbers[i + 1]?.start);
+        const tied = step.cues?.test(after) || step.cues?.test(digits.slice(0, n.end));
         return (
           tied &&
-          (step.type !== 'money' || /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)/.test(digits.slice(n.start)))
+          (step.type !== 'money' ||
+            /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)/.test(digits.slice(n.start)) ||
+            /(?:€|\beur|\beuros?)\s*$/.test(digits.slice(0, n.start)) ||
+            (n.value >= 100 && step.cues?.test(digits.slice(0, n.end))))
         );
       });
       return cued.length === 1 ? scaled(digits, cued[0] as (typeof numbers)[number]) : undefined;
