@@ -7,14 +7,16 @@ import type { Turn } from '../src/core/turn.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { contentWords } from '../src/understanding/words.ts';
+import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import { handledAsQuestion, handledOtherwise, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { factsIn } from './facts.ts';
+import { factsIn, proposedByName } from './facts.ts';
 import { clarify } from './parsers/result.ts';
+import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
-import { formatAnswer } from './render.ts';
+import { answersSaid, formatAnswer } from './render.ts';
 import { parseAnswer, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
@@ -27,6 +29,7 @@ export async function answer(
   const steps = ctx.stepsOf(application);
   const step = steps.find((s) => s.slot === application.currentSlot);
   if (!step) return showSummary(ctx, turn, application);
+  if (await placePending(ctx, turn, application, text)) return;
   const clicked = turn.message.choiceId;
   if (clicked !== undefined && !acceptsChoice(step, clicked)) {
     const answered = steps.find((s) => s.slot in application.answers && acceptsChoice(s, clicked));
@@ -44,8 +47,19 @@ export async function answer(
       return ask(ctx, turn, application);
     }
   }
-  if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
-  const parsed = readAnswer(step, text, ctx.today(turn), application.answers, clicked !== undefined);
+  // « oui » to « 12 000 personnes, c'est bien cela ? » is that value, typed again; to the kind a name
+  // proposes (« Mairie de Créteil » : une collectivité ?), that kind.
+  const confirmed = confirmsUnusual(application, step, text);
+  const proposed = plainYesNo(text) === true ? proposedByName(steps, step, application.answers) : undefined;
+  if (
+    clicked === undefined &&
+    !confirmed &&
+    !proposed &&
+    (await handledOtherwise(ctx, turn, application, step, text))
+  )
+    return;
+  const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
+  const parsed = readAnswer(step, typed, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   if (
     clicked === undefined &&
@@ -53,6 +67,8 @@ export async function answer(
     saysNotKnownYet(text, { stepWords: stepNameWords(step) })
   )
     return offerSkip(ctx, turn, application, step);
+  if (parsed.ok && clicked === undefined && (await doubted(ctx, turn, application, step, parsed.value)))
+    return;
   if (!parsed.ok) {
     if (parsed.clarify) {
       ctx.say(turn, {
@@ -69,6 +85,7 @@ export async function answer(
     return ask(ctx, turn, application);
   }
   const before = application.answers[step.slot];
+  application.unconfirmed = undefined;
   application.answers[step.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
@@ -79,10 +96,7 @@ export async function answer(
   Object.assign(application.answers, also);
   pruneAnswers(steps, application);
   const call = ctx.call(application.callId);
-  const alsoNoted = Object.entries(also).map(([slot, value]) => {
-    const label = steps.find((s) => s.slot === slot)?.label[turn.lang] ?? slot;
-    return `${label}${turn.lang === 'fr' ? ' : ' : ': '}${formatAnswer(call, slot, value, turn.lang)}`;
-  });
+  const alsoNoted = answersSaid(call, steps, also, turn.lang);
   ctx.say(turn, {
     intent: `dialog:${application.callId}:noted`,
     text:
@@ -164,7 +178,7 @@ function factsAhead(
   text: string,
 ): Answers {
   // A free-text answer is taken as written: « élus de la commune » is not the organiser's kind, and a goal
-  // that quotes a budget does not set it.
+  // that quotes a budget does not set it (a name's kind is proposed at its step: `proposedByName`).
   if (current.type === 'text') return {};
   const targets = steps.filter(
     (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
@@ -194,4 +208,36 @@ function acceptsChoice(step: Step, id: string): boolean {
   if (step.type === 'integer' || step.type === 'number' || step.type === 'money')
     return /^\d+(\.\d+)?$/.test(id);
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
+}
+
+/**
+ * An unusual answer (12 000 attendees) is asked to be confirmed before it is stored, with the value and the
+ * value a zero shorter as buttons. True when the question was asked; the same value typed again is taken.
+ */
+async function doubted(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  value: AnswerValue,
+): Promise<boolean> {
+  const question = step.unusual?.(value);
+  const asked = application.unconfirmed;
+  if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
+  application.unconfirmed = { slot: step.slot, value };
+  await ctx.save(turn, application);
+  const call = ctx.call(application.callId);
+  const readings = typeof value === 'number' && value >= 10 ? [value, Math.round(value / 10)] : [value];
+  ctx.say(turn, {
+    intent: `dialog:${application.callId}:clarify`,
+    text: turn.t(question),
+    choices: readings.map((v) => ({ id: String(v), label: formatAnswer(call, step.slot, v, turn.lang) })),
+    data: { application: application.id, slot: step.slot },
+  });
+  return true;
+}
+
+/** Whether the message is a « oui » to the unusual answer asked about at this step. */
+function confirmsUnusual(application: Application, step: Step, text: string): boolean {
+  return application.unconfirmed?.slot === step.slot && plainYesNo(text) === true;
 }

@@ -28,6 +28,10 @@ export const applicationSchema = z.object({
   lastSlot: z.string().optional(),
   /** « modifier » was said alone: the next message names the answer to change. */
   pendingEdit: z.boolean().optional(),
+  /** A number said alone that several steps could take (« c'est 180 »): the next message says which. */
+  pendingQuantity: z.object({ text: z.string(), slots: z.array(z.string()) }).optional(),
+  /** An unusual answer asked to be confirmed (12 000 attendees): typed again or confirmed, it is taken. */
+  unconfirmed: z.object({ slot: z.string(), value: answerValue }).optional(),
   /** The day its owner asked to keep it until (`garder ma candidature`, written by `src/ops/retention.ts`). */
   keepUntil: z.string().optional(),
 });

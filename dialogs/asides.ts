@@ -26,6 +26,7 @@ import { applyCorrection, correct, namedChange } from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
+import { placeQuantity } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
 import { parseForm, type Step, stepNameWords } from './steps.ts';
 
@@ -72,6 +73,14 @@ export async function handledOtherwise(
     return true;
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
+  // A number alone, said as a correction or at a free-text step (« on attend 200 personnes » at the
+  // audience): the step that counts it gets it, or the person is asked which.
+  const quantity = corrected ?? (step.type === 'text' ? text : undefined);
+  if (
+    quantity !== undefined &&
+    (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
+  )
+    return true;
   // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';

@@ -5,12 +5,13 @@
  */
 
 import type { Turn } from '../src/core/turn.ts';
+import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { ask } from './progress.ts';
-import { parseAnswer, parseForm, pruneAnswers, type Step } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
 
@@ -35,6 +36,9 @@ export function namedChange(
   if (!target || target.slot === current.slot) return undefined;
   if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
+  // « changer ma réponse sur la première participation » names the step and gives no new value.
+  const nameWords = new Set(stepNameWords(target));
+  if (colon < 0 && contentWords(said).every((w) => nameWords.has(w))) return undefined;
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
   const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
@@ -56,14 +60,18 @@ export async function correct(
   const steps = ctx.stepsOf(application);
   const today = ctx.today(turn);
   const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
+  // A number alone (« c'est 180 ») goes to a step that counts, never to a free-text one.
+  const quantity = quantityOnly(text) !== undefined;
   // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (previous && !(previous.type === 'text' && parseForm(current, text, today).ok)) {
+  if (previous && !(previous.type === 'text' && (quantity || parseForm(current, text, today).ok))) {
     const parsed = parseAnswer(previous, text, today, application.answers);
     if (parsed.ok) {
       await applyCorrection(ctx, turn, application, previous, parsed);
       return true;
     }
   }
+  // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
+  if (quantity) return false;
   const fits = steps
     .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
     .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
@@ -74,7 +82,10 @@ export async function correct(
   return true;
 }
 
-/** Records a corrected answer, says so (and what it changes), and asks the current step again. */
+/**
+ * Records a corrected answer, says so (and what it changes), and asks the current step again. A step not
+ * answered yet (a number said ahead of its step) is said to be noted rather than corrected.
+ */
 export async function applyCorrection(
   ctx: DialogContext,
   turn: Turn,
@@ -82,13 +93,16 @@ export async function applyCorrection(
   target: Step,
   parsed: Reading,
 ): Promise<void> {
+  const ahead = !(target.slot in application.answers);
   application.answers[target.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== target.slot);
   pruneAnswers(ctx.stepsOf(application), application);
   ctx.say(turn, {
-    intent: `dialog:${application.callId}:corrected`,
+    intent: `dialog:${application.callId}:${ahead ? 'noted' : 'corrected'}`,
     text: turn.t(
-      { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
+      ahead
+        ? { fr: 'Noté pour « {label} » : {echo}.', en: 'Noted for “{label}”: {echo}.' }
+        : { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
       { label: target.label[turn.lang], echo: parsed.echo[turn.lang] },
     ),
   });

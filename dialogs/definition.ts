@@ -19,6 +19,12 @@ export interface StepDefinition {
    * 0, a grant above the budget). The answer is refused and the step asked again.
    */
   plausible?: (value: AnswerValue, answers: Answers) => Localized | undefined;
+  /**
+   * Whether a possible answer is rarely what people mean (12 000 attendees at a local event: a zero too
+   * many?): undefined if not, else the question to ask. The person confirms it (a click, « oui », or the same
+   * value typed again) or gives another; nothing is stored before.
+   */
+  unusual?: (value: AnswerValue) => Localized | undefined;
   /** Bounds of a count. */
   min?: number;
   max?: number;
@@ -37,6 +43,11 @@ export interface StepDefinition {
    * yes (« oui, la Ville de Nantes »), the words of an « autre » (« une fondation », « 1 et l'IA »).
    */
   detailSlot?: string;
+  /**
+   * The choice step a name given here tells (`legal_entity` for the organiser's name): « Mairie de Créteil »
+   * is a collectivité, « Association Les Liens » an association — when its first words name an option exactly.
+   */
+  nameGives?: string;
   /**
    * An answer the earlier ones imply (a collectivité organising its own event supports it): proposed with
    * the question, and the answers that a yes also fills (its name).
@@ -84,4 +95,4 @@ export const DOING =
 
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
-  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterions|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer)\b/;
+  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;

@@ -23,7 +23,7 @@ import { type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
-import { formatAnswer, stepReply } from './render.ts';
+import { answersSaid, stepReply } from './render.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -173,11 +173,7 @@ export class DialogEngine {
         { name: call.name[turn.lang], id: application.id },
       ),
     });
-    const colon = turn.lang === 'fr' ? ' : ' : ': ';
-    const noted = Object.entries(facts).map(
-      ([slot, value]) =>
-        `${steps.find((s) => s.slot === slot)?.label[turn.lang] ?? slot}${colon}${formatAnswer(call, slot, value, turn.lang)}`,
-    );
+    const noted = answersSaid(call, steps, facts, turn.lang);
     if (noted.length > 0)
       ctx.say(turn, {
         intent: `dialog:${dialog.id}:facts`,

@@ -8,6 +8,7 @@ import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
+import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
 import { yesNoOptions } from './parsers/choices.ts';
 import { type Step, stepNameWords } from './steps.ts';
@@ -26,6 +27,12 @@ const CALL_NAMES =
  */
 const OTHER_PARTIES =
   /(?:\b(?:avec|with|together with|gr[âa]ce [àa]|thanks to)\s+)?(?:(?:le|la|les|l['’]|un|une|des|notre|nos|leur|our|their|a|an|the)\s*)?\b(?:soutien|support|appui|accompagnement|partenariat|partenaires?|partners?|partnership)\b[^,;.!?]*|\b(?:soutenue?s?|support(?:ed|s)|backed|accompagn[ée]e?s?|aid[ée]e?s?|financ[ée]e?s?|funded)\s+(?:par|by)\b[^,;.!?]*/giu;
+/** « le département nous soutient », "the city backs us": the supporter, named before its verb. */
+const SUPPORTER_BEFORE =
+  /(?:\b(?:la|le|l['’]|les|notre|nos|the|our)\s*)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:nous\s+(?:soutien\w*|appui\w*|accompagn\w*|aide\w*|finance\w*)|(?:backs|supports|is\s+backing|is\s+supporting|funds|is\s+funding)\s+us)\b/giu;
+/** « avec une province du Vietnam », "with our partner town in Senegal": the partner, not the organisation. */
+const WITH_PARTNER =
+  /\b(?:avec|with|together\s+with)\s+(?:(?:une?|sa|son|ses|leur|notre|nos|la|le|les|l['’]|a|an|the|our|their|its)\s*)?(?:partner\s+|partenaire\s+)?(?:province|r[ée]gion|region|ville|commune|municipalit[ée]|city|town|municipality|district|partner|partenaire|collectivit[ée])s?\b[^,;.!?]*/giu;
 /** « avec Ouagadougou au Burkina Faso », "with Dakar": a named place or body the organisation works with. */
 const WITH_NAMED =
   /\b(?:[Aa]vec|[Ww]ith)\s+(?:(?:la|le|les|l['’]|notre|nos|our|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)?\s*(?=\p{Lu})[^,;.!?]*/gu;
@@ -38,12 +45,61 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
   const cleaned = withoutCallNames(text);
   const facts: Answers = {};
   const { text: digits, numbers } = numbersIn(withoutNegated(cleaned));
-  for (const step of steps) {
-    if (step.slot in answers || step.onlyIf) continue;
+  const open = steps.filter((step) => !(step.slot in answers) && !step.onlyIf);
+  // Names first: the other facts are read without them (« Coop'Num » is a name, not a cooperative).
+  for (const step of open.filter((s) => s.type === 'text')) {
     const value = factFor(step, cleaned, today, digits, numbers);
+    // « On est une SCIC »: a kind said alone is the kind, not a name.
+    const kind = steps.find((s) => s.slot === step.nameGives);
+    if (value !== undefined && !(kind && typeof value === 'string' && optionNamed(kind, contentWords(value))))
+      facts[step.slot] = value;
+  }
+  const names = Object.values(facts).filter((v): v is string => typeof v === 'string');
+  const rest = names.reduce((said, name) => said.split(name).join(' '), cleaned);
+  for (const step of open.filter((s) => s.type !== 'text')) {
+    const value = factFor(step, rest, today, digits, numbers);
     if (value !== undefined) facts[step.slot] = value;
   }
-  return facts;
+  const kinds = Object.fromEntries(
+    open.flatMap((step) => {
+      const kind = kindOfName(steps, step, facts[step.slot]);
+      return kind && !(kind.slot in answers) && !(kind.slot in facts) ? [[kind.slot, kind.id]] : [];
+    }),
+  );
+  return { ...facts, ...kinds };
+}
+
+/**
+ * What a name says of the step it gives (`nameGives`): « Mairie de Créteil » is a collectivité, « Association
+ * Les Liens » an association — its first words are exactly a name of one of the step's options (not « autre »).
+ */
+export function kindOfName(
+  steps: Step[],
+  step: Step,
+  name: Answers[string] | undefined,
+): { slot: string; id: string } | undefined {
+  const target = steps.find((s) => s.slot === step.nameGives);
+  if (typeof name !== 'string' || !target) return undefined;
+  const words = contentWords(name);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const id = optionNamed(target, words.slice(0, n));
+    if (id) return { slot: target.slot, id };
+  }
+  return undefined;
+}
+
+/** The kind a name answered before proposes for this step (« Mairie de Créteil »: a collectivité?), if any. */
+export function proposedByName(steps: Step[], step: Step, answers: Answers): string | undefined {
+  const named = steps.find((s) => s.nameGives === step.slot);
+  return named ? kindOfName(steps, named, answers[named.slot])?.id : undefined;
+}
+
+/** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
+function optionNamed(step: Step, words: string[]): string | undefined {
+  const said = words.join(' ');
+  return named(step).find((o) =>
+    [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((k) => contentWords(k).join(' ') === said),
+  )?.id;
 }
 
 function factFor(
@@ -56,7 +112,11 @@ function factFor(
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
-      const organiser = text.replace(OTHER_PARTIES, ' ').replace(WITH_NAMED, ' ');
+      const organiser = text
+        .replace(OTHER_PARTIES, ' ')
+        .replace(SUPPORTER_BEFORE, ' ')
+        .replace(WITH_PARTNER, ' ')
+        .replace(WITH_NAMED, ' ');
       const reading = choiceIn(organiser, named(step), { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
@@ -80,11 +140,16 @@ function factFor(
     case 'number':
     case 'money': {
       if (!step.cues) return undefined;
-      const cued = numbers.filter((n) => {
-        const tied = step.cues?.test(digits.slice(n.start)) || step.cues?.test(digits.slice(0, n.end));
+      const cued = numbers.filter((n, i) => {
+        // The words after a number go up to the next one: « 25 000 €, asking for 15 000 » ties only the second.
+        const after = digits.slice(n.start, numbers[i + 1]?.start);
+        const tied = step.cues?.test(after) || step.cues?.test(digits.slice(0, n.end));
         return (
           tied &&
-          (step.type !== 'money' || /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)/.test(digits.slice(n.start)))
+          (step.type !== 'money' ||
+            /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)/.test(digits.slice(n.start)) ||
+            /(?:€|\beur|\beuros?)\s*$/.test(digits.slice(0, n.start)) ||
+            (n.value >= 100 && step.cues?.test(digits.slice(0, n.end))))
         );
       });
       return cued.length === 1 ? scaled(digits, cued[0] as (typeof numbers)[number]) : undefined;

@@ -5,12 +5,23 @@ import { answerParam, formatParam, slotOf } from '../rules/values.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
-import type { AnswerValue, Application } from './application.ts';
+import type { Answers, AnswerValue, Application } from './application.ts';
+import { proposedByName } from './facts.ts';
 import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
 
 /** An answer as it reads (choice labels, euros, days in words). */
 export function formatAnswer(call: CallDefinition, slot: string, value: AnswerValue, lang: Lang): string {
   return formatParam(answerParam(slotOf(call, slot), value), lang);
+}
+
+/** « type de structure : association », one per step these answers fill, in the order of the steps. */
+export function answersSaid(call: CallDefinition, steps: Step[], answers: Answers, lang: Lang): string[] {
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  return steps
+    .filter((s) => s.slot in answers)
+    .map(
+      (s) => `${s.label[lang]}${colon}${formatAnswer(call, s.slot, answers[s.slot] as AnswerValue, lang)}`,
+    );
 }
 
 /**
@@ -46,8 +57,10 @@ export function stepReply(
             { index },
           )
         : stepHeading(index, remaining, lang);
-  // An answer the earlier ones imply is proposed with the question, not asked blind.
-  const implied = step.implied?.(application.answers);
+  // An answer the earlier ones imply is proposed with the question, not asked blind: the organiser's own
+  // support, the kind a name says (« Mairie de Créteil »).
+  const implied =
+    step.implied?.(application.answers)?.note[lang] ?? nameProposal(call, steps, step, application, lang);
   const optional = step.optional
     ? t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' })
     : '';
@@ -60,12 +73,34 @@ export function stepReply(
       : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
   return {
     intent: `dialog:${call.id}:${step.slot}`,
-    text: `${heading} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
+    text: `${heading} — ${implied ? `${implied} ` : ''}${step.prompt[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
     input: { kind: step.type, ...bounds(step) },
     data: { application: application.id, slot: step.slot, step: index, of: total, remaining },
   };
+}
+
+/** « D’après son nom, « Mairie de Créteil » est : collectivité territoriale ? « oui » pour le confirmer… » */
+function nameProposal(
+  call: CallDefinition,
+  steps: Step[],
+  step: Step,
+  application: Application,
+  lang: Lang,
+): string | undefined {
+  const kind = proposedByName(steps, step, application.answers);
+  const name = steps.find((s) => s.nameGives === step.slot)?.slot;
+  if (!kind || !name) return undefined;
+  const params = { name: String(application.answers[name]), kind: formatAnswer(call, step.slot, kind, lang) };
+  return t(
+    lang,
+    {
+      fr: 'D’après son nom, « {name} » est : {kind} ? « oui » pour le confirmer, ou choisissez un autre type.',
+      en: 'From its name, “{name}” is: {kind}? “yes” to confirm, or choose another kind.',
+    },
+    params,
+  );
 }
 
 /** The bounds a count step reads answers within (as `parseAnswer` does), for a native number field. */

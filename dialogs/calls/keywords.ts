@@ -43,26 +43,35 @@ const SUPPORT_WORDS = [
   'backed',
 ];
 
-/** How people say that a local authority supports them, or that none does: the yes and no of that step. */
+/** How people name the local authority that supports them. */
+const SUPPORTERS = [
+  'collectivite',
+  'mairie',
+  'commune',
+  'ville',
+  'departement',
+  'region',
+  'metropole',
+  'agglomeration',
+  'agglo',
+  'intercommunalite',
+  'council',
+  'city',
+  'town',
+  'municipality',
+];
+
+/**
+ * How people say that a local authority supports them, or that none does: the yes and no of that step — « avec
+ * le soutien de la région », and the other way round, « le département nous soutient », "the city backs us".
+ */
 export const AUTHORITY_SUPPORT_WORDS = {
-  yes: SUPPORT_WORDS.flatMap((support) =>
-    [
-      'collectivite',
-      'mairie',
-      'commune',
-      'ville',
-      'departement',
-      'region',
-      'metropole',
-      'agglomeration',
-      'agglo',
-      'intercommunalite',
-      'council',
-      'city',
-      'town',
-      'municipality',
-    ].map((authority) => `${support} ${authority}`),
-  ),
+  yes: [
+    ...SUPPORT_WORDS.flatMap((support) => SUPPORTERS.map((authority) => `${support} ${authority}`)),
+    ...['soutient', 'soutiennent', 'appuie', 'backs', 'supports'].flatMap((verb) =>
+      SUPPORTERS.map((authority) => `${authority} ${verb}`),
+    ),
+  ],
   no: ['aucun soutien', 'pas de soutien', 'sans soutien', 'no support', 'not supported', 'without support'],
 };
 
@@ -72,7 +81,12 @@ export const AUTHORITY_SUPPORT_WORDS = {
  */
 export const ORGANISATION_NAME_PATTERNS = [
   /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e're|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
-  /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
+  // « je suis chargée de mission à la mairie de Quimperlé », "I work for the City of Lyon": the body, its kind kept.
+  /\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\b[^,.;!?]{0,40}?(?<=\s)(?:à|a|pour|chez|de|at|for|with|from)\s+(?:la |le |l['’]|the )?(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)/u,
+  /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|souhaiterait|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
+  // "our organisation is Tech for Good Lille", « notre structure s'appelle Les Liens ».
+  /\b(?:[Oo]ur|[Mm]y)\s+(?:organi[sz]ation|org|association|company|structure|nonprofit)\s+is\s+(?:called\s+)?[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:and|who|,)\b|[,.;!?]|$)/u,
+  /\b(?:[Nn]otre|[Mm]a)\s+(?:structure|organisation|association|entreprise)\s+(?:s['’]appelle|se nomme|c['’]est)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|qui|,)\b|[,.;!?]|$)/u,
 ];
 
 // The country names come from i18n-iso-countries (ISO 3166-1, names in French and English, kept up to date):

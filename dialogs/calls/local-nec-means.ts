@@ -2,8 +2,25 @@
  * The local NEC application's steps about what the event rests on: attendance and venue, partners and a local
  * authority's support, formats and resources, the budget and grant (checked against each other), the commitments.
  */
+import { pluralized } from '../../src/core/plural.ts';
 import type { StepDefinition } from '../definition.ts';
 import { AUTHORITY_SUPPORT_WORDS } from './keywords.ts';
+
+/** Beyond a few thousand people a local event is rare: a zero typed too many is more likely. */
+const MANY_PEOPLE = 5_000;
+const manyPeople = (value: unknown) =>
+  typeof value === 'number' && value > MANY_PEOPLE
+    ? pluralized(value, {
+        fr: {
+          one: '{count} personne, c’est beaucoup pour un événement local : c’est bien cela ?',
+          other: '{count} personnes, c’est beaucoup pour un événement local : c’est bien cela ?',
+        },
+        en: {
+          one: '{count} person is a lot for a local event: is that right?',
+          other: '{count} people is a lot for a local event: is that right?',
+        },
+      })
+    : undefined;
 
 export const MEANS_STEPS: StepDefinition[] = [
   {
@@ -25,10 +42,12 @@ export const MEANS_STEPS: StepDefinition[] = [
       'attendees',
       'people',
     ],
-    cues: /^[\d\s.,]*(?:personnes?|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b/,
+    // « 200 personnes », or « on sera 200 », "we'll be about 200" (the number last).
+    cues: /^[\d\s.,]*(?:personnes?|pers|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:environ\s+|about\s+|around\s+|a peu pres\s+)?\d[\d\s.,]*$/,
     min: 1,
     // Beyond the largest stadiums in France: a typo, not a local event.
     max: 100_000,
+    unusual: manyPeople,
   },
   {
     slot: 'venue_capacity',
@@ -41,11 +60,13 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'The venue’s capacity: for support, it must hold the expected audience. Skip if you do not know yet.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
-    cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b/,
+    // « 300 places », or « la salle fait 300 », "our venue holds 120" (the number last).
+    cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
     optional: true,
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,
+    unusual: manyPeople,
   },
   {
     slot: 'partners',
@@ -69,7 +90,7 @@ export const MEANS_STEPS: StepDefinition[] = [
       fr: 'Le soutien d’au moins une collectivité est demandé pour le financement et le duo chercheur-journaliste.',
       en: 'Support from at least one local authority is required for funding and the researcher-journalist duo.',
     },
-    names: ['soutien', 'support'],
+    names: ['soutien', 'soutenir', 'support'],
     keywords: AUTHORITY_SUPPORT_WORDS,
     detailSlot: 'local_authority_name',
     // An organiser that is itself a local authority supports its own event: proposed, name prefilled.
@@ -129,7 +150,7 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'The total planned expenditure (venue, equipment, communication, speakers…).',
     },
     names: ['budget', 'budget total', 'cout', 'cost'],
-    cues: /\bbudget\b(?:\s+\S+){0,4}?\s*[\d\s.,]*$/,
+    cues: /\bbudget\b(?:\s+\S+){0,4}?\s*\d[\d\s.,]*$/,
     plausible: (value, answers) =>
       value === 0
         ? {
@@ -156,6 +177,8 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'The grant covers logistics, communication and programming; it may not exceed 80% of the total budget.',
     },
     names: ['subvention', 'montant de la subvention', 'aide', 'grant', 'funding', 'financement'],
+    // « 8000 € de subvention », « subvention demandée de 8000 € », "asking ANCT for 15,000".
+    cues: /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)?\s*(?:de\s+|d')?(?:subvention|grant|aide|financement)\b|\b(?:subvention|grant|asking(?:\s+\S+){0,2}?\s+for|demandons|demande(?:e|r)?(?:\s+a\s+l'anct)?)\b(?:\s+\S+){0,3}?\s*(?:de\s+)?(?:€\s*)?\d[\d\s.,]*$/,
     plausible: (value, answers) =>
       typeof value === 'number' && typeof answers.budget_total === 'number' && value > answers.budget_total
         ? {

@@ -224,6 +224,15 @@ const ORDINALS: Record<string, number> = {
   eighth: 8,
   neuvieme: 9,
   ninth: 9,
+  // "option three", "number two": a number word after a word naming the options (« deux » alone is « les deux »).
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
 };
 const BY_POSITION = new RegExp(
   `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,

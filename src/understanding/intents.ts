@@ -37,7 +37,7 @@ export function saysNothing(text: string): boolean {
 }
 
 const QUESTION_START =
-  /^(comment|pourquoi|quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que |quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
+  /^(comment|pourquoi|pk |pq |pkoi |quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que (?!du |des |de l|de la |en |sur )|quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
 
 /** A text that reads as a question rather than an answer. */
 export function readsAsQuestion(text: string): boolean {
@@ -69,7 +69,12 @@ const QUESTION_FRAME = new Set(
     'avoir avons ont aura inclure inclut inclus incluse compris comprend comprendre compter comptent ' +
     'prevoir prevu encore deja pas non ne sinon alors hein pardon ' +
     'have has had got include includes including included counted yet already not dont if else then ' +
-    'don doesn didn isn aren wasn won haven hasn'
+    'don doesn didn isn aren wasn won haven hasn ' +
+    // How much or how exactly to answer: « combien de mots max », « faut détailler beaucoup ? », "the full
+    // official name", "where can I read it before I say yes?".
+    'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
+    'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
+    'mets mettre met put'
   ).split(' '),
 );
 
@@ -85,6 +90,10 @@ export function isPuzzled(text: string): boolean {
 /** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
 const POINTS_AT_STEP =
   /^(?:(?:et|mais|and|but|so)\s+)?(?:ca|cela|(?:est-ce que|est ce que)\s+(?:ca|cela|c'est)|(?:does|do|is|should|can|could|will)\s+(?:it|that|this)|(?:it|that|this)\s+(?:includes?|counts?|means?|is|should))\b/;
+
+/** « que veut dire X », "what do you mean by X", « X ça veut dire quoi / ça veut dire… »: X, the term asked about. */
+const MEANING =
+  /^(?:(?:que|qu'est-ce que) veut dire|qu'entendez-vous par|qu'est-ce que vous entendez par|vous entendez quoi par|what do you mean by|what does|what's meant by|what is meant by)\s+(?<term>[^,?;]+)|^(?<term2>[^,?;]+?)\s+(?:ca|cela) veut dire\b/;
 
 /** What a question at a step is about: the step (its help answers it), something else (the FAQ), or both. */
 export type QuestionTopic = 'step' | 'elsewhere' | 'both';
@@ -103,7 +112,16 @@ const subjectOf = (text: string): string[] =>
  * is about, not which step.
  */
 export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
-  const own = subjectOf(text);
+  const typed = normalize(text);
+  // « ça compte si… ? », "does it count if…?": a condition on the answer asked for.
+  if (
+    POINTS_AT_STEP.test(typed) &&
+    /^\S+(?:\s+\S+){0,3}?\s+(?:si|if|when|quand|meme si|even if)\b/.test(typed)
+  )
+    return 'step';
+  // "what do you mean by claimed, asked for or received?", « soutenir ça veut dire… ? »: the term asked about.
+  const term = MEANING.exec(typed);
+  const own = subjectOf(term?.groups?.term ?? term?.groups?.term2 ?? text);
   const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
   if (onStep * 2 >= own.length) return 'step';
   // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
@@ -120,13 +138,13 @@ export function isFramedQuestion(text: string): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
 const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
 /** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
 const SAID_LAST =
-  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)[\s.!]*$/;
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:[\s,]+(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -161,13 +179,13 @@ export function correctionSaidLast(text: string): string | undefined {
 }
 
 const EDIT_VERB =
-  "(?:modifier|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
+  "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
-  `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:i|we)(?:'d| would)? (?:like to|want to|need to)\\s+|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
+  `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:(?:i|we)(?:'d| would)? )?(?:like to|want to|need to|have to)\\s+|(?:il )?faut (?:que (?:je|j'|on|nous) )?(?:que je )?|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
   'd',
 );
 const MISTAKE =
-  /^(?:je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i made a mistake|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for) (?<what>.+?)[\s?!.]*$/d;
+  /^(?:je me suis (?:trompee?|plantee?|gouree?)|on s'est (?:trompes?|plantes?)|nous nous sommes trompes|i made a mistake|i got|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for|wrong) (?<what>.+?)[\s?!.]*$/d;
 const WRONG =
   /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
 
@@ -178,8 +196,14 @@ const WRONG =
  */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  const at = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
-  if (!at) return undefined;
+  const found = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
+  if (!found) return undefined;
+  // « ma réponse sur la première participation », "my answer about the date": the step is what follows.
+  const answer =
+    /^(?:(?:ma|la|notre|mon|my|the|our) )?(?:reponse|answer|choix|choice)s? (?:sur|a|au|pour|de|du|about|to|for|on|regarding) /.exec(
+      typed.slice(found[0], found[1]),
+    );
+  const at: [number, number] = [found[0] + (answer?.[0].length ?? 0), found[1]];
   // The normalised text keeps the typed one's length once its spaces are single: the words as typed.
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length === typed.length ? flat.slice(at[0], at[1]) : typed.slice(at[0], at[1]);

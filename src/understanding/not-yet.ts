@@ -17,6 +17,9 @@ const PHRASES = [
   'chais pas',
   'sais pas',
   'nsp',
+  'jsp',
+  'jsais pas',
+  'chepa',
   "je n'en sais rien",
   "je n'en ai aucune idee",
   'pas sur',
@@ -98,7 +101,7 @@ const PHRASES = [
 
 /** What is being decided, said as not done yet (« pas encore fixé », « pas encore bouclée »). */
 const UNDONE =
-  '(?:decide|defini|fixe|arrete|choisi|tranche|connu|determine|sur|certain|clair|prevu|cale|boucle|finalise|chiffre|valide|confirme|trouve|precise|regle|acte|termine|sorti|calcule)(?:e|s|es)?';
+  '(?:decide|defini|fixe|arrete|choisi|tranche|connu|determine|sur|certain|clair|prevu|cale|boucle|finalise|chiffre|valide|confirme|trouve|precise|regle|acte|termine|sorti|calcule|arbitre|signe|officiel)(?:e|s|es)?';
 const EN_UNDONE =
   '(?:decided|defined|fixed|known|settled|chosen|confirmed|finali[sz]ed|sure|clear|set|planned|agreed|worked out|figured out|sorted)';
 
@@ -121,12 +124,54 @@ const PATTERNS = [
   `(?:haven'?t|have\\s+not)\\s+(?:yet\\s+)?(?:${EN_UNDONE}|made\\s+up\\s+(?:our|my)\\s+minds?)`,
   `not\\s+(?:yet\\s+)?${EN_UNDONE}`,
   `to\\s+be\\s+(?:decided|defined|confirmed|determined|announced|discussed|fixed|set)`,
-  `still\\s+(?:deciding|thinking|working|looking|discussing|figuring|talking|planning|undecided|unsure|open|waiting|searching)`,
-  `(?:i|we)'?(?:ll|\\s+will)\\s+(?:come\\s+back|get\\s+back|let\\s+you\\s+know|tell\\s+you|check|see|confirm)`,
+  `still\\s+(?:deciding|thinking|working|looking|discussing|figuring|talking|planning|undecided|unsure|open|waiting|searching|brainstorming|negotiating|checking)`,
+  `(?:i|we)'?(?:ll|\\s+will)\\s+(?:come\\s+back|get\\s+back|let\\s+you\\s+know|tell\\s+you|check|see|confirm|ask)`,
   `(?:i|we)\\s+(?:need|have)\\s+to\\s+(?:check|ask|see|confirm|work\\s+(?:it|that)\\s+out)`,
   `(?:can'?t|cannot|can\\s+not)\\s+(?:say|tell)`,
   `waiting\\s+(?:for|on)`,
 ];
+
+/**
+ * Sayings that put the whole answer off (« je dois vérifier avec le bureau… », « je préfère ne pas les citer
+ * pour l'instant », "can we leave this one for now?", "we've asked the council but haven't heard back"): at
+ * the start or the end of a message they frame it, however many words explain why — still never beside a
+ * name or a number.
+ */
+const DEFERRALS = [
+  `(?:je|j'|on|nous)\\s*(?:dois|doit|devons|vais|va|allons)\\s+(?:d'abord\\s+|encore\\s+|en\\s+)?(?:verifier|voir|demander|faire\\s+valider|valider|consulter|checker|parler|discuter|me\\s+renseigner|se\\s+renseigner|confirmer|redire|preciser)`,
+  `(?:il\\s+)?faut\\s+(?:d'abord\\s+)?que\\s+(?:je|j'|on)\\s*(?:verifie|voie|demande|fasse\\s+valider|valide|consulte|en\\s+parle|en\\s+discute)`,
+  `(?:on|nous)\\s+(?:en\\s+)?(?:discute|discutons|discutera|parle|parlons|parlera|reparle|reparlera|decide|decidons|decidera|tranche|tranchera)`,
+  `je\\s+(?:vous\\s+)?(?:le\\s+)?(?:redis|redirai|dirai)`,
+  `je\\s+(?:vous\\s+)?(?:confirme|confirmerai|precise|preciserai|donne|donnerai)\\b.*\\b(?:plus\\s+tard|bientot|demain|semaine\\s+prochaine|prochainement|rapidement|des\\s+que\\s+possible)`,
+  `(?:je\\s+|on\\s+|nous\\s+)?(?:prefere|preferons|prefererais|prefererions)\\s+ne\\s+pas\\s+(?:les\\s+|le\\s+|la\\s+|l'|en\\s+|vous\\s+)?(?:citer|dire|donner|nommer|communiquer|preciser|repondre|indiquer)`,
+  `(?:i'?d|we'?d|i\\s+would|we\\s+would)?\\s*rather\\s+not\\s+(?:say|tell|share|disclose|name|give)`,
+  `(?:can'?t|cannot|can\\s+not)\\s+(?:disclose|share|say|tell|name|give)`,
+  `(?:negotiations?|discussions?|talks)\\s+(?:are\\s+|is\\s+)?(?:ongoing|in\\s+progress|under\\s+way|underway)`,
+  `(?:discussions?|negociations?|echanges?)\\s+(?:sont\\s+|est\\s+)?en\\s+cours`,
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
+  `(?:haven'?t|have\\s+not|not|never)\\s+(?:yet\\s+)?heard\\s+back`,
+  `(?:can|could|may)\\s+(?:we|i)\\s+(?:leave|skip|come\\s+back\\s+to|do)\\s+(?:this|that|it)`,
+  `leave\\s+(?:this|that|it)(?:\\s+one)?\\s+for\\s+(?:now|later)`,
+  `(?:i|we)(?:'d|\\s+would)?\\s+(?:need|have)\\s+to\\s+(?:check|ask|see|confirm|verify)`,
+  `still\\s+(?:waiting|brainstorming|discussing|deciding|negotiating|checking|thinking)`,
+  `(?:not\\s+sure|unsure|no\\s+idea|aucune\\s+idee|pas\\s+sure?|ca\\s+depend|it\\s+depends|jsp|je\\s+sais\\s+pas)`,
+  `pas\\s+encore\\s+(?:ete\\s+)?${UNDONE}`,
+];
+/** Of those, the ones that close a message as well as they open it (« …, on attend leur retour »). */
+const PENDING = [
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
+  `(?:haven'?t|have\\s+not|not|never)\\s+(?:yet\\s+)?heard\\s+back`,
+  `je\\s+(?:vous\\s+)?(?:le\\s+)?(?:redis|redirai)`,
+  `(?:negotiations?|discussions?|talks)\\s+(?:are\\s+|is\\s+)?(?:ongoing|in\\s+progress|under\\s+way|underway)`,
+];
+const saying = (patterns: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}'])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const DEFERRAL = saying(DEFERRALS);
+const CLOSING = saying(PENDING);
+/** How many words may explain a deferral said at a message's start or end. */
+const EXPLAINED = 9;
 
 /** Bare « pas encore », "not yet": at a yes/no step these are a no (« pas encore » of support), not "I do not know". */
 const NO_LIKE = new Set(['pas encore', 'not yet', "pas pour l'instant", 'pas pour le moment', 'not so far']);
@@ -187,7 +232,12 @@ export function saysNotKnownYet(text: string, options: NotYetOptions = {}): bool
   const kept = fold(text);
   const lower = kept.toLowerCase();
   if (lower.length !== kept.length || lower.length > 300) return false;
-  const found = [...lower.matchAll(EXPRESSION)];
+  // A deferral opening or closing the message (a few words of lead-in or of sign-off aside) frames it.
+  const end = lower.replace(/[\s.!?…]+$/, '').length - 12;
+  const framing =
+    [...lower.matchAll(DEFERRAL)].some((m) => m.index <= 14) ||
+    [...lower.matchAll(CLOSING)].some((m) => m.index + m[0].length >= end);
+  const found = [...lower.matchAll(EXPRESSION), ...(framing ? lower.matchAll(DEFERRAL) : [])];
   if (found.length === 0) return false;
   if (options.yesNo && found.every((m) => NO_LIKE.has(m[0]))) return false;
   let rest = lower;
@@ -203,5 +253,5 @@ export function saysNotKnownYet(text: string, options: NotYetOptions = {}): bool
     if (!startsSentence && /\p{Lu}/u.test(kept[word.index] ?? '') && !/^i(?:'|$)/.test(w)) return false;
     if (w.length > 3 && !NEUTRAL.has(w) && !step.has(w)) others++;
   }
-  return others <= (options.others ?? 2);
+  return others <= Math.max(options.others ?? 2, framing ? EXPLAINED : 0);
 }

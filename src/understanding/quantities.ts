@@ -6,6 +6,7 @@
 import { normalize } from '../core/text.ts';
 import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
+import { contentWords } from './words.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
 
@@ -112,4 +113,35 @@ function scaled(text: string, n: FoundNumber, measure: Measure): number {
   if (measure === 'distance' && /^\s*miles?\b/.test(after))
     return Math.round(n.value * MILES_TO_KM * 100) / 100;
   return n.value;
+}
+
+/** Words that may stand beside a quantity said alone (« on attend environ 200 personnes », "it's 180"). */
+const AROUND_A_QUANTITY = new Set(
+  (
+    'ca fait sera seront serons serait attend attendons attendu attendus prevoit prevoyons prevu prevus compte ' +
+    'comptons environ approximativement peu pres presque autour quelque chose comme plus moins moins max ' +
+    'maximum maxi minimum mini total tout tous finalement fait exactement pile voila disons dire ' +
+    'about around approximately approx roughly nearly almost maybe least most max total expect expecting ' +
+    'expected there ll all say exactly just only sorry meant mean make'
+  ).split(' '),
+);
+
+/**
+ * What a message that is only a quantity measures — « 180 », « on attend 200 personnes », « 20 000 euros »,
+ * « à 300 km » — by its unit: a head count, an amount, a distance, or `bare` (no unit); undefined when the
+ * message says more than a quantity (a name, a description: « 2 ateliers et une conférence »).
+ */
+export function quantityOnly(raw: string): Measure | 'bare' | undefined {
+  // A quantity said alone is short: a longer text is a description, and is not read any further.
+  if (raw.length > 80) return undefined;
+  const { text, numbers } = numbersIn(raw);
+  if (numbers.length !== 1) return undefined;
+  const n = numbers[0] as FoundNumber;
+  const before = text.slice(0, n.start);
+  // « une centaine de personnes »: the unit after « de ».
+  let after = text.slice(n.end).replace(/^\s*d(?:e\s|')/, ' ');
+  const measure = (['count', 'money', 'distance'] as const).find((m) => UNITS[m].test(after));
+  if (measure) after = after.replace(UNITS[measure], ' ');
+  const words = contentWords(`${before} ${after}`).filter((w) => !AROUND_A_QUANTITY.has(w));
+  return words.length === 0 ? (measure ?? 'bare') : undefined;
 }
