@@ -48,7 +48,11 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
   const selections = new Set<string>();
   for (const b of verdict.benefits) {
     lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${STATE[b.state][lang]}`);
-    for (const o of b.outcomes.filter((o) => o.status !== 'met'))
+    // Every line says why, with its source: what stands in the way first, then what is met.
+    for (const o of [
+      ...b.outcomes.filter((o) => o.status !== 'met'),
+      ...b.outcomes.filter((o) => o.status === 'met'),
+    ])
       lines.push(`• ${MARK[o.status]} ${cited(o, lang)}`);
     if (b.state === 'eligible' || b.state === 'to_confirm') {
       const next = selectionText(b.benefit, lang);

@@ -122,6 +122,13 @@ describe('call files', () => {
     ]);
   });
 
+  it('an English source gives every section it is cited by a French rendering', async () => {
+    const problems = await problemsOf((t) => t.replace(/^ {4}Local NEC format: .*\n/m, ''));
+    expect(problems.join('\n')).toMatch(
+      /rules\[\d+\] \(event_format\)\.citation\.section \(line \d+\): the source is in en: give section "Local NEC format" a French rendering in source\.sections_fr/,
+    );
+  });
+
   it('reports a YAML syntax error with its line', async () => {
     const problems = await problemsOf((t) => t.replace('edition: 2023', 'edition: [2023'));
     expect(problems[0]).toMatch(/^local-nec\.yaml: line \d+: /);
