@@ -133,8 +133,8 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');
     expect(mine.text).toMatch(
-      /Candidature \w+ : effacée le 22 décembre 2027 \(90 jours après son événement\)/,
+      /— Association Les Liens : effacée le 22 décembre 2027 \(90 jours après son événement\)/,
     );
-    expect(mine.text).toContain('« exporter <id> »');
+    expect(mine.text).toContain('Pour en garder une copie : « exporter »');
   });
 });
