@@ -80,6 +80,12 @@ export function applicationName(call: CallDefinition, answers: Answers): string 
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** An application as people know it: « NEC local (appel à participation de l’ANCT) — Association Les Liens ». */
+export function applicationTitle(call: CallDefinition, answers: Answers, lang: Lang): string {
+  const name = applicationName(call, answers);
+  return name ? `${call.name[lang]} — ${name}` : call.name[lang];
+}
+
 /** The reminders these answers and their verdict imply, past ones included (the scheduler drops those). */
 export function applicationReminders(
   call: CallDefinition,

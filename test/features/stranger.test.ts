@@ -48,3 +48,84 @@ describe('verdicts', () => {
     expect(again?.text).toContain('(source: ANCT — NEC locaux, 2023, § Commitments by project initiators)');
   });
 });
+
+describe('the summary and the dossier', () => {
+  it('names the call and the contact once, the application by its organiser rather than its id', async () => {
+    const summary = await eligibleSummary();
+    const text = summary.text;
+    const call = 'NEC local (appel à participation de l’ANCT)';
+    expect(text.split('\n')[0]).toBe(`**Récapitulatif — ${call}** — Association Les Liens`);
+    expect(text.split(call)).toHaveLength(2);
+    expect(text.split('amelie.naquet@anct.gouv.fr')).toHaveLength(2);
+    expect(text).not.toContain('(candidature ');
+    expect(text).not.toContain('**Contact**');
+  });
+
+  it('« récapitulatif » with no application says so once, in French', async () => {
+    app = await createTestApp();
+    const replies = await app.say('zed', 'récapitulatif');
+    expect(replies.map((r) => r.text)).toEqual([
+      'Vous n’avez pas encore de candidature. Écrivez « candidater » pour en commencer une.\n\n' +
+        '_Je garde vos réponses et préférences pour vous accompagner : « mes données » vous les montre, « oublie-moi » les efface._',
+    ]);
+  });
+
+  it('an unfinished summary with no answer yet heads its fields « À compléter », not an empty « Vos réponses »', async () => {
+    app = await createTestApp();
+    await app.say('bob', 'candidater local-nec');
+    const summary = (await app.say('bob', 'récapitulatif')).find((r) => r.intent.endsWith(':summary'));
+    expect(summary?.text).not.toContain('**Vos réponses**');
+    expect(summary?.text.trimEnd().endsWith('**À compléter**')).toBe(true);
+    await app.say('bob', 'Les Liens');
+    const answered = (await app.say('bob', 'récapitulatif')).find((r) => r.intent.endsWith(':summary'));
+    expect(answered?.text.trimEnd().endsWith('**Vos réponses**')).toBe(true);
+  });
+
+  it('the dossier escapes what the person typed, never the bot’s own labels; the calendar names the event and call', async () => {
+    await eligibleSummary();
+    await (app as TestApp).say('ana', 'modifier structure organisatrice');
+    await (app as TestApp).say('ana', 'Les *Liens* (Lyon)');
+    const [exported] = await (app as TestApp).say('ana', 'exporter');
+    const files = exported?.attachments ?? [];
+    const dossier = files.find((f) => f.filename.endsWith('-dossier.md'))?.content ?? '';
+    expect(dossier).toContain('- **format de l’événement** : hybride (présentiel et en ligne)');
+    expect(dossier).toContain('- **structure organisatrice** : Les \\*Liens\\* \\(Lyon\\)');
+    const ics = files.find((f) => f.filename.endsWith('.ics'))?.content.replace(/\r\n /g, '') ?? '';
+    expect(ics).toContain(
+      'SUMMARY:Les *Liens* (Lyon)\\, NEC local (appel à participation de l’ANCT) : jour de l’événement',
+    );
+  });
+});
+
+describe('wording', () => {
+  it('quotes inside quotes with “ ” in French: « Appel à projets “Numérique Inclusif et Responsable” … »', async () => {
+    app = await createTestApp();
+    const replies = [...(await app.say('ana', 'candidater meae-nir')), ...(await app.say('ana', 'oui'))];
+    const start = replies.find((r) => r.intent === 'dialog:meae-nir:start')?.text ?? '';
+    expect(start).toContain(
+      '« Appel à projets “Numérique Inclusif et Responsable” (MEAE, coopération décentralisée) »',
+    );
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/«[^»\n]*«/);
+  });
+});
+
+describe('my data', () => {
+  it('offers to keep only a completed application, and says its erasure day as it is where its owner lives', async () => {
+    app = await createTestApp();
+    await app.say('bob', 'candidater local-nec');
+    await app.say('bob', 'Les Liens');
+    const unfinished = (await app.say('bob', 'mes données')).find((r) => r.intent === 'privacy:export');
+    expect(unfinished?.text).toContain(
+      '• NEC local (appel à participation de l’ANCT) — Les Liens : effacée le',
+    );
+    expect(unfinished?.text).not.toContain('garder ma candidature');
+
+    await app.say('gus', 'fuseau America/Guadeloupe');
+    const start = await app.say('gus', 'candidater local-nec');
+    await driveToSummary(app, 'gus', start, ELIGIBLE_LOCAL_NEC);
+    const mine = (await app.say('gus', 'mes données')).find((r) => r.intent === 'privacy:export');
+    // Event on 23 March 2027 plus 90 days: 21 June, in Guadeloupe too (not 20 June, 20:00 there).
+    expect(mine?.text).toContain('Association Les Liens : effacée le 21 juin 2027');
+    expect(mine?.text).toContain('« garder ma candidature »');
+  });
+});
