@@ -57,6 +57,7 @@ import type { Leases } from './scheduler/job.ts';
 import type { Scheduler } from './scheduler/scheduler.ts';
 import { createScheduling } from './scheduler/setup.ts';
 import type { Subscriptions } from './scheduler/subscriptions.ts';
+import { ApplicationsByCall } from './store/applications-by-call.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
 import { personDigest, UserRecords } from './store/user-records.ts';
 import { prepareNumberWords } from './understanding/numbers.ts';
@@ -112,7 +113,9 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
   const calls = new CallRegistry(config.CALLS_DIR ?? DEFAULT_CALLS_DIR);
   await calls.load();
   const backend = await openStore(storeUrl);
-  const records = new UserRecords(backend.kv, backend.atomic);
+  // Every application of each call, kept in step by the records themselves (the console's call preview).
+  const applicationsByCall = new ApplicationsByCall(backend.atomic);
+  const records = new UserRecords(backend.kv, backend.atomic, [applicationsByCall]);
   const commands = new CommandRegistry();
   const conversations = new ConversationStore(records);
   const confirmations = new Confirmations();
@@ -193,6 +196,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     funnel,
     now: () => clock.now().getTime(),
   });
+  // Applications stored before that index existed are indexed once, before any turn reads or changes one.
+  await applicationsByCall.indexStored(backend.kv);
   // The unanswered questions a forgotten person asked are taken back from the log (the text, if only theirs).
   privacy.onForget(async (_user, _turn, erased) => {
     await faq.unanswered.forget(erased);
@@ -215,6 +220,9 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     faq: faq.service,
     unanswered: faq.unanswered,
     reminders: scheduling.reminders,
+    applicationsByCall,
+    applications: dialogs.engine.store,
+    timezoneOf: async (user) => (await conversations.load(user)).timezone,
     subscriptions: scheduling.subscriptions,
     broadcasts: scheduling.broadcasts,
     activity,

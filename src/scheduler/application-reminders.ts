@@ -274,25 +274,25 @@ export class ApplicationReminders {
   }
 
   /**
-   * What a change to a call would do to the reminders it implies, without scheduling anything: for each
-   * application of the call that has reminders, the jobs now and the jobs under `calendar` (the edited call).
+   * What a change to a call would do to these applications' reminders, without scheduling anything: for each
+   * one whose reminders are followed, its zone and the jobs now and under `calendar` (the edited call);
+   * undefined for the others, which have none.
    */
   async preview(
-    callId: string,
+    applications: ReadonlyArray<{ user: UserKey; application: Application }>,
     calendar: CallCalendar,
-  ): Promise<Array<{ application: Application; timezone: string; before: NewJob[]; after: NewJob[] }>> {
-    const previews = [];
-    for (const entry of (await this.#index()).filter((e) => e.callId === callId)) {
-      const application = await this.#applications.get(entry.user, entry.applicationId);
-      if (!application) continue;
-      previews.push({
-        application,
-        timezone: entry.timezone,
-        before: this.#jobs(entry.user, application, entry.lang, entry.timezone),
-        after: this.#jobs(entry.user, application, entry.lang, entry.timezone, calendar),
-      });
-    }
-    return previews;
+  ): Promise<Array<{ timezone: string; before: NewJob[]; after: NewJob[] } | undefined>> {
+    const followed = new Map((await this.#index()).map((e) => [`${e.user} ${e.applicationId}`, e]));
+    return applications.map(({ user, application }) => {
+      const entry = followed.get(`${user} ${application.id}`);
+      return (
+        entry && {
+          timezone: entry.timezone,
+          before: this.#jobs(user, application, entry.lang, entry.timezone),
+          after: this.#jobs(user, application, entry.lang, entry.timezone, calendar),
+        }
+      );
+    });
   }
 
   #jobs(

@@ -27,13 +27,24 @@ export function recordsIndexKey(user: UserKey): string {
   return `user:${user}:__index`;
 }
 
+/**
+ * An index of some records across people (e.g. the applications of each call), kept in step with the records:
+ * told before a record is written and after records are deleted, so that it lists at least every stored one.
+ */
+export interface RecordIndex {
+  written(user: UserKey, name: string, value: unknown): Promise<void>;
+  removed(user: UserKey, names: readonly string[]): Promise<void>;
+}
+
 export class UserRecords {
   readonly #kv: Keyv;
   readonly #atomic: AtomicOps;
+  readonly #indexes: readonly RecordIndex[];
 
-  constructor(kv: Keyv, atomic: AtomicOps) {
+  constructor(kv: Keyv, atomic: AtomicOps, indexes: readonly RecordIndex[] = []) {
     this.#kv = kv;
     this.#atomic = atomic;
+    this.#indexes = indexes;
   }
 
   async get<T>(user: UserKey, name: string): Promise<T | undefined> {
@@ -42,11 +53,14 @@ export class UserRecords {
 
   async set<T>(user: UserKey, name: string, value: T): Promise<void> {
     await this.#atomic.setAdd(this.#indexKey(user), name);
+    for (const index of this.#indexes) await index.written(user, name, value);
     await this.#kv.set(this.#key(user, name), value);
   }
 
   async delete(user: UserKey, name: string): Promise<void> {
     await this.#kv.delete(this.#key(user, name));
+    // Before the name leaves the person's index: a process killed in between leaves it for `forget` to find.
+    for (const index of this.#indexes) await index.removed(user, [name]);
     await this.#atomic.setRemove(this.#indexKey(user), name);
   }
 
@@ -66,6 +80,7 @@ export class UserRecords {
   async forget(user: UserKey): Promise<string[]> {
     const names = await this.names(user);
     await this.#kv.deleteMany(names.map((n) => this.#key(user, n)));
+    for (const index of this.#indexes) await index.removed(user, names);
     await this.#atomic.delete(this.#indexKey(user));
     return names;
   }

@@ -161,6 +161,26 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     expect(await chat('appels')).toMatch(/meae-nir.*clos depuis le 13 mars 2024/);
   });
 
+  it('previews what an edit does to an application whose organiser declined the reminders', async () => {
+    const start = await app.say('sans-rappels', 'candidater local-nec');
+    await driveToSummary(app, 'sans-rappels', start, { ...ELIGIBLE_LOCAL_NEC, event_date: '23/09/2027' });
+    expect((await app.say('sans-rappels', 'non')).map((r) => r.text).join('\n')).toContain('pas de rappels');
+    const page = await signedIn();
+    await nav(page, 'Appels');
+    await page.getByRole('link', { name: /NEC local/ }).click();
+    await page.getByLabel('min_attendance', { exact: true }).fill('200');
+    await page.getByRole('button', { name: 'Voir ce qui change' }).click();
+    const preview = page.getByRole('region', { name: 'Aperçu : ce qui changera' });
+    await expect(preview.locator('.preview-count').textContent()).resolves.toBe(
+      '1 dossier enregistré pour cet appel : 1 changerait.',
+    );
+    const row = preview.getByRole('table', { name: 'Dossier 1 (complet)' }).getByRole('row').nth(1);
+    await expect(row.textContent()).resolves.toMatch(/^Verdict — .*éligiblenon éligible$/);
+    await expect(preview.textContent()).resolves.not.toContain(ELIGIBLE_LOCAL_NEC.organizer_name);
+    await screenshot(page, 'call-preview-applications');
+    expect(app.calls.get('local-nec')?.figures.min_attendance).toBe(150);
+  });
+
   it('prepares next year’s local NEC call entirely from the console, and an organiser’s dialog uses it at once', async () => {
     const page = await signedIn();
     await nav(page, 'Appels');

@@ -8,8 +8,9 @@ import { DIALOGS } from '../../../dialogs/index.ts';
 import { callStatus, renderStatus } from '../../../rules/index.ts';
 import { parseCallFile } from '../../../rules/loader.ts';
 import type { Lang } from '../../core/i18n.ts';
+import { type Counted, plural } from '../../core/plural.ts';
 import { applyCallForm, callFormGroups, validateCall } from '../call-form.ts';
-import { previewCall } from '../call-preview.ts';
+import { type CallPreview, PREVIEW_PAGE, previewCall } from '../call-preview.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, type PageContext, page } from '../layout.ts';
@@ -108,7 +109,7 @@ function form(
 ${invalid ? notice('error', fr ? 'Certains champs sont à corriger : voir les messages à côté de chacun. Rien n’a été enregistré.' : 'Some fields need fixing: see the message beside each. Nothing was saved.') : ''}
 ${other.length > 0 ? html`<ul class="error">${other.map((o) => html`<li>${o}</li>`)}</ul>` : ''}
 ${preview ?? ''}
-<form method="post" action="/console/calls/${id}" novalidate>
+<form id="call-form" method="post" action="/console/calls/${id}" novalidate>
 ${csrfField(r.page)}
 <input type="hidden" name="version" value="${version}">
 ${groups.map((g) => {
@@ -153,13 +154,12 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   if ('problems' in parsed) return form(r, raw, version, errors, parsed.problems, undefined);
   if (r.form.get('action') !== 'save') {
     const preview = await previewCall(s.calls.get(id), parsed.call, {
-      calls: s.calls,
-      reminders: s.reminders,
-      subscriptions: s.subscriptions,
+      ...s,
       now: s.clock.now(),
       zone: r.session.zone,
       lang,
       scope: r.session.manager,
+      from: Number(r.form.get('from') ?? 0) || 0,
     });
     return form(r, raw, version, errors, other, undefined, previewBlock(preview, lang));
   }
@@ -174,16 +174,22 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   return redirect(`/console/calls/${id}/history?saved=${saved.version}`);
 }
 
-function previewBlock(preview: Awaited<ReturnType<typeof previewCall>>, lang: Lang): Html {
+function previewBlock(preview: CallPreview, lang: Lang): Html {
   const fr = lang === 'fr';
   const callRows = [...(preview.status ? [preview.status] : []), ...preview.dates];
+  const { applications } = preview;
   const nothing =
-    callRows.length === 0 && preview.applications.length === 0 && preview.subscriptions.length === 0;
+    callRows.length === 0 &&
+    applications.changed.length === 0 &&
+    applications.examined === applications.total &&
+    preview.subscriptions.length === 0;
   return html`<section class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">${fr ? 'Aperçu : ce qui changera' : 'Preview: what will change'}</h2>
 ${nothing ? html`<p>${fr ? 'Ni l’état, ni les dates clés, ni les dossiers, ni les annonces ne changent (seuls des textes ou chiffres sans effet sur eux).' : 'Neither the status, the key dates, the applications nor the announcements change (only texts or figures without effect on them).'}</p>` : ''}
 ${callRows.length > 0 ? changesTable(fr ? 'L’appel' : 'The call', callRows, lang) : ''}
-${preview.applications.map((a) => changesTable(a.label, a.changes, lang))}
+${applicationsSummary(applications, lang)}
+${applications.changed.map((a) => changesTable(a.label, a.changes, lang))}
+${applicationPages(applications, lang)}
 ${preview.subscriptions.map(
   (sub) => html`<h3>${fr ? 'Annonces du salon' : 'Announcements of channel'} <code>#${sub.room}</code></h3>
 <div class="table-wrap"><table><thead><tr><th scope="col">${fr ? 'Avant' : 'Before'}</th><th scope="col">${fr ? 'Après' : 'After'}</th></tr></thead>
@@ -191,6 +197,54 @@ ${preview.subscriptions.map(
 )}
 <p>${fr ? 'Rien n’est enregistré tant que vous n’avez pas cliqué sur « Enregistrer ».' : 'Nothing is saved until you click “Save”.'}</p>
 </section>`;
+}
+
+const STORED: Counted = {
+  fr: {
+    one: '{count} dossier enregistré pour cet appel',
+    other: '{count} dossiers enregistrés pour cet appel',
+  },
+  en: { one: '{count} application stored for this call', other: '{count} applications stored for this call' },
+};
+const WOULD_CHANGE: Counted = {
+  fr: { one: '{count} changerait', other: '{count} changeraient' },
+  en: { one: '{count} would change', other: '{count} would change' },
+};
+const NUMBER = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
+
+/** How many applications the call has, which of them this page examined, and how many of those change. */
+function applicationsSummary(a: CallPreview['applications'], lang: Lang): Html {
+  const fr = lang === 'fr';
+  if (a.total === 0)
+    return html`<p>${fr ? 'Aucun dossier enregistré pour cet appel.' : 'No application stored for this call.'}</p>`;
+  const range =
+    a.examined < a.total
+      ? fr
+        ? ` (examinés ici : ${NUMBER.fr.format(a.from + 1)} à ${NUMBER.fr.format(a.from + a.examined)})`
+        : ` (examined here: ${NUMBER.en.format(a.from + 1)} to ${NUMBER.en.format(a.from + a.examined)})`
+      : '';
+  const changing =
+    a.changed.length === 0
+      ? fr
+        ? 'aucun ne changerait'
+        : 'none would change'
+      : plural(lang, a.changed.length, WOULD_CHANGE);
+  return html`<p class="preview-count">${plural(lang, a.total, STORED)}${range}${fr ? ' : ' : ': '}${changing}.</p>`;
+}
+
+/** The previous and next pages of applications: the same form, previewed from another position. */
+function applicationPages(a: CallPreview['applications'], lang: Lang): Html {
+  const fr = lang === 'fr';
+  const buttons: Html[] = [];
+  if (a.from > 0)
+    buttons.push(
+      html`<button type="submit" form="call-form" name="from" value="${Math.max(0, a.from - PREVIEW_PAGE)}">${fr ? 'Dossiers précédents' : 'Previous applications'}</button>`,
+    );
+  if (a.from + a.examined < a.total)
+    buttons.push(
+      html`<button type="submit" form="call-form" name="from" value="${a.from + a.examined}">${fr ? 'Dossiers suivants' : 'Next applications'}</button>`,
+    );
+  return buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : html``;
 }
 
 async function history(s: ConsoleServices, r: PageRequest): Promise<Response> {
