@@ -227,7 +227,9 @@ describe('local-nec dialog, in English', () => {
     });
     // The answers are shown once, as fields, not repeated in the text; the heading names the application by
     // its organiser, once, and never by its id.
-    expect(summary.text.split('\n')[0]).toBe('**Summary — Local NEC (ANCT call for participation)** — Association Les Liens');
+    expect(summary.text.split('\n')[0]).toBe(
+      '**Summary — Local NEC (ANCT call for participation)** — Association Les Liens',
+    );
     expect(summary.text.split('Association Les Liens')).toHaveLength(2);
     // Its id only where a command needs it (keeping it longer), said to be its number.
     const id = String(summary.data?.application);

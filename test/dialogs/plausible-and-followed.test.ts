@@ -128,7 +128,9 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     expect(eve?.reply.text).toContain(
       'Valable si « label NEC local (usage de la marque) » vous est confirmé : ce n’est pas encore certain.',
     );
-    expect(eve?.reply.text).toMatch(/source : ANCT — NEC locaux, 2023 \(page en anglais\), § Engagements des porteurs de projet/);
+    expect(eve?.reply.text).toMatch(
+      /source : ANCT — NEC locaux, 2023 \(page en anglais\), § Engagements des porteurs de projet/,
+    );
 
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');
