@@ -11,19 +11,24 @@ export interface Citation {
   file: string;
   /** The section's title as the source writes it. */
   section: string;
+  /** Set for a source written in English, which French replies say. */
+  sourceLang?: 'en';
   /** For a source written in English: the French rendering of that title, which French replies show. */
   sectionFr?: string;
 }
 
 /** Fills a rule's citation from the call's own source unless it names another one. */
 export function resolveCitation(call: CallDefinition, citation: CitationDefinition): Citation {
-  const own = citation.file === undefined;
-  const sectionFr = own && call.source.lang === 'en' ? call.source.sections_fr[citation.section] : undefined;
+  // A citation naming another file is that file's, read as French.
+  const english = citation.file === undefined && call.source.lang === 'en';
   return {
     title: citation.title ?? call.source.title,
     file: citation.file ?? call.source.file,
     section: citation.section,
-    ...(sectionFr ? { sectionFr } : {}),
+    ...(english ? { sourceLang: 'en' as const } : {}),
+    ...(english && call.source.sections_fr[citation.section]
+      ? { sectionFr: call.source.sections_fr[citation.section] }
+      : {}),
   };
 }
 
@@ -33,8 +38,8 @@ export function resolveCitation(call: CallDefinition, citation: CitationDefiniti
  * original title stays in the data (`section`), for whoever looks it up in the page.
  */
 export function formatCitation(citation: Citation, lang: Lang): string {
-  if (lang === 'fr' && citation.sectionFr)
-    return `source : ${citation.title} (page en anglais), § ${citation.sectionFr}`;
+  if (lang === 'fr' && citation.sourceLang === 'en')
+    return `source : ${citation.title} (page en anglais), § ${citation.sectionFr ?? citation.section}`;
   return lang === 'fr'
     ? `source : ${citation.title}, § ${citation.section}`
     : `source: ${citation.title}, § ${citation.section}`;

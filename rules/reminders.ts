@@ -112,7 +112,7 @@ export function applicationReminders(
         benefits: open.map((b) => b?.benefit.name[lang]).join(lang === 'fr' ? ' ; ' : '; '),
       });
     const condition = certain ? undefined : { fr: conditionIn('fr'), en: conditionIn('en') };
-    const citation = resolveCitation(call, definition.citation ?? date.citation);
+    const citation = definition.citation ? resolveCitation(call, definition.citation) : date.citation;
     for (const offset of definition.at) {
       const day =
         'months' in offset ? monthsBefore(date.date, -offset.months, 'UTC') : addDays(date.date, offset.days);
