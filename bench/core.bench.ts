@@ -2,7 +2,8 @@
  * Core benchmark: the whole pipeline (de-dup, rate limit, router, FAQ, dialog step, store write) for 10,000
  * messages from 1,000 simulated Slack users, on the embedded SQLite store and on Redis (when redis-server is
  * installed). Prints messages/s, p50/p99 latency, peak RSS and start-up time. Targets: p99 < 20 ms and
- * ≥ 1,000 msg/s on one core with SQLite. Each scenario runs in its own process (`--scenario`).
+ * ≥ 1,000 msg/s on one core with SQLite. Each scenario runs in its own process (`--scenario`), with this
+ * process's node flags: `npm run bench` gives those of `npm start`, `node bench/core.bench.ts` none.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { ManualClock } from '../src/core/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { createApp } from '../src/main.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { describeFlags } from './start-flags.ts';
 
 const USERS = 1_000;
 /** What each simulated user says, in order: a greeting, a question, then the first steps of an application. */
@@ -106,7 +108,7 @@ function measureStartup(): number {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const result = spawnSync(process.execPath, [ENTRY, '--jsonl'], {
+    const result = spawnSync(process.execPath, [...process.execArgv, ENTRY, '--jsonl'], {
       input: '{"user":"u1","text":"aide"}\n',
       env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
@@ -141,10 +143,14 @@ async function startRedis(): Promise<{ url: string; child: ChildProcess } | unde
 
 /** Runs one scenario in a fresh process and reads its JSON result. */
 function scenarioInChild(storeUrl: string, store: string): ScenarioResult | string {
-  const result = spawnSync(process.execPath, [import.meta.filename, '--scenario', store, storeUrl], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, '--scenario', store, storeUrl],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as ScenarioResult;
@@ -167,7 +173,7 @@ async function main(): Promise<void> {
   console.log(
     `core benchmark — ${MESSAGES} messages from ${USERS} users, one at a time | node ${process.version} | ${
       cpus().length
-    } CPU(s): ${cpus()[0]?.model ?? 'unknown'}`,
+    } CPU(s): ${cpus()[0]?.model ?? 'unknown'} | node flags: ${describeFlags(process.execArgv)}`,
   );
   const results: Array<ScenarioResult | string> = [];
   const dir = mkdtempSync(join(tmpdir(), 'nec-bench-'));

@@ -7,7 +7,7 @@
  * the bot ≤ 1.5 × the SDKs). `node --expose-gc bench/memory.ts sdk|bot` is one process, printing its steps.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { START_FLAGS as startFlags } from './start-flags.ts';
 
 const mode = process.argv[2];
 if (mode === 'sdk' || mode === 'bot') await measure(mode);
@@ -65,10 +65,6 @@ async function measure(kind: 'sdk' | 'bot'): Promise<void> {
 }
 
 function report(runs: number): void {
-  // The flags `npm start` gives node (its young-generation cap), read from package.json so both stay one.
-  const start: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts
-    .start;
-  const startFlags = start.split(/\s+/).filter((arg) => arg.startsWith('--'));
   const once = (kind: 'sdk' | 'bot', flags: string[]) => {
     const args = ['--expose-gc', '--no-deprecation', ...flags, import.meta.filename, kind];
     const lines = execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n');

@@ -1,19 +1,27 @@
 /**
  * `npm run bench`: runs every `bench/*.bench.ts` in turn, each in its own process so one's memory and
- * warm-up never colour another's. Benchmarks report; they never fail the run.
+ * warm-up never colour another's, with the node flags `npm start` uses (the bot as it runs: the young
+ * generation's cap changes how often the collector runs); each benchmark's own processes take the same flags.
+ * `npm run bench -- --plain-node` runs them without, to compare. Benchmarks report; they never fail the run.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeFlags, START_FLAGS } from './start-flags.ts';
 
 const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts'))
   .sort();
 
+const flags = process.argv.includes('--plain-node') ? [] : START_FLAGS;
+process.stdout.write(
+  `node flags: ${describeFlags(flags)}${flags === START_FLAGS ? ' (those of npm start)' : ''}\n`,
+);
+
 for (const name of files) {
   process.stdout.write(`\n=== ${name} ===\n`);
-  const result = spawnSync(process.execPath, [join(dir, name)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...flags, join(dir, name)], { stdio: 'inherit' });
   if (result.status !== 0)
     process.stdout.write(`(${name} stopped with status ${result.status ?? result.signal})\n`);
 }

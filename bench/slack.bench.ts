@@ -30,7 +30,7 @@ function percentile(values: number[], p: number): number {
 const fake = await FakeSlackApi.start();
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
-const bot = spawn(process.execPath, [ENTRY], {
+const bot = spawn(process.execPath, [...process.execArgv, ENTRY], {
   env: {
     ...process.env,
     SLACK_BOT_TOKEN: 'xoxb-bench',

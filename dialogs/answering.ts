@@ -1,37 +1,21 @@
 /**
- * Answer handling: read a message at a step the way the person meant it — an answer (with what it says
- * besides), a correction of the previous answer, a request to change another one, "I do not know yet", a
- * question about the step or for the FAQ — and never store anything but an answer.
+ * Answer handling: read a message at a step the way the person meant it and store an answer, with what it
+ * says besides (a name with a yes, facts of later steps); what is not an answer goes to `asides.ts`.
  */
 
-import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
-import {
-  correctionIn,
-  correctionSaidLast,
-  editRequestIn,
-  isBareEdit,
-  isFramedQuestion,
-  isHesitation,
-  isPuzzled,
-  questionTopic,
-  readsAsQuestion,
-  saysNothing,
-} from '../src/understanding/intents.ts';
+import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
+import { handledAsQuestion, handledOtherwise, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { edit } from './editing.ts';
-import { factsIn, withoutCallNames } from './facts.ts';
+import { factsIn } from './facts.ts';
 import { clarify } from './parsers/result.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { formatAnswer } from './render.ts';
-import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
-
-/** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
-export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
+import { parseAnswer, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
 export async function answer(
@@ -62,21 +46,7 @@ export async function answer(
   }
   if (clicked === undefined && (await handledOtherwise(ctx, turn, application, step, text))) return;
   const parsed = readAnswer(step, text, ctx.today(turn), application.answers, clicked !== undefined);
-  if (clicked === undefined && readsAsQuestion(text)) {
-    // « c'est quoi le numérique responsable ? » is a question even though a word of it reads as an answer;
-    // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
-    const question =
-      step.type === 'text'
-        ? text.trim().endsWith('?')
-        : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
-    const topic = question ? questionTopic(text, stepWords(step)) : undefined;
-    if (topic === 'step') return stepHelp(ctx, turn, application, step);
-    // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
-    const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
-    if (topic && answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer))
-      return ask(ctx, turn, application);
-    if (topic && notAnAnswer) return stepHelp(ctx, turn, application, step);
-  }
+  if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   if (
     clicked === undefined &&
     (step.type === 'text' || (!parsed.ok && !parsed.clarify)) &&
@@ -151,152 +121,6 @@ function readAnswer(
 }
 
 /**
- * A message that is not an answer to the step: an edit of another answer, a correction of the previous
- * one, or "I do not know yet". True when it was dealt with.
- */
-async function handledOtherwise(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  step: Step,
-  text: string,
-): Promise<boolean> {
-  if (application.pendingEdit) {
-    application.pendingEdit = undefined;
-    if (ctx.stepNamed(application, text)) {
-      await edit(ctx, turn, application, text);
-      return true;
-    }
-  }
-  const editWords = editRequestIn(text);
-  const corrected =
-    correctionIn(text, step.type !== 'boolean') ??
-    (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
-      ? correctionSaidLast(text)
-      : undefined);
-  // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
-  const named = namedChange(ctx, turn, application, step, editWords ?? corrected);
-  if (named) {
-    await applyCorrection(ctx, turn, application, named.step, named.parsed);
-    return true;
-  }
-  if (editWords !== undefined || isBareEdit(text)) {
-    await edit(ctx, turn, application, editWords ?? '');
-    return true;
-  }
-  if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
-  // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
-  const boolean = step.type === 'boolean';
-  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
-    offerSkip(ctx, turn, application, step);
-    return true;
-  }
-  if (isPuzzled(text)) {
-    await stepHelp(ctx, turn, application, step);
-    return true;
-  }
-  if (isHesitation(text)) {
-    ctx.say(turn, {
-      intent: `dialog:${application.callId}:invalid`,
-      text: turn.t({
-        fr: 'Prenez votre temps : je n’ai pas encore de réponse. « aide » explique cette étape.',
-        en: 'Take your time: I do not have an answer yet. “help” explains this step.',
-      }),
-    });
-    await ask(ctx, turn, application);
-    return true;
-  }
-  return false;
-}
-
-type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
-
-/**
- * A change that names the step it changes and gives its new value (« le budget total c'est 14 000 et pas
- * 12 000 », « la date n'est plus le 23 mars, on a décalé au 8 avril », "typo in the name: it's Les Liens
- * Solidaires"): that step, given before, and the value read. A free-text step takes only a value set apart
- * (after « : » or « c'est »): « modifier le partenaire » names it without giving one.
- */
-function namedChange(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  current: Step,
-  said: string | undefined,
-): { step: Step; parsed: Reading } | undefined {
-  if (said === undefined || !contentWords(said).some((w) => !/^\d+$/.test(w))) return undefined;
-  const colon = said.search(/[:=→]/);
-  const naming = colon > 0 ? said.slice(0, colon) : said;
-  const value = colon >= 0 ? said.slice(colon + 1).trim() : said;
-  const target = ctx.stepNamed(application, naming);
-  if (!target || target.slot === current.slot) return undefined;
-  if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
-  if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
-  const typed =
-    target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
-  const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
-  return parsed.ok ? { step: target, parsed } : undefined;
-}
-
-/**
- * « non attendez, c'est 180 »: the previous answer gets the new value — or, when it cannot take it, the one
- * earlier answer whose kind the value fits (« oups, c'est une coopérative » two steps later) — and the
- * current step is asked again.
- */
-async function correct(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  current: Step,
-  text: string,
-): Promise<boolean> {
-  const steps = ctx.stepsOf(application);
-  const today = ctx.today(turn);
-  const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
-  // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (previous && !(previous.type === 'text' && parseForm(current, text, today).ok)) {
-    const parsed = parseAnswer(previous, text, today, application.answers);
-    if (parsed.ok) {
-      await applyCorrection(ctx, turn, application, previous, parsed);
-      return true;
-    }
-  }
-  const fits = steps
-    .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
-    .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
-    .filter((f): f is { step: Step; parsed: Reading } => f.parsed.ok);
-  if (fits.length !== 1) return false;
-  const [only] = fits as [{ step: Step; parsed: Reading }];
-  await applyCorrection(ctx, turn, application, only.step, only.parsed);
-  return true;
-}
-
-/** Records a corrected answer, says so (and what it changes), and asks the current step again. */
-async function applyCorrection(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  target: Step,
-  parsed: Reading,
-): Promise<void> {
-  application.answers[target.slot] = parsed.value;
-  application.skipped = application.skipped.filter((s) => s !== target.slot);
-  pruneAnswers(ctx.stepsOf(application), application);
-  ctx.say(turn, {
-    intent: `dialog:${application.callId}:corrected`,
-    text: turn.t(
-      { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
-      { label: target.label[turn.lang], echo: parsed.echo[turn.lang] },
-    ),
-  });
-  sayEligibility(ctx, turn, application, [target.slot]);
-  await ctx.save(turn, application);
-  await ask(ctx, turn, application);
-  await followReminders(ctx, turn, application);
-}
-
-/**
  * What the answer fills besides its step: the name said with a yes (« oui, la Ville de Nantes ») or the one
  * implied, the words of an « autre » (« une fondation reconnue d'utilité publique »).
  */
@@ -363,54 +187,6 @@ function nameIn(rest: string): string | undefined {
   return /\p{Lu}/u.test(name) && contentWords(name).length > 0 ? name : undefined;
 }
 
-/**
- * « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). The French
- * speaks of « cette étape », not of the label, whose gender and number vary (« les partenaires »).
- */
-function offerSkip(ctx: DialogContext, turn: Turn, application: Application, step: Step): void {
-  const question: Localized = step.optional
-    ? {
-        fr: 'Pas de souci. On passe cette étape (« {label} ») pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
-        en: 'No problem. Shall we skip “{label}” for now? It stays to be given (“edit {label}” to come back to it). (yes / no)',
-      }
-    : {
-        fr: 'Pas de souci. Cette étape (« {label} ») est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
-        en: 'No problem. “{label}” is needed for the application: shall we leave it for later? It stays missing in the summary (“edit {label}” to come back to it). (yes / no)',
-      };
-  ctx.deps.confirmations.ask(turn, SKIP_OFFER_ACTION, turn.t(question, { label: step.label[turn.lang] }), {
-    id: application.id,
-    slot: step.slot,
-  });
-}
-
-/** A question about the step: its help, then the question again. */
-function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step: Step): Promise<void> {
-  ctx.say(turn, {
-    intent: 'dialog:step-help',
-    text: `**${step.label[turn.lang]}** — ${step.help[turn.lang]}`,
-  });
-  return ask(ctx, turn, application);
-}
-
-/**
- * The words of a step's label, prompt, other names and choices: a question using them is about the step. The
- * call's name is left out (« Quelle structure porte le NEC local ? »): a question about it is for the FAQ.
- */
-function stepWords(step: Step): string[] {
-  return contentWords(
-    withoutCallNames(
-      [
-        step.label.fr,
-        step.label.en,
-        step.prompt.fr,
-        step.prompt.en,
-        ...(step.names ?? []),
-        ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en, ...(c.keywords ?? [])]),
-      ].join(' '),
-    ),
-  );
-}
-
 /** Whether a clicked choice id answers this step (a yes/no, one or more of its choices, or an offered day or number). */
 function acceptsChoice(step: Step, id: string): boolean {
   if (step.type === 'boolean') return id === 'yes' || id === 'no';
@@ -418,26 +194,4 @@ function acceptsChoice(step: Step, id: string): boolean {
   if (step.type === 'integer' || step.type === 'number' || step.type === 'money')
     return /^\d+(\.\d+)?$/.test(id);
   return id.split(',').every((part) => step.choices?.some((c) => c.id === part) ?? false);
-}
-
-/**
- * Answers a question typed during a step from the FAQ (the call's entries first) when it knows the answer;
- * with `evenUnsure`, says what it does not know just as honestly (its fallback). True when the FAQ replied.
- */
-function answerFromFaq(
-  ctx: DialogContext,
-  turn: Turn,
-  text: string,
-  callId: string,
-  evenUnsure: boolean,
-): boolean {
-  const faq = ctx.deps.services().faq;
-  const match = faq?.search(text, turn.lang, { callId });
-  if (!faq || !match || (!match.confident && !evenUnsure)) return false;
-  ctx.say(turn, faq.replyFor(turn, match));
-  ctx.say(turn, {
-    intent: 'dialog:resume',
-    text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
-  });
-  return true;
 }

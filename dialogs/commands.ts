@@ -87,13 +87,24 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   const skip: Command = {
     id: 'dialog-skip',
     aliases: { en: ['skip', 'pass'], fr: ['passer', 'sauter', 'je passe'] },
-    summary: { fr: 'passer une étape facultative', en: 'skip an optional step' },
+    summary: { fr: 'passer une étape (elle reste à compléter)', en: 'skip a step (it stays to be given)' },
     dialogScoped: true,
     run: withActive((turn, application) => engine.skip(turn, application)),
   };
   const status: Command = {
     id: 'dialog-status',
-    aliases: { en: ['status', 'where am i'], fr: ['état', 'statut', 'où en suis-je', 'où j’en suis'] },
+    aliases: {
+      en: ['status', 'where am i', 'where are we', 'progress'],
+      fr: [
+        'état',
+        'statut',
+        'où en suis-je',
+        'où j’en suis',
+        'on en est où',
+        'où en est-on',
+        'où en sommes-nous',
+      ],
+    },
     summary: { fr: 'où en est la candidature', en: 'where the application stands' },
     dialogScoped: true,
     async run(turn) {

@@ -68,6 +68,11 @@ export interface DialogDefinition {
    * the message must also say the person wants to do it (`WANTS`) or is doing it (`DOING`, not as a question).
    */
   startPhrases: RegExp[];
+  /**
+   * Other names of the call, typed without accents (`nec local`, `nir`, `defraiement`): `candidater <name>`
+   * starts it, whatever the word order, hyphens or articles (« candidater au NEC-ESS », "apply local NEC").
+   */
+  names: string[];
   steps: StepDefinition[];
   /** The application file's structure as the source asks for it. */
   dossier: DossierSection[];

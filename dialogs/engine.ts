@@ -2,7 +2,8 @@
  * The dialog engine: one set of operations for every dialog (start, answer, back, skip, edit, status,
  * cancel, help, open, delete), each reading the application from the store and saving it before replying,
  * so a restart or a pause of days resumes at the same step. The operations live in modules by job
- * (`progress.ts` navigation, `answering.ts` answers, `editing.ts` edits and removals); this is their face.
+ * (`progress.ts` navigation, `answering.ts` answers, `asides.ts` what is not an answer, `corrections.ts`
+ * corrections, `editing.ts` edits and removals); this is their face.
  */
 
 import { callStatus, renderStatus } from '../rules/index.ts';
@@ -13,15 +14,16 @@ import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { readsAsQuestion } from '../src/understanding/intents.ts';
-import { answer, SKIP_OFFER_ACTION } from './answering.ts';
+import { answer } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
+import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import { type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
-import { ask, back, registerSkipOffer, showSummary, skip } from './progress.ts';
-import { formatAnswer, statusText, stepReply } from './render.ts';
+import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
+import { formatAnswer, stepReply } from './render.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -55,9 +57,7 @@ export class DialogEngine {
     const named = this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(typed)));
     if (named.length === 0) return undefined;
     // Two editions of one call share its phrases: the one open today is meant.
-    const { clock, timezone } = this.#ctx.deps;
-    const open = named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open');
-    const meant = open ?? (named[0] as DialogDefinition);
+    const meant = this.#openOf(named) as DialogDefinition;
     if (WANTS.test(typed) || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
     if (readsAsQuestion(text)) return undefined;
     const today = this.#ctx.today(turn);
@@ -66,11 +66,35 @@ export class DialogEngine {
     );
   }
 
-  /** The dialog named by an id or words typed after `apply` (the longest id they hold: `local-nec-2027`). */
+  /**
+   * The dialog named by an id or words typed after `apply`: the longest id they hold (`local-nec-2027`), else
+   * the longest other name of a call (« nec local », « NEC-ESS », "MEAE"), else its start phrases (« pour
+   * organiser un NEC local »). Two editions of one call share their names: the one open today is meant.
+   */
   dialogNamed(text: string): DialogDefinition | undefined {
     const typed = normalize(text).replace(/\s+/g, '-');
     const held = this.dialogs.filter((d) => typed.includes(d.id));
-    return held.find((d) => d.id === typed) ?? held.sort((a, b) => b.id.length - a.id.length)[0];
+    const byId = held.find((d) => d.id === typed) ?? held.sort((a, b) => b.id.length - a.id.length)[0];
+    if (byId) return byId;
+    const words = ` ${normalize(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()} `;
+    const longest = (d: DialogDefinition) =>
+      Math.max(0, ...d.names.filter((name) => words.includes(` ${name} `)).map((name) => name.length));
+    const best = Math.max(0, ...this.dialogs.map(longest));
+    const named =
+      best > 0
+        ? this.dialogs.filter((d) => longest(d) === best)
+        : this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(normalize(text))));
+    return this.#openOf(named);
+  }
+
+  /** Of dialogs named alike (editions of one call), the one whose call is open today, else the first. */
+  #openOf(named: DialogDefinition[]): DialogDefinition | undefined {
+    const { clock, timezone } = this.#ctx.deps;
+    return (
+      named.find((d) => callStatus(this.#ctx.call(d.id), clock.now(), timezone).state === 'open') ?? named[0]
+    );
   }
 
   /** The dialogs in force (the shipped ones and those of calls added in the console). */
@@ -183,7 +207,7 @@ export class DialogEngine {
     return back(this.#ctx, turn, application);
   }
 
-  /** Leaves an optional step unanswered (recorded as missing); a required one is asked again. */
+  /** Leaves the current step for later (recorded as missing; a required one is said to be needed). */
   skip(turn: Turn, application: Application): Promise<void> {
     return skip(this.#ctx, turn, application);
   }
@@ -211,13 +235,8 @@ export class DialogEngine {
   }
 
   /** What is answered, what is missing, step k of n. */
-  async status(turn: Turn, application: Application): Promise<void> {
-    const call = this.#ctx.call(application.callId);
-    this.#ctx.say(turn, {
-      intent: `dialog:${call.id}:status`,
-      text: `**${call.name[turn.lang]}** (${application.id})\n${statusText(call, this.#ctx.stepsOf(application), application, turn.lang)}`,
-    });
-    if (application.currentSlot) await this.ask(turn, application);
+  status(turn: Turn, application: Application): Promise<void> {
+    return showStatus(this.#ctx, turn, application);
   }
 
   /**
@@ -247,7 +266,13 @@ export class DialogEngine {
   reask(turn: Turn, application: Application): void {
     const step = this.#ctx.currentStep(application);
     if (!step) return;
-    const reply = stepReply(application.callId, this.#ctx.stepsOf(application), application, step, turn.lang);
+    const reply = stepReply(
+      this.#ctx.call(application.callId),
+      this.#ctx.stepsOf(application),
+      application,
+      step,
+      turn.lang,
+    );
     this.#ctx.say(turn, {
       ...reply,
       text: `${turn.t({ fr: 'Reprenons', en: 'Back to your application' })} — ${reply.text}`,

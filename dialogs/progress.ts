@@ -5,7 +5,7 @@ import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { stepReply } from './render.ts';
+import { statusText, stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
 import { summaryReply } from './summary.ts';
 
@@ -20,7 +20,17 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
     step.pastPrompt !== undefined &&
     callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
   const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
-  ctx.say(turn, stepReply(dialog.id, steps, application, asked, turn.lang));
+  ctx.say(turn, stepReply(ctx.call(dialog.id), steps, application, asked, turn.lang));
+}
+
+/** What is answered, what is missing, step k and what remains; then the current step, if any. */
+export async function showStatus(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
+  const call = ctx.call(application.callId);
+  ctx.say(turn, {
+    intent: `dialog:${call.id}:status`,
+    text: `**${call.name[turn.lang]}** (${application.id})\n${statusText(call, ctx.stepsOf(application), application, turn.lang)}`,
+  });
+  if (application.currentSlot) await ask(ctx, turn, application);
 }
 
 /** The summary: answers, verdict per benefit, missing, key dates, next steps. */
@@ -72,37 +82,28 @@ export async function back(ctx: DialogContext, turn: Turn, application: Applicat
 }
 
 /**
- * Leaves an optional step unanswered (recorded as missing); a required one is asked again, unless the person
- * accepted to leave it for later (`deferred`: they do not know yet) — it then stays missing in the summary.
+ * Leaves the current step for later (recorded as missing). A required one may be left too — as a « je ne sais
+ * pas encore » accepted leaves it: the summary lists it as missing and the verdict cannot be given without it,
+ * which is said at once rather than refusing (a person who cannot answer now would otherwise be stuck).
  */
-export async function skip(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  deferred = false,
-): Promise<void> {
+export async function skip(ctx: DialogContext, turn: Turn, application: Application): Promise<void> {
   const step = ctx.currentStep(application);
   if (!step) return showSummary(ctx, turn, application);
-  if (!step.optional && !deferred) {
-    ctx.say(turn, {
-      intent: 'dialog:required',
-      text: turn.t({
-        fr: 'Cette étape est nécessaire au dossier : je ne peux pas la passer.',
-        en: 'This step is needed for the application: I cannot skip it.',
-      }),
-    });
-    return ask(ctx, turn, application);
-  }
   const hadAnswer = step.slot in application.answers;
   delete application.answers[step.slot];
   if (!application.skipped.includes(step.slot)) application.skipped.push(step.slot);
   ctx.say(turn, {
     intent: 'dialog:skipped',
     text: turn.t(
-      {
-        fr: 'Étape passée : « {label} » reste à compléter.',
-        en: 'Step skipped: “{label}” is still to be given.',
-      },
+      step.optional
+        ? {
+            fr: 'Étape passée : « {label} » reste à compléter.',
+            en: 'Step skipped: “{label}” is still to be given.',
+          }
+        : {
+            fr: 'Étape laissée pour plus tard : « {label} » est nécessaire au dossier, elle reste à compléter dans le récapitulatif (« modifier {label} » pour y revenir).',
+            en: 'Step left for later: “{label}” is needed for the application, it stays missing in the summary (“edit {label}” to come back to it).',
+          },
       { label: step.label[turn.lang] },
     ),
   });
@@ -120,7 +121,7 @@ export function registerSkipOffer(ctx: DialogContext, action: string): void {
   ctx.deps.confirmations.register(action, {
     yes: async (turn, data) => {
       const application = await atStep(turn, data);
-      if (application) await skip(ctx, turn, application, true);
+      if (application) await skip(ctx, turn, application);
     },
     declined: { fr: 'D’accord, j’attends votre réponse.', en: 'All right, I am waiting for your answer.' },
     no: async (turn, data) => {

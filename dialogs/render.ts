@@ -2,7 +2,7 @@
 
 import type { CallDefinition } from '../rules/schema.ts';
 import { answerParam, formatParam, slotOf } from '../rules/values.ts';
-import { type Lang, type Localized, t } from '../src/core/i18n.ts';
+import { type Lang, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
 import type { AnswerValue, Application } from './application.ts';
@@ -13,15 +13,39 @@ export function formatAnswer(call: CallDefinition, slot: string, value: AnswerVa
   return formatParam(answerParam(slotOf(call, slot), value), lang);
 }
 
-/** The question of a step, with its choices as buttons and where the person is. */
+/**
+ * The question of a step, with its choices as buttons and where the person is. A step asked again (an edit,
+ * `back`) shows its current answer instead of the questions left: the person is not moving forward.
+ */
 export function stepReply(
-  dialogId: string,
+  call: CallDefinition,
   steps: Step[],
   application: Application,
   step: Step,
   lang: Lang,
 ): Reply {
   const { index, total, remaining } = progress(steps, { ...application, currentSlot: step.slot });
+  const current = application.answers[step.slot];
+  const heading =
+    current !== undefined
+      ? t(
+          lang,
+          {
+            fr: '**Étape {index}** (modification ; réponse actuelle : {value})',
+            en: '**Step {index}** (editing; current answer: {value})',
+          },
+          { index, value: formatAnswer(call, step.slot, current, lang) },
+        )
+      : application.skipped.includes(step.slot)
+        ? t(
+            lang,
+            {
+              fr: '**Étape {index}** (modification ; laissée pour plus tard)',
+              en: '**Step {index}** (editing; left for later)',
+            },
+            { index },
+          )
+        : stepHeading(index, remaining, lang);
   // An answer the earlier ones imply is proposed with the question, not asked blind.
   const implied = step.implied?.(application.answers);
   const optional = step.optional
@@ -35,8 +59,8 @@ export function stepReply(
         ]
       : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
   return {
-    intent: `dialog:${dialogId}:${step.slot}`,
-    text: `${stepHeading(index, remaining, lang)} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
+    intent: `dialog:${call.id}:${step.slot}`,
+    text: `${heading} — ${implied ? `${implied.note[lang]} ` : ''}${step.prompt[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
     input: { kind: step.type, ...bounds(step) },

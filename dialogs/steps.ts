@@ -135,20 +135,26 @@ export function pruneAnswers(steps: Step[], application: Application): void {
 /**
  * Where the person is: step k among the steps that apply, and how many questions remain after it. The total
  * alone would move mid-dialog (an « autre » answer adds its « which other? » step), so people are shown the
- * remaining count, which only grows when an answer adds a question.
+ * remaining count — counting a step that does not apply yet but may still come (the « which other? » after an
+ * unanswered choice, the authority's name after an unanswered "is there support?"), so that the count only
+ * goes down as the person answers, by one or by more when such a step turns out not to come.
  */
 export function progress(
   steps: Step[],
   application: Application,
 ): { index: number; total: number; remaining: number } {
-  const applicable = applicableSteps(steps, application.answers);
-  const index = applicable.findIndex((s) => s.slot === application.currentSlot);
-  const remaining = applicable.filter(
-    (s) =>
-      s.slot !== application.currentSlot &&
-      !(s.slot in application.answers) &&
-      !application.skipped.includes(s.slot),
+  const { answers, skipped, currentSlot } = application;
+  const applicable = applicableSteps(steps, answers);
+  const applies = new Set(applicable.map((s) => s.slot));
+  const open = (s: Step) => !(s.slot in answers) && !skipped.includes(s.slot);
+  const mayCome = (at: number) =>
+    steps
+      .slice(0, at)
+      .some((before) => applies.has(before.slot) && (open(before) || before.slot === currentSlot));
+  const remaining = steps.filter(
+    (s, at) => s.slot !== currentSlot && open(s) && (applies.has(s.slot) || mayCome(at)),
   ).length;
+  const index = applicable.findIndex((s) => s.slot === currentSlot);
   return { index: index < 0 ? applicable.length : index + 1, total: applicable.length, remaining };
 }
 

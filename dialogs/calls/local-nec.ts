@@ -15,6 +15,15 @@ export const localNec: DialogDefinition = {
     // Organising "a NEC" can only mean a local one (the national one has its organisers).
     /\b(organis|organiz|monter|host|run)\w*\s+(un|une|le|notre|a|an|our)\s+(nec|numerique en communs?)\b/,
   ],
+  names: [
+    'nec local',
+    'local nec',
+    'nec locaux',
+    'numerique en commun local',
+    'numerique en communs local',
+    'numerique en commun s local',
+    'label nec',
+  ],
   steps: [...ORGANISER_STEPS, ...EVENT_STEPS, ...MEANS_STEPS],
   dossier: [
     {

@@ -7,6 +7,18 @@ export const meaeNir: DialogDefinition = {
   startPhrases: [
     /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
   ],
+  names: [
+    'nir',
+    'meae',
+    'numerique inclusif et responsable',
+    'inclusive and responsible digital',
+    'cooperation decentralisee',
+    'decentralised cooperation',
+    'decentralized cooperation',
+    'affaires etrangeres',
+    'foreign ministry',
+    'foreign affairs',
+  ],
   steps: [
     {
       slot: 'authority_name',

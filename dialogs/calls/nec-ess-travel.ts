@@ -6,6 +6,22 @@ export const necEssTravel: DialogDefinition = {
   id: 'nec-ess-travel',
   startPhrases: [
     /\b(defraiement|travel allowance|allowance|frais de (deplacement|transport)|rembours\w*|reimburs\w*|travel (?:costs|expenses))\b/,
+    // « la prise en charge de mon déplacement au NEC ESS », "my trip to NEC ESS": the travel is what is asked.
+    /\bprise en charge\b.*\b(deplacements?|transports?|trajets?|voyages?|billets?|frais)\b/,
+    /\b(deplacements?|trajets?|voyages?|travel|trip)\b.*\bnec ess\b|\bnec ess\b.*\b(deplacements?|trajets?|voyages?|travel|trip)\b/,
+  ],
+  // « NEC ESS » alone names the event; the only application it has here is this allowance.
+  names: [
+    'nec ess',
+    'nec ess europe',
+    'defraiement',
+    'deplacement',
+    'frais de deplacement',
+    'frais de transport',
+    'travel allowance',
+    'allowance',
+    'remboursement',
+    'prise en charge',
   ],
   steps: [
     {

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { callSchema } from '../../rules/schema.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
+import { DAY_FORMAT, typedDay } from './dates.ts';
 import { fieldMessage, zodLocale } from './messages.ts';
 import { YAML_LAYOUT } from './overrides.ts';
 
@@ -43,7 +44,8 @@ const L = {
     en: 'Follows the figure “{figure}” below.',
   },
   figures: { fr: 'Chiffres et dates', en: 'Figures and dates' },
-  figureHint: { fr: 'Un nombre, ou un jour AAAA-MM-JJ.', en: 'A number, or a day YYYY-MM-DD.' },
+  figureHint: { fr: 'Un nombre, ou un jour JJ/MM/AAAA.', en: 'A number, or a day DD/MM/YYYY.' },
+  dayHint: { fr: 'Un jour JJ/MM/AAAA.', en: 'A day DD/MM/YYYY.' },
   contacts: { fr: 'Contacts', en: 'Contacts' },
   contact: { fr: 'Contact {n}', en: 'Contact {n}' },
   newContact: { fr: 'Nouveau contact (laisser vide si aucun)', en: 'New contact (leave empty if none)' },
@@ -110,7 +112,7 @@ export function callFormGroups(raw: Raw, lang: Lang): FieldGroup[] {
       following.push(
         `${say(lang, label)} — ${say(lang, L.followsFigure, { figure: String((value as Raw).figure) })}`,
       );
-    else windowFields.push(field(`window.${key}`, say(lang, label), 'date'));
+    else windowFields.push(field(`window.${key}`, say(lang, label), 'date', say(lang, L.dayHint)));
   }
   windowFields.push(
     field('window.citation.section', say(lang, L.section), 'text', following.join(' ') || undefined),
@@ -202,11 +204,21 @@ export function applyCallForm(text: string, form: URLSearchParams, lang: Lang): 
 function convert(name: string, value: string, before: unknown): unknown {
   // An emptied figure stays, empty, so the schema says beside it that it needs a value (rules refer to it).
   if (value === '') return name.startsWith('figures.') ? '' : undefined;
+  // A day is typed day first (31/12/2026) and stored as the call files write it (2026-12-31).
+  if (name.startsWith('figures.') || name.startsWith('window.')) {
+    const day = typedDay(value);
+    if (day !== value) return day;
+  }
   if (name === 'edition' || typeof before === 'number') {
     const number = Number(value.replace(',', '.'));
     return value !== '' && Number.isFinite(number) ? number : value;
   }
   return value;
+}
+
+/** A problem said beside a field names the day format the field takes, not the one the file stores. */
+function asTyped(message: string): string {
+  return message.replace('AAAA-MM-JJ', DAY_FORMAT.fr).replace('YYYY-MM-DD', DAY_FORMAT.en);
 }
 
 /** Validates call data with the call files' schema: problems by field name, and those no field shows. */
@@ -230,7 +242,7 @@ export function validateCall(
       fieldNames.find((f) => f === path) ??
       fieldNames.find((f) => path.startsWith(`${f}.`)) ??
       fieldNames.find((f) => f.startsWith(`${path}.`));
-    if (target && !errors.has(target)) errors.set(target, fieldMessage(issue, lang));
+    if (target && !errors.has(target)) errors.set(target, asTyped(fieldMessage(issue, lang)));
     else if (!target) other.push(`${path || '(call)'}: ${fieldMessage(issue, lang)}`);
   }
   return { errors, other };

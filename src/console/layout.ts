@@ -1,5 +1,6 @@
 /** The page shell every console page shares: language, navigation, sign-out, and the stylesheet the bot serves. */
 import type { Lang, Localized } from '../core/i18n.ts';
+import { shownDay, shownInstant } from './dates.ts';
 import { type Html, html } from './html.ts';
 
 export interface PageContext {
@@ -67,7 +68,10 @@ export function notice(kind: 'ok' | 'error' | 'info', text: string | Html): Html
   return html`<div class="notice ${kind}" role="${kind === 'error' ? 'alert' : 'status'}">${text}</div>`;
 }
 
-/** One labelled form field with its error beside it (`aria-describedby`, `aria-invalid`). */
+/**
+ * One labelled form field with its error beside it (`aria-describedby`, `aria-invalid`). A `date` or
+ * `datetime-local` field is text written day first (`dates.ts`): its hint should say the format.
+ */
 export function field(options: {
   name: string;
   label: string;
@@ -85,7 +89,10 @@ export function field(options: {
   const control =
     options.type === 'textarea'
       ? html`<textarea${common} rows="3">${options.value}</textarea>`
-      : html`<input${common} type="${options.type ?? 'text'}" value="${options.value}"${options.type === 'number' ? html` step="any"` : ''}>`;
+      : options.type === 'date' || options.type === 'datetime-local'
+        ? // Text, day first, rather than the browser's own date control, which follows the browser's language.
+          html`<input${common} type="text" value="${options.type === 'date' ? shownDay(options.value) : shownInstant(options.value)}" autocomplete="off" spellcheck="false">`
+        : html`<input${common} type="${options.type ?? 'text'}" value="${options.value}"${options.type === 'number' ? html` step="any"` : ''}>`;
   return html`<div class="field${options.error ? ' invalid' : ''}">
 <label for="${id}">${options.label}</label>
 ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : ''}

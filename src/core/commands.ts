@@ -64,10 +64,16 @@ export class CommandRegistry {
   /** The command a text calls, if it starts with a command's words (a leading `/` or `!` is ignored). */
   match(text: string): CommandMatch | undefined {
     const typed = text.trim().replace(/^[/!]/, '');
-    const normalized = normalize(typed).replace(/[?!.]+$/, '');
+    // French typography puts a space before « ? » (« où en suis-je ? »): the sign alone is no argument.
+    const normalized = normalize(typed).replace(/[\s?!.…]+$/, '');
     for (const alias of this.#aliases) {
       if (normalized === alias.words || normalized.startsWith(`${alias.words} `)) {
-        const args = typed.split(/\s+/).slice(alias.count).join(' ').trim();
+        const args = typed
+          .split(/\s+/)
+          .slice(alias.count)
+          .join(' ')
+          .replace(/^[\s?!.…]+$/, '')
+          .trim();
         return { command: alias.command, args, lang: alias.lang, bare: args === '' };
       }
     }

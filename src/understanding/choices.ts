@@ -39,30 +39,65 @@ interface Name {
   written: RegExp;
 }
 
-/** Names as written, compiled once each: the options' names are data, so this stays small. */
-const WRITTEN = new Map<string, RegExp>();
+/**
+ * Names read once each: the options' names are data (labels, ids, keywords), so this stays small, and every
+ * message read against a step would otherwise normalise and compile all of its options' names again.
+ */
+const NAMES = new Map<string, Name>();
 
-/** A name written out, its words in order, whatever the spaces and punctuation between them (`in person`, `100 % en ligne`). */
-function writtenName(phrase: string): RegExp {
-  let pattern = WRITTEN.get(phrase);
-  if (!pattern) {
+/**
+ * A name's meaningful words, and the name written out, its words in order, whatever the spaces and
+ * punctuation between them (`in person`, `100 % en ligne`).
+ */
+function nameOf(phrase: string): Name {
+  let name = NAMES.get(phrase);
+  if (!name) {
     // A few words may stand between its words (« le soutien de la région », "nobody from our org has asked").
     const tokens = normalize(phrase)
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
-    pattern = new RegExp(
+    const written = new RegExp(
       `(?<![a-z0-9])${tokens.join('[^a-z0-9]*(?:[a-z0-9]+[^a-z0-9]+){0,4}?')}(?![a-z0-9])`,
     );
-    WRITTEN.set(phrase, pattern);
+    name = { words: contentWords(phrase), written };
+    NAMES.set(phrase, name);
   }
-  return pattern;
+  return name;
 }
 
+interface OptionNames {
+  names: Map<string, Name[]>;
+  distinctive: Set<string>;
+}
+
+/**
+ * The names of the option lists read so far, by their first option. A step's options are the same objects on
+ * every message (data, never changed once loaded), even when a caller filters them into a new array.
+ */
+const READ = new WeakMap<
+  ChoiceOption,
+  Array<{ options: ChoiceOption[]; strict: boolean; read: OptionNames }>
+>();
+
 /** The names of each option, and the words only one option uses (those alone decide). */
-function namesOf(
-  options: ChoiceOption[],
-  strict: boolean,
-): { names: Map<string, Name[]>; distinctive: Set<string> } {
+function namesOf(options: ChoiceOption[], strict: boolean): OptionNames {
+  const first = options[0];
+  if (!first) return readNames(options, strict);
+  const known = READ.get(first) ?? [];
+  const same = known.find(
+    (k) =>
+      k.strict === strict &&
+      k.options.length === options.length &&
+      k.options.every((o, i) => o === options[i]),
+  );
+  if (same) return same.read;
+  const read = readNames(options, strict);
+  known.push({ options: [...options], strict, read });
+  READ.set(first, known);
+  return read;
+}
+
+function readNames(options: ChoiceOption[], strict: boolean): OptionNames {
   const names = new Map<string, Name[]>();
   const owners = new Map<string, Set<string>>();
   for (const option of options) {
@@ -76,7 +111,7 @@ function namesOf(
     // An id is typed or clicked as the answer itself; inside a longer message it is only a word.
     const id = strict ? [] : [option.id.replace(/_/g, ' ')];
     const phrases = [...own, ...id, ...(option.keywords ?? [])]
-      .map((phrase) => ({ words: contentWords(phrase), written: writtenName(phrase) }))
+      .map(nameOf)
       .filter((name) => name.words.length > 0);
     names.set(option.id, phrases);
     for (const word of phrases.flatMap((p) => p.words))

@@ -102,8 +102,26 @@ const weekdayOf = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay()
 const addDays = (day: Day, n: number): Day =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The last sentences read, by today and text: one turn reads the same answer up to three times (facts given
+ * ahead, the checks for what is not an answer, the answer itself), and chrono's three readers are the dearest
+ * part of it. A reading depends on nothing else, and callers only read it.
+ */
+const LAST_READ = new Map<string, DateReading>();
+const LAST_READ_SIZE = 16;
+
 /** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
 export function dateIn(said: string, today: Day): DateReading {
+  const key = `${today} ${said}`;
+  const known = LAST_READ.get(key);
+  if (known) return known;
+  const reading = readDate(said, today);
+  if (LAST_READ.size >= LAST_READ_SIZE) LAST_READ.delete(LAST_READ.keys().next().value as string);
+  LAST_READ.set(key, reading);
+  return reading;
+}
+
+function readDate(said: string, today: Day): DateReading {
   // « le 30 mars 2027, pas le 23 », « n'est plus le 23 mars, on a décalé au 8 avril »: the day not meant is left aside.
   const raw = withoutNegated(said);
   const typed = normalize(raw);

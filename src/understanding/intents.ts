@@ -37,7 +37,7 @@ export function saysNothing(text: string): boolean {
 }
 
 const QUESTION_START =
-  /^(comment|pourquoi|quand|qu'est-ce|qu'est ce|quel|quelle|quels|quelles|combien|est-ce|ou |qui |que |quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
+  /^(comment|pourquoi|quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que |quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
 
 /** A text that reads as a question rather than an answer. */
 export function readsAsQuestion(text: string): boolean {
@@ -190,4 +190,36 @@ const BARE_EDIT = new RegExp(`^${EDIT_VERB}[\\s?!.]*$`);
 /** A lone edit verb (« modifier », "change"): the person is asked which answer. */
 export function isBareEdit(text: string): boolean {
   return BARE_EDIT.test(normalize(text));
+}
+
+const PROGRESS = new RegExp(
+  `^(?:(?:et|alors|bon|donc|du coup|so|ok|okay|and)[\\s,]+)?(?:${[
+    '(?:on|nous) en (?:est|sommes|etait|etions) ou',
+    'ou (?:on|nous) en (?:est|sommes|etait|etions)',
+    "ou en (?:est-on|est on|sommes-nous|sommes nous|etait-on|etions-nous|suis-je|suis je|etais-je|est-ce qu'on en est)",
+    "ou (?:j'en|j en) (?:suis|etais)",
+    "(?:j'en|je) suis ou",
+    'ou en est (?:ma|la|notre|mon|le) (?:candidature|dossier|demande)',
+    "(?:on en est|j'en suis|nous en sommes) a quelle etape",
+    "(?:a )?quelle etape (?:on en est|sommes-nous|en suis-je|j'en suis|suis-je)",
+    "(?:il )?(?:me |nous )?reste(?:-t-il| t il)? combien (?:de questions|d'etapes|de temps)",
+    "combien (?:de questions|d'etapes|de questions encore) (?:(?:il )?(?:me |nous )?reste(?:nt)?|encore)",
+    "(?:qu'est-ce qui|qu'est ce qui|ce qui) (?:reste|manque)(?: encore)?",
+    'que (?:reste|manque)-t-il(?: encore)?',
+    'where (?:are we|am i|do we stand|do i stand)(?: at)?',
+    'how far (?:along )?(?:are we|am i)',
+    'how many (?:more )?(?:questions|steps)(?: are)? left',
+    "what(?:'s| is) (?:left|missing|still missing)",
+    'progress',
+  ].join(
+    '|',
+  )})(?:\\s+(?:exactement|maintenant|now|so far|alors|du coup|(?:avec|dans) (?:ma|la|notre) candidature|with (?:my|the|our) application|(?:du|de mon|de notre) dossier|de (?:ma|la|notre) candidature))?[\\s?!.…]*$`,
+);
+
+/**
+ * « on en est où ? », « on en est ou », « il reste combien de questions ? », "where are we?": the person asks
+ * how far the application has come — its status, not the step's help.
+ */
+export function asksProgress(text: string): boolean {
+  return PROGRESS.test(normalize(text));
 }

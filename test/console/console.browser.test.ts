@@ -134,7 +134,7 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await page.getByLabel('committee_weeks').fill('trois');
     await page.getByRole('button', { name: 'Voir ce qui change' }).click();
     for (const figure of ['closes', 'committee_weeks']) {
-      await expect(page.locator(`#f-figures-${figure}-error`).textContent()).resolves.toMatch(/AAAA-MM-JJ/);
+      await expect(page.locator(`#f-figures-${figure}-error`).textContent()).resolves.toMatch(/JJ\/MM\/AAAA/);
       await expect(page.getByLabel(figure, { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
         'true',
       );
@@ -187,10 +187,12 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await page.getByRole('link', { name: /NEC local/ }).click();
     await page.getByLabel('Édition (année)').fill('2027');
     await page.getByLabel('Ouverture').fill('2027-01-15');
-    await page.getByLabel('Clôture', { exact: true }).fill('2027-06-30');
+    // Days read and typed day first, whatever the browser's language.
+    await expect(page.getByLabel('agreement_end', { exact: true }).inputValue()).resolves.toBe('31/12/2023');
+    await page.getByLabel('Clôture', { exact: true }).fill('30/06/2027');
     await page.getByLabel('Section de la source qui donne ces dates').fill('Appel à participation 2027');
     await page.getByLabel('min_attendance', { exact: true }).fill('120');
-    await page.getByLabel('agreement_end', { exact: true }).fill('2027-12-31');
+    await page.getByLabel('agreement_end', { exact: true }).fill('31/12/2027');
     const contact = 'Nouveau contact (laisser vide si aucun)';
     await page.getByLabel(`${contact} — nom`).fill('Équipe NEC locaux 2027');
     await page.getByLabel(`${contact} — rôle (français)`).fill('candidatures 2027');
@@ -204,6 +206,8 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/Version 1 enregistrée/);
 
     expect(await chat('appels')).toMatch(/local-nec[^\n]*: ouvre le 15 janvier 2027\n/);
+    const saved = app.calls.get('local-nec');
+    expect([saved?.window?.closes, saved?.figures.agreement_end]).toEqual(['2027-06-30', '2027-12-31']);
     const rules = await chat('éligibilité local-nec');
     expect(rules).toContain('au moins 120 participants');
     expect(rules).toContain('nec-locaux-2027@example.org');
@@ -279,11 +283,12 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     const page = await signedIn();
     await nav(page, 'Diffusions');
     await page.getByLabel('Canaux').fill('#general');
-    await page.getByLabel(/Date et heure/).fill('2027-01-05T09:30');
-    await page.getByLabel('Message').fill('Les inscriptions <b>ouvrent</b> demain !');
+    await page.getByLabel(/Date et heure/).fill('05/01/2027 09:30');
+    await page.getByLabel('Message').fill('Les inscriptions <b>ouvrent</b> **demain** !');
     await page.getByRole('button', { name: 'Aperçu' }).click();
+    // As the terminal will show it (this manager signed in from it): typeset, its marks dropped, no markup.
     await expect(page.locator('.chat-preview').textContent()).resolves.toContain(
-      '📣 Les inscriptions <b>ouvrent</b> demain !',
+      '📣 Les inscriptions <b>ouvrent</b> demain\u202f!',
     );
     await screenshot(page, 'broadcasts');
     await page.getByRole('button', { name: 'Programmer' }).click();
@@ -293,7 +298,7 @@ describe.skipIf(!chromiumPath)('the web console in a browser', { timeout: 60_000
     await app.scheduler.tick(app.clock.now());
     expect(delivered.map((d) => [d.ref.roomId, plainSpaces(d.reply.text)])).toContainEqual([
       'general',
-      '📣 Les inscriptions <b>ouvrent</b> demain !',
+      '📣 Les inscriptions <b>ouvrent</b> **demain** !',
     ]);
   });
 

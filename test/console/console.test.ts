@@ -104,6 +104,15 @@ describe('scopes, checked on the server', () => {
     const matrixRoom = await schedule(one, '!elsewhere:matrix.org');
     expect([matrixRoom.status, heading(matrixRoom.html)]).toEqual([403, 'Hors de votre périmètre']);
 
+    // Its preview is the message as Slack will show it: French typography, mrkdwn read, no HTML.
+    const preview = await schedule(one, '#general', {
+      text: 'Ouverture *demain* : **venez** <b>nombreux</b> !',
+      action: 'preview',
+    });
+    expect(/<div class="chat-preview slack">.*?<\/div>/s.exec(preview.html)?.[0]).toContain(
+      '📣 Ouverture <em>demain</em>\u00a0: <strong>venez</strong> &lt;b&gt;nombreux&lt;/b&gt;\u202f!',
+    );
+
     const two = await signIn(slack('T2'), 'U2');
     expect(pageText((await two.get('/console/broadcasts')).html)).toContain('Aucune diffusion programmée');
     const cancel = await two.post(`/console/broadcasts/${broadcast?.id}/cancel`, {});

@@ -47,10 +47,14 @@ describe('local-nec dialog, in French, from apply to export', () => {
     expect(reply(r, 'dialog:local-nec:noted').text).toContain('mardi 23 mars 2027');
     expect(askedSlot(r)).toBe('event_format');
 
-    // A required step cannot be skipped.
+    // A required step may be left for later, as « je ne sais pas encore » offers: it is said to be needed.
     r = await app.say('u', 'passer');
-    expect(reply(r, 'dialog:required').intent).toBe('dialog:required');
+    expect(reply(r, 'dialog:skipped').text).toContain('nécessaire au dossier');
+    expect(askedSlot(r)).toBe('themes');
+    r = await app.say('u', 'modifier le format');
+    expect(askedSlot(r)).toBe('event_format');
     r = await app.say('u', 'hybride');
+    expect(askedSlot(r)).toBe('themes');
     r = await app.say('u', '1, 7');
     expect(reply(r, 'dialog:local-nec:noted').text).toContain('inclusion numérique, accessibilité numérique');
     // The application file asks for the goal and what it brings local players, in the person's words.

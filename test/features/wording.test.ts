@@ -33,7 +33,7 @@ describe('wording', () => {
     expect(all.map((r) => r.text).join('\n')).not.toMatch(/\(s\)|·aux/);
   });
 
-  it('shows the step and the questions left, which an « autre » answer only holds level', async () => {
+  it('shows the step and the questions left, one fewer at each answer, an « autre » one too', async () => {
     app = await createTestApp();
     let r = await app.say('ana', 'candidater local-nec');
     expect(stepText(r)).toMatch(/^\*\*Étape 1\*\* \(encore (\d+) questions ensuite\)/);
@@ -42,8 +42,8 @@ describe('wording', () => {
     expect(stepText(r)).toContain(`**Étape 2** (encore ${left - 1} questions ensuite)`);
     r = await app.say('ana', 'autre personne morale');
     expect(askedSlot(r)).toBe('legal_entity_other');
-    // The « which kind? » step comes in: one more question, so the count stays where it was.
-    expect(stepText(r)).toContain(`**Étape 3** (encore ${left - 1} questions ensuite)`);
+    // The « which kind? » step was counted as one that may come: the count goes on down.
+    expect(stepText(r)).toContain(`**Étape 3** (encore ${left - 2} questions ensuite)`);
     expect(stepText(r)).not.toMatch(/\d+\/\d+/);
 
     const [list] = await app.say('ana', 'candidatures');

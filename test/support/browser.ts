@@ -16,7 +16,8 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Date and time pickers show days the French way.
+  // The browser's own language (Debian's Chromium ships only en-US: a native date control would still read
+  // 12/31/2026, which is why the console writes its days itself, src/console/dates.ts).
   '--lang=fr-FR',
 ];
 
@@ -35,7 +36,7 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
         executablePath,
         headless: true,
         args: ARGS,
-        // Date pickers show days as French managers read them.
+        // Accept-Language, navigator.language and Intl as a French manager's browser has them.
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',
         viewport: options.mobile ? { width: 390, height: 844 } : { width: 1100, height: 800 },

@@ -3,10 +3,13 @@
  * preview shaped like the chat message, then confirmation), list those still to be sent, cancel one. The
  * chat commands' engine (`Broadcasts.schedule` / `cancel`) does the work.
  */
-import type { Lang } from '../../core/i18n.ts';
+import type { Lang, Localized } from '../../core/i18n.ts';
+import type { Platform } from '../../core/message.ts';
 import { parseInstant } from '../../core/time.ts';
 import { Broadcasts } from '../../scheduler/broadcasts.ts';
 import { formatInstant } from '../../scheduler/format.ts';
+import { chatMessage } from '../chat-preview.ts';
+import { INSTANT_FORMAT, typedInstant } from '../dates.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
 import { csrfField, field, notice, page } from '../layout.ts';
@@ -50,7 +53,7 @@ ${preview ?? ''}
 <h2>${fr ? 'Programmer une diffusion' : 'Schedule a broadcast'}</h2>
 <form method="post" action="/console/broadcasts" novalidate>${csrfField(r.page)}
 ${field({ name: 'channels', label: fr ? 'Canaux' : 'Channels', value: draft.channels ?? '', error: errors.get('channels'), hint: fr ? `Séparés par des espaces : #general, ou un salon Matrix !id:serveur${scope.rooms ? ' (les salons que vous gérez)' : ''}.` : `Separated by spaces: #general, or a Matrix room !id:server${scope.rooms ? ' (the rooms you manage)' : ''}.` })}
-${field({ name: 'at', label: fr ? `Date et heure (${r.session.zone})` : `Date and time (${r.session.zone})`, value: draft.at ?? '', type: 'datetime-local', error: errors.get('at') })}
+${field({ name: 'at', label: fr ? `Date et heure (${r.session.zone})` : `Date and time (${r.session.zone})`, value: draft.at ?? '', type: 'datetime-local', hint: INSTANT_FORMAT[lang], error: errors.get('at') })}
 ${field({ name: 'text', label: fr ? 'Message' : 'Message', value: draft.text ?? '', type: 'textarea', error: errors.get('text') })}
 <div class="actions"><button type="submit" name="action" value="preview">${fr ? 'Aperçu' : 'Preview'}</button>${preview ? html`<button type="submit" name="action" value="schedule">${fr ? 'Programmer' : 'Schedule'}</button>` : ''}</div>
 </form>
@@ -78,7 +81,8 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const fr = lang === 'fr';
   const draft: Draft = {
     channels: r.form.get('channels') ?? '',
-    at: r.form.get('at') ?? '',
+    // Typed day first (05/01/2027 09:30), read as the local ISO form the engine takes.
+    at: typedInstant(r.form.get('at') ?? ''),
     text: (r.form.get('text') ?? '').trim(),
   };
   const errors = new Map<string, string>();
@@ -103,7 +107,13 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const zone = r.session.zone;
   const at = parseInstant(draft.at ?? '', zone);
   const now = s.clock.now();
-  if (!at) errors.set('at', fr ? 'Choisissez une date et une heure.' : 'Choose a date and a time.');
+  if (!at)
+    errors.set(
+      'at',
+      fr
+        ? `Écrivez une date et une heure : ${INSTANT_FORMAT.fr}.`
+        : `Write a date and a time: ${INSTANT_FORMAT.en}.`,
+    );
   else if (at.getTime() <= now.getTime())
     errors.set(
       'at',
@@ -129,7 +139,14 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   if (foreign || (scope.rooms && targets.some((room) => !scope.rooms?.includes(room))))
     return refusalPage(lang, 'scope', r.session);
   if (r.form.get('action') !== 'schedule')
-    return list(s, r, draft, errors, undefined, chatPreview(targets, at, zone, draft.text ?? '', lang));
+    return list(
+      s,
+      r,
+      draft,
+      errors,
+      undefined,
+      chatPreview(targets, at, zone, draft.text ?? '', lang, scope.platform),
+    );
   const id = await s.broadcasts.schedule({
     platform: scope.platform,
     workspace: scope.workspace,
@@ -146,13 +163,32 @@ async function submit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   return redirect('/console/broadcasts?done=scheduled');
 }
 
-/** The message as the channel will show it: the bot's name, the time, the text (never read as markup). */
-function chatPreview(rooms: string[], at: Date, zone: string, text: string, lang: Lang): Html {
+const PLATFORM_NAMES: Record<Platform, Localized> = {
+  slack: { fr: 'Slack', en: 'Slack' },
+  matrix: { fr: 'Matrix', en: 'Matrix' },
+  shell: { fr: 'le terminal', en: 'the terminal' },
+};
+
+/**
+ * The message as the channel will show it: the bot's name, the time, the text as the chat shows it (French
+ * typography, the Markdown the platform reads; never HTML typed by the manager).
+ */
+function chatPreview(
+  rooms: string[],
+  at: Date,
+  zone: string,
+  text: string,
+  lang: Lang,
+  platform: Platform,
+): Html {
   const fr = lang === 'fr';
+  const where = rooms.map((r) => `#${r}`).join(', ');
+  const when = formatInstant(at, zone, lang);
+  const app = PLATFORM_NAMES[platform][lang];
   return html`<section aria-labelledby="preview-title"><h2 id="preview-title">${fr ? 'Aperçu' : 'Preview'}</h2>
-<p>${fr ? `Dans ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)} :` : `In ${rooms.map((r) => `#${r}`).join(', ')}, ${formatInstant(at, zone, lang)}:`}</p>
-<div class="chat-preview"><span class="who">nec-bot</span><span class="when">${formatInstant(at, zone, lang)}</span><p>📣 ${text}</p></div>
-<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
+<p>${fr ? `Dans ${where}, ${when}, tel que ${app} l’affichera :` : `In ${where}, ${when}, as ${app} will show it:`}</p>
+<div class="chat-preview ${platform}"><span class="who">nec-bot</span><span class="when">${when}</span>${chatMessage(`📣 ${text}`, platform, lang)}</div>
+<p>${fr ? 'Rien n’est programmé tant que vous n’avez pas cliqué sur « Programmer ».' : 'Nothing is scheduled until you click “Schedule”.'}</p></section>`;
 }
 
 async function cancel(s: ConsoleServices, r: PageRequest): Promise<Response> {

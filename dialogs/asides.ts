@@ -1,0 +1,204 @@
+/**
+ * What a message at a step is besides an answer: a request to change another answer, a correction, "I do
+ * not know yet", a question about the step (its help) or for the FAQ, a sound while thinking. Each is dealt
+ * with here and nothing is stored as the step's answer.
+ */
+
+import type { Localized } from '../src/core/i18n.ts';
+import type { Turn } from '../src/core/turn.ts';
+import {
+  asksProgress,
+  correctionIn,
+  correctionSaidLast,
+  editRequestIn,
+  isBareEdit,
+  isFramedQuestion,
+  isHesitation,
+  isPuzzled,
+  questionTopic,
+  readsAsQuestion,
+} from '../src/understanding/intents.ts';
+import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { contentWords } from '../src/understanding/words.ts';
+import type { Application } from './application.ts';
+import type { DialogContext } from './context.ts';
+import { applyCorrection, correct, namedChange } from './corrections.ts';
+import { edit } from './editing.ts';
+import { withoutCallNames } from './facts.ts';
+import type { Parsed } from './parsers/result.ts';
+import { ask, showStatus } from './progress.ts';
+import { parseForm, type Step, stepNameWords } from './steps.ts';
+
+/** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
+export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
+
+/**
+ * A message that is not an answer to the step: an edit of another answer, a correction of the previous
+ * one, or "I do not know yet". True when it was dealt with.
+ */
+export async function handledOtherwise(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+): Promise<boolean> {
+  if (application.pendingEdit) {
+    application.pendingEdit = undefined;
+    if (ctx.stepNamed(application, text)) {
+      await edit(ctx, turn, application, text);
+      return true;
+    }
+  }
+  // « on en est où ? » asks for the application's progress, not the step's help.
+  if (asksProgress(text)) {
+    await showStatus(ctx, turn, application);
+    return true;
+  }
+  const editWords = editRequestIn(text);
+  const corrected =
+    correctionIn(text, step.type !== 'boolean') ??
+    (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+      ? correctionSaidLast(text)
+      : undefined);
+  // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
+  const named = namedChange(ctx, turn, application, step, editWords ?? corrected);
+  if (named) {
+    await applyCorrection(ctx, turn, application, named.step, named.parsed);
+    return true;
+  }
+  if (editWords !== undefined || isBareEdit(text)) {
+    await edit(ctx, turn, application, editWords ?? '');
+    return true;
+  }
+  if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
+  // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
+  // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
+  const boolean = step.type === 'boolean';
+  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
+    offerSkip(ctx, turn, application, step);
+    return true;
+  }
+  if (isPuzzled(text)) {
+    await stepHelp(ctx, turn, application, step);
+    return true;
+  }
+  if (isHesitation(text)) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:invalid`,
+      text: turn.t({
+        fr: 'Prenez votre temps : je n’ai pas encore de réponse. « aide » explique cette étape.',
+        en: 'Take your time: I do not have an answer yet. “help” explains this step.',
+      }),
+    });
+    await ask(ctx, turn, application);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A question typed at the step, read once the step's own reading of it is known: the step's help, the FAQ's
+ * answer, or nothing (an answer with a question mark). True when it was dealt with.
+ */
+export async function handledAsQuestion(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+  parsed: Parsed<unknown>,
+): Promise<boolean> {
+  if (!readsAsQuestion(text)) return false;
+  // « c'est quoi le numérique responsable ? » is a question even though a word of it reads as an answer;
+  // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
+  const question =
+    step.type === 'text'
+      ? text.trim().endsWith('?')
+      : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
+  const topic = question ? questionTopic(text, stepWords(step)) : undefined;
+  if (!topic) return false;
+  if (topic === 'step') {
+    await stepHelp(ctx, turn, application, step);
+    return true;
+  }
+  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
+  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
+  if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer)) {
+    await ask(ctx, turn, application);
+    return true;
+  }
+  if (!notAnAnswer) return false;
+  await stepHelp(ctx, turn, application, step);
+  return true;
+}
+
+/**
+ * « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). The French
+ * speaks of « cette étape », not of the label, whose gender and number vary (« les partenaires »).
+ */
+export function offerSkip(ctx: DialogContext, turn: Turn, application: Application, step: Step): void {
+  const question: Localized = step.optional
+    ? {
+        fr: 'Pas de souci. On passe cette étape (« {label} ») pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
+        en: 'No problem. Shall we skip “{label}” for now? It stays to be given (“edit {label}” to come back to it). (yes / no)',
+      }
+    : {
+        fr: 'Pas de souci. Cette étape (« {label} ») est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
+        en: 'No problem. “{label}” is needed for the application: shall we leave it for later? It stays missing in the summary (“edit {label}” to come back to it). (yes / no)',
+      };
+  ctx.deps.confirmations.ask(turn, SKIP_OFFER_ACTION, turn.t(question, { label: step.label[turn.lang] }), {
+    id: application.id,
+    slot: step.slot,
+  });
+}
+
+/** A question about the step: its help, then the question again. */
+function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step: Step): Promise<void> {
+  ctx.say(turn, {
+    intent: 'dialog:step-help',
+    text: `**${step.label[turn.lang]}** — ${step.help[turn.lang]}`,
+  });
+  return ask(ctx, turn, application);
+}
+
+/**
+ * The words of a step's label, prompt, other names and choices: a question using them is about the step. The
+ * call's name is left out (« Quelle structure porte le NEC local ? »): a question about it is for the FAQ.
+ */
+function stepWords(step: Step): string[] {
+  return contentWords(
+    withoutCallNames(
+      [
+        step.label.fr,
+        step.label.en,
+        step.prompt.fr,
+        step.prompt.en,
+        ...(step.names ?? []),
+        ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en, ...(c.keywords ?? [])]),
+      ].join(' '),
+    ),
+  );
+}
+
+/**
+ * Answers a question typed during a step from the FAQ (the call's entries first) when it knows the answer;
+ * with `evenUnsure`, says what it does not know just as honestly (its fallback). True when the FAQ replied.
+ */
+function answerFromFaq(
+  ctx: DialogContext,
+  turn: Turn,
+  text: string,
+  callId: string,
+  evenUnsure: boolean,
+): boolean {
+  const faq = ctx.deps.services().faq;
+  const match = faq?.search(text, turn.lang, { callId });
+  if (!faq || !match || (!match.confident && !evenUnsure)) return false;
+  ctx.say(turn, faq.replyFor(turn, match));
+  ctx.say(turn, {
+    intent: 'dialog:resume',
+    text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
+  });
+  return true;
+}

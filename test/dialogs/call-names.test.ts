@@ -1,0 +1,93 @@
+/**
+ * Calls named the way people name them: « candidater nec local », "apply MEAE", « candidater au NEC-ESS »
+ * start the right dialog, and so does a sentence asking for the NEC ESS travel to be paid for — as
+ * conversation scripts and through the scripting interface.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { runJsonl } from '../support/jsonl.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { askedSlot, reply } from './support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Today is Tuesday 1 December 2026: the local NEC call is open, the two others closed. */
+const start = () => createTestApp({ now: '2026-12-01T10:00:00+01:00' });
+
+const NAMED: Array<[string, string]> = [
+  ['candidater nec local', 'local-nec'],
+  ['candidater NEC local', 'local-nec'],
+  ['apply local NEC', 'local-nec'],
+  ['candidater pour organiser un NEC local', 'local-nec'],
+  ['candidater nec-ess', 'nec-ess-travel'],
+  ['candidater au NEC ESS', 'nec-ess-travel'],
+  ['candidater déplacement NEC ESS', 'nec-ess-travel'],
+  ['apply for the travel allowance', 'nec-ess-travel'],
+  ['candidater NIR', 'meae-nir'],
+  ['apply MEAE', 'meae-nir'],
+  ['postuler à l’appel Numérique inclusif et responsable', 'meae-nir'],
+];
+
+describe('a call named by its other names', () => {
+  for (const [text, dialog] of NAMED)
+    it(`« ${text} » → ${dialog}`, async () => {
+      app = await start();
+      let r = await app.say('u', text);
+      // A closed call is said first: preparing it anyway starts that dialog.
+      if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) r = await app.say('u', 'oui');
+      expect(reply(r, `dialog:${dialog}:start`).intent).toBe(`dialog:${dialog}:start`);
+    });
+
+  it('an unknown name still lists the calls', async () => {
+    app = await start();
+    const r = await app.say('u', 'candidater prix de la meilleure pizza');
+    expect(reply(r, 'dialog:choose-call').text).toContain('Je ne connais pas l’appel');
+  });
+
+  it('a call named mid-application is not stored as the answer', async () => {
+    app = await start();
+    await app.say('u', 'candidater local-nec');
+    const r = await app.say('u', 'candidater nec-ess');
+    expect(reply(r, 'dialog:busy').intent).toBe('dialog:busy');
+    expect(askedSlot(r)).toBe('organizer_name');
+  });
+});
+
+describe('the NEC ESS travel asked for in a sentence', () => {
+  it('« je voudrais la prise en charge de mon déplacement au NEC ESS » starts it, and « oui » prepares it', async () => {
+    app = await start();
+    let r = await app.say('u', 'je voudrais la prise en charge de mon déplacement au NEC ESS');
+    expect(reply(r, 'confirm:dialog-closed-call').text).toContain('Défraiement de déplacement');
+    r = await app.say('u', 'oui');
+    expect(askedSlot(r)).toBe('organisation_name');
+  });
+
+  it('a question about it, or about registering, still goes to the FAQ', async () => {
+    app = await start();
+    let r = await app.say('u', 'je voudrais savoir comment me faire rembourser mon déplacement au NEC ESS');
+    expect(r.some((x) => x.intent.startsWith('faq:'))).toBe(true);
+    r = await app.say('u', 'je veux m’inscrire au NEC ESS');
+    expect(r.some((x) => x.intent.includes('dialog:'))).toBe(false);
+  });
+
+  it('through the scripting interface', async () => {
+    app = await start();
+    const out = await runJsonl(
+      app,
+      [
+        { user: 'u', text: 'candidater nec local' },
+        { user: 'v', text: 'je voudrais la prise en charge de mon déplacement au NEC ESS' },
+        { user: 'v', text: 'oui' },
+      ]
+        .map((line) => `${JSON.stringify(line)}\n`)
+        .join(''),
+    );
+    const intents = (i: number) =>
+      ((out[i]?.replies ?? []) as Array<{ intent: string }>).map((r) => r.intent);
+    expect(intents(0)).toContain('dialog:local-nec:start');
+    expect(intents(2)).toContain('dialog:nec-ess-travel:start');
+  });
+});
