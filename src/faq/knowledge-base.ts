@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Localized } from '../core/i18n.ts';
-import { ASKS } from './asks.ts';
+import { ASKS } from './ask-cues.ts';
+import { shownFacts } from './holding.ts';
 
 const localized = z.strictObject({ fr: z.string().trim().min(1), en: z.string().trim().min(1) });
 const localizedList = z.strictObject({
@@ -95,6 +96,7 @@ export class KnowledgeBase {
       ...this.entries.flatMap((e) =>
         e.related.filter((r) => !this.#byId.has(r)).map((r) => `${e.id}: related entry ${r} does not exist`),
       ),
+      ...this.entries.flatMap(unshown),
     ];
     if (problems.length > 0) throw new Error(`FAQ knowledge base: ${problems.join('; ')}`);
   }
@@ -149,6 +151,17 @@ export function loadKnowledgeBase(dir: string = DEFAULT_ENTRIES_DIR): KnowledgeB
     return { ...topic, entries: entries.map((e) => ({ ...e, topic: topic.id })) };
   });
   return new KnowledgeBase(topics);
+}
+
+/**
+ * An e-mail, a phone number or a web address an entry says it answers with must be in its answer, in both
+ * languages: a question asking for one is answered with it.
+ */
+function unshown(entry: FaqEntry): string[] {
+  const shown = (['fr', 'en'] as const).map((lang) => shownFacts(entry.answer[lang]));
+  return entry.answers
+    .filter((ask) => ['email', 'phone', 'web'].includes(ask) && !shown.every((facts) => facts.includes(ask)))
+    .map((ask) => `${entry.id}: answers ${ask} but its answer does not show one in both languages`);
 }
 
 function duplicates(values: string[]): string[] {

@@ -3,29 +3,21 @@
  * (asks.ts) and the entries of that topic holding that kind of fact, ranked on the rest of its words
  * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
  */
-import { type Ask, type Asked, readAsks } from './asks.ts';
+import type { Ask } from './ask-cues.ts';
+import { type Asked, readAsks } from './asks.ts';
+import { Holdings } from './holding.ts';
 import { isUnreadable } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
+import { twoParts } from './parts.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
 import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
-// `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
-const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
 // Words opening a follow-up question (« et la date limite ? », "and the fee?").
 const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
-// Where a question may turn into a second one.
-const CONJUNCTIONS = new Set(['et', 'and']);
-// Words that make a clause a question of its own (the folded words of « qu'est-ce », "what's" included).
-const QUESTION_WORDS = new Set(
-  (
-    'qui quoi quel quelle quels quelles quand ou comment combien pourquoi qu est faut peut peuvent liste ' +
-    'what whats who whom which when where how why is are can could do does did will list'
-  ).split(' '),
-);
 
 /** What a question matched. `confident: false` means the bot must not answer with `entry`. */
 export interface FaqMatch {
@@ -76,13 +68,13 @@ export class FaqMatcher {
   readonly #topics: TopicFinder;
   /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
   readonly #isWord: (word: string) => boolean;
-  readonly #figure: FigureLookup;
+  readonly #holds: Holdings;
   /** The language a question is written in, its topics' names set aside. */
   readonly language: QuestionLanguage;
 
   constructor(kb: KnowledgeBase, figure: FigureLookup) {
     this.kb = kb;
-    this.#figure = figure;
+    this.#holds = new Holdings(kb, figure);
     this.#index = new FaqIndex(kb);
     this.#topics = new TopicFinder(kb);
     this.#isWord = vocabularyOf(kb);
@@ -98,7 +90,7 @@ export class FaqMatcher {
     if (isUnreadable(text)) return NO_MATCH;
     const typed = words(text);
     const whole = this.#matchWords(typed, context);
-    const parts = this.#parts(typed);
+    const parts = twoParts(typed, this.#topics);
     if (!parts) return whole;
     // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
     // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
@@ -114,25 +106,6 @@ export class FaqMatcher {
     return { ...first, second: second.entry, coverage: Math.min(first.coverage, second.coverage) };
   }
 
-  /**
-   * Where a question's words split into two questions: at « et » / "and" with words on both sides, not inside a
-   * topic's name (« Numérique Inclusif et Responsable »), the second side itself a question (« … et quels thèmes
-   * sont acceptés ? ») or both sides naming something of their own (« Territoir'Prod et Intercotour »).
-   */
-  #parts(typed: string[]): [string[], string[]] | undefined {
-    const { spans } = this.#topics.find(typed);
-    for (let at = 1; at < typed.length - 1; at++) {
-      if (!CONJUNCTIONS.has(typed[at] ?? '') || spans.has(at)) continue;
-      const left = typed.slice(0, at);
-      const right = typed.slice(at + 1);
-      if (searchTerms(left.join(' ')).length === 0 || searchTerms(right.join(' ')).length === 0) continue;
-      const asksSomething = right.some((w) => QUESTION_WORDS.has(w)) || readAsks(right).asks.size > 0;
-      const bothNamed = this.#topics.find(left).spans.size > 0 && this.#topics.find(right).spans.size > 0;
-      if (asksSomething || bothNamed) return [left, right];
-    }
-    return undefined;
-  }
-
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
   #matchWords(typed: string[], context: FaqContext, followUp = false): FaqMatch {
     const asked = readAsks(typed, this.#isWord);
@@ -145,6 +118,7 @@ export class FaqMatcher {
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
       objectTerms: [],
+      ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -176,15 +150,19 @@ export class FaqMatcher {
     // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
     // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? »). With nothing asked, such a
     // word may be the whole point (« le repas est compris ? »).
-    const subject =
-      asks.length === 0 && !asked.defines
-        ? question.subject
-        : words(question.subject)
-            .filter((w) => {
-              const term = searchTerm(w);
-              return term === null || this.#index.knows(term);
-            })
-            .join(' ');
+    const known = (w: string) => {
+      const term = searchTerm(w);
+      return term === null || this.#index.knows(term);
+    };
+    const asksNothing = asks.length === 0 && !asked.defines;
+    // Nothing asked, and half of what it is about is words the knowledge base has nowhere (« peut-on venir avec
+    // son chien au NEC ? »): the sources do not speak of it, whatever the rest shares with an entry. (A stray
+    // unknown word among several known ones — « hello », "wondering" — is only how it is said.)
+    const about = words(question.subject).flatMap((w) => searchTerm(w) ?? []);
+    const strange = about.filter((term) => !this.#index.knowsSurely(term));
+    if (asksNothing && about.length > 0 && strange.length * 2 >= about.length)
+      return this.#notInSources(topicId, asked, []);
+    const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
     const ranked = this.#index
       .rank(subject, question.askTerms, { onTopic: true })
       .filter((r) => r.entry.topic === topicId);
@@ -202,31 +180,34 @@ export class FaqMatcher {
       // A fact asked for is better answered by the entry given to it (the first kind its `answers` lists) than by
       // one that touches on it, the overview least.
       const aside = (e: FaqEntry) =>
-        Number(this.#otherEdition(e, asked.years)) * 4 +
+        Number(this.#holds.otherEdition(e, asked.years)) * 4 +
         Number(!asks.some((ask) => ask === e.answers[0])) * 2 +
         Number(e === overview);
       const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
         (a, b) => aside(a) - aside(b),
       );
-      const dated = entries.filter((e) => this.#holdsYears(e, asked.years));
-      const holder = dated.find((e) => holdsAll(e, asks)) ?? dated.find((e) => holdsAny(e, asks));
+      const dated = entries.filter((e) => this.#holds.years(e, asked.years));
+      const holder =
+        dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#holdsAsked(e, asked));
       if (!holder) return this.#notInSources(topicId, asked, ranked);
       return { ...sure(holder), topic: topicId, second: this.#secondPart(holder, asks, entries) };
     }
-    const yearKnown = asked.years.length === 0 || topic.entries.some((e) => this.#holdsYears(e, asked.years));
+    const yearKnown =
+      asked.years.length === 0 || topic.entries.some((e) => this.#holds.years(e, asked.years));
     // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
     const holds = (r: Ranked) =>
-      holdsAny(r.entry, asks) &&
-      (asks.length === 0 || this.#holdsYears(r.entry, asked.years)) &&
+      this.#holdsAsked(r.entry, asked) &&
+      (asks.length === 0 || this.#holds.years(r.entry, asked.years)) &&
       this.#speaksOf(r.entry, question.objectTerms);
-    const chosen = yearKnown ? ranked.slice(0, ASK_DEPTH).find(holds) : undefined;
+    const holding = ranked.slice(0, ASK_DEPTH).filter(holds);
+    const chosen = !yearKnown ? undefined : question.ofTopic ? this.#mainHolder(holding, asks) : holding[0];
     if (!chosen) {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
       return { ...this.#unsure(ranked), topic: topicId };
     }
     // The one entry of the topic holding the fact asked for is evidence enough (« combien d'euros peut-on obtenir
     // avec l'appel ? »): the topic and the ask point to it, whatever the other words.
-    const holders = topic.entries.filter((e) => holdsAll(e, asks));
+    const holders = topic.entries.filter((e) => this.#holds.all(e, asks));
     const only =
       asks.length > 0 &&
       question.objectTerms.length === 0 &&
@@ -248,8 +229,8 @@ export class FaqMatcher {
       .slice(0, ASK_DEPTH)
       .find(
         (r) =>
-          holdsAny(r.entry, asks) &&
-          this.#holdsYears(r.entry, asked.years) &&
+          this.#holdsAsked(r.entry, asked) &&
+          this.#holds.years(r.entry, asked.years) &&
           this.#speaksOf(r.entry, question.objectTerms),
       );
     if (!chosen) {
@@ -299,12 +280,11 @@ export class FaqMatcher {
       ...this.#unsure(ranked),
       confident: false,
       topic: topicId,
-      unknown: { asks: [...asked.asks], years: asked.years.filter((y) => !this.#topicHoldsYear(topicId, y)) },
+      unknown: {
+        asks: [...asked.asks],
+        years: asked.years.filter((y) => !this.#holds.topicHoldsYear(topicId, y)),
+      },
     };
-  }
-
-  #topicHoldsYear(topicId: string, year: string): boolean {
-    return (this.kb.topic(topicId)?.entries ?? []).some((e) => this.#holdsYears(e, [year]));
   }
 
   /**
@@ -321,46 +301,32 @@ export class FaqMatcher {
 
   /** For a question asking two things, an entry of the same topic answering what the chosen one does not. */
   #secondPart(chosen: FaqEntry, asks: Ask[], others: FaqEntry[]): FaqEntry | undefined {
-    const missing = asks.filter((ask) => !answersAsk(chosen, ask));
+    const missing = asks.filter((ask) => !this.#holds.answers(chosen, ask));
     if (missing.length === 0 || missing.length === asks.length) return undefined;
     return others
       .slice(0, ASK_DEPTH)
-      .find((e) => e !== chosen && e.topic === chosen.topic && holdsAll(e, missing));
+      .find((e) => e !== chosen && e.topic === chosen.topic && this.#holds.all(e, missing));
+  }
+
+  /**
+   * For a fact asked of the topic itself (« combien de NEC locaux ont été organisés ? »), the entry holding it
+   * with the best evidence: the best-ranked, unless one covering as much of the question gives that fact as its
+   * main one (the figures card, not the card on who may organise one that gives a count in passing).
+   */
+  #mainHolder(holding: Ranked[], asks: Ask[]): Ranked | undefined {
+    const [first] = holding;
+    if (!first || this.#holds.mainly(first.entry, asks)) return first;
+    return holding.find((r) => this.#holds.mainly(r.entry, asks) && r.coverage >= first.coverage) ?? first;
+  }
+
+  /** Whether an entry holds a fact the question asks, and every fact it asks *of* something. */
+  #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
+    return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, [...asked.primary]);
   }
 
   /** Whether an entry speaks of every thing a fact is asked of (the words, or a typo of them). */
   #speaksOf(entry: FaqEntry, terms: string[]): boolean {
     return terms.every((term) => this.#index.holds(entry.id, term));
-  }
-
-  /**
-   * Whether an entry is about another edition than its topic's (its title names a year the topic's does not:
-   * « L'édition NEC ESS Europe 2023 ») while the question names no year.
-   */
-  #otherEdition(entry: FaqEntry, years: string[]): boolean {
-    if (years.length > 0) return false;
-    const topicTitle = this.kb.topic(entry.topic)?.title.fr ?? '';
-    return (entry.title.fr.match(/\b(19|20)\d\d\b/g) ?? []).some((year) => !topicTitle.includes(year));
-  }
-
-  /** Whether an entry speaks of every year a question names (« NEC ESS 2026 » is not the 2025 edition). */
-  #holdsYears(entry: FaqEntry, years: string[]): boolean {
-    if (years.length === 0) return true;
-    // The days an answer's placeholders stand for count by their year; nothing needs formatting for that.
-    const text = [entry.answer.fr, entry.answer.en, entry.title.fr, entry.title.en]
-      .join(' ')
-      .replace(PLACEHOLDER_DAY, (whole, ref: string) => {
-        const [call = '', name = ''] = ref.split('.');
-        const value = ref.includes('.') ? this.#figure(call, name) : ref;
-        return typeof value === 'string' ? value : whole;
-      });
-    // A period (« 2024-2026 ») is not an edition: only a year standing alone counts, unless the question names the
-    // period itself (« en 2018-2019 »).
-    const periods = text.match(/\d{4}\s*[-–]\s*\d{4}/g) ?? [];
-    if (years.length > 1 && periods.some((period) => years.every((year) => period.includes(year))))
-      return true;
-    const standing = text.replace(/\d{4}\s*[-–]\s*\d{4}/g, ' ');
-    return years.every((year) => standing.includes(year));
   }
 
   /** No sure answer: the closest entries, for the choices of the fallback. */
@@ -416,26 +382,11 @@ interface Question {
   askTerms: Set<string>;
   /** Search terms of what a fact is asked of (asks.ts `objects`). */
   objectTerms: string[];
+  /** The fact is asked of the topic itself (« combien de NEC locaux »). */
+  ofTopic: boolean;
 }
 
 /** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */
 function sure(entry: FaqEntry): FaqMatch {
   return { entry, score: 0, coverage: 1, confident: true, alternatives: [] };
-}
-
-/** Whether an entry holds one of the facts asked for (any entry, when nothing in particular is asked). */
-function holdsAny(entry: FaqEntry, asks: Ask[]): boolean {
-  return asks.length === 0 || asks.some((ask) => answersAsk(entry, ask));
-}
-
-function holdsAll(entry: FaqEntry, asks: Ask[]): boolean {
-  return asks.every((ask) => answersAsk(entry, ask));
-}
-
-/** Whether an entry holds the kind of fact asked for (a date is also given by a deadline, a contact by an e-mail). */
-function answersAsk(entry: FaqEntry, ask: Ask): boolean {
-  const holds = entry.answers;
-  if (ask === 'contact')
-    return holds.includes('contact') || holds.includes('email') || holds.includes('phone');
-  return holds.includes(ask);
 }

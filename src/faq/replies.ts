@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
 import type { Choice, Reply } from '../core/message.ts';
 import { type Counted, plural } from '../core/plural.ts';
-import type { Ask } from './asks.ts';
+import type { Ask } from './ask-cues.ts';
 import type { FaqEntry, FaqTopic, KnowledgeBase } from './knowledge-base.ts';
 import type { FaqMatch } from './matching.ts';
 import { type FigureLookup, renderAnswer } from './render.ts';
@@ -74,13 +74,9 @@ export class FaqReplies {
   ): Reply {
     const topic = this.kb.topic(topicId);
     if (!topic) return this.unknown(closest, lang);
-    const what = [
-      ...unknown.asks.map((ask) => t(lang, ASK_NAMES[ask])),
-      ...unknown.years.map((year) => t(lang, YEAR_NAME, { year })),
-    ];
     const lines = [
       t(lang, NOT_IN_SOURCES, {
-        what: what.length > 0 ? listOf(what, lang) : t(lang, THAT),
+        what: notGiven(unknown.asks, unknown.years, lang),
         topic: topic.title[lang],
       }),
     ];
@@ -177,8 +173,19 @@ export class FaqReplies {
   }
 }
 
-function listOf(items: string[], lang: Lang): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+/**
+ * What the sources do not give, as one noun phrase after « ne donnent pas » / "do not give": the facts asked for
+ * (« cette date ou ce lieu »), for the years asked (« … pour 2026 »), or « d'information pour 2026 » alone.
+ */
+function notGiven(asks: Ask[], years: string[], lang: Lang): string {
+  const facts = asks.map((ask) => t(lang, ASK_NAMES[ask]));
+  const forYears = years.length > 0 ? t(lang, FOR_YEARS, { years: listOf(years, lang, 'conjunction') }) : '';
+  if (facts.length === 0) return years.length > 0 ? t(lang, ANYTHING, { forYears }) : t(lang, THAT);
+  return `${listOf(facts, lang, 'disjunction')}${forYears}`;
+}
+
+function listOf(items: string[], lang: Lang, type: 'conjunction' | 'disjunction'): string {
+  return new Intl.ListFormat(lang, { type }).format(items);
 }
 
 function entryChoice(entry: FaqEntry, lang: Lang): Choice {
@@ -220,17 +227,26 @@ const WHAT_THEY_SAY: Localized = {
   en: 'What they do say on this topic: {titles} (below).',
 };
 const THAT: Localized = { fr: 'cette information', en: 'that' };
-const YEAR_NAME: Localized = { fr: 'd’information pour {year}', en: 'anything for {year}' };
+const ANYTHING: Localized = { fr: 'd’information{forYears}', en: 'anything{forYears}' };
+const FOR_YEARS: Localized = { fr: ' pour {years}', en: ' for {years}' };
 const ASK_NAMES: Record<Ask, Localized> = {
   date: { fr: 'cette date', en: 'that date' },
   next: { fr: 'la prochaine date', en: 'the next date' },
   deadline: { fr: 'cette date limite', en: 'that deadline' },
   place: { fr: 'ce lieu', en: 'that place' },
-  address: { fr: 'd’adresse postale', en: 'a street address' },
-  amount: { fr: 'ce montant ni ce prix', en: 'that amount or price' },
+  hours: { fr: 'les horaires', en: 'the opening hours' },
+  address: { fr: 'l’adresse postale', en: 'a street address' },
+  amount: { fr: 'ce montant', en: 'that amount' },
   contact: { fr: 'ce contact', en: 'that contact' },
   email: { fr: 'cette adresse e-mail', en: 'that e-mail address' },
   phone: { fr: 'ce numéro de téléphone', en: 'that phone number' },
+  web: { fr: 'cette adresse web', en: 'that web address' },
+  name: { fr: 'ce nom', en: 'that name' },
+  head: { fr: 'qui le dirige', en: 'who heads it' },
+  role: { fr: 'cette fonction', en: 'that job title' },
+  language: { fr: 'la langue', en: 'the language' },
+  counts: { fr: 'ce qui est compté ou compris', en: 'what counts or is included' },
+  scope: { fr: 'ce qui est financé ou couvert', en: 'what is funded or covered' },
   'who-may': { fr: 'qui y a droit', en: 'who is eligible' },
   how: { fr: 'cette démarche', en: 'how to do it' },
   figures: { fr: 'ce chiffre', en: 'that figure' },

@@ -4,11 +4,10 @@
  * coincidence on one common word.
  */
 
-import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
+import { NearWords } from './near-words.ts';
 import { searchTerm, searchTerms, words } from './terms.ts';
-import { withinOneTypo } from './typos.ts';
 
 /** One ranked entry. */
 export interface Ranked {
@@ -111,6 +110,8 @@ export class FaqIndex {
   readonly #reach = new Map<string, Reach>();
   /** The entries holding each search term of the knowledge base. */
   readonly #byTerm = new Map<string, Set<string>>();
+  /** The same terms, for the typos and word starts a question's term may stand for. */
+  readonly #terms: NearWords;
 
   constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -141,6 +142,7 @@ export class FaqIndex {
         this.#byTerm.set(term, holders);
       }
     }
+    this.#terms = new NearWords(this.#byTerm.keys());
   }
 
   /**
@@ -188,6 +190,15 @@ export class FaqIndex {
     return exact.size > 0 || near.size > 0;
   }
 
+  /**
+   * Whether the knowledge base holds a (processed) term or a word it starts, or — from six letters — a typo of
+   * it: a shorter word one letter off is as often another word (« chien » / "chief").
+   */
+  knowsSurely(term: string): boolean {
+    if (term.length >= 6) return this.knows(term);
+    return this.#byTerm.has(term) || (term.length >= 4 && this.#terms.startingWith(term).length > 0);
+  }
+
   /** Whether an entry holds a (processed) term, or a typo or the start of it. */
   holds(entryId: string, term: string): boolean {
     return this.#credit(term, entryId) > 0;
@@ -216,21 +227,21 @@ export class FaqIndex {
     const known = this.#reach.get(term);
     if (known) return known;
     const near = new Set<string>();
-    for (const [other, holders] of this.#byTerm) {
-      if (other !== term && nearTerm(term, other)) for (const id of holders) near.add(id);
-    }
+    for (const other of this.#nearTerms(term)) for (const id of this.#byTerm.get(other) ?? []) near.add(id);
     const reach = { exact: this.#byTerm.get(term) ?? new Set<string>(), near };
     if (this.#reach.size >= MAX_CACHED_TERMS) this.#reach.clear();
     this.#reach.set(term, reach);
     return reach;
   }
-}
 
-/** Whether a question's term stands for a term of the knowledge base: the start of it, or a typo of it. */
-function nearTerm(typed: string, known: string): boolean {
-  if (typed.length >= 4 && known.startsWith(typed)) return true;
-  if (typed.length < 5 || typed[0] !== known[0]) return false;
-  const allowed = typed.length >= 10 ? 2 : 1;
-  if (Math.abs(typed.length - known.length) > allowed) return false;
-  return allowed === 1 ? withinOneTypo(typed, known) : distance(typed, known) <= allowed;
+  /**
+   * The knowledge base's terms a question's term stands for: those it starts (four letters or more), and those
+   * one typo off (two from ten letters), the first letter kept — found through the index, not by a scan.
+   */
+  #nearTerms(term: string): string[] {
+    const starts = term.length >= 4 ? this.#terms.startingWith(term) : [];
+    if (term.length < 5) return starts;
+    const typos = this.#terms.typos(term, term.length >= 10 ? 2 : 1).filter((other) => other[0] === term[0]);
+    return [...starts, ...typos];
+  }
 }

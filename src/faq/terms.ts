@@ -37,7 +37,7 @@ const STOP_WORDS = new Set(
     'question questions petite ' +
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // discourse words: how a question is said, not what it is about
-    'concretement deja already nutshell bref liste list ' +
+    'concretement deja already nutshell bref liste list lol mdr ptdr haha ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
@@ -81,11 +81,27 @@ export function searchTerm(word: string): string | null {
 export const ADDRESSES =
   /[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(fr|com|net|org|eu)\b\/?\S*/giu;
 
+// The chat spellings of question words (« c koi », « kan », "u"): read as the words they stand for, so that the
+// asks and the function words are recognised. None of them is a word of the sources.
+const CHAT_SPELLINGS = new Map(
+  (
+    'koi:quoi kwa:quoi kel:quel kelle:quelle kels:quels kelles:quelles kan:quand qd:quand ki:qui ke:que ' +
+    'pk:pourquoi pq:pourquoi cb:combien cmb:combien cmt:comment cest:c_est kesk:qu_est_ce_que keske:qu_est_ce_que ' +
+    'u:you r:are ur:your pls:please plz:please'
+  )
+    .split(' ')
+    .map((pair) => {
+      const [typed = '', meant = ''] = pair.split(':');
+      return [typed, meant.split('_')] as const;
+    }),
+);
+
 /** Splits a text into words the way the index does (apostrophes and hyphens split: « l'appel », "e-mail"). */
 export function words(text: string): string[] {
   return normalize(text.replace(ADDRESSES, ' '))
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((word) => CHAT_SPELLINGS.get(word) ?? [word]);
 }
 
 /** The search terms of a text, in order (duplicates kept, as BM25 counts them). */

@@ -50,6 +50,34 @@ describe('what a question asks for', () => {
     expect(asks('c’est combien de mois avant ?')).toEqual(['deadline']);
   });
 
+  it('reads the asks about people, times of day, web addresses, languages and what counts', () => {
+    expect(asks('comment s’appelle le maire de Nancy ?')).toEqual(['name']);
+    expect(asks('who runs the Social Good Accelerator')).toEqual(['head']);
+    expect(asks("what is Amélie Naquet's job title?")).toEqual(['role']);
+    expect(asks('what are the Musée Social’s opening hours?')).toEqual(['hours']);
+    expect(asks('url of the interconnectes forum?')).toEqual(['web']);
+    expect(asks('can we submit our application in English?')).toEqual(['language']);
+    // A text in English is no question of language.
+    expect(asks('le programme dont parle la page en anglais ?')).toEqual([]);
+    expect(asks('ça compte les intervenants ?')).toEqual(['counts']);
+    expect(asks('qu’est-ce que l’appel finance ?')).toEqual(['scope']);
+    expect(asks('which projects won the call?')).toEqual(['winners']);
+  });
+
+  it('reads "free" as a price only where it is one, and a provisional budget as a document', () => {
+    expect(asks('is the Forum free?')).toEqual(['amount']);
+    expect(asks('is it free to attend?')).toEqual(['amount']);
+    expect(asks('free software in Nancy')).toEqual([]);
+    expect(asks('faut-il fournir un budget previsionnel')).toEqual([]);
+    expect(asks('budget max nec local')).toEqual(['amount']);
+  });
+
+  it('says what a price is asked of, before it in English ("membership fee")', () => {
+    const asked = readAsks(words('Interconnectés membership fee'));
+    expect(asked.objects.map((at) => words('Interconnectés membership fee')[at])).toEqual(['membership']);
+    expect([...asked.primary]).toEqual(['amount']);
+  });
+
   it('asks nothing in particular of a question about a subject', () => {
     expect(asks('quelles thematiques pour un nec local')).toEqual([]);
     expect(asks('comment immatriculer mon entreprise ?')).toEqual([]);

@@ -161,3 +161,50 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(list?.text).not.toContain('bell');
   });
 });
+
+describe('FAQ: questions a stranger asked on main', () => {
+  it('reads chat spellings of question words', async () => {
+    app = await createTestApp();
+    expect((await ask('c koi les interconnectes')).intent).toBe('faq:interconnectes-what');
+  });
+
+  it('gives the topic’s figures to a count of the topic’s own events', async () => {
+    app = await createTestApp();
+    expect((await ask('combien de NEC locaux ont été organisés ?')).intent).toBe('faq:local-nec-figures');
+  });
+
+  it('answers what a call funds with its fields, not with the amount it does not give', async () => {
+    app = await createTestApp();
+    expect((await ask('what does NIR fund?')).intent).toBe('faq:meae-nir-fields');
+  });
+
+  it('says the sources are silent on a price, a dog or whether something counts, instead of answering', async () => {
+    app = await createTestApp();
+    const free = await ask('is the Forum free?');
+    expect(free.intent).toBe('fallback:interconnectes');
+    expect(free.text).toContain('that amount');
+    expect((await ask('Peut-on venir avec son chien au NEC ?')).intent).toBe('fallback:local-nec');
+    expect(
+      app.faq.search('ça compte les intervenants ?', 'fr', { callId: 'local-nec' }).unknown,
+    ).toBeDefined();
+  });
+
+  it('says what the sources do not give in one grammatical phrase', async () => {
+    app = await createTestApp();
+    const dates = await ask('quand est le NEC ESS 2026 ?');
+    expect(dates.intent).toBe('fallback:nec-ess');
+    expect(dates.text).toContain('ne donnent pas cette date pour 2026');
+    expect((await ask('NEC ESS 2026 ?')).text).toContain('ne donnent pas d’information pour 2026');
+    expect((await ask('adresse et téléphone du Musée Social ?')).text).toContain(
+      'ne donnent pas l’adresse postale ou ce numéro de téléphone',
+    );
+  });
+
+  it('tells apart the kinds of fact about people: a name, who heads it, a job title', async () => {
+    app = await createTestApp();
+    expect((await ask('who runs the Social Good Accelerator')).intent).toBe('faq:soga');
+    expect((await ask('qui préside le réseau des interconnectés ?')).intent).toBe('fallback:interconnectes');
+    expect((await ask("what is Amélie Naquet's job title at ANCT?")).intent).toBe('fallback:local-nec');
+    expect((await ask('what are the Musée Social’s opening hours?')).intent).toBe('fallback:nec-ess');
+  });
+});
