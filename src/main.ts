@@ -37,7 +37,7 @@ import { createFaq, type FaqService } from './faq/index.ts';
 import { ChannelWelcome } from './features/channel-welcome.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
-import { languageCommand } from './features/preferences.ts';
+import { languageCommand, languageInWords } from './features/preferences.ts';
 import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from './features/welcome.ts';
 import { createLogger, fileDestination, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
@@ -300,6 +300,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     refuseUnreadableMessages,
     dialogs.reask,
     greetingMiddleware(welcome),
+    languageInWords,
     confirmations.middleware,
     dialogs.openings,
     runCommands,

@@ -129,3 +129,98 @@ describe('my data', () => {
     expect(mine?.text).toContain('« garder ma candidature »');
   });
 });
+
+describe('reminders listed', () => {
+  it('by number, day and subject, never the scheduler’s ids; the commands take the number', async () => {
+    const summary = await eligibleSummary();
+    const a = app as TestApp;
+    await a.say('ana', 'oui');
+    const [list] = await a.say('ana', 'rappels');
+    expect(list?.text).not.toContain('app:');
+    expect(list?.text).toContain(
+      '1. lundi 22 mars 2027 à 09:00 — 📝 Votre NEC local « Association Les Liens » a lieu demain.\n',
+    );
+    expect(list?.text).toContain('`annuler rappel 1` (son numéro)');
+    expect(list?.text).not.toContain(String(summary.data?.application));
+    const [cancelled] = await a.say('ana', 'annuler rappel 1');
+    expect(cancelled?.intent).toBe('reminder:cancelled');
+    expect(cancelled?.text).toBe(
+      'Rappel annulé (lundi 22 mars 2027 à 09:00) : 📝 Votre NEC local « Association Les Liens » a lieu demain.',
+    );
+    const [snoozed] = await a.say('ana', 'reporter 1 2 jours');
+    expect(snoozed?.text).toMatch(/^Rappel reporté au vendredi 26 mars 2027 à 09:00 : 📚 Votre NEC local/);
+  });
+});
+
+describe('language', () => {
+  it('« bonjour, je préfère le français » switches to French and says so, "in English please" back', async () => {
+    app = await createTestApp();
+    await app.say('sam', 'hello, what is a local NEC?');
+    const [fr] = await app.say('sam', 'bonjour, je préfère le français');
+    expect(fr).toMatchObject({ intent: 'language', text: 'C’est noté : je vous réponds en français.' });
+    const [en] = await app.say('sam', 'in English please');
+    expect(en).toMatchObject({ intent: 'language', text: 'Noted: I will answer in English.' });
+    // A question about French is no request.
+    const [question] = await app.say('sam', 'le NEC en français ?');
+    expect(question?.intent).not.toBe('language');
+  });
+
+  it('reads a message without its control characters, and a command typed in bold', async () => {
+    app = await createTestApp();
+    const [hello] = await app.say('zed', 'bon\u0007jour');
+    expect(hello?.intent).toBe('welcome');
+    const [help] = await app.say('zed', '**aide**');
+    expect(help?.intent).toBe('help');
+  });
+});
+
+describe('managers', () => {
+  const manager = { room: 'general', isManager: true };
+
+  it('« help broadcasts » and « aide diffusions » show the managers’ commands, and leave the language alone', async () => {
+    app = await createTestApp();
+    await app.say('max', 'bonjour', manager);
+    const [help] = await app.say('max', 'help broadcasts', manager);
+    expect(help).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
+    expect(help?.text).toContain('**Gestion (community managers)**');
+    const [aide] = await app.say('max', 'aide diffusions', manager);
+    expect(aide).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
+    expect(aide?.text).toContain('`abonnements`');
+  });
+
+  it('« diffuser dans #general demain à 9h : … » is understood; a time it cannot read gets broadcast examples', async () => {
+    app = await createTestApp();
+    const [preview] = await app.say('max', 'diffuser dans #general demain à 9h : Clôture vendredi', manager);
+    expect(preview?.intent).toBe('confirm:broadcast:send');
+    expect(preview?.text).toContain(
+      'Aperçu — dans #general, mardi 24 novembre 2026 à 09:00 (Europe/Paris) :\n> Clôture vendredi\n',
+    );
+    await app.say('max', 'non', manager);
+    const [refused] = await app.say('max', 'diffuser #general un jour Clôture vendredi', manager);
+    expect(refused?.intent).toBe('broadcast:refused');
+    expect(refused?.text).toContain('« diffuser #general demain à 9h');
+    expect(refused?.text).not.toContain('rappelle-moi');
+  });
+
+  it('« abonnements » lists what a channel follows; in a direct message, every channel’s', async () => {
+    app = await createTestApp();
+    await app.say('max', 'bonjour', manager);
+    const [none] = await app.say('max', 'abonnements', manager);
+    expect(none).toMatchObject({
+      intent: 'subscriptions',
+      text: 'Ce canal ne suit aucun appel. Pour l’abonner : `abonner local-nec`.',
+    });
+    await app.say('max', 'abonner local-nec', manager);
+    await app.say('max', 'subscribe local-nec', { room: 'events', isManager: true });
+    const [listed] = await app.say('max', 'abonnements', manager);
+    expect(listed?.text).toMatch(
+      /^Ce canal suit 1 appel :\n• « NEC local \(appel à participation de l’ANCT\) » \(Europe\/Paris\) — aucune annonce à venir$/,
+    );
+    const [direct] = await app.say('max', 'subscriptions', { isManager: true });
+    expect(direct?.data?.subscriptions).toEqual([
+      { room: 'general', call: 'local-nec', timezone: 'Europe/Paris' },
+      { room: 'events', call: 'local-nec', timezone: 'Europe/Paris' },
+    ]);
+    expect(direct?.text).toContain('• #events : ');
+  });
+});
