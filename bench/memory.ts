@@ -1,7 +1,7 @@
 /**
  * Idle memory: `node bench/memory.ts [runs]` (default 5). Each run starts fresh processes: the two platform
  * SDKs alone (plain `node`), and the bot as `src/main.ts` starts (its module graph, both adapters' modules, the
- * app on an embedded store, the number words) with the V8 flags of `npm start`; then the same two the other
+ * app on an embedded store) with the V8 flags of `npm start`; then the same two the other
  * way round, so each figure can be read against its like. Each reports its RSS after a full GC once idle.
  * Prints the steps of the last bot run, min / median of each, and the ratio of the medians (issue 14's target:
  * the bot ≤ 1.5 × the SDKs). `node --expose-gc bench/memory.ts sdk|bot` is one process, printing its steps.
@@ -32,20 +32,18 @@ async function measure(kind: 'sdk' | 'bot'): Promise<void> {
         },
       ],
       [
-        'createApp (sqlite, calls, FAQ index) and number words',
+        'createApp (sqlite, calls, FAQ index)',
         async () => {
           const { createApp } = await import('../src/main.ts');
           const { loadConfig } = await import('../src/config.ts');
           const { systemClock } = await import('../src/core/clock.ts');
           const { createLogger } = await import('../src/logger.ts');
-          const { prepareNumberWords } = await import('../src/understanding/numbers.ts');
           (globalThis as { app?: unknown }).app = await createApp({
             config: loadConfig({ LOG_LEVEL: 'silent' }),
             clock: systemClock,
             logger: createLogger('silent'),
             storeUrl: 'sqlite://:memory:',
           });
-          prepareNumberWords();
         },
       ],
     );

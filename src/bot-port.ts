@@ -14,6 +14,7 @@ import type { BotPort, OutgoingReply, PersonRef } from './core/port.ts';
 import { typeset, typesetFrench } from './core/typography.ts';
 import { type OverviewOptions, overviewOf } from './features/overview.ts';
 import type { Logger } from './logger.ts';
+import type { Inbox } from './ops/inbox.ts';
 import type { Metrics } from './ops/metrics.ts';
 import type { Privacy } from './ops/privacy.ts';
 import type { Leases } from './scheduler/job.ts';
@@ -31,6 +32,7 @@ export interface BotPortParts extends OverviewOptions {
   calls: CallRegistry;
   backend: Backend;
   leases: Leases;
+  inbox: Inbox;
   metrics: Metrics;
   defaultLang: Lang;
   clock: Clock;
@@ -88,6 +90,7 @@ export function createBotPort(parts: BotPortParts): BotPort {
     },
     kv: parts.backend.kv,
     leases: parts.leases,
+    inbox: parts.inbox,
     metrics: parts.metrics,
     defaultLang: parts.defaultLang,
     clock: parts.clock,

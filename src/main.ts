@@ -43,6 +43,7 @@ import { createLogger, fileDestination, type Logger, redactSecrets } from './log
 import { Activity } from './ops/activity.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
+import { answeredMiddleware, EventInbox } from './ops/inbox.ts';
 import { keepApplicationCommand } from './ops/keep-application.ts';
 import { migrateKeyvKeys } from './ops/keyv-migration.ts';
 import { Metrics } from './ops/metrics.ts';
@@ -60,7 +61,6 @@ import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { ApplicationsByCall } from './store/applications-by-call.ts';
 import { type Backend, DEFAULT_STORE_URL, openStore } from './store/open-store.ts';
 import { personDigest, UserRecords } from './store/user-records.ts';
-import { prepareNumberWords } from './understanding/numbers.ts';
 
 export interface App {
   config: Config;
@@ -93,6 +93,8 @@ export interface App {
   privacy: Privacy;
   /** The managers' web console: its routes go on the bot's HTTP server, `served(url)` once it listens. */
   console: WebConsole;
+  /** Platform events kept before they are acknowledged; a dead process's are taken over here. */
+  inbox: EventInbox;
   /** All the adapters may use of the above (src/core/port.ts). */
   port: BotPort;
   close(): Promise<void>;
@@ -279,8 +281,15 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     channelWelcome.command,
   );
 
+  const inbox = new EventInbox({
+    atomic: backend.atomic,
+    leases: scheduling.leases,
+    logger,
+    onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
+  });
   bot.use(
     webConsole.middleware,
+    answeredMiddleware,
     dropDuplicateEvents({
       atomic: backend.atomic,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
@@ -330,6 +339,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     health,
     privacy,
     console: webConsole,
+    inbox,
     port: createBotPort({
       bot,
       welcome: (join) => channelWelcome.welcome(join),
@@ -339,6 +349,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       calls,
       backend,
       leases: scheduling.leases,
+      inbox,
       metrics,
       defaultLang: config.BOT_LANG,
       clock,
@@ -348,6 +359,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       subscriptions: scheduling.subscriptions,
     }),
     close: async () => {
+      inbox.close();
       await scheduling.scheduler.close();
       await backend.close();
     },
@@ -418,8 +430,6 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
-  // The number-word models compile at first use (over a second): start-up pays it, not a person's message.
-  prepareNumberWords();
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {

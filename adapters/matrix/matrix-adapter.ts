@@ -118,6 +118,8 @@ export class MatrixAdapter implements Adapter {
     // The DM map lets a standby replica write to people's existing DMs too.
     await this.#client.dms.update();
     this.#started = true;
+    // Events kept by a process that died while answering them: answered here, once.
+    this.#port.inbox.onAbandoned('matrix', (event) => this.#answer(event.message));
     await this.#takeTurn();
     this.#leaseTimer = setInterval(() => {
       this.#takeTurn().catch((error) => this.#port.logger.error({ err: error }, 'matrix: sync lease failed'));
@@ -302,9 +304,9 @@ export class MatrixAdapter implements Adapter {
   }
 
   /**
-   * One message through the core, then each reply posted, and asked natively when it is a question. The
-   * transaction ids derive from the event's id: if the same event is handled again, the homeserver drops
-   * the repeats.
+   * One message through the core, kept in the inbox first: a process killed while answering it leaves it
+   * there for another replica or the next start (the sync token is stored only after the batch, but the
+   * event's claim would drop it when the batch comes again). A duplicate is dropped here.
    */
   async #converse(
     ref: ConversationRef,
@@ -313,18 +315,37 @@ export class MatrixAdapter implements Adapter {
     namedRooms: string[],
   ): Promise<void> {
     const userId = event.sender;
-    const replies = await this.#port.handle({
-      ref,
-      userId,
-      ...message,
-      isManager: await this.#rooms.isManager(userId, ref.roomId, ref.isDirect, namedRooms),
-      eventId: event.event_id,
-      timestamp: this.#port.clock.now(),
-    });
+    const kept = await this.#port.inbox.keep(
+      {
+        ref,
+        userId,
+        ...message,
+        isManager: await this.#rooms.isManager(userId, ref.roomId, ref.isDirect, namedRooms),
+        eventId: event.event_id,
+        timestamp: this.#port.clock.now(),
+      },
+      null,
+    );
+    if (!kept) return;
+    try {
+      await this.#answer(kept.message);
+    } finally {
+      await kept.done();
+    }
+  }
+
+  /**
+   * Each reply posted, and asked natively when it is a question. The transaction ids derive from the event's
+   * id: if the same event is answered again (taken over from a dead process), the homeserver drops the repeats.
+   */
+  async #answer(message: IncomingMessage): Promise<void> {
+    const eventId = message.eventId ?? randomUUID();
+    const replies = await this.#port.handle(message);
     for (const [index, reply] of replies.entries()) {
-      const txnId = `${event.event_id}.${index}`;
-      const posted = await this.#withReplyRetries(() => this.#post(ref, reply, txnId, event.event_id));
-      await this.#withReplyRetries(() => this.#questions.offer(this.#personOf(userId), reply, posted));
+      const txnId = `${eventId}.${index}`;
+      const posted = await this.#withReplyRetries(() => this.#post(message.ref, reply, txnId, eventId));
+      const person = this.#personOf(message.userId);
+      await this.#withReplyRetries(() => this.#questions.offer(person, reply, posted));
     }
   }
 

@@ -90,11 +90,25 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
   } else {
     options.signingSecret = config.SLACK_SIGNING_SECRET;
     options.customRoutes = routes;
+    // Slack's 200 waits for the listeners: they keep each event in the inbox first, and run the turn after
+    // (slack-adapter.ts), so an event Slack was told arrived is in the store.
+    options.processBeforeResponse = true;
   }
 
   const bolt = new BoltApp(options);
   guardRequests(bolt);
   const deliveryClient = new webApi.WebClient(undefined, { slackApiUrl, logger, ...BOUNDED_CALLS });
+  const botToken = async (workspace: string | undefined) => {
+    if (singleToken) return singleToken;
+    const installation = await installationStore.fetchInstallation({
+      teamId: workspace,
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    const token = installation.bot?.token;
+    if (!token) throw new Error(`the Slack installation of ${workspace} has no bot token`);
+    return token;
+  };
   return new SlackAdapter({
     port,
     managers: config.SLACK_MANAGERS,
@@ -102,16 +116,8 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
     bolt,
     httpPort: socketMode ? undefined : config.PORT,
     deliveryClient,
-    botToken: async (workspace) => {
-      if (singleToken) return singleToken;
-      const installation = await installationStore.fetchInstallation({
-        teamId: workspace,
-        enterpriseId: undefined,
-        isEnterpriseInstall: false,
-      });
-      const token = installation.bot?.token;
-      if (!token) throw new Error(`the Slack installation of ${workspace} has no bot token`);
-      return token;
-    },
+    botToken,
+    replyClient: async (workspace) =>
+      new webApi.WebClient(await botToken(workspace), { slackApiUrl, logger, ...BOUNDED_CALLS }),
   });
 }

@@ -1,22 +1,15 @@
 /**
  * The Slack adapter: listens to the slash command, direct messages, mentions, button clicks and the App Home
- * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is acknowledged first,
- * the core works after, so Slack's 3-second limit holds whatever the work behind.
+ * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is answered as soon as
+ * the event is safe, the core works after, so Slack's 3-second limit holds whatever the work behind. A message
+ * or mention is first kept in the shared store's inbox (over HTTP, before Slack gets its 200: Bolt's
+ * `processBeforeResponse`), so a process killed after answering Slack loses nothing: another replica or the
+ * restarted process answers it (src/ops/inbox.ts).
  */
-import type {
-  BlockAction,
-  App as BoltApp,
-  RespondFn,
-  SlashCommand,
-  ViewOutput,
-  ViewSubmitAction,
-  webApi,
-} from '@slack/bolt';
-import type { Adapter, BotPort, Delivery, Lang, MemberJoin } from '../../src/core/port.ts';
-import { EDIT_VIEW, editMetadata, editModal, submittedValues } from './edit-modal.ts';
-import { HOME_ACTION, homeView } from './home-view.ts';
+import type { App as BoltApp, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { Adapter, BotPort, Delivery, KeptEvent, Lang, MemberJoin } from '../../src/core/port.ts';
+import { homeView } from './home-view.ts';
 import {
-  fromBlockAction,
   fromDirectMessage,
   fromMemberJoined,
   fromMention,
@@ -25,9 +18,9 @@ import {
   slackJoinEventSchema,
   slackMessageEventSchema,
 } from './incoming.ts';
-import { NATIVE_ACTION } from './native-inputs.ts';
+import { listenToInteractions } from './interactions.ts';
 import { SlackPeople } from './people.ts';
-import { answeredBlocks, renderReply } from './render-blocks.ts';
+import { renderReply } from './render-blocks.ts';
 import {
   afterRateLimits,
   DirectChannels,
@@ -42,30 +35,14 @@ import { WorkLimit } from './work-limit.ts';
 /** The slash command declared in `manifest.yml`. */
 export const SLASH_COMMAND = '/nec';
 
-/** The actions that answer the question of their message: choices, checkboxes' submit, date, number. */
-const ANSWER_ACTIONS = /^nec_(choice|pick_many|submit|date|number)(:|$)/;
-
-/** How long a modal submission may take before Slack's 3 s are at risk: then the outcome goes to the DM. */
-const FORM_ACK_BUDGET_MS = 2_000;
-
-/** What `work` resolves with if it does within `ms`, else undefined (the work goes on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * Turns run at once, at most: enough to overlap the Web API's network waits, few enough that a burst of
  * messages leaves the event loop free to acknowledge the next requests at once.
  */
 const CONCURRENT_TURNS = 8;
+
+/** Where the replies to a kept event go, kept with it (the client is the workspace's, found again). */
+type KeptTarget = Omit<ReplyTarget, 'client' | 'respond'>;
 
 export interface SlackAdapterOptions {
   port: BotPort;
@@ -80,6 +57,8 @@ export interface SlackAdapterOptions {
   deliveryClient: webApi.WebClient;
   /** The bot token of a workspace (single-workspace token or the workspace's installation). */
   botToken(workspace: string | undefined): Promise<string>;
+  /** A Web API client with the workspace's token, for replies to an event taken over from a dead process. */
+  replyClient(workspace: string | undefined): Promise<webApi.WebClient>;
 }
 
 export class SlackAdapter implements Adapter {
@@ -90,6 +69,7 @@ export class SlackAdapter implements Adapter {
   readonly #requestedPort: number | undefined;
   readonly #deliveryClient: webApi.WebClient;
   readonly #botToken: SlackAdapterOptions['botToken'];
+  readonly #replyClient: SlackAdapterOptions['replyClient'];
   readonly #people: SlackPeople;
   readonly #directChannels = new DirectChannels();
   /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
@@ -105,6 +85,7 @@ export class SlackAdapter implements Adapter {
     this.#requestedPort = options.httpPort;
     this.#deliveryClient = options.deliveryClient;
     this.#botToken = options.botToken;
+    this.#replyClient = options.replyClient;
     this.#people = new SlackPeople({
       managers: options.managers,
       clock: options.port.clock,
@@ -131,6 +112,8 @@ export class SlackAdapter implements Adapter {
     if (address && typeof address === 'object' && 'port' in address)
       this.#listeningPort = Number(address.port);
     this.#running = true;
+    // Events kept by a process that died (kill -9 after answering Slack): answered here, once.
+    this.#port.inbox.onAbandoned('slack', (event) => this.#track(() => this.#answerTakenOver(event)));
     this.#port.logger.info(
       { port: this.#listeningPort, socketMode: this.#requestedPort === undefined },
       'slack started',
@@ -180,61 +163,64 @@ export class SlackAdapter implements Adapter {
     const bolt = this.#bolt;
     bolt.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
       await ack();
-      await this.#track(() => this.#onCommand(command, client, respond));
+      this.#inBackground(() => this.#onCommand(command, client, respond));
     });
     bolt.event('message', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#port.clock.now());
-      if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
+      if (message) await this.#receive(message, client);
     });
     bolt.event('app_mention', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const now = this.#port.clock.now();
       const message = fromMention(parsed.data, context.teamId, body.event_id, context.botUserId, now);
-      if (message) await this.#track(() => this.#converse(message, this.#targetOf(message, client)));
+      if (message) await this.#receive(message, client);
     });
-    bolt.action<BlockAction>(
-      { type: 'block_actions', action_id: ANSWER_ACTIONS },
-      async ({ ack, body, client, respond }) => {
-        await ack();
-        await this.#track(() => this.#onClick(body, client, respond));
-      },
-    );
-    bolt.action<BlockAction>(
-      { type: 'block_actions', action_id: NATIVE_ACTION.editForm },
-      async ({ ack, body, client }) => {
-        await ack();
-        // The trigger id expires 3 s after the click: the modal opens at once, not in turn with the rest.
-        await this.#openEditForm(body, client).catch((error) =>
-          this.#port.logger.warn({ err: error }, 'slack edit form not opened'),
-        );
-      },
-    );
-    bolt.action<BlockAction>(
-      { type: 'block_actions', action_id: new RegExp(`^${HOME_ACTION}:`) },
-      async ({ ack, body, client }) => {
-        await ack();
-        await this.#track(() => this.#onHomeCommand(body, client));
-      },
-    );
-    bolt.view<ViewSubmitAction>(EDIT_VIEW, async ({ ack, body, view, client }) => {
-      await this.#onFormSubmitted(body, view, client, ack);
+    listenToInteractions(bolt, {
+      port: this.#port,
+      people: this.#people,
+      directChannels: this.#directChannels,
+      converse: (message, target) => this.#converse(message, target),
+      inBackground: (work) => this.#inBackground(work),
     });
     bolt.event('member_joined_channel', async ({ event, body, client, context }) => {
       const parsed = slackJoinEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const now = this.#port.clock.now();
       const join = fromMemberJoined(parsed.data, context.teamId, body.event_id, context.botUserId, now);
-      if (join) await this.#track(() => this.#onJoin(join, client));
+      if (join) this.#inBackground(() => this.#onJoin(join, client));
     });
     bolt.event('app_home_opened', async ({ event, client, context }) => {
-      if (event.tab === 'home') await this.#publishHome(client, context.teamId, event.user);
+      if (event.tab === 'home')
+        this.#inBackground(() => this.#publishHome(client, context.teamId, event.user));
     });
     bolt.error(async (error) => {
       this.#port.logger.error({ err: error }, 'slack listener failed');
     });
+  }
+
+  /**
+   * A message or mention: kept in the inbox before the listener returns, so before Slack gets its 200 (over
+   * HTTP; in Socket Mode Bolt acknowledges events before any listener runs), then answered in turn. A
+   * duplicate (Slack's retry, the same event on another replica) is dropped here. A store that cannot keep
+   * it fails the request: Slack gets a 500 and sends the event again.
+   */
+  async #receive(message: MappedMessage, client: webApi.WebClient): Promise<void> {
+    const target = this.#targetOf(message, client);
+    const { workspace, userId, channel, threadTs, fromCommand } = target;
+    const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand };
+    const kept = await this.#port.inbox.keep(message, where);
+    if (!kept) return;
+    this.#inBackground(() => this.#converse(kept.message, target).finally(() => kept.done()));
+  }
+
+  /** An event a dead process had kept: answered with the workspace's client where it was to be answered. */
+  async #answerTakenOver(event: KeptEvent): Promise<void> {
+    const where = event.context as KeptTarget;
+    const client = await this.#replyClient(where.workspace);
+    await this.#converse(event.message, { ...where, client });
   }
 
   /**
@@ -291,7 +277,17 @@ export class SlackAdapter implements Adapter {
     }
   }
 
-  /** Runs work after the acknowledgement, in turn with the rest, remembered until it ends so `stop` waits for it. */
+  /**
+   * Runs work after the acknowledgement without holding the listener (Slack's answer waits for the listener
+   * over HTTP), in turn with the rest; its failure is logged.
+   */
+  #inBackground(start: () => Promise<void>): void {
+    this.#track(start).catch((error: unknown) =>
+      this.#port.logger.error({ err: error }, 'slack listener failed'),
+    );
+  }
+
+  /** Runs work in turn with the rest, remembered until it ends so `stop` waits for it. */
   async #track(start: () => Promise<void>): Promise<void> {
     const work = this.#turns.run(start);
     this.#inFlight.add(work);
@@ -317,93 +313,6 @@ export class SlackAdapter implements Adapter {
   async #onCommand(command: SlashCommand, client: webApi.WebClient, respond: RespondFn): Promise<void> {
     const message = fromSlashCommand(command, this.#port.clock.now());
     await this.#converse(message, { ...this.#targetOf(message, client, respond), fromCommand: true });
-  }
-
-  async #onClick(body: BlockAction, client: webApi.WebClient, respond: RespondFn): Promise<void> {
-    const clicked = fromBlockAction(body, this.#port.clock.now());
-    if (!clicked) return;
-    const { message } = clicked;
-    // The buttons go first, so a second click cannot answer the same question twice.
-    if (body.message) {
-      const lang = await this.#langOf(message.ref.workspace, message.userId);
-      const update = {
-        text: body.message.text ?? '',
-        blocks: answeredBlocks(body.message.blocks ?? [], clicked.label, lang),
-      };
-      if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
-      else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
-    }
-    await this.#converse(message, this.#targetOf(message, client, respond));
-  }
-
-  /** « Modifier ma candidature »: the application's form as a modal. */
-  async #openEditForm(body: BlockAction, client: webApi.WebClient): Promise<void> {
-    const action = body.actions[0];
-    const application = action?.type === 'button' ? action.value : undefined;
-    if (!application) return;
-    const workspace = body.team?.id ?? body.user.team_id;
-    const person = { platform: 'slack' as const, workspace, userId: body.user.id };
-    const form = await this.#port.applicationForm(person, application);
-    if (!form) return;
-    const dm = await this.#directChannels.of(client, workspace, body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: editModal(form, dm) });
-  }
-
-  /**
-   * A submitted modal: checked and saved by the core, its refused fields shown beside their inputs. Slack
-   * waits 3 s for the answer; past FORM_ACK_BUDGET_MS the modal closes and the outcome comes in the DM.
-   */
-  async #onFormSubmitted(
-    body: ViewSubmitAction,
-    view: ViewOutput,
-    client: webApi.WebClient,
-    ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>,
-  ): Promise<void> {
-    const metadata = editMetadata(view.private_metadata);
-    if (!metadata) return ack();
-    const workspace = body.team?.id ?? body.user.team_id;
-    const userId = body.user.id;
-    const ref = { platform: 'slack' as const, workspace, roomId: metadata.channel, userId, isDirect: true };
-    const submitted = (async () => {
-      const person = await this.#people.lookup(client, workspace, userId);
-      return this.#port.submitForm({
-        ref,
-        userId,
-        userName: body.user.name,
-        text: '',
-        form: { applicationId: metadata.application, values: submittedValues(view.state.values) },
-        eventId: `view:${view.id}:${view.hash}`,
-        timestamp: this.#port.clock.now(),
-        ...person,
-      });
-    })();
-    const inTime = await within(submitted, FORM_ACK_BUDGET_MS);
-    if (inTime?.errors) return ack({ response_action: 'errors', errors: inTime.errors });
-    await ack();
-    await this.#track(async () => {
-      const { replies } = inTime ?? (await submitted);
-      const target = { client, workspace, userId, channel: metadata.channel, fromCommand: false };
-      for (const reply of replies) await deliverReply(reply, target, this.#directChannels);
-    });
-  }
-
-  /** A Home button: the command it stands for, as if typed in the person's DM. */
-  async #onHomeCommand(body: BlockAction, client: webApi.WebClient): Promise<void> {
-    const action = body.actions[0];
-    const text = action?.type === 'button' ? action.value : undefined;
-    if (!text) return;
-    const workspace = body.team?.id ?? body.user.team_id;
-    const userId = body.user.id;
-    const dm = await this.#directChannels.of(client, workspace, userId);
-    const ref = { platform: 'slack' as const, workspace, roomId: dm, userId, isDirect: true };
-    const message = {
-      ref,
-      userId,
-      text,
-      eventId: `action:${action?.action_ts}`,
-      timestamp: this.#port.clock.now(),
-    };
-    await this.#converse(message, { client, workspace, userId, channel: dm, fromCommand: false });
   }
 
   /** One message through the core, with the person's role and time zone, then every reply delivered. */

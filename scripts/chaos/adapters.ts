@@ -79,6 +79,8 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   const ports = [await freePort(), await freePort()];
   // A job in doubt the Slack adapter found already posted, from the replicas' logs: when it looked.
   const foundPosted: Array<{ job: string; at: number }> = [];
+  // Events a replica took over from the inbox after the process that acknowledged them was killed.
+  let takenOver = 0;
   const start = (slot: number): ChildProcess => {
     const child = spawn(process.execPath, [ENTRY], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -98,6 +100,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
       },
     });
     createInterface({ input: child.stderr as Readable }).on('line', (line) => {
+      if (line.includes('inbox: event taken over"')) takenOver++;
       if (!line.includes('found already posted')) return;
       const { job, time } = JSON.parse(line) as { job: string; time: number };
       foundPosted.push({ job, at: time });
@@ -129,6 +132,8 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   const question = `how many penguins live on the moon ${tag.replace(/-/g, ' ')}`;
   /** Per event acknowledged: by which replica, when, from whom. */
   const acked = new Map<string, { slot: number; at: number; user: string }>();
+  /** Who sent each event, acknowledged or not. */
+  const senders = new Map<string, string>();
   const killed: Array<{ slot: number; at: number }> = [];
   const statuses = new Map<string, number>();
   const deliver = async (slot: number, body: string, retryNum?: number) => {
@@ -155,6 +160,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
         ts: `${1_800_000_000 + i}.000100`,
       };
       const id = `Ev${tag}${i}`;
+      senders.set(id, user);
       const body = eventBody(event, id);
       void (async () => {
         const first = Math.floor(Math.random() * 2);
@@ -206,11 +212,26 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     .map(({ job, at }) => at - Math.min(...(slackPosts.get(job) ?? [at])))
     .sort((x, y) => x - y);
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
-  // An event acknowledged and never answered: its replica was killed after acknowledging it.
-  const answered = new Set(slack.callsTo('chat.postMessage').map((call) => String(call.params.channel)));
+  // An event acknowledged and never answered (its replica killed after acknowledging it), or answered twice
+  // (one of its replies posted twice in the person's DM: an answer is several posts).
+  const answers = new Map<string, string[]>();
+  for (const call of slack.callsTo('chat.postMessage')) {
+    const channel = String(call.params.channel);
+    answers.set(channel, [...(answers.get(channel) ?? []), String(call.params.text)]);
+  }
   const unanswered = [...acked.values()]
-    .filter(({ user }) => !answered.has(`D${user}`))
+    .filter(({ user }) => !answers.has(`D${user}`))
     .map(({ slot, at }) => (killed.find((k) => k.slot === slot && k.at >= at)?.at ?? Number.NaN) - at);
+  // Answered without a 200 reaching the sender: kept by a replica killed before it answered Slack, every
+  // redelivery refused, then taken over; each person asks once, so the stored count should equal these plus
+  // the acknowledged ones (more would be a turn run twice).
+  const answeredUnacknowledged = [...senders].filter(
+    ([id, user]) => !acked.has(id) && answers.has(`D${user}`),
+  ).length;
+  const answeredTwice = [...acked.values()].filter(({ user }) => {
+    const texts = answers.get(`D${user}`) ?? [];
+    return new Set(texts).size < texts.length;
+  }).length;
   const matrixPosts = new Map<string, number[]>();
   for (const sent of matrix.sent) {
     matrixPosts.set(sent.txnId, [...(matrixPosts.get(sent.txnId) ?? []), sent.origin_server_ts]);
@@ -237,9 +258,12 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   );
   console.log(
     `${name}, people through Slack events: ${EVENTS} sent, ${acked.size} acknowledged — ` +
-      `unanswered count expected ${acked.size} stored ${stored?.count ?? 0}; ${unanswered.length} acknowledged ` +
-      `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after ` +
-      `(answers: ${[...statuses].join(' ')})`,
+      `${answeredUnacknowledged} answered though never acknowledged (kept, then the replica killed before its ` +
+      `200) — unanswered count expected ${acked.size + answeredUnacknowledged} stored ${stored?.count ?? 0}; ` +
+      `${unanswered.length} acknowledged ` +
+      `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after; ` +
+      `${answeredTwice} answered twice; ${takenOver} taken over from a killed replica (answers: ` +
+      `${[...statuses].join(' ')})`,
   );
   await backend.close();
   await slack.close();

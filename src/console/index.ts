@@ -14,12 +14,7 @@ import { CallOverrides } from './call-overrides.ts';
 import { consoleCommand } from './command.ts';
 import { FaqOverrides } from './faq-overrides.ts';
 import { overridesRevision } from './overrides.ts';
-import { activityRoutes } from './pages/activity.ts';
-import { broadcastRoutes } from './pages/broadcasts.ts';
-import { callRoutes } from './pages/calls.ts';
-import { faqRoutes } from './pages/faq.ts';
-import { homeRoutes } from './pages/home.ts';
-import { ConsoleRouter } from './router.ts';
+import type { ConsoleRouter } from './router.ts';
 import type { ConsoleServices } from './services.ts';
 import { ConsoleSignIn, type ManagerScope } from './sign-in.ts';
 
@@ -36,7 +31,10 @@ export class WebConsole {
   readonly command: Command;
   /** Keeps this replica's calls and FAQ in step with edits saved anywhere; first in the pipeline. */
   readonly middleware: Middleware;
-  readonly #router: ConsoleRouter;
+  /** Built at the first request: until a manager opens the console, its pages are not loaded. */
+  #router: Promise<ConsoleRouter> | undefined;
+  readonly #services: ConsoleServices;
+  readonly #logger: ConsoleOptions['logger'];
   readonly #calls: CallOverrides;
   readonly #faq: FaqOverrides;
   readonly #atomic: AtomicOps;
@@ -51,13 +49,8 @@ export class WebConsole {
     this.#faq = new FaqOverrides(options);
     const signIn = new ConsoleSignIn(options);
     const services: ConsoleServices = { ...options, callOverrides: this.#calls, faqOverrides: this.#faq };
-    this.#router = new ConsoleRouter(signIn, options.logger, [
-      ...homeRoutes,
-      ...callRoutes(services),
-      ...faqRoutes(services),
-      ...broadcastRoutes(services),
-      ...activityRoutes(services),
-    ]);
+    this.#services = services;
+    this.#logger = options.logger;
     this.command = consoleCommand({
       listedManagers: options.listedMatrixManagers,
       defaultZone: options.defaultZone,
@@ -96,9 +89,45 @@ export class WebConsole {
     this.#baseUrl ??= url;
   }
 
+  /**
+   * The router and its pages, loaded once, at the first request: the pages and what only they use (forms,
+   * previews, charts, diffs) stay out of an idle bot's memory.
+   */
+  #pages(): Promise<ConsoleRouter> {
+    this.#router ??= (async () => {
+      const [{ ConsoleRouter }, activity, broadcasts, calls, faq, home] = await Promise.all([
+        import('./router.ts'),
+        import('./pages/activity.ts'),
+        import('./pages/broadcasts.ts'),
+        import('./pages/calls.ts'),
+        import('./pages/faq.ts'),
+        import('./pages/home.ts'),
+      ]);
+      const services = this.#services;
+      return new ConsoleRouter(this.#signIn, this.#logger, [
+        ...home.homeRoutes,
+        ...calls.callRoutes(services),
+        ...faq.faqRoutes(services),
+        ...broadcasts.broadcastRoutes(services),
+        ...activity.activityRoutes(services),
+      ]);
+    })();
+    this.#router.catch(() => {
+      this.#router = undefined;
+    });
+    return this.#router;
+  }
+
   /** The routes for the bot's HTTP server, in Bolt's custom-route shape (one per method). */
   get routes(): HttpRoute[] {
-    const handler = (req: IncomingMessage, res: ServerResponse) => void this.#router.handle(req, res);
+    const handler = (req: IncomingMessage, res: ServerResponse) =>
+      void this.#pages().then(
+        (router) => router.handle(req, res),
+        (error: unknown) => {
+          this.#logger.error({ err: error }, 'console pages not loaded');
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('console error');
+        },
+      );
     return ['GET', 'POST'].map((method) => ({ path: '/console{/*rest}', method, handler }));
   }
 }

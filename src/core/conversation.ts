@@ -28,6 +28,11 @@ export const conversationSchema = z.object({
   offered: z
     .object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), multiple: z.boolean() })
     .optional(),
+  /**
+   * The replies of the person's last events kept in the inbox, saved in the turn's own write: an event taken
+   * over after its process died is answered with them instead of being run again (src/ops/inbox.ts).
+   */
+  answered: z.array(z.object({ event: z.string(), replies: z.array(z.unknown()) })).optional(),
 });
 
 export type ConversationState = z.infer<typeof conversationSchema>;

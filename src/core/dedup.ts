@@ -25,7 +25,8 @@ export interface DedupOptions {
 export function dropDuplicateEvents({ atomic, onDuplicate }: DedupOptions): Middleware {
   return async (turn, next) => {
     const eventId = turn.message.eventId;
-    if (!eventId) return next();
+    // A kept event was claimed when the inbox took it (src/ops/inbox.ts), with this same key.
+    if (!eventId || turn.message.kept) return next();
     const { platform, workspace } = turn.message.ref;
     // Claimed before the turn runs, so a retry arriving while this one is still running is dropped too.
     if (!(await atomic.setIfAbsent(eventKey(platform, workspace, eventId), '1', REMEMBER_MS))) {

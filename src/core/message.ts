@@ -35,6 +35,11 @@ export interface IncomingMessage {
   isManager?: boolean;
   /** Platform event id, used to ignore retries and duplicates. */
   eventId?: string;
+  /**
+   * The event was kept in the inbox before it was acknowledged (src/ops/inbox.ts): it is claimed already,
+   * and its replies are saved with the person's state so that a process taking it over never runs it twice.
+   */
+  kept?: boolean;
   timestamp: Date;
   /** A whole application form submitted at once (Slack's modal) instead of a text. */
   form?: SubmittedForm;

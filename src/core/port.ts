@@ -6,6 +6,7 @@
 import type { Keyv } from 'keyv';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { Inbox, KeptEvent } from '../ops/inbox.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Leases } from '../scheduler/job.ts';
 import type { Adapter } from './adapter.ts';
@@ -48,7 +49,9 @@ export type {
   DueWork,
   Field,
   FormField,
+  Inbox,
   IncomingMessage,
+  KeptEvent,
   Keyv,
   Lang,
   Leases,
@@ -199,6 +202,11 @@ export interface BotPort {
   readonly personal: PersonalRecords;
   /** Platform state shared by the replicas (installations, sync position). */
   readonly kv: Keyv;
+  /**
+   * Where an event is kept before the platform is told it arrived, so that a process killed after the
+   * acknowledgement loses nothing: another process (or the restarted one) answers it, once.
+   */
+  readonly inbox: Inbox;
   /** Named leases on the shared store (one Matrix sync at a time across replicas). */
   readonly leases: Leases;
   /** The counters adapters increment. */

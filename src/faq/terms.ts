@@ -4,14 +4,19 @@
  * (« organisez » / « organiser », "applying" / "apply", « financées » / « financé »).
  */
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
 import { normalize } from '../core/text.ts';
 
-// The stopwords-iso lists (JSON, so loaded through require): broad lists of both languages' common words.
-const isoLists = createRequire(import.meta.url)('stopwords-iso') as Record<'fr' | 'en', string[]>;
-const COMMON_WORDS = new Set([...isoLists.fr, ...isoLists.en].map(normalize));
+// The stopwords-iso lists: broad lists of both languages' common words. The file holds 58 languages: it is
+// read rather than required, so that the other 56 are not kept for good in the module cache.
+const COMMON_WORDS = (() => {
+  const file = createRequire(import.meta.url).resolve('stopwords-iso/stopwords-iso.json');
+  const lists = JSON.parse(readFileSync(file, 'utf8')) as Record<'fr' | 'en', string[]>;
+  return new Set([...lists.fr, ...lists.en].map(normalize));
+})();
 
 /**
  * Whether a (folded) word is one of the languages' common words. Such lists hold content words too (« premier »,

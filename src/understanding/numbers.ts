@@ -5,14 +5,7 @@
  * approximate counts (`une centaine`, `a dozen`) no library reads are our own. The whole number model is not
  * used: its fraction patterns (over 100 kB each) take seconds to compile, and answers here are whole numbers.
  */
-import {
-  AgnosticNumberParserFactory,
-  AgnosticNumberParserType,
-  EnglishIntegerExtractor,
-  EnglishNumberParserConfiguration,
-  FrenchIntegerExtractor,
-  FrenchNumberParserConfiguration,
-} from '@microsoft/recognizers-text-number';
+import { createRequire } from 'node:module';
 import { normalize } from '../core/text.ts';
 
 /** A number found in a text: its value and where it stands in the rewritten text. */
@@ -95,9 +88,14 @@ interface WordReader {
 }
 let readers: Record<'fr' | 'en', WordReader> | undefined;
 
+type Recognizers = typeof import('@microsoft/recognizers-text-number');
+
 function reader(
-  extractor: FrenchIntegerExtractor | EnglishIntegerExtractor,
-  configuration: FrenchNumberParserConfiguration | EnglishNumberParserConfiguration,
+  { AgnosticNumberParserFactory, AgnosticNumberParserType }: Recognizers,
+  extractor: InstanceType<Recognizers['FrenchIntegerExtractor' | 'EnglishIntegerExtractor']>,
+  configuration: InstanceType<
+    Recognizers['FrenchNumberParserConfiguration' | 'EnglishNumberParserConfiguration']
+  >,
 ): WordReader {
   const parser = AgnosticNumberParserFactory.getParser(AgnosticNumberParserType.Integer, configuration);
   return {
@@ -109,20 +107,21 @@ function reader(
   };
 }
 
-/** The French and English integer readers, built once (their first use compiles their patterns). */
+/**
+ * The French and English integer readers, built once, when a text first holds a number word. The library
+ * is loaded then too: its one bundle of every language's models costs an idle bot ~10 MB, and a text without
+ * number words never needs it. The first such text pays loading and compiling (~130 ms of CPU), once.
+ */
 function numberReaders(): Record<'fr' | 'en', WordReader> {
-  readers ??= {
-    fr: reader(new FrenchIntegerExtractor(), new FrenchNumberParserConfiguration()),
-    en: reader(new EnglishIntegerExtractor(), new EnglishNumberParserConfiguration()),
+  if (readers) return readers;
+  const recognizers: Recognizers = createRequire(import.meta.url)('@microsoft/recognizers-text-number');
+  const { FrenchIntegerExtractor, FrenchNumberParserConfiguration } = recognizers;
+  const { EnglishIntegerExtractor, EnglishNumberParserConfiguration } = recognizers;
+  readers = {
+    fr: reader(recognizers, new FrenchIntegerExtractor(), new FrenchNumberParserConfiguration()),
+    en: reader(recognizers, new EnglishIntegerExtractor(), new EnglishNumberParserConfiguration()),
   };
   return readers;
-}
-
-/** Builds and warms the number-word readers, so that start-up rather than a message pays their compilation. */
-export function prepareNumberWords(): void {
-  const { fr, en } = numberReaders();
-  fr.extract('deux cent cinquante');
-  en.extract('two hundred and fifty');
 }
 
 /** Rewrites the numbers written in words as digits (`deux cents personnes` → `200 personnes`). */
