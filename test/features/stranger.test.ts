@@ -224,3 +224,13 @@ describe('managers', () => {
     expect(direct?.text).toContain('• #events : ');
   });
 });
+
+describe('English wording', () => {
+  it('says “Let’s”, never the stiff “Let us”', async () => {
+    app = await createTestApp();
+    const start = await app.say('eve', 'apply local-nec');
+    const text = start.map((r) => r.text).join('\n');
+    expect(text).toContain('Let’s prepare your “Local NEC (ANCT call for participation)” application');
+    expect(text).not.toContain('Let us');
+  });
+});
