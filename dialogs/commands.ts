@@ -15,19 +15,23 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     (await engine.active(turn)) ?? (await engine.store.list(turn.user))[0];
   const named = async (turn: Turn, id: string): Promise<Application | undefined> => {
     const found = id ? await engine.store.get(turn.user, id.trim()) : await latest(turn);
-    if (!found) {
-      turn.say({
-        intent: 'dialog:unknown-application',
-        text: turn.t(
-          id
-            ? { fr: 'Je ne trouve pas de candidature « {id} ».', en: 'I cannot find an application “{id}”.' }
-            : { fr: 'Vous n’avez pas encore de candidature.', en: 'You have no application yet.' },
-          { id },
-        ),
-      });
-      await list.run(turn, '');
-    }
-    return found;
+    if (found) return found;
+    // With none at all, one sentence says so and how to start; a wrong id is followed by the list to pick from.
+    const none = (await engine.store.list(turn.user)).length === 0;
+    turn.say({
+      intent: 'dialog:unknown-application',
+      text: turn.t(
+        none
+          ? {
+              fr: 'Vous n’avez pas encore de candidature. Écrivez « candidater » pour en commencer une.',
+              en: 'You have no application yet. Type “apply” to start one.',
+            }
+          : { fr: 'Je ne trouve pas de candidature « {id} ».', en: 'I cannot find an application “{id}”.' },
+        { id },
+      ),
+    });
+    if (!none) await list.run(turn, '');
+    return undefined;
   };
   const withActive =
     (operation: (turn: Turn, application: Application) => Promise<void> | void) =>

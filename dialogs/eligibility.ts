@@ -48,10 +48,10 @@ export function liveEligibility(
     open.length > 0
       ? lang === 'fr'
         ? `Vous pouvez encore obtenir : ${open.join(', ')}. Poursuivons.`
-        : `You can still get: ${open.join(', ')}. Let us go on.`
+        : `You can still get: ${open.join(', ')}. Let’s continue.`
       : lang === 'fr'
         ? 'Avec cette réponse, aucun avantage de cet appel n’est accessible ; vous pouvez la modifier à tout moment. Poursuivons.'
-        : 'With this answer, no benefit of this call is within reach; you can change it at any time. Let us go on.',
+        : 'With this answer, no benefit of this call is within reach; you can change it at any time. Let’s continue.',
   );
   return lines.join('\n');
 }

@@ -168,7 +168,7 @@ export class DialogEngine {
       text: turn.t(
         {
           fr: 'Préparons votre candidature « {name} » (n° {id}). Je pose une question à la fois ; « aide » explique chaque étape et ce que vous pouvez écrire.',
-          en: 'Let us prepare your “{name}” application (no. {id}). One question at a time; “help” explains each step and what you can type.',
+          en: 'Let’s prepare your “{name}” application (no. {id}). One question at a time; “help” explains each step and what you can type.',
         },
         { name: call.name[turn.lang], id: application.id },
       ),

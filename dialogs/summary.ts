@@ -4,6 +4,7 @@ import { applicationDates, pastEditionLine } from '../rules/application-dates.ts
 import { dayIn, formatDay } from '../rules/calendar.ts';
 import { formatCitation } from '../rules/citation.ts';
 import { type CallStatus, callStatus, evaluate, renderVerdict, verdictData } from '../rules/index.ts';
+import { applicationName } from '../rules/reminders.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import { ownLink } from '../src/core/links.ts';
@@ -33,12 +34,10 @@ export function summaryReply(
   const today = dayIn(now, timezone);
   const colon = lang === 'fr' ? ' : ' : ': ';
   const past = t(lang, { fr: ' — passé', en: ' — past' });
+  // The application by its name (the organiser's, in our calls), not by its id: people read this.
+  const named = applicationName(call, application.answers);
   const sections = [
-    t(
-      lang,
-      { fr: '**Récapitulatif — {name}** (candidature {id})', en: '**Summary — {name}** (application {id})' },
-      { name: call.name[lang], id: application.id },
-    ),
+    `${t(lang, { fr: '**Récapitulatif — {name}**', en: '**Summary — {name}**' }, { name: call.name[lang] })}${named ? ` — ${named}` : ''}`,
     '',
     renderVerdict(verdict, lang),
   ];
@@ -66,8 +65,11 @@ export function summaryReply(
     }),
     ...nextSteps(call, status, lang),
     '',
-    // Every renderer shows the fields right after the text: this heading introduces them.
-    t(lang, { fr: '**Vos réponses**', en: '**Your answers**' }),
+    // Every renderer shows the fields right after the text: this heading introduces them. With no answer yet,
+    // they are only what remains to complete, and the heading says so.
+    Object.keys(application.answers).length > 0
+      ? t(lang, { fr: '**Vos réponses**', en: '**Your answers**' })
+      : t(lang, { fr: '**À compléter**', en: '**To complete**' }),
   );
   return {
     intent: `dialog:${call.id}:summary`,

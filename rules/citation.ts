@@ -9,20 +9,38 @@ import type { CallDefinition, CitationDefinition } from './schema.ts';
 export interface Citation {
   title: string;
   file: string;
+  /** The section's title as the source writes it. */
   section: string;
+  /** Set for a source written in English, which French replies say. */
+  sourceLang?: 'en';
+  /** For a source written in English: the French rendering of that title, which French replies show. */
+  sectionFr?: string;
 }
 
 /** Fills a rule's citation from the call's own source unless it names another one. */
 export function resolveCitation(call: CallDefinition, citation: CitationDefinition): Citation {
+  // A citation naming another file is that file's, read as French.
+  const english = citation.file === undefined && call.source.lang === 'en';
   return {
     title: citation.title ?? call.source.title,
     file: citation.file ?? call.source.file,
     section: citation.section,
+    ...(english ? { sourceLang: 'en' as const } : {}),
+    ...(english && call.source.sections_fr[citation.section]
+      ? { sectionFr: call.source.sections_fr[citation.section] }
+      : {}),
   };
 }
 
-/** One line: `source : ANCT — NEC locaux, 2023, § Project initiators` (French puts a no-break space before the colon). */
+/**
+ * One line: `source: ANCT — NEC locaux, 2023, § Project initiators`. A French reader of an English source reads
+ * the section in French, told the page is in English (`source : … (page en anglais), § Porteurs de projet`); the
+ * original title stays in the data (`section`), for whoever looks it up in the page.
+ */
 export function formatCitation(citation: Citation, lang: Lang): string {
-  const colon = lang === 'fr' ? ' :' : ':';
-  return `source${colon} ${citation.title}, § ${citation.section}`;
+  if (lang === 'fr' && citation.sourceLang === 'en')
+    return `source : ${citation.title} (page en anglais), § ${citation.sectionFr ?? citation.section}`;
+  return lang === 'fr'
+    ? `source : ${citation.title}, § ${citation.section}`
+    : `source: ${citation.title}, § ${citation.section}`;
 }

@@ -93,7 +93,11 @@ function stateOf(outcomes: RuleOutcome[]): BenefitState {
   return 'eligible';
 }
 
-const REQUIRES_TEXT: Record<Exclude<BenefitState, 'eligible'>, Localized> = {
+const REQUIRES_TEXT: Record<BenefitState, Localized> = {
+  eligible: {
+    fr: 'Réservé à qui obtient « {name} », que vous obtenez.',
+    en: 'Only for those who get “{name}”, which you do.',
+  },
   not_eligible: {
     fr: 'Réservé à qui obtient « {name} », non éligible ici.',
     en: 'Only for those who get “{name}”, which is not eligible here.',
@@ -118,12 +122,9 @@ function requiresOutcome(
   const status = (
     { eligible: 'met', not_eligible: 'failed', unknown: 'unknown', to_confirm: 'to_confirm' } as const
   )[required.state];
-  const text =
-    required.state === 'eligible'
-      ? { fr: '', en: '' }
-      : localize(REQUIRES_TEXT[required.state], {
-          name: { kind: 'localized', value: required.benefit.name },
-        });
+  const text = localize(REQUIRES_TEXT[required.state], {
+    name: { kind: 'localized', value: required.benefit.name },
+  });
   return {
     ruleId: `${REQUIRES_PREFIX}${required.benefit.id}`,
     benefits: [benefit.id],

@@ -80,6 +80,12 @@ export function applicationName(call: CallDefinition, answers: Answers): string 
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** An application as people know it: « NEC local (appel à participation de l’ANCT) — Association Les Liens ». */
+export function applicationTitle(call: CallDefinition, answers: Answers, lang: Lang): string {
+  const name = applicationName(call, answers);
+  return name ? `${call.name[lang]} — ${name}` : call.name[lang];
+}
+
 /** The reminders these answers and their verdict imply, past ones included (the scheduler drops those). */
 export function applicationReminders(
   call: CallDefinition,
@@ -106,7 +112,7 @@ export function applicationReminders(
         benefits: open.map((b) => b?.benefit.name[lang]).join(lang === 'fr' ? ' ; ' : '; '),
       });
     const condition = certain ? undefined : { fr: conditionIn('fr'), en: conditionIn('en') };
-    const citation = resolveCitation(call, definition.citation ?? date.citation);
+    const citation = definition.citation ? resolveCitation(call, definition.citation) : date.citation;
     for (const offset of definition.at) {
       const day =
         'months' in offset ? monthsBefore(date.date, -offset.months, 'UTC') : addDays(date.date, offset.days);

@@ -36,11 +36,13 @@ const STATE: Record<BenefitState, Localized> = {
 };
 
 /**
- * The verdict per benefit: what failed, what is still needed or to confirm, warnings; then, once for the whole
- * verdict, who selects among eligible applications (benefits sharing a selection share its paragraph), and contacts.
+ * The verdict per benefit: what failed, what is still needed or to confirm, warnings, what is met; then, once for
+ * the whole verdict, who selects among eligible applications (benefits sharing a selection share its paragraph).
+ * Neither the call's name nor its contacts: the summary and the dossier that show it name the call in their
+ * heading and the contacts in their next steps.
  */
 export function renderVerdict(verdict: Verdict, lang: Lang): string {
-  const lines = [`**${verdict.call.name[lang]}**`];
+  const lines: string[] = [];
   for (const notice of verdict.notices)
     lines.push(
       `_${notice.text[lang]}${notice.citation ? ` (${formatCitation(notice.citation, lang)})` : ''}_`,
@@ -48,7 +50,11 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
   const selections = new Set<string>();
   for (const b of verdict.benefits) {
     lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${STATE[b.state][lang]}`);
-    for (const o of b.outcomes.filter((o) => o.status !== 'met'))
+    // Every line says why, with its source: what stands in the way first, then what is met.
+    for (const o of [
+      ...b.outcomes.filter((o) => o.status !== 'met'),
+      ...b.outcomes.filter((o) => o.status === 'met'),
+    ])
       lines.push(`• ${MARK[o.status]} ${cited(o, lang)}`);
     if (b.state === 'eligible' || b.state === 'to_confirm') {
       const next = selectionText(b.benefit, lang);
@@ -56,8 +62,8 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
     }
   }
   if (selections.size > 0) lines.push('', ...[...selections].map((s) => `→ ${s}`));
-  lines.push(...contactLines(verdict.call, lang));
-  return lines.join('\n');
+  // The notices open it; without any, the first benefit does (no blank line first).
+  return lines.join('\n').replace(/^\n/, '');
 }
 
 /** A call's rules in plain words, per benefit, with their sources, its key days and contacts (`eligibility <id>`). */

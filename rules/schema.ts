@@ -163,7 +163,20 @@ const callObject = z.strictObject({
   name: localized,
   organiser: z.string().min(1),
   edition: z.number().int().min(2000).max(2100),
-  source: z.strictObject({ title: z.string().min(1), file: z.string().min(1), url: z.url().optional() }),
+  source: z.strictObject({
+    title: z.string().min(1),
+    file: z.string().min(1),
+    url: z.url().optional(),
+    /** The language the source is written in: its section titles are cited as it writes them. */
+    lang: z.enum(['fr', 'en']).default('fr'),
+    /**
+     * For a source not in French: the French rendering of each section title cited (the original, as the key, is
+     * what a reader finds in the page; French replies show the rendering and say the page is in English). The
+     * shipped calls give every one (test/rules/loader.test.ts); a section added in the console without one is
+     * cited as the page writes it, still said to be in English.
+     */
+    sections_fr: z.record(z.string(), z.string().min(1)).default({}),
+  }),
   contacts: z.array(
     z.strictObject({
       name: z.string().min(1),

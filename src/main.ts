@@ -14,6 +14,8 @@ import { JsonlAdapter } from '../adapters/shell/jsonl-adapter.ts';
 import { ShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { createDialogs } from '../dialogs/index.ts';
 import { CallRegistry, callFigure, callStatus, DEFAULT_CALLS_DIR, ruleCommands } from '../rules/index.ts';
+import { applicationTitle } from '../rules/reminders.ts';
+import type { Answers } from '../rules/values.ts';
 import { createBotPort } from './bot-port.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { WebConsole } from './console/index.ts';
@@ -35,7 +37,7 @@ import { createFaq, type FaqService } from './faq/index.ts';
 import { ChannelWelcome } from './features/channel-welcome.ts';
 import { fallback } from './features/fallback.ts';
 import { helpCommand } from './features/help.ts';
-import { languageCommand } from './features/preferences.ts';
+import { languageCommand, languageInWords } from './features/preferences.ts';
 import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from './features/welcome.ts';
 import { createLogger, fileDestination, type Logger, redactSecrets } from './logger.ts';
 import { Activity } from './ops/activity.ts';
@@ -47,7 +49,7 @@ import { migrateKeyvKeys } from './ops/keyv-migration.ts';
 import { Metrics } from './ops/metrics.ts';
 import { observeTurns } from './ops/observe.ts';
 import { Privacy } from './ops/privacy.ts';
-import { Retention } from './ops/retention.ts';
+import { Retention, storedApplication } from './ops/retention.ts';
 import { opsRoutes, serveOps } from './ops/routes.ts';
 import { statsCommand } from './ops/stats.ts';
 import type { ApplicationReminders } from './scheduler/application-reminders.ts';
@@ -165,6 +167,13 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     records,
     confirmations,
     scheduler: () => app.scheduler,
+    applicationTitle: (record, lang) => {
+      const stored = storedApplication.safeParse(record);
+      const call = stored.success ? calls.get(stored.data.callId) : undefined;
+      return call && stored.success
+        ? applicationTitle(call, stored.data.answers as Answers, lang)
+        : undefined;
+    },
   });
   // The reminders' reload index names the person: forgetting them drops their entries too.
   privacy.onForget(async (user) => {
@@ -300,6 +309,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     refuseUnreadableMessages,
     dialogs.reask,
     greetingMiddleware(welcome),
+    languageInWords,
     confirmations.middleware,
     dialogs.openings,
     runCommands,

@@ -3,6 +3,7 @@
 import { applicationDates } from '../../rules/application-dates.ts';
 import { formatDay } from '../../rules/calendar.ts';
 import { callStatus, evaluate, renderVerdict } from '../../rules/index.ts';
+import { applicationName } from '../../rules/reminders.ts';
 import type { CallDefinition } from '../../rules/schema.ts';
 import { type Lang, t } from '../../src/core/i18n.ts';
 import type { Attachment } from '../../src/core/message.ts';
@@ -53,9 +54,18 @@ export function exportFiles(input: ExportInput): Attachment[] {
     {
       filename: `${base}-dates.ics`,
       mimeType: 'text/calendar',
-      content: keyDatesCalendar(application.id, dates, lang, now),
+      content: keyDatesCalendar(application.id, dates, lang, now, calendarTitle(call, application, lang)),
     },
   ];
+}
+
+/**
+ * What a calendar names the application's days after: the application (its organiser, in our calls) and the call,
+ * so that « jour de l’événement » in someone's agenda says which event.
+ */
+function calendarTitle(call: CallDefinition, application: Application, lang: Lang): string {
+  const name = applicationName(call, application.answers);
+  return name ? `${name}, ${call.name[lang]}` : call.name[lang];
 }
 
 /** The Markdown draft: one section per part of the application file, unanswered items marked to complete. */
@@ -91,11 +101,17 @@ export function dossierMarkdown({
       const step = steps.find((s) => s.slot === slot);
       const label = `- **${step?.label[lang] ?? slot}**`;
       const value = application.answers[slot];
-      const shown = value === undefined ? todo : formatAnswer(call, slot, value as AnswerValue, lang);
-      // The person's words never become Markdown; several paragraphs stay paragraphs, under the item.
-      if (value !== undefined && /\n/.test(shown.trim()))
+      if (value === undefined) {
+        lines.push(`${label}${colon}${todo}`);
+        continue;
+      }
+      const shown = formatAnswer(call, slot, value as AnswerValue, lang);
+      // The person's words never become Markdown, several paragraphs staying paragraphs under the item; the
+      // bot's own words (a choice's label, a day, an amount) are written as they are, never escaped.
+      if (step && step.type !== 'text') lines.push(`${label}${colon}${shown}`);
+      else if (/\n/.test(shown.trim()))
         lines.push(`${label}${colon.trimEnd()}`, '', markdownParagraphs(shown, '  '), '');
-      else lines.push(`${label}${colon}${value === undefined ? todo : markdownInline(shown)}`);
+      else lines.push(`${label}${colon}${markdownInline(shown)}`);
     }
   }
   lines.push(

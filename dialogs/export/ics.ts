@@ -4,8 +4,18 @@ import { formatCitation } from '../../rules/citation.ts';
 import type { KeyDate } from '../../rules/dates.ts';
 import type { Lang } from '../../src/core/i18n.ts';
 
-/** The `.ics` text; `stamp` is the export instant (DTSTAMP), ids are stable so re-imports update events. */
-export function keyDatesCalendar(applicationId: string, dates: KeyDate[], lang: Lang, stamp: Date): string {
+/**
+ * The `.ics` text; `stamp` is the export instant (DTSTAMP), ids are stable so re-imports update events. Each event
+ * is titled with what it is of (`title`: the application and its call), then the day's label: an agenda shows the
+ * title alone.
+ */
+export function keyDatesCalendar(
+  applicationId: string,
+  dates: KeyDate[],
+  lang: Lang,
+  stamp: Date,
+  title: string,
+): string {
   const dtstamp = stamp
     .toISOString()
     .replace(/[-:]/g, '')
@@ -19,7 +29,7 @@ export function keyDatesCalendar(applicationId: string, dates: KeyDate[], lang: 
       `DTSTAMP:${dtstamp}`,
       `DTSTART;VALUE=DATE:${day}`,
       `DTEND;VALUE=DATE:${nextDay(date.date)}`,
-      `SUMMARY:${escapeText(date.label[lang])}`,
+      `SUMMARY:${escapeText(`${title}${lang === 'fr' ? ' : ' : ': '}${date.label[lang]}`)}`,
       `DESCRIPTION:${escapeText(formatCitation(date.citation, lang))}`,
       'END:VEVENT',
     );

@@ -9,6 +9,8 @@ import { STILL_BUSY, UNEXPECTED_ERROR, UserFacingError } from './errors.ts';
 import type { Lang } from './i18n.ts';
 import { resolveLanguage } from './language.ts';
 import type { IncomingMessage, Reply } from './message.ts';
+import { withoutMarkdown } from './plain-text.ts';
+import { withoutControlCharacters } from './text.ts';
 import { Turn } from './turn.ts';
 import { typeset } from './typography.ts';
 
@@ -86,9 +88,12 @@ export class Bot {
 
   async #runTurn(user: UserKey, incoming: IncomingMessage): Promise<TurnResult> {
     const state = await this.#conversations.load(user);
-    const message = asChoice(incoming, state.offered);
-    const command = this.commands.match(message.text);
-    const lang = resolveLanguage(state, message.text, command, message.langHint, this.#defaultLang);
+    // Control characters go before anything reads the text. Markdown marks are no part of the words that tell
+    // the language, nor of a command typed in bold (« **aide** »); a command's own text keeps them (a broadcast).
+    const message = asChoice({ ...incoming, text: withoutControlCharacters(incoming.text) }, state.offered);
+    const words = withoutMarkdown(message.text);
+    const command = this.commands.match(message.text) ?? this.commands.match(words);
+    const lang = resolveLanguage(state, words, command, message.langHint, this.#defaultLang);
     const turn = new Turn(message, user, state, lang);
     turn.command = command;
     try {

@@ -38,12 +38,40 @@ function typesetPart(text: string): string {
     .replace(/(?<=\S) +»/g, `${NBSP}»`);
 }
 
+/**
+ * Guillemets inside guillemets (a call's name quoted in a sentence, « Appel à projets « Numérique Inclusif… » »)
+ * become the inner quotes French uses, “ ” with no space inside: « Appel à projets “Numérique Inclusif…” ».
+ * Line by line; a guillemet without its pair is left as it is.
+ */
+export function innerQuotes(line: string): string {
+  const chars = [...line];
+  const open: number[] = [];
+  const inner = new Map<number, '“' | '”'>();
+  chars.forEach((char, i) => {
+    if (char === '«') open.push(i);
+    else if (char === '»' && open.length > 0) {
+      const start = open.pop() as number;
+      if (open.length > 0) inner.set(start, '“').set(i, '”');
+    }
+  });
+  if (inner.size === 0) return line;
+  return chars
+    .map((char, i) => inner.get(i) ?? char)
+    .join('')
+    .replace(/“\s+/g, '“')
+    .replace(/\s+”/g, '”');
+}
+
 /** A French text with its spaces before « ; ! ? : » and inside « » made no-break (see the file comment). */
 export function typesetFrench(text: string): string {
   // The verbatim parts stand aside as placeholders (private-use characters), so that a sign right after
   // one (« `aide` : … ») is still seen after a word.
   const verbatim: string[] = [];
-  const masked = text.replace(VERBATIM, (part) => `\ue000${verbatim.push(part) - 1}\ue001`);
+  const masked = text
+    .replace(VERBATIM, (part) => `\ue000${verbatim.push(part) - 1}\ue001`)
+    .split('\n')
+    .map(innerQuotes)
+    .join('\n');
   return typesetPart(masked).replace(
     /\ue000(\d+)\ue001/g,
     (_, index: string) => verbatim[Number(index)] ?? '',

@@ -60,7 +60,26 @@ const IN_APPLICATION: HelpGroup = {
 const MANAGERS: Omit<HelpGroup, 'commands'> = {
   id: 'managers',
   title: { fr: 'Gestion (community managers)', en: 'Managing (community managers)' },
-  topics: ['gestion', 'gestionnaires', 'managers', 'manager', 'community managers', 'community manager'],
+  // The group's own words and those of what it holds: « aide diffusions » and "help broadcasts" lead here.
+  topics: [
+    'gestion',
+    'gestionnaires',
+    'managers',
+    'manager',
+    'community managers',
+    'community manager',
+    'diffusions',
+    'diffusion',
+    'diffuser',
+    'broadcasts',
+    'broadcast',
+    'abonnements',
+    'abonnement',
+    'subscriptions',
+    'subscription',
+    'accueil',
+    'welcome',
+  ],
 };
 
 const DETAIL_HINT: Localized = {

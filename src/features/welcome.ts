@@ -85,7 +85,7 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
         turn.t(
           {
             fr: 'Votre candidature « {call} » (n° {id}) vous attend : {answers}, nous en sommes à l’étape {index}. Reprenons là où nous en étions ; « aide » pour le reste.',
-            en: 'Your “{call}” application (no. {id}) is waiting: {answers}, we are at step {index}. Let us go on where we left off; “help” for the rest.',
+            en: 'Your “{call}” application (no. {id}) is waiting: {answers}, we are at step {index}. Let’s pick up where we left off; “help” for the rest.',
           },
           {
             call: current.callName,

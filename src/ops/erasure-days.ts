@@ -3,6 +3,7 @@
  * owner asked to keep it until (`garder ma candidature`: 90 more days each time, at most a year ahead), in the
  * summary and in « mes données ». The jobs that erase them are `retention.ts`.
  */
+import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { type Lang, t } from '../core/i18n.ts';
 import { DAYS, plural } from '../core/plural.ts';
@@ -27,6 +28,15 @@ export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+/**
+ * The instant a calendar day starts in a time zone: an application erased « le 21 juin » goes when 21 June begins
+ * where its owner lives, not at UTC midnight (the evening before in the Americas).
+ */
+export function startOfDay(day: string, zone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, 0, 0, zone).getTime();
+}
+
 /**
  * The day a completed application is erased: 90 days after its event, or the later day its owner asked to keep
  * it until; undefined without either (it then goes 90 days after it was completed).
@@ -54,28 +64,54 @@ const erasureJob = z.object({
   reply: z.object({ data: jobData }),
 });
 
-/** How to keep a completed application longer, as the summary and « mes données » say it (`{id}`: which one). */
-export function keepLongerLine(lang: Lang, id = '<id>'): string {
+/**
+ * How to keep a completed application longer, as the summary says it (`id`: that application, its number said to
+ * be one) and « mes données » (no id: the command without one asks which, when there are several).
+ */
+export function keepLongerLine(lang: Lang, id?: string): string {
+  const params = {
+    more: plural(lang, KEEP_MORE_DAYS, DAYS),
+    most: plural(lang, KEEP_AT_MOST_DAYS, DAYS),
+  };
+  if (id === undefined)
+    return t(
+      lang,
+      {
+        fr: 'Pour en garder une plus longtemps : « garder ma candidature » ({more} de plus à chaque fois, jusqu’à {most} à l’avance au plus).',
+        en: 'To keep one longer: “keep my application” ({more} more each time, up to {most} ahead at most).',
+      },
+      params,
+    );
   return t(
     lang,
     {
-      fr: 'Pour la garder plus longtemps : « garder ma candidature {id} » ({more} de plus à chaque fois, jusqu’à {most} à l’avance au plus).',
-      en: 'To keep it longer: “keep my application {id}” ({more} more each time, up to {most} ahead at most).',
+      fr: 'Pour la garder plus longtemps : « garder ma candidature {id} » ({id} est le numéro de cette candidature ; {more} de plus à chaque fois, jusqu’à {most} à l’avance au plus).',
+      en: "To keep it longer: “keep my application {id}” ({id} is this application's number; {more} more each time, up to {most} ahead at most).",
     },
-    { id, more: plural(lang, KEEP_MORE_DAYS, DAYS), most: plural(lang, KEEP_AT_MOST_DAYS, DAYS) },
+    { ...params, id },
   );
 }
 
-/** What "my data" says of these jobs: when each application will be erased, and how to keep a copy. */
-export function erasureLines(jobs: readonly unknown[], lang: Lang): string[] {
-  const lines = jobs.flatMap((job) => {
+/**
+ * What "my data" says of these jobs: when each application will be erased (named as people know it, `nameOf`), on
+ * the day it is in its owner's zone, and what can be done about it — keeping one longer only when one is
+ * complete (an unfinished one cannot be kept: finishing it or touching it again is what keeps it).
+ */
+export function erasureLines(
+  jobs: readonly unknown[],
+  lang: Lang,
+  nameOf: (applicationId: string) => string | undefined,
+): string[] {
+  const erasures = jobs.flatMap((job) => {
     const parsed = erasureJob.safeParse(job);
-    if (!parsed.success) return [];
-    const { kind, dueAt, timezone, reply } = parsed.data;
+    return parsed.success ? [parsed.data] : [];
+  });
+  const lines = erasures.flatMap(({ kind, dueAt, timezone, reply }) => {
     const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
       dateStyle: 'long',
       timeZone: timezone,
     }).format(dueAt);
+    const { applicationId } = reply.data;
     const why =
       kind === PURGE
         ? t(
@@ -87,21 +123,24 @@ export function erasureLines(jobs: readonly unknown[], lang: Lang): string[] {
     return [
       t(
         lang,
+        { fr: '• {name} : effacée le {day} ({why}).', en: '• {name}: erased on {day} ({why}).' },
         {
-          fr: '• Candidature {id} : effacée le {day} ({why}).',
-          en: '• Application {id}: erased on {day} ({why}).',
+          name:
+            nameOf(applicationId) ??
+            t(lang, { fr: 'Candidature {id}', en: 'Application {id}' }, { id: applicationId }),
+          day,
+          why,
         },
-        { id: reply.data.applicationId, day, why },
       ),
     ];
   });
   if (lines.length === 0) return [];
   return [
     ...lines,
-    keepLongerLine(lang),
+    ...(erasures.some((e) => e.kind === PURGE) ? [keepLongerLine(lang)] : []),
     t(lang, {
-      fr: 'Pour en garder une copie au-delà : « exporter <id> » vous remet le dossier et vos réponses en fichiers.',
-      en: 'To keep a copy beyond that: “export <id>” hands you the file and your answers as files.',
+      fr: 'Pour en garder une copie : « exporter » vous remet le dossier et vos réponses en fichiers (« candidatures » les liste, pour en exporter une autre).',
+      en: 'To keep a copy: “export” hands you the file and your answers as files (“applications” lists them, to export another one).',
     }),
   ];
 }

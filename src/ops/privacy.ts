@@ -6,7 +6,7 @@ import type { Middleware } from '../core/bot.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
-import type { Localized } from '../core/i18n.ts';
+import type { Lang, Localized } from '../core/i18n.ts';
 import { type Counted, REMINDERS } from '../core/plural.ts';
 import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
@@ -44,6 +44,8 @@ export interface PrivacyOptions {
   scheduler: () => object;
   /** Run once everything is erased: removes the store's own copies of what was deleted. */
   afterErasure?: () => Promise<void>;
+  /** An application as people know it (its call and organiser), from its stored record; never its id. */
+  applicationTitle?: (record: unknown, lang: Lang) => string | undefined;
 }
 
 const FORGET_ACTION = 'forget-me';
@@ -131,7 +133,12 @@ export class Privacy {
             fr: 'Voici tout ce que je garde sur vous (fichier JSON). Pour tout effacer : « oublie-moi ».',
             en: 'Here is everything I keep about you (JSON file). To erase it all: “forget me”.',
           }),
-          ...erasureLines(data.reminders as unknown[], turn.lang),
+          ...erasureLines(data.reminders as unknown[], turn.lang, (id) =>
+            this.#options.applicationTitle?.(
+              (data.records as Record<string, unknown>)[`application:${id}`],
+              turn.lang,
+            ),
+          ),
         ].join('\n'),
         attachments: [
           {

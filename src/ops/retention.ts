@@ -7,7 +7,7 @@
  * delivery hook, which never erases an application before the day it is kept until.
  */
 import { z } from 'zod';
-import { formatDay } from '../../rules/calendar.ts';
+import { dayIn, formatDay } from '../../rules/calendar.ts';
 import type { Outbox } from '../core/adapter.ts';
 import type { Middleware } from '../core/bot.ts';
 import type { Clock } from '../core/clock.ts';
@@ -19,7 +19,15 @@ import type { Turn } from '../core/turn.ts';
 import type { NewJob } from '../scheduler/job.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
-import { EXPIRE, erasureDay, jobData, KEEP_AFTER_EVENT_DAYS, PURGE, WARN } from './erasure-days.ts';
+import {
+  EXPIRE,
+  erasureDay,
+  jobData,
+  KEEP_AFTER_EVENT_DAYS,
+  PURGE,
+  startOfDay,
+  WARN,
+} from './erasure-days.ts';
 import type { DialogFunnel } from './funnel.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -28,7 +36,7 @@ const DAY_MS = 86_400_000;
 const WARNING_BEFORE_DAYS = 7;
 
 /** The few fields of an application record (owned by the dialogs) that retention needs. */
-const storedApplication = z.object({
+export const storedApplication = z.object({
   id: z.string(),
   callId: z.string(),
   status: z.enum(['in_progress', 'complete']),
@@ -126,7 +134,7 @@ export class Retention {
   async #planPurge(turn: Turn, application: StoredApplication): Promise<number> {
     const day = erasureDay(application);
     const dueAt = day
-      ? Date.parse(day)
+      ? startOfDay(day, turn.timezone(this.#options.defaultZone))
       : this.#options.clock.now().getTime() + KEEP_AFTER_EVENT_DAYS * DAY_MS;
     const kept = application.keepUntil !== undefined && application.keepUntil === day;
     await this.#schedule(
@@ -155,7 +163,9 @@ export class Retention {
   /** The day a completed application's purge is planned for (`YYYY-MM-DD`), planning it if it is not. */
   async purgeDay(turn: Turn, application: StoredApplication): Promise<string> {
     const job = await this.#options.scheduler.get(this.#jobId(PURGE, application.id));
-    return new Date(job ? job.dueAt : await this.#planPurge(turn, application)).toISOString().slice(0, 10);
+    if (job) return dayIn(new Date(job.dueAt), job.timezone);
+    const dueAt = await this.#planPurge(turn, application);
+    return dayIn(new Date(dueAt), turn.timezone(this.#options.defaultZone));
   }
 
   /**
@@ -234,7 +244,8 @@ export class Retention {
     if (!target) return false;
     // Never before the day it is kept until (the job was moved when it was asked; this holds even if it was not).
     const { keepUntil } = target.application;
-    if (keepUntil && Date.parse(keepUntil) > this.#options.clock.now().getTime()) return false;
+    const zone = (await this.#conversations.load(target.user)).timezone ?? this.#options.defaultZone;
+    if (keepUntil && startOfDay(keepUntil, zone) > this.#options.clock.now().getTime()) return false;
     await this.#delete(target.user, target.application.id);
     return true;
   }

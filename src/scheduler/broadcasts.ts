@@ -4,7 +4,7 @@
  */
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
-import type { Lang } from '../core/i18n.ts';
+import type { Lang, Localized } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
 import type { Counted } from '../core/plural.ts';
 import type { Turn } from '../core/turn.ts';
@@ -13,6 +13,14 @@ import type { Job } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
 import { scheduleUnique, whenProblem } from './reminder-commands.ts';
 import { parseLeadingWhen } from './when.ts';
+
+/** What a refused time is followed by: broadcasts, not reminders. */
+const EXAMPLES: Localized = {
+  fr: 'Par exemple : « diffuser #general demain à 9h Clôture des candidatures vendredi », « diffuser dans #general le 12 mars à 10h : … » ou « diffuser maintenant … ».',
+  en: 'For example: “broadcast #general tomorrow 9am Applications close on Friday”, “broadcast to #general on 12 March at 10:00: …” or “broadcast now …”.',
+};
+/** Words people put before the channels (« diffuser dans #general », "broadcast to #general"): not the message. */
+const BEFORE_CHANNELS = /^(dans|sur|vers|to|in|on)$/i;
 
 const CHANNELS: Counted = {
   fr: { one: '{count} canal', other: '{count} canaux' },
@@ -102,6 +110,7 @@ export class Broadcasts {
       usage: { fr: '[#canal …] <quand> <message>', en: '[#channel …] <when> <message>' },
       run: async (turn, args) => {
         const words = args.split(/\s+/).filter(Boolean);
+        if (BEFORE_CHANNELS.test(words[0] ?? '') && Broadcasts.room(words[1] ?? '')) words.shift();
         const rooms: string[] = [];
         for (let room = Broadcasts.room(words[0] ?? ''); room; room = Broadcasts.room(words[0] ?? '')) {
           words.shift();
@@ -115,8 +124,10 @@ export class Broadcasts {
         const when = now
           ? { ok: true as const, at: turn.message.timestamp, rest: rest.replace(/^\S+\s*/, '') }
           : parseLeadingWhen(rest, turn.message.timestamp, zone);
-        if (!when.ok) return refuse(turn, whenProblem(turn, when, zone));
-        if (when.rest === '')
+        if (!when.ok) return refuse(turn, whenProblem(turn, when, zone, EXAMPLES));
+        // « demain à 9h : Clôture vendredi »: the colon introduces the message, it is not part of it.
+        const text = when.rest.replace(/^[:—–-]\s*/, '');
+        if (text === '')
           return refuse(
             turn,
             turn.t({ fr: 'Quel message faut-il diffuser ?', en: 'What message should I broadcast?' }),
@@ -130,9 +141,9 @@ export class Broadcasts {
               fr: 'Aperçu — dans {channels}, {at} ({zone}) :\n> {text}\nJe programme cette diffusion ?',
               en: 'Preview — to {channels}, {at} ({zone}):\n> {text}\nShall I schedule this broadcast?',
             },
-            { channels, at: formatInstant(when.at, zone, turn.lang), zone, text: when.rest },
+            { channels, at: formatInstant(when.at, zone, turn.lang), zone, text },
           ),
-          { rooms, at: when.at.getTime(), text: when.rest, zone },
+          { rooms, at: when.at.getTime(), text, zone },
         );
       },
     };

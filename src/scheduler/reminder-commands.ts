@@ -28,8 +28,13 @@ export function directRef(turn: Turn): ConversationRef {
   return { platform: ref.platform, workspace: ref.workspace, roomId: userId, userId, isDirect: true };
 }
 
-/** Why a time was refused, in words that say what to do instead. */
-export function whenProblem(turn: Turn, when: Extract<When, { ok: false }>, zone: string): string {
+/** Why a time was refused, in words that say what to do instead (`examples`: the command's own). */
+export function whenProblem(
+  turn: Turn,
+  when: Extract<When, { ok: false }>,
+  zone: string,
+  examples: Localized = EXAMPLES,
+): string {
   if (when.reason === 'past' && when.at) {
     return turn.t(
       {
@@ -44,8 +49,8 @@ export function whenProblem(turn: Turn, when: Extract<When, { ok: false }>, zone
     );
   }
   if (when.reason === 'invalid-date')
-    return `${turn.t({ fr: 'Cette date ou cette heure n’existe pas.', en: 'That date or time does not exist.' })} ${turn.t(EXAMPLES)}`;
-  return `${turn.t({ fr: 'Je n’ai pas compris quand.', en: 'I could not tell when.' })} ${turn.t(EXAMPLES)}`;
+    return `${turn.t({ fr: 'Cette date ou cette heure n’existe pas.', en: 'That date or time does not exist.' })} ${turn.t(examples)}`;
+  return `${turn.t({ fr: 'Je n’ai pas compris quand.', en: 'I could not tell when.' })} ${turn.t(examples)}`;
 }
 
 /** The reminder commands, over the scheduler; `onZoneChanged` lets application reminders follow a new time zone. */
@@ -118,8 +123,10 @@ export function reminderCommands(
         });
         return;
       }
+      // Numbered, by their day and subject: the ids (`app:3f2a1c:event-eve:2027-03-22`) are the scheduler's, and
+      // the commands take the number.
       const lines = jobs.map(
-        (job) => `- \`${job.id}\` — ${formatInstant(job.dueAt, job.timezone, turn.lang)} — ${firstLine(job)}`,
+        (job, i) => `${i + 1}. ${formatInstant(job.dueAt, job.timezone, turn.lang)} — ${subject(job)}`,
       );
       turn.say({
         intent: 'reminders',
@@ -127,8 +134,8 @@ export function reminderCommands(
           turn.t({ fr: 'Vos rappels ({count}) :', en: 'Your reminders ({count}):' }, { count: jobs.length }),
           ...lines,
           turn.t({
-            fr: 'Pour en annuler un : `annuler rappel <id>` ; pour le décaler : `reporter <id> <délai>`.',
-            en: 'To cancel one: `cancel reminder <id>`; to postpone it: `snooze <id> <delay>`.',
+            fr: 'Pour en annuler un : `annuler rappel 1` (son numéro) ; pour le décaler : `reporter 1 2 jours`.',
+            en: 'To cancel one: `cancel reminder 1` (its number); to postpone it: `snooze 1 2 days`.',
           }),
         ].join('\n'),
         data: {
@@ -152,7 +159,11 @@ export function reminderCommands(
       await scheduler.cancel(job.id);
       turn.say({
         intent: 'reminder:cancelled',
-        text: turn.t({ fr: 'Rappel `{id}` annulé.', en: 'Reminder `{id}` cancelled.' }, { id: job.id }),
+        text: turn.t(
+          { fr: 'Rappel annulé ({at}) : {subject}', en: 'Reminder cancelled ({at}): {subject}' },
+          { at: formatInstant(job.dueAt, job.timezone, turn.lang), subject: subject(job) },
+        ),
+        data: { id: job.id },
       });
     },
   };
@@ -190,8 +201,8 @@ export function reminderCommands(
       turn.say({
         intent: 'reminder:snoozed',
         text: turn.t(
-          { fr: 'Rappel `{id}` reporté au {at}.', en: 'Reminder `{id}` postponed to {at}.' },
-          { id: job.id, at: formatInstant(when.at, zone, turn.lang) },
+          { fr: 'Rappel reporté au {at} : {subject}', en: 'Reminder postponed to {at}: {subject}' },
+          { at: formatInstant(when.at, zone, turn.lang), subject: subject(job) },
         ),
         data: { id: job.id, at: when.at.toISOString() },
       });
@@ -239,16 +250,21 @@ export function reminderCommands(
     },
   };
 
-  /** The reminder `id` if it is this person's, else says why not. */
+  /** The reminder `id` (or its number in `rappels`) if it is this person's, else says why not. */
   async function ownReminder(turn: Turn, id: string): Promise<Job | undefined> {
-    const job = id ? await scheduler.get(id.replace(/`/g, '')) : undefined;
+    const typed = id.replace(/`/g, '');
+    const job = /^\d{1,3}$/.test(typed)
+      ? (await scheduler.listForUser(turn.user)).filter(isPersonalReminder)[Number(typed) - 1]
+      : typed
+        ? await scheduler.get(typed)
+        : undefined;
     if (job && job.user === turn.user && isPersonalReminder(job)) return job;
     refuse(
       turn,
       turn.t(
         {
-          fr: '{what} Tapez `rappels` pour voir vos rappels et leurs identifiants.',
-          en: '{what} Type `reminders` to see your reminders and their ids.',
+          fr: '{what} Tapez `rappels` pour voir vos rappels et leurs numéros.',
+          en: '{what} Type `reminders` to see your reminders and their numbers.',
         },
         {
           what: id
@@ -273,8 +289,12 @@ function refuse(turn: Turn, text: string): void {
   turn.say({ intent: 'reminder:refused', text });
 }
 
-function firstLine(job: Job): string {
-  return (job.reply.text.split('\n')[0] ?? '').slice(0, 140);
+/** What a reminder is about, as a listing names it: its first sentence, cut at a word past 140 characters. */
+function subject(job: Job): string {
+  const line = job.reply.text.split('\n')[0] ?? '';
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(line)?.[0] ?? line;
+  if (sentence.length <= 140) return sentence;
+  return `${sentence.slice(0, 140).replace(/\s+\S*$/, '')}…`;
 }
 
 /** Schedules a job under a fresh short id (a clash with any earlier id, even delivered, picks another). */

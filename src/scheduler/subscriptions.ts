@@ -1,7 +1,7 @@
 /**
  * Channel subscriptions to a call's key dates, fr/en: `subscribe <call-id>` / `abonner <call-id>` (announcements at
  * the call's opening and 30, 7 and 1 days before its deadlines, at 9:00 in the channel's time zone), `unsubscribe` /
- * `désabonner`; recomputed when the calls are reloaded.
+ * `désabonner`, `subscriptions` / `abonnements` (what a channel follows); recomputed when the calls are reloaded.
  */
 import { formatDay, type KeyDate } from '../../rules/index.ts';
 import type { Command } from '../core/commands.ts';
@@ -11,6 +11,7 @@ import type { ConversationRef } from '../core/message.ts';
 import { type Counted, DAYS, plural } from '../core/plural.ts';
 import { readJson, updateJson } from '../store/atomic.ts';
 import type { CallCalendar } from './application-reminders.ts';
+import { formatInstant } from './format.ts';
 import type { NewJob } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
 import { findZone } from './reminder-commands.ts';
@@ -55,7 +56,7 @@ export class Subscriptions {
 
   constructor(options: SubscriptionOptions) {
     this.#o = options;
-    this.commands = [this.#subscribe(), this.#unsubscribe()];
+    this.commands = [this.#subscribe(), this.#unsubscribe(), this.#subscriptions()];
   }
 
   /** The channels' subscriptions to calls, optionally only those of one platform and workspace. */
@@ -162,6 +163,72 @@ export class Subscriptions {
             },
             { calls: turn.plural(gone.length, CALLS) },
           ),
+        });
+      },
+    };
+  }
+
+  /**
+   * `abonnements` / `subscriptions`: typed in a channel, the calls it follows; in a direct conversation, every
+   * channel's of the manager's workspace. Each with its zone and next announcement.
+   */
+  #subscriptions(): Command {
+    return {
+      id: 'subscriptions',
+      aliases: { en: ['subscriptions'], fr: ['abonnements'] },
+      managerOnly: true,
+      summary: {
+        fr: 'les appels que suit ce canal, ou chaque canal en message direct (gestionnaires)',
+        en: 'the calls this channel follows, or every channel’s in a direct message (managers)',
+      },
+      run: async (turn) => {
+        const { ref } = turn.message;
+        const all = await this.list(ref);
+        const shown = ref.isDirect ? all : all.filter((s) => sameRoom(s.ref, ref));
+        const lines: string[] = [];
+        for (const s of shown) {
+          const [next] = await this.#o.scheduler.listByOwner(subscriptionOwner(s));
+          lines.push(
+            turn.t(
+              next
+                ? {
+                    fr: '• {where}« {name} » ({zone}) — prochaine annonce {at}',
+                    en: '• {where}“{name}” ({zone}) — next announcement {at}',
+                  }
+                : {
+                    fr: '• {where}« {name} » ({zone}) — aucune annonce à venir',
+                    en: '• {where}“{name}” ({zone}) — no announcement ahead',
+                  },
+              {
+                where: ref.isDirect ? `#${s.ref.roomId} : ` : '',
+                name: this.#o.callName(s.callId, turn.lang) ?? s.callId,
+                zone: s.timezone,
+                at: next ? formatInstant(next.dueAt, next.timezone, turn.lang) : '',
+              },
+            ),
+          );
+        }
+        const none = ref.isDirect
+          ? { fr: 'Aucun canal n’est abonné à un appel.', en: 'No channel follows a call.' }
+          : {
+              fr: 'Ce canal ne suit aucun appel. Pour l’abonner : `abonner local-nec`.',
+              en: 'This channel follows no call. To subscribe it: `subscribe local-nec`.',
+            };
+        const heading = ref.isDirect
+          ? { fr: 'Abonnements des canaux ({count}) :', en: 'Channel subscriptions ({count}):' }
+          : { fr: 'Ce canal suit {calls} :', en: 'This channel follows {calls}:' };
+        turn.say({
+          intent: 'subscriptions',
+          text:
+            shown.length === 0
+              ? turn.t(none)
+              : [
+                  turn.t(heading, { count: shown.length, calls: turn.plural(shown.length, CALLS) }),
+                  ...lines,
+                ].join('\n'),
+          data: {
+            subscriptions: shown.map((s) => ({ room: s.ref.roomId, call: s.callId, timezone: s.timezone })),
+          },
         });
       },
     };

@@ -53,6 +53,15 @@ describe('typesetFrench', () => {
     expect(plainText(reply)).toBe(`• vos rappels${NBSP}: quand vous voulez${FINE}! «${NBSP}Étape 5${NBSP}»`);
   });
 
+  it('makes guillemets inside guillemets the inner quotes “ ”, leaving a lone one and code alone', () => {
+    expect(typesetFrench('Préparons « Appel à projets « Numérique Inclusif » (MEAE) ».')).toBe(
+      `Préparons «${NBSP}Appel à projets “Numérique Inclusif” (MEAE)${NBSP}».`,
+    );
+    expect(typesetFrench('« a » et « b »')).toBe(`«${NBSP}a${NBSP}» et «${NBSP}b${NBSP}»`);
+    expect(typesetFrench('un « seul')).toBe(`un «${NBSP}seul`);
+    expect(typesetFrench('« `« x »` »')).toBe(`«${NBSP}\`« x »\`${NBSP}»`);
+  });
+
   it('leaves English as written', () => {
     const reply = { intent: 'x', text: 'Hello! Ready: “help” ?' };
     expect(typeset(reply, 'en')).toBe(reply);

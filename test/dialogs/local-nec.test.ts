@@ -229,8 +229,16 @@ describe('local-nec dialog, in English', () => {
       label: expect.stringContaining('co-organisers and partners'),
       value: '**missing** — `edit co-organisers and partners`',
     });
-    // The answers are shown once, as fields, not repeated in the text.
-    expect(summary.text).not.toContain('Association Les Liens');
+    // The answers are shown once, as fields, not repeated in the text; the heading names the application by
+    // its organiser, once, and never by its id.
+    expect(summary.text.split('\n')[0]).toBe(
+      '**Summary — Local NEC (ANCT call for participation)** — Association Les Liens',
+    );
+    expect(summary.text.split('Association Les Liens')).toHaveLength(2);
+    // Its id only where a command needs it (keeping it longer), said to be its number.
+    const id = String(summary.data?.application);
+    expect(summary.text.split(id)).toHaveLength(3);
+    expect(summary.text).toContain(`“keep my application ${id}” (${id} is this application's number;`);
     await app.say('e', 'no');
     const r = await app.say('e', 'export');
     expect(reply(r, 'dialog:local-nec:export').attachments?.[0]?.content).toContain('## Provisional budget');

@@ -128,13 +128,15 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     expect(eve?.reply.text).toContain(
       'Valable si « label NEC local (usage de la marque) » vous est confirmé : ce n’est pas encore certain.',
     );
-    expect(eve?.reply.text).toMatch(/source : ANCT — NEC locaux, 2023, § Commitments by project initiators/);
+    expect(eve?.reply.text).toMatch(
+      /source : ANCT — NEC locaux, 2023 \(page en anglais\), § Engagements des porteurs de projet/,
+    );
 
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');
     expect(mine.text).toMatch(
-      /Candidature \w+ : effacée le 22 décembre 2027 \(90 jours après son événement\)/,
+      /— Association Les Liens : effacée le 22 décembre 2027 \(90 jours après son événement\)/,
     );
-    expect(mine.text).toContain('« exporter <id> »');
+    expect(mine.text).toContain('Pour en garder une copie : « exporter »');
   });
 });

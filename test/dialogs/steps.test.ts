@@ -82,11 +82,12 @@ describe('the .ics export', () => {
       ],
       'fr',
       new Date('2026-11-23T09:00:00Z'),
+      'Les Liens, NEC local',
     );
     expect(ics).toContain('BEGIN:VCALENDAR\r\n');
     expect(ics).toContain('UID:a1-funding_deadline@nec-bot');
     expect(ics).toContain('DTSTART;VALUE=DATE:20261123\r\nDTEND;VALUE=DATE:20261124');
-    expect(ics).toContain('SUMMARY:dernier jour\\, pour candidater\\; au soutien');
+    expect(ics).toContain('SUMMARY:Les Liens\\, NEC local : dernier jour\\, pour candidater\\; au soutien');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 });

@@ -39,7 +39,7 @@ describe('local-nec verdicts through the dialog', () => {
     const live = reply(all, 'dialog:local-nec:eligibility').text;
     expect(live).toContain('149');
     expect(live).toContain('150');
-    expect(live).toContain('§ Selection criteria');
+    expect(live).toContain('(page en anglais), § Critères de sélection');
     expect(live).toContain('label NEC local');
     expect(summary.fields?.map((f) => f.value).join('\n')).toContain('149');
   });
@@ -80,7 +80,7 @@ describe('local-nec verdicts through the dialog', () => {
     for (const benefit of ['funding', 'duo'])
       expect(verdict[benefit]).toMatchObject({ state: 'to_confirm', toConfirm: ['requires:label'] });
     const live = reply(all, 'dialog:local-nec:eligibility').text;
-    expect(live).toContain('§ Local NEC format');
+    expect(live).toContain('§ Format des NEC locaux');
     expect(live).toContain('À confirmer');
     expect(summary.text).toContain('**label NEC local (usage de la marque)** : ❔ à confirmer');
     expect(summary.text).not.toContain('✅ éligible');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { dayIn } from '../../rules/calendar.ts';
 import type { Delivery } from '../../src/core/message.ts';
 import { driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
 import { createTestApp, type TestApp, withPlainSpaces } from '../support/test-app.ts';
@@ -100,7 +101,8 @@ describe('completed applications', () => {
     const jobs = await app.scheduler.listForUser('shell:-:a');
     const purge = jobs.find((j) => j.kind === 'application-purged');
     // Event on 23 March 2027, plus 90 days.
-    expect(new Date(purge?.dueAt ?? 0).toISOString().slice(0, 10)).toBe('2027-06-21');
+    // At the start of that day where its owner lives (Paris, summer time): 22:00 UTC the evening before.
+    expect(new Date(purge?.dueAt ?? 0).toISOString()).toBe('2027-06-20T22:00:00.000Z');
     expect(jobs.some((j) => j.kind === 'dialog-expired')).toBe(false);
     const id = purge?.owner.replace('retention:', '') ?? '';
     expect(await app.records.get('shell:-:a', `application:${id}`)).toMatchObject({ status: 'complete' });
@@ -128,7 +130,7 @@ describe('keeping a completed application longer', () => {
     const job = (await app.scheduler.listForUser(`shell:-:${user}`)).find(
       (j) => j.kind === 'application-purged',
     );
-    return job ? new Date(job.dueAt).toISOString().slice(0, 10) : undefined;
+    return job ? dayIn(new Date(job.dueAt), job.timezone) : undefined;
   };
 
   it('« garder ma candidature » moves the erasure 90 days on: nothing is erased on the old day, once on the new one', async () => {
@@ -150,8 +152,12 @@ describe('keeping a completed application longer', () => {
     );
     expect(summary?.text).toContain(`« garder ma candidature ${id} »`);
     const mine = (await app.say('a', 'mes données')).find((r) => r.intent === 'privacy:export');
-    expect(mine?.text).toContain(`Candidature ${id} : effacée le 19 septembre 2027`);
-    expect(mine?.text).toContain('« garder ma candidature <id> »');
+    // Named as people know it, never by its id, which the command does not need with one application.
+    expect(mine?.text).toContain(
+      '• NEC local (appel à participation de l’ANCT) — Association Les Liens : effacée le 19 septembre 2027',
+    );
+    expect(mine?.text).not.toContain(id);
+    expect(mine?.text).toContain('« garder ma candidature »');
 
     app.clock.advanceTo(new Date('2027-06-22T08:00:00Z'));
     await app.scheduler.tick(app.clock.now());

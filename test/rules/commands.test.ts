@@ -52,7 +52,9 @@ describe('eligibility / éligibilité', () => {
     const [reply] = await app.say('u', 'éligibilité local-nec');
     expect(reply?.intent).toBe('eligibility');
     expect(reply?.text).toContain('au moins 150 participants');
-    expect(reply?.text).toContain('ANCT — NEC locaux, 2023, § Selection criteria');
+    // The page is in English: a French reader reads the section in French, told so.
+    expect(reply?.text).toContain('ANCT — NEC locaux, 2023 (page en anglais), § Critères de sélection');
+    expect(reply?.text).not.toContain('Selection criteria');
     expect(reply?.text).not.toContain('000_');
     expect(reply?.text).toContain('édition 2023');
     // Each kind of rule says what it is; a benefit reserved to another says so.

@@ -122,6 +122,27 @@ describe('call files', () => {
     ]);
   });
 
+  it('a shipped call from an English source gives every section it cites a French rendering', async () => {
+    const registry = new CallRegistry(DEFAULT_CALLS_DIR);
+    await registry.load();
+    const english = registry.list().filter((call) => call.source.lang === 'en');
+    expect(english.map((call) => call.id)).toContain('local-nec');
+    for (const call of english) {
+      const cited = new Set<string>();
+      const walk = (value: unknown, key?: string): void => {
+        if (Array.isArray(value)) for (const item of value) walk(item);
+        else if (value && typeof value === 'object') {
+          const record = value as Record<string, unknown>;
+          if (key === 'citation' && typeof record.section === 'string' && record.file === undefined)
+            cited.add(record.section);
+          else for (const [k, v] of Object.entries(record)) if (k !== 'source') walk(v, k);
+        }
+      };
+      walk(call);
+      expect([...cited].filter((section) => !(section in call.source.sections_fr))).toEqual([]);
+    }
+  });
+
   it('reports a YAML syntax error with its line', async () => {
     const problems = await problemsOf((t) => t.replace('edition: 2023', 'edition: [2023'));
     expect(problems[0]).toMatch(/^local-nec\.yaml: line \d+: /);

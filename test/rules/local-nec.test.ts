@@ -58,6 +58,8 @@ describe('local-nec rules', () => {
       title: 'ANCT — NEC locaux, 2023',
       file: '000_3ad38c5551275220.txt',
       section: 'Selection criteria',
+      sourceLang: 'en',
+      sectionFr: 'Critères de sélection',
     });
     expect(data({ ...complete, expected_attendance: 150, venue_capacity: 200 }).funding?.eligible).toBe(true);
   });

@@ -127,6 +127,8 @@ describe('key dates and the rules an answer touches', () => {
       title: 'ANCT — NEC locaux, 2023',
       file: '000_3ad38c5551275220.txt',
       section: 'Commitments by project initiators',
+      sourceLang: 'en',
+      sectionFr: 'Engagements des porteurs de projet',
     });
   });
 

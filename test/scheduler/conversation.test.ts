@@ -118,7 +118,7 @@ describe('application reminders', () => {
       ['national-nec', '2027-08-16T07:00:00.000Z'],
     ]);
     for (const job of await app.scheduler.listForUser(user))
-      expect(job.reply.text).toMatch(/source\s: ANCT — NEC locaux, 2023, § /);
+      expect(job.reply.text).toMatch(/source\s: ANCT — NEC locaux, 2023 \(page en anglais\), § /);
   });
 
   it('fires at 9:00 in Guadeloupe for an organizer there', async () => {
