@@ -151,14 +151,15 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
 
   it('gives the plain fallback, never an entry, to unreadable input, and does not log it', async () => {
     app = await createTestApp();
-    for (const q of ['\u0000\u0007bell', 'asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
+    // Control characters are stripped as a message enters the bot (test/features/stranger.test.ts).
+    for (const q of ['asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
       const reply = await ask(q);
       expect(reply.intent, JSON.stringify(q)).toBe('fallback');
       expect(reply.choices ?? []).toEqual([]);
     }
     expect((await ask('🎉🎉🎉')).intent).toBe('fallback');
     const [list] = await app.say('m', 'unanswered', { isManager: true });
-    expect(list?.text).not.toContain('bell');
+    expect(list?.text).not.toContain('asdfgh');
   });
 });
 
