@@ -18,7 +18,7 @@ import { fromBlockAction, type MappedMessage } from './incoming.ts';
 import { NATIVE_ACTION } from './native-inputs.ts';
 import type { SlackPeople } from './people.ts';
 import { answeredBlocks } from './render-blocks.ts';
-import { type DirectChannels, deliverReply, type ReplyTarget } from './replies.ts';
+import { type DirectChannels, deliverReply, type ReplyTarget, replyTargetOf } from './replies.ts';
 
 /** The actions that answer the question of their message: choices, checkboxes' submit, date, number. */
 const ANSWER_ACTIONS = /^nec_(choice|pick_many|submit|date|number)(:|$)/;
@@ -105,15 +105,7 @@ async function onClick(
     if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
     else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
   }
-  await context.converse(message, {
-    client,
-    workspace: message.ref.workspace,
-    userId: message.userId,
-    channel: message.ref.roomId,
-    threadTs: message.ref.threadId,
-    respond,
-    fromCommand: false,
-  });
+  await context.converse(message, replyTargetOf(message, client, respond));
 }
 
 /** « Modifier ma candidature »: the application's form as a modal. */

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { OutgoingReply } from '../../src/core/port.ts';
+import type { MappedMessage } from './incoming.ts';
 import { renderReply, type SlackMessage } from './render-blocks.ts';
 
 /** Replies that are errors of the person's own command: only they need to see them. */
@@ -34,6 +35,23 @@ export interface ReplyTarget {
   respond?: RespondFn;
   /** Replies to a slash command keep its errors private. */
   fromCommand: boolean;
+}
+
+/** The target of the replies to a message: its conversation and thread, the click's or command's response URL. */
+export function replyTargetOf(
+  message: Pick<MappedMessage, 'ref' | 'userId'>,
+  client: webApi.WebClient,
+  respond?: RespondFn,
+): ReplyTarget {
+  return {
+    client,
+    workspace: message.ref.workspace,
+    userId: message.userId,
+    channel: message.ref.roomId,
+    threadTs: message.ref.threadId,
+    respond,
+    fromCommand: false,
+  };
 }
 
 /** People's direct-message channels, opened once per person (conversations.open). */

@@ -27,6 +27,7 @@ import {
   deliverReply,
   NO_EPHEMERAL,
   type ReplyTarget,
+  replyTargetOf,
   slackErrorCode,
 } from './replies.ts';
 import { asRetryAfter, postJob } from './scheduled-posts.ts';
@@ -208,7 +209,7 @@ export class SlackAdapter implements Adapter {
    * it fails the request: Slack gets a 500 and sends the event again.
    */
   async #receive(message: MappedMessage, client: webApi.WebClient): Promise<void> {
-    const target = this.#targetOf(message, client);
+    const target = replyTargetOf(message, client);
     const { workspace, userId, channel, threadTs, fromCommand } = target;
     const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand };
     const kept = await this.#port.inbox.keep(message, where);
@@ -298,21 +299,9 @@ export class SlackAdapter implements Adapter {
     }
   }
 
-  #targetOf(message: MappedMessage, client: webApi.WebClient, respond?: RespondFn): ReplyTarget {
-    return {
-      client,
-      workspace: message.ref.workspace,
-      userId: message.userId,
-      channel: message.ref.roomId,
-      threadTs: message.ref.threadId,
-      respond,
-      fromCommand: false,
-    };
-  }
-
   async #onCommand(command: SlashCommand, client: webApi.WebClient, respond: RespondFn): Promise<void> {
     const message = fromSlashCommand(command, this.#port.clock.now());
-    await this.#converse(message, { ...this.#targetOf(message, client, respond), fromCommand: true });
+    await this.#converse(message, { ...replyTargetOf(message, client, respond), fromCommand: true });
   }
 
   /** One message through the core, with the person's role and time zone, then every reply delivered. */
