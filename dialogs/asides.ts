@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
+  asksAbout,
   asksProgress,
   correctionIn,
   correctionSaidLast,
@@ -131,6 +132,14 @@ export async function handledAsQuestion(
     await stepHelp(ctx, turn, application, step);
     return true;
   }
+  // « c'est quoi le territoire ? » at the themes: the question names another step of the dialog; its help.
+  const named = ctx
+    .stepsOf(application)
+    .find((s) => s.slot !== step.slot && asksAbout(text, nameWords(s)));
+  if (named) {
+    await stepHelp(ctx, turn, application, named);
+    return true;
+  }
   // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
   const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
   if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer)) {
@@ -170,6 +179,10 @@ function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step
   });
   return ask(ctx, turn, application);
 }
+
+/** The words that name a step: its label and other names, in both languages. */
+const nameWords = (step: Step): string[] =>
+  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
 
 /**
  * The words of a step's label, prompt, other names and choices: a question using them is about the step. The

@@ -111,6 +111,11 @@ export class DialogEngine {
     return application;
   }
 
+  /** The application in progress, else the one last updated (a completed application stays editable). */
+  async latest(turn: Turn): Promise<Application | undefined> {
+    return (await this.active(turn)) ?? (await this.store.list(turn.user))[0];
+  }
+
   /**
    * Starts a new application; with one already in progress, shows where it stands instead. An opening
    * message that gives facts ahead (`opening`) fills the steps it answers, and the bot says what it took.

@@ -2,15 +2,11 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
-import { yesNoIn } from '../../src/understanding/yes-no.ts';
+import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
 export type Option = ChoiceOption;
-
-/** « peut-être », « oui et non », "maybe": neither yet, asked again with both buttons. */
-const UNDECIDED =
-  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non)\b/;
 
 const YES_NO_EXPECTED: Localized = {
   fr: 'Répondez par « oui » ou « non ».',
@@ -25,8 +21,12 @@ const YES_NO_EXPECTED: Localized = {
 export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  const reading = yesNoIn(text) ?? yesNoSaid(text, keywords);
-  if (reading === undefined && UNDECIDED.test(normalize(text)))
+  // « peut-être », « euh je crois que oui, enfin… »: neither yet, asked again with both buttons.
+  // The step's own words come before a « probablement » said without a yes or a no.
+  const said = yesNoAnswer(text);
+  const reading =
+    said === 'unsure' ? (yesNoIn(text) ? undefined : yesNoSaid(text, keywords)) : (said ?? yesNoSaid(text, keywords));
+  if (reading === undefined && said === 'unsure')
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
       { id: 'no', label: { fr: 'Non', en: 'No' } },

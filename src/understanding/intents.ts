@@ -39,9 +39,24 @@ export function saysNothing(text: string): boolean {
 const QUESTION_START =
   /^(comment|pourquoi|pk |pq |pkoi |quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que (?!du |des |de l|de la |en |sur )|quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
 
+/**
+ * The normalised text with chat spellings of question words written out (« c quoi », « c koi », « kesako »,
+ * « kel », « pk »): the question is read the same however it is typed.
+ */
+export function asQuestionTyped(text: string): string {
+  return normalize(text)
+    .replace(/\bkoi\b/g, 'quoi')
+    .replace(/\bke(?=l(?:le)?s?\b)/g, 'que')
+    .replace(/\b(?:kesako|kezako|quesaco|quezaco)\b/g, "c'est quoi")
+    .replace(/^(?:c|cest|c est|ces)\s+(?=quoi\b)/, "c'est ")
+    .replace(/\b(?:c|cest|c est)\s+(?=quoi\b)/g, "c'est ")
+    .replace(/\bwat\b/g, 'what')
+    .replace(/\bu\b/g, 'you');
+}
+
 /** A text that reads as a question rather than an answer. */
 export function readsAsQuestion(text: string): boolean {
-  const typed = normalize(text);
+  const typed = asQuestionTyped(text);
   return typed.endsWith('?') || QUESTION_START.test(typed);
 }
 
@@ -84,7 +99,7 @@ const PUZZLED =
 
 /** Whether a message says the person does not understand what is asked. */
 export function isPuzzled(text: string): boolean {
-  return PUZZLED.test(normalize(text));
+  return PUZZLED.test(asQuestionTyped(text));
 }
 
 /** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
@@ -112,7 +127,7 @@ const subjectOf = (text: string): string[] =>
  * is about, not which step.
  */
 export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
-  const typed = normalize(text);
+  const typed = asQuestionTyped(text);
   // « ça compte si… ? », "does it count if…?": a condition on the answer asked for.
   if (
     POINTS_AT_STEP.test(typed) &&
@@ -121,12 +136,34 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
     return 'step';
   // "what do you mean by claimed, asked for or received?", « soutenir ça veut dire… ? »: the term asked about.
   const term = MEANING.exec(typed);
-  const own = subjectOf(term?.groups?.term ?? term?.groups?.term2 ?? text);
+  const own = subjectOf(term?.groups?.term ?? term?.groups?.term2 ?? typed);
   const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
   if (onStep * 2 >= own.length) return 'step';
   // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
-  if (POINTS_AT_STEP.test(normalize(text)) && own.length - onStep <= 2) return 'step';
+  if (POINTS_AT_STEP.test(typed) && own.length - onStep <= 2) return 'step';
+  // "do I need the full official name?", « je mets quoi si on est deux ? »: how to answer, most likely this
+  // step (the FAQ answers first if it is sure).
+  if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
+}
+
+/** A question on how to answer: what the person should write, pick or give. */
+const HOW_TO_ANSWER =
+  /\b(?:(?:do|should|must|can|could|shall) (?:i|we)|(?:i|we) (?:should|must|need to|have to)|which (?:one|option|answer)|dois-je|doit-on|devons-nous|faut-il|(?:je|on|nous) (?:dois|doit|devons|mets|met|mettons|ecris|ecrit|choisis|choisit|coche|indique)|(?:il )?faut (?:que (?:je|j'|on) )?(?:mettre|ecrire|indiquer|choisir|cocher|donner)|est-ce que (?:je|j'|on) (?:dois|doit|peux|peut|mets|met))\b/;
+
+/** The words of "what is", « c'est quoi », « que veut dire », « ça veut dire quoi ». */
+const WHAT_IS = new Set(
+  "quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does".split(' '),
+);
+
+/**
+ * Whether a question's subject is all in these words (a step's label and other names: « c'est quoi le
+ * territoire ? » asks about the step called « territoire concerné », whichever step is being asked).
+ */
+export function asksAbout(text: string, words: string[]): boolean {
+  // Only "what is X" asked of the name alone: « le montant max de la subvention » asks a fact of it (the FAQ's).
+  const own = contentWords(asQuestionTyped(text)).filter((w) => !WHAT_IS.has(w));
+  return own.length > 0 && own.every((w) => words.some((known) => wordMatch(w, known) !== undefined));
 }
 
 /**
@@ -134,7 +171,8 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
  * an answer ending in a question mark ("online or hybrid?", « 200 ? »).
  */
 export function isFramedQuestion(text: string): boolean {
-  return QUESTION_START.test(normalize(text)) || contentWords(text).some((w) => QUESTION_FRAME.has(w));
+  const typed = asQuestionTyped(text);
+  return QUESTION_START.test(typed) || contentWords(typed).some((w) => QUESTION_FRAME.has(w));
 }
 
 const CORRECTION =
@@ -240,10 +278,28 @@ const PROGRESS = new RegExp(
   )})(?:\\s+(?:exactement|maintenant|now|so far|alors|du coup|(?:avec|dans) (?:ma|la|notre) candidature|with (?:my|the|our) application|(?:du|de mon|de notre) dossier|de (?:ma|la|notre) candidature))?[\\s?!.…]*$`,
 );
 
+/** What is still to give: « il me manque quoi », "what's still missing", « que reste-t-il à remplir ». */
+const STILL_TO_GIVE = /\b(?:manque|manquent|manquerait|reste|restent|resterait|missing|left|remaining|remains?|outstanding)\b/;
+/** Words that say nothing but where (« dans mon dossier », "in my application", « à remplir »). */
+const OF_THE_FILE = new Set(
+  (
+    'dossier dossiers candidature candidatures demande application applications file form formulaire etape ' +
+    'etapes step steps question questions remplir completer fill finish complete terminer finir donner fournir ' +
+    'still toujours encore faut manque manquent manquerait reste restent resterait missing left remaining ' +
+    'remain remains outstanding chose choses thing things info infos information informations element elements'
+  ).split(' '),
+);
+
 /**
- * « on en est où ? », « on en est ou », « il reste combien de questions ? », "where are we?": the person asks
- * how far the application has come — its status, not the step's help.
+ * « on en est où ? », « on en est ou », « il reste combien de questions ? », « qu'est-ce qui manque ? », « il me
+ * manque quoi dans mon dossier ? », "what's still missing in my application?": the person asks how far the
+ * application has come — its status, not the step's help nor the FAQ. Besides the fixed forms, any question
+ * whose only subject is what is missing or left of the file.
  */
 export function asksProgress(text: string): boolean {
-  return PROGRESS.test(normalize(text));
+  const typed = normalize(text);
+  if (PROGRESS.test(typed)) return true;
+  if (!readsAsQuestion(text) && !/^(?:il )?(?:me|nous) (?:manque|reste)/.test(typed)) return false;
+  if (!STILL_TO_GIVE.test(typed)) return false;
+  return contentWords(text).every((w) => OF_THE_FILE.has(w) || QUESTION_FRAME.has(w));
 }
