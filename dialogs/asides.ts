@@ -23,7 +23,7 @@ import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
-import { applyCorrection, correct, namedChange } from './corrections.ts';
+import { applyCorrection, applyCorrections, correct, namedChanges, replacedAnswer } from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
@@ -57,6 +57,12 @@ export async function handledOtherwise(
     await showStatus(ctx, turn, application);
     return true;
   }
+  // « c'est Paris finalement, pas Bruxelles »: the answer that was Bruxelles becomes Paris.
+  const replaced = replacedAnswer(ctx, turn, application, step, text);
+  if (replaced) {
+    await applyCorrection(ctx, turn, application, replaced.step, replaced.parsed);
+    return true;
+  }
   const editWords = editRequestIn(text);
   const corrected =
     correctionIn(text, step.type !== 'boolean') ??
@@ -64,9 +70,9 @@ export async function handledOtherwise(
       ? correctionSaidLast(text)
       : undefined);
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
-  const named = namedChange(ctx, turn, application, step, editWords ?? corrected);
-  if (named) {
-    await applyCorrection(ctx, turn, application, named.step, named.parsed);
+  const named = namedChanges(ctx, turn, application, step, editWords ?? corrected);
+  if (named.length > 0) {
+    await applyCorrections(ctx, turn, application, named);
     return true;
   }
   if (editWords !== undefined || isBareEdit(text)) {
@@ -82,6 +88,22 @@ export async function handledOtherwise(
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
   )
     return true;
+  // A correction no answer took (« non pardon, le budget… » at a yes/no step) is never this step's answer
+  // unless its words are one: « en fait on est une asso » answers the type of structure.
+  if (corrected !== undefined && !parseForm(step, corrected, ctx.today(turn)).ok) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:clarify`,
+      text: turn.t(
+        {
+          fr: 'Je n’ai pas su quelle réponse corriger avec « {said} ». Écrivez par exemple « modifier {label} », ou répondez à la question :',
+          en: 'I could not tell which answer “{said}” corrects. Type for example “edit {label}”, or answer the question:',
+        },
+        { said: corrected, label: (ctx.stepsOf(application).find((s) => s.slot === application.lastSlot) ?? step).label[turn.lang] },
+      ),
+    });
+    await ask(ctx, turn, application);
+    return true;
+  }
   // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';

@@ -5,9 +5,10 @@
  */
 
 import type { Turn } from '../src/core/turn.ts';
+import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
-import type { Application } from './application.ts';
+import type { Application, AnswerValue } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { ask } from './progress.ts';
@@ -46,6 +47,57 @@ export function namedChange(
 }
 
 /**
+ * « le budget c'est 9000, les 8000 c'est la subvention »: several changes in one message, each clause naming its
+ * step; all of them or none (a clause that names no step leaves the message to the other readings).
+ */
+export function namedChanges(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  said: string | undefined,
+): Array<{ step: Step; parsed: Reading }> {
+  if (said === undefined) return [];
+  const clauses = said.split(/\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i);
+  if (clauses.length >= 2) {
+    const changes = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    const slots = new Set(changes.map((c) => c?.step.slot));
+    if (changes.every((c) => c !== undefined) && slots.size === changes.length)
+      return changes as Array<{ step: Step; parsed: Reading }>;
+  }
+  const one = namedChange(ctx, turn, application, current, said);
+  return one ? [one] : [];
+}
+
+/**
+ * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000": the value replaced tells the
+ * answer corrected — the one answered step (not free text) whose answer it is, which takes the new value.
+ */
+export function replacedAnswer(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  text: string,
+): { step: Step; parsed: Reading } | undefined {
+  const said = replacementIn(text);
+  if (!said) return undefined;
+  const today = ctx.today(turn);
+  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? said.now;
+  const hits = ctx.stepsOf(application).flatMap((step) => {
+    if (step.slot === current.slot || step.type === 'text' || !(step.slot in application.answers)) return [];
+    const was = parseForm(step, said.was, today);
+    if (!was.ok || !sameAnswer(was.value, application.answers[step.slot])) return [];
+    const parsed = parseAnswer(step, now, today, application.answers);
+    return parsed.ok && !sameAnswer(parsed.value, was.value) ? [{ step, parsed }] : [];
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined): boolean =>
+  JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+
+/**
  * « non attendez, c'est 180 »: the previous answer gets the new value — or, when it cannot take it, the one
  * earlier answer whose kind the value fits (« oups, c'est une coopérative » two steps later) — and the
  * current step is asked again.
@@ -82,6 +134,18 @@ export async function correct(
   return true;
 }
 
+/** Records several corrected answers, says each, and asks the current step again once. */
+export async function applyCorrections(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  changes: Array<{ step: Step; parsed: Reading }>,
+): Promise<void> {
+  for (const change of changes.slice(0, -1)) record(ctx, turn, application, change.step, change.parsed);
+  const last = changes.at(-1);
+  if (last) await applyCorrection(ctx, turn, application, last.step, last.parsed);
+}
+
 /**
  * Records a corrected answer, says so (and what it changes), and asks the current step again. A step not
  * answered yet (a number said ahead of its step) is said to be noted rather than corrected.
@@ -93,6 +157,14 @@ export async function applyCorrection(
   target: Step,
   parsed: Reading,
 ): Promise<void> {
+  record(ctx, turn, application, target, parsed);
+  await ctx.save(turn, application);
+  await ask(ctx, turn, application);
+  await followReminders(ctx, turn, application);
+}
+
+/** Stores one corrected (or early) answer and says so, with what it changes. */
+function record(ctx: DialogContext, turn: Turn, application: Application, target: Step, parsed: Reading): void {
   const ahead = !(target.slot in application.answers);
   application.answers[target.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== target.slot);
@@ -107,7 +179,4 @@ export async function applyCorrection(
     ),
   });
   sayEligibility(ctx, turn, application, [target.slot]);
-  await ctx.save(turn, application);
-  await ask(ctx, turn, application);
-  await followReminders(ctx, turn, application);
 }

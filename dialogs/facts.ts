@@ -8,6 +8,7 @@ import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
+import { normalize } from '../src/core/text.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
 import { yesNoOptions } from './parsers/choices.ts';
@@ -109,6 +110,8 @@ function factFor(
   digits: string,
   numbers: ReturnType<typeof numbersIn>['numbers'],
 ): Answers[string] | undefined {
+  const said = step.factIn?.(text);
+  if (said !== undefined) return said;
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
@@ -117,10 +120,11 @@ function factFor(
         .replace(SUPPORTER_BEFORE, ' ')
         .replace(WITH_PARTNER, ' ')
         .replace(WITH_NAMED, ' ');
-      const reading = choiceIn(organiser, named(step), { exactOnly: true });
+      const reading = choiceIn(organiser, [...named(step), ...otherByItsWords(step)], { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
     case 'multi': {
+      if (bothOf(step, text)) return named(step).map((o) => o.id);
       // The options named among other words (« un NEC local sur l'accessibilité numérique, 300 participants »).
       const reading = choicesIn(text, named(step), { exactOnly: true, ignore: stepNameWords(step) });
       const ids = reading.kind === 'some' ? reading.ids : reading.kind === 'unknown' ? reading.known : [];
@@ -167,6 +171,26 @@ function factFor(
 
 /** The options of a choice step but « autre ». */
 const named = (step: Step) => (step.choices ?? []).filter((o) => o.id !== 'other');
+
+/** Words that say « autre » itself: said in passing, they rarely mean the option. */
+const OTHER_ITSELF = new Set(['autre', 'autres', 'other', 'others']);
+
+/**
+ * « autre » by the kinds its data names (« on est une fondation », "a trade union"), never by its label: those
+ * words say the option as clearly as an option's own name.
+ */
+function otherByItsWords(step: Step): Step['choices'] & object {
+  const other = step.choices?.find((o) => o.id === 'other');
+  const keywords = other?.keywords?.filter((k) => !OTHER_ITSELF.has(k)) ?? [];
+  return other && keywords.length > 0 ? [{ ...other, label: { fr: '', en: '' }, keywords }] : [];
+}
+
+/** « sur les deux champs », "both fields": every option of a step that has two, named by the step's names. */
+function bothOf(step: Step, text: string): boolean {
+  if (named(step).length !== 2 || !step.names) return false;
+  const names = step.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`\\b(?:les deux|both|(?:dans|sur) les 2)\\s+(?:${names})\\b`).test(normalize(text));
+}
 
 /** `20k€` in a message: the thousands. */
 function scaled(digits: string, n: { value: number; end: number }): number {

@@ -1,5 +1,6 @@
 /** Words people use for the same kinds of organisation in several dialogs, so a typed answer finds its choice. */
 import { createRequire } from 'node:module';
+import { normalize } from '../../src/core/text.ts';
 import { contentWords } from '../../src/understanding/words.ts';
 
 /** How people name a French local authority (accents dropped: answers are compared without them). */
@@ -133,3 +134,20 @@ export const FOREIGN_COUNTRY_WORDS = [
     ),
   ),
 ];
+
+const FOREIGN = new Set(FOREIGN_COUNTRY_WORDS);
+/** What follows « avec », "with", « aux côtés de » up to the end of the clause: who the project is done with. */
+const WITH_CLAUSE = /\b(?:avec|with|together with|aux cotes de|alongside|en lien avec)\b([^.;!?]*)/g;
+
+/**
+ * « avec une province du Vietnam », « avec la ville de Tanger au Maroc », "with a town abroad": the project is
+ * done with someone in another country — a partner abroad, even when the word « partenaire » is not said.
+ */
+export function withPartnerAbroad(text: string): true | undefined {
+  for (const clause of normalize(text).matchAll(WITH_CLAUSE)) {
+    const words = clause[1] ?? '';
+    if (/\b(?:a l'etranger|etrangere?s?|abroad|foreign|overseas)\b/.test(words)) return true;
+    if (contentWords(words).some((w) => FOREIGN.has(w))) return true;
+  }
+  return undefined;
+}

@@ -1,11 +1,13 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS, withPartnerAbroad } from './keywords.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
   startPhrases: [
     /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
+    // « l'appel NIR », "the NIR call", « l'AAP NIR »: the call's short name beside the word call.
+    /\b(?:appel|aap|call|dossier|candidature)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
   ],
   names: [
     'nir',
@@ -80,6 +82,8 @@ export const meaeNir: DialogDefinition = {
         en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
       },
       detailSlot: 'partner_name',
+      // « avec une province du Vietnam », « avec la ville de Tanger au Maroc »: a partner abroad, unnamed as such.
+      factIn: withPartnerAbroad,
       // « avec notre partenaire de coopération décentralisée au Bénin », "together with a partner city".
       keywords: {
         yes: [

@@ -157,7 +157,15 @@ const ARTICLE = /^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)/;
 const LEADING_YES =
   /^(?:oui|ouais|yes|yep|ok|d['’]accord)(?:\s*[,:;.!-]+\s*|\s+(?=c['’]est\b|it['’]s\b|it is\b|we['’]re\b|nous sommes\b))/i;
 
-function withoutLeadIn(typed: string): string {
+/**
+ * Words about the conversation before the answer (« je vous l'ai déjà dit, », "I already told you,", « comme
+ * je disais : », "as I said,"): the answer is what follows them.
+ */
+const SAID_BEFORE =
+  /^(?:(?:euh|heu|bah|ben|well|um)[\s,]+)?(?:(?:je|j['’]|on|nous)\s*(?:vous|te)?\s*(?:l['’]\s*)?(?:ai|a|avons)\s+(?:d[ée]j[àa]\s+)?(?:dit|indiqu[ée]|[ée]crit|donn[ée]|r[ée]pondu)|comme\s+(?:je\s+(?:le\s+)?(?:disais|l['’]ai\s+dit|vous\s+l['’]ai\s+dit)|dit|indiqu[ée])|je\s+(?:le\s+)?r[ée]p[èe]te|(?:i|we)(?:['’]ve|\s+have)?\s+(?:already\s+)?(?:told|said|gave|answered)(?:\s+(?:you|it|that|this))?(?:\s+(?:already|before))?|as\s+(?:i|we)\s+(?:said|told\s+you|mentioned)|like\s+i\s+said|again)\s*[,:;.!-]+\s*(?=\S)/i;
+
+function withoutLeadIn(said: string): string {
+  const typed = said.replace(SAID_BEFORE, '');
   const rest = typed.replace(LEADING_YES, '').trim();
   const text = rest !== '' && rest.split(/\s+/).length <= 6 ? rest : typed;
   if (!LEAD_IN.test(text)) return text;

@@ -203,6 +203,30 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
   return rest === '' ? undefined : rest;
 }
 
+/** « X, pas Y », "X not Y", « X au lieu de Y », "X instead of Y", « Y → X »: the new words, then the old. */
+const INSTEAD = [
+  /^(?<now>.+?)[\s,]+(?:et\s+)?(?:pas|non pas|plutot que|au lieu de|not|rather than|instead of)\s+(?<was>(?:[^,.;!?]|(?<=\d)[,.](?=\d))+?)[\s.!]*$/d,
+  /^(?:non[\s,]+)?(?:pas|not)\s+(?<was>.+?)[\s,]+(?:mais|but)\s+(?<now>.+?)[\s.!]*$/d,
+  /^(?<was>[^,;→>]+?)\s*(?:→|->|=>)\s*(?<now>.+?)[\s.!]*$/d,
+];
+
+/**
+ * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000", « pas 150 mais 180 »: the value
+ * given now and the one it replaces (which tells the answer corrected), as typed; undefined without both.
+ */
+export function replacementIn(text: string): { now: string; was: string } | undefined {
+  const typed = text.trim();
+  const normalized = normalize(typed);
+  if (normalized.length !== typed.length) return undefined;
+  for (const pattern of INSTEAD) {
+    const found = pattern.exec(normalized);
+    const now = found?.indices?.groups?.now;
+    const was = found?.indices?.groups?.was;
+    if (now && was) return { now: typed.slice(now[0], now[1]).trim(), was: typed.slice(was[0], was[1]).trim() };
+  }
+  return undefined;
+}
+
 /**
  * « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: a correction said last, the words
  * before it. Read only where the step could not take the message as its answer (« 250 plutôt » answers).
@@ -212,7 +236,11 @@ export function correctionSaidLast(text: string): string | undefined {
   const normalized = normalize(typed);
   const last = SAID_LAST.exec(normalized);
   if (!last || normalized.length !== typed.length) return undefined;
-  const rest = typed.slice(0, last.index).trim();
+  // « ah non c'est Paris finalement »: the « non » is the correction's, not a no to anything.
+  const rest = typed
+    .slice(0, last.index)
+    .trim()
+    .replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
   return rest === '' ? undefined : rest;
 }
 
