@@ -16,6 +16,7 @@ import {
   isFramedQuestion,
   isHesitation,
   isPuzzled,
+  ownsUpToMistake,
   questionTopic,
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
@@ -90,7 +91,11 @@ export async function handledOtherwise(
     return true;
   // A correction no answer took (« non pardon, le budget… » at a yes/no step) is never this step's answer
   // unless its words are one: « en fait on est une asso » answers the type of structure.
-  if (corrected !== undefined && !parseForm(step, corrected, ctx.today(turn)).ok) {
+  // At a free-text step, which takes any words, a message that says it corrects is asked about too.
+  if (
+    corrected !== undefined &&
+    (!parseForm(step, corrected, ctx.today(turn)).ok || (step.type === 'text' && ownsUpToMistake(text)))
+  ) {
     ctx.say(turn, {
       intent: `dialog:${application.callId}:clarify`,
       text: turn.t(

@@ -33,6 +33,8 @@ export function namedChange(
   const colon = said.search(/[:=→]/);
   const naming = colon > 0 ? said.slice(0, colon) : said;
   const value = colon >= 0 ? said.slice(colon + 1).trim() : said;
+  // « on est une collectivité étrangère : … » says what the applicant is; it names no step.
+  if (/^(?:on est|nous sommes|we are|we['’]re|je suis|i am|i['’]m)\b/i.test(naming.trim())) return undefined;
   const target = ctx.stepNamed(application, naming);
   if (!target || target.slot === current.slot) return undefined;
   if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
@@ -128,8 +130,13 @@ export async function correct(
     .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
     .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
     .filter((f): f is { step: Step; parsed: Reading } => f.parsed.ok);
-  if (fits.length !== 1) return false;
-  const [only] = fits as [{ step: Step; parsed: Reading }];
+  // A kind said (« on est une collectivité étrangère ») is read by its choice step before a yes/no's own words.
+  const choices = fits.filter((f) => f.step.type !== 'boolean');
+  const [only] = (fits.length === 1 ? fits : choices.length === 1 ? choices : []) as Array<{
+    step: Step;
+    parsed: Reading;
+  }>;
+  if (!only) return false;
   await applyCorrection(ctx, turn, application, only.step, only.parsed);
   return true;
 }

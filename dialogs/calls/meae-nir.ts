@@ -56,7 +56,7 @@ export const meaeNir: DialogDefinition = {
           'abroad',
           ...FOREIGN_COUNTRY_WORDS,
         ],
-        association: ['asso', 'ngo', 'ong', 'nonprofit'],
+        association: ['asso', 'assoc', 'ngo', 'ong', 'nonprofit'],
         company: [
           'entreprise',
           'societe',

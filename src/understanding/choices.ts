@@ -31,6 +31,8 @@ interface Hit {
   /** Positions of the typed words the option's name covers. */
   covered: Set<number>;
   exact: boolean;
+  /** One of the option's names is there whole (« scop »), not only a word only it uses (« conseil »). */
+  whole?: boolean;
 }
 
 /** One name of an option: its meaningful words, and the name as written (for a strict reading). */
@@ -156,22 +158,29 @@ function hits(
       let exact = true;
       let decisive = false;
       for (const known of phrase) {
-        const at = words.findIndex((typed, i) => {
-          if (covered.has(i)) return false;
-          const match = wordMatch(typed, known);
-          return match === 'exact' || (match === 'near' && !exactOnly);
-        });
+        // The word as written first, then a near one (« access » is no « accessibility » written further on).
+        const exactAt = words.findIndex((typed, i) => !covered.has(i) && wordMatch(typed, known) === 'exact');
+        const at =
+          exactAt >= 0 || exactOnly
+            ? exactAt
+            : words.findIndex((typed, i) => !covered.has(i) && wordMatch(typed, known) === 'near');
         if (at < 0) continue;
         covered.add(at);
         if (wordMatch(words[at] ?? '', known) !== 'exact') exact = false;
         if (distinctive.has(known)) decisive = true;
       }
       // A whole name, or one of the words only this option uses (a whole name only, when reading strictly).
-      if (covered.size === 0 || (covered.size < phrase.length && (!decisive || exactOnly))) continue;
-      if (!hit) hit = { id: option.id, covered, exact };
+      // Or, read loosely, a part of a name that is all the words typed (« the partner authority » of
+      // "partner authority and country").
+      const allTyped = !exactOnly && covered.size >= 2 && covered.size === words.length;
+      if (covered.size === 0 || (covered.size < phrase.length && (!decisive || exactOnly) && !allTyped))
+        continue;
+      const whole = covered.size === phrase.length;
+      if (!hit) hit = { id: option.id, covered, exact, whole };
       else {
         for (const i of covered) hit.covered.add(i);
         hit.exact ||= exact;
+        hit.whole ||= whole;
       }
     }
     if (hit) found.push(hit);
@@ -179,12 +188,14 @@ function hits(
   // Options named as alternatives (« en ligne ou sur place ») stay apart, for the person to pick.
   if (alternatives) return found;
   // A reading whose words another reading covers too, and more, gives way (`collectivité` in `collectivité étrangère`).
+  // So does a near reading of words another option names exactly (« accès » of « accès aux droits » is no
+  // « accessibilité »).
   return found.filter(
     (h) =>
       !found.some(
         (other) =>
           other !== h &&
-          other.covered.size > h.covered.size &&
+          (other.covered.size > h.covered.size || (other.exact && !h.exact)) &&
           [...h.covered].every((i) => other.covered.has(i)),
       ),
   );
@@ -338,6 +349,9 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   // Exact names beat guesses at typos.
   const exact = found.filter((h) => h.exact);
   if (exact.length === 1) return { kind: 'one', id: (exact[0] as Hit).id };
+  // A name written whole beats a word of another's (« une Scop de conseil » is no « conseil départemental »).
+  const whole = exact.filter((h) => h.whole);
+  if (whole.length === 1 && !alternatives) return { kind: 'one', id: (whole[0] as Hit).id };
   return { kind: 'close', ids: found.map((h) => h.id) };
 }
 

@@ -227,6 +227,15 @@ export function replacementIn(text: string): { now: string; was: string } | unde
   return undefined;
 }
 
+/** « je corrige », « oups », "my bad", « je me suis trompé »: said to correct, never to answer. */
+const OWNS_UP =
+  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:je corrige|je rectifie|correction|erreur|oups|oops|my bad|my mistake|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i meant|je voulais dire|scratch that|no wait|non attendez|sorry,? i meant)\b/;
+
+/** Whether a message opens by saying it corrects something (« je corrige, … », "my bad, …"). */
+export function ownsUpToMistake(text: string): boolean {
+  return OWNS_UP.test(normalize(text));
+}
+
 /**
  * « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: a correction said last, the words
  * before it. Read only where the step could not take the message as its answer (« 250 plutôt » answers).
