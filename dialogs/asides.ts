@@ -103,7 +103,12 @@ export async function handledOtherwise(
           fr: 'Je n’ai pas su quelle réponse corriger avec « {said} ». Écrivez par exemple « modifier {label} », ou répondez à la question :',
           en: 'I could not tell which answer “{said}” corrects. Type for example “edit {label}”, or answer the question:',
         },
-        { said: corrected, label: (ctx.stepsOf(application).find((s) => s.slot === application.lastSlot) ?? step).label[turn.lang] },
+        {
+          said: corrected,
+          label: (ctx.stepsOf(application).find((s) => s.slot === application.lastSlot) ?? step).label[
+            turn.lang
+          ],
+        },
       ),
     });
     await ask(ctx, turn, application);
@@ -160,9 +165,7 @@ export async function handledAsQuestion(
     return true;
   }
   // « c'est quoi le territoire ? » at the themes: the question names another step of the dialog; its help.
-  const named = ctx
-    .stepsOf(application)
-    .find((s) => s.slot !== step.slot && asksAbout(text, nameWords(s)));
+  const named = ctx.stepsOf(application).find((s) => s.slot !== step.slot && asksAbout(text, nameWords(s)));
   if (named) {
     await stepHelp(ctx, turn, application, named);
     return true;

@@ -8,7 +8,7 @@ import type { Turn } from '../src/core/turn.ts';
 import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
-import type { Application, AnswerValue } from './application.ts';
+import type { AnswerValue, Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { ask } from './progress.ts';
@@ -60,7 +60,9 @@ export function namedChanges(
   said: string | undefined,
 ): Array<{ step: Step; parsed: Reading }> {
   if (said === undefined) return [];
-  const clauses = said.split(/\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i);
+  const clauses = said.split(
+    /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
+  );
   if (clauses.length >= 2) {
     const changes = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
     const slots = new Set(changes.map((c) => c?.step.slot));
@@ -97,7 +99,8 @@ export function replacedAnswer(
 }
 
 const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined): boolean =>
-  JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+  JSON.stringify(Array.isArray(a) ? [...a].sort() : a) ===
+  JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
 
 /**
  * « non attendez, c'est 180 »: the previous answer gets the new value — or, when it cannot take it, the one
@@ -171,7 +174,13 @@ export async function applyCorrection(
 }
 
 /** Stores one corrected (or early) answer and says so, with what it changes. */
-function record(ctx: DialogContext, turn: Turn, application: Application, target: Step, parsed: Reading): void {
+function record(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  target: Step,
+  parsed: Reading,
+): void {
   const ahead = !(target.slot in application.answers);
   application.answers[target.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== target.slot);

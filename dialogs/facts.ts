@@ -4,11 +4,12 @@
  * fills the steps it answers. Only clear statements count: an option named exactly, a whole day to come, a
  * number next to the words that tie it to a step, a name where the step's pattern finds one.
  */
+
+import { normalize } from '../src/core/text.ts';
 import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
-import { normalize } from '../src/core/text.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
 import { yesNoOptions } from './parsers/choices.ts';
@@ -81,6 +82,8 @@ export function kindOfName(
 ): { slot: string; id: string } | undefined {
   const target = steps.find((s) => s.slot === step.nameGives);
   if (typeof name !== 'string' || !target) return undefined;
+  const said = target.factIn?.(name);
+  if (typeof said === 'string') return { slot: target.slot, id: said };
   const words = contentWords(name);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const id = optionNamed(target, words.slice(0, n));
@@ -110,7 +113,7 @@ function factFor(
   digits: string,
   numbers: ReturnType<typeof numbersIn>['numbers'],
 ): Answers[string] | undefined {
-  const said = step.factIn?.(text);
+  const said = step.type === 'choice' ? undefined : step.factIn?.(text);
   if (said !== undefined) return said;
   switch (step.type) {
     case 'choice': {
@@ -120,6 +123,8 @@ function factFor(
         .replace(SUPPORTER_BEFORE, ' ')
         .replace(WITH_PARTNER, ' ')
         .replace(WITH_NAMED, ' ');
+      const own = step.factIn?.(organiser);
+      if (own !== undefined) return own;
       const reading = choiceIn(organiser, [...named(step), ...otherByItsWords(step)], { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }

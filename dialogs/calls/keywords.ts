@@ -1,6 +1,5 @@
 /** Words people use for the same kinds of organisation in several dialogs, so a typed answer finds its choice. */
 import { createRequire } from 'node:module';
-import { normalize } from '../../src/core/text.ts';
 import { contentWords } from '../../src/understanding/words.ts';
 
 /** How people name a French local authority (accents dropped: answers are compared without them). */
@@ -97,7 +96,7 @@ const countries = require('i18n-iso-countries/index') as typeof import('i18n-iso
 for (const lang of ['fr', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
 
 /** France and its overseas départements and collectivités: a French local authority, not a foreign one. */
-const FRENCH = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
+export const FRENCH = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
 /** Country names that are also common words or first names (« marin », « Maurice », "Chad", "Turkey"). */
 const AMBIGUOUS = new Set([
   'marin',
@@ -134,20 +133,3 @@ export const FOREIGN_COUNTRY_WORDS = [
     ),
   ),
 ];
-
-const FOREIGN = new Set(FOREIGN_COUNTRY_WORDS);
-/** What follows « avec », "with", « aux côtés de » up to the end of the clause: who the project is done with. */
-const WITH_CLAUSE = /\b(?:avec|with|together with|aux cotes de|alongside|en lien avec)\b([^.;!?]*)/g;
-
-/**
- * « avec une province du Vietnam », « avec la ville de Tanger au Maroc », "with a town abroad": the project is
- * done with someone in another country — a partner abroad, even when the word « partenaire » is not said.
- */
-export function withPartnerAbroad(text: string): true | undefined {
-  for (const clause of normalize(text).matchAll(WITH_CLAUSE)) {
-    const words = clause[1] ?? '';
-    if (/\b(?:a l'etranger|etrangere?s?|abroad|foreign|overseas)\b/.test(words)) return true;
-    if (contentWords(words).some((w) => FOREIGN.has(w))) return true;
-  }
-  return undefined;
-}

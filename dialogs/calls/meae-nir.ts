@@ -1,6 +1,7 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS, withPartnerAbroad } from './keywords.ts';
+import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { applicantAbroad, withPartnerAbroad } from './places.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
@@ -44,6 +45,8 @@ export const meaeNir: DialogDefinition = {
         fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer.',
         en: 'The call is for French local authorities, in mainland France or overseas.',
       },
+      // « la ville de Dakar souhaite… »: a city known only abroad applies.
+      factIn: applicantAbroad,
       // An authority named with a foreign country (« la municipalité de Ziguinchor, au Sénégal ») is a foreign one.
       blends: { foreign_authority: ['french_local_authority'] },
       keywords: {

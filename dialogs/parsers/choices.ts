@@ -1,6 +1,5 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
-import { normalize } from '../../src/core/text.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
@@ -25,7 +24,11 @@ export function parseBoolean(text: string, keywords: Record<string, string[]> = 
   // The step's own words come before a « probablement » said without a yes or a no.
   const said = yesNoAnswer(text);
   const reading =
-    said === 'unsure' ? (yesNoIn(text) ? undefined : yesNoSaid(text, keywords)) : (said ?? yesNoSaid(text, keywords));
+    said === 'unsure'
+      ? yesNoIn(text)
+        ? undefined
+        : yesNoSaid(text, keywords)
+      : (said ?? yesNoSaid(text, keywords));
   if (reading === undefined && said === 'unsure')
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },

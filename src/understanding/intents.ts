@@ -153,7 +153,9 @@ const HOW_TO_ANSWER =
 
 /** The words of "what is", « c'est quoi », « que veut dire », « ça veut dire quoi ». */
 const WHAT_IS = new Set(
-  "quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does".split(' '),
+  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -222,7 +224,8 @@ export function replacementIn(text: string): { now: string; was: string } | unde
     const found = pattern.exec(normalized);
     const now = found?.indices?.groups?.now;
     const was = found?.indices?.groups?.was;
-    if (now && was) return { now: typed.slice(now[0], now[1]).trim(), was: typed.slice(was[0], was[1]).trim() };
+    if (now && was)
+      return { now: typed.slice(now[0], now[1]).trim(), was: typed.slice(was[0], was[1]).trim() };
   }
   return undefined;
 }
@@ -316,7 +319,8 @@ const PROGRESS = new RegExp(
 );
 
 /** What is still to give: « il me manque quoi », "what's still missing", « que reste-t-il à remplir ». */
-const STILL_TO_GIVE = /\b(?:manque|manquent|manquerait|reste|restent|resterait|missing|left|remaining|remains?|outstanding)\b/;
+const STILL_TO_GIVE =
+  /\b(?:manque|manquent|manquerait|reste|restent|resterait|missing|left|remaining|remains?|outstanding)\b/;
 /** Words that say nothing but where (« dans mon dossier », "in my application", « à remplir »). */
 const OF_THE_FILE = new Set(
   (
