@@ -181,10 +181,10 @@ const CORRECTION =
   /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
-const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?!not\b|than\b|que\b)(?=\S)/;
 /** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
 const SAID_LAST =
-  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:[\s,]+(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
