@@ -77,6 +77,11 @@ export async function answer(
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
+      if (parsed.clarify.refused)
+        ctx.say(turn, {
+          intent: `dialog:${application.callId}:invalid`,
+          text: turn.t(parsed.clarify.refused),
+        });
       ctx.say(turn, {
         intent: `dialog:${application.callId}:clarify`,
         text: turn.t(parsed.clarify.question),

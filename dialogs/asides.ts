@@ -21,10 +21,18 @@ import {
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { takenBackAfterBut } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
-import { applyCorrection, applyCorrections, correct, namedChanges, replacedAnswer } from './corrections.ts';
+import {
+  answersFitting,
+  applyCorrection,
+  applyCorrections,
+  correct,
+  namedChanges,
+  replacedAnswer,
+} from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
@@ -94,7 +102,11 @@ export async function handledOtherwise(
   // At a free-text step, which takes any words, a message that says it corrects is asked about too.
   if (
     corrected !== undefined &&
-    (!parseForm(step, corrected, ctx.today(turn)).ok || (step.type === 'text' && ownsUpToMistake(text)))
+    (!parseForm(step, corrected, ctx.today(turn)).ok ||
+      (step.type === 'text' &&
+        (ownsUpToMistake(text) ||
+          answersFitting(ctx.stepsOf(application), application, step, corrected, ctx.today(turn)).length >
+            0)))
   ) {
     ctx.say(turn, {
       intent: `dialog:${application.callId}:clarify`,
@@ -117,7 +129,10 @@ export async function handledOtherwise(
   // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';
-  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
+  if (
+    saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) }) ||
+    (boolean && takenBackAfterBut(text))
+  ) {
     offerSkip(ctx, turn, application, step);
     return true;
   }

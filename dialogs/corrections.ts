@@ -4,6 +4,7 @@
  * and the current step asked again.
  */
 
+import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
@@ -11,10 +12,14 @@ import { contentWords } from '../src/understanding/words.ts';
 import type { AnswerValue, Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
+import { factsIn } from './facts.ts';
 import { ask } from './progress.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
+
+/** A change a message names: the step and its new value, or why that value cannot be (a budget below the grant). */
+export type Change = { step: Step; parsed: Reading } | { step: Step; refused: Localized };
 
 /**
  * A change that names the step it changes and gives its new value (« le budget total c'est 14 000 et pas
@@ -28,7 +33,7 @@ export function namedChange(
   application: Application,
   current: Step,
   said: string | undefined,
-): { step: Step; parsed: Reading } | undefined {
+): Change | undefined {
   if (said === undefined || !contentWords(said).some((w) => !/^\d+$/.test(w))) return undefined;
   const colon = said.search(/[:=→]/);
   const naming = colon > 0 ? said.slice(0, colon) : said;
@@ -45,6 +50,8 @@ export function namedChange(
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
   const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
+  if (!parsed.ok && !parsed.clarify && parseForm(target, typed, ctx.today(turn)).ok)
+    return { step: target, refused: parsed.error };
   return parsed.ok ? { step: target, parsed } : undefined;
 }
 
@@ -58,7 +65,7 @@ export function namedChanges(
   application: Application,
   current: Step,
   said: string | undefined,
-): Array<{ step: Step; parsed: Reading }> {
+): Change[] {
   if (said === undefined) return [];
   const clauses = said.split(
     /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
@@ -66,8 +73,8 @@ export function namedChanges(
   if (clauses.length >= 2) {
     const changes = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
     const slots = new Set(changes.map((c) => c?.step.slot));
-    if (changes.every((c) => c !== undefined) && slots.size === changes.length)
-      return changes as Array<{ step: Step; parsed: Reading }>;
+    if (changes.every((c) => c !== undefined && 'parsed' in c) && slots.size === changes.length)
+      return changes as Change[];
   }
   const one = namedChange(ctx, turn, application, current, said);
   return one ? [one] : [];
@@ -129,10 +136,19 @@ export async function correct(
   }
   // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
   if (quantity) return false;
-  const fits = steps
-    .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
-    .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
-    .filter((f): f is { step: Step; parsed: Reading } => f.parsed.ok);
+  const read = answersFitting(steps, application, current, text, today);
+  // Several read it loosely (« in person » is also a kind of person): the one that reads it strictly.
+  const strict =
+    read.length > 1
+      ? factsIn(
+          text,
+          read.map((f) => f.step),
+          {},
+          today,
+        )
+      : {};
+  const sure = read.filter((f) => sameAnswer(strict[f.step.slot], f.parsed.value));
+  const fits = sure.length === 1 ? sure : read;
   // A kind said (« on est une collectivité étrangère ») is read by its choice step before a yes/no's own words.
   const choices = fits.filter((f) => f.step.type !== 'boolean');
   const [only] = (fits.length === 1 ? fits : choices.length === 1 ? choices : []) as Array<{
@@ -144,15 +160,36 @@ export async function correct(
   return true;
 }
 
+/** The answered steps (not free text, not the current one) that can take these words as their answer. */
+export function answersFitting(
+  steps: Step[],
+  application: Application,
+  current: Step,
+  text: string,
+  today: string,
+): Array<{ step: Step; parsed: Reading }> {
+  return steps
+    .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
+    .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
+    .filter((f): f is { step: Step; parsed: Reading } => f.parsed.ok);
+}
+
 /** Records several corrected answers, says each, and asks the current step again once. */
 export async function applyCorrections(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  changes: Array<{ step: Step; parsed: Reading }>,
+  changes: Change[],
 ): Promise<void> {
-  for (const change of changes.slice(0, -1)) record(ctx, turn, application, change.step, change.parsed);
-  const last = changes.at(-1);
+  const refused = changes.find((c) => 'refused' in c);
+  if (refused && 'refused' in refused) {
+    // The step named cannot take that value: why, and the current question again; nothing changes.
+    ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(refused.refused) });
+    return ask(ctx, turn, application);
+  }
+  const readings = changes.flatMap((c) => ('parsed' in c ? [c] : []));
+  for (const change of readings.slice(0, -1)) record(ctx, turn, application, change.step, change.parsed);
+  const last = readings.at(-1);
   if (last) await applyCorrection(ctx, turn, application, last.step, last.parsed);
 }
 

@@ -100,4 +100,11 @@ export const DOING =
 
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
-  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b|\b(?:can|could|may)\s+(?:we|i|our\s+(?:org|organi[sz]ation|association|structure|team|town|city|council))\s+(?:get|claim|apply|receive|have|benefit)\b|\b(?:peut-on|pouvons-nous|puis-je|(?:est-ce qu'|est-ce que\s+)?(?:on|nous|je)\s+(?:peut|pouvons|peux))\s+(?:obtenir|beneficier|demander|toucher|avoir|candidater|postuler|recevoir)\b/;
+  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
+
+/**
+ * "can our org get the allowance?", « peut-on bénéficier du défraiement ? »: asking to have it, which the
+ * application answers — unless the question is how much (« combien peut-on obtenir ? »: the FAQ's).
+ */
+export const CLAIMS =
+  /\b(?:can|could|may)\s+(?:we|i|our\s+(?:org|organi[sz]ation|association|structure|team|town|city|council))\s+(?:get|claim|apply|receive|have|benefit)\b|\b(?:peut-on|pouvons-nous|puis-je|(?:est-ce qu'|est-ce que\s+)?(?:on|nous|je)\s+(?:peut|pouvons|peux))\s+(?:obtenir|beneficier|demander|toucher|avoir|candidater|postuler|recevoir)\b/;

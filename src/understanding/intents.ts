@@ -89,7 +89,9 @@ const QUESTION_FRAME = new Set(
     // official name", "where can I read it before I say yes?".
     'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
-    'mets mettre met put'
+    'mets mettre met put ' +
+    // Politeness around a question says nothing of its subject.
+    'sorry desole desolee excuse excusez please svp stp merci thanks hello bonjour all'
   ).split(' '),
 );
 
@@ -141,11 +143,25 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   if (onStep * 2 >= own.length) return 'step';
   // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
   if (POINTS_AT_STEP.test(typed) && own.length - onStep <= 2) return 'step';
-  // "do I need the full official name?", « je mets quoi si on est deux ? »: how to answer, most likely this
-  // step (the FAQ answers first if it is sure).
+  // "what if it runs over several days?", « et si notre thème n'est pas dans la liste ? », « ça suffit ? »,
+  // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
+  // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
+  if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
+  if (typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12) return 'step';
+  // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
   if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
 }
+
+/** A condition put on the answer: "what if…", « et si… », « si jamais… », "if two of us come…". */
+const HYPOTHETICAL =
+  /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
+/** Whether the answer would do: « ça suffit ? », « ça compte ? », "is that enough?", "does it count?". */
+const ENOUGH =
+  /\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
+/** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
+const ANSWERING =
+  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
 
 /** A question on how to answer: what the person should write, pick or give. */
 const HOW_TO_ANSWER =
@@ -174,6 +190,8 @@ export function asksAbout(text: string, words: string[]): boolean {
  */
 export function isFramedQuestion(text: string): boolean {
   const typed = asQuestionTyped(text);
+  // « un syndicat mixte c'est une collectivité ou une autre structure ? »: asked of the answer, not one.
+  if (/\b(?:c'est|est-ce|is it|is that|ca rentre|rentre)\b.*\b(?:ou|or)\b.*\?$/.test(typed)) return true;
   return QUESTION_START.test(typed) || contentWords(typed).some((w) => QUESTION_FRAME.has(w));
 }
 
@@ -217,7 +235,13 @@ const INSTEAD = [
  * given now and the one it replaces (which tells the answer corrected), as typed; undefined without both.
  */
 export function replacementIn(text: string): { now: string; was: string } | undefined {
-  const typed = text.trim();
+  // « …, je me suis trompée », "…, my mistake": a remark closing the correction, not the old value.
+  const typed = text
+    .trim()
+    .replace(
+      /[\s,;.!-]+(?:je me suis tromp[ée]e?|on s['’]est tromp[ée]s?|j['’]avais oubli[ée]|d[ée]sol[ée]e?|pardon|sorry|my mistake|my bad|oops|oups)[\s.!]*$/i,
+      '',
+    );
   const normalized = normalize(typed);
   if (normalized.length !== typed.length) return undefined;
   for (const pattern of INSTEAD) {

@@ -174,6 +174,12 @@ const PATTERNS = [
  * name or a number.
  */
 const DEFERRALS = [
+  // « je passe pour l'instant », "skip for now": the skip asked for in words.
+  `(?:je\\s+passe|on\\s+passe|passons|je\\s+saute|(?:let'?s\\s+)?skip(?:\\s+(?:this|it|that))?)(?:\\s+(?:pour\\s+l'instant|pour\\s+le\\s+moment|for\\s+now|this\\s+one))?`,
+  // « la mairie doit voter ça en janvier », "the board has to decide": a decision still to be taken.
+  `(?:doit|doivent|va|vont|devra|devront)\\s+(?:encore\\s+)?(?:le\\s+|la\\s+|les\\s+|ca\\s+)?(?:voter|decider|valider|statuer|trancher|deliberer|se\\s+prononcer|arbitrer)`,
+  `(?:has|have|needs?)\\s+to\\s+(?:vote|decide|approve|sign\\s+off)|(?:will|is\\s+going\\s+to)\\s+(?:vote|decide)`,
+  `not\\s+(?:yet\\s+)?${EN_UNDONE}|pas\\s+encore\\s+${UNDONE}`,
   `(?:je|j'|on|nous)\\s*(?:dois|doit|devons|vais|va|allons)\\s+(?:d'abord\\s+|encore\\s+|en\\s+)?(?:verifier|voir|demander|faire\\s+valider|valider|consulter|checker|parler|discuter|me\\s+renseigner|se\\s+renseigner|confirmer|redire|preciser)`,
   `(?:il\\s+)?faut\\s+(?:d'abord\\s+)?que\\s+(?:je|j'|on)\\s*(?:verifie|voie|demande|fasse\\s+valider|valide|consulte|en\\s+parle|en\\s+discute)`,
   `(?:on|nous)\\s+(?:en\\s+)?(?:discute|discutons|discutera|parle|parlons|parlera|reparle|reparlera|decide|decidons|decidera|tranche|tranchera)`,
@@ -196,6 +202,7 @@ const DEFERRALS = [
 ];
 /** Of those, the ones that close a message as well as they open it (« …, on attend leur retour »). */
 const PENDING = [
+  `je\\s+(?:reviens|reviendrai)\\s+vers\\s+vous|je\\s+vous\\s+(?:recontacte|tiens\\s+au\\s+courant|redis)|(?:i'?ll|we'?ll)\\s+(?:get|come)\\s+back(?:\\s+to\\s+you)?`,
   `rien\\s+(?:n'est\\s+)?(?:de\\s+|d')?(?:encore\\s+)?${UNDONE}`,
   `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
   `(?:haven'?t|have\\s+not|not|never)\\s+(?:yet\\s+)?heard\\s+back`,

@@ -58,3 +58,17 @@ const DOUBT =
 export function doubtsItsValue(text: string): boolean {
   return DOUBT.test(normalize(text));
 }
+
+/** Words of checking or deciding still to come: « je dois vérifier », "I'd have to ask", "nothing official". */
+const TO_CHECK =
+  /\b(?:verifi\w*|check\w*|ask|demander|parl\w*|talk\w*|discut\w*|discuss\w*|confirm\w*|valid\w*|approv\w*|vot\w*|decid\w*|official|officiel\w*|sign\w*|sure?|certaine?|know|sais)\b/;
+
+/**
+ * A yes or no taken back by what follows « mais », "but" (« a priori oui mais je dois en parler au bureau », "I
+ * don't think so, but I'd have to ask", "probably, but nothing official yet"): not an answer yet. « oui mais on
+ * n'a pas encore le nom » is still a yes.
+ */
+export function takenBackAfterBut(text: string): boolean {
+  const after = /\b(?:mais|but|sauf que|though|except)\b(.*)$/.exec(normalize(text))?.[1];
+  return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
+}

@@ -23,6 +23,8 @@ export function contentWords(text: string): string[] {
 /** How a typed word matches a word of a name: exactly, nearly (a typo, a plural, a shared stem), or not. */
 export function wordMatch(typed: string, known: string): 'exact' | 'near' | undefined {
   if (typed === known) return 'exact';
+  // A plural of a short word (« lieux », « lieu »; "rooms", "room").
+  if (typed.length >= 4 && typed.replace(/[sx]$/, '') === known.replace(/[sx]$/, '')) return 'near';
   const shorter = Math.min(typed.length, known.length);
   if (shorter < 5) return undefined;
   if (distance(typed, known) <= (shorter >= 8 ? 2 : 1)) return 'near';
