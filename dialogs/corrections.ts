@@ -71,7 +71,15 @@ export function namedChanges(
     /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
   );
   if (clauses.length >= 2) {
-    const changes = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    // Each value is checked beside the others given with it (a budget lowered with its grant).
+    const given = Object.fromEntries(
+      first.flatMap((c) => (c && 'parsed' in c ? [[c.step.slot, c.parsed.value]] : [])),
+    );
+    const together = { ...application, answers: { ...application.answers, ...given } };
+    const changes = first.map((c, i) =>
+      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i]) : c,
+    );
     const slots = new Set(changes.map((c) => c?.step.slot));
     if (changes.every((c) => c !== undefined && 'parsed' in c) && slots.size === changes.length)
       return changes as Change[];

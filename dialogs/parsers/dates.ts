@@ -32,10 +32,7 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
     case 'invalid':
       // « le 31 février »: a slip of a day or a month, asked rather than refused.
       return clarify(
-        {
-          fr: 'Quel jour voulez-vous dire ? (par exemple « le 28 février 2027 »)',
-          en: 'Which day do you mean? (for example “28 February 2027”)',
-        },
+        { fr: `Quel jour voulez-vous dire ? ${EXPECTED.fr}`, en: `Which day do you mean? ${EXPECTED.en}` },
         [],
         { fr: 'Cette date n’existe pas au calendrier.', en: 'That date does not exist in the calendar.' },
       );
@@ -81,7 +78,7 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
       const candidates = nearestYears(day, options.today);
       const gone = day < options.today;
       return clarify(
-        { fr: 'Quelle date voulez-vous dire ?', en: 'Which date do you mean?' },
+        { fr: `Quelle date voulez-vous dire ? ${EXPECTED.fr}`, en: `Which date do you mean? ${EXPECTED.en}` },
         candidates.map((d) => ({ id: d, label: { fr: spellDay(d, 'fr'), en: spellDay(d, 'en') } })),
         gone
           ? {

@@ -147,7 +147,8 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
   // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
   if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
-  if (typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12) return 'step';
+  if (onStep === 0 && typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12)
+    return 'step';
   // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
   if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
