@@ -71,10 +71,11 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
   }
   const day = reading.day;
   // A day gone (« hier », « le 12 octobre 2026 ») or decades away (« 23/03/2072 »): most likely a slip of the
-  // year, asked back with the nearest day that fits; a day typed as an id (a button) is taken as it is.
-  if (options.future && !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) {
+  // year, asked back with the nearest day that fits; a far day sent as an id (its button, a form) is meant.
+  if (options.future) {
     const year = Number(options.today.slice(0, 4));
-    if (day < options.today || Number(day.slice(0, 4)) > year + 5) {
+    const clicked = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+    if (day < options.today || (!clicked && Number(day.slice(0, 4)) > year + 5)) {
       const candidates = nearestYears(day, options.today);
       const gone = day < options.today;
       return clarify(
