@@ -3,9 +3,11 @@
  * says besides (a name with a yes, facts of later steps); what is not an answer goes to `asides.ts`.
  */
 
+import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
@@ -61,16 +63,25 @@ export async function answer(
   const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
   const parsed = readAnswer(step, typed, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
+  // Not known yet, however said: a phrase for it, a sentence about the answer at a free-text step (« on en
+  // cherche encore »), or words of not knowing where the step could read nothing (« on hésite », "no date yet").
+  const unread = !parsed.ok && !parsed.clarify;
   if (
     clicked === undefined &&
-    (step.type === 'text' || (!parsed.ok && !parsed.clarify)) &&
-    saysNotKnownYet(text, { stepWords: stepNameWords(step) })
+    (((step.type === 'text' || unread) && saysNotKnownYet(text, { stepWords: stepNameWords(step) })) ||
+      (step.type === 'text' && speaksOfTheAnswer(text)) ||
+      (unread && step.type !== 'text' && talksOfNotKnowing(text)))
   )
     return offerSkip(ctx, turn, application, step);
-  if (parsed.ok && clicked === undefined && (await doubted(ctx, turn, application, step, parsed.value)))
+  if (parsed.ok && clicked === undefined && (await doubted(ctx, turn, application, step, parsed, text)))
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
+      if (parsed.clarify.refused)
+        ctx.say(turn, {
+          intent: `dialog:${application.callId}:invalid`,
+          text: turn.t(parsed.clarify.refused),
+        });
       ctx.say(turn, {
         intent: `dialog:${application.callId}:clarify`,
         text: turn.t(parsed.clarify.question),
@@ -219,15 +230,20 @@ async function doubted(
   turn: Turn,
   application: Application,
   step: Step,
-  value: AnswerValue,
+  parsed: { value: AnswerValue; echo: Localized },
+  text: string,
 ): Promise<boolean> {
-  const question = step.unusual?.(value);
+  const value = parsed.value;
+  // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
+  const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
+  const question = step.unusual?.(value) ?? (held ? heldBack(parsed.echo) : undefined);
   const asked = application.unconfirmed;
   if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
   application.unconfirmed = { slot: step.slot, value };
   await ctx.save(turn, application);
   const call = ctx.call(application.callId);
-  const readings = typeof value === 'number' && value >= 10 ? [value, Math.round(value / 10)] : [value];
+  const readings =
+    typeof value === 'number' && value >= 10 && !held ? [value, Math.round(value / 10)] : [value];
   ctx.say(turn, {
     intent: `dialog:${application.callId}:clarify`,
     text: turn.t(question),
@@ -236,6 +252,14 @@ async function doubted(
   });
   return true;
 }
+
+/** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
+const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice']);
+
+const heldBack = (echo: Localized): Localized => ({
+  fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,
+  en: `You do not sound sure: shall I note ${echo.en}? (yes, or give the right answer; “I don’t know yet” to come back to it later)`,
+});
 
 /** Whether the message is a « oui » to the unusual answer asked about at this step. */
 function confirmsUnusual(application: Application, step: Step, text: string): boolean {

@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
+  asksAbout,
   asksProgress,
   correctionIn,
   correctionSaidLast,
@@ -15,14 +16,23 @@ import {
   isFramedQuestion,
   isHesitation,
   isPuzzled,
+  ownsUpToMistake,
   questionTopic,
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { takenBackAfterBut } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
-import { applyCorrection, correct, namedChange } from './corrections.ts';
+import {
+  answersFitting,
+  applyCorrection,
+  applyCorrections,
+  correct,
+  namedChanges,
+  replacedAnswer,
+} from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
@@ -56,6 +66,12 @@ export async function handledOtherwise(
     await showStatus(ctx, turn, application);
     return true;
   }
+  // « c'est Paris finalement, pas Bruxelles »: the answer that was Bruxelles becomes Paris.
+  const replaced = replacedAnswer(ctx, turn, application, step, text);
+  if (replaced) {
+    await applyCorrection(ctx, turn, application, replaced.step, replaced.parsed);
+    return true;
+  }
   const editWords = editRequestIn(text);
   const corrected =
     correctionIn(text, step.type !== 'boolean') ??
@@ -63,9 +79,9 @@ export async function handledOtherwise(
       ? correctionSaidLast(text)
       : undefined);
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
-  const named = namedChange(ctx, turn, application, step, editWords ?? corrected);
-  if (named) {
-    await applyCorrection(ctx, turn, application, named.step, named.parsed);
+  const named = namedChanges(ctx, turn, application, step, editWords ?? corrected);
+  if (named.length > 0) {
+    await applyCorrections(ctx, turn, application, named);
     return true;
   }
   if (editWords !== undefined || isBareEdit(text)) {
@@ -81,10 +97,42 @@ export async function handledOtherwise(
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
   )
     return true;
+  // A correction no answer took (« non pardon, le budget… » at a yes/no step) is never this step's answer
+  // unless its words are one: « en fait on est une asso » answers the type of structure.
+  // At a free-text step, which takes any words, a message that says it corrects is asked about too.
+  if (
+    corrected !== undefined &&
+    (!parseForm(step, corrected, ctx.today(turn)).ok ||
+      (step.type === 'text' &&
+        (ownsUpToMistake(text) ||
+          answersFitting(ctx.stepsOf(application), application, step, corrected, ctx.today(turn)).length >
+            0)))
+  ) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:clarify`,
+      text: turn.t(
+        {
+          fr: 'Je n’ai pas su quelle réponse corriger avec « {said} ». Écrivez par exemple « modifier {label} », ou répondez à la question :',
+          en: 'I could not tell which answer “{said}” corrects. Type for example “edit {label}”, or answer the question:',
+        },
+        {
+          said: corrected,
+          label: (ctx.stepsOf(application).find((s) => s.slot === application.lastSlot) ?? step).label[
+            turn.lang
+          ],
+        },
+      ),
+    });
+    await ask(ctx, turn, application);
+    return true;
+  }
   // Said with nothing else, "not known yet" comes before any reading (« pas encore décidé » names no option);
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';
-  if (saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) {
+  if (
+    saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) }) ||
+    (boolean && takenBackAfterBut(text))
+  ) {
     offerSkip(ctx, turn, application, step);
     return true;
   }
@@ -131,6 +179,12 @@ export async function handledAsQuestion(
     await stepHelp(ctx, turn, application, step);
     return true;
   }
+  // « c'est quoi le territoire ? » at the themes: the question names another step of the dialog; its help.
+  const named = ctx.stepsOf(application).find((s) => s.slot !== step.slot && asksAbout(text, nameWords(s)));
+  if (named) {
+    await stepHelp(ctx, turn, application, named);
+    return true;
+  }
   // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
   const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
   if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer)) {
@@ -170,6 +224,10 @@ function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step
   });
   return ask(ctx, turn, application);
 }
+
+/** The words that name a step: its label and other names, in both languages. */
+const nameWords = (step: Step): string[] =>
+  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
 
 /**
  * The words of a step's label, prompt, other names and choices: a question using them is about the step. The

@@ -10,9 +10,7 @@ import { exportFiles } from './export/dossier.ts';
  * the command `open` or an answer (see the middleware).
  */
 export function dialogCommands(engine: DialogEngine, timezone: string, now: () => Date): Command[] {
-  /** The active application, else the most recently updated one (a completed application stays editable). */
-  const latest = async (turn: Turn): Promise<Application | undefined> =>
-    (await engine.active(turn)) ?? (await engine.store.list(turn.user))[0];
+  const latest = (turn: Turn): Promise<Application | undefined> => engine.latest(turn);
   const named = async (turn: Turn, id: string): Promise<Application | undefined> => {
     const found = id ? await engine.store.get(turn.user, id.trim()) : await latest(turn);
     if (found) return found;

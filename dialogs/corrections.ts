@@ -4,16 +4,22 @@
  * and the current step asked again.
  */
 
+import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
-import type { Application } from './application.ts';
+import type { AnswerValue, Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
+import { factsIn } from './facts.ts';
 import { ask } from './progress.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
+
+/** A change a message names: the step and its new value, or why that value cannot be (a budget below the grant). */
+export type Change = { step: Step; parsed: Reading } | { step: Step; refused: Localized };
 
 /**
  * A change that names the step it changes and gives its new value (« le budget total c'est 14 000 et pas
@@ -27,11 +33,13 @@ export function namedChange(
   application: Application,
   current: Step,
   said: string | undefined,
-): { step: Step; parsed: Reading } | undefined {
+): Change | undefined {
   if (said === undefined || !contentWords(said).some((w) => !/^\d+$/.test(w))) return undefined;
   const colon = said.search(/[:=→]/);
   const naming = colon > 0 ? said.slice(0, colon) : said;
   const value = colon >= 0 ? said.slice(colon + 1).trim() : said;
+  // « on est une collectivité étrangère : … » says what the applicant is; it names no step.
+  if (/^(?:on est|nous sommes|we are|we['’]re|je suis|i am|i['’]m)\b/i.test(naming.trim())) return undefined;
   const target = ctx.stepNamed(application, naming);
   if (!target || target.slot === current.slot) return undefined;
   if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
@@ -42,8 +50,72 @@ export function namedChange(
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
   const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
+  if (!parsed.ok && !parsed.clarify && parseForm(target, typed, ctx.today(turn)).ok)
+    return { step: target, refused: parsed.error };
   return parsed.ok ? { step: target, parsed } : undefined;
 }
+
+/**
+ * « le budget c'est 9000, les 8000 c'est la subvention »: several changes in one message, each clause naming its
+ * step; all of them or none (a clause that names no step leaves the message to the other readings).
+ */
+export function namedChanges(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  said: string | undefined,
+): Change[] {
+  if (said === undefined) return [];
+  const clauses = said.split(
+    /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
+  );
+  if (clauses.length >= 2) {
+    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    // Each value is checked beside the others given with it (a budget lowered with its grant).
+    const given = Object.fromEntries(
+      first.flatMap((c) => (c && 'parsed' in c ? [[c.step.slot, c.parsed.value]] : [])),
+    );
+    const together = { ...application, answers: { ...application.answers, ...given } };
+    const changes = first.map((c, i) =>
+      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i]) : c,
+    );
+    const slots = new Set(changes.map((c) => c?.step.slot));
+    if (changes.every((c) => c !== undefined && 'parsed' in c) && slots.size === changes.length)
+      return changes as Change[];
+  }
+  const one = namedChange(ctx, turn, application, current, said);
+  return one ? [one] : [];
+}
+
+/**
+ * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000": the value replaced tells the
+ * answer corrected — the one answered step (not free text) whose answer it is, which takes the new value.
+ */
+export function replacedAnswer(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  text: string,
+): { step: Step; parsed: Reading } | undefined {
+  const said = replacementIn(text);
+  if (!said) return undefined;
+  const today = ctx.today(turn);
+  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? said.now;
+  const hits = ctx.stepsOf(application).flatMap((step) => {
+    if (step.slot === current.slot || step.type === 'text' || !(step.slot in application.answers)) return [];
+    const was = parseForm(step, said.was, today);
+    if (!was.ok || !sameAnswer(was.value, application.answers[step.slot])) return [];
+    const parsed = parseAnswer(step, now, today, application.answers);
+    return parsed.ok && !sameAnswer(parsed.value, was.value) ? [{ step, parsed }] : [];
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined): boolean =>
+  JSON.stringify(Array.isArray(a) ? [...a].sort() : a) ===
+  JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
 
 /**
  * « non attendez, c'est 180 »: the previous answer gets the new value — or, when it cannot take it, the one
@@ -72,14 +144,61 @@ export async function correct(
   }
   // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
   if (quantity) return false;
-  const fits = steps
+  const read = answersFitting(steps, application, current, text, today);
+  // Several read it loosely (« in person » is also a kind of person): the one that reads it strictly.
+  const strict =
+    read.length > 1
+      ? factsIn(
+          text,
+          read.map((f) => f.step),
+          {},
+          today,
+        )
+      : {};
+  const sure = read.filter((f) => sameAnswer(strict[f.step.slot], f.parsed.value));
+  const fits = sure.length === 1 ? sure : read;
+  // A kind said (« on est une collectivité étrangère ») is read by its choice step before a yes/no's own words.
+  const choices = fits.filter((f) => f.step.type !== 'boolean');
+  const [only] = (fits.length === 1 ? fits : choices.length === 1 ? choices : []) as Array<{
+    step: Step;
+    parsed: Reading;
+  }>;
+  if (!only) return false;
+  await applyCorrection(ctx, turn, application, only.step, only.parsed);
+  return true;
+}
+
+/** The answered steps (not free text, not the current one) that can take these words as their answer. */
+export function answersFitting(
+  steps: Step[],
+  application: Application,
+  current: Step,
+  text: string,
+  today: string,
+): Array<{ step: Step; parsed: Reading }> {
+  return steps
     .filter((s) => s.slot !== current.slot && s.slot in application.answers && s.type !== 'text')
     .map((s) => ({ step: s, parsed: parseAnswer(s, text, today, application.answers) }))
     .filter((f): f is { step: Step; parsed: Reading } => f.parsed.ok);
-  if (fits.length !== 1) return false;
-  const [only] = fits as [{ step: Step; parsed: Reading }];
-  await applyCorrection(ctx, turn, application, only.step, only.parsed);
-  return true;
+}
+
+/** Records several corrected answers, says each, and asks the current step again once. */
+export async function applyCorrections(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  changes: Change[],
+): Promise<void> {
+  const refused = changes.find((c) => 'refused' in c);
+  if (refused && 'refused' in refused) {
+    // The step named cannot take that value: why, and the current question again; nothing changes.
+    ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(refused.refused) });
+    return ask(ctx, turn, application);
+  }
+  const readings = changes.flatMap((c) => ('parsed' in c ? [c] : []));
+  for (const change of readings.slice(0, -1)) record(ctx, turn, application, change.step, change.parsed);
+  const last = readings.at(-1);
+  if (last) await applyCorrection(ctx, turn, application, last.step, last.parsed);
 }
 
 /**
@@ -93,6 +212,20 @@ export async function applyCorrection(
   target: Step,
   parsed: Reading,
 ): Promise<void> {
+  record(ctx, turn, application, target, parsed);
+  await ctx.save(turn, application);
+  await ask(ctx, turn, application);
+  await followReminders(ctx, turn, application);
+}
+
+/** Stores one corrected (or early) answer and says so, with what it changes. */
+function record(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  target: Step,
+  parsed: Reading,
+): void {
   const ahead = !(target.slot in application.answers);
   application.answers[target.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== target.slot);
@@ -107,7 +240,4 @@ export async function applyCorrection(
     ),
   });
   sayEligibility(ctx, turn, application, [target.slot]);
-  await ctx.save(turn, application);
-  await ask(ctx, turn, application);
-  await followReminders(ctx, turn, application);
 }

@@ -63,6 +63,11 @@ export interface StepDefinition {
    * that matches. An answer that is all of a match (« à Saint-Brieuc ») is stored as its value.
    */
   findIn?: RegExp[];
+  /**
+   * A fact this step reads in a message that says more than asked, beyond its options' words (a partner
+   * abroad named by its country: « avec une province du Vietnam »); undefined when the message does not say it.
+   */
+  factIn?: (text: string) => AnswerValue | undefined;
 }
 
 /** A part of the exported dossier: a heading and the slots it shows. */
@@ -96,3 +101,10 @@ export const DOING =
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
   /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
+
+/**
+ * "can our org get the allowance?", « peut-on bénéficier du défraiement ? »: asking to have it, which the
+ * application answers — unless the question is how much (« combien peut-on obtenir ? »: the FAQ's).
+ */
+export const CLAIMS =
+  /\b(?:can|could|may)\s+(?:we|i|our\s+(?:org|organi[sz]ation|association|structure|team|town|city|council))\s+(?:get|claim|apply|receive|have|benefit)\b|\b(?:peut-on|pouvons-nous|puis-je|(?:est-ce qu'|est-ce que\s+)?(?:on|nous|je)\s+(?:peut|pouvons|peux))\s+(?:obtenir|beneficier|demander|toucher|avoir|candidater|postuler|recevoir)\b/;

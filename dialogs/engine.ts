@@ -19,7 +19,7 @@ import type { Application, ApplicationStore } from './application.ts';
 import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import { type DialogDefinition, DOING, WANTS } from './definition.ts';
+import { CLAIMS, type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
@@ -58,7 +58,8 @@ export class DialogEngine {
     if (named.length === 0) return undefined;
     // Two editions of one call share its phrases: the one open today is meant.
     const meant = this.#openOf(named) as DialogDefinition;
-    if (WANTS.test(typed) || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
+    const claims = CLAIMS.test(typed) && !/\b(?:combien|how much|how many|montant|amount)\b/.test(typed);
+    if (WANTS.test(typed) || claims || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
     if (readsAsQuestion(text)) return undefined;
     const today = this.#ctx.today(turn);
     return [meant, ...named].find(
@@ -109,6 +110,11 @@ export class DialogEngine {
     const application = await this.store.get(turn.user, id);
     if (!application) turn.state.activeApplication = undefined;
     return application;
+  }
+
+  /** The application in progress, else the one last updated (a completed application stays editable). */
+  async latest(turn: Turn): Promise<Application | undefined> {
+    return (await this.active(turn)) ?? (await this.store.list(turn.user))[0];
   }
 
   /**

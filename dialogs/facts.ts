@@ -4,6 +4,8 @@
  * fills the steps it answers. Only clear statements count: an option named exactly, a whole day to come, a
  * number next to the words that tie it to a step, a name where the step's pattern finds one.
  */
+
+import { normalize } from '../src/core/text.ts';
 import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
@@ -80,6 +82,8 @@ export function kindOfName(
 ): { slot: string; id: string } | undefined {
   const target = steps.find((s) => s.slot === step.nameGives);
   if (typeof name !== 'string' || !target) return undefined;
+  const said = target.factIn?.(name);
+  if (typeof said === 'string') return { slot: target.slot, id: said };
   const words = contentWords(name);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const id = optionNamed(target, words.slice(0, n));
@@ -109,6 +113,8 @@ function factFor(
   digits: string,
   numbers: ReturnType<typeof numbersIn>['numbers'],
 ): Answers[string] | undefined {
+  const said = step.type === 'choice' ? undefined : step.factIn?.(text);
+  if (said !== undefined) return said;
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
@@ -117,10 +123,13 @@ function factFor(
         .replace(SUPPORTER_BEFORE, ' ')
         .replace(WITH_PARTNER, ' ')
         .replace(WITH_NAMED, ' ');
-      const reading = choiceIn(organiser, named(step), { exactOnly: true });
+      const own = step.factIn?.(organiser);
+      if (own !== undefined) return own;
+      const reading = choiceIn(organiser, [...named(step), ...otherByItsWords(step)], { exactOnly: true });
       return reading.kind === 'one' ? reading.id : undefined;
     }
     case 'multi': {
+      if (bothOf(step, text)) return named(step).map((o) => o.id);
       // The options named among other words (« un NEC local sur l'accessibilité numérique, 300 participants »).
       const reading = choicesIn(text, named(step), { exactOnly: true, ignore: stepNameWords(step) });
       const ids = reading.kind === 'some' ? reading.ids : reading.kind === 'unknown' ? reading.known : [];
@@ -167,6 +176,26 @@ function factFor(
 
 /** The options of a choice step but « autre ». */
 const named = (step: Step) => (step.choices ?? []).filter((o) => o.id !== 'other');
+
+/** Words that say « autre » itself: said in passing, they rarely mean the option. */
+const OTHER_ITSELF = new Set(['autre', 'autres', 'other', 'others']);
+
+/**
+ * « autre » by the kinds its data names (« on est une fondation », "a trade union"), never by its label: those
+ * words say the option as clearly as an option's own name.
+ */
+function otherByItsWords(step: Step): Step['choices'] & object {
+  const other = step.choices?.find((o) => o.id === 'other');
+  const keywords = other?.keywords?.filter((k) => !OTHER_ITSELF.has(k)) ?? [];
+  return other && keywords.length > 0 ? [{ ...other, label: { fr: '', en: '' }, keywords }] : [];
+}
+
+/** « sur les deux champs », "both fields": every option of a step that has two, named by the step's names. */
+function bothOf(step: Step, text: string): boolean {
+  if (named(step).length !== 2 || !step.names) return false;
+  const names = step.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`\\b(?:les deux|both|(?:dans|sur) les 2)\\s+(?:${names})\\b`).test(normalize(text));
+}
 
 /** `20k€` in a message: the thousands. */
 function scaled(digits: string, n: { value: number; end: number }): number {

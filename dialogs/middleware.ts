@@ -1,5 +1,6 @@
 /** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
 import type { Middleware } from '../src/core/bot.ts';
+import { asksProgress } from '../src/understanding/intents.ts';
 import type { DialogEngine } from './engine.ts';
 
 /** Placed after `runCommands`: dialog-scoped words (help, status, cancel, back, skip) arrive here while a dialog runs. */
@@ -8,7 +9,10 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
     const application = await engine.active(turn);
     if (!application) {
       const dialog = turn.command ? undefined : engine.dialogForPhrase(turn);
-      return dialog ? engine.start(turn, dialog, turn.message.text) : next();
+      if (dialog) return engine.start(turn, dialog, turn.message.text);
+      // « qu'est-ce qui manque ? » after the summary: the latest application's status, not the FAQ.
+      const latest = !turn.command && asksProgress(turn.message.text) ? await engine.latest(turn) : undefined;
+      return latest ? engine.status(turn, latest) : next();
     }
     const match = turn.command;
     // A command word followed by text that does not fit it ("Open Lab Co", "Aide et Action") is an answer.

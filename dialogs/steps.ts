@@ -62,6 +62,10 @@ export function implausible(step: Step, value: AnswerValue, answers: Answers): L
 
 /** Reads an answer's form only (a number, a date, a choice…), before asking whether it makes sense. */
 export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerValue> {
+  // What the step reads beyond its options' words (« la ville de Dakar »: a foreign authority) comes first.
+  const said = step.type === 'choice' ? step.factIn?.(text) : undefined;
+  const option = step.choices?.find((c) => c.id === said);
+  if (option) return { ok: true, value: option.id, echo: option.label };
   switch (step.type) {
     case 'text':
       return parseName(step, parseText(text));

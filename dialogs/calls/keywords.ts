@@ -96,7 +96,7 @@ const countries = require('i18n-iso-countries/index') as typeof import('i18n-iso
 for (const lang of ['fr', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
 
 /** France and its overseas départements and collectivités: a French local authority, not a foreign one. */
-const FRENCH = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
+export const FRENCH = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
 /** Country names that are also common words or first names (« marin », « Maurice », "Chad", "Turkey"). */
 const AMBIGUOUS = new Set([
   'marin',

@@ -8,19 +8,29 @@ import { AUTHORITY_SUPPORT_WORDS } from './keywords.ts';
 
 /** Beyond a few thousand people a local event is rare: a zero typed too many is more likely. */
 const MANY_PEOPLE = 5_000;
+/** A handful of people is no event either: a digit typed for another question, or a slip, is more likely. */
+const FEW_PEOPLE = 10;
 const manyPeople = (value: unknown) =>
-  typeof value === 'number' && value > MANY_PEOPLE
+  typeof value === 'number' && value > 0 && value < FEW_PEOPLE
     ? pluralized(value, {
         fr: {
-          one: '{count} personne, c’est beaucoup pour un événement local : c’est bien cela ?',
-          other: '{count} personnes, c’est beaucoup pour un événement local : c’est bien cela ?',
+          one: '{count} seule personne, c’est bien cela ?',
+          other: '{count} personnes seulement, c’est bien cela ?',
         },
-        en: {
-          one: '{count} person is a lot for a local event: is that right?',
-          other: '{count} people is a lot for a local event: is that right?',
-        },
+        en: { one: 'Just {count} person, is that right?', other: 'Just {count} people, is that right?' },
       })
-    : undefined;
+    : typeof value === 'number' && value > MANY_PEOPLE
+      ? pluralized(value, {
+          fr: {
+            one: '{count} personne, c’est beaucoup pour un événement local : c’est bien cela ?',
+            other: '{count} personnes, c’est beaucoup pour un événement local : c’est bien cela ?',
+          },
+          en: {
+            one: '{count} person is a lot for a local event: is that right?',
+            other: '{count} people is a lot for a local event: is that right?',
+          },
+        })
+      : undefined;
 
 export const MEANS_STEPS: StepDefinition[] = [
   {

@@ -36,6 +36,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     keywords: {
       association: [
         'asso',
+        'assoc',
         'associatif',
         'associative',
         'loi 1901',
@@ -94,6 +95,12 @@ export const ORGANISER_STEPS: StepDefinition[] = [
         'microentrepreneur',
         'freelance',
         'a titre personnel',
+        'en mon nom',
+        'en mon nom propre',
+        'en solo',
+        'on my own',
+        'by myself',
+        'as an individual',
       ],
       other: ['autre', 'autres', 'fondation', 'foundation', 'syndicat', 'union', 'groupement', 'federation'],
     },

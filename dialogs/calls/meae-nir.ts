@@ -1,11 +1,14 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
 import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import { applicantAbroad, withPartnerAbroad } from './places.ts';
 
 export const meaeNir: DialogDefinition = {
   id: 'meae-nir',
   startPhrases: [
     /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
+    // « l'appel NIR », "the NIR call", « l'AAP NIR »: the call's short name beside the word call.
+    /\b(?:appel|aap|call|dossier|candidature)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
   ],
   names: [
     'nir',
@@ -42,6 +45,8 @@ export const meaeNir: DialogDefinition = {
         fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer.',
         en: 'The call is for French local authorities, in mainland France or overseas.',
       },
+      // « la ville de Dakar souhaite… »: a city known only abroad applies.
+      factIn: applicantAbroad,
       // An authority named with a foreign country (« la municipalité de Ziguinchor, au Sénégal ») is a foreign one.
       blends: { foreign_authority: ['french_local_authority'] },
       keywords: {
@@ -54,7 +59,7 @@ export const meaeNir: DialogDefinition = {
           'abroad',
           ...FOREIGN_COUNTRY_WORDS,
         ],
-        association: ['asso', 'ngo', 'ong', 'nonprofit'],
+        association: ['asso', 'assoc', 'ngo', 'ong', 'nonprofit'],
         company: [
           'entreprise',
           'societe',
@@ -80,6 +85,8 @@ export const meaeNir: DialogDefinition = {
         en: 'The call supports decentralised cooperation: a foreign partner authority is expected.',
       },
       detailSlot: 'partner_name',
+      // « avec une province du Vietnam », « avec la ville de Tanger au Maroc »: a partner abroad, unnamed as such.
+      factIn: withPartnerAbroad,
       // « avec notre partenaire de coopération décentralisée au Bénin », "together with a partner city".
       keywords: {
         yes: [

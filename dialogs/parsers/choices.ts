@@ -1,16 +1,11 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
-import { normalize } from '../../src/core/text.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
-import { yesNoIn } from '../../src/understanding/yes-no.ts';
+import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
 export type Option = ChoiceOption;
-
-/** « peut-être », « oui et non », "maybe": neither yet, asked again with both buttons. */
-const UNDECIDED =
-  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non)\b/;
 
 const YES_NO_EXPECTED: Localized = {
   fr: 'Répondez par « oui » ou « non ».',
@@ -25,8 +20,16 @@ const YES_NO_EXPECTED: Localized = {
 export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  const reading = yesNoIn(text) ?? yesNoSaid(text, keywords);
-  if (reading === undefined && UNDECIDED.test(normalize(text)))
+  // « peut-être », « euh je crois que oui, enfin… »: neither yet, asked again with both buttons.
+  // The step's own words come before a « probablement » said without a yes or a no.
+  const said = yesNoAnswer(text);
+  const reading =
+    said === 'unsure'
+      ? yesNoIn(text)
+        ? undefined
+        : yesNoSaid(text, keywords)
+      : (said ?? yesNoSaid(text, keywords));
+  if (reading === undefined && said === 'unsure')
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
       { id: 'no', label: { fr: 'Non', en: 'No' } },
@@ -157,7 +160,15 @@ const ARTICLE = /^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)/;
 const LEADING_YES =
   /^(?:oui|ouais|yes|yep|ok|d['’]accord)(?:\s*[,:;.!-]+\s*|\s+(?=c['’]est\b|it['’]s\b|it is\b|we['’]re\b|nous sommes\b))/i;
 
-function withoutLeadIn(typed: string): string {
+/**
+ * Words about the conversation before the answer (« je vous l'ai déjà dit, », "I already told you,", « comme
+ * je disais : », "as I said,"): the answer is what follows them.
+ */
+const SAID_BEFORE =
+  /^(?:(?:euh|heu|bah|ben|well|um)[\s,]+)?(?:(?:je|j['’]|on|nous)\s*(?:vous|te)?\s*(?:l['’]\s*)?(?:ai|a|avons)\s+(?:d[ée]j[àa]\s+)?(?:dit|indiqu[ée]|[ée]crit|donn[ée]|r[ée]pondu)|comme\s+(?:je\s+(?:le\s+)?(?:disais|l['’]ai\s+dit|vous\s+l['’]ai\s+dit)|dit|indiqu[ée])|je\s+(?:le\s+)?r[ée]p[èe]te|(?:i|we)(?:['’]ve|\s+have)?\s+(?:already\s+)?(?:told|said|gave|answered)(?:\s+(?:you|it|that|this))?(?:\s+(?:already|before))?|as\s+(?:i|we)\s+(?:said|told\s+you|mentioned)|like\s+i\s+said|again)\s*[,:;.!-]+\s*(?=\S)/i;
+
+function withoutLeadIn(said: string): string {
+  const typed = said.replace(SAID_BEFORE, '');
   const rest = typed.replace(LEADING_YES, '').trim();
   const text = rest !== '' && rest.split(/\s+/).length <= 6 ? rest : typed;
   if (!LEAD_IN.test(text)) return text;

@@ -30,9 +30,11 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
   const reading = dateIn(text, options.today);
   switch (reading.kind) {
     case 'invalid':
-      return refuse(
+      // « le 31 février »: a slip of a day or a month, asked rather than refused.
+      return clarify(
+        { fr: `Quel jour voulez-vous dire ? ${EXPECTED.fr}`, en: `Which day do you mean? ${EXPECTED.en}` },
+        [],
         { fr: 'Cette date n’existe pas au calendrier.', en: 'That date does not exist in the calendar.' },
-        EXPECTED,
       );
     case 'vague':
       return clarify(
@@ -68,15 +70,40 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
       return refuse(undefined, EXPECTED);
   }
   const day = reading.day;
-  if (options.future && day < options.today)
-    return refuse(
-      {
-        fr: `Le ${spellDay(day, 'fr')} est déjà passé : l’événement doit être à venir.`,
-        en: `${spellDay(day, 'en')} has already passed: the event must be in the future.`,
-      },
-      EXPECTED,
-    );
+  // A day gone (« hier », « le 12 octobre 2026 ») or decades away (« 23/03/2072 »): most likely a slip of the
+  // year, asked back with the nearest day that fits; a far day sent as an id (its button, a form) is meant.
+  if (options.future) {
+    const year = Number(options.today.slice(0, 4));
+    const clicked = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+    if (day < options.today || (!clicked && Number(day.slice(0, 4)) > year + 5)) {
+      const candidates = nearestYears(day, options.today);
+      const gone = day < options.today;
+      return clarify(
+        { fr: `Quelle date voulez-vous dire ? ${EXPECTED.fr}`, en: `Which date do you mean? ${EXPECTED.en}` },
+        candidates.map((d) => ({ id: d, label: { fr: spellDay(d, 'fr'), en: spellDay(d, 'en') } })),
+        gone
+          ? {
+              fr: `Le ${spellDay(day, 'fr')} est déjà passé : l’événement doit être à venir.`,
+              en: `${spellDay(day, 'en')} has already passed: the event must be in the future.`,
+            }
+          : { fr: `Le ${spellDay(day, 'fr')}, c’est loin.`, en: `${spellDay(day, 'en')} is far away.` },
+      );
+    }
+  }
   return { ok: true, value: day, echo: { fr: `le ${spellDay(day, 'fr')}`, en: spellDay(day, 'en') } };
+}
+
+/** The same day and month in the next years to come (within five), and the year with its last digits swapped. */
+function nearestYears(day: Day, today: Day): Day[] {
+  const [y, rest] = [day.slice(0, 4), day.slice(4)];
+  const swapped = `${y.slice(0, 2)}${y[3]}${y[2]}`;
+  const start = Number(today.slice(0, 4));
+  const years = [swapped, String(start), String(start + 1)].map((year) => `${year}${rest}`);
+  const real = (d: string) =>
+    !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  return [...new Set(years)]
+    .filter((d) => d >= today && Number(d.slice(0, 4)) <= start + 5 && real(d))
+    .slice(0, 2);
 }
 
 // Made once per language: building an Intl formatter costs far more than using one (core benchmark).

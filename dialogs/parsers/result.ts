@@ -6,6 +6,8 @@ import { hasControlCharacters } from '../../src/core/text.ts';
 export interface Clarification {
   question: Localized;
   options: Array<{ id: string; label: Localized }>;
+  /** Why the answer as typed cannot be taken (a day gone), said before the question. */
+  refused?: Localized;
 }
 
 /**
@@ -47,10 +49,14 @@ export function refuse(reason: Localized | undefined, expected: Localized): { ok
 export function clarify(
   question: Localized,
   options: Clarification['options'],
+  refused?: Localized,
 ): {
   ok: false;
   error: Localized;
   clarify: Clarification;
 } {
-  return { ok: false, error: question, clarify: { question, options } };
+  const error = refused
+    ? { fr: `${refused.fr} ${question.fr}`, en: `${refused.en} ${question.en}` }
+    : question;
+  return { ok: false, error, clarify: { question, options, ...(refused ? { refused } : {}) } };
 }

@@ -1,7 +1,8 @@
 /** Yes/no questions that the person's next message answers, kept in their state so they survive a restart. */
 
-import { plainYesNo } from '../understanding/yes-no.ts';
+import { yesNoAnswer } from '../understanding/yes-no.ts';
 import type { Middleware } from './bot.ts';
+import type { PendingConfirmation } from './conversation.ts';
 import type { Localized } from './i18n.ts';
 import type { Turn } from './turn.ts';
 
@@ -24,27 +25,60 @@ export class Confirmations {
   /** Asks the question; the reply's intent is `confirm:<action>`, with yes/no choices. */
   ask(turn: Turn, action: string, question: string, data: Record<string, unknown> = {}): void {
     if (!this.#actions.has(action)) throw new Error(`unknown confirmation action: ${action}`);
-    turn.state.pending = { action, data };
-    turn.say({
-      intent: `confirm:${action}`,
-      text: question,
-      choices: [
-        { id: 'yes', label: turn.t({ fr: 'Oui', en: 'Yes' }) },
-        { id: 'no', label: turn.t({ fr: 'Non', en: 'No' }) },
-      ],
-    });
+    turn.state.pending = { action, data, question };
+    sayQuestion(turn, action, question);
   }
 
-  /** Answers a pending question; any other message drops it and goes on as usual. */
+  /**
+   * Answers a pending question with the yes/no reading every yes/no step uses (« oui vas-y », "yes go ahead").
+   * A hedge (« euh je crois, enfin… ») is asked again; another message goes on as usual (a command, a question
+   * for the FAQ, an answer to the dialog's step) and drops the question — unless nothing understood it either:
+   * then the question stays and is asked again rather than the fallback.
+   */
   readonly middleware: Middleware = async (turn, next) => {
     const pending = turn.state.pending;
     if (!pending) return next();
     turn.state.pending = undefined;
     const action = this.#actions.get(pending.action);
-    const answer = plainYesNo(turn.message.choiceId ?? turn.message.text);
-    if (!action || answer === undefined) return next();
-    if (answer) return action.yes(turn, pending.data);
-    turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
-    await action.no?.(turn, pending.data);
+    if (!action) return next();
+    const said = yesNoAnswer(turn.message.choiceId ?? turn.message.text);
+    // « oui mais c'est quoi la charte ? » asks before it answers.
+    const answer = typeof said === 'object' && !said.rest.trim().endsWith('?') ? said.value : undefined;
+    if (answer === true) return action.yes(turn, pending.data);
+    if (answer === false) {
+      turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
+      return action.no?.(turn, pending.data);
+    }
+    if (said === 'unsure') return askAgain(turn, pending, UNSURE);
+    await next();
+    if (turn.state.pending || !turn.replies.every(isFallback)) return;
+    turn.replies.splice(0, turn.replies.length);
+    askAgain(turn, pending, NOT_UNDERSTOOD);
   };
+}
+
+const UNSURE: Localized = { fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' };
+const NOT_UNDERSTOOD: Localized = {
+  fr: 'Je n’ai pas compris : répondez par oui ou par non.',
+  en: 'I did not understand: please answer yes or no.',
+};
+
+const isFallback = (reply: { intent: string }): boolean =>
+  reply.intent === 'fallback' || reply.intent.startsWith('fallback:');
+
+function sayQuestion(turn: Turn, action: string, question: string): void {
+  turn.say({
+    intent: `confirm:${action}`,
+    text: question,
+    choices: [
+      { id: 'yes', label: turn.t({ fr: 'Oui', en: 'Yes' }) },
+      { id: 'no', label: turn.t({ fr: 'Non', en: 'No' }) },
+    ],
+  });
+}
+
+/** The pending question kept and asked again, after a line saying why. */
+function askAgain(turn: Turn, pending: PendingConfirmation, why: Localized): void {
+  turn.state.pending = pending;
+  sayQuestion(turn, pending.action, [turn.t(why), pending.question].filter(Boolean).join('\n'));
 }

@@ -5,6 +5,8 @@ import type { UserKey, UserRecords } from '../store/user-records.ts';
 const pendingSchema = z.object({
   action: z.string(),
   data: z.record(z.string(), z.unknown()).default({}),
+  /** The question as asked: asked again when the next message is neither a yes nor a no. */
+  question: z.string().optional(),
 });
 
 export const conversationSchema = z.object({

@@ -7,6 +7,7 @@
 import type { Localized } from '../core/i18n.ts';
 import { normalize } from '../core/text.ts';
 import { negatedIn, withoutNegated } from './negation.ts';
+import { POLITE, positionIn, positionsIn } from './positions.ts';
 import { contentWords, wordMatch } from './words.ts';
 
 export interface ChoiceOption {
@@ -31,6 +32,8 @@ interface Hit {
   /** Positions of the typed words the option's name covers. */
   covered: Set<number>;
   exact: boolean;
+  /** One of the option's names is there whole (« scop »), not only a word only it uses (« conseil »). */
+  whole?: boolean;
 }
 
 /** One name of an option: its meaningful words, and the name as written (for a strict reading). */
@@ -156,22 +159,29 @@ function hits(
       let exact = true;
       let decisive = false;
       for (const known of phrase) {
-        const at = words.findIndex((typed, i) => {
-          if (covered.has(i)) return false;
-          const match = wordMatch(typed, known);
-          return match === 'exact' || (match === 'near' && !exactOnly);
-        });
+        // The word as written first, then a near one (« access » is no « accessibility » written further on).
+        const exactAt = words.findIndex((typed, i) => !covered.has(i) && wordMatch(typed, known) === 'exact');
+        const at =
+          exactAt >= 0 || exactOnly
+            ? exactAt
+            : words.findIndex((typed, i) => !covered.has(i) && wordMatch(typed, known) === 'near');
         if (at < 0) continue;
         covered.add(at);
         if (wordMatch(words[at] ?? '', known) !== 'exact') exact = false;
         if (distinctive.has(known)) decisive = true;
       }
       // A whole name, or one of the words only this option uses (a whole name only, when reading strictly).
-      if (covered.size === 0 || (covered.size < phrase.length && (!decisive || exactOnly))) continue;
-      if (!hit) hit = { id: option.id, covered, exact };
+      // Or, read loosely, a part of a name that is all the words typed (« the partner authority » of
+      // "partner authority and country").
+      const allTyped = !exactOnly && covered.size >= 2 && covered.size === words.length;
+      if (covered.size === 0 || (covered.size < phrase.length && (!decisive || exactOnly) && !allTyped))
+        continue;
+      const whole = covered.size === phrase.length;
+      if (!hit) hit = { id: option.id, covered, exact, whole };
       else {
         for (const i of covered) hit.covered.add(i);
         hit.exact ||= exact;
+        hit.whole ||= whole;
       }
     }
     if (hit) found.push(hit);
@@ -179,114 +189,21 @@ function hits(
   // Options named as alternatives (« en ligne ou sur place ») stay apart, for the person to pick.
   if (alternatives) return found;
   // A reading whose words another reading covers too, and more, gives way (`collectivité` in `collectivité étrangère`).
+  // So does a near reading of words another option names exactly (« accès » of « accès aux droits » is no
+  // « accessibilité »).
   return found.filter(
     (h) =>
       !found.some(
         (other) =>
           other !== h &&
-          other.covered.size > h.covered.size &&
+          (other.covered.size > h.covered.size || (other.exact && !h.exact)) &&
           [...h.covered].every((i) => other.covered.has(i)),
       ),
   );
 }
 
-const ORDINALS: Record<string, number> = {
-  premier: 1,
-  premiere: 1,
-  '1er': 1,
-  '1ere': 1,
-  first: 1,
-  '1st': 1,
-  deuxieme: 2,
-  second: 2,
-  seconde: 2,
-  '2e': 2,
-  '2eme': 2,
-  '2nd': 2,
-  troisieme: 3,
-  third: 3,
-  '3e': 3,
-  '3eme': 3,
-  '3rd': 3,
-  quatrieme: 4,
-  fourth: 4,
-  '4e': 4,
-  '4th': 4,
-  cinquieme: 5,
-  fifth: 5,
-  '5e': 5,
-  '5th': 5,
-  sixieme: 6,
-  sixth: 6,
-  septieme: 7,
-  seventh: 7,
-  huitieme: 8,
-  eighth: 8,
-  neuvieme: 9,
-  ninth: 9,
-  // "option three", "number two": a number word after a word naming the options (« deux » alone is « les deux »).
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const BY_POSITION = new RegExp(
-  `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
-);
-
-/** Words around a position or « les deux » that change nothing (« number 5 only », "both fields please"). */
-const POLITE =
-  /\b(?:only|seulement|uniquement|just|juste|please|svp|stp|merci|thanks|s'il (?:vous|te) plait)\b/g;
-
-/** The position a piece names (`2`, `la 2`, `le premier`, `the second one`, `option 3`), 1-based; `last` = -1. */
-function positionIn(piece: string): number | undefined {
-  const typed = normalize(piece).replace(POLITE, ' ').replace(/\s+/g, ' ').trim();
-  const word = BY_POSITION.exec(typed.replace(/[.!]+$/, ''))?.[1];
-  if (word === undefined) return undefined;
-  if (/^\d+$/.test(word)) return Number(word);
-  return ORDINALS[word] ?? -1;
-}
-
 const optionAt = (options: ChoiceOption[], position: number): ChoiceOption | undefined =>
   position === -1 ? options.at(-1) : options[position - 1];
-
-/** « 1 à 3 », « de 2 à 4 », "1-3", « les 3 premiers », "the first three": the positions, 1-based. */
-function positionsIn(text: string, count: number): number[] | undefined {
-  const typed = normalize(text)
-    .replace(POLITE, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '')
-    .trim();
-  const span =
-    /^(?:(?:les |the )?(?:themes |options )?(?:de |from )?)(\d{1,2})\s*(?:a|-|–|to|au)\s*(\d{1,2})$/.exec(
-      typed,
-    );
-  const first =
-    /^(?:les |the )?(?:(\d{1,2}|deux|trois|quatre|cinq|two|three|four|five) premi(?:ers|eres)|first (\d{1,2}|two|three|four|five))$/.exec(
-      typed,
-    );
-  const words: Record<string, number> = {
-    deux: 2,
-    two: 2,
-    trois: 3,
-    three: 3,
-    quatre: 4,
-    four: 4,
-    cinq: 5,
-    five: 5,
-  };
-  const [from, to] = span
-    ? [Number(span[1]), Number(span[2])]
-    : first
-      ? [1, Number(first[1] ?? first[2]) || (words[first[1] ?? first[2] ?? ''] ?? 0)]
-      : [0, 0];
-  if (from < 1 || to <= from || to > count) return undefined;
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
 
 /** « tous », « les deux » — after the words naming the step (« les deux champs ») and polite ones are gone. */
 const ALL = new Set(['tous', 'toutes', 'tout', 'all', 'everything', 'ensemble']);
@@ -338,6 +255,9 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   // Exact names beat guesses at typos.
   const exact = found.filter((h) => h.exact);
   if (exact.length === 1) return { kind: 'one', id: (exact[0] as Hit).id };
+  // A name written whole beats a word of another's (« une Scop de conseil » is no « conseil départemental »).
+  const whole = exact.filter((h) => h.whole);
+  if (whole.length === 1 && !alternatives) return { kind: 'one', id: (whole[0] as Hit).id };
   return { kind: 'close', ids: found.map((h) => h.id) };
 }
 

@@ -39,9 +39,24 @@ export function saysNothing(text: string): boolean {
 const QUESTION_START =
   /^(comment|pourquoi|pk |pq |pkoi |quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que (?!du |des |de l|de la |en |sur )|quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
 
+/**
+ * The normalised text with chat spellings of question words written out (« c quoi », « c koi », « kesako »,
+ * « kel », « pk »): the question is read the same however it is typed.
+ */
+export function asQuestionTyped(text: string): string {
+  return normalize(text)
+    .replace(/\bkoi\b/g, 'quoi')
+    .replace(/\bke(?=l(?:le)?s?\b)/g, 'que')
+    .replace(/\b(?:kesako|kezako|quesaco|quezaco)\b/g, "c'est quoi")
+    .replace(/^(?:c|cest|c est|ces)\s+(?=quoi\b)/, "c'est ")
+    .replace(/\b(?:c|cest|c est)\s+(?=quoi\b)/g, "c'est ")
+    .replace(/\bwat\b/g, 'what')
+    .replace(/\bu\b/g, 'you');
+}
+
 /** A text that reads as a question rather than an answer. */
 export function readsAsQuestion(text: string): boolean {
-  const typed = normalize(text);
+  const typed = asQuestionTyped(text);
   return typed.endsWith('?') || QUESTION_START.test(typed);
 }
 
@@ -74,7 +89,9 @@ const QUESTION_FRAME = new Set(
     // official name", "where can I read it before I say yes?".
     'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
-    'mets mettre met put'
+    'mets mettre met put ' +
+    // Politeness around a question says nothing of its subject.
+    'sorry desole desolee excuse excusez please svp stp merci thanks hello bonjour all'
   ).split(' '),
 );
 
@@ -84,7 +101,7 @@ const PUZZLED =
 
 /** Whether a message says the person does not understand what is asked. */
 export function isPuzzled(text: string): boolean {
-  return PUZZLED.test(normalize(text));
+  return PUZZLED.test(asQuestionTyped(text));
 }
 
 /** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
@@ -112,7 +129,7 @@ const subjectOf = (text: string): string[] =>
  * is about, not which step.
  */
 export function questionTopic(text: string, stepWords: string[]): QuestionTopic {
-  const typed = normalize(text);
+  const typed = asQuestionTyped(text);
   // « ça compte si… ? », "does it count if…?": a condition on the answer asked for.
   if (
     POINTS_AT_STEP.test(typed) &&
@@ -121,12 +138,51 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
     return 'step';
   // "what do you mean by claimed, asked for or received?", « soutenir ça veut dire… ? »: the term asked about.
   const term = MEANING.exec(typed);
-  const own = subjectOf(term?.groups?.term ?? term?.groups?.term2 ?? text);
+  const own = subjectOf(term?.groups?.term ?? term?.groups?.term2 ?? typed);
   const onStep = own.filter((w) => stepWords.some((known) => wordMatch(w, known) !== undefined)).length;
   if (onStep * 2 >= own.length) return 'step';
   // « ça compte les intervenants ? », "does it include VAT?": « ça » is what the step asks.
-  if (POINTS_AT_STEP.test(normalize(text)) && own.length - onStep <= 2) return 'step';
+  if (POINTS_AT_STEP.test(typed) && own.length - onStep <= 2) return 'step';
+  // "what if it runs over several days?", « et si notre thème n'est pas dans la liste ? », « ça suffit ? »,
+  // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
+  // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
+  if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
+  if (onStep === 0 && typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12)
+    return 'step';
+  // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
+  if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
+}
+
+/** A condition put on the answer: "what if…", « et si… », « si jamais… », "if two of us come…". */
+const HYPOTHETICAL =
+  /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
+/** Whether the answer would do: « ça suffit ? », « ça compte ? », "is that enough?", "does it count?". */
+const ENOUGH =
+  /\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
+/** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
+const ANSWERING =
+  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
+
+/** A question on how to answer: what the person should write, pick or give. */
+const HOW_TO_ANSWER =
+  /\b(?:(?:do|should|must|can|could|shall) (?:i|we)|(?:i|we) (?:should|must|need to|have to)|which (?:one|option|answer)|dois-je|doit-on|devons-nous|faut-il|(?:je|on|nous) (?:dois|doit|devons|mets|met|mettons|ecris|ecrit|choisis|choisit|coche|indique)|(?:il )?faut (?:que (?:je|j'|on) )?(?:mettre|ecrire|indiquer|choisir|cocher|donner)|est-ce que (?:je|j'|on) (?:dois|doit|peux|peut|mets|met))\b/;
+
+/** The words of "what is", « c'est quoi », « que veut dire », « ça veut dire quoi ». */
+const WHAT_IS = new Set(
+  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a question's subject is all in these words (a step's label and other names: « c'est quoi le
+ * territoire ? » asks about the step called « territoire concerné », whichever step is being asked).
+ */
+export function asksAbout(text: string, words: string[]): boolean {
+  // Only "what is X" asked of the name alone: « le montant max de la subvention » asks a fact of it (the FAQ's).
+  const own = contentWords(asQuestionTyped(text)).filter((w) => !WHAT_IS.has(w));
+  return own.length > 0 && own.every((w) => words.some((known) => wordMatch(w, known) !== undefined));
 }
 
 /**
@@ -134,17 +190,20 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
  * an answer ending in a question mark ("online or hybrid?", « 200 ? »).
  */
 export function isFramedQuestion(text: string): boolean {
-  return QUESTION_START.test(normalize(text)) || contentWords(text).some((w) => QUESTION_FRAME.has(w));
+  const typed = asQuestionTyped(text);
+  // « un syndicat mixte c'est une collectivité ou une autre structure ? »: asked of the answer, not one.
+  if (/\b(?:c'est|est-ce|is it|is that|ca rentre|rentre)\b.*\b(?:ou|or)\b.*\?$/.test(typed)) return true;
+  return QUESTION_START.test(typed) || contentWords(typed).some((w) => QUESTION_FRAME.has(w));
 }
 
 const CORRECTION =
   /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
-const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?=\S)/;
+const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?!not\b|than\b|que\b)(?=\S)/;
 /** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
 const SAID_LAST =
-  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:[\s,]+(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -165,6 +224,46 @@ export function correctionIn(text: string, plainNo = false): string | undefined 
   return rest === '' ? undefined : rest;
 }
 
+/** « X, pas Y », "X not Y", « X au lieu de Y », "X instead of Y", « Y → X »: the new words, then the old. */
+const INSTEAD = [
+  /^(?<now>.+?)[\s,]+(?:et\s+)?(?:pas|non pas|plutot que|au lieu de|not|rather than|instead of)\s+(?<was>(?:[^,.;!?]|(?<=\d)[,.](?=\d))+?)[\s.!]*$/d,
+  /^(?:non[\s,]+)?(?:pas|not)\s+(?<was>.+?)[\s,]+(?:mais|but)\s+(?<now>.+?)[\s.!]*$/d,
+  /^(?<was>[^,;→>]+?)\s*(?:→|->|=>)\s*(?<now>.+?)[\s.!]*$/d,
+];
+
+/**
+ * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000", « pas 150 mais 180 »: the value
+ * given now and the one it replaces (which tells the answer corrected), as typed; undefined without both.
+ */
+export function replacementIn(text: string): { now: string; was: string } | undefined {
+  // « …, je me suis trompée », "…, my mistake": a remark closing the correction, not the old value.
+  const typed = text
+    .trim()
+    .replace(
+      /[\s,;.!-]+(?:je me suis tromp[ée]e?|on s['’]est tromp[ée]s?|j['’]avais oubli[ée]|d[ée]sol[ée]e?|pardon|sorry|my mistake|my bad|oops|oups)[\s.!]*$/i,
+      '',
+    );
+  const normalized = normalize(typed);
+  if (normalized.length !== typed.length) return undefined;
+  for (const pattern of INSTEAD) {
+    const found = pattern.exec(normalized);
+    const now = found?.indices?.groups?.now;
+    const was = found?.indices?.groups?.was;
+    if (now && was)
+      return { now: typed.slice(now[0], now[1]).trim(), was: typed.slice(was[0], was[1]).trim() };
+  }
+  return undefined;
+}
+
+/** « je corrige », « oups », "my bad", « je me suis trompé »: said to correct, never to answer. */
+const OWNS_UP =
+  /^(?:(?:non|no|euh|heu|oh|ah)[\s,.!]+)*(?:je corrige|je rectifie|correction|erreur|oups|oops|my bad|my mistake|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|i meant|je voulais dire|scratch that|no wait|non attendez|sorry,? i meant)\b/;
+
+/** Whether a message opens by saying it corrects something (« je corrige, … », "my bad, …"). */
+export function ownsUpToMistake(text: string): boolean {
+  return OWNS_UP.test(normalize(text));
+}
+
 /**
  * « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: a correction said last, the words
  * before it. Read only where the step could not take the message as its answer (« 250 plutôt » answers).
@@ -174,7 +273,11 @@ export function correctionSaidLast(text: string): string | undefined {
   const normalized = normalize(typed);
   const last = SAID_LAST.exec(normalized);
   if (!last || normalized.length !== typed.length) return undefined;
-  const rest = typed.slice(0, last.index).trim();
+  // « ah non c'est Paris finalement »: the « non » is the correction's, not a no to anything.
+  const rest = typed
+    .slice(0, last.index)
+    .trim()
+    .replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
   return rest === '' ? undefined : rest;
 }
 
@@ -240,10 +343,29 @@ const PROGRESS = new RegExp(
   )})(?:\\s+(?:exactement|maintenant|now|so far|alors|du coup|(?:avec|dans) (?:ma|la|notre) candidature|with (?:my|the|our) application|(?:du|de mon|de notre) dossier|de (?:ma|la|notre) candidature))?[\\s?!.…]*$`,
 );
 
+/** What is still to give: « il me manque quoi », "what's still missing", « que reste-t-il à remplir ». */
+const STILL_TO_GIVE =
+  /\b(?:manque|manquent|manquerait|reste|restent|resterait|missing|left|remaining|remains?|outstanding)\b/;
+/** Words that say nothing but where (« dans mon dossier », "in my application", « à remplir »). */
+const OF_THE_FILE = new Set(
+  (
+    'dossier dossiers candidature candidatures demande application applications file form formulaire etape ' +
+    'etapes step steps question questions remplir completer fill finish complete terminer finir donner fournir ' +
+    'still toujours encore faut manque manquent manquerait reste restent resterait missing left remaining ' +
+    'remain remains outstanding chose choses thing things info infos information informations element elements'
+  ).split(' '),
+);
+
 /**
- * « on en est où ? », « on en est ou », « il reste combien de questions ? », "where are we?": the person asks
- * how far the application has come — its status, not the step's help.
+ * « on en est où ? », « on en est ou », « il reste combien de questions ? », « qu'est-ce qui manque ? », « il me
+ * manque quoi dans mon dossier ? », "what's still missing in my application?": the person asks how far the
+ * application has come — its status, not the step's help nor the FAQ. Besides the fixed forms, any question
+ * whose only subject is what is missing or left of the file.
  */
 export function asksProgress(text: string): boolean {
-  return PROGRESS.test(normalize(text));
+  const typed = normalize(text);
+  if (PROGRESS.test(typed)) return true;
+  if (!readsAsQuestion(text) && !/^(?:il )?(?:me|nous) (?:manque|reste)/.test(typed)) return false;
+  if (!STILL_TO_GIVE.test(typed)) return false;
+  return contentWords(text).every((w) => OF_THE_FILE.has(w) || QUESTION_FRAME.has(w));
 }

@@ -88,6 +88,42 @@ const PHRASES = [
   'on hesite encore',
   'on y reflechit',
   'nous y reflechissons',
+  // Not remembered, not at hand, not clear.
+  'je ne me souviens plus',
+  'je me souviens plus',
+  'je ne me rappelle plus',
+  'je me rappelle plus',
+  'aucun souvenir',
+  'je ne sais plus',
+  'je sais plus',
+  "i can't remember",
+  "i don't remember",
+  'i do not remember',
+  "can't recall",
+  "don't recall",
+  "pas l'info",
+  "pas d'info",
+  'pas cette info',
+  'pas encore l info',
+  "don't have that info",
+  "don't have the info",
+  "don't have that information",
+  'no info',
+  'pas le chiffre',
+  'pas les chiffres',
+  'flou',
+  'encore flou',
+  'unclear',
+  'idk',
+  'on hesite',
+  'nous hesitons',
+  'we hesitate',
+  'still open',
+  // Not to be said.
+  'confidentiel',
+  'confidentielle',
+  'confidential',
+  'secret',
   // Nothing to say here.
   'sans objet',
   'non applicable',
@@ -112,7 +148,7 @@ const PATTERNS = [
   `pas\\s+encore\\s+(?:de|d')\\s*\\w+(?:\\s+${UNDONE})?`,
   `(?:n'(?:est|a|ont|etait)|ne\\s+(?:sont|sera|seront))\\s+(?:pas|toujours\\s+pas)\\s+(?:encore\\s+)?(?:ete\\s+)?${UNDONE}`,
   `(?:on|nous|j')\\s*(?:n'?a|n'?avons|n'?ai|a|avons|ai)\\s+pas\\s+(?:encore\\s+)?${UNDONE}`,
-  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+|d')?(?:encore\\s+)?${UNDONE}`,
   `a\\s+(?:definir|determiner|confirmer|preciser|fixer|decider|venir|trouver|chiffrer|calculer|voir)`,
   `(?:je|nous|on)\\s+(?:vous\\s+)?(?:le\\s+)?(?:dirai|dirons|dira|redirai|redirons|preciserai|preciserons|confirmerai|confirmerons)`,
   `(?:je\\s+dois|on\\s+doit|nous\\s+devons|(?:il\\s+)?faut\\s+(?:que\\s+)?(?:je|j'|on|qu'on))\\s*(?:le\\s+|la\\s+|les\\s+)?(?:verifier|verifie|voir|voie|demander|demande|me\\s+renseigner|calculer|calcule|regarder|regarde|confirmer|confirme|consulter|consulte)`,
@@ -138,6 +174,12 @@ const PATTERNS = [
  * name or a number.
  */
 const DEFERRALS = [
+  // « je passe pour l'instant », "skip for now": the skip asked for in words.
+  `(?:je\\s+passe|on\\s+passe|passons|je\\s+saute|(?:let'?s\\s+)?skip(?:\\s+(?:this|it|that))?)(?:\\s+(?:pour\\s+l'instant|pour\\s+le\\s+moment|for\\s+now|this\\s+one))?`,
+  // « la mairie doit voter ça en janvier », "the board has to decide": a decision still to be taken.
+  `(?:doit|doivent|va|vont|devra|devront)\\s+(?:encore\\s+)?(?:le\\s+|la\\s+|les\\s+|ca\\s+)?(?:voter|decider|valider|statuer|trancher|deliberer|se\\s+prononcer|arbitrer)`,
+  `(?:has|have|needs?)\\s+to\\s+(?:vote|decide|approve|sign\\s+off)|(?:will|is\\s+going\\s+to)\\s+(?:vote|decide)`,
+  `not\\s+(?:yet\\s+)?${EN_UNDONE}|pas\\s+encore\\s+${UNDONE}`,
   `(?:je|j'|on|nous)\\s*(?:dois|doit|devons|vais|va|allons)\\s+(?:d'abord\\s+|encore\\s+|en\\s+)?(?:verifier|voir|demander|faire\\s+valider|valider|consulter|checker|parler|discuter|me\\s+renseigner|se\\s+renseigner|confirmer|redire|preciser)`,
   `(?:il\\s+)?faut\\s+(?:d'abord\\s+)?que\\s+(?:je|j'|on)\\s*(?:verifie|voie|demande|fasse\\s+valider|valide|consulte|en\\s+parle|en\\s+discute)`,
   `(?:on|nous)\\s+(?:en\\s+)?(?:discute|discutons|discutera|parle|parlons|parlera|reparle|reparlera|decide|decidons|decidera|tranche|tranchera)`,
@@ -148,7 +190,7 @@ const DEFERRALS = [
   `(?:can'?t|cannot|can\\s+not)\\s+(?:disclose|share|say|tell|name|give)`,
   `(?:negotiations?|discussions?|talks)\\s+(?:are\\s+|is\\s+)?(?:ongoing|in\\s+progress|under\\s+way|underway)`,
   `(?:discussions?|negociations?|echanges?)\\s+(?:sont\\s+|est\\s+)?en\\s+cours`,
-  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+|d')?(?:encore\\s+)?${UNDONE}`,
   `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
   `(?:haven'?t|have\\s+not|not|never)\\s+(?:yet\\s+)?heard\\s+back`,
   `(?:can|could|may)\\s+(?:we|i)\\s+(?:leave|skip|come\\s+back\\s+to|do)\\s+(?:this|that|it)`,
@@ -160,7 +202,8 @@ const DEFERRALS = [
 ];
 /** Of those, the ones that close a message as well as they open it (« …, on attend leur retour »). */
 const PENDING = [
-  `rien\\s+(?:n'est\\s+)?(?:de\\s+)?(?:encore\\s+)?${UNDONE}`,
+  `je\\s+(?:reviens|reviendrai)\\s+vers\\s+vous|je\\s+vous\\s+(?:recontacte|tiens\\s+au\\s+courant|redis)|(?:i'?ll|we'?ll)\\s+(?:get|come)\\s+back(?:\\s+to\\s+you)?`,
+  `rien\\s+(?:n'est\\s+)?(?:de\\s+|d')?(?:encore\\s+)?${UNDONE}`,
   `(?:on|nous|j')\\s*(?:attend|attendons|attends)\\s+(?:encore\\s+|toujours\\s+)?(?:la|une|leur|sa|son|le)?\\s*(?:reponse|retour|confirmation|validation|accord|feu vert|decision)`,
   `(?:haven'?t|have\\s+not|not|never)\\s+(?:yet\\s+)?heard\\s+back`,
   `je\\s+(?:vous\\s+)?(?:le\\s+)?(?:redis|redirai)`,

@@ -23,11 +23,14 @@ export function contentWords(text: string): string[] {
 /** How a typed word matches a word of a name: exactly, nearly (a typo, a plural, a shared stem), or not. */
 export function wordMatch(typed: string, known: string): 'exact' | 'near' | undefined {
   if (typed === known) return 'exact';
+  // A plural of a short word (« lieux », « lieu »; "rooms", "room").
+  if (typed.length >= 4 && typed.replace(/[sx]$/, '') === known.replace(/[sx]$/, '')) return 'near';
   const shorter = Math.min(typed.length, known.length);
   if (shorter < 5) return undefined;
   if (distance(typed, known) <= (shorter >= 8 ? 2 : 1)) return 'near';
-  // A distinctive start typed for the whole word (`accessib`).
-  if (known.startsWith(typed)) return 'near';
+  // A distinctive start typed for the whole word (`accessib`); not a short word of its own (« média » is no
+  // « médiation », « accès » no « accessibilité »).
+  if (typed.length >= 6 && known.startsWith(typed)) return 'near';
   let common = 0;
   while (common < shorter && typed[common] === known[common]) common++;
   // A shared stem (`inclusion` / `inclusif`), not a short word inside a long one (`access` / `accessibility`).

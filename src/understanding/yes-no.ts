@@ -70,6 +70,22 @@ const YES = [
   'nous nous engageons',
   "je m'engage",
   'we commit',
+  // Go-aheads: « vas-y », « oui allez-y », "yes go ahead" say yes to what was just offered.
+  'vas-y',
+  'vas y',
+  'allez-y',
+  'allez y',
+  'allons-y',
+  "c'est parti",
+  'je veux bien',
+  'on veut bien',
+  'nous voulons bien',
+  'go ahead',
+  'go on',
+  'go for it',
+  "let's go",
+  "let's do it",
+  'please do',
 ];
 const NO = [
   'non',
@@ -115,8 +131,9 @@ const phrase = (words: string[]) => byLength(words).map(escaped).join('|');
 const HEDGE =
   /^(?:a priori|normalement|en principe|je pense que|je crois que|il me semble que|probablement|sans doute|surement|i think|i believe|probably|most likely|likely)[\s,]+(?=(?:oui|non|yes|no|so)\b)/;
 /** Sounds people make before answering. */
-const FILLER = '(?:(?:euh|heu|hmm|ben|bah|alors|well|um|oh|ah|eh bien|bon)[\\s,.!]+)*';
-const LEADING = new RegExp(`^${FILLER}(${phrase(YES)}|${phrase(NO)})(?=$|[\\s,.;:!?()-])`);
+const FILLER = '(?:(?:euh+|heu+|hmm+|ben|bah|alors|well|um+|oh|ah|eh bien|bon)[\\s,.!…]+)*';
+const LEADING_FILLER = new RegExp(`^${FILLER}`);
+const LEADING = new RegExp(`^${FILLER}(${phrase(YES)}|${phrase(NO)})(?=$|[\\s,.;:!?()…-])`);
 const YES_SET = new Set(YES);
 /** A negation right after a yes (« oui mais non ») or a "no" followed by a yes (« non, oui ») cancels it. */
 const CONTRADICTED = /^(?:(?:mais|et|and|but|ou|or)\s+)?(?:non|no|pas|not)\b/;
@@ -129,7 +146,7 @@ export interface YesNoReading {
 
 /** Yes or no at the start of a text, with the rest; undefined when the text does not start with either. */
 export function yesNoIn(text: string): YesNoReading | undefined {
-  const typed = normalize(text).replace(HEDGE, '');
+  const typed = normalize(text).replace(LEADING_FILLER, '').replace(HEDGE, '');
   if (/^(?:i think so|i believe so|je pense|je crois)[\s.!]*$/.test(typed) && !/^je/.test(typed))
     return { value: true, rest: '' };
   if (/^i (?:don'?t|do not) think so[\s.!]*$/.test(typed)) return { value: false, rest: '' };
@@ -159,11 +176,37 @@ function restAsTyped(text: string, rest: string): string {
 
 /** Yes or no when that is all the text says (a confirmation): « oui », « oui bien sûr », "no thanks". */
 export function plainYesNo(text: string): boolean | undefined {
-  const reading = yesNoIn(text);
-  if (!reading) return undefined;
+  const reading = yesNoAnswer(text);
+  if (typeof reading !== 'object') return undefined;
   return /^(?:merci|thanks|thank you|pour moi|pour nous|for me|for us|svp|please)?[\s.!]*$/i.test(
     normalize(reading.rest),
   )
     ? reading.value
     : undefined;
+}
+
+/** « peut-être », « oui et non », "maybe": neither yet. */
+const UNDECIDED =
+  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non)\b/;
+/**
+ * What after a yes or a no takes it back into doubt: « oui, enfin… », « non, enfin je crois », "yes, not sure
+ * though", « oui je sais pas », a trailing ellipsis or question mark on the answer itself.
+ */
+const DOUBT_AFTER =
+  /^(?:(?:enfin|quoique|though|mais bon|but then again|or not|ou pas)\b.*|.*\b(?:pas sur|pas sure|pas certaine?|je sais pas|je ne sais pas|sais pas|jsp|not sure|unsure|i don'?t know|dunno|je crois pas|peut-etre|maybe|a verifier|to be checked|je dois verifier|i need to check)\b.*|[\s.…]*(?:…|\.\.\.|\?)[\s.…?]*)$/;
+
+/**
+ * The one reading of a yes/no answer, for every yes/no question of the bot (a step, a confirmation): yes or no
+ * with what follows; `'unsure'` for a hedge (« peut-être », « euh je crois que oui, enfin… »), to be asked back
+ * rather than taken; undefined when the text says neither.
+ */
+export function yesNoAnswer(text: string): YesNoReading | 'unsure' | undefined {
+  const reading = yesNoIn(text);
+  if (reading) {
+    const rest = normalize(reading.rest);
+    // « non, enfin je crois » and « oui… » hold back the answer; « oui, la Ville de Nantes » does not.
+    if (DOUBT_AFTER.test(rest)) return 'unsure';
+    return reading;
+  }
+  return UNDECIDED.test(normalize(text)) ? 'unsure' : undefined;
 }

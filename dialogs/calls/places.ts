@@ -1,0 +1,67 @@
+/**
+ * Places abroad, for the foreign ministry's call: a country other than France (« au Sénégal », "in Morocco"),
+ * or a city that only exists abroad (« la ville de Dakar », "with Ouagadougou"). The cities come from
+ * city-timezones (MIT; 7,300 towns of Natural Earth's populated places, each with its country): a small list
+ * kept by others rather than one of ours. It is read once, when this module loads; a name it also gives in
+ * France (Lyon, Brest) or does not know (most French communes) is never taken for a place abroad.
+ */
+import { createRequire } from 'node:module';
+import { normalize } from '../../src/core/text.ts';
+import { contentWords } from '../../src/understanding/words.ts';
+import { FOREIGN_COUNTRY_WORDS, FRENCH } from './keywords.ts';
+
+const require = createRequire(import.meta.url);
+const cities = require('city-timezones/data/cityMap.json') as Array<{
+  city: string;
+  city_ascii: string;
+  iso2: string;
+}>;
+
+/** Each city name (normalised, hyphens as spaces) and whether some city of that name is French. */
+const CITY_IS_FRENCH = new Map<string, boolean>();
+for (const { city, city_ascii, iso2 } of cities)
+  for (const name of new Set([city, city_ascii].map((n) => normalize(n).replace(/-/g, ' '))))
+    if (name.length >= 4) CITY_IS_FRENCH.set(name, (CITY_IS_FRENCH.get(name) ?? false) || FRENCH.has(iso2));
+
+const FOREIGN_COUNTRIES = new Set(FOREIGN_COUNTRY_WORDS);
+
+/** A run of capitalised words as typed (« Dakar », « Porto Novo », « Saint-Louis »): a place's name. */
+const PROPER_NAME = /\p{Lu}[\p{L}'’]*(?:[\s-]\p{Lu}[\p{L}'’]*)*/gu;
+
+/** Whether a name (« Dakar », « Porto-Novo ») is a city known abroad and not in France. */
+export function isCityAbroad(name: string): boolean {
+  return CITY_IS_FRENCH.get(normalize(name).replace(/-/g, ' ')) === false;
+}
+
+/** Whether a text names a place abroad: a foreign country, or a capitalised city name known only abroad. */
+export function namesPlaceAbroad(text: string): boolean {
+  if (/\b(?:a l'etranger|etrangere?s?|abroad|foreign|overseas)\b/.test(normalize(text))) return true;
+  if (contentWords(text).some((w) => FOREIGN_COUNTRIES.has(w))) return true;
+  return [...text.matchAll(PROPER_NAME)].some((m) => isCityAbroad(m[0]));
+}
+
+/** What follows « avec », "with", « aux côtés de » up to the end of the clause: who the project is done with. */
+const WITH_CLAUSE =
+  /\b(?:[Aa]vec|[Ww]ith|[Tt]ogether with|aux côtés de|aux cotes de|alongside|en lien avec)\b([^.;!?]*)/gu;
+
+/**
+ * « avec une province du Vietnam », « avec la ville de Tanger au Maroc », "with Ouagadougou": the project is done
+ * with someone in another country — a partner abroad, even when the word « partenaire » is not said.
+ */
+export function withPartnerAbroad(text: string): true | undefined {
+  for (const clause of text.matchAll(WITH_CLAUSE)) if (namesPlaceAbroad(clause[1] ?? '')) return true;
+  return undefined;
+}
+
+/** The authority a message says applies (« la ville de Dakar souhaite… », "the city of Dakar would like…"). */
+const APPLICANT =
+  /(?:^|[,.!?]\s*|\b(?:bonjour|hello|hi)\b[\s,]*)(?:(?:la|le|l['’]|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Mm]airie|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)\s+(?:de\s+|d['’]\s*|of\s+)(?<name>\p{Lu}[\p{L}'’]*(?:[\s-]\p{Lu}[\p{L}'’]*)*)/u;
+
+/**
+ * A message whose applicant is a city known only abroad (« la ville de Dakar souhaite candidater ») says the
+ * applicant is a foreign authority; the partners it names (« avec la ville de Tanger ») are not the applicant.
+ */
+export function applicantAbroad(text: string): 'foreign_authority' | undefined {
+  const name = APPLICANT.exec(text)?.groups?.name;
+  return name && isCityAbroad(name) ? 'foreign_authority' : undefined;
+}

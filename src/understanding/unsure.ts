@@ -1,0 +1,74 @@
+/**
+ * Signs that a message speaks of not knowing the answer, beyond the fixed phrases of `not-yet.ts`: read where
+ * the step could not take the message as its answer (a number, a date, an option), so that « on hésite », "no
+ * date yet", « pas avant d'en parler au CA » are offered a skip rather than refused; a sentence about the
+ * answer at a free-text step (« on en cherche encore », « on le rédige en ce moment »); and the doubt said
+ * beside a value (« peut-être 200 », "200 but not sure"), which asks before it stores.
+ */
+import { normalize } from '../core/text.ts';
+
+/** Word starts that speak of knowing, deciding, waiting or saying, without accents. */
+const KNOWING =
+  /\b(?:sai[st]|savons|connai[st]|connaissons|know|knew|sure|sur|sure|certaine?|idee|idea|clue|flou|unclear|hesit\w*|decid\w*|defini\w*|fix\w*|choisi\w*|confirm\w*|calcul\w*|chiffr\w*|cherch\w*|look\w*|attend\w*|wait\w*|esper\w*|hop\w*|depend\w*|souvien\w*|rappel\w*|remember|recall|info\w*|confidenti\w*|secret|private|prive|rather|prefer\w*|tard|later|bientot|soon|encore|yet|toujours|still|moment|instant|reserv\w*|book\w*|sign\w*|discut\w*|discuss\w*|parl\w*|talk\w*|reflech\w*|thinking|dois|doit|devons|need|must|abord|first|verifi\w*|check\w*|demand\w*|ask\w*|idk|dunno|nsp|jsp|tbd|tbc)\b/;
+/** A negation, French or English. */
+const NEGATION =
+  /\b(?:ne|n'|pas|plus|jamais|aucune?|rien|no|not|never|none|nothing|don't|doesn't|didn't|can't|cannot|won't|haven't|hasn't|isn't|aren't)\b|n't\b/;
+
+/**
+ * Whether a message the step could not read speaks of not knowing (a negation or a word of knowing, deciding,
+ * waiting), with no number in it and in a sentence's length: such a message is not a badly typed answer.
+ */
+export function talksOfNotKnowing(text: string): boolean {
+  const typed = normalize(text);
+  if (/\d/.test(typed) || typed.split(' ').length > 16) return false;
+  return KNOWING.test(typed) || (NEGATION.test(typed) && typed.split(' ').length >= 2);
+}
+
+/** Who speaks: « on », « nous », « je », « c'est », "we", "I", "it's" — a sentence about us, not an answer. */
+const SPEAKER =
+  /^(?:(?:euh|bah|ben|alors|well|hmm|bon)[\s,]+)*(?:on|nous|je|j'|c'est|ca|cela|il|elle|we|we're|we've|i|i'm|i've|it|it's|that's|there's|they|they're)\b/;
+/** Not now: said at the end (« …pour l'instant », "…yet"), or « encore », "still" after the speaker. */
+const NOT_NOW_AT_END =
+  /\b(?:encore|pour l'instant|pour le moment|en ce moment|actuellement|plus tard|bientot|prochainement|yet|for now|at the moment|right now|currently|later|soon|in progress|en cours)[\s.!…]*$/;
+const STILL = /^\S+(?:\s+\S+){0,3}?\s+(?:encore|toujours|still|en train de|busy)\b/;
+/** « aucun pour le moment », "none yet": at a free-text step (the partners) that is an answer. */
+const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|alone)\b/;
+
+/**
+ * A sentence about the answer rather than the answer, at a free-text step: « on en cherche encore », « on le
+ * rédige en ce moment », « on n'a pas de nom pour l'instant », « c'est confidentiel pour le moment », "we're
+ * still writing it". It speaks of us and of not now, in a few words, names nothing (no capital inside, no
+ * number) and is not « aucun pour le moment ».
+ */
+export function speaksOfTheAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  const typed = normalize(trimmed);
+  const words = typed.split(' ');
+  if (words.length > 10 || /\d/.test(typed) || NONE.test(typed)) return false;
+  if (/\s\p{Lu}/u.test(trimmed.replace(/^\S+/, '').replace(/\s(?:I|I'm|I've|I'd|I'll)\b/g, ' ')))
+    return false;
+  return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed));
+}
+
+/** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */
+const DOUBT =
+  /\b(?:peut-etre|peut etre|maybe|perhaps|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+
+/** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
+export function doubtsItsValue(text: string): boolean {
+  return DOUBT.test(normalize(text));
+}
+
+/** Words of checking or deciding still to come: « je dois vérifier », "I'd have to ask", "nothing official". */
+const TO_CHECK =
+  /\b(?:verifi\w*|check\w*|ask|demander|parl\w*|talk\w*|discut\w*|discuss\w*|confirm\w*|valid\w*|approv\w*|vot\w*|decid\w*|official|officiel\w*|sign\w*|sure?|certaine?|know|sais)\b/;
+
+/**
+ * A yes or no taken back by what follows « mais », "but" (« a priori oui mais je dois en parler au bureau », "I
+ * don't think so, but I'd have to ask", "probably, but nothing official yet"): not an answer yet. « oui mais on
+ * n'a pas encore le nom » is still a yes.
+ */
+export function takenBackAfterBut(text: string): boolean {
+  const after = /\b(?:mais|but|sauf que|though|except)\b(.*)$/.exec(normalize(text))?.[1];
+  return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
+}
