@@ -26,6 +26,19 @@ export function isFiller(word: string): boolean {
   return COMMON_WORDS.has(word);
 }
 
+// Words the common-word lists hold that still say what a question is about (« il fait beau »): a question made
+// of them and a topic's mention is not about the topic.
+const CONTENT_WORDS = new Set(
+  'beau belle beaux bon bonne bons bonnes mauvais nouveau nouvelle nouveaux premier premiere dernier derniere'.split(
+    ' ',
+  ),
+);
+
+/** Whether a common word (`isFiller`) still carries meaning. */
+export function isContentWord(word: string): boolean {
+  return CONTENT_WORDS.has(word);
+}
+
 // Question words and function words carry no topic; dropping them keeps "what is X?" about X.
 const STOP_WORDS = new Set(
   // French
@@ -43,6 +56,8 @@ const STOP_WORDS = new Set(
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // discourse words: how a question is said, not what it is about
     'concretement deja already nutshell bref liste list lol mdr ptdr haha ' +
+    // what a pasted link says around it (« cliquez ici », "click here")
+    'ici cliquez cliquer clique click clicking ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
