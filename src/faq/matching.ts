@@ -5,6 +5,7 @@
  */
 import type { Ask } from './ask-cues.ts';
 import type { Asked } from './asks.ts';
+import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
@@ -13,7 +14,7 @@ import { twoParts } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { isContentWord, isFiller, searchTerm, searchTerms, words } from './terms.ts';
+import { searchTerm, searchTerms, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
@@ -74,14 +75,6 @@ const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 // How far down the lexical ranking an entry holding the asked-for fact is looked for.
 const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
-// A finer fact than another (a street address than a place, an hour than a day, an e-mail than a contact): asked
-// with it, the broader one answers when the sources hold no finer one.
-const REFINES: Partial<Record<Ask, Ask>> = {
-  address: 'place',
-  hours: 'date',
-  email: 'contact',
-  phone: 'contact',
-};
 
 export class FaqMatcher {
   readonly kb: KnowledgeBase;
@@ -163,9 +156,7 @@ export class FaqMatcher {
     const { asked } = question;
     // « c'est où, l'adresse ? » on a topic giving places and no street address: the place, and the address is
     // said to be missing.
-    const finer = [...asked.asks].filter(
-      (ask) => asked.asks.has(REFINES[ask] as Ask) && !this.#holds.topicHolds(topicId, ask),
-    );
+    const finer = finerUnknown(asked, (ask) => this.#holds.topicHolds(topicId, ask));
     if (finer.length > 0) {
       const broader = new Set([...asked.asks].filter((ask) => !finer.includes(ask)));
       const primary = new Set([...asked.primary].filter((ask) => broader.has(ask)));
@@ -191,7 +182,7 @@ export class FaqMatcher {
     );
     // Nothing asked, and the question says more of what the sources never speak of than of what they do, the
     // topic apart (« il fait beau à Nancy ? », "is there parking at the Musée Social?"): not in the sources.
-    if (asksNothing && !asked.defines && this.#mostlyStrange(question))
+    if (asksNothing && !asked.defines && mostlyStrange(question, this.#index))
       return this.#notInSources(topicId, asked, ranked);
     if (subjectTerms.length === 0) {
       // Nothing but the topic's name, what is asked, a year or the scene: the overview, or the topic's entry that
@@ -262,7 +253,7 @@ export class FaqMatcher {
     if (!chosen) {
       // Asked a fact of something only one topic's scene holds (« the address of the Brussels venue »): that
       // topic's "the sources don't say", with its contact.
-      const scene = about ?? (asks.length > 0 ? this.#sceneTopic(question, ranked) : undefined);
+      const scene = about ?? (asks.length > 0 ? sceneTopic(question, ranked, this.#index) : undefined);
       if (scene !== undefined && scene !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
         return this.#notInSources(scene, asked, onTopic.length > 0 && about ? onTopic : ranked);
       return this.#unsure(ranked);
@@ -275,16 +266,6 @@ export class FaqMatcher {
       asks,
       about === undefined ? MIN_COVERAGE_UNNAMED : MIN_COVERAGE_NAMED,
     );
-  }
-
-  /**
-   * The topic of the best-ranked entry holding every word of a question's subject, when they only set its scene
-   * (a city, a venue): such words earn no coverage, but together they still point to where the question is.
-   */
-  #sceneTopic(question: Question, ranked: Ranked[]): string | undefined {
-    const terms = searchTerms(question.text).filter((term) => !question.askTerms.has(term));
-    if (terms.length === 0) return undefined;
-    return ranked.find((r) => terms.every((term) => this.#index.holds(r.entry.id, term)))?.entry.topic;
   }
 
   /** A match on `chosen`, confident when it covers enough of the question, with a second part if asked. */
@@ -372,19 +353,6 @@ export class FaqMatcher {
   #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
     const required = [...asked.asks].filter((ask) => asked.primary.has(ask) || !this.#holds.anywhere(ask));
     return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
-  }
-
-  /**
-   * Whether most of what a question says, the topic's names and mentions and the scene apart, is words the
-   * knowledge base has nowhere — content words the common-word lists hold too (« beau ») included.
-   */
-  #mostlyStrange(question: Question): boolean {
-    const said = question.said
-      .filter((w) => !isFiller(w) || isContentWord(w))
-      .flatMap((w) => searchTerms(w))
-      .filter((term) => !isContext(term) && !question.mentionTerms.has(term));
-    const strange = said.filter((term) => !this.#index.knows(term));
-    return strange.length > 0 && strange.length * 2 > said.length;
   }
 
   /** Whether an entry speaks of every thing a fact is asked of (a word naming it, or a typo of one). */
