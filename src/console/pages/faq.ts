@@ -1,13 +1,22 @@
 /**
  * The FAQ pages: entries by topic with their source, the entry form (new or edited, validated by the entry
- * files' schema), "try a question" through the FAQ's own search, the unanswered questions most frequent
- * first, and each entry's history with revert.
+ * files' schema), and each entry's history with revert; "try a question" and the unanswered questions are in
+ * faq-try.ts, the form's fields in ../faq-form.ts.
  */
 import { parse, stringify } from 'yaml';
 import type { Lang } from '../../core/i18n.ts';
-import type { FaqEntry } from '../../faq/knowledge-base.ts';
-import type { FaqMatch } from '../../faq/service.ts';
-import { searchTerm } from '../../faq/terms.ts';
+import {
+  type Draft,
+  FIELDS,
+  fromDraft,
+  LABELS,
+  NEW_TOPIC,
+  TEXTAREAS,
+  TOPIC_FIELDS,
+  TOPIC_LABELS,
+  toDraft,
+  topicDraft,
+} from '../faq-form.ts';
 import { NEW_TOPIC_PREFIX } from '../faq-overrides.ts';
 import { type Html, html } from '../html.ts';
 import { htmlResponse, type Response, redirect } from '../http.ts';
@@ -16,9 +25,8 @@ import { YAML_LAYOUT } from '../overrides.ts';
 import type { PageRequest, PageRoute } from '../router.ts';
 import type { ConsoleServices } from '../services.ts';
 import { notFound } from './calls.ts';
+import { tryForm, tryQuestion, unanswered } from './faq-try.ts';
 import { historyList, revisionText } from './shared.ts';
-
-const UNANSWERED_SHOWN = 50;
 
 export function faqRoutes(s: ConsoleServices): PageRoute[] {
   return [
@@ -44,70 +52,6 @@ export function faqRoutes(s: ConsoleServices): PageRoute[] {
     { method: 'GET', path: '/console/faq/entry/:id/history', handler: (r) => history(s, r) },
     { method: 'POST', path: '/console/faq/entry/:id/revert', handler: (r) => revert(s, r) },
   ];
-}
-
-/** The form's view of an entry: its fields as strings (lists one per line, keywords comma-separated). */
-type Draft = Record<string, string>;
-
-function toDraft(entry: FaqEntry): Draft {
-  return {
-    topic: entry.topic,
-    id: entry.id,
-    'title.fr': entry.title.fr,
-    'title.en': entry.title.en,
-    'questions.fr': entry.questions.fr.join('\n'),
-    'questions.en': entry.questions.en.join('\n'),
-    'keywords.fr': entry.keywords.fr.join(', '),
-    'keywords.en': entry.keywords.en.join(', '),
-    'answer.fr': entry.answer.fr,
-    'answer.en': entry.answer.en,
-    'source.title.fr': entry.source.title.fr,
-    'source.title.en': entry.source.title.en,
-    'source.file': entry.source.file,
-    related: entry.related.join(', '),
-    eligibility: entry.eligibility ?? '',
-    answers: entry.answers.join(', '),
-  };
-}
-
-const FIELDS = Object.keys(
-  toDraft({
-    id: '',
-    topic: '',
-    title: { fr: '', en: '' },
-    questions: { fr: [], en: [] },
-    keywords: { fr: [], en: [] },
-    answer: { fr: '', en: '' },
-    source: { title: { fr: '', en: '' }, file: '' },
-    related: [],
-    answers: [],
-    unknown: false,
-  }),
-);
-
-function fromDraft(d: Draft): Record<string, unknown> {
-  const lines = (v = '') =>
-    v
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-  const words = (v = '') =>
-    v
-      .split(',')
-      .map((w) => w.trim())
-      .filter(Boolean);
-  return {
-    topic: d.topic,
-    id: d.id?.trim(),
-    title: { fr: d['title.fr'], en: d['title.en'] },
-    questions: { fr: lines(d['questions.fr']), en: lines(d['questions.en']) },
-    keywords: { fr: words(d['keywords.fr']), en: words(d['keywords.en']) },
-    answer: { fr: d['answer.fr'], en: d['answer.en'] },
-    source: { title: { fr: d['source.title.fr'], en: d['source.title.en'] }, file: d['source.file']?.trim() },
-    related: words(d.related),
-    ...(d.eligibility?.trim() ? { eligibility: d.eligibility.trim() } : {}),
-    answers: words(d.answers),
-  };
 }
 
 /** A new entry's draft from an unanswered question: the question goes in its language's list. */
@@ -138,201 +82,11 @@ ${s.faq.kb.topics.map(
   return htmlResponse(200, page({ ...r.page, section: 'faq' }, 'FAQ', body));
 }
 
-function tryForm(lang: Lang, question: string): Html {
-  const fr = lang === 'fr';
-  return html`<form method="get" action="/console/faq/try" class="try">
-${field({ name: 'q', label: fr ? 'Essayer une question' : 'Try a question', value: question, hint: fr ? 'Le bot cherche comme en conversation et dit quelle entrée répondrait, et pourquoi.' : 'The bot searches as in chat and says which entry would answer, and why.' })}
-<button type="submit">${fr ? 'Essayer' : 'Try'}</button></form>`;
-}
-
-async function tryQuestion(s: ConsoleServices, r: PageRequest): Promise<Response> {
-  const { lang } = r.page;
-  const fr = lang === 'fr';
-  const question = r.url.searchParams.get('q') ?? '';
-  const match = s.faq.search(question, lang);
-  const body = html`${tryForm(lang, question)}
-${
-  question === ''
-    ? ''
-    : html`<section aria-live="polite"><h2>${fr ? 'Résultat' : 'Result'}</h2>${verdict(s, match, lang)}
-${evidence(s, question, match, lang)}
-${match.alternatives.length > 0 ? html`<p>${fr ? 'Entrées proches :' : 'Close entries:'}</p><ul>${match.alternatives.map((e) => html`<li><a href="/console/faq/entry/${e.id}">${e.title[lang]}</a></li>`)}</ul>` : ''}
-${match.confident ? '' : html`<p><a class="button" href="/console/faq/new?question=${encodeURIComponent(question)}">${fr ? 'Créer une entrée à partir de cette question' : 'Create an entry from this question'}</a></p>`}</section>`
-}`;
-  return htmlResponse(
-    200,
-    page({ ...r.page, section: 'faq' }, fr ? 'Essayer une question' : 'Try a question', body),
-  );
-}
-
-/** The question's words as typed whose search terms (stems, synonyms folded) the entry matched. */
-function typedWords(question: string, terms: readonly string[]): string[] {
-  const typed = question.split(/[^\p{L}\p{N}]+/u).filter((w) => terms.includes(searchTerm(w) ?? ''));
-  return typed.length > 0 ? [...new Set(typed)] : [...terms];
-}
-
-/** What the bot would do with the question: answer with an entry, say the sources do not say it, or not know. */
-function verdict(s: ConsoleServices, match: FaqMatch, lang: Lang): Html {
-  const fr = lang === 'fr';
-  const { entry } = match;
-  if (match.confident && entry)
-    return notice(
-      'ok',
-      html`${fr ? 'Réponse donnée par l’entrée' : 'Answered by the entry'} <a href="/console/faq/entry/${entry.id}">${entry.title[lang]}</a>${match.second ? html` ${fr ? 'et' : 'and'} <a href="/console/faq/entry/${match.second.id}">${match.second.title[lang]}</a>` : ''}.`,
-    );
-  const topic = match.unknown && match.topic ? s.faq.kb.topic(match.topic) : undefined;
-  if (topic)
-    return notice(
-      'info',
-      fr
-        ? `Le bot dirait que ses sources sur « ${topic.title.fr} » ne donnent pas ce qui est demandé, et nommerait le contact du sujet.`
-        : `The bot would say its sources on “${topic.title.en}” do not give what is asked, and name the topic's contact.`,
-    );
-  return notice(
-    'info',
-    fr
-      ? 'Le bot ne répondrait pas : il dirait qu’il ne sait pas et proposerait les sujets proches.'
-      : 'The bot would not answer: it would say it does not know and offer the closest topics.',
-  );
-}
-
-/** Why: the words matched, the share of the question they cover against the threshold, the kind of fact asked. */
-function evidence(s: ConsoleServices, question: string, match: FaqMatch, lang: Lang): Html {
-  const fr = lang === 'fr';
-  const { entry } = match;
-  if (!entry)
-    return html`<p>${fr ? 'Pourquoi\u00a0: aucun mot de la question ne se trouve dans une entrée.' : 'Why: no word of the question is in any entry.'}</p>`;
-  const percent = (share: number) => `${Math.round(share * 100)}${fr ? '\u00a0%' : '%'}`;
-  const code = (words: readonly string[]) =>
-    words.length > 0 ? words.map((w, i) => html`${i > 0 ? ', ' : ''}<code>${w}</code>`) : '—';
-  const lines: Html[] = [];
-  lines.push(
-    html`<li>${fr ? 'Entrée la plus proche\u00a0:' : 'Closest entry:'} <a href="/console/faq/entry/${entry.id}">${entry.title[lang]}</a> (${s.faq.kb.topic(entry.topic)?.title[lang] ?? entry.topic})</li>`,
-  );
-  if (match.matched)
-    lines.push(
-      html`<li>${fr ? 'Mots de la question trouvés dans l’entrée\u00a0:' : 'Words of the question found in the entry:'} ${code(typedWords(question, match.matched))}</li>`,
-    );
-  if (match.threshold !== undefined)
-    lines.push(
-      html`<li>${fr ? `Couverture\u00a0: ${percent(match.coverage)} des mots de la question (pondérés par leur rareté), pour un seuil de ${percent(match.threshold)} — ${match.confident ? 'atteint\u00a0: le bot répond' : 'pas atteint\u00a0: le bot ne devine pas'}` : `Coverage: ${percent(match.coverage)} of the question's words (weighted by rarity), against a threshold of ${percent(match.threshold)} — ${match.confident ? 'reached: the bot answers' : 'not reached: the bot does not guess'}`}</li>`,
-    );
-  else if (match.confident)
-    lines.push(
-      html`<li>${fr ? 'La question ne nomme que le sujet et ce qui est demandé : l’entrée du sujet qui le donne répond.' : 'The question names only the topic and what is asked: the topic’s entry that gives it answers.'}</li>`,
-    );
-  const asks = match.asks ?? [];
-  if (asks.length > 0 || match.unknown)
-    lines.push(
-      html`<li>${fr ? 'Ce que la question demande\u00a0:' : 'What the question asks for:'} ${code([...asks, ...(match.unknown?.years ?? [])])} · ${fr ? 'ce que l’entrée donne\u00a0:' : 'what the entry gives:'} ${code(entry.answers)}${match.confident ? '' : html` — ${fr ? 'une entrée ne répond que si elle donne ce qui est demandé' : 'an entry answers only if it gives what is asked'}`}</li>`,
-    );
-  return html`<p>${fr ? 'Pourquoi\u00a0:' : 'Why:'}</p><ul class="evidence">${lines}</ul>`;
-}
-
-async function unanswered(s: ConsoleServices, r: PageRequest): Promise<Response> {
-  const { lang } = r.page;
-  const fr = lang === 'fr';
-  const top = await s.unanswered.top(UNANSWERED_SHOWN);
-  const body = html`<p>${fr ? 'Les questions auxquelles la FAQ n’a pas su répondre ces 90 derniers jours, les plus fréquentes d’abord (le texte seul, adresses et numéros masqués).' : 'The questions the FAQ could not answer in the last 90 days, most frequent first (the text only, addresses and numbers blanked).'}</p>
-${
-  top.length === 0
-    ? html`<p>${fr ? 'Aucune question sans réponse.' : 'No unanswered question.'}</p>`
-    : html`<div class="table-wrap"><table><caption>${fr ? 'Questions sans réponse' : 'Unanswered questions'}</caption><thead><tr><th scope="col">Question</th><th scope="col">${fr ? 'Fois' : 'Times'}</th><th scope="col">${fr ? 'Action' : 'Action'}</th></tr></thead>
-<tbody>${top.map((q) => {
-        // An entry made since may answer it now: said, so nobody writes a second one.
-        const now = s.faq.search(q.question, lang);
-        const answered =
-          now.confident && now.entry
-            ? html`${fr ? 'Répondue maintenant par' : 'Now answered by'} <a href="/console/faq/entry/${now.entry.id}">${now.entry.title[lang]}</a> · `
-            : '';
-        return html`<tr><th scope="row">${q.question}</th><td>${q.count}</td><td>${answered}<a href="/console/faq/new?question=${encodeURIComponent(q.question)}">${fr ? 'Créer une entrée' : 'Create an entry'}</a> · <a href="/console/faq/try?q=${encodeURIComponent(q.question)}">${fr ? 'Essayer' : 'Try'}</a></td></tr>`;
-      })}</tbody></table></div>`
-}`;
-  return htmlResponse(
-    200,
-    page({ ...r.page, section: 'faq' }, fr ? 'Questions sans réponse' : 'Unanswered questions', body),
-  );
-}
-
 async function edit(s: ConsoleServices, r: PageRequest): Promise<Response> {
   const entry = s.faq.kb.get(r.params.id as string);
   if (!entry) return notFound(r.page);
   const doc = await s.faqOverrides.store.read(entry.id);
   return entryForm(s, r, toDraft(entry), doc.version, new Map(), false);
-}
-
-const LABELS: Record<string, { fr: string; en: string }> = {
-  topic: { fr: 'Sujet', en: 'Topic' },
-  id: {
-    fr: 'Identifiant (mots en minuscules reliés par des tirets)',
-    en: 'Id (lower-case words joined by hyphens)',
-  },
-  'title.fr': { fr: 'Titre (français)', en: 'Title (French)' },
-  'title.en': { fr: 'Titre (anglais)', en: 'Title (English)' },
-  'questions.fr': {
-    fr: 'Façons de poser la question, en français (une par ligne)',
-    en: 'Ways to ask it, in French (one per line)',
-  },
-  'questions.en': {
-    fr: 'Façons de poser la question, en anglais (une par ligne)',
-    en: 'Ways to ask it, in English (one per line)',
-  },
-  'keywords.fr': {
-    fr: 'Mots-clés français (séparés par des virgules)',
-    en: 'French keywords (comma-separated)',
-  },
-  'keywords.en': {
-    fr: 'Mots-clés anglais (séparés par des virgules)',
-    en: 'English keywords (comma-separated)',
-  },
-  'answer.fr': { fr: 'Réponse (français)', en: 'Answer (French)' },
-  'answer.en': { fr: 'Réponse (anglais)', en: 'Answer (English)' },
-  'source.title.fr': { fr: 'Titre de la source (français)', en: 'Source title (French)' },
-  'source.title.en': { fr: 'Titre de la source (anglais)', en: 'Source title (English)' },
-  'source.file': { fr: 'Fichier source (identifiant interne)', en: 'Source file (internal id)' },
-  related: {
-    fr: 'Entrées liées (identifiants, séparés par des virgules)',
-    en: 'Related entries (ids, comma-separated)',
-  },
-  eligibility: {
-    fr: 'Appel dont proposer la vérification (identifiant, facultatif)',
-    en: 'Call to offer the check for (id, optional)',
-  },
-  answers: {
-    fr: 'Faits que la réponse donne (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners ; séparés par des virgules)',
-    en: 'Facts the answer gives (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners; comma-separated)',
-  },
-};
-const TEXTAREAS = new Set(['questions.fr', 'questions.en', 'answer.fr', 'answer.en']);
-
-/** The topic list's last choice: a new topic, created with the entry from the fields below it. */
-const NEW_TOPIC = '__new';
-const TOPIC_LABELS: Record<string, { fr: string; en: string }> = {
-  id: {
-    fr: 'Nouveau sujet — identifiant (mots en minuscules reliés par des tirets)',
-    en: 'New topic — id (lower-case words joined by hyphens)',
-  },
-  'title.fr': { fr: 'Nouveau sujet — intitulé (français)', en: 'New topic — name (French)' },
-  'title.en': { fr: 'Nouveau sujet — intitulé (anglais)', en: 'New topic — name (English)' },
-  'contact.fr': {
-    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (français)',
-    en: 'New topic — whom to ask when the FAQ does not know (French)',
-  },
-  'contact.en': {
-    fr: 'Nouveau sujet — qui contacter quand la FAQ ne sait pas (anglais)',
-    en: 'New topic — whom to ask when the FAQ does not know (English)',
-  },
-};
-const TOPIC_FIELDS = Object.keys(TOPIC_LABELS).map((f) => `${NEW_TOPIC_PREFIX}${f}`);
-
-/** A new topic's data from the form's fields. */
-function topicDraft(d: Draft): Record<string, unknown> {
-  const v = (name: string) => d[`${NEW_TOPIC_PREFIX}${name}`]?.trim() ?? '';
-  return {
-    id: v('id'),
-    title: { fr: v('title.fr'), en: v('title.en') },
-    contact: { fr: v('contact.fr'), en: v('contact.en') },
-  };
 }
 
 function entryForm(

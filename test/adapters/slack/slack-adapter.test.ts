@@ -3,16 +3,8 @@
  * Slack Web API that records every call.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackAdapter } from '../../../adapters/slack/slack-adapter.ts';
 import { UserFacingError } from '../../../src/core/errors.ts';
-import type { Delivery } from '../../../src/core/message.ts';
-import { DeliveryQueue } from '../../../src/scheduler/delivery-queue.ts';
-import {
-  FAKE_BOT_USER,
-  FAKE_TEAM,
-  type FakeSlackApi,
-  type RecordedCall,
-} from '../../support/fake-slack-api.ts';
+import { FAKE_BOT_USER, type FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.ts';
 import {
   clickPayload,
@@ -50,7 +42,6 @@ function blockTypes(call: RecordedCall): string[] {
 let harness: SlackHarness;
 let fake: FakeSlackApi;
 let app: TestApp;
-let adapter: SlackAdapter;
 let baseUrl: string;
 /** The work a held command waits for (see the ordering test). */
 let held: Gate = gate();
@@ -103,7 +94,7 @@ function prepare(app: TestApp): void {
 
 beforeAll(async () => {
   harness = await startSlackHarness({ env: { SLACK_MANAGERS: 'U0MANAGER' }, prepare });
-  ({ fake, app, adapter, baseUrl } = harness);
+  ({ fake, app, baseUrl } = harness);
 });
 
 afterAll(async () => {
@@ -364,53 +355,6 @@ describe('Slack adapter over HTTP', () => {
       '*Proceed* with the test?',
       'Held work done.',
     ]);
-  });
-
-  it('delivers a broadcast after the Retry-After a 429 asked for', async () => {
-    fake.rateLimitNext('chat.postMessage', 1);
-    const waits: number[] = [];
-    const queue = new DeliveryQueue({
-      send: (delivery) => adapter.send(delivery),
-      maxWaitMs: 60_000,
-      sleep: (ms) => {
-        waits.push(ms);
-        return new Promise((resolve) => setTimeout(resolve, ms));
-      },
-    });
-    const broadcast: Delivery = {
-      ref: { platform: 'slack', workspace: FAKE_TEAM, roomId: 'C0ANN', isDirect: false },
-      reply: { text: 'Applications close on **13 March**.', intent: 'broadcast' },
-      jobId: 'broadcast:1',
-      lang: 'en',
-    };
-    await queue.deliver(broadcast);
-    const calls = fake.callsTo('chat.postMessage');
-    expect(calls.map((c) => c.status)).toEqual([429, 200]);
-    expect(waits).toContain(1000);
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-    expect(calls[1]?.params).toMatchObject({ channel: 'C0ANN', text: 'Applications close on *13 March*.' });
-  });
-
-  it('delivers a scheduled broadcast through the scheduler, waiting out a 429', async () => {
-    fake.rateLimitNext('chat.postMessage', 1);
-    const now = app.clock.now();
-    await app.scheduler.schedule({
-      id: 'broadcast:test:C0NEWS',
-      kind: 'broadcast',
-      dueAt: now.getTime(),
-      owner: 'broadcast:test',
-      ref: { platform: 'slack', workspace: FAKE_TEAM, roomId: 'C0NEWS', isDirect: false },
-      reply: { text: 'The call opens **today**.', intent: 'broadcast' },
-      lang: 'en',
-      timezone: 'Europe/Paris',
-    });
-    await app.scheduler.tick(now);
-    const calls = fake.callsTo('chat.postMessage');
-    expect(calls.map((c) => c.status)).toEqual([429, 200]);
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-    expect(calls[1]?.params).toMatchObject({ channel: 'C0NEWS' });
-    expect(String(calls[1]?.params.text)).toContain('The call opens *today*.');
-    expect(await app.scheduler.get('broadcast:test:C0NEWS')).toBeUndefined();
   });
 
   it('tells the core who is a manager and where they live', async () => {
