@@ -123,8 +123,21 @@ export class FaqMatcher {
     const lacking = [first, second].find((m) => m.unknown && m.topic === known?.topic);
     if (known && lacking?.unknown && !whole.confident) return { ...known, missing: lacking.unknown };
     if (!first.confident || !second.confident || !first.entry || !second.entry) return whole;
-    if (first.entry === second.entry) return whole;
+    if (first.entry === second.entry || this.#answersToo(first.entry, second, right)) return whole;
     return { ...first, second: second.entry, coverage: Math.min(first.coverage, second.coverage) };
+  }
+
+  /**
+   * Whether the first part's entry answers the second part as well as the second's own (« quand a eu lieu EUSES
+   * et combien de participants ? »: the EUSES card gives both): it holds the kind of fact asked and covers as
+   * much of the part.
+   */
+  #answersToo(entry: FaqEntry, second: FaqMatch, right: string[]): boolean {
+    // A part asking no kind of fact (« et c'est quoi le magazine ? ») is about its own subject.
+    const asks = second.asks ?? [];
+    if (asks.length === 0 || !this.#holds.all(entry, asks)) return false;
+    const coverage = this.#index.rank(right.join(' ')).find((r) => r.entry === entry)?.coverage ?? 0;
+    return coverage >= second.coverage;
   }
 
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
@@ -351,7 +364,10 @@ export class FaqMatcher {
    * her phone number is no answer).
    */
   #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
-    const required = [...asked.asks].filter((ask) => asked.primary.has(ask) || !this.#holds.anywhere(ask));
+    // The next edition is never answered by a past one, whatever else it holds ("where will the next one be?").
+    const required = [...asked.asks].filter(
+      (ask) => ask === 'next' || asked.primary.has(ask) || !this.#holds.anywhere(ask),
+    );
     return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
   }
 

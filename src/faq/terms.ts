@@ -115,7 +115,8 @@ const CHAT_SPELLINGS = new Map(
   (
     'koi:quoi kwa:quoi kel:quel kelle:quelle kels:quels kelles:quelles kan:quand qd:quand ki:qui ke:que ' +
     'pk:pourquoi pq:pourquoi cb:combien cmb:combien cmt:comment cest:c_est kesk:qu_est_ce_que keske:qu_est_ce_que ' +
-    'u:you r:are ur:your pls:please plz:please gratos:gratuit matos:materiel sceno:scenographie ' +
+    'u:you r:are ur:your pls:please plz:please wen:when whn:when wher:where hw:how mch:much wat:what wut:what ' +
+    'gratos:gratuit matos:materiel sceno:scenographie ' +
     'visio:visioconference dispo:disponible infos:informations info:information'
   )
     .split(' ')

@@ -64,6 +64,18 @@ describe('FAQ: what users reported', () => {
     expect(phone.text).toContain('ne donnent pas ce numéro de téléphone');
   });
 
+  it('never answers the next edition with a past one, and reads chat spellings of question words', async () => {
+    app = await createTestApp();
+    expect((await ask('where will the next NEC ESS be held?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('wen was nec ess in brussels')).intent).toBe('faq:nec-ess-dates');
+  });
+
+  it('answers both parts from one card when it holds both, and reads who may run an event', async () => {
+    app = await createTestApp();
+    expect((await ask('when was EUSES held and how many people joined?')).intent).toBe('faq:euses-2021');
+    expect((await ask('can a private company host a local NEC?')).intent).toBe('faq:local-nec-who-may-apply');
+  });
+
   it('lists each contact once in « parler à quelqu’un »', async () => {
     app = await createTestApp();
     const [person] = await app.say('j', "parler à quelqu'un");
