@@ -187,7 +187,7 @@ export async function handledAsQuestion(
   }
   // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
   const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
-  if (answerFromFaq(ctx, turn, text, application.callId, topic === 'elsewhere' && notAnAnswer)) {
+  if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
     await ask(ctx, turn, application);
     return true;
   }
@@ -257,10 +257,12 @@ function answerFromFaq(
   turn: Turn,
   text: string,
   callId: string,
+  step: Step,
   evenUnsure: boolean,
 ): boolean {
   const faq = ctx.deps.services().faq;
-  const match = faq?.search(text, turn.lang, { callId });
+  const stepWords = `${step.label[turn.lang]} ${step.help[turn.lang]}`;
+  const match = faq?.search(text, turn.lang, { callId, step: stepWords });
   if (!faq || !match || (!match.confident && !evenUnsure)) return false;
   ctx.say(turn, faq.replyFor(turn, match));
   ctx.say(turn, {

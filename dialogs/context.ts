@@ -28,8 +28,11 @@ const RESOLVED = new WeakMap<DialogDefinition, WeakMap<CallDefinition, Step[]>>(
 
 /** The FAQ, as the dialogs use it: answer a question typed in the middle of a step. */
 export interface FaqPort {
-  /** `callId`: the application in progress, whose topic's entries come first. */
-  search(text: string, lang: Lang, context?: { callId?: string }): { confident: boolean };
+  /**
+   * `callId`: the application in progress, whose topic's entries come first; `step`: the words of the step
+   * being answered, so that what the sources say of it is offered when they do not hold the answer.
+   */
+  search(text: string, lang: Lang, context?: { callId?: string; step?: string }): { confident: boolean };
   replyFor(turn: Turn, match: { confident: boolean }): Reply;
 }
 

@@ -39,6 +39,11 @@ export interface Asked {
    */
   objects: number[];
   /**
+   * For an object followed by its complement (« le montant de l'*aide* au *déplacement* », "the *cost* of
+   * *travel*"), the complement's position: the entry speaks of the object when it speaks of either word.
+   */
+  complements: Map<number, number>;
+  /**
    * The asks said of something (« le numéro de téléphone *de Villes Internet* »): the fact the question is
    * about, which the entry must hold, whatever else it asks.
    */
@@ -60,6 +65,26 @@ const KNOWN_CUE_WORDS = new Set(PHRASES.flatMap((cue) => cue.words));
 const LONG_CUE_WORDS = new NearWords([...KNOWN_CUE_WORDS].filter((cue) => cue.length >= 5));
 // The most words a `*` of a cue phrase stands for.
 const MAX_GAP = 4;
+// What links an object to its complement, and the articles that may follow.
+const COMPLEMENT_LINKS = new Set(['de', 'du', 'des', 'd', 'au', 'aux', 'a', 'pour', 'of', 'for']);
+const ARTICLES = new Set([
+  'la',
+  'le',
+  'l',
+  'les',
+  'un',
+  'une',
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'mon',
+  'ma',
+  'mes',
+  'notre',
+  'nos',
+]);
 const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
@@ -78,6 +103,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const asks = new Set<Ask>();
   const cueWords = new Set<string>();
   const objects = new Set<number>();
+  const complements = new Map<number, number>();
   const primary = new Set<Ask>();
   // What a count is of is no cue of its own (« combien d'*étapes* » asks no steps).
   const counted = new Set<number>();
@@ -103,6 +129,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
         if (object !== undefined) {
           objects.add(object);
           primary.add(ask);
+          const complement = complementOf(words, object);
+          if (complement !== undefined) complements.set(object, complement);
         }
     }
     // « ou » is "or" as often as "where": it asks for a place only at the start, after « c'est », or last
@@ -119,7 +147,28 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
   const refined = refine(asks);
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
-  return { asks: refined, years, cueWords: [...cueWords], objects: [...objects], primary: said, defines };
+  return {
+    asks: refined,
+    years,
+    cueWords: [...cueWords],
+    objects: [...objects],
+    complements,
+    primary: said,
+    defines,
+  };
+}
+
+/**
+ * The position of the word completing an object (« l'aide *au déplacement* », « les frais *de transport* »,
+ * "the cost *of travel*"): after a preposition and an article, a word of substance that is no cue.
+ */
+function complementOf(words: string[], object: number): number | undefined {
+  let at = object + 1;
+  if (!COMPLEMENT_LINKS.has(words[at] ?? '')) return undefined;
+  at++;
+  while (ARTICLES.has(words[at] ?? '')) at++;
+  const word = words[at] ?? '';
+  return searchTerm(word) !== null && !KNOWN_CUE_WORDS.has(word) ? at : undefined;
 }
 
 /**

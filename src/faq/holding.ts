@@ -72,6 +72,11 @@ export class Holdings {
     return (entry.title.fr.match(/\b(19|20)\d\d\b/g) ?? []).some((year) => !topicTitle.includes(year));
   }
 
+  /** Whether any entry of a topic holds that kind of fact. */
+  topicHolds(topicId: string, ask: Ask): boolean {
+    return (this.#kb.topic(topicId)?.entries ?? []).some((e) => !e.unknown && this.answers(e, ask));
+  }
+
   /** Whether any entry of a topic speaks of a year. */
   topicHoldsYear(topicId: string, year: string): boolean {
     return (this.#kb.topic(topicId)?.entries ?? []).some((e) => this.years(e, [year]));

@@ -9,6 +9,20 @@ import { words } from './terms.ts';
 const MAX_QUESTION_CHARS = 400;
 const MAX_QUESTION_WORDS = 60;
 
+// Chat markup around a question's words: a link written [text](url) or <url|text>, an HTML tag, emphasis and
+// code marks. Only the words people read are the question; a link's address says nothing of what is asked.
+const MARKUP: [RegExp, string][] = [
+  [/\[([^\]]*)\]\([^)]*\)/gu, ' $1 '],
+  [/<(?:https?:|mailto:)[^>|]*\|([^>]*)>/gu, ' $1 '],
+  [/<\/?[a-z][^>]*>/giu, ' '],
+  [/[*_`~]{1,3}/gu, ' '],
+];
+
+/** The words a question shows once its chat markup is set aside (« [cliquez ici](http://…) c'est quoi ? »). */
+export function readableText(text: string): string {
+  return MARKUP.reduce((shown, [pattern, by]) => shown.replace(pattern, by), text);
+}
+
 /** Whether a text is not a question the FAQ can read. */
 export function isUnreadable(text: string): boolean {
   if (hasControlCharacters(text)) return true;

@@ -5,6 +5,7 @@
  * base's own French and English wording (« critères » is only French there, "winners" only English).
  */
 import { detectLanguage, LANGS, type Lang } from '../core/i18n.ts';
+import { readableText } from './input.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 import { ADDRESSES, words } from './terms.ts';
 import type { TopicFinder } from './topics.ts';
@@ -34,7 +35,8 @@ export class QuestionLanguage {
    * the conversation's language); `undefined` when nothing is left to tell (« contact ? », « interconnectés ? »).
    * A lone word is a hint only: French people type "deadline?" too.
    */
-  of(text: string): { lang: Lang; reliable: boolean } | undefined {
+  of(asked: string): { lang: Lang; reliable: boolean } | undefined {
+    const text = readableText(asked);
     // The same split as words(), before folding, so that accents still count for the detector.
     const raw = text
       .replace(ADDRESSES, ' ')

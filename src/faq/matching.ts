@@ -5,8 +5,9 @@
  */
 import type { Ask } from './ask-cues.ts';
 import type { Asked } from './asks.ts';
+import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
 import { Holdings } from './holding.ts';
-import { isUnreadable } from './input.ts';
+import { isUnreadable, readableText } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
 import { twoParts } from './parts.ts';
@@ -36,6 +37,11 @@ export interface FaqMatch {
   topic?: string;
   /** The topic is known but none of its entries holds the fact asked for: the sources do not say it. */
   unknown?: { asks: Ask[]; years: string[] };
+  /**
+   * Answered in part: what the question also asks that the sources do not hold (« c'est où, l'adresse ? »: the
+   * venue is answered, the street address is not in them), said after the answer.
+   */
+  missing?: { asks: Ask[]; years: string[] };
   /** The evidence, for a manager trying a question: the kinds of fact it asks for (date, contact…). */
   asks?: Ask[];
   /** The question's search terms the chosen entry matched. */
@@ -50,6 +56,11 @@ export interface FaqContext {
   callId?: string;
   /** The topic of the person's previous question: a follow-up (« et la date limite ? ») stays on it. */
   previousTopic?: string;
+  /**
+   * The words of the application's current step (its label and help): when the sources do not hold what is
+   * asked there (« ça compte les intervenants ? » at the attendance step), what they say of that step is offered.
+   */
+  step?: string;
 }
 
 // Tuned on eval/faq-questions.yaml: below this share of the question's (weighted) subject words, the bot does
@@ -88,8 +99,9 @@ export class FaqMatcher {
    * previous question's, or that of the best match), the best-ranked entry holding the kind of fact asked for.
    * Searches both languages' questions whatever `lang` is (people mix them).
    */
-  match(text: string, context: FaqContext = {}): FaqMatch {
-    if (isUnreadable(text)) return NO_MATCH;
+  match(asked: string, context: FaqContext = {}): FaqMatch {
+    if (isUnreadable(asked)) return NO_MATCH;
+    const text = readableText(asked);
     const typed = words(text);
     const names = properNames(text);
     const whole = this.#matchWords(typed, names, context);
@@ -105,9 +117,27 @@ export class FaqMatcher {
       { ...context, previousTopic: first.topic ?? context.previousTopic },
       true,
     );
+    // One part the sources answer, the other they do not hold (« c'est quand et ça coûte combien ? » with no
+    // price anywhere): the part they answer, saying the other is not in them.
+    const known = [first, second].find((m) => m.confident && m.entry && !m.entry.unknown);
+    const lacking = [first, second].find((m) => m.unknown && m.topic === known?.topic);
+    if (known && lacking?.unknown && !whole.confident) return { ...known, missing: lacking.unknown };
     if (!first.confident || !second.confident || !first.entry || !second.entry) return whole;
-    if (first.entry === second.entry) return whole;
+    if (first.entry === second.entry || this.#answersToo(first.entry, second, right)) return whole;
     return { ...first, second: second.entry, coverage: Math.min(first.coverage, second.coverage) };
+  }
+
+  /**
+   * Whether the first part's entry answers the second part as well as the second's own (« quand a eu lieu EUSES
+   * et combien de participants ? »: the EUSES card gives both): it holds the kind of fact asked and covers as
+   * much of the part.
+   */
+  #answersToo(entry: FaqEntry, second: FaqMatch, right: string[]): boolean {
+    // A part asking no kind of fact (« et c'est quoi le magazine ? ») is about its own subject.
+    const asks = second.asks ?? [];
+    if (asks.length === 0 || !this.#holds.all(entry, asks)) return false;
+    const coverage = this.#index.rank(right.join(' ')).find((r) => r.entry === entry)?.coverage ?? 0;
+    return coverage >= second.coverage;
   }
 
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
@@ -121,6 +151,12 @@ export class FaqMatcher {
     if (leaning) {
       const match = this.#within(leaning, question);
       // The second part of a question is about the first part's topic, or about nothing it can tell.
+      if (match.unknown && context.step)
+        return {
+          ...match,
+          asks,
+          alternatives: this.#closestTo(`${question.subject} ${context.step}`, leaning),
+        };
       if (match.confident || match.unknown || followUp) return { ...match, asks };
     }
     return { ...this.#anywhere(question), asks };
@@ -131,6 +167,15 @@ export class FaqMatcher {
     const topic = this.kb.topic(topicId);
     if (!topic) return NO_MATCH;
     const { asked } = question;
+    // « c'est où, l'adresse ? » on a topic giving places and no street address: the place, and the address is
+    // said to be missing.
+    const finer = finerUnknown(asked, (ask) => this.#holds.topicHolds(topicId, ask));
+    if (finer.length > 0) {
+      const broader = new Set([...asked.asks].filter((ask) => !finer.includes(ask)));
+      const primary = new Set([...asked.primary].filter((ask) => broader.has(ask)));
+      const match = this.#within(topicId, { ...question, asked: { ...asked, asks: broader, primary } });
+      if (match.confident) return { ...match, missing: { asks: finer, years: [] } };
+    }
     const asks = [...asked.asks];
     // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
     // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
@@ -148,6 +193,10 @@ export class FaqMatcher {
     const subjectTerms = searchTerms(subject).filter(
       (term) => !question.askTerms.has(term) && !isContext(term),
     );
+    // Nothing asked, and the question says more of what the sources never speak of than of what they do, the
+    // topic apart (« il fait beau à Nancy ? », "is there parking at the Musée Social?"): not in the sources.
+    if (asksNothing && !asked.defines && mostlyStrange(question, this.#index))
+      return this.#notInSources(topicId, asked, ranked);
     if (subjectTerms.length === 0) {
       // Nothing but the topic's name, what is asked, a year or the scene: the overview, or the topic's entry that
       // holds the fact (the words there were, for the order).
@@ -215,8 +264,11 @@ export class FaqMatcher {
           this.#speaksOf(r.entry, question.objectTerms),
       );
     if (!chosen) {
-      if (about !== undefined && about !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
-        return this.#notInSources(about, asked, onTopic);
+      // Asked a fact of something only one topic's scene holds (« the address of the Brussels venue »): that
+      // topic's "the sources don't say", with its contact.
+      const scene = about ?? (asks.length > 0 ? sceneTopic(question, ranked, this.#index) : undefined);
+      if (scene !== undefined && scene !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
+        return this.#notInSources(scene, asked, onTopic.length > 0 && about ? onTopic : ranked);
       return this.#unsure(ranked);
     }
     // Once the best match has settled the topic, another of its entries holding the fact asked for needs no more
@@ -312,13 +364,25 @@ export class FaqMatcher {
    * her phone number is no answer).
    */
   #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
-    const required = [...asked.asks].filter((ask) => asked.primary.has(ask) || !this.#holds.anywhere(ask));
+    // The next edition is never answered by a past one, whatever else it holds ("where will the next one be?").
+    const required = [...asked.asks].filter(
+      (ask) => ask === 'next' || asked.primary.has(ask) || !this.#holds.anywhere(ask),
+    );
     return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
   }
 
-  /** Whether an entry speaks of every thing a fact is asked of (the words, or a typo of them). */
-  #speaksOf(entry: FaqEntry, terms: string[]): boolean {
-    return terms.every((term) => this.#index.holds(entry.id, term));
+  /** Whether an entry speaks of every thing a fact is asked of (a word naming it, or a typo of one). */
+  #speaksOf(entry: FaqEntry, objects: string[][]): boolean {
+    return objects.every((terms) => terms.some((term) => this.#index.holds(entry.id, term)));
+  }
+
+  /** The entries of a topic closest to some words, for the choices of a fallback. */
+  #closestTo(text: string, topicId: string): FaqEntry[] {
+    return this.#index
+      .rank(text)
+      .filter((r) => r.entry.topic === topicId)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((r) => r.entry);
   }
 
   /** No sure answer: the closest entries, for the choices of the fallback. */

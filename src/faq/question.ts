@@ -16,10 +16,17 @@ export interface Question {
   asked: Asked;
   /** Search terms of the words saying what is asked, and of years: not the question's subject. */
   askTerms: Set<string>;
-  /** Search terms of what a fact is asked of (asks.ts `objects`). */
-  objectTerms: string[];
+  /**
+   * What a fact is asked of (asks.ts `objects`), each as the search terms that name it: the object, and its
+   * complement if any (« l'aide au déplacement »); an entry speaks of it when it holds one of them.
+   */
+  objectTerms: string[][];
   /** The fact is asked of the topic itself (« combien de NEC locaux »). */
   ofTopic: boolean;
+  /** The question's words but the topic's names, fillers included (« il fait beau à »). */
+  said: string[];
+  /** Search terms of what the question mentions of a topic (« Musée Social », « Nancy »): it points to a topic. */
+  mentionTerms: Set<string>;
 }
 
 export class QuestionReader {
@@ -46,12 +53,15 @@ export class QuestionReader {
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
       objectTerms: [],
+      mentionTerms: new Set(),
+      said: typed.filter((_, i) => !found.nameWords.has(i)),
       ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
     // So must what the question mentions of the topic (« Villes Internet », "SOGA"): it points to its own entry.
     const mentioned = [...found.spans].filter((at) => !found.nameWords.has(at));
+    question.mentionTerms = new Set(mentioned.flatMap((at) => searchTerms(typed[at] ?? '')));
     // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
     // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
     const strangeNames =
@@ -62,10 +72,13 @@ export class QuestionReader {
             const strange = term !== null && !isContext(term) && !this.#index.knows(term);
             return names.has(w) && !found.spans.has(at) && strange ? [at] : [];
           });
+    const termAt = (at: number | undefined): string[] => {
+      const term = at === undefined || found.nameWords.has(at) ? null : searchTerm(typed[at] ?? '');
+      return term === null || question.askTerms.has(term) ? [] : [term];
+    };
     question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
-      .filter((at) => !found.nameWords.has(at))
-      .map((at) => searchTerm(typed[at] ?? ''))
-      .filter((term): term is string => term !== null && !question.askTerms.has(term));
+      .filter((at) => termAt(at).length > 0)
+      .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);
     return { question, found };
   }
 }

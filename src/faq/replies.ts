@@ -18,6 +18,7 @@ export const ENTRY_CHOICE_PREFIX = 'faq:';
 // The ANCT programme owns the NEC brand: the contact when nothing narrower applies.
 const DEFAULT_CONTACT_TOPIC = 'local-nec';
 const MAX_SAID = 3;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
 export interface FaqRepliesOptions {
   kb: KnowledgeBase;
@@ -50,6 +51,16 @@ export class FaqReplies {
       return this.notInSources(match.topic, match.unknown, match.alternatives, turn.lang);
     if (!match.confident || !entry) return this.unknown(match.alternatives, turn.lang);
     if (entry.unknown) return this.saysUnknown(entry, turn.lang);
+    if (match.missing) {
+      // Answered in part: the rest is said to be missing, not guessed.
+      const answer = this.answer(entry, turn.lang);
+      const what = notGiven(match.missing.asks, match.missing.years, turn.lang);
+      return {
+        ...answer,
+        text: `${answer.text}\n\n${t(turn.lang, PART_MISSING, { what })}`,
+        data: { ...answer.data, missing: match.missing.asks },
+      };
+    }
     if (!second) return this.answer(entry, turn.lang);
     const [first, next] = [this.answer(entry, turn.lang), this.answer(second, turn.lang)];
     return {
@@ -167,9 +178,22 @@ export class FaqReplies {
     };
   }
 
-  /** Every topic's contact, as the sources give them. */
+  /**
+   * Every topic's contact, as the sources give them, once each: topics whose contact gives the same e-mail
+   * addresses (the ANCT programme's, for the local NECs and the contacts card) share one line.
+   */
   contacts(lang: Lang): string {
-    return this.kb.topics.map((topic) => `• **${topic.title[lang]}** — ${topic.contact[lang]}`).join('\n');
+    const lines = new Map<string, { titles: string[]; contact: string }>();
+    for (const topic of this.kb.topics) {
+      const contact = topic.contact[lang];
+      const key = contact.match(EMAIL)?.sort().join(' ') || contact;
+      const line = lines.get(key);
+      if (line) line.titles.push(topic.title[lang]);
+      else lines.set(key, { titles: [topic.title[lang]], contact });
+    }
+    return [...lines.values()]
+      .map(({ titles, contact }) => `• ${titles.map((title) => `**${title}**`).join(', ')} — ${contact}`)
+      .join('\n');
   }
 }
 
@@ -225,6 +249,10 @@ const NOT_IN_SOURCES: Localized = {
 const WHAT_THEY_SAY: Localized = {
   fr: 'Ce qu’elles disent sur ce sujet : {titles} (ci-dessous).',
   en: 'What they do say on this topic: {titles} (below).',
+};
+const PART_MISSING: Localized = {
+  fr: 'En revanche, mes sources ne donnent pas {what}.',
+  en: 'My sources do not give {what}, though.',
 };
 const THAT: Localized = { fr: 'cette information', en: 'that' };
 const ANYTHING: Localized = { fr: 'd’information{forYears}', en: 'anything{forYears}' };

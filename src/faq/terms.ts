@@ -6,8 +6,11 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { normalize } from '../core/text.ts';
 
 // The stopwords-iso lists: broad lists of both languages' common words. The file holds 58 languages: it is
@@ -24,6 +27,19 @@ const COMMON_WORDS = (() => {
  */
 export function isFiller(word: string): boolean {
   return COMMON_WORDS.has(word);
+}
+
+// Words the common-word lists hold that still say what a question is about (« il fait beau »): a question made
+// of them and a topic's mention is not about the topic.
+const CONTENT_WORDS = new Set(
+  'beau belle beaux bon bonne bons bonnes mauvais nouveau nouvelle nouveaux premier premiere dernier derniere'.split(
+    ' ',
+  ),
+);
+
+/** Whether a common word (`isFiller`) still carries meaning. */
+export function isContentWord(word: string): boolean {
+  return CONTENT_WORDS.has(word);
 }
 
 // Question words and function words carry no topic; dropping them keeps "what is X?" about X.
@@ -43,6 +59,8 @@ const STOP_WORDS = new Set(
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // discourse words: how a question is said, not what it is about
     'concretement deja already nutshell bref liste list lol mdr ptdr haha ' +
+    // what a pasted link says around it (« cliquez ici », "click here")
+    'ici cliquez cliquer clique click clicking ' +
     // English
     'the an and or is are was were be been am i me my mine you your yours we our us he she it its they them their ' +
     'what which whom whose do does did doing done can could would should will shall may might ' +
@@ -52,35 +70,37 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-// People name one concept with different words, and the two languages' words do not share a stem: each group
-// folds to its first word, on both the index and the question side, so « financement » meets "funding".
-const SYNONYM_GROUPS = [
-  'subvention subventions grant grants funding fund funds funded financement financements financer argent money',
-  'inscription inscriptions inscrire inscris inscrit inscrite register registration registering signup enroll',
-  'mail mails email emails courriel courriels',
-  'ministere ministeres ministry ministries minister ministre',
-  'theme themes thematique thematiques topic topics sujet sujets subject subjects',
-  'evenement evenements event events',
-  'etranger etrangere etrangeres etrangers foreign abroad international',
-  'association associations asso assos ngo ngos',
-  'exemple exemples example examples idee idees idea ideas',
-  'participant participants attendee attendees personne personnes people',
-  'creer cree creee crees creees creation fonder fonde fondee fondes fondees fondateur fondateurs founded ' +
-    'founder founders create created creating',
-];
-const SYNONYMS = new Map(
-  SYNONYM_GROUPS.flatMap((group) => {
-    const [canonical = '', ...others] = group.split(' ');
-    return others.map((word) => [word, canonical] as const);
-  }),
-);
+// People name one concept with different words, and the two languages' words do not share a stem: each group of
+// synonyms.yaml folds to its first word, on both the index and the question side, so « financement » meets
+// "funding". Groups are looked up by stem, so a group need not list a word's inflections.
+const SYNONYM_FILE = z.strictObject({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+const SYNONYMS = (() => {
+  const file = join(import.meta.dirname, 'synonyms.yaml');
+  const { groups } = SYNONYM_FILE.parse(parse(readFileSync(file, 'utf8')));
+  const byWord = new Map<string, string>();
+  const byStem = new Map<string, string>();
+  for (const [canonical = '', ...others] of groups) {
+    const target = stem(normalize(canonical));
+    for (const word of others.map(normalize)) {
+      const from = stem(word);
+      const taken = byStem.get(from);
+      if (taken !== undefined && taken !== target)
+        throw new Error(`${file}: « ${word} » is in two groups (${taken}, ${target})`);
+      byWord.set(word, target);
+      if (from !== target) byStem.set(from, target);
+    }
+  }
+  // The word as listed, else its stem (the stemmers do not always give a word's inflections one stem).
+  return { get: (folded: string, stemmed: string) => byWord.get(folded) ?? byStem.get(stemmed) };
+})();
 
 /** Folds a raw word to its search form, or `null` when it is a function word (dropped). */
 export function searchTerm(word: string): string | null {
   const folded = normalize(word);
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   if (/^\d/.test(folded)) return folded;
-  return stem(SYNONYMS.get(folded) ?? folded);
+  const stemmed = stem(folded);
+  return SYNONYMS.get(folded, stemmed) ?? stemmed;
 }
 
 // An e-mail or web address is not words people type about a subject, and split up it would put « com » or
@@ -95,7 +115,8 @@ const CHAT_SPELLINGS = new Map(
   (
     'koi:quoi kwa:quoi kel:quel kelle:quelle kels:quels kelles:quelles kan:quand qd:quand ki:qui ke:que ' +
     'pk:pourquoi pq:pourquoi cb:combien cmb:combien cmt:comment cest:c_est kesk:qu_est_ce_que keske:qu_est_ce_que ' +
-    'u:you r:are ur:your pls:please plz:please gratos:gratuit matos:materiel sceno:scenographie ' +
+    'u:you r:are ur:your pls:please plz:please wen:when whn:when wher:where hw:how mch:much wat:what wut:what ' +
+    'gratos:gratuit matos:materiel sceno:scenographie ' +
     'visio:visioconference dispo:disponible infos:informations info:information'
   )
     .split(' ')

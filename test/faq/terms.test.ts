@@ -11,6 +11,16 @@ describe('FAQ search terms', () => {
     expect(searchTerms('courriel')).toEqual(searchTerms('e-mail'));
   });
 
+  it('folds the words of synonyms.yaml by stem, so a group need not list inflections', () => {
+    expect(searchTerms('trademark')).toEqual(searchTerms('marque'));
+    expect(searchTerms('trademarks')).toEqual(searchTerms('marques'));
+    expect(searchTerms('visio')).toEqual(searchTerms('online'));
+    expect(searchTerms('refunds')).toEqual(searchTerms('défraiement'));
+    // A word whose stem is another's is left out of a group: « local » is no venue, « format » no training.
+    expect(searchTerms('local')).not.toEqual(searchTerms('venue'));
+    expect(searchTerms('format')).not.toEqual(searchTerms('training'));
+  });
+
   it('drops elided function words and the question words around the topic', () => {
     expect(searchTerms("jusqu'à quand l'appel est-il ouvert")).toEqual(searchTerms('quand appel ouvert'));
     expect(searchTerms('what is the grant?')).toEqual(searchTerms('grant'));
