@@ -42,7 +42,10 @@ export class Confirmations {
     turn.state.pending = undefined;
     const action = this.#actions.get(pending.action);
     const answer = plainYesNo(turn.message.choiceId ?? turn.message.text);
-    if (!action || answer === undefined) return next();
+    if (!action || answer === undefined) {
+      turn.dropped = pending;
+      return next();
+    }
     if (answer) return action.yes(turn, pending.data);
     turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
     await action.no?.(turn, pending.data);

@@ -25,3 +25,32 @@ export function hasControlCharacters(text: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 }
+
+/** HTML elements whose content is code, not words: dropped with their tags. */
+const CODE_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** An HTML tag (`<b>`, `</p>`, `<img src=…>`): a letter right after `<`, so « 3 < 4 » and `<!here>` are not. */
+const HTML_TAG = /<\/?[a-z][^<>]*>/gi;
+
+/**
+ * A message's text without HTML: no chat the bot serves sends markup as text, and the renderers show a reply's
+ * text as written, so a pasted `<script>…</script>` or `<b>` is noise. Done as a message enters the bot, so
+ * neither the language choice nor the FAQ reads it.
+ */
+export function withoutHtml(text: string): string {
+  const stripped = text.replace(CODE_ELEMENT, ' ').replace(HTML_TAG, ' ');
+  // Only where a tag was: the spaces it leaves are tidied, any other text is left exactly as typed.
+  return stripped === text ? text : stripped.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+/**
+ * A message's words without mention tokens (Slack's `<!here>`, `<@U123>`, `<#C123|name>`; `@here`, `@channel`,
+ * `@everyone`, `@room`): what tells the language and finds a command reads this, so « <!here> aide » is the help,
+ * in French. A command's own text keeps them (a broadcast's preview warns about them).
+ */
+export function withoutMentions(text: string): string {
+  return text
+    .replace(/<[!@#][^<>\s]*>/g, ' ')
+    .replace(/(^|\s)@(?:here|channel|everyone|room)\b/gi, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

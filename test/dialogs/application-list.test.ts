@@ -1,0 +1,27 @@
+/** `candidatures` / `applications`: each application's state as people read it, skipped steps counted. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+describe('the list of applications', () => {
+  it('does not call « terminée » an application whose steps were skipped: it counts the missing answers', async () => {
+    app = await createTestApp();
+    let r = await app.say('u', 'candidater local-nec');
+    for (let i = 0; i < 40 && !r.some((x) => x.intent === 'dialog:local-nec:summary'); i++)
+      r = await app.say('u', 'passer');
+    expect(r.some((x) => x.intent === 'dialog:local-nec:summary')).toBe(true);
+    const list = reply(await app.say('u', 'candidatures'), 'dialog:list').text;
+    expect(list).not.toContain('terminée');
+    expect(list).toMatch(/toutes les étapes passées, 1\d réponses manquantes/);
+  });
+
+  it('calls a fully answered application « terminée »', async () => {
+    app = await createTestApp();
+    await driveToSummary(app, 'v', await app.say('v', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
+    const list = reply(await app.say('v', 'candidatures'), 'dialog:list').text;
+    expect(list).toMatch(/— terminée$/m);
+  });
+});
