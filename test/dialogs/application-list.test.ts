@@ -10,6 +10,10 @@ describe('the list of applications', () => {
   it('does not call « terminée » an application whose steps were skipped: it counts the missing answers', async () => {
     app = await createTestApp();
     let r = await app.say('u', 'candidater local-nec');
+    // The start names the call, not the application's internal number.
+    const start = reply(r, 'dialog:local-nec:start').text;
+    expect(start).toContain('Préparons votre candidature « NEC local');
+    expect(start).not.toMatch(/n° [0-9a-f]{6}/);
     for (let i = 0; i < 40 && !r.some((x) => x.intent === 'dialog:local-nec:summary'); i++)
       r = await app.say('u', 'passer');
     expect(r.some((x) => x.intent === 'dialog:local-nec:summary')).toBe(true);
