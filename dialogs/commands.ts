@@ -269,7 +269,10 @@ function stateOf(engine: DialogEngine, turn: Turn, application: Application): st
         one: 'toutes les étapes passées, {count} réponse manquante',
         other: 'toutes les étapes passées, {count} réponses manquantes',
       },
-      en: { one: 'every step done, {count} answer missing', other: 'every step done, {count} answers missing' },
+      en: {
+        one: 'every step done, {count} answer missing',
+        other: 'every step done, {count} answers missing',
+      },
     });
   }
   const step = steps.find((s) => s.slot === application.currentSlot);

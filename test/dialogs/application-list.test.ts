@@ -1,7 +1,7 @@
 /** `candidatures` / `applications`: each application's state as people read it, skipped steps counted. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -27,5 +27,18 @@ describe('the list of applications', () => {
     await driveToSummary(app, 'v', await app.say('v', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
     const list = reply(await app.say('v', 'candidatures'), 'dialog:list').text;
     expect(list).toMatch(/— terminée$/m);
+  });
+});
+
+describe('the local NEC prompts', () => {
+  it('asks an organiser that is a local authority one question at the support step', async () => {
+    app = await createTestApp();
+    const answers = { ...ELIGIBLE_LOCAL_NEC, organizer_name: 'Ville de Lyon', legal_entity: 'collectivité' };
+    let r = await app.say('w', 'candidater local-nec');
+    for (let i = 0; i < 20 && askedSlot(r) !== 'local_authority_support'; i++)
+      r = await app.say('w', answers[askedSlot(r) ?? ''] ?? 'passer');
+    const step = reply(r, 'dialog:local-nec:local_authority_support').text;
+    expect(step).toContain('« Ville de Lyon », est une collectivité');
+    expect(step.match(/\?/g)).toHaveLength(1);
   });
 });
