@@ -32,14 +32,19 @@ const CODE_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const HTML_TAG = /<\/?[a-z][^<>]*>/gi;
 
 /**
- * A message's text without HTML: no chat the bot serves sends markup as text, and the renderers show a reply's
- * text as written, so a pasted `<script>…</script>` or `<b>` is noise. Done as a message enters the bot, so
- * neither the language choice nor the FAQ reads it.
+ * A message's text without `<script>` / `<style>` elements: code pasted into a chat is no part of what the
+ * person says, and read as words it tipped the language to English. Done as a message enters the bot. Other
+ * tags stay in the text (an answer keeps what was typed; the renderers and the dossier escape it).
  */
-export function withoutHtml(text: string): string {
-  const stripped = text.replace(CODE_ELEMENT, ' ').replace(HTML_TAG, ' ');
-  // Only where a tag was: the spaces it leaves are tidied, any other text is left exactly as typed.
+export function withoutCode(text: string): string {
+  const stripped = text.replace(CODE_ELEMENT, ' ');
+  // Only where code was: the spaces it leaves are tidied, any other text is left exactly as typed.
   return stripped === text ? text : stripped.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+/** Text without its HTML tags (their words kept): what tells the language and finds a command (`<b>aide</b>`). */
+export function withoutTags(text: string): string {
+  return text.replace(HTML_TAG, ' ');
 }
 
 /**

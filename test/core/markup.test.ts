@@ -3,7 +3,7 @@
  * answers in nor hides a command.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withoutHtml, withoutMentions } from '../../src/core/text.ts';
+import { withoutCode, withoutMentions, withoutTags } from '../../src/core/text.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -36,8 +36,10 @@ describe('markup in a message', () => {
   });
 
   it('leaves text without tags exactly as typed, and comparisons alone', () => {
-    expect(withoutHtml('  3 < 4 et 5 > 2  ')).toBe('  3 < 4 et 5 > 2  ');
-    expect(withoutHtml('a <i>b</i>  c')).toBe('a b c');
+    expect(withoutCode('  3 < 4 et 5 > 2  ')).toBe('  3 < 4 et 5 > 2  ');
+    expect(withoutCode('a <script>x()</script>  c')).toBe('a c');
+    expect(withoutCode('a <i>b</i>')).toBe('a <i>b</i>');
+    expect(withoutTags('<b>aide</b>').trim()).toBe('aide');
     expect(withoutMentions('<@U123> <#C1|general> @room bonjour')).toBe('bonjour');
     expect(withoutMentions('écrire à ana@example.org')).toBe('écrire à ana@example.org');
   });

@@ -33,7 +33,11 @@ describe('the list of applications', () => {
 describe('the local NEC prompts', () => {
   it('asks an organiser that is a local authority one question at the support step', async () => {
     app = await createTestApp();
-    const answers = { ...ELIGIBLE_LOCAL_NEC, organizer_name: 'Ville de Lyon', legal_entity: 'collectivité' };
+    const answers: Record<string, string> = {
+      ...ELIGIBLE_LOCAL_NEC,
+      organizer_name: 'Ville de Lyon',
+      legal_entity: 'collectivité',
+    };
     let r = await app.say('w', 'candidater local-nec');
     for (let i = 0; i < 20 && askedSlot(r) !== 'local_authority_support'; i++)
       r = await app.say('w', answers[askedSlot(r) ?? ''] ?? 'passer');
