@@ -4,6 +4,7 @@ import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import type { DialogEngine } from './engine.ts';
 import { exportFiles } from './export/dossier.ts';
+import { missingSteps } from './steps.ts';
 
 /**
  * Every dialog command. All are dialog-scoped: while a dialog runs, its step decides whether `Open Lab Co` is
@@ -252,10 +253,27 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
   return [apply, back, skip, status, cancel, edit, list, open, remove, summary, exportCommand];
 }
 
-/** « terminée », or « en cours, étape « date de l’événement » »: the step by its label, as people read it. */
+/**
+ * « terminée », « toutes les étapes passées, 6 réponses manquantes » (skipped steps are not an end), or « en cours,
+ * étape « date de l’événement » »: the step by its label, as people read it.
+ */
 function stateOf(engine: DialogEngine, turn: Turn, application: Application): string {
-  if (application.status === 'complete') return turn.t({ fr: 'terminée', en: 'complete' });
-  const step = engine.steps(engine.dialogOf(application)).find((s) => s.slot === application.currentSlot);
+  const steps = engine.steps(engine.dialogOf(application));
+  if (application.status === 'complete') {
+    const missing = missingSteps(steps, application).length;
+    if (missing === 0) return turn.t({ fr: 'terminée', en: 'complete' });
+    return turn.plural(missing, {
+      fr: {
+        one: 'toutes les étapes passées, {count} réponse manquante',
+        other: 'toutes les étapes passées, {count} réponses manquantes',
+      },
+      en: {
+        one: 'every step done, {count} answer missing',
+        other: 'every step done, {count} answers missing',
+      },
+    });
+  }
+  const step = steps.find((s) => s.slot === application.currentSlot);
   return turn.t(
     { fr: 'en cours, étape « {label} »', en: 'in progress, at “{label}”' },
     { label: step?.label[turn.lang] ?? '' },

@@ -173,10 +173,10 @@ export class DialogEngine {
       intent: `dialog:${dialog.id}:start`,
       text: turn.t(
         {
-          fr: 'Préparons votre candidature « {name} » (n° {id}). Je pose une question à la fois ; « aide » explique chaque étape et ce que vous pouvez écrire.',
-          en: 'Let’s prepare your “{name}” application (no. {id}). One question at a time; “help” explains each step and what you can type.',
+          fr: 'Préparons votre candidature « {name} ». Je pose une question à la fois ; « aide » explique chaque étape et ce que vous pouvez écrire.',
+          en: 'Let’s prepare your “{name}” application. One question at a time; “help” explains each step and what you can type.',
         },
-        { name: call.name[turn.lang], id: application.id },
+        { name: call.name[turn.lang] },
       ),
     });
     const noted = answersSaid(call, steps, facts, turn.lang);

@@ -33,14 +33,16 @@ export function resolveCitation(call: CallDefinition, citation: CitationDefiniti
 }
 
 /**
- * One line: `source: ANCT — NEC locaux, 2023, § Project initiators`. A French reader of an English source reads
+ * One line: `source: ANCT — NEC locaux, 2023, § Project initiators`; an English reader of a French source is told
+ * the page is in French (`source: MEAE — …, 2024 (in French), § IV. Calendrier`). A French reader of an English source reads
  * the section in French, told the page is in English (`source : … (page en anglais), § Porteurs de projet`); the
  * original title stays in the data (`section`), for whoever looks it up in the page.
  */
 export function formatCitation(citation: Citation, lang: Lang): string {
   if (lang === 'fr' && citation.sourceLang === 'en')
     return `source : ${citation.title} (page en anglais), § ${citation.sectionFr ?? citation.section}`;
-  return lang === 'fr'
-    ? `source : ${citation.title}, § ${citation.section}`
-    : `source: ${citation.title}, § ${citation.section}`;
+  if (lang === 'fr') return `source : ${citation.title}, § ${citation.section}`;
+  // An English reader of a French source reads its section as the page writes it, told the page is in French.
+  if (citation.sourceLang !== 'en') return `source: ${citation.title} (in French), § ${citation.section}`;
+  return `source: ${citation.title}, § ${citation.section}`;
 }

@@ -39,6 +39,8 @@ export interface BenefitVerdict {
   state: BenefitState;
   eligible: boolean | null;
   outcomes: RuleOutcome[];
+  /** For a closed call: where the benefit would stand were the call open (to prepare the next round). */
+  ifOpen?: BenefitState;
 }
 
 /** Ids of the outcomes `requires` adds: `requires:<benefit id>`. */
@@ -54,9 +56,24 @@ export interface Verdict {
 
 /** Evaluates answers against a call on a given day (the injected clock's), in the person's time zone. */
 export function evaluate(call: CallDefinition, answers: Answers, today: Date, timezone: string): Verdict {
+  const verdict = evaluateOn(call, answers, today, timezone, true);
+  if (!verdict.benefits.some((b) => b.outcomes.some((o) => o.ruleId === CALL_CLOSED))) return verdict;
+  // Closed: every benefit fails on that alone, so the other criteria are worked out as if it were open.
+  const open = evaluateOn(call, answers, today, timezone, false);
+  const benefits = verdict.benefits.map((b, i) => ({ ...b, ifOpen: open.benefits[i]?.state }));
+  return { ...verdict, benefits };
+}
+
+function evaluateOn(
+  call: CallDefinition,
+  answers: Answers,
+  today: Date,
+  timezone: string,
+  withWindow: boolean,
+): Verdict {
   const ctx: RuleContext = { call, answers, today: dayIn(today, timezone), timezone };
   const outcomes = [
-    ...windowOutcomes(ctx),
+    ...(withWindow ? windowOutcomes(ctx) : []),
     ...call.rules.map((rule) => toOutcome(ctx, rule, checkRule(rule, ctx))),
   ];
   const figures = figureParams(call);
@@ -154,6 +171,7 @@ export function verdictData(verdict: Verdict, lang: Lang): Record<string, Verdic
         unknown: ids(b, 'unknown'),
         toConfirm: ids(b, 'to_confirm'),
         sources: b.outcomes.filter((o) => o.status !== 'met').map((o) => ({ rule: o.ruleId, ...o.citation })),
+        ...(b.ifOpen ? { ifOpen: b.ifOpen } : {}),
       },
     ]),
   );
@@ -168,6 +186,8 @@ export interface VerdictEntry {
   unknown: string[];
   toConfirm: string[];
   sources: Array<{ rule: string } & Citation>;
+  /** A closed call's benefit: its state were the call open. */
+  ifOpen?: BenefitState;
 }
 
 /** An outcome's text followed by its citation. */

@@ -49,7 +49,13 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
     );
   const selections = new Set<string>();
   for (const b of verdict.benefits) {
-    lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${STATE[b.state][lang]}`);
+    // A closed call: said, and the rest still given, so the organiser can prepare the next round.
+    const ifOpen = b.ifOpen
+      ? lang === 'fr'
+        ? ` (appel clos) — sinon : ${STATE[b.ifOpen].fr}`
+        : ` (the call is closed) — otherwise: ${STATE[b.ifOpen].en}`
+      : '';
+    lines.push('', `**${b.benefit.name[lang]}**${colon(lang)} ${STATE[b.state][lang]}${ifOpen}`);
     // Every line says why, with its source: what stands in the way first, then what is met.
     for (const o of [
       ...b.outcomes.filter((o) => o.status !== 'met'),

@@ -5,8 +5,8 @@
  * It is the one module that knows the adapters.
  */
 
-import { existsSync, realpathSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
@@ -94,7 +94,12 @@ async function main(): Promise<void> {
       );
   });
 
-  const terminal = { input: process.stdin, output: process.stdout, exportsDir: config.EXPORTS_DIR };
+  // Its exported files too: a temporary folder, said in the log and in each reply's `files`, unless told where.
+  const scratch = args.jsonl && !config.STORE_URL && !process.env.EXPORTS_DIR;
+  const exportsDir = scratch ? mkdtempSync(`${tmpdir()}/nec-bot-exports-`) : config.EXPORTS_DIR;
+  if (scratch)
+    logger.info({ exportsDir }, 'scripted run without STORE_URL: exported files go to a temporary folder');
+  const terminal = { input: process.stdin, output: process.stdout, exportsDir };
   if (args.jsonl) {
     // With PORT set, scripts and tests drive the console too (on the loopback interface only).
     const consoleServer = process.env.PORT ? await serveOps(app, config.PORT, '127.0.0.1') : undefined;

@@ -19,8 +19,8 @@ export const EVENT_STEPS: StepDefinition[] = [
     slot: 'event_format',
     prompt: { fr: 'Sous quel format ?', en: 'In which format?' },
     help: {
-      fr: 'Le NEC local se tient entièrement en ligne ou en format hybride (présentiel et distanciel).',
-      en: 'A local NEC is held fully online or in a hybrid format (on site and online sessions).',
+      fr: 'La source décrit deux formats : entièrement en ligne, ou hybride (présentiel et distanciel). Un événement uniquement en présentiel peut se déclarer : elle ne l’exclut pas, mais ne le prévoit pas, et le label est alors à confirmer avec l’ANCT.',
+      en: 'The source describes two formats: fully online, or hybrid (on site and online sessions). An in-person-only event can be declared: it does not exclude it, but does not provide for it, so the label is then to be confirmed with ANCT.',
     },
     names: ['format', 'forme', 'format de l evenement'],
     // On site and online named together is the hybrid format (« sur place et en visio »).

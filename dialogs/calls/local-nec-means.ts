@@ -66,8 +66,8 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'How many people can the venue hold?',
     },
     help: {
-      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Passez si vous ne le savez pas encore.',
-      en: 'The venue’s capacity: for support, it must hold the expected audience. Skip if you do not know yet.',
+      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Pour un événement en ligne, le nombre de participants que votre outil de visio accepte (la source ne prévoit pas d’exception pour le en ligne). Passez si vous ne le savez pas encore.',
+      en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). Skip if you do not know yet.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
     // « 300 places », or « la salle fait 300 », "our venue holds 120" (the number last).
@@ -108,8 +108,8 @@ export const MEANS_STEPS: StepDefinition[] = [
       answers.legal_entity === 'local_authority' && typeof answers.organizer_name === 'string'
         ? {
             note: {
-              fr: `Votre structure, « ${answers.organizer_name} », est une collectivité : elle soutient donc l’événement ? Un « oui » l’inscrit comme collectivité qui soutient.`,
-              en: `Your organisation, “${answers.organizer_name}”, is a local authority: so it supports the event? A “yes” records it as the supporting authority.`,
+              fr: `Votre structure, « ${answers.organizer_name} », est une collectivité : si elle soutient elle-même l’événement, un « oui » l’inscrit comme collectivité qui soutient.`,
+              en: `Your organisation, “${answers.organizer_name}”, is a local authority: if it supports the event itself, a “yes” records it as the supporting authority.`,
             },
             alsoOnYes: { local_authority_name: answers.organizer_name },
           }
@@ -179,8 +179,8 @@ export const MEANS_STEPS: StepDefinition[] = [
   {
     slot: 'grant_requested',
     prompt: {
-      fr: 'Quel montant de subvention demandez-vous à l’ANCT ? (0 si aucun)',
-      en: 'How much grant do you ask ANCT for? (0 if none)',
+      fr: 'Quel montant de subvention demandez-vous à l’ANCT ? (en euros ; 0 si vous n’en demandez pas)',
+      en: 'How much grant do you ask ANCT for? (in euros; 0 if you ask for none)',
     },
     help: {
       fr: 'La subvention couvre logistique, communication et programmation ; elle ne peut dépasser 80 % du budget total.',

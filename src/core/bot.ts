@@ -10,7 +10,7 @@ import type { Lang } from './i18n.ts';
 import { resolveLanguage } from './language.ts';
 import type { IncomingMessage, Reply } from './message.ts';
 import { withoutMarkdown } from './plain-text.ts';
-import { withoutControlCharacters } from './text.ts';
+import { withoutCode, withoutControlCharacters, withoutMentions, withoutTags } from './text.ts';
 import { Turn } from './turn.ts';
 import { typeset } from './typography.ts';
 
@@ -90,8 +90,11 @@ export class Bot {
     const state = await this.#conversations.load(user);
     // Control characters go before anything reads the text. Markdown marks are no part of the words that tell
     // the language, nor of a command typed in bold (« **aide** »); a command's own text keeps them (a broadcast).
-    const message = asChoice({ ...incoming, text: withoutControlCharacters(incoming.text) }, state.offered);
-    const words = withoutMarkdown(message.text);
+    // Nor are HTML tags and mention tokens (« <!here> aide »); pasted code (« <script>…</script> ») goes with the
+    // control characters.
+    const text = withoutCode(withoutControlCharacters(incoming.text));
+    const message = asChoice({ ...incoming, text }, state.offered);
+    const words = withoutMentions(withoutTags(withoutMarkdown(message.text)));
     const command = this.commands.match(message.text) ?? this.commands.match(words);
     const lang = resolveLanguage(state, words, command, message.langHint, this.#defaultLang);
     const turn = new Turn(message, user, state, lang);

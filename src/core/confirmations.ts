@@ -50,6 +50,8 @@ export class Confirmations {
       return action.no?.(turn, pending.data);
     }
     if (said === 'unsure') return askAgain(turn, pending, UNSURE);
+    // Whatever answers the message next may tell that the question it replaces is dropped.
+    turn.dropped = pending;
     await next();
     if (turn.state.pending || !turn.replies.every(isFallback)) return;
     turn.replies.splice(0, turn.replies.length);

@@ -2,7 +2,7 @@
 
 import type { UserKey } from '../store/user-records.ts';
 import type { CommandMatch } from './commands.ts';
-import type { ConversationState } from './conversation.ts';
+import type { ConversationState, PendingConfirmation } from './conversation.ts';
 import { type Lang, type Localized, t } from './i18n.ts';
 import type { IncomingMessage, Reply } from './message.ts';
 import { type Counted, plural } from './plural.ts';
@@ -18,6 +18,8 @@ export class Turn {
   command?: CommandMatch;
   /** Leave the stored state as it was: the message was dropped (duplicate, flood) or the person was just forgotten. */
   discardState = false;
+  /** The question this message left unanswered (it was something else): a command that asks again may say so. */
+  dropped?: PendingConfirmation;
 
   constructor(message: IncomingMessage, user: UserKey, state: ConversationState, lang: Lang) {
     this.message = message;

@@ -84,12 +84,11 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
         turn.t(WHO),
         turn.t(
           {
-            fr: 'Votre candidature « {call} » (n° {id}) vous attend : {answers}, nous en sommes à l’étape {index}. Reprenons là où nous en étions ; « aide » pour le reste.',
-            en: 'Your “{call}” application (no. {id}) is waiting: {answers}, we are at step {index}. Let’s pick up where we left off; “help” for the rest.',
+            fr: 'Votre candidature « {call} » vous attend : {answers}, nous en sommes à l’étape {index}. Reprenons là où nous en étions ; « aide » pour le reste.',
+            en: 'Your “{call}” application is waiting: {answers}, we are at step {index}. Let’s pick up where we left off; “help” for the rest.',
           },
           {
             call: current.callName,
-            id: current.id,
             answers: turn.plural(current.answered, ANSWERS_GIVEN),
             index: current.index,
           },
@@ -111,8 +110,8 @@ export async function welcome(turn: Turn, situation: Situation): Promise<void> {
     intro.push(
       turn.t(
         {
-          fr: 'Votre candidature « {call} » (n° {id}) est terminée : « récapitulatif {id} » la remontre, « exporter {id} » vous en donne le dossier.',
-          en: 'Your “{call}” application (no. {id}) is complete: “summary {id}” shows it again, “export {id}” gives you its dossier.',
+          fr: 'Votre candidature « {call} » est terminée : « récapitulatif {id} » la remontre, « exporter {id} » vous en donne le dossier.',
+          en: 'Your “{call}” application is complete: “summary {id}” shows it again, “export {id}” gives you its dossier.',
         },
         { call: completed.callName, id: completed.id },
       ),

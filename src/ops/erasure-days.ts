@@ -123,7 +123,7 @@ export function erasureLines(
     return [
       t(
         lang,
-        { fr: '• {name} : effacée le {day} ({why}).', en: '• {name}: erased on {day} ({why}).' },
+        { fr: '• {name} : sera effacée le {day} ({why}).', en: '• {name}: to be erased on {day} ({why}).' },
         {
           name:
             nameOf(applicationId) ??

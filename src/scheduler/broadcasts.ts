@@ -124,7 +124,7 @@ export class Broadcasts {
         const when = now
           ? { ok: true as const, at: turn.message.timestamp, rest: rest.replace(/^\S+\s*/, '') }
           : parseLeadingWhen(rest, turn.message.timestamp, zone);
-        if (!when.ok) return refuse(turn, whenProblem(turn, when, zone, EXAMPLES));
+        if (!when.ok) return refuse(turn, whenProblem(turn, when, zone, EXAMPLES, ONLY_FUTURE));
         // « demain à 9h : Clôture vendredi »: the colon introduces the message, it is not part of it.
         const text = when.rest.replace(/^[:—–-]\s*/, '');
         if (text === '')
@@ -133,16 +133,22 @@ export class Broadcasts {
             turn.t({ fr: 'Quel message faut-il diffuser ?', en: 'What message should I broadcast?' }),
           );
         const channels = rooms.map((r) => `#${r}`).join(', ');
+        const preview = turn.t(
+          {
+            fr: 'Aperçu — dans {channels}, {at} ({zone}) :\n> {text}',
+            en: 'Preview — to {channels}, {at} ({zone}):\n> {text}',
+          },
+          { channels, at: formatInstant(when.at, zone, turn.lang), zone, text },
+        );
         this.#o.confirmations.ask(
           turn,
           'broadcast:send',
-          turn.t(
-            {
-              fr: 'Aperçu — dans {channels}, {at} ({zone}) :\n> {text}\nJe programme cette diffusion ?',
-              en: 'Preview — to {channels}, {at} ({zone}):\n> {text}\nShall I schedule this broadcast?',
-            },
-            { channels, at: formatInstant(when.at, zone, turn.lang), zone, text },
-          ),
+          [
+            preview,
+            ...plainTextWarning(turn, text),
+            ...replacedPreview(turn),
+            turn.t({ fr: 'Je programme cette diffusion ?', en: 'Shall I schedule this broadcast?' }),
+          ].join('\n'),
           { rooms, at: when.at.getTime(), text, zone },
         );
       },
@@ -285,6 +291,70 @@ export class Broadcasts {
       },
     };
   }
+}
+
+const ONLY_FUTURE: Localized = {
+  fr: 'je ne peux diffuser que dans le futur',
+  en: 'I can only broadcast in the future',
+};
+
+/** Mentions as people write them: Slack's `<!here>` tokens, and `@here` / `@channel` / `@everyone` / `@room`. */
+const MENTION = /<!(here|channel|everyone)[^>]*>|(?<![\w@])@(here|channel|everyone|room)\b/gi;
+const LINK = /https?:\/\/|\]\(/i;
+
+/**
+ * A broadcast is posted in the bot's voice, so the renderers keep what a person typed as text: Slack's markup
+ * escaped and Matrix's `m.mentions` empty (nobody is notified), a typed `[label](url)` shown as written. The
+ * preview says so when the message holds mentions or links, so the manager does not count on them.
+ */
+function plainTextWarning(turn: Turn, text: string): string[] {
+  const mentions = [
+    ...new Set([...text.matchAll(MENTION)].map((m) => `@${(m[1] ?? m[2] ?? '').toLowerCase()}`)),
+  ];
+  const lines: string[] = [];
+  if (mentions.length > 0)
+    lines.push(
+      turn.t(
+        {
+          fr: '⚠️ {mentions} sera publié en texte simple : personne n’est notifié.',
+          en: '⚠️ {mentions} will be posted as plain text: nobody is notified.',
+        },
+        { mentions: mentions.join(', ') },
+      ),
+    );
+  if (LINK.test(text))
+    lines.push(
+      turn.t({
+        fr: '⚠️ Les liens ne sont pas rendus cliquables par le bot (une adresse seule peut l’être par l’application de chat).',
+        en: '⚠️ The links are not made clickable by the bot (a bare address may be, by the chat app).',
+      }),
+    );
+  return lines;
+}
+
+/** Said when this preview takes the place of an earlier one still awaiting a yes (only one waits at a time). */
+function replacedPreview(turn: Turn): string[] {
+  const dropped = turn.dropped;
+  if (dropped?.action !== 'broadcast:send') return [];
+  const { rooms, at, zone, text } = dropped.data as {
+    rooms?: string[];
+    at?: number;
+    zone?: string;
+    text?: string;
+  };
+  return [
+    turn.t(
+      {
+        fr: 'Cet aperçu remplace celui vers {channels}, {at} (« {text} ») : celui-là n’est pas programmé.',
+        en: 'This preview replaces the one to {channels}, {at} (“{text}”): that one is not scheduled.',
+      },
+      {
+        channels: (rooms ?? []).map((r) => `#${r}`).join(', '),
+        at: formatInstant(Number(at), String(zone), turn.lang),
+        text: String(text ?? ''),
+      },
+    ),
+  ];
 }
 
 const FORBIDDEN = {

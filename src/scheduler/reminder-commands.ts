@@ -28,20 +28,30 @@ export function directRef(turn: Turn): ConversationRef {
   return { platform: ref.platform, workspace: ref.workspace, roomId: userId, userId, isDirect: true };
 }
 
-/** Why a time was refused, in words that say what to do instead (`examples`: the command's own). */
+const ONLY_FUTURE: Localized = {
+  fr: 'je ne peux rappeler que dans le futur',
+  en: 'I can only remind you in the future',
+};
+
+/**
+ * Why a time was refused, in words that say what to do instead (`examples`: the command's own; `onlyFuture`:
+ * what it can do only in the future, said after a time already past).
+ */
 export function whenProblem(
   turn: Turn,
   when: Extract<When, { ok: false }>,
   zone: string,
   examples: Localized = EXAMPLES,
+  onlyFuture: Localized = ONLY_FUTURE,
 ): string {
   if (when.reason === 'past' && when.at) {
     return turn.t(
       {
-        fr: '{at} est déjà passé (il est {now}, fuseau {zone}) : je ne peux rappeler que dans le futur.',
-        en: '{at} is already past (it is {now}, {zone} time): I can only remind you in the future.',
+        fr: '{at} est déjà passé (il est {now}, fuseau {zone}) : {onlyFuture}.',
+        en: '{at} is already past (it is {now}, {zone} time): {onlyFuture}.',
       },
       {
+        onlyFuture: turn.t(onlyFuture),
         at: formatInstant(when.at, zone, turn.lang),
         now: formatInstant(turn.message.timestamp, zone, turn.lang),
         zone,

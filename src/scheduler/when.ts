@@ -102,22 +102,23 @@ const MONTH = Object.keys(MONTHS)
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
 
 const RELATIVE =
-  /(?:^|\s)(?:in|dans)\s+(\d+|an?|one|une?|two|deux|three|trois)\s*(minutes?|mins?|mn|hours?|hrs?|heures?|h|days?|jours?|j|weeks?|semaines?|sem|months?|mois)(?=\s|$|[.,;])/;
+  /(?:^|\s)(?:in|dans)\s+(\d+|an?|one|une?|two|deux|three|trois)\s*(minutes?|mins?|mn|hours?|hrs?|heures?|h|days?|jours?|j|weeks?|semaines?|sem|months?|mois)(?=\s|$|[.,;:])/;
+// Yesterday is read so that « hier à 9h » is told it is past rather than not understood.
 const DAY_WORD =
-  /(?:^|\s)(?:(?:the\s+)?day\s+after\s+tomorrow|apres[- ]demain|tomorrow|demain|today|aujourd'hui|ce\s+soir|tonight)(?=\s|$|[.,;])/;
+  /(?:^|\s)(?:(?:the\s+)?day\s+after\s+tomorrow|apres[- ]demain|tomorrow|demain|today|aujourd'hui|ce\s+soir|tonight|yesterday|hier)(?=\s|$|[.,;:])/;
 const WEEKDAY_RE = new RegExp(
-  `(?:^|\\s)(?:(?:on|next|this)\\s+)?(${WEEKDAY})(?:\\s+(?:prochain|qui vient))?(?=\\s|$|[.,;])`,
+  `(?:^|\\s)(?:(?:on|next|this)\\s+)?(${WEEKDAY})(?:\\s+(?:prochain|qui vient))?(?=\\s|$|[.,;:])`,
 );
-const ISO_DATE = /(?:^|\s)(?:on\s+|le\s+)?(\d{4})-(\d{2})-(\d{2})(?=\s|$|[.,;])/;
-const SLASH_DATE = /(?:^|\s)(?:on\s+|le\s+)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?=\s|$|[,;])/;
+const ISO_DATE = /(?:^|\s)(?:on\s+|le\s+)?(\d{4})-(\d{2})-(\d{2})(?=\s|$|[.,;:])/;
+const SLASH_DATE = /(?:^|\s)(?:on\s+|le\s+)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?=\s|$|[,;:])/;
 const DAY_MONTH = new RegExp(
-  `(?:^|\\s)(?:on\\s+(?:the\\s+)?|le\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH})\\.?(?:\\s+(\\d{4}))?(?=\\s|$|[.,;])`,
+  `(?:^|\\s)(?:on\\s+(?:the\\s+)?|le\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH})\\.?(?:\\s+(\\d{4}))?(?=\\s|$|[.,;:])`,
 );
 const MONTH_DAY = new RegExp(
-  `(?:^|\\s)(?:on\\s+)?(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?=\\s|$|[.,;])`,
+  `(?:^|\\s)(?:on\\s+)?(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?=\\s|$|[.,;:])`,
 );
-const TIME = /(?:^|\s)(?:at\s+|a\s+|vers\s+|@\s*)?(\d{1,2})(?:(?::|h)(\d{2})|h|\s*(am|pm))(?=\s|$|[.,;])/;
-const NOON = /(?:^|\s)(?:at\s+|a\s+)?(noon|midi|midnight|minuit)(?=\s|$|[.,;])/;
+const TIME = /(?:^|\s)(?:at\s+|a\s+|vers\s+|@\s*)?(\d{1,2})(?:(?::|h)(\d{2})|h|\s*(am|pm))(?=\s|$|[.,;:])/;
+const NOON = /(?:^|\s)(?:at\s+|a\s+)?(noon|midi|midnight|minuit)(?=\s|$|[.,;:])/;
 
 /** Lower case without accents, the same length as the text (so matches can be cut out of the original). */
 function searchable(text: string): string {
@@ -198,7 +199,13 @@ export function parseWhen(text: string, now: Date, zone: string, base: Date = no
   const dayWord = take(texts, DAY_WORD)?.[0].trim();
   if (dayWord) {
     relativeAt = undefined;
-    const offset = /after|apres/.test(dayWord) ? 2 : /tomorrow|demain/.test(dayWord) ? 1 : 0;
+    const offset = /after|apres/.test(dayWord)
+      ? 2
+      : /tomorrow|demain/.test(dayWord)
+        ? 1
+        : /yesterday|hier/.test(dayWord)
+          ? -1
+          : 0;
     day = shift(today, offset, zone);
   }
   const weekday = day ? undefined : take(texts, WEEKDAY_RE);

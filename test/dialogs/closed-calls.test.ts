@@ -60,6 +60,9 @@ describe('a closed call, said before the first step (today: 23 November 2026)', 
     expect(summary.text).not.toMatch(/• 13 mars 2024 :/);
     expect(summary.text).toContain('_Pour l’édition 2024, l’appel a ouvert le 10 janvier 2024');
     expect(summary.data?.keyDates).toEqual([]);
+    // Closed, said, and the other criteria still worked out: what the next round would give.
+    expect(summary.text).toMatch(/: ❌ non éligible \(appel clos\) — sinon : (✅|❓|❔) /);
+    expect(summary.text).toContain('Cet appel est clos depuis le 13 mars 2024');
     const files = reply(await app.say('u', 'exporter'), 'dialog:meae-nir:export').attachments ?? [];
     expect(files[2]?.content).not.toContain('BEGIN:VEVENT');
     expect(files[0]?.content).toContain('n’envoyez pas ce dossier');

@@ -135,7 +135,7 @@ describe('reminders follow the verdict; retention is told before it happens', ()
     // « mes données » says when the application goes, and how to keep a copy.
     const mine = reply(await app.say('u', 'mes données'), 'privacy:export');
     expect(mine.text).toMatch(
-      /— Association Les Liens : effacée le 22 décembre 2027 \(90 jours après son événement\)/,
+      /— Association Les Liens : sera effacée le 22 décembre 2027 \(90 jours après son événement\)/,
     );
     expect(mine.text).toContain('Pour en garder une copie : « exporter »');
   });

@@ -20,6 +20,24 @@ describe('npm start -- --jsonl (the scripting interface)', () => {
     expect(output.deliveries).toEqual([]);
   });
 
+  it('writes the exports of a scripted run to a temporary folder when no STORE_URL is set, and says where', async () => {
+    const { code, stdout, stderr } = await runBot(
+      ['--jsonl'],
+      '{"user":"u","text":"mes données"}\n',
+      botEnv({ LOG_LEVEL: 'info' }),
+    );
+    expect(code).toBe(0);
+    const files: string[] = JSON.parse(stdout.trim()).replies.flatMap(
+      (r: { files?: string[] }) => r.files ?? [],
+    );
+    expect(files).toHaveLength(1);
+    const folder = files[0]?.slice(0, files[0].indexOf('/u/')) ?? '';
+    expect(folder.startsWith(join(tmpdir(), 'nec-bot-exports-'))).toBe(true);
+    expect(existsSync(files[0] as string)).toBe(true);
+    expect(stderr).toContain(folder);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
   it('answers bad lines with an error line and goes on', async () => {
     const input = [
       'not json',

@@ -62,7 +62,7 @@ describe('the greeting', () => {
     const r = await app.say('ana', 'Rebonjour, on en était où ?');
     expect(intents(r)).toEqual(['welcome', 'dialog:local-nec:event_date']);
     expect(r[0]?.text).toMatch(
-      /Votre candidature « .+ » \(n° \w+\) vous attend : 2 réponses données, nous en sommes à l’étape 3\./,
+      /Votre candidature « .+ » vous attend : 2 réponses données, nous en sommes à l’étape 3\./,
     );
     expect(last(r).text).toMatch(/^Reprenons — \*\*Étape 3\*\*/);
   });
@@ -94,7 +94,7 @@ describe('« on en était où ? » with nothing in progress', () => {
     expect(lines[0]).toBe('Rebonjour ! Vous n’avez pas de candidature en cours.');
     const id = String(where?.data?.completed);
     expect(lines[1]).toBe(
-      `Votre candidature « NEC local (appel à participation de l’ANCT) » (n° ${id}) est terminée : « récapitulatif ${id} » la remontre, « exporter ${id} » vous en donne le dossier.`,
+      `Votre candidature « NEC local (appel à participation de l’ANCT) » est terminée : « récapitulatif ${id} » la remontre, « exporter ${id} » vous en donne le dossier.`,
     );
   });
 });

@@ -116,7 +116,7 @@ describe('my data', () => {
     await app.say('bob', 'Les Liens');
     const unfinished = (await app.say('bob', 'mes données')).find((r) => r.intent === 'privacy:export');
     expect(unfinished?.text).toContain(
-      '• NEC local (appel à participation de l’ANCT) — Les Liens : effacée le',
+      '• NEC local (appel à participation de l’ANCT) — Les Liens : sera effacée le',
     );
     expect(unfinished?.text).not.toContain('garder ma candidature');
 
@@ -125,7 +125,7 @@ describe('my data', () => {
     await driveToSummary(app, 'gus', start, ELIGIBLE_LOCAL_NEC);
     const mine = (await app.say('gus', 'mes données')).find((r) => r.intent === 'privacy:export');
     // Event on 23 March 2027 plus 90 days: 21 June, in Guadeloupe too (not 20 June, 20:00 there).
-    expect(mine?.text).toContain('Association Les Liens : effacée le 21 juin 2027');
+    expect(mine?.text).toContain('Association Les Liens : sera effacée le 21 juin 2027');
     expect(mine?.text).toContain('« garder ma candidature »');
   });
 });

@@ -154,7 +154,7 @@ describe('keeping a completed application longer', () => {
     const mine = (await app.say('a', 'mes données')).find((r) => r.intent === 'privacy:export');
     // Named as people know it, never by its id, which the command does not need with one application.
     expect(mine?.text).toContain(
-      '• NEC local (appel à participation de l’ANCT) — Association Les Liens : effacée le 19 septembre 2027',
+      '• NEC local (appel à participation de l’ANCT) — Association Les Liens : sera effacée le 19 septembre 2027',
     );
     expect(mine?.text).not.toContain(id);
     expect(mine?.text).toContain('« garder ma candidature »');
