@@ -1,15 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { firstReply } from '../support/ask.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
 afterEach(async () => app?.close());
 
 /** The reply to one question from a new person. */
-async function ask(question: string, user = 'u') {
-  const [reply] = await app.say(user, question);
-  if (!reply) throw new Error(`no reply to ${question}`);
-  return reply;
-}
+const ask = (question: string, user = 'u') => firstReply(app, question, user);
 
 describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () => {
   it('does not answer a near miss with the topic’s card: it says the fact is not in the sources, and whom to ask', async () => {
