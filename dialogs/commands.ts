@@ -240,10 +240,13 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
         intent: `dialog:${application.callId}:export`,
         text: turn.t(
           {
-            fr: 'Voici le brouillon du dossier ({id}), vos réponses en JSON et les dates clés à importer dans votre agenda : {files}.',
-            en: 'Here is the draft application file ({id}), your answers as JSON and the key dates to import into your calendar: {files}.',
+            fr: 'Voici le brouillon du dossier « {call} », vos réponses en JSON et les dates clés à importer dans votre agenda : {files}.',
+            en: 'Here is the “{call}” draft application file, your answers as JSON and the key dates to import into your calendar: {files}.',
           },
-          { id: application.id, files: attachments.map((a) => a.filename).join(', ') },
+          {
+            call: engine.callName(application.callId, turn.lang),
+            files: attachments.map((a) => a.filename).join(', '),
+          },
         ),
         attachments,
         ...(turn.message.ref.isDirect ? {} : { toDirect: true }),
