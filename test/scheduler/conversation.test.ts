@@ -236,4 +236,25 @@ describe('broadcasts', () => {
     expect(cancelled?.intent).toBe('broadcast:cancelled');
     expect(await advanceTo('2026-11-26T00:00:00+01:00')).toEqual([]);
   });
+
+  it('asks which broadcast to cancel when the id is left out, offering the scheduled ones', async () => {
+    const manager = { room: 'general', isManager: true };
+    const [none] = await app.say('max', 'annuler diffusion', manager);
+    expect(none?.text).toMatch(/^Aucune diffusion programmée\./);
+    await app.say('max', 'diffuser demain 9h Réunion', manager);
+    const [scheduled] = await app.say('max', 'oui', manager);
+    const [which] = await app.say('max', 'annuler diffusion', manager);
+    expect(which).toMatchObject({
+      intent: 'broadcast:which',
+      text: 'Quelle diffusion annuler ?',
+      choices: [
+        {
+          id: `annuler diffusion ${String(scheduled?.data?.id)}`,
+          label: 'mardi 24 novembre 2026 à 09:00 — 📣 Réunion',
+        },
+      ],
+    });
+    const [cancelled] = await app.say('max', '1', manager);
+    expect(cancelled?.intent).toBe('broadcast:cancelled');
+  });
 });
