@@ -104,8 +104,8 @@ export class Broadcasts {
       aliases: { en: ['broadcast'], fr: ['diffuser'] },
       managerOnly: true,
       summary: {
-        fr: 'programmer un message dans des canaux (gestionnaires)',
-        en: 'schedule a message to channels (managers)',
+        fr: 'programmer un message dans des canaux',
+        en: 'schedule a message to channels',
       },
       usage: { fr: '[#canal …] <quand> <message>', en: '[#channel …] <when> <message>' },
       run: async (turn, args) => {
@@ -240,8 +240,8 @@ export class Broadcasts {
       aliases: { en: ['broadcasts'], fr: ['diffusions'] },
       managerOnly: true,
       summary: {
-        fr: 'lister les diffusions programmées (gestionnaires)',
-        en: 'list scheduled broadcasts (managers)',
+        fr: 'lister les diffusions programmées',
+        en: 'list scheduled broadcasts',
       },
       run: async (turn) => {
         // A manager sees the broadcasts of their own workspace only (one deployment may serve several).
@@ -284,7 +284,7 @@ export class Broadcasts {
       id: 'cancel-broadcast',
       aliases: { en: ['cancel broadcast'], fr: ['annuler diffusion', 'annuler la diffusion'] },
       managerOnly: true,
-      summary: { fr: 'annuler une diffusion (gestionnaires)', en: 'cancel a broadcast (managers)' },
+      summary: { fr: 'annuler une diffusion', en: 'cancel a broadcast' },
       usage: { fr: '<id>', en: '<id>' },
       run: async (turn, args) => {
         const id = args.replace(/`/g, '').trim();

@@ -78,8 +78,8 @@ export class Subscriptions {
       aliases: { en: ['subscribe'], fr: ['abonner'] },
       managerOnly: true,
       summary: {
-        fr: 'abonner ce canal aux échéances d’un appel (gestionnaires)',
-        en: 'subscribe this channel to a call’s deadlines (managers)',
+        fr: 'abonner ce canal aux échéances d’un appel',
+        en: 'subscribe this channel to a call’s deadlines',
       },
       usage: { fr: '<id-appel> [fuseau du canal]', en: '<call-id> [channel time zone]' },
       run: async (turn, args) => {
@@ -140,8 +140,8 @@ export class Subscriptions {
       aliases: { en: ['unsubscribe'], fr: ['désabonner'] },
       managerOnly: true,
       summary: {
-        fr: 'désabonner ce canal d’un appel (gestionnaires)',
-        en: 'unsubscribe this channel from a call (managers)',
+        fr: 'désabonner ce canal d’un appel',
+        en: 'unsubscribe this channel from a call',
       },
       usage: { fr: '<id-appel>', en: '<call-id>' },
       run: async (turn, args) => {
@@ -178,8 +178,8 @@ export class Subscriptions {
       aliases: { en: ['subscriptions'], fr: ['abonnements'] },
       managerOnly: true,
       summary: {
-        fr: 'les appels que suit ce canal, ou chaque canal en message direct (gestionnaires)',
-        en: 'the calls this channel follows, or every channel’s in a direct message (managers)',
+        fr: 'les appels que suit ce canal, ou chaque canal en message direct',
+        en: 'the calls this channel follows, or every channel’s in a direct message',
       },
       run: async (turn) => {
         const { ref } = turn.message;

@@ -183,6 +183,10 @@ describe('managers', () => {
     const [help] = await app.say('max', 'help broadcasts', manager);
     expect(help).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
     expect(help?.text).toContain('**Gestion (community managers)**');
+    // The group says whom its commands are for; its lines do not say it again, each its own way.
+    expect(help?.text.split('\n').slice(1).join('\n')).not.toMatch(
+      /\((gestionnaires|community managers|managers)\)/,
+    );
     const [aide] = await app.say('max', 'aide diffusions', manager);
     expect(aide).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
     expect(aide?.text).toContain('`abonnements`');
