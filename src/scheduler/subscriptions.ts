@@ -200,7 +200,7 @@ export class Subscriptions {
                     en: '• {where}“{name}” ({zone}) — no announcement ahead',
                   },
               {
-                where: ref.isDirect ? `#${s.ref.roomId} : ` : '',
+                where: ref.isDirect ? `#${s.ref.roomId}${turn.lang === 'fr' ? ' :' : ':'} ` : '',
                 name: this.#o.callName(s.callId, turn.lang) ?? s.callId,
                 zone: s.timezone,
                 at: next ? formatInstant(next.dueAt, next.timezone, turn.lang) : '',

@@ -226,6 +226,10 @@ describe('managers', () => {
       { room: 'events', call: 'local-nec', timezone: 'Europe/Paris' },
     ]);
     expect(direct?.text).toContain('• #events : ');
+    // In English, no space before the colon.
+    await app.say('sam', 'language en', { isManager: true });
+    const [english] = await app.say('sam', 'subscriptions', { isManager: true });
+    expect(english?.text).toContain('• #events: “Local NEC');
   });
 });
 
