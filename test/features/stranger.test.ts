@@ -234,6 +234,17 @@ describe('managers', () => {
 });
 
 describe('English wording', () => {
+  it('names a choice it does not recognise in English quotes, and lists the options without the French « ; »', async () => {
+    app = await createTestApp();
+    const answers = ['Association Bug', 'association', '12/06/2027', 'hybrid'];
+    await app.say('eve', 'apply local-nec');
+    for (const answer of answers) await app.say('eve', answer);
+    const [refused] = await app.say('eve', 'hybrid');
+    expect(refused?.text).toMatch(
+      /^I do not recognise “hybrid”\. Choose one or more answers, .*: 1\. digital inclusion; 2\. /,
+    );
+  });
+
   it('says “Let’s”, never the stiff “Let us”', async () => {
     app = await createTestApp();
     const start = await app.say('eve', 'apply local-nec');
