@@ -48,8 +48,8 @@ export function dayIn(instant: Date, timezone: string): Day {
 
 let last = { at: Number.NaN, timezone: '', day: '' };
 
-/** A calendar day plus (or minus) some days. */
-export function addDays(day: Day, days: number): Day {
+/** The calendar day some days after another (before it, for a negative count). */
+export function daysAfter(day: Day, days: number): Day {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }

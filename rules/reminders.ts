@@ -13,7 +13,7 @@
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import { type Counted, plural, pluralized } from '../src/core/plural.ts';
 import { applicationDates } from './application-dates.ts';
-import { addDays, type Day, daysBetween, monthsBefore } from './calendar.ts';
+import { type Day, daysAfter, daysBetween, monthsBefore } from './calendar.ts';
 import { type Citation, resolveCitation } from './citation.ts';
 import { evaluate, type Verdict } from './evaluate.ts';
 import type { CallDefinition, ReminderDefinition } from './schema.ts';
@@ -79,7 +79,7 @@ function left(offset: ReminderDefinition['at'][number], sent: Day, of: Day): Loc
  */
 function sendingDay(offset: ReminderDefinition['at'][number], of: Day): Day {
   const ahead = 'months' in offset ? offset.months < 0 : offset.days < 0;
-  const day = 'months' in offset ? monthsBefore(of, -offset.months, 'UTC') : addDays(of, offset.days);
+  const day = 'months' in offset ? monthsBefore(of, -offset.months, 'UTC') : daysAfter(of, offset.days);
   return ahead ? workingDayOnOrBefore(day) : workingDayOnOrAfter(day);
 }
 
@@ -134,7 +134,7 @@ export function applicationReminders(
       found.push({
         kind: definition.id,
         day,
-        usefulUntil: addDays(date.date, definition.useful_days),
+        usefulUntil: daysAfter(date.date, definition.useful_days),
         text: localize(definition.text, params),
         ...(condition ? { condition } : {}),
         citation,

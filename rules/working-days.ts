@@ -5,7 +5,7 @@
  */
 import joursFeries from '@socialgouv/jours-feries';
 import { isWeekend } from 'date-fns/isWeekend';
-import { addDays, type Day, isoDay } from './calendar.ts';
+import { type Day, daysAfter, isoDay } from './calendar.ts';
 
 /** Public holidays by year, computed once each. */
 const HOLIDAYS = new Map<number, Set<Day>>();
@@ -30,10 +30,10 @@ export function isWorkingDay(day: Day): boolean {
 
 /** The day itself if it is a working day, else the last one before it. */
 export function workingDayOnOrBefore(day: Day): Day {
-  return isWorkingDay(day) ? day : workingDayOnOrBefore(addDays(day, -1));
+  return isWorkingDay(day) ? day : workingDayOnOrBefore(daysAfter(day, -1));
 }
 
 /** The day itself if it is a working day, else the first one after it. */
 export function workingDayOnOrAfter(day: Day): Day {
-  return isWorkingDay(day) ? day : workingDayOnOrAfter(addDays(day, 1));
+  return isWorkingDay(day) ? day : workingDayOnOrAfter(daysAfter(day, 1));
 }
