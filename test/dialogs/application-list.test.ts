@@ -61,6 +61,21 @@ describe('an application is named by its call, never by its internal id', () => 
     );
     expect(reply(await app.say('v', 'oui'), 'dialog:deleted').text).not.toMatch(ID);
   });
+
+  it('« supprimer ma candidature » asks about the only one there is', async () => {
+    app = await createTestApp();
+    await driveToSummary(app, 'w', await app.say('w', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
+    const ask = reply(await app.say('w', 'supprimer ma candidature'), 'confirm:dialog-delete').text;
+    expect(ask).toBe(
+      'Supprimer votre candidature « NEC local (appel à participation de l’ANCT) » et ses rappels ? (oui / non)',
+    );
+    expect(reply(await app.say('w', 'oui'), 'dialog:deleted').text).toBe(
+      'Candidature supprimée, avec ses rappels.',
+    );
+    expect(reply(await app.say('w', 'delete my application'), 'dialog:list').text).toContain(
+      'aucune candidature',
+    );
+  });
 });
 
 describe('the local NEC prompts', () => {
