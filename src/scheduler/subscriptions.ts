@@ -156,13 +156,24 @@ export class Subscriptions {
         for (const s of gone) await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
         turn.say({
           intent: 'unsubscribed',
-          text: turn.t(
-            {
-              fr: 'Ce canal est désabonné ({calls}).',
-              en: 'This channel is unsubscribed ({calls}).',
-            },
-            { calls: turn.plural(gone.length, CALLS) },
-          ),
+          text:
+            gone.length === 0
+              ? turn.t(
+                  callId
+                    ? {
+                        fr: 'Ce canal n’était pas abonné à « {call} » : rien n’a changé.',
+                        en: 'This channel did not follow “{call}”: nothing changed.',
+                      }
+                    : {
+                        fr: 'Ce canal ne suit aucun appel : rien n’a changé.',
+                        en: 'This channel follows no call: nothing changed.',
+                      },
+                  { call: this.#o.callName(callId, turn.lang) ?? callId },
+                )
+              : turn.t(
+                  { fr: 'Ce canal est désabonné ({calls}).', en: 'This channel is unsubscribed ({calls}).' },
+                  { calls: turn.plural(gone.length, CALLS) },
+                ),
         });
       },
     };
