@@ -115,7 +115,7 @@ export class FaqReplies {
     const lines = [`**${entry.title[lang]}**`, rendered.text];
     if (rendered.past.length > 0) {
       lines.push(
-        plural(lang, rendered.past.length, PAST_DATES, {
+        plural(lang, rendered.past.length, rendered.allPast ? ALL_PAST : PAST_DATES, {
           today: formatDay(today, lang),
           dates: rendered.past.join(', '),
         }),
@@ -217,6 +217,17 @@ function entryChoice(entry: FaqEntry, lang: Lang): Choice {
 }
 
 const SOURCE: Localized = { fr: 'Source : {title}', en: 'Source: {title}' };
+// Every day the answer names is past: the notice need not name them again (the card stays short).
+const ALL_PAST: Counted = {
+  fr: {
+    one: '⚠️ À ce jour ({today}), cette date est passée.',
+    other: '⚠️ À ce jour ({today}), ces dates sont passées.',
+  },
+  en: {
+    one: '⚠️ As of today ({today}), this date has passed.',
+    other: '⚠️ As of today ({today}), these dates have passed.',
+  },
+};
 const PAST_DATES: Counted = {
   fr: {
     one: '⚠️ À ce jour ({today}), cette date est passée : {dates}.',
