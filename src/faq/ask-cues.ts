@@ -204,6 +204,7 @@ export const OF_WHAT = new Set(
   phrases(
     'how many, combien de, combien d, nombre de, nombre d, number of, telephone, tel, phone, phone number, numero de telephone, email, ' +
       'mail, e mail, courriel, adresse, address, prix, price, cout, cost, tarif, fee, montant, amount, ' +
+      'c est combien, combien coute, combien coutent, combien ca coute, ca coute combien, ' +
       'comment s appelle, comment s appellent, le nom du, le nom de, le nom des, nom du, name of, the name, ' +
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +

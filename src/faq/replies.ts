@@ -92,7 +92,9 @@ export class FaqReplies {
       }),
     ];
     const said = closest.length > 0 ? closest : topic.entries.slice(0, MAX_SAID);
-    lines.push(t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(' ; ') }));
+    lines.push(
+      t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(lang === 'fr' ? ' ; ' : '; ') }),
+    );
     lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     return {
       intent: `fallback:${topic.id}`,

@@ -24,6 +24,17 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('Interconnectés membership fee')).intent).toBe('fallback:interconnectes');
   });
 
+  it('answers a price asked of something only from an entry speaking of it: not the brand card’s « usage libre »', async () => {
+    app = await createTestApp();
+    const fee = await ask('c’est combien l’inscription au NEC national ?');
+    expect(fee.intent).toBe('fallback:local-nec');
+    expect(fee.text).toContain('ne donnent pas ce montant');
+    expect(fee.text).toContain('amelie.naquet@anct.gouv.fr');
+    expect(fee.text).not.toContain('usage libre');
+    // The price of a registration the sources do give.
+    expect((await ask('combien coûte l’inscription au NEC ESS ?')).intent).toBe('faq:nec-ess-registration');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
@@ -152,7 +163,8 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     for (const q of ['asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
       const reply = await ask(q);
       expect(reply.intent, JSON.stringify(q)).toBe('fallback');
-      expect(reply.choices ?? []).toEqual([]);
+      // No entry offered (a first message gets the greeting's three paths, nothing of the FAQ's).
+      expect((reply.choices ?? []).filter((c) => c.id.startsWith('faq:'))).toEqual([]);
     }
     expect((await ask('🎉🎉🎉')).intent).toBe('fallback');
     const [list] = await app.say('m', 'unanswered', { isManager: true });
