@@ -94,7 +94,26 @@ const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).ma
  */
 function asCueWord(word: string, isWord: (word: string) => boolean): string {
   if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
-  return LONG_CUE_WORDS.typos(word)[0] ?? word;
+  // Another form of a cue word is no typo of it: a cue lists the forms it means (« récompensés », not
+  // « récompense quoi ? »; « étapes » to follow, not « l'étape espagnole »).
+  return LONG_CUE_WORDS.typos(word).find((cue) => !inflects(word, cue)) ?? word;
+}
+
+/** Whether one word is the other with a plural or feminine ending (« etape » / « etapes », "fee" / "fees"). */
+function inflects(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && ['s', 'e', 'x', 'es'].includes(long.slice(short.length));
+}
+
+// « quand » / "when" joining two clauses (« … quand on a fait un NEC local », "… when selecting", « quand
+// même ») asks no date: followed by a subject, « même » or an -ing word anywhere but at the question's start.
+const CLAUSE_SUBJECTS = new Set(
+  'on je j nous vous il ils elle elles tu meme we i you they he she there'.split(' '),
+);
+function joinsClauses(words: string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  if (!['quand', 'when'].includes(words[at] ?? '') || at === 0 || next === '') return false;
+  return CLAUSE_SUBJECTS.has(next) || (words[at] === 'when' && next.endsWith('ing'));
 }
 
 /** Reads what a question asks for, from its folded words (`words()` of terms.ts). */
@@ -115,7 +134,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       // « c'est combien de mois avant ? » counts something: the « combien de » cue says what.
       const counts = cue.words.at(-1) === 'combien' && ['de', 'd'].includes(words[end] ?? '');
       if (counts) continue;
-      const ask = cueAsk(cue, words, i);
+      const ask = joinsClauses(words, i) ? undefined : cueAsk(cue, words, i);
       if (!ask) continue;
       asks.add(ask);
       for (const at of said) cueWords.add(typed[at] ?? '');

@@ -24,6 +24,20 @@ describe('what a question asks for', () => {
     expect(asks('combien de temps avant')).toEqual(['deadline']);
   });
 
+  it('reads « quand » / "when" as a date only where it asks one, not where it joins two clauses', () => {
+    expect(asks('quand a lieu le nec ess ?')).toEqual(['date']);
+    expect(asks('le nec ess c’est quand ?')).toEqual(['date']);
+    expect(asks('on peut quand même avoir des financements ?')).toEqual([]);
+    expect(asks('faut-il y aller chaque année quand on a fait un NEC local ?')).toEqual([]);
+    expect(asks('does ANCT look at diversity when selecting?')).toEqual([]);
+  });
+
+  it('takes a typo of a cue word, not another form of it', () => {
+    expect(asks('telephnoe de l’anct')).toEqual(['phone']);
+    expect(asks('le label récompense quoi ?')).toEqual([]);
+    expect(asks('l’étape espagnole du NEC ESS')).toEqual([]);
+  });
+
   it('reads « où » as a place only where it asks one, and where to act as how', () => {
     expect(asks('c’est où à paris le nec ess')).toEqual(['place']);
     expect(asks('le nec ess ou le nec local ?')).toEqual([]);
