@@ -85,6 +85,13 @@ const ARTICLES = new Set([
   'notre',
   'nos',
 ]);
+// Words asking for one thing of a kind (« quel cinéma ? »), and the kinds said before the thing (« quel genre de »).
+const WHICH = new Set(['quel', 'quelle', 'quels', 'quelles', 'which']);
+const KINDS = new Set(['genre', 'type', 'types', 'sorte', 'kind', 'kinds', 'sort']);
+// Nouns that only say how a thing is asked (« à quelle occasion » is when, « de quelle façon » how): no object.
+const ASKING_NOUNS = new Set(
+  'occasion facon maniere raison moment epoque mesure way reason extent point manner'.split(' '),
+);
 const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
@@ -126,6 +133,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const primary = new Set<Ask>();
   // What a count is of is no cue of its own (« combien d'*étapes* » asks no steps).
   const counted = new Set<number>();
+  // Positions of the words of a cue phrase met (« quel jour » is a date: its « jour » is no object).
+  const inCue = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     for (const cue of counted.has(i) ? [] : (BY_FIRST_WORD.get(words[i] ?? '') ?? [])) {
       const said = matchAt(words, i, cue.words);
@@ -137,7 +146,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       const ask = joinsClauses(words, i) ? undefined : cueAsk(cue, words, i);
       if (!ask) continue;
       asks.add(ask);
-      for (const at of said) cueWords.add(typed[at] ?? '');
+      for (const at of said) {
+        cueWords.add(typed[at] ?? '');
+        inCue.add(at);
+      }
       const phrase = cue.words.join(' ');
       // « combien de temps avant » is a deadline: not one of time.
       const converted = cue.ask === 'figures' && ask !== 'figures';
@@ -162,6 +174,9 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       cueWords.add(typed[i] ?? '');
     }
   }
+  // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
+  // so the entry must speak of them, whatever kind of fact it holds.
+  for (const at of whichObjects(words, inCue)) objects.add(at);
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
   const refined = refine(asks);
@@ -175,6 +190,22 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     primary: said,
     defines,
   };
+}
+
+/**
+ * The positions of the things a question asks one of (« quel *cinéma* », "which *commissioner*", « quel genre
+ * d'*organisme* »): the word of substance right after « quel » / "which" / "what", when no cue phrase holds it.
+ */
+function whichObjects(words: string[], inCue: Set<number>): number[] {
+  return words.flatMap((w, i) => {
+    if (!WHICH.has(w) || inCue.has(i)) return [];
+    let at = i + 1;
+    if (KINDS.has(words[at] ?? '') && ['de', 'd', 'of'].includes(words[at + 1] ?? '')) at += 2;
+    const word = words[at] ?? '';
+    const meant =
+      !inCue.has(at) && !KNOWN_CUE_WORDS.has(word) && !ASKING_NOUNS.has(word) && searchTerm(word) !== null;
+    return meant ? [at] : [];
+  });
 }
 
 /**

@@ -179,13 +179,14 @@ export class FaqMatcher {
     const asks = [...asked.asks];
     // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
     // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
-    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? »). With nothing asked, such a
-    // word may be the whole point (« le repas est compris ? »).
+    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? ») or one thing of a kind
+    // (« quels thèmes sont acceptés ? »: the entry must speak of themes). With nothing asked, such a word may be the
+    // whole point (« le repas est compris ? »).
     const known = (w: string) => {
       const term = searchTerm(w);
       return term === null || this.#index.knows(term);
     };
-    const asksNothing = asks.length === 0 && !asked.defines;
+    const asksNothing = asks.length === 0 && !asked.defines && !question.asksOf;
     const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
     const ranked = this.#index
       .rank(subject, question.askTerms, { onTopic: true })

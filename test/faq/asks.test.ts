@@ -32,6 +32,19 @@ describe('what a question asks for', () => {
     expect(asks('does ANCT look at diversity when selecting?')).toEqual([]);
   });
 
+  it('reads the thing « quel » / "which" asks one of as what the entry must speak of', () => {
+    const objects = (q: string) => {
+      const typed = words(q);
+      return readAsks(typed).objects.map((at) => typed[at]);
+    };
+    expect(objects('dans quelle salle Nancy a-t-elle montré le documentaire ?')).toEqual(['salle']);
+    expect(objects('c’est quel genre de structure ?')).toEqual(['structure']);
+    expect(objects('which radio station aired the podcast?')).toEqual(['radio']);
+    // A cue phrase's own word, or a noun saying only how it is asked, is no object.
+    expect(objects('quel jour a lieu le nec ess ?')).toEqual([]);
+    expect(objects('à quelle occasion Nancy a eu le label ?')).toEqual([]);
+  });
+
   it('takes a typo of a cue word, not another form of it', () => {
     expect(asks('telephnoe de l’anct')).toEqual(['phone']);
     expect(asks('le label récompense quoi ?')).toEqual([]);

@@ -35,6 +35,18 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('combien coûte l’inscription au NEC ESS ?')).intent).toBe('faq:nec-ess-registration');
   });
 
+  it('answers « which thing » only from an entry speaking of that kind of thing', async () => {
+    app = await createTestApp();
+    // The Nancy card names the documentary, not where it was shown.
+    expect((await ask('dans quelle salle Nancy a-t-elle montré le documentaire LOL ?')).intent).not.toMatch(
+      /^faq:/,
+    );
+    expect((await ask('which radio station aired the Parlez-moi d’IA podcast?')).intent).not.toMatch(/^faq:/);
+    // The themes card speaks of themes, whatever words it does not have (« acceptés »).
+    expect((await ask('quels thèmes sont acceptés pour un nec local ?')).intent).toBe('faq:local-nec-themes');
+    expect((await ask('à quelle occasion Nancy a reçu le niveau 5 ?')).intent).toBe('faq:tnl-nancy');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
