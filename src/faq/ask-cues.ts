@@ -59,7 +59,7 @@ export const CUES: Record<Ask, string[]> = {
   // How long something takes or lasts (« combien de temps » is read in asks.ts).
   duration: phrases(
     'how long, how many days, how many weeks, how many months, dans quel delai, en combien de temps, duree, ' +
-      'ca dure, ca prend combien',
+      'ca dure, ca prend combien, durer, peut durer, doit durer, last for, lasts',
   ),
   // The time of day (the sources give days, never hours).
   hours: phrases(
@@ -79,7 +79,8 @@ export const CUES: Record<Ask, string[]> = {
     'prix, price, prices, cout, couts, coute, coutent, cost, costs, tarif, tarifs, fee, fees, payant, payante, ' +
       'gratuit, gratuite, free of charge, for free, is it free, montant, montants, amount, euros, euro, how much, ' +
       'combien coute, combien ca coute, combien d argent, combien finance, combien donne, combien rembourse, ' +
-      'combien touche, cotisation, plafond, cap, max, maximum, pourcentage, percentage, ceiling, ' +
+      'combien touche, finance combien, donne combien, rembourse combien, touche combien, verse combien, ' +
+      'paie combien, paye combien, combien par, prize money, cotisation, plafond, cap, max, maximum, pourcentage, percentage, ceiling, ' +
       'plafonne, plafonnee, upper limit, percent, payer, pay, paying, c est combien, ca coute combien, ' +
       'ca fait combien, budget, budgets',
   ),
@@ -165,7 +166,7 @@ export const CUES: Record<Ask, string[]> = {
 
 // « combien de temps / de mois avant » is a deadline or a duration, « combien d'argent » an amount: not figures.
 export const MONEY_WORDS = new Set(['argent', 'euros', 'euro']);
-export const NOT_FIGURES = new Set(['temps', 'mois', 'jours', 'semaines', ...MONEY_WORDS]);
+export const NOT_FIGURES = new Set(['temps', 'mois', 'jours', 'semaines', 'annees', 'ans', ...MONEY_WORDS]);
 // « adresse mail » is an e-mail, "e-mail address" too: not a street address.
 export const MAIL_WORDS = new Set(['mail', 'email', 'e', 'courriel', 'electronique', 'mails', 'emails']);
 // "free" is a price only when nothing it qualifies follows (« is the Forum free? », "free to attend"): "free

@@ -92,6 +92,12 @@ const KINDS = new Set(['genre', 'type', 'types', 'sorte', 'kind', 'kinds', 'sort
 const ASKING_NOUNS = new Set(
   'occasion facon maniere raison moment epoque mesure way reason extent point manner'.split(' '),
 );
+// Places counted (« combien de villes ») are asked as places.
+const PLACE_NOUNS = new Set(
+  'ville villes pays lieu lieux etape etapes city cities country countries venue venues stop stops'.split(
+    ' ',
+  ),
+);
 const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
@@ -103,7 +109,17 @@ function asCueWord(word: string, isWord: (word: string) => boolean): string {
   if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
   // Another form of a cue word is no typo of it: a cue lists the forms it means (« récompensés », not
   // « récompense quoi ? »; « étapes » to follow, not « l'étape espagnole »).
-  return LONG_CUE_WORDS.typos(word).find((cue) => !inflects(word, cue)) ?? word;
+  // A letter changed in a five-letter word makes another word as often as a typo (« chose » / "close").
+  return (
+    LONG_CUE_WORDS.typos(word).find((cue) => !inflects(word, cue) && !changesShortWord(word, cue)) ?? word
+  );
+}
+
+/** Whether two words of the same length under six letters differ by a letter changed (not two swapped). */
+function changesShortWord(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length >= 6) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return !(a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2));
 }
 
 /** Whether one word is the other with a plural or feminine ending (« etape » / « etapes », "fee" / "fees"). */
@@ -135,6 +151,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const counted = new Set<number>();
   // Positions of the words of a cue phrase met (« quel jour » is a date: its « jour » is no object).
   const inCue = new Set<number>();
+  let placesCounted = false;
   for (let i = 0; i < words.length; i++) {
     for (const cue of counted.has(i) ? [] : (BY_FIRST_WORD.get(words[i] ?? '') ?? [])) {
       const said = matchAt(words, i, cue.words);
@@ -155,6 +172,9 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       const converted = cue.ask === 'figures' && ask !== 'figures';
       const after = OF_WHAT.has(phrase) && !converted ? objectAfter(words, end) : undefined;
       if (after !== undefined && ask === 'figures') counted.add(after);
+      // « dans combien de villes ? », "how many countries": the places, which a card naming them answers.
+      if (after !== undefined && ask === 'figures' && PLACE_NOUNS.has(words[after] ?? ''))
+        placesCounted = true;
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
       for (const object of [after, before])
         if (object !== undefined) {
@@ -168,7 +188,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     // (but for function words: « ça se passe où exactement ? »).
     const last = words.slice(i + 1).every((w) => searchTerm(w) === null);
     const asksWhere = i === 0 || words[i - 1] === 'est' || last;
-    if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
+    if (words[i] === 'ou' && asksWhere)
+      asks.add(actsNext(words, i) || actsBefore(words, i) ? 'how' : 'place');
     if (words[i] === 'free' && (last || FREE_PRICE_NEXT.has(words[i + 1] ?? ''))) {
       asks.add('amount');
       cueWords.add(typed[i] ?? '');
@@ -179,6 +200,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   for (const at of whichObjects(words, inCue)) objects.add(at);
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
+  if (placesCounted && asks.delete('figures')) {
+    asks.add('place');
+    primary.add('place');
+  }
   const refined = refine(asks);
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
@@ -264,6 +289,11 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
 /** Whether the few words after `at` say what to do there (« où déposer », "where do I sign up"). */
 function actsNext(words: string[], at: number): boolean {
   return words.slice(at + 1, at + 5).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
+}
+
+/** Whether the few words before a last « où » say what to do there (« la charte, on la trouve où ? »). */
+function actsBefore(words: string[], at: number): boolean {
+  return words.slice(Math.max(0, at - 3), at).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
 /** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */

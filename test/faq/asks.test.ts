@@ -45,10 +45,20 @@ describe('what a question asks for', () => {
     expect(objects('à quelle occasion Nancy a eu le label ?')).toEqual([]);
   });
 
+  it('reads where to find something as how, places counted as places, and a sum asked after its verb', () => {
+    expect(asks('le formulaire, on le télécharge où ?')).toEqual(['how']);
+    expect(asks('le nec ess 2023 est passé dans combien de pays ?')).toEqual(['place']);
+    expect(asks('combien de places au total ?')).toEqual(['figures']);
+    expect(asks('l’appel donne combien par collectivité ?')).toEqual(['amount']);
+    expect(asks('un projet peut durer combien d’années ?')).toEqual(['duration']);
+  });
+
   it('takes a typo of a cue word, not another form of it', () => {
     expect(asks('telephnoe de l’anct')).toEqual(['phone']);
     expect(asks('le label récompense quoi ?')).toEqual([]);
     expect(asks('l’étape espagnole du NEC ESS')).toEqual([]);
+    // A letter changed in a short word makes another word: « chose » is not "close".
+    expect(asks('faut-il payer quelque chose ?')).toEqual(['amount']);
   });
 
   it('reads « où » as a place only where it asks one, and where to act as how', () => {
