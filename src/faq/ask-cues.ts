@@ -14,6 +14,7 @@ export const ASKS = [
   'place',
   'address',
   'amount',
+  'price',
   'contact',
   'email',
   'phone',
@@ -75,14 +76,21 @@ export const CUES: Record<Ask, string[]> = {
     'adresse, address, rue, street, code postal, postcode, postal code, zip code, adresse postale, siege social, ' +
       'headquarters, station de metro, metro station, nearest station, gare la plus proche',
   ),
+  // A sum: granted, received, capped (« le montant de la subvention »), or asked without saying which (« c'est
+  // combien ? », "costs", « payer »): a price answers it too.
   amount: phrases(
-    'prix, price, prices, cout, couts, coute, coutent, cost, costs, tarif, tarifs, fee, fees, payant, payante, ' +
-      'gratuit, gratuite, free of charge, for free, is it free, montant, montants, amount, euros, euro, how much, ' +
-      'combien coute, combien ca coute, combien d argent, combien finance, combien donne, combien rembourse, ' +
-      'combien touche, finance combien, donne combien, rembourse combien, touche combien, verse combien, ' +
-      'paie combien, paye combien, combien par, prize money, cotisation, plafond, cap, max, maximum, pourcentage, percentage, ceiling, ' +
-      'plafonne, plafonnee, upper limit, percent, payer, pay, paying, c est combien, ca coute combien, ' +
-      'ca fait combien, budget, budgets',
+    'montant, montants, amount, euros, euro, how much, combien d argent, combien finance, combien donne, ' +
+      'combien rembourse, combien touche, finance combien, donne combien, rembourse combien, touche combien, ' +
+      'verse combien, paie combien, paye combien, combien par, prize money, plafond, cap, max, maximum, ' +
+      'pourcentage, percentage, ceiling, plafonne, plafonnee, upper limit, percent, c est combien, ca fait combien, ' +
+      'budget, budgets, cout, couts, coute, coutent, cost, costs, payer, pay, paying',
+  ),
+  // What one pays, or that it is free (« l'inscription est gratuite »): not a sum received.
+  price: phrases(
+    'prix, price, prices, tarif, tarifs, fee, fees, payant, payante, gratuit, gratuite, gratos, free of charge, ' +
+      'for free, is it free, combien coute, combien ca coute, ca coute combien, cotisation, faut il payer, ' +
+      'faut payer, doit payer, dois je payer, doit on payer, need to pay, have to pay, cost anything, ' +
+      'costs anything, coute quelque chose, coute t il quelque chose',
   ),
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +

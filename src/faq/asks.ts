@@ -92,6 +92,8 @@ const KINDS = new Set(['genre', 'type', 'types', 'sorte', 'kind', 'kinds', 'sort
 const ASKING_NOUNS = new Set(
   'occasion facon maniere raison moment epoque mesure way reason extent point manner'.split(' '),
 );
+// What stands for no thing in particular (« quelque chose », "anything").
+const UNNAMED = new Set(['anything', 'something', 'quelque', 'rien', 'nothing']);
 // Places counted (« combien de villes ») are asked as places.
 const PLACE_NOUNS = new Set(
   'ville villes pays lieu lieux etape etapes city cities country countries venue venues stop stops'.split(
@@ -191,7 +193,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     if (words[i] === 'ou' && asksWhere)
       asks.add(actsNext(words, i) || actsBefore(words, i) ? 'how' : 'place');
     if (words[i] === 'free' && (last || FREE_PRICE_NEXT.has(words[i + 1] ?? ''))) {
-      asks.add('amount');
+      asks.add('price');
       cueWords.add(typed[i] ?? '');
     }
   }
@@ -263,6 +265,8 @@ function objectAfter(words: string[], from: number): number | undefined {
   let at = from;
   // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
   while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
+  // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
+  if (UNNAMED.has(words[at] ?? '')) return undefined;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
@@ -304,6 +308,8 @@ function refine(asks: Set<Ask>): Set<Ask> {
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
+  // « faut-il payer ? »: what one pays, not any sum.
+  if (asks.has('price')) asks.delete('amount');
   if (asks.has('address') && asks.has('email')) asks.delete('address');
   // "which projects won": the projects asked for are the winners, not what the scheme funds.
   if (asks.has('winners')) asks.delete('scope');

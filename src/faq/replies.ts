@@ -279,6 +279,7 @@ const ASK_NAMES: Record<Ask, Localized> = {
   hours: { fr: 'les horaires', en: 'the opening hours' },
   address: { fr: 'l’adresse postale', en: 'a street address' },
   amount: { fr: 'ce montant', en: 'that amount' },
+  price: { fr: 'ce prix', en: 'that price' },
   contact: { fr: 'ce contact', en: 'that contact' },
   email: { fr: 'cette adresse e-mail', en: 'that e-mail address' },
   phone: { fr: 'ce numéro de téléphone', en: 'that phone number' },

@@ -47,6 +47,16 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('à quelle occasion Nancy a reçu le niveau 5 ?')).intent).toBe('faq:tnl-nancy');
   });
 
+  it('answers « is it free? » with the card saying what one pays, not with a sum one receives', async () => {
+    app = await createTestApp();
+    expect((await ask('NEC ESS, c’est payant ?')).intent).toBe('faq:nec-ess-registration');
+    expect((await ask('le montant du défraiement NEC ESS ?')).intent).toBe('faq:nec-ess-travel-allowance');
+    // Two sentences, two questions.
+    expect((await ask('NEC ESS : c’est payant ? et on peut être défrayé pour le train ?')).intent).toBe(
+      'faq:nec-ess-registration+nec-ess-travel-allowance',
+    );
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
@@ -204,7 +214,7 @@ describe('FAQ: questions a stranger asked on main', () => {
     app = await createTestApp();
     const free = await ask('is the Forum free?');
     expect(free.intent).toBe('fallback:interconnectes');
-    expect(free.text).toContain('that amount');
+    expect(free.text).toContain('that price');
     // Not the card on the NEC events « à venir », recording what the sources lack: it shares one word.
     const dog = await ask('Peut-on venir avec son chien au NEC ?');
     expect(dog.intent).toMatch(/^fallback/);
