@@ -22,8 +22,11 @@ const SECRET_FIELDS = [
   'STORE_URL',
 ];
 
-/** The credentials of a URL: `scheme://user:password@`, `scheme://:password@`, `scheme://token@`. */
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@?#]+)@/gi;
+/**
+ * The credentials of a URL: `scheme://user:password@`, `scheme://:password@`, `scheme://token@`. They end at
+ * the authority's last `@`, as URL parsers read it: a password may hold an `@` of its own (`:p@ss@host`).
+ */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]+)@/gi;
 /** A secret passed in a query string or a connection string's options (`?password=…`, `&sslpassword=…`). */
 const QUERY_SECRET =
   /([?&;\s](?:password|passwd|pass|pwd|sslpassword|token|access_token|secret|client_secret|api_?key|key)=)[^&;\s#'"]+/gi;

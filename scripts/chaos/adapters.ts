@@ -2,13 +2,15 @@
  * `npm run chaos -- --adapters`: the same chaos through the real platform adapters. Two replicas run the real
  * entry point (`node src/main.ts`, Slack over HTTP with the real Bolt app, and Matrix with the real
  * MatrixClient), against the tests' fake Slack Web API and fake homeserver on 127.0.0.1, on a shared Redis or
- * PostgreSQL; one of them is killed with SIGKILL at random and restarted. Meanwhile Slack posts hang, drop their
- * connection after Slack stored them, or answer 500, and Matrix sends drop their connection after the
- * homeserver stored them or are rate-limited. People write to the bot through Slack events, signed and sent to
- * one replica, or to both (as Slack redelivers), retried on the other when one is down.
+ * PostgreSQL; one of them is killed with SIGKILL at random and restarted (every third time stopped with
+ * SIGTERM instead, timed). Meanwhile Slack posts hang, drop their connection after Slack stored them, or answer
+ * 500, and Matrix sends drop their connection after the homeserver stored them or are rate-limited. People
+ * write to the bot through Slack events, signed and sent to one replica, or to both (as Slack redelivers),
+ * retried on the other when one is down.
  *
- * Prints, per platform: jobs delivered once / twice / lost / late, counted from what the fakes stored; and the
- * shared count of the question asked: expected (events a replica acknowledged) vs stored (the unanswered log).
+ * Prints, per platform: jobs delivered once / twice / lost / late, counted from what the fakes stored; the
+ * shared count of the question asked: expected (events a replica acknowledged) vs stored (the unanswered log);
+ * and how long each SIGTERM took to end its replica.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -179,12 +181,20 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     }
   })();
 
-  for (const end = Date.now() + CHAOS_MS + 10_000; Date.now() < end; ) {
+  /** Every third stop is a SIGTERM (a rolling restart), in the middle of the faults: how long each took. */
+  const terms: string[] = [];
+  for (let round = 1, end = Date.now() + CHAOS_MS + 10_000; Date.now() < end; round++) {
     await sleep(3_000 + Math.random() * 7_000);
     const victim = Math.floor(Math.random() * replicas.length);
+    const replica = replicas[victim];
     alive[victim] = false;
-    replicas[victim]?.kill('SIGKILL');
     killed.push({ slot: victim, at: Date.now() });
+    if (replica && round % 3 === 0) {
+      const signalled = Date.now();
+      const exited = new Promise((resolve) => replica.once('exit', resolve));
+      replica.kill('SIGTERM');
+      terms.push(`exit ${await exited} in ${((Date.now() - signalled) / 1000).toFixed(1)} s`);
+    } else replica?.kill('SIGKILL');
     await sleep(200);
     replicas[victim] = start(victim);
     alive[victim] = true;
@@ -193,9 +203,15 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   await faults;
   await people;
   await sleep(SETTLE_MS);
-  await Promise.all(
+  // Issue 14's target: a SIGTERM ends a replica (exit 0) within the 10 s a container runtime waits.
+  const stops = await Promise.all(
     replicas.map((r) => {
-      const exited = new Promise((resolve) => r.once('exit', resolve));
+      const signalled = Date.now();
+      const exited = new Promise<string>((resolve) =>
+        r.once('exit', (code) =>
+          resolve(`exit ${code} in ${((Date.now() - signalled) / 1000).toFixed(1)} s`),
+        ),
+      );
       r.kill('SIGTERM');
       return exited;
     }),
@@ -264,6 +280,9 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
       `and never answered, their replica killed ${unanswered.map((ms) => `${ms} ms`).join(', ') || '—'} after; ` +
       `${answeredTwice} answered twice; ${takenOver} taken over from a killed replica (answers: ` +
       `${[...statuses].join(' ')})`,
+  );
+  console.log(
+    `${name}, SIGTERM during the faults: ${terms.join(', ') || '—'}; to the two replicas at the end: ${stops.join(', ')}`,
   );
   await backend.close();
   await slack.close();

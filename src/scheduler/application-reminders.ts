@@ -100,7 +100,6 @@ export interface ApplicationRemindersOptions {
 export class ApplicationReminders {
   readonly #options: ApplicationRemindersOptions;
   readonly #applications: ApplicationStore;
-  /** Index updates are read-modify-write: chained so concurrent turns of this process never lose one. */
 
   constructor(options: ApplicationRemindersOptions) {
     this.#options = options;

@@ -50,6 +50,11 @@ export async function openStore(url: string): Promise<Backend> {
       if (sqlite.isOpen) sqlite.close();
     });
   }
+  // Not shown: a password holding `/`, `?` or `#` is where the parser saw a path, so no redaction finds it.
+  if (!URL.canParse(url))
+    throw new Error(
+      `STORE_URL is not a valid ${kind} URL: characters such as / ? # @ in its user name or password must be percent-encoded (%2F %3F %23 %40)`,
+    );
   // Server drivers load only when used, so the embedded store starts fast.
   const kv =
     kind === 'redis'

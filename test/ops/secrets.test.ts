@@ -12,6 +12,9 @@ describe('redactSecrets', () => {
     [`rediss://default:${SECRET}@cache:6380`, 'rediss://default:***@cache:6380'],
     [`postgres://nec:${SECRET}@db/nec`, 'postgres://nec:***@db/nec'],
     [`postgresql://${SECRET}@db/nec`, 'postgresql://***@db/nec'],
+    // An `@` inside the password: the credentials end at the last one, as URL parsers read it.
+    [`redis://:${SECRET}@x@cache:6379`, 'redis://:***@cache:6379'],
+    [`postgres://nec:@${SECRET}@db/nec see a@b.fr`, 'postgres://nec:***@db/nec see a@b.fr'],
     [
       `postgres://db/nec?user=nec&password=${SECRET}&sslmode=require`,
       'postgres://db/nec?user=nec&password=***&sslmode=require',
@@ -29,7 +32,7 @@ describe('redactSecrets', () => {
   });
 
   it('leaves text without credentials alone', () => {
-    const text = 'see https://numerique-en-communs.fr/appel and mail a@b.fr';
+    const text = 'see https://numerique-en-communs.fr/appel, https://medium.com/@nec and mail a@b.fr';
     expect(redactSecrets(text)).toBe(text);
   });
 });
@@ -50,15 +53,19 @@ it('keeps credentials out of every logged string: message, error and stack', asy
 });
 
 it.each([
-  `redis://:${SECRET}@127.0.0.1:1`,
-  `postgres://nec:${SECRET}@127.0.0.1:1/nec`,
-  `postgres://127.0.0.1:1/nec?password=${SECRET}`,
+  [`redis://:${SECRET}@127.0.0.1:1`, /cannot reach the redis store/],
+  [`redis://:${SECRET}@x@127.0.0.1:1`, /cannot reach the redis store/],
+  [`postgres://nec:${SECRET}@127.0.0.1:1/nec`, /cannot reach the postgres store/],
+  [`postgres://127.0.0.1:1/nec?password=${SECRET}`, /cannot reach the postgres store/],
+  // A password holding a `/` or `#` not percent-encoded: no URL parser finds a password there.
+  [`postgres://nec:${SECRET}/x@127.0.0.1:1/nec`, /STORE_URL is not a valid postgres URL.*percent-encoded/],
+  [`redis://:${SECRET}#x@127.0.0.1:1`, /STORE_URL is not a valid redis URL/],
 ])(
   'a start-up that cannot reach %s says so without the password',
-  async (url) => {
+  async (url, says) => {
     const { code, stderr } = await runBot(['--jsonl'], '', botEnv({ STORE_URL: url }));
     expect(code).toBe(1);
-    expect(stderr).toMatch(/cannot reach the (redis|postgres) store/);
+    expect(stderr).toMatch(says);
     expect(stderr).not.toContain(SECRET);
   },
   30_000,

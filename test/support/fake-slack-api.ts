@@ -61,6 +61,7 @@ export class FakeSlackApi {
   readonly #server: Server;
   readonly #rateLimited = new Map<string, number>();
   readonly #faults = new Map<string, Fault[]>();
+  readonly #slow = new Map<string, number>();
   /** Messages posted, by channel, oldest first. */
   readonly messages = new Map<string, PostedMessage[]>();
   readonly #waiters: Array<{
@@ -109,6 +110,11 @@ export class FakeSlackApi {
   /** The next calls of `method` fail, one fault each, after the fake carried them out. */
   failNext(method: string, ...faults: Fault[]): void {
     this.#faults.set(method, [...(this.#faults.get(method) ?? []), ...faults]);
+  }
+
+  /** From now on, calls of `method` are carried out at once but answered `ms` later (a slow Slack). */
+  answerAfter(method: string, ms: number): void {
+    this.#slow.set(method, ms);
   }
 
   /** The calls made to a method, in order. */
@@ -162,6 +168,8 @@ export class FakeSlackApi {
     const fault = this.#faults.get(method)?.shift();
     this.#record({ method, params, token, at, status: fault === '500' ? 500 : 200, response });
     if (fault === 'hang') return;
+    const slow = this.#slow.get(method);
+    if (slow) await new Promise((resolve) => setTimeout(resolve, slow));
     if (fault === 'reset') {
       res.socket?.destroy();
       return;

@@ -50,6 +50,11 @@ export class ScriptedBot {
   /** Sends one input object and resolves with the parsed output line. */
   async send(input: object): Promise<Record<string, unknown>> {
     this.child.stdin.write(`${JSON.stringify(input)}\n`);
+    return this.read();
+  }
+
+  /** Resolves with the next output line, parsed (for input written straight to `child.stdin`). */
+  async read(): Promise<Record<string, unknown>> {
     const line = this.#lines.shift() ?? (await new Promise<string>((r) => this.#waiting.push(r)));
     return JSON.parse(line);
   }
