@@ -272,8 +272,8 @@ function toConfirm(call: CallDefinition, text: Localized, says: Localized, certa
         en: `check it with the call’s contact (${who})`,
       }
     : {
-        fr: 'vérifiez-le auprès de l’organisateur (la source ne donne pas de contact)',
-        en: 'check it with the organiser (the source gives no contact)',
+        fr: `vérifiez-le auprès de l’organisateur, ${call.organiser} (la source ne donne pas de contact)`,
+        en: `check it with the organiser, ${call.organiser} (the source gives no contact)`,
       };
   const line = (lang: Lang) =>
     lang === 'fr'
@@ -310,18 +310,39 @@ function windowOutcomes(ctx: RuleContext): RuleOutcome[] {
 function notices(ctx: RuleContext): Verdict['notices'] {
   const { call } = ctx;
   const list: Verdict['notices'] = [];
-  if (call.edition < yearOf(ctx.today)) list.push({ text: pastEditionNotice(call) });
+  const closed = windowOn(call, ctx.answers, ctx.today).state === 'closed';
+  if (call.edition < yearOf(ctx.today)) list.push({ text: pastEditionNotice(call, closed) });
   const figures = figureParams(call);
   for (const note of call.notes)
     list.push({ text: localize(note.text, figures), citation: resolveCitation(call, note.citation) });
   return list;
 }
 
-/** Said whenever a call's rules come from an earlier year's edition. */
-export function pastEditionNotice(call: CallDefinition): Localized {
+/**
+ * Said whenever a call's rules come from an earlier year's edition. An open call's says to check them before
+ * applying, with the contact the source gives, else with its organiser; a closed call's never speaks of applying
+ * (its summary says to keep the file for a next edition, and whom to ask whether one is planned).
+ */
+export function pastEditionNotice(call: CallDefinition, closed: boolean): Localized {
+  const from = {
+    fr: `Ces règles viennent de l’édition ${call.edition} de l’appel (${call.source.title})`,
+    en: `These rules come from the ${call.edition} edition of the call (${call.source.title})`,
+  };
+  if (closed)
+    return {
+      fr: `${from.fr} : une prochaine édition pourra en avoir d’autres.`,
+      en: `${from.en}: a next edition may have others.`,
+    };
+  const check =
+    call.contacts.length > 0
+      ? { fr: 'Vérifiez-les auprès du contact indiqué', en: 'Check them with the contact given' }
+      : {
+          fr: `Vérifiez-les auprès de l’organisateur, ${call.organiser} (la source ne donne pas de contact),`,
+          en: `Check them with the organiser, ${call.organiser} (the source gives no contact),`,
+        };
   return {
-    fr: `Ces règles viennent de l’édition ${call.edition} de l’appel (${call.source.title}) : ${call.organiser} a pu les modifier depuis. Vérifiez auprès du contact indiqué avant de déposer un dossier.`,
-    en: `These rules come from the ${call.edition} edition of the call (${call.source.title}): ${call.organiser} may have changed them since. Check with the contact given before applying.`,
+    fr: `${from.fr} : ${call.organiser} a pu les modifier depuis. ${check.fr} avant de déposer un dossier.`,
+    en: `${from.en}: ${call.organiser} may have changed them since. ${check.en} before applying.`,
   };
 }
 

@@ -77,7 +77,7 @@ export function renderCallRules(call: CallDefinition, status: CallStatus, lang: 
   const fr = lang === 'fr';
   const figures = figureParams(call);
   const lines = [`**${call.name[lang]}** — ${call.organiser}, ${renderStatus(call, status, lang)}`];
-  if (status.pastEdition) lines.push(`_${pastEditionNotice(call)[lang]}_`);
+  if (status.pastEdition) lines.push(`_${pastEditionNotice(call, status.state === 'closed')[lang]}_`);
   for (const benefit of call.benefits) {
     lines.push('', `**${localize(benefit.name, figures)[lang]}**`);
     for (const rule of call.rules.filter((r) => r.benefits.includes(benefit.id))) {
