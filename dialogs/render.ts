@@ -2,7 +2,7 @@
 
 import type { CallDefinition } from '../rules/schema.ts';
 import { answerParam, formatParam, slotOf } from '../rules/values.ts';
-import { type Lang, t } from '../src/core/i18n.ts';
+import { type Lang, type Localized, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
@@ -12,6 +12,20 @@ import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
 /** An answer as it reads (choice labels, euros, days in words). */
 export function formatAnswer(call: CallDefinition, slot: string, value: AnswerValue, lang: Lang): string {
   return formatParam(answerParam(slotOf(call, slot), value), lang);
+}
+
+/**
+ * How an answer just read is said back (« Noté : … »): a count in its unit, as every other place writes it
+ * (« 300 km », « 150 personnes »); else as its step read it (a day with its weekday, a text in quotes, euros).
+ */
+export function saidBack(
+  call: CallDefinition,
+  slot: string,
+  parsed: { value: AnswerValue; echo: Localized },
+): Localized {
+  const { value } = parsed;
+  if (typeof value !== 'number' || !slotOf(call, slot)?.unit) return parsed.echo;
+  return { fr: formatAnswer(call, slot, value, 'fr'), en: formatAnswer(call, slot, value, 'en') };
 }
 
 /** « type de structure : association », one per step these answers fill, in the order of the steps. */

@@ -94,7 +94,14 @@ function compare(
   const missing = [...(isAnswered(answer) ? [] : [slot]), ...('missing' in limit ? [limit.missing] : [])];
   if (missing.length > 0 || typeof answer !== 'number' || 'missing' in limit) return unknown(...missing);
   if (holds(answer, limit.value)) return MET;
-  return unmet(detail, { value: answerParam(slotOf(ctx.call, slot), answer), limit: limit.param });
+  const value = answerParam(slotOf(ctx.call, slot), answer);
+  // A figure has no unit: the limit is in the answer's (« 149 personnes (il faut au moins 150 personnes) »).
+  const bound = limit.param;
+  const inUnit =
+    value.kind === 'number' && value.unit && bound.kind === 'number' && !bound.unit
+      ? { ...bound, unit: value.unit }
+      : bound;
+  return unmet(detail, { value, limit: inUnit });
 }
 
 function ratioAtMost(ctx: RuleContext, rule: Extract<RuleDefinition, { op: 'ratio_at_most' }>): Check {

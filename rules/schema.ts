@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from './calendar.ts';
 import { checkReferences } from './schema-references.ts';
+import { SLOT_UNITS } from './units.ts';
 
 const localized = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'use snake_case: a-z, 0-9 and _' });
@@ -46,6 +47,8 @@ const slot = z.strictObject({
     .min(1)
     .optional(),
   optional: z.boolean().optional(),
+  /** What an integer or number slot counts, said with its answers (« 150 personnes », « 300 km »). */
+  unit: z.enum(SLOT_UNITS).optional(),
 });
 
 const ruleBase = {

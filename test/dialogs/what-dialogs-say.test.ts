@@ -1,10 +1,13 @@
 /**
  * What the dialogs say, read as a user reads it (an outside tester's findings, session 6): a closed call's
- * summary never asks to send the file nor points to a contact the source does not give.
+ * summary never asks to send the file nor points to a contact the source does not give; a count is said back
+ * with its unit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/message.ts';
+import { NARROW_NBSP, NBSP } from '../../src/core/typography.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { driveToSummary, reply } from './support.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -90,5 +93,93 @@ describe('never a contact the source does not give', () => {
   it('meae-nir (contacts in its source): whom to ask whether a new edition is planned', async () => {
     const summary = await closedSummary('meae-nir', MEAE);
     expect(summary.text).toContain('• Pour savoir si une nouvelle édition est prévue : Morgane Millon');
+  });
+});
+
+/** Answers the steps until `slot` is asked (from `answers`), then returns the replies to `text` there. */
+async function answerAt(
+  test: TestApp,
+  start: Reply[],
+  answers: Record<string, string>,
+  slot: string,
+  text: string,
+): Promise<Reply[]> {
+  let replies = start;
+  for (let guard = 0; askedSlot(replies) !== slot; guard++) {
+    const asked = askedSlot(replies);
+    if (!asked || guard > 30) throw new Error(`${slot} never asked`);
+    replies = await test.say('u', answers[asked] ?? 'passer');
+  }
+  return test.say('u', text);
+}
+
+const noted = (replies: Reply[]) => replies.find((r) => /:(noted|corrected)$/.test(r.intent))?.text;
+
+describe('a count is said back with its unit, as euros and days are', () => {
+  it('a distance: « Noté : 300 km. », "Noted: 300 km.", in the status and the summary too', async () => {
+    app = await createTestApp({ now: TODAY });
+    await app.say('u', 'candidater nec-ess-travel');
+    const fr = await answerAt(app, await app.say('u', 'oui'), TRAVEL, 'distance_km', '300');
+    expect(noted(fr)).toBe('Noté : 300 km.');
+    expect(reply(await app.say('u', 'état'), 'dialog:nec-ess-travel:status').text).toContain(
+      '• distance entre le siège et le lieu : 300 km',
+    );
+    await app.close();
+    app = await createTestApp({ now: TODAY });
+    await app.say('u', 'apply nec-ess-travel', { langHint: 'en' });
+    const en = await answerAt(
+      app,
+      await app.say('u', 'yes'),
+      { ...TRAVEL, first_participation: 'yes' },
+      'distance_km',
+      'about 450 kilometres',
+    );
+    expect(noted(en)).toBe('Noted: 450 km.');
+    const { summary } = await driveToSummary(app, 'u', await app.say('u', 'no'), {});
+    expect(summary.fields).toContainEqual({
+      label: 'distance from headquarters to the venue',
+      value: '450 km',
+    });
+  });
+
+  it('people and seats: « 150 personnes », « 200 places », "150 people", "200 seats"; a correction too', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    expect(noted(await answerAt(app, start, ELIGIBLE_LOCAL_NEC, 'expected_attendance', '150'))).toBe(
+      'Noté : 150 personnes.',
+    );
+    expect(noted(await app.say('u', '200'))).toBe('Noté : 200 places.');
+    expect(noted(await app.say('u', 'non attendez, c’est 1 200 places'))).toBe(
+      'Corrigé : capacité du lieu : 1 200 places.',
+    );
+    await app.close();
+    app = await createTestApp({ now: TODAY });
+    const en = await app.say('u', 'apply local-nec', { langHint: 'en' });
+    expect(
+      noted(
+        await answerAt(
+          app,
+          en,
+          { ...ELIGIBLE_LOCAL_NEC, legal_entity: 'yes', event_format: 'hybrid' },
+          'expected_attendance',
+          '150 people',
+        ),
+      ),
+    ).toBe('Noted: 150 people.');
+    expect(noted(await app.say('u', '200'))).toBe('Noted: 200 seats.');
+  });
+
+  it('French puts a narrow no-break space between the number and its unit, as Intl does before « km »', async () => {
+    app = await createTestApp({ now: TODAY });
+    await app.say('u', 'candidater nec-ess-travel');
+    await answerAt(app, await app.say('u', 'oui'), TRAVEL, 'distance_km', 'passer');
+    await app.say('u', 'modifier distance');
+    const raw = await app.bot.handle({
+      ref: { platform: 'shell', roomId: 'u', userId: 'u', isDirect: true },
+      userId: 'u',
+      text: '1250',
+      timestamp: app.clock.now(),
+    });
+    expect(noted(raw)).toBe(`Noté${NBSP}: 1${NARROW_NBSP}250${NARROW_NBSP}km.`);
   });
 });

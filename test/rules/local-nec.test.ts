@@ -49,7 +49,7 @@ describe('local-nec rules', () => {
     expect(below.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(below.duo).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(below.label?.eligible).toBe(true);
-    expect(below.funding?.reasons[0]).toContain('your answer: 149 (at least 150 needed)');
+    expect(below.funding?.reasons[0]).toContain('your answer: 149 people (at least 150 people needed)');
     // People read the source's title and section; the file id stays in the data for tools.
     expect(below.funding?.reasons[0]).toContain('(source: ANCT — NEC locaux, 2023, § Selection criteria)');
     expect(below.funding?.reasons.join(' ')).not.toContain('000_');
@@ -104,7 +104,7 @@ describe('local-nec rules', () => {
       const small = data({ ...complete, event_format, expected_attendance: 200, venue_capacity: 199 });
       expect(small.funding?.failed).toEqual(['venue_capacity']);
       expect(small.duo?.failed).toEqual(['venue_capacity']);
-      expect(small.funding?.reasons[0]).toContain('your answer: 199 (at least 200 needed)');
+      expect(small.funding?.reasons[0]).toContain('your answer: 199 seats (at least 200 people needed)');
       expect(small.label?.eligible).toBe(true);
     }
   });
