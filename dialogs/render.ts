@@ -1,7 +1,8 @@
 /** How a dialog's questions, answers and progress read, in the person's language. */
 
 import type { CallDefinition } from '../rules/schema.ts';
-import { answerParam, formatParam, slotOf } from '../rules/values.ts';
+import { benefitsNeeding } from '../rules/touching.ts';
+import { answerParam, figureParams, formatParam, localize, slotOf } from '../rules/values.ts';
 import { type Lang, type Localized, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
@@ -75,9 +76,19 @@ export function stepReply(
   // support, the kind a name says (« Mairie de Créteil »).
   const implied =
     step.implied?.(application.answers)?.note[lang] ?? nameProposal(call, steps, step, application, lang);
-  const optional = step.optional
-    ? t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' })
-    : '';
+  const open = openWithout(call, step);
+  const optional = !step.optional
+    ? ''
+    : open
+      ? t(
+          lang,
+          {
+            fr: ' _(facultatif, mais sans cette réponse le verdict reste en suspens pour {open} : « passer » pour sauter)_',
+            en: ' _(optional, but without it the verdict on {open} stays open: “skip” to leave it)_',
+          },
+          { open: open[lang] },
+        )
+      : t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' });
   const choices =
     step.type === 'boolean'
       ? [
@@ -93,6 +104,19 @@ export function stepReply(
     input: { kind: step.type, ...bounds(step) },
     data: { application: application.id, slot: step.slot, step: index, of: total, remaining },
   };
+}
+
+/**
+ * What leaving an optional step costs, when a rule reads its answer: the benefits whose verdict then stays open,
+ * quoted and listed (« « subvention de l’ANCT » »); undefined when no rule needs it. Said where the step is asked
+ * and where it is skipped, so that « facultatif » never hides what the verdict needs.
+ */
+export function openWithout(call: CallDefinition, step: Step): Localized | undefined {
+  const names = benefitsNeeding(call, step.slot).map((b) => localize(b.name, figureParams(call)));
+  if (names.length === 0) return undefined;
+  const list = (lang: Lang, quote: (name: string) => string) =>
+    new Intl.ListFormat(lang, { type: 'conjunction' }).format(names.map((n) => quote(n[lang])));
+  return { fr: list('fr', (n) => `« ${n} »`), en: list('en', (n) => `“${n}”`) };
 }
 
 /** « D’après son nom, « Mairie de Créteil » est : collectivité territoriale ? « oui » pour le confirmer… » */

@@ -183,3 +183,47 @@ describe('a count is said back with its unit, as euros and days are', () => {
     expect(noted(raw)).toBe(`Noté${NBSP}: 1${NARROW_NBSP}250${NARROW_NBSP}km.`);
   });
 });
+
+describe('a step the rules need is not said to be optional', () => {
+  it('the venue’s capacity (the grant and duo rules read it, as they read the attendance) is asked as needed', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const r = await answerAt(app, start, ELIGIBLE_LOCAL_NEC, 'expected_attendance', '150');
+    const asked = reply(r, 'dialog:local-nec:venue_capacity').text;
+    expect(asked).not.toContain('facultatif');
+    const skipped = reply(await app.say('u', 'passer'), 'dialog:skipped').text;
+    expect(skipped).toContain('« capacité du lieu » est nécessaire au dossier');
+  });
+
+  it('an optional step a rule reads (the grant requested, for the 80 % cap) says what skipping it costs', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const r = await answerAt(app, start, ELIGIBLE_LOCAL_NEC, 'budget_total', '12 000 €');
+    expect(reply(r, 'dialog:local-nec:grant_requested').text).toContain(
+      '_(facultatif, mais sans cette réponse le verdict reste en suspens pour « subvention de l’ANCT » : « passer » pour sauter)_',
+    );
+    expect(reply(await app.say('u', 'passer'), 'dialog:skipped').text).toBe(
+      'Étape passée : « subvention demandée » reste à compléter ; d’ici là, le verdict reste en suspens pour « subvention de l’ANCT ».',
+    );
+    await app.close();
+    app = await createTestApp({ now: TODAY });
+    const en = await app.say('u', 'apply local-nec', { langHint: 'en' });
+    const english = {
+      ...ELIGIBLE_LOCAL_NEC,
+      legal_entity: 'yes',
+      event_format: 'hybrid',
+      local_authority_support: 'yes',
+    };
+    const asked = await answerAt(app, en, english, 'budget_total', '€12,000');
+    expect(reply(asked, 'dialog:local-nec:grant_requested').text).toContain(
+      '_(optional, but without it the verdict on “ANCT grant” stays open: “skip” to leave it)_',
+    );
+  });
+
+  it('an optional step no rule reads says only that it is optional', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const r = await answerAt(app, start, ELIGIBLE_LOCAL_NEC, 'venue_capacity', '200');
+    expect(reply(r, 'dialog:local-nec:partners').text).toMatch(/_\(facultatif : « passer » pour sauter\)_$/);
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, verdictData } from '../../rules/evaluate.ts';
+import { benefitsNeeding } from '../../rules/touching.ts';
 import type { Answers } from '../../rules/values.ts';
 import { paris, shippedCall } from './support.ts';
 
@@ -257,5 +258,16 @@ describe('local-nec rules across time zones and missing answers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('which benefits need a slot', () => {
+  it('those of the rules reading it, and those requiring them; none for a slot no rule reads', () => {
+    const ids = (slot: string) => benefitsNeeding(call, slot).map((b) => b.id);
+    expect(ids('grant_requested')).toEqual(['funding']);
+    expect(ids('venue_capacity')).toEqual(['funding', 'duo']);
+    // The grant and the duo are for label holders: what the label needs, they need.
+    expect(ids('charter')).toEqual(['label', 'funding', 'duo']);
+    expect(ids('partners')).toEqual([]);
   });
 });
