@@ -43,12 +43,15 @@ export function liveEligibility(
     }
   }
   if (lines.length === 0) return undefined;
-  const open = verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]);
+  // Within reach, not "obtained": eligible is never selected.
+  const open = new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+    verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]),
+  );
   lines.push(
-    open.length > 0
+    open !== ''
       ? lang === 'fr'
-        ? `Vous pouvez encore obtenir : ${open.join(', ')}. Poursuivons.`
-        : `You can still get: ${open.join(', ')}. Let’s continue.`
+        ? `Restent à votre portée : ${open}. Poursuivons.`
+        : `Still within reach: ${open}. Let’s continue.`
       : lang === 'fr'
         ? 'Avec cette réponse, aucun avantage de cet appel n’est accessible ; vous pouvez la modifier à tout moment. Poursuivons.'
         : 'With this answer, no benefit of this call is within reach; you can change it at any time. Let’s continue.',

@@ -3,7 +3,7 @@
  * A missing answer never fails a rule: it makes the rule "unknown", naming the answers still needed.
  */
 import type { Localized } from '../src/core/i18n.ts';
-import { monthsBefore } from './calendar.ts';
+import { firstDayMonthsAfter, monthsBefore } from './calendar.ts';
 import type { RuleDefinition } from './schema.ts';
 import {
   answerParam,
@@ -132,12 +132,18 @@ function monthsBeforeEvent(ctx: RuleContext, rule: Extract<RuleDefinition, { op:
   const deadline = monthsBefore(event.value, months.value, ctx.timezone);
   // Applying on the deadline day itself still counts.
   if (ctx.today <= deadline) return MET;
+  // What is still possible: a later event, from the first day whose deadline is today.
+  const earliest = firstDayMonthsAfter(ctx.today, months.value, ctx.timezone);
   return unmet(
     {
-      fr: 'pour un événement le {event}, il fallait candidater au plus tard le {deadline}',
-      en: 'for an event on {event}, the application was due by {deadline}',
+      fr: 'pour un événement le {event}, la date limite était le {deadline} : elle est passée, mais un événement à partir du {earliest} serait encore dans les délais',
+      en: 'for an event on {event}, the deadline was {deadline}: it has passed, but an event from {earliest} on would still be in time',
     },
-    { event: event.param, deadline: { kind: 'day', value: deadline } },
+    {
+      event: event.param,
+      deadline: { kind: 'day', value: deadline },
+      earliest: { kind: 'day', value: earliest },
+    },
   );
 }
 

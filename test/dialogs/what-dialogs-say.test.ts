@@ -227,3 +227,32 @@ describe('a step the rules need is not said to be optional', () => {
     expect(reply(r, 'dialog:local-nec:partners').text).toMatch(/_\(facultatif : « passer » pour sauter\)_$/);
   });
 });
+
+describe('a funding deadline already past (the 23 March 2027 event, today 2 December 2026)', () => {
+  it('says when it passed, from which event day it would still be in time, and what stays within reach', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const r = await answerAt(app, start, ELIGIBLE_LOCAL_NEC, 'event_date', '23/03/2027');
+    const live = reply(r, 'dialog:local-nec:eligibility').text;
+    expect(live).toContain(
+      'pour un événement le 23 mars 2027, la date limite était le 23 novembre 2026 : elle est passée, mais un événement à partir du 2 avril 2027 serait encore dans les délais.',
+    );
+    expect(live).not.toContain('il fallait');
+    expect(live).toMatch(
+      /Restent à votre portée : label NEC local \(usage de la marque\) et accompagnement par un duo chercheur·se–journaliste\. Poursuivons\.$/,
+    );
+    const { summary } = await driveToSummary(app, 'u', r, ELIGIBLE_LOCAL_NEC);
+    expect(summary.text).toContain('un événement à partir du 2 avril 2027 serait encore dans les délais');
+  });
+
+  it('in English too, the earliest day found in the calendar (31 October + 4 months: 1 March, not 28 February)', async () => {
+    app = await createTestApp({ now: '2026-10-31T10:00:00+01:00' });
+    const start = await app.say('u', 'apply local-nec', { langHint: 'en' });
+    const english = { ...ELIGIBLE_LOCAL_NEC, legal_entity: 'yes' };
+    const r = await answerAt(app, start, english, 'event_date', '28/02/2027');
+    expect(reply(r, 'dialog:local-nec:eligibility').text).toContain(
+      'for an event on 28 February 2027, the deadline was 28 October 2026: it has passed, but an event from 1 March 2027 on would still be in time.',
+    );
+    expect(reply(r, 'dialog:local-nec:eligibility').text).toContain('Still within reach: ');
+  });
+});

@@ -69,7 +69,7 @@ describe('local-nec rules', () => {
     expect(data({ ...complete, event_date: '2027-03-23' }).funding?.eligible).toBe(true);
     const late = data({ ...complete, event_date: '2027-03-22' });
     expect(late.funding).toMatchObject({ eligible: false, failed: ['funding_deadline'] });
-    expect(late.funding?.reasons[0]).toContain('the application was due by 22 November 2026');
+    expect(late.funding?.reasons[0]).toContain('the deadline was 22 November 2026: it has passed');
     // The 4-month rule concerns the financial support only.
     expect(late.duo?.eligible).toBe(true);
     expect(late.label?.eligible).toBe(true);
