@@ -149,8 +149,8 @@ const benefit = z.strictObject({
   name: localized,
   /** Who decides once the requirements are met, and on which published criteria (may be empty: then we say so). */
   selection: z.strictObject({ by: localized, criteria: z.array(localized), citation }).optional(),
-  /** What meeting the requirements leads to, when nobody selects (e.g. a brand free to use). */
-  next: localized.optional(),
+  /** What meeting the requirements leads to, when nobody selects (e.g. a brand free to use), and where it is said. */
+  next: localized.extend({ citation: citation.optional() }).optional(),
   /**
    * Benefits this one can only come with (a grant reserved to label holders): it is never eligible while one of
    * them is not, and at best "to be confirmed" or "cannot tell yet" while one of them is.

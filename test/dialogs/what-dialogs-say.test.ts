@@ -256,3 +256,65 @@ describe('a funding deadline already past (the 23 March 2027 event, today 2 Dece
     expect(reply(r, 'dialog:local-nec:eligibility').text).toContain('Still within reach: ');
   });
 });
+
+describe('every verdict line cites its rule, and a line not settled says what would settle it', () => {
+  /** The summary's verdict lines: the bullets before the key dates, and the selection line(s). */
+  const verdictLines = (text: string) =>
+    (text.split('**Dates clés**')[0] ?? '').split('\n').filter((l) => /^(• |→ )/.test(l));
+
+  it('an in-person-only event: the grant and the duo say the label’s confirmation settles them too', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const answers = {
+      ...ELIGIBLE_LOCAL_NEC,
+      event_date: '23/05/2027',
+      event_format: 'uniquement en présentiel',
+    };
+    const { summary } = await driveToSummary(app, 'u', start, answers);
+    const lines = verdictLines(summary.text);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) {
+      expect(line).toMatch(/\(source : ANCT — NEC locaux, 2023 \(page en anglais\), § [^)]+\)\)?$/);
+      expect(line).not.toMatch(/\d{3}_[0-9a-f]{16}/);
+    }
+    for (const line of lines.filter((l) => l.startsWith('• ❔')))
+      expect(line).toMatch(
+        /ce qui le rendrait certain : |ce qui confirmera « label NEC local \(usage de la marque\) » réglera aussi ce point/,
+      );
+    expect(lines).toContain(
+      '• ❔ Réservé à qui obtient « label NEC local (usage de la marque) », encore à confirmer : ce qui confirmera « label NEC local (usage de la marque) » réglera aussi ce point. (source : ANCT — NEC locaux, 2023 (page en anglais), § Contenu du dossier de candidature (subvention et duo proposés aux porteurs de NEC local))',
+    );
+    // Who selects next is the source's too.
+    expect(lines.find((l) => l.startsWith('→ Éligible ne veut pas dire retenu'))).toMatch(
+      /\(source : ANCT — NEC locaux, 2023 \(page en anglais\), § Critères de sélection\)$/,
+    );
+  });
+
+  it('a label still unknown: the grant’s line says which answer it waits for', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'candidater local-nec');
+    const answers = { ...ELIGIBLE_LOCAL_NEC, event_date: '23/05/2027', charter: 'passer' };
+    const { summary } = await driveToSummary(app, 'u', start, answers);
+    const lines = verdictLines(summary.text);
+    for (const line of lines.filter((l) => l.startsWith('• ❓')))
+      expect(line).toContain('— réponse encore attendue : engagements des porteurs acceptés.');
+    expect(lines.filter((l) => l.startsWith('• ❓ Réservé à qui obtient'))).toHaveLength(2);
+  });
+
+  it('in English: the same, and the label’s own line cites its source', async () => {
+    app = await createTestApp({ now: TODAY });
+    const start = await app.say('u', 'apply local-nec', { langHint: 'en' });
+    const answers = {
+      ...ELIGIBLE_LOCAL_NEC,
+      legal_entity: 'yes',
+      event_date: '23/05/2027',
+      event_format: 'in person only',
+      local_authority_support: 'yes',
+      charter: 'yes',
+    };
+    const { summary } = await driveToSummary(app, 'u', start, answers);
+    expect(summary.text).toContain(
+      '• ❔ Only for those who get “local NEC label (use of the brand)”, which is still to be confirmed: what confirms “local NEC label (use of the brand)” settles this too. (source: ANCT — NEC locaux, 2023, § Content of the application file (grant and duo offered to local NEC project leaders))',
+    );
+  });
+});
