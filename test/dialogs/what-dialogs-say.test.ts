@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/message.ts';
 import { NARROW_NBSP, NBSP } from '../../src/core/typography.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, MEAE, reply } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -25,14 +25,13 @@ const TRAVEL = {
   allowance_already_claimed: 'non',
 };
 
-const MEAE = {
-  authority_name: 'Ville de Nantes',
-  applicant_type: 'collectivité',
-  foreign_partner: 'oui',
-  partner_name: 'Dakar, Sénégal',
-  fields: '1, 2',
-  project_title: 'Médiation numérique partagée',
-  project_summary: 'passer',
+/** The eligible local NEC typed in English: the French yes/no and choice words said the English way. */
+const ENGLISH_LOCAL_NEC = {
+  ...ELIGIBLE_LOCAL_NEC,
+  legal_entity: 'yes',
+  event_format: 'hybrid',
+  local_authority_support: 'yes',
+  charter: 'yes',
 };
 
 /** Starts a closed call's application anyway and answers every step: its summary. */
@@ -155,17 +154,9 @@ describe('a count is said back with its unit, as euros and days are', () => {
     await app.close();
     app = await createTestApp({ now: TODAY });
     const en = await app.say('u', 'apply local-nec', { langHint: 'en' });
-    expect(
-      noted(
-        await answerAt(
-          app,
-          en,
-          { ...ELIGIBLE_LOCAL_NEC, legal_entity: 'yes', event_format: 'hybrid' },
-          'expected_attendance',
-          '150 people',
-        ),
-      ),
-    ).toBe('Noted: 150 people.');
+    expect(noted(await answerAt(app, en, ENGLISH_LOCAL_NEC, 'expected_attendance', '150 people'))).toBe(
+      'Noted: 150 people.',
+    );
     expect(noted(await app.say('u', '200'))).toBe('Noted: 200 seats.');
   });
 
@@ -208,13 +199,7 @@ describe('a step the rules need is not said to be optional', () => {
     await app.close();
     app = await createTestApp({ now: TODAY });
     const en = await app.say('u', 'apply local-nec', { langHint: 'en' });
-    const english = {
-      ...ELIGIBLE_LOCAL_NEC,
-      legal_entity: 'yes',
-      event_format: 'hybrid',
-      local_authority_support: 'yes',
-    };
-    const asked = await answerAt(app, en, english, 'budget_total', '€12,000');
+    const asked = await answerAt(app, en, ENGLISH_LOCAL_NEC, 'budget_total', '€12,000');
     expect(reply(asked, 'dialog:local-nec:grant_requested').text).toContain(
       '_(optional, but without it the verdict on “ANCT grant” stays open: “skip” to leave it)_',
     );
@@ -248,8 +233,7 @@ describe('a funding deadline already past (the 23 March 2027 event, today 2 Dece
   it('in English too, the earliest day found in the calendar (31 October + 4 months: 1 March, not 28 February)', async () => {
     app = await createTestApp({ now: '2026-10-31T10:00:00+01:00' });
     const start = await app.say('u', 'apply local-nec', { langHint: 'en' });
-    const english = { ...ELIGIBLE_LOCAL_NEC, legal_entity: 'yes' };
-    const r = await answerAt(app, start, english, 'event_date', '28/02/2027');
+    const r = await answerAt(app, start, ENGLISH_LOCAL_NEC, 'event_date', '28/02/2027');
     expect(reply(r, 'dialog:local-nec:eligibility').text).toContain(
       'for an event on 28 February 2027, the deadline was 28 October 2026: it has passed, but an event from 1 March 2027 on would still be in time.',
     );
@@ -304,14 +288,7 @@ describe('every verdict line cites its rule, and a line not settled says what wo
   it('in English: the same, and the label’s own line cites its source', async () => {
     app = await createTestApp({ now: TODAY });
     const start = await app.say('u', 'apply local-nec', { langHint: 'en' });
-    const answers = {
-      ...ELIGIBLE_LOCAL_NEC,
-      legal_entity: 'yes',
-      event_date: '23/05/2027',
-      event_format: 'in person only',
-      local_authority_support: 'yes',
-      charter: 'yes',
-    };
+    const answers = { ...ENGLISH_LOCAL_NEC, event_date: '23/05/2027', event_format: 'in person only' };
     const { summary } = await driveToSummary(app, 'u', start, answers);
     expect(summary.text).toContain(
       '• ❔ Only for those who get “local NEC label (use of the brand)”, which is still to be confirmed: what confirms “local NEC label (use of the brand)” settles this too. (source: ANCT — NEC locaux, 2023, § Content of the application file (grant and duo offered to local NEC project leaders))',
