@@ -4,6 +4,7 @@ import { cited, evaluate, type RuleOutcome, rulesTouching } from '../rules/index
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang } from '../src/core/i18n.ts';
 import type { Answers } from './application.ts';
+import { andList } from './render.ts';
 
 /** How each outcome worth telling at once is marked: a failure, a case to confirm, a warning. */
 const LIVE_MARK: Partial<Record<RuleOutcome['status'], string>> = {
@@ -44,8 +45,9 @@ export function liveEligibility(
   }
   if (lines.length === 0) return undefined;
   // Within reach, not "obtained": eligible is never selected.
-  const open = new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+  const open = andList(
     verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]),
+    lang,
   );
   lines.push(
     open !== ''

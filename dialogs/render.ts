@@ -76,7 +76,7 @@ export function stepReply(
   // support, the kind a name says (« Mairie de Créteil »).
   const implied =
     step.implied?.(application.answers)?.note[lang] ?? nameProposal(call, steps, step, application, lang);
-  const open = openWithout(call, step);
+  const open = step.optional ? openWithout(call, step) : undefined;
   const optional = !step.optional
     ? ''
     : open
@@ -114,9 +114,27 @@ export function stepReply(
 export function openWithout(call: CallDefinition, step: Step): Localized | undefined {
   const names = benefitsNeeding(call, step.slot).map((b) => localize(b.name, figureParams(call)));
   if (names.length === 0) return undefined;
-  const list = (lang: Lang, quote: (name: string) => string) =>
-    new Intl.ListFormat(lang, { type: 'conjunction' }).format(names.map((n) => quote(n[lang])));
-  return { fr: list('fr', (n) => `« ${n} »`), en: list('en', (n) => `“${n}”`) };
+  return {
+    fr: andList(
+      names.map((n) => `« ${n.fr} »`),
+      'fr',
+    ),
+    en: andList(
+      names.map((n) => `“${n.en}”`),
+      'en',
+    ),
+  };
+}
+
+// Made once: building an Intl formatter costs far more than using one (core benchmark).
+const AND_LISTS: Record<Lang, Intl.ListFormat> = {
+  fr: new Intl.ListFormat('fr', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en', { type: 'conjunction' }),
+};
+
+/** « A, B et C », "A, B and C". */
+export function andList(items: string[], lang: Lang): string {
+  return AND_LISTS[lang].format(items);
 }
 
 /** « D’après son nom, « Mairie de Créteil » est : collectivité territoriale ? « oui » pour le confirmer… » */
