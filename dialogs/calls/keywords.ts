@@ -31,6 +31,69 @@ export const LOCAL_AUTHORITY_WORDS = [
   'french region',
 ];
 
+/** How people name an association (« asso loi 1901 », "nonprofit", « ONG »). */
+export const ASSOCIATION_WORDS = [
+  'asso',
+  'assoc',
+  'associatif',
+  'associative',
+  'loi 1901',
+  'nonprofit',
+  'non profit',
+  'non-profit',
+  'ngo',
+  'ong',
+  'charity',
+  'collectif',
+];
+
+/** How people name a company, by its legal forms too (« une SARL », "a startup"). */
+export const COMPANY_WORDS = [
+  'entreprise',
+  'societe',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'business',
+  'startup',
+  'start-up',
+  'firm',
+  'company',
+  'pme',
+  'tpe',
+  'agence',
+  'agency',
+  'cabinet',
+  'consultancy',
+  'bureau d etudes',
+];
+
+/** How people name a public body that is not a local authority (a university, a CCAS, a GIP). */
+export const PUBLIC_BODY_WORDS = [
+  'etablissement public',
+  'administration',
+  'public agency',
+  'public body',
+  'universite',
+  'university',
+  'ccas',
+  'gip',
+  'groupement d interet public',
+  'ecole',
+  'school',
+  'lycee',
+  'college',
+  'hopital',
+  'hospital',
+  'mediatheque',
+  'bibliotheque',
+  'library',
+];
+
+/** Legal entities of none of the kinds above (a foundation, a union, a federation). */
+export const OTHER_BODY_WORDS = ['fondation', 'foundation', 'syndicat', 'union', 'groupement', 'federation'];
+
 /** Words that say a local authority supports the event (« avec le soutien de la région », "backed by the city"). */
 const SUPPORT_WORDS = [
   'soutien',

@@ -1,6 +1,13 @@
 /** The local NEC application's steps about who applies: the organising body and its kind (any legal entity). */
 import type { StepDefinition } from '../definition.ts';
-import { LOCAL_AUTHORITY_WORDS, ORGANISATION_NAME_PATTERNS } from './keywords.ts';
+import {
+  ASSOCIATION_WORDS,
+  COMPANY_WORDS,
+  LOCAL_AUTHORITY_WORDS,
+  ORGANISATION_NAME_PATTERNS,
+  OTHER_BODY_WORDS,
+  PUBLIC_BODY_WORDS,
+} from './keywords.ts';
 
 export const ORGANISER_STEPS: StepDefinition[] = [
   {
@@ -34,53 +41,10 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     ],
     detailSlot: 'legal_entity_other',
     keywords: {
-      association: [
-        'asso',
-        'assoc',
-        'associatif',
-        'associative',
-        'loi 1901',
-        'nonprofit',
-        'non profit',
-        'ngo',
-        'ong',
-        'charity',
-        'collectif',
-      ],
+      association: ASSOCIATION_WORDS,
       local_authority: LOCAL_AUTHORITY_WORDS,
-      company: [
-        'entreprise',
-        'societe',
-        'sas',
-        'sasu',
-        'sarl',
-        'eurl',
-        'business',
-        'startup',
-        'firm',
-        'pme',
-        'agence',
-        'agency',
-        'cabinet',
-        'consultancy',
-        'bureau d etudes',
-      ],
-      public_body: [
-        'etablissement public',
-        'administration',
-        'public agency',
-        'universite',
-        'university',
-        'ccas',
-        'gip',
-        'groupement d interet public',
-        'ecole',
-        'lycee',
-        'college',
-        'hopital',
-        'mediatheque',
-        'bibliotheque',
-      ],
+      company: COMPANY_WORDS,
+      public_body: PUBLIC_BODY_WORDS,
       cooperative: ['scop', 'scic', 'coop', 'co-op', 'cooperative', 'cae'],
       individual: [
         'particulier',
@@ -102,7 +66,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
         'by myself',
         'as an individual',
       ],
-      other: ['autre', 'autres', 'fondation', 'foundation', 'syndicat', 'union', 'groupement', 'federation'],
+      other: ['autre', 'autres', ...OTHER_BODY_WORDS],
     },
   },
   {

@@ -1,6 +1,13 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import {
+  ASSOCIATION_WORDS,
+  COMPANY_WORDS,
+  FOREIGN_COUNTRY_WORDS,
+  LOCAL_AUTHORITY_WORDS,
+  OTHER_BODY_WORDS,
+  PUBLIC_BODY_WORDS,
+} from './keywords.ts';
 import { applicantAbroad, withPartnerAbroad } from './places.ts';
 
 export const meaeNir: DialogDefinition = {
@@ -8,7 +15,7 @@ export const meaeNir: DialogDefinition = {
   startPhrases: [
     /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
     // « l'appel NIR », "the NIR call", « l'AAP NIR »: the call's short name beside the word call.
-    /\b(?:appel|aap|call|dossier|candidature)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
+    /\b(?:appel|aap|call|dossier|candidature|projet|project)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
   ],
   names: [
     'nir',
@@ -59,19 +66,10 @@ export const meaeNir: DialogDefinition = {
           'abroad',
           ...FOREIGN_COUNTRY_WORDS,
         ],
-        association: ['asso', 'assoc', 'ngo', 'ong', 'nonprofit'],
-        company: [
-          'entreprise',
-          'societe',
-          'business',
-          'firm',
-          'consultancy',
-          'cabinet',
-          'agence',
-          'agency',
-          'bureau d etudes',
-        ],
-        other: ['autre', 'universite', 'etablissement public', 'fondation', 'syndicat'],
+        association: ASSOCIATION_WORDS,
+        company: COMPANY_WORDS,
+        // The call names no other kind: a public body (a university) or a foundation is « autre ».
+        other: ['autre', ...PUBLIC_BODY_WORDS, ...OTHER_BODY_WORDS],
       },
     },
     {

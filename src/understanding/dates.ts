@@ -85,9 +85,12 @@ const EITHER_DAY =
   /\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:ou|or)\s+(?:le\s+|the\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\b/;
 /** A day of the month without its month (« le 15 »). */
 const DAY_ALONE = /^(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?[\s.!]*$/;
+/** Days of the month named without one (« le 2 ou le 9 », "the 2nd or the 9th, not sure"): which month? */
+const DAYS_WITHOUT_MONTH =
+  /^(?:(?:plutot|maybe|peut-etre|either|soit)\s+)?(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?(?:\s*(?:,|ou|or|et|and|soit)\s*(?:le |the )?\d{1,2}(?:er|e|st|nd|rd|th)?)+\b/;
 /** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
 const DAY_WORDS = new RegExp(
-  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|tomorrow|today|semaine|week|mois|month|jours?\\b|days?\\b`,
+  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|hier|tomorrow|today|yesterday|semaine|week|mois|month|jours?\\b|days?\\b`,
 );
 
 /** `YYYY-MM-DD` when the day exists in the calendar, else undefined. */
@@ -144,7 +147,10 @@ function readDate(said: string, today: Day): DateReading {
   );
   if (days.length > 1) return { kind: 'several', candidates: days.slice(0, 4) };
   const result = results[0];
-  if (!result) return VAGUE.test(typed) || DAY_ALONE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
+  if (!result)
+    return VAGUE.test(typed) || DAY_ALONE.test(typed) || DAYS_WITHOUT_MONTH.test(typed)
+      ? { kind: 'vague' }
+      : { kind: 'none' };
   const start = result.start;
   if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return { kind: 'vague' };
   let year = start.get('year') ?? Number(today.slice(0, 4));

@@ -290,7 +290,7 @@ const EDIT = new RegExp(
 const MISTAKE =
   /^(?:je me suis (?:trompee?|plantee?|gouree?)|on s'est (?:trompes?|plantes?)|nous nous sommes trompes|i made a mistake|i got|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for|wrong) (?<what>.+?)[\s?!.]*$/d;
 const WRONG =
-  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
+  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|(?:is|are) (?:wrong|incorrect|not right)|(?:was|were) wrong|(?:isn't|aren't) right|(?:ne )?sont pas (?:bons|bonnes|correct(?:e)?s|justes)|sont (?:faux|fausses|errone(?:e)?s|incorrect(?:e)?s))\b/d;
 
 /**
  * « modifier la date », « je voudrais changer le format », « je reviens sur les thèmes », « je me suis trompé
