@@ -5,6 +5,7 @@
  */
 
 import type { Localized } from '../src/core/i18n.ts';
+import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import {
   asksAbout,
@@ -73,11 +74,12 @@ export async function handledOtherwise(
     return true;
   }
   const editWords = editRequestIn(text);
-  const corrected =
-    correctionIn(text, step.type !== 'boolean') ??
-    (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
-      ? correctionSaidLast(text)
-      : undefined);
+  const corrected = mostlyAnswer(step, text, ctx.today(turn))
+    ? undefined
+    : (correctionIn(text, step.type !== 'boolean') ??
+      (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+        ? correctionSaidLast(text)
+        : undefined));
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
   const named = namedChanges(ctx, turn, application, step, editWords ?? corrected);
   if (named.length > 0) {
@@ -152,6 +154,18 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+/**
+ * « plutôt le numérique inclusif, … » at a choice step whose options it names: « plutôt » says "mostly", the
+ * answer, not a correction of the previous one.
+ */
+function mostlyAnswer(step: Step, text: string, today: string): boolean {
+  return (
+    (step.type === 'choice' || step.type === 'multi') &&
+    /^(?:plutot|rather|mostly|surtout)\s/.test(normalize(text)) &&
+    parseForm(step, text, today).ok
+  );
 }
 
 /**

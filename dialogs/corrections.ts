@@ -134,20 +134,10 @@ export async function correct(
   const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
   // A number alone (« c'est 180 ») goes to a step that counts, never to a free-text one.
   const quantity = quantityOnly(text) !== undefined;
-  // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (previous && !(previous.type === 'text' && (quantity || parseForm(current, text, today).ok))) {
-    const parsed = parseAnswer(previous, text, today, application.answers);
-    if (parsed.ok) {
-      await applyCorrection(ctx, turn, application, previous, parsed);
-      return true;
-    }
-  }
-  // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
-  if (quantity) return false;
-  const read = answersFitting(steps, application, current, text, today);
+  const read = quantity ? [] : answersFitting(steps, application, current, text, today);
   // Several read it loosely (« in person » is also a kind of person): the one that reads it strictly.
   const strict =
-    read.length > 1
+    read.length > 1 || (read.length === 1 && previous?.type === 'text')
       ? factsIn(
           text,
           read.map((f) => f.step),
@@ -156,6 +146,21 @@ export async function correct(
         )
       : {};
   const sure = read.filter((f) => sameAnswer(strict[f.step.slot], f.parsed.value));
+  // Free text takes anything: correcting it is only read so when the current step could not take the words,
+  // and no earlier answer is said in its own words (« ah si finalement la mairie nous soutient »).
+  const textFirst = previous?.type === 'text' && sure.length !== 1;
+  if (
+    previous &&
+    (previous.type !== 'text' || (textFirst && !quantity && !parseForm(current, text, today).ok))
+  ) {
+    const parsed = parseAnswer(previous, text, today, application.answers);
+    if (parsed.ok) {
+      await applyCorrection(ctx, turn, application, previous, parsed);
+      return true;
+    }
+  }
+  // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
+  if (quantity) return false;
   const fits = sure.length === 1 ? sure : read;
   // A kind said (« on est une collectivité étrangère ») is read by its choice step before a yes/no's own words.
   const choices = fits.filter((f) => f.step.type !== 'boolean');

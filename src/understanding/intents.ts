@@ -147,12 +147,21 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
   // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
   if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
+  // "does a partner have to be signed up already?", « un partenaire doit-il avoir signé ? »: what the step's
+  // thing must be to count — the step's question.
+  const found = REQUIRED.exec(typed)?.groups;
+  const required = found?.noun ?? found?.noun2 ?? found?.noun3;
+  if (required && stepWords.some((known) => wordMatch(required, known) !== undefined)) return 'step';
   if (onStep === 0 && typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12)
     return 'step';
   // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
   if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
 }
+
+/** What a thing must be to count (« un partenaire doit-il être signé », "does a partner have to be", "what counts as a partner"). */
+const REQUIRED =
+  /^(?:(?:and|but|so|et|mais|alors)\s+)?(?:(?:does|do|must|should|can|could|will|would)\s+(?:an?|the|our|my|each|every|all)?\s*(?<noun>[a-z]+)s?\s+(?:have to|has to|need to|needs to|be|count|qualify)\b|(?:est-ce qu'|est-ce que\s+)?(?:une?|le|la|les|nos|notre|chaque|tous les|toutes les)\s+(?<noun2>[a-z]+)\s+(?:doit|doivent|peut|peuvent|faut)(?:-(?:il|elle|ils|elles)| (?:il|elle|ils|elles))?\s+(?:etre|avoir|deja|forcement|obligatoirement)\b|(?:what|which|who|qu'est-ce qui|qu'est ce qui|qui|quoi)\s+(?:counts|count|compte|comptent|qualifies|est considere)\s+(?:as|comme)\s+(?:an?|the|une?|des)?\s*(?<noun3>[a-z]+))/;
 
 /** A condition put on the answer: "what if…", « et si… », « si jamais… », "if two of us come…". */
 const HYPOTHETICAL =
@@ -170,7 +179,7 @@ const HOW_TO_ANSWER =
 
 /** The words of "what is", « c'est quoi », « que veut dire », « ça veut dire quoi ». */
 const WHAT_IS = new Set(
-  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does'.split(
+  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does counts count compte comptent comme as considered considere qualifies'.split(
     ' ',
   ),
 );
@@ -197,13 +206,13 @@ export function isFramedQuestion(text: string): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny|si)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
 const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?!not\b|than\b|que\b)(?=\S)/;
 /** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
 const SAID_LAST =
-  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all|(?:je l'|j')avais oublie|i forgot)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 

@@ -58,6 +58,59 @@ describe('facts said after the call’s name', () => {
   });
 });
 
+describe('openings', () => {
+  it('reads the head of « une fondation d’entreprise » as the kind, and « budget 16 000 € dont 10 000 € demandés » as both amounts', async () => {
+    const bot = await start();
+    await bot.say(
+      'u',
+      'Bonjour, nous sommes une fondation d’entreprise et voulons organiser un NEC local en ligne',
+    );
+    expect((await answers('u')).legal_entity).toBe('other');
+    await bot.say(
+      'w',
+      'nous sommes l’association Clic Solidaire et on prépare un NEC local, budget 16 000 € dont 10 000 € demandés',
+    );
+    expect(await answers('w')).toMatchObject({ budget_total: 16000, grant_requested: 10000 });
+  });
+});
+
+describe('corrections and answers that look like them', () => {
+  it('« ah si finalement la mairie nous soutient, j’avais oublié » corrects the support, not the free text before', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'budget_total', { ...ELIGIBLE_LOCAL_NEC, local_authority_support: 'non' });
+    const r = await bot.say('u', 'ah si finalement la mairie nous soutient, j’avais oublié');
+    expect(intents(r)).toContain('dialog:local-nec:corrected');
+    expect(await answers('u')).toMatchObject({
+      local_authority_support: true,
+      resources: ELIGIBLE_LOCAL_NEC.resources,
+    });
+  });
+
+  it('« plutôt le numérique inclusif, … » at a choice step is its answer', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'fields', { ...MEAE, applicant_type: '1' });
+    await bot.say('u', 'plutôt le numérique inclusif, la formation des agents');
+    expect(await answers('u')).toMatchObject({ applicant_type: 'french_local_authority' });
+    expect((await answers('u')).fields).toContain('inclusive');
+  });
+});
+
+describe('questions about a step', () => {
+  it('what a partner must be is the partners step’s help, in the language asked, at that step or another', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'what counts as a partner?');
+    expect(intents(r)[0]).toBe('dialog:step-help');
+    expect(r[0]?.text).toContain('co-organisers and partners');
+    // The application goes on in its own language.
+    expect((await bot.say('u', 'Rapprocher les habitants du numérique'))[0]?.text).toMatch(/^Noté/);
+    await reach('w', 'local-nec', 'partners', ELIGIBLE_LOCAL_NEC);
+    const help = await bot.say('w', 'does a partner have to be signed up already or can it be in talks?');
+    expect(intents(help)[0]).toBe('dialog:step-help');
+    expect(askedSlot(help)).toBe('partners');
+  });
+});
+
 describe('days', () => {
   it('asks which month for days said without one, and which day for one gone (« hier »)', async () => {
     const bot = await start();
