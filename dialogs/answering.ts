@@ -101,7 +101,7 @@ export async function answer(
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
   const also = {
-    ...factsAhead(ctx, turn, application, steps, step, text),
+    ...factsAhead(ctx, turn, application, steps, step, text, parsed.value),
     ...detailOf(step, parsed, text, application.answers),
   };
   Object.assign(application.answers, also);
@@ -187,10 +187,16 @@ function factsAhead(
   steps: Step[],
   current: Step,
   text: string,
+  value: AnswerValue,
 ): Answers {
   // A free-text answer is taken as written: « élus de la commune » is not the organiser's kind, and a goal
-  // that quotes a budget does not set it (a name's kind is proposed at its step: `proposedByName`).
-  if (current.type === 'text') return {};
+  // that quotes a budget does not set it (a name's kind is proposed at its step: `proposedByName`) — but a
+  // name taken from a sentence (« une asso loi 1901 qui s'appelle Les Liens ») leaves words that say its kind.
+  if (current.type === 'text') {
+    const kind = steps.find((s) => s.slot === current.nameGives);
+    if (!kind || typeof value !== 'string' || value === text.trim()) return {};
+    return factsIn(text.split(value).join(' '), [kind], application.answers, ctx.today(turn));
+  }
   const targets = steps.filter(
     (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
   );

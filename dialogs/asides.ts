@@ -81,7 +81,11 @@ export async function handledOtherwise(
         ? correctionSaidLast(text)
         : undefined));
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
-  const named = namedChanges(ctx, turn, application, step, editWords ?? corrected);
+  // Said at any step, « le budget c'est 9000, les 8000 c'est la subvention » gives those steps, not this one.
+  const named =
+    editWords !== undefined || corrected !== undefined
+      ? namedChanges(ctx, turn, application, step, editWords ?? corrected)
+      : namedChanges(ctx, turn, application, step, text, true);
   if (named.length > 0) {
     await applyCorrections(ctx, turn, application, named);
     return true;

@@ -5,6 +5,7 @@
  */
 
 import type { Localized } from '../src/core/i18n.ts';
+import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
@@ -33,6 +34,7 @@ export function namedChange(
   application: Application,
   current: Step,
   said: string | undefined,
+  stated = false,
 ): Change | undefined {
   if (said === undefined || !contentWords(said).some((w) => !/^\d+$/.test(w))) return undefined;
   const colon = said.search(/[:=→]/);
@@ -42,7 +44,9 @@ export function namedChange(
   if (/^(?:on est|nous sommes|we are|we['’]re|je suis|i am|i['’]m)\b/i.test(naming.trim())) return undefined;
   const target = ctx.stepNamed(application, naming);
   if (!target || target.slot === current.slot) return undefined;
-  if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
+  // A step not answered yet takes a value stated ahead (« le budget c'est 9000 » at the goal), but for free text.
+  const given = target.slot in application.answers || application.skipped.includes(target.slot);
+  if (!given && (!stated || target.type === 'text')) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
   // « changer ma réponse sur la première participation » names the step and gives no new value.
   const nameWords = new Set(stepNameWords(target));
@@ -57,7 +61,9 @@ export function namedChange(
 
 /**
  * « le budget c'est 9000, les 8000 c'est la subvention »: several changes in one message, each clause naming its
- * step; all of them or none (a clause that names no step leaves the message to the other readings).
+ * step; all of them or none (a clause that names no step leaves the message to the other readings). Said
+ * without a word of correcting (`stated`), each clause must say what is what (« c'est », « est de », « : »,
+ * "is"): « un NEC pour 200 habitants, avec un budget serré » states no budget.
  */
 export function namedChanges(
   ctx: DialogContext,
@@ -65,28 +71,34 @@ export function namedChanges(
   application: Application,
   current: Step,
   said: string | undefined,
+  stated = false,
 ): Change[] {
   if (said === undefined) return [];
   const clauses = said.split(
     /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
   );
+  if (stated && !clauses.every((clause) => STATES.test(normalize(clause)))) return [];
   if (clauses.length >= 2) {
-    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause, stated));
     // Each value is checked beside the others given with it (a budget lowered with its grant).
     const given = Object.fromEntries(
       first.flatMap((c) => (c && 'parsed' in c ? [[c.step.slot, c.parsed.value]] : [])),
     );
     const together = { ...application, answers: { ...application.answers, ...given } };
     const changes = first.map((c, i) =>
-      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i]) : c,
+      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i], stated) : c,
     );
     const slots = new Set(changes.map((c) => c?.step.slot));
     if (changes.every((c) => c !== undefined && 'parsed' in c) && slots.size === changes.length)
       return changes as Change[];
   }
-  const one = namedChange(ctx, turn, application, current, said);
+  const one = namedChange(ctx, turn, application, current, said, stated);
   return one ? [one] : [];
 }
+
+/** The words that say what is what in a clause: « le budget c'est 9000 », « la subvention est de 8000 », "budget: 9k". */
+const STATES =
+  /\s(?:c'est|ce sera|est de|sera de|est|sera|fait|is|will be|comes to|totals?)\s+\S|^[^:=]+[:=]\s*\S/;
 
 /**
  * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000": the value replaced tells the

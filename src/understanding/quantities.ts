@@ -29,6 +29,7 @@ const MONTH =
 const AFTER_DATE = new RegExp(
   `^\\s*(?:${MONTH})\\b|^\\s*(?:h\\b|h\\d|heures?\\b|hours?\\b|am\\b|pm\\b|ans?\\b|years?\\b)`,
 );
+const SHARE = /^\s*(?:%|pour ?cents?\b|percent\b|per cent\b)/;
 const BEFORE_DATE = new RegExp(`(?:\\b(?:${MONTH})|\\ben|\\bin|\\bdepuis|\\bsince|\\bedition|\\bannee)\\s*$`);
 const UNITS: Record<Measure, RegExp> = {
   count:
@@ -60,6 +61,8 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   const candidates = numbers.filter(
     (n) =>
       !AFTER_DATE.test(text.slice(n.end)) &&
+      // « 80 % », « 100 % en ligne »: a share, not a quantity of anything.
+      !SHARE.test(text.slice(n.end)) &&
       !BEFORE_DATE.test(text.slice(0, n.start)) &&
       !(
         looksLikeDayPart(n.value) &&

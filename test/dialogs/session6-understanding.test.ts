@@ -74,6 +74,47 @@ describe('openings', () => {
   });
 });
 
+describe('names said in a sentence', () => {
+  it('« … une asso loi 1901 qui s’appelle Les Liens Numériques … » fills the name and the kind, in an opening or at the step', async () => {
+    const bot = await start();
+    await bot.say(
+      'u',
+      'Bonjour, on est une asso loi 1901 qui s’appelle Les Liens Numériques, on veut organiser un NEC local en hybride',
+    );
+    expect(await answers('u')).toMatchObject({
+      organizer_name: 'Les Liens Numériques',
+      legal_entity: 'association',
+    });
+    await bot.say('w', 'We are a nonprofit called Open Lab and we would like to organise a local NEC');
+    expect((await answers('w')).organizer_name).toBe('Open Lab');
+    await reach('v', 'local-nec', 'organizer_name', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('v', 'on est un collectif nommé « Clic & Lien »');
+    expect(askedSlot(r)).toBe('event_date');
+    expect(await answers('v')).toMatchObject({ organizer_name: 'Clic & Lien', legal_entity: 'association' });
+  });
+});
+
+describe('steps named with their values, at any step', () => {
+  it('« le budget c’est 9000, les 8000 c’est la subvention » at the goal fills those two, not the goal', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'le budget c’est 9000, les 8000 c’est la subvention');
+    expect(askedSlot(r)).toBe('goal');
+    expect(await answers('u')).toMatchObject({ budget_total: 9000, grant_requested: 8000 });
+    expect((await answers('u')).goal).toBeUndefined();
+    // A sentence that only mentions a budget is the goal.
+    await bot.say('u', 'Un NEC pour 200 habitants, avec un budget serré');
+    expect((await answers('u')).goal).toBe('Un NEC pour 200 habitants, avec un budget serré');
+  });
+
+  it('a share (« 80 % ») is no amount: asked back in euros', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'grant_requested', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', '80 %'))).toEqual(['dialog:local-nec:clarify']);
+    expect((await answers('u')).grant_requested).toBeUndefined();
+  });
+});
+
 describe('corrections and answers that look like them', () => {
   it('« ah si finalement la mairie nous soutient, j’avais oublié » corrects the support, not the free text before', async () => {
     const bot = await start();
