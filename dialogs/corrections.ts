@@ -7,7 +7,12 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
+import {
+  correctionIn,
+  correctionSaidLast,
+  readsAsQuestion,
+  replacementIn,
+} from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { AnswerValue, Application } from './application.ts';
@@ -45,8 +50,10 @@ export function namedChange(
   const target = ctx.stepNamed(application, naming);
   if (!target || target.slot === current.slot) return undefined;
   // A step not answered yet takes a value stated ahead (« le budget c'est 9000 » at the goal), but for free text.
+  // Stated without a word of correcting, a free text is never the step named: « un syndicat mixte c'est une
+  // collectivité ou… ? » does not name the applicant.
   const given = target.slot in application.answers || application.skipped.includes(target.slot);
-  if (!given && (!stated || target.type === 'text')) return undefined;
+  if ((!given && !stated) || (stated && target.type === 'text')) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
   // « changer ma réponse sur la première participation » names the step and gives no new value.
   const nameWords = new Set(stepNameWords(target));
@@ -77,7 +84,8 @@ export function namedChanges(
   const clauses = said.split(
     /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
   );
-  if (stated && !clauses.every((clause) => STATES.test(normalize(clause)))) return [];
+  if (stated && (readsAsQuestion(said) || !clauses.every((clause) => STATES.test(normalize(clause)))))
+    return [];
   if (clauses.length >= 2) {
     const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause, stated));
     // Each value is checked beside the others given with it (a budget lowered with its grant).

@@ -101,9 +101,11 @@ export function proposedByName(steps: Step[], step: Step, answers: Answers): str
 /** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
 function optionNamed(step: Step, words: string[]): string | undefined {
   const said = words.join(' ');
-  return named(step).find((o) =>
+  const options = named(step).filter((o) =>
     [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((k) => contentWords(k).join(' ') === said),
-  )?.id;
+  );
+  // « Métropole de Lyon »: a word of two kinds tells neither.
+  return options.length === 1 ? options[0]?.id : undefined;
 }
 
 function factFor(

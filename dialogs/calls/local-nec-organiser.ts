@@ -3,6 +3,7 @@ import type { StepDefinition } from '../definition.ts';
 import {
   ASSOCIATION_WORDS,
   COMPANY_WORDS,
+  GROUPING_WORDS,
   LOCAL_AUTHORITY_WORDS,
   ORGANISATION_NAME_PATTERNS,
   OTHER_BODY_WORDS,
@@ -28,8 +29,8 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     slot: 'legal_entity',
     prompt: { fr: 'Quel type de structure est-ce ?', en: 'What kind of organisation is it?' },
     help: {
-      fr: 'Toute personne morale peut demander le label ; un particulier ne le peut pas.',
-      en: 'Any legal entity may ask for the label; a private individual may not.',
+      fr: 'Toute personne morale peut demander le label ; un particulier ne le peut pas. Un groupement de collectivités (EPCI, syndicat mixte) : choisissez la forme que donnent ses statuts.',
+      en: 'Any legal entity may ask for the label; a private individual may not. A grouping of local authorities (an EPCI, a syndicat mixte): choose the form its statutes give.',
     },
     names: [
       'type',
@@ -42,9 +43,9 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     detailSlot: 'legal_entity_other',
     keywords: {
       association: ASSOCIATION_WORDS,
-      local_authority: LOCAL_AUTHORITY_WORDS,
+      local_authority: [...LOCAL_AUTHORITY_WORDS, ...GROUPING_WORDS],
       company: COMPANY_WORDS,
-      public_body: PUBLIC_BODY_WORDS,
+      public_body: [...PUBLIC_BODY_WORDS, ...GROUPING_WORDS],
       cooperative: ['scop', 'scic', 'coop', 'co-op', 'cooperative', 'cae'],
       individual: [
         'particulier',

@@ -152,6 +152,41 @@ describe('questions about a step', () => {
   });
 });
 
+describe('leaving a step for later', () => {
+  it('« je sais pas encore » to the skip offer takes it, rather than offering it again', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', 'je ne sais pas encore'))).toEqual(['confirm:dialog-skip-offer']);
+    const r = await bot.say('u', 'je sais pas encore');
+    expect(intents(r)[0]).toBe('dialog:skipped');
+    expect(askedSlot(r)).toBe('audience');
+  });
+});
+
+describe('what the organiser is, and what is asked of it', () => {
+  it('asks the kind of a grouping of local authorities (EPCI, syndicat mixte, métropole) rather than choosing', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'legal_entity', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'un syndicat mixte');
+    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(r[0]?.choices?.map((c) => c.id)).toEqual(['local_authority', 'public_body']);
+    await bot.say('w', 'La Métropole de Lyon souhaite organiser un NEC local');
+    expect(await answers('w')).toMatchObject({ organizer_name: 'Métropole de Lyon' });
+    expect((await answers('w')).legal_entity).toBeUndefined();
+  });
+
+  it('asks an online event for its video tool’s capacity, and the MEAE call for the applicant’s name before its kind', async () => {
+    const bot = await start();
+    const r = await reach('u', 'local-nec', 'venue_capacity', {
+      ...ELIGIBLE_LOCAL_NEC,
+      event_format: 'en ligne',
+    });
+    expect(r.at(-1)?.text).toContain('outil de visioconférence');
+    const meae = await reach('w', 'meae-nir', 'authority_name', MEAE);
+    expect(meae.at(-1)?.text).toContain('Quelle structure candidate ?');
+  });
+});
+
 describe('days', () => {
   it('asks which month for days said without one, and which day for one gone (« hier »)', async () => {
     const bot = await start();
