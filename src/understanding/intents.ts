@@ -17,7 +17,11 @@ export function isHesitation(text: string): boolean {
 const EMPTY_WORDS = new Set(
   (
     'merci thanks thank you super parfait genial cool top voila bon bien entendu note compris bonjour salut ' +
-    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh'
+    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh ' +
+    // « merci beaucoup pour votre aide », « re bonjour », "thanks a lot", "hello again", « bonne journée ».
+    'beaucoup bcp infiniment mille re rebonjour bonsoir again there lot much so very tres pour votre ton ' +
+    'aide help your for the a all tous everyone nice great awesome bonne journee soiree day alright ' +
+    "d'accord dacc daccord entendu nickel impeccable excellent yes oui yep ouais tout"
   ).split(' '),
 );
 /** « aucun », "none": at a free-text step (the partners), that is an answer. */
@@ -89,7 +93,7 @@ const QUESTION_FRAME = new Set(
     // official name", "where can I read it before I say yes?".
     'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
-    'mets mettre met put ' +
+    'mets mettre met mette mettes put ecrive reponde indique ' +
     // Politeness around a question says nothing of its subject.
     'sorry desole desolee excuse excusez please svp stp merci thanks hello bonjour all'
   ).split(' '),
@@ -97,11 +101,35 @@ const QUESTION_FRAME = new Set(
 
 /** « hein ? », « pardon ? », « je ne comprends pas la question », "I don't understand": the step explained. */
 const PUZZLED =
-  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:n'ai|ai)\s+pas\s+(?:bien\s+|tres bien\s+|trop\s+|vraiment\s+)?compris|(?:je|j')\s*(?:ne\s+|n')?comprends\s+rien(?:\s+a\s+(?:votre|ce|cette|la)\s+\w+)?|(?:i|we)\s+(?:didn'?t|did\s+not)\s+(?:understand|get\s+(?:it|that))|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
 
-/** Whether a message says the person does not understand what is asked. */
+/**
+ * Asking how to answer, in words rather than with a question mark: « donnez-moi un exemple », « un exemple
+ * svp », « vous pouvez m'expliquer ce que vous attendez », « je comprends pas ce qu'il faut mettre », "what do
+ * you need here", "can you give me an example", "explain please".
+ */
+const ASKS_HOW =
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon|ok|bon)[\s,.!]+)*(?:(?:donnez|donne|montrez|montre)(?:-moi| moi)?\s+(?:un|des)\s+exemples?|(?:un|des)\s+exemples?(?:\s+(?:svp|stp|s'il vous plait|please))?|(?:vous pouvez|pouvez-vous|tu peux|peux-tu)\s+(?:m'|me\s+)?(?:expliquer|preciser|aider|donner un exemple)\b.*|expliquez(?:-moi| moi)?\b.*|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|sais|vois)\s+pas\s+(?:ce\s+qu'il\s+faut|quoi)\s+(?:mettre|ecrire|repondre|indiquer|dire)\b.*|what\s+(?:do\s+you\s+need|should\s+i\s+(?:put|write|say)|are\s+you\s+(?:asking|looking\s+for))(?:\s+here)?|(?:can|could)\s+you\s+(?:give\s+(?:me\s+)?an\s+example|explain|help)\b.*|(?:an\s+)?example(?:\s+please)?|explain(?:\s+please)?)[\s?!.…]*$/;
+
+/** Whether a message says the person does not understand what is asked, or asks how to answer. */
 export function isPuzzled(text: string): boolean {
-  return PUZZLED.test(asQuestionTyped(text));
+  const typed = asQuestionTyped(text);
+  return PUZZLED.test(typed) || ASKS_HOW.test(typed);
+}
+
+/**
+ * A question without its question mark at a free-text step (« c'est quoi un NEC local », « pourquoi vous avez
+ * besoin du nom », "why do you need that"): framed as one, in a few words. An answer opening on « comment » or
+ * « quand » is not taken for one (« Quand les habitants s'entraident… »).
+ */
+export function asksWithoutMark(text: string): boolean {
+  const typed = asQuestionTyped(text);
+  return (
+    typed.split(' ').length <= 12 &&
+    /^(?:c'est quoi|qu'est-ce|qu'est ce|pourquoi|pk |pq |pkoi |est-ce que|est ce que|puis-je|peut-on|dois-je|faut-il|a quoi|ca veut dire|ca sert|what(?:'s| is| are| do| does| should)|why|how (?:do|does|can|should|much|many)|can you|could you|do you|does it|should i|is it|is this)\b/.test(
+      typed,
+    )
+  );
 }
 
 /** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
@@ -346,6 +374,9 @@ const PROGRESS = new RegExp(
     'how far (?:along )?(?:are we|am i)',
     'how many (?:more )?(?:questions|steps)(?: are)? left',
     "what(?:'s| is) (?:left|missing|still missing)",
+    '(?:montre|montrez|affiche|affichez|voir|revoir|recap(?:itule)?|show|see|review)(?:-moi|-nous| moi| nous| me| us)? (?:mes|nos|les|my|our|the) (?:reponses|answers)(?: (?:donnees|so far|given))?',
+    "(?:qu'est-ce que|qu'est ce que) (?:j'ai|on a|nous avons) (?:deja )?(?:repondu|dit|donne)",
+    'what (?:did|have) (?:i|we) (?:answered|answer|said|say|given|give)(?: so far)?',
     'progress',
   ].join(
     '|',

@@ -159,6 +159,7 @@ const PATTERNS = [
   `(?:i'?m|we'?re|i\\s+am|we\\s+are)\\s+not\\s+(?:yet\\s+)?(?:sure|certain)`,
   `(?:haven'?t|have\\s+not)\\s+(?:yet\\s+)?(?:${EN_UNDONE}|made\\s+up\\s+(?:our|my)\\s+minds?)`,
   `not\\s+(?:yet\\s+)?${EN_UNDONE}`,
+  `no\\s+\\w+(?:\\s+\\w+)?\\s+yet`,
   `to\\s+be\\s+(?:decided|defined|confirmed|determined|announced|discussed|fixed|set)`,
   `still\\s+(?:deciding|thinking|working|looking|discussing|figuring|talking|planning|undecided|unsure|open|waiting|searching|brainstorming|negotiating|checking)`,
   `(?:i|we)'?(?:ll|\\s+will)\\s+(?:come\\s+back|get\\s+back|let\\s+you\\s+know|tell\\s+you|check|see|confirm|ask)`,
@@ -174,6 +175,12 @@ const PATTERNS = [
  * name or a number.
  */
 const DEFERRALS = [
+  // « je ne veux pas répondre à ça », « ça ne vous regarde pas », "none of your business": refusing to say.
+  `(?:je|on|nous)\\s+(?:ne\\s+|n')?(?:veux|voulons|veut|souhaite|souhaitons|tiens|tenons)\\s+pas\\s+(?:a\\s+)?(?:repondre|le\\s+dire|vous\\s+le\\s+dire|le\\s+donner|en\\s+parler|le\\s+preciser)`,
+  `(?:ca|cela)\\s+ne\\s+vous\\s+regarde\\s+pas|ca\\s+vous\\s+regarde\\s+pas|sans\\s+commentaire|no\\s+comment|none\\s+of\\s+your\\s+business|(?:i|we)\\s+(?:don'?t|do\\s+not)\\s+want\\s+to\\s+(?:say|answer|tell|share)`,
+  // « je vérifie avec mon équipe », « je demande à ma collègue », "let me check with my team": checking first.
+  `(?:je|j'|on|nous)\\s*(?:vais\\s+|va\\s+|allons\\s+)?(?:verifie|verifier|demande|demander|regarde|regarder|renseigne|renseigner|me\\s+renseigne|vois|voir|check|checke)\\s+(?:ca\\s+|cela\\s+|le\\s+|la\\s+)?(?:avec|a|au|aupres\\s+d[eu']|de\\s+mon\\s+cote|en\\s+interne|dans)\\b`,
+  `let\\s+me\\s+(?:check|ask|see|confirm|find\\s+out|look\\s+(?:it\\s+)?up|verify)|(?:i|we)'?(?:ll|\\s+will)\\s+(?:ask|check\\s+with)|(?:i|we)\\s+(?:need|have)\\s+to\\s+ask`,
   // « je passe pour l'instant », "skip for now": the skip asked for in words.
   `(?:je\\s+passe|on\\s+passe|passons|je\\s+saute|(?:let'?s\\s+)?skip(?:\\s+(?:this|it|that))?)(?:\\s+(?:pour\\s+l'instant|pour\\s+le\\s+moment|for\\s+now|this\\s+one))?`,
   // « la mairie doit voter ça en janvier », "the board has to decide": a decision still to be taken.

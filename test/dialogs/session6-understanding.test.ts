@@ -176,7 +176,7 @@ describe('what the organiser is, and what is asked of it', () => {
   });
 
   it('asks an online event for its video tool’s capacity, and the MEAE call for the applicant’s name before its kind', async () => {
-    const bot = await start();
+    await start();
     const r = await reach('u', 'local-nec', 'venue_capacity', {
       ...ELIGIBLE_LOCAL_NEC,
       event_format: 'en ligne',
@@ -184,6 +184,57 @@ describe('what the organiser is, and what is asked of it', () => {
     expect(r.at(-1)?.text).toContain('outil de visioconférence');
     const meae = await reach('w', 'meae-nir', 'authority_name', MEAE);
     expect(meae.at(-1)?.text).toContain('Quelle structure candidate ?');
+  });
+});
+
+describe('what is said to the bot rather than as an answer', () => {
+  it('never stores a wait, thanks, a remark, small talk, a pause or a person asked for at a free-text step', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    for (const [text, intent] of [
+      ['attendez deux secondes', 'dialog:local-nec:invalid'],
+      ['hold on, checking', 'dialog:local-nec:invalid'],
+      ['merci beaucoup pour votre aide', 'dialog:local-nec:clarify'],
+      ['c’est long ce questionnaire', 'dialog:local-nec:aside'],
+      ['are you a bot?', 'dialog:local-nec:aside'],
+      ['on fait une pause', 'dialog:local-nec:aside'],
+      ['je veux parler à un humain', 'dialog:local-nec:aside'],
+      ['c’est pour un NEC local', 'dialog:local-nec:clarify'],
+    ]) {
+      const r = await bot.say('u', text as string);
+      expect(intents(r)[0], text).toBe(intent);
+      expect(askedSlot(r), text).toBe('goal');
+    }
+    expect((await answers('u')).goal).toBeUndefined();
+  });
+
+  it('gives the help for a question without its mark, and offers the skip for checking, refusing or « question suivante »', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'authority_name', {});
+    for (const text of [
+      'pourquoi vous avez besoin du nom',
+      'donnez-moi un exemple',
+      'pardon je n’ai pas compris',
+    ])
+      expect(intents(await bot.say('u', text))[0], text).toBe('dialog:step-help');
+    for (const text of [
+      'let me check with my team',
+      'je ne veux pas répondre à ça',
+      'question suivante',
+      'no name yet',
+    ]) {
+      expect(intents(await bot.say('u', text)), text).toEqual(['confirm:dialog-skip-offer']);
+      await bot.say('u', 'non');
+    }
+    expect((await answers('u')).authority_name).toBeUndefined();
+    // A correction still reads as one: « attendez, c'est … » is no wait.
+    expect((await bot.say('u', 'Ville de Nantes'))[0]?.intent).toBe('dialog:meae-nir:noted');
+  });
+
+  it('shows the answers given for « montre-moi mes réponses »', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', 'montre-moi mes réponses'))[0]).toBe('dialog:local-nec:status');
   });
 });
 
