@@ -154,7 +154,8 @@ export async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (
     saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) }) ||
-    (boolean && takenBackAfterBut(text)) ||
+    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
+    (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
     talk === 'checking'
   ) {
     offerSkip(ctx, turn, application, step);

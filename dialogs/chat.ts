@@ -27,6 +27,10 @@ const REPLIES: Record<Exclude<ChatKind, 'next'>, Localized> = {
     fr: 'Pas de souci : vos réponses sont gardées. Revenez quand vous voulez, la candidature reprendra à cette question :',
     en: 'No problem: your answers are kept. Come back whenever you like; the application will resume at this question:',
   },
+  back: {
+    fr: 'Bon retour ! Nous en étions à cette question :',
+    en: 'Welcome back! We were at this question:',
+  },
   person: {
     fr: 'Pour joindre une personne, écrivez « parler à quelqu’un ». Votre candidature reste à cette question :',
     en: 'To reach a person, type “talk to a person”. Your application stays at this question:',

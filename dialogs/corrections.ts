@@ -12,6 +12,7 @@ import {
   correctionSaidLast,
   readsAsQuestion,
   replacementIn,
+  withoutLeadingNo,
 } from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
@@ -37,7 +38,7 @@ export function namedChange(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  current: Step,
+  current: Step | undefined,
   said: string | undefined,
   stated = false,
 ): Change | undefined {
@@ -48,7 +49,7 @@ export function namedChange(
   // « on est une collectivité étrangère : … » says what the applicant is; it names no step.
   if (/^(?:on est|nous sommes|we are|we['’]re|je suis|i am|i['’]m)\b/i.test(naming.trim())) return undefined;
   const target = ctx.stepNamed(application, naming);
-  if (!target || target.slot === current.slot) return undefined;
+  if (!target || target.slot === current?.slot) return undefined;
   // A step not answered yet takes a value stated ahead (« le budget c'est 9000 » at the goal), but for free text.
   // Stated without a word of correcting, a free text is never the step named: « un syndicat mixte c'est une
   // collectivité ou… ? » does not name the applicant.
@@ -56,7 +57,7 @@ export function namedChange(
   if ((!given && !stated) || (stated && target.type === 'text')) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
   // « changer ma réponse sur la première participation » names the step and gives no new value.
-  const nameWords = new Set(stepNameWords(target));
+  const nameWords = new Set([...stepNameWords(target), ...ABOUT_AN_ANSWER]);
   if (colon < 0 && contentWords(said).every((w) => nameWords.has(w))) return undefined;
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
@@ -76,7 +77,7 @@ export function namedChanges(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  current: Step,
+  current: Step | undefined,
   said: string | undefined,
   stated = false,
 ): Change[] {
@@ -104,6 +105,22 @@ export function namedChanges(
   return one ? [one] : [];
 }
 
+/** Words that point at an answer without giving one (« ma réponse sur… », "my answer about…"). */
+const ABOUT_AN_ANSWER = [
+  'reponse',
+  'reponses',
+  'answer',
+  'answers',
+  'choix',
+  'choice',
+  'about',
+  'concernant',
+  'regarding',
+  'question',
+  'champ',
+  'field',
+];
+
 /** The words that say what is what in a clause: « le budget c'est 9000 », « la subvention est de 8000 », "budget: 9k". */
 const STATES =
   /\s(?:c'est|ce sera|est de|sera de|est|sera|fait|is|will be|comes to|totals?)\s+\S|^[^:=]+[:=]\s*\S/;
@@ -122,7 +139,7 @@ export function replacedAnswer(
   const said = replacementIn(text);
   if (!said) return undefined;
   const today = ctx.today(turn);
-  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? said.now;
+  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? withoutLeadingNo(said.now);
   const hits = ctx.stepsOf(application).flatMap((step) => {
     if (step.slot === current.slot || step.type === 'text' || !(step.slot in application.answers)) return [];
     const was = parseForm(step, said.was, today);

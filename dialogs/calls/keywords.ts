@@ -21,6 +21,9 @@ export const LOCAL_AUTHORITY_WORDS = [
   'city',
   'town',
   'french region',
+  'department',
+  'french department',
+  'county',
 ];
 
 /**
@@ -154,7 +157,7 @@ export const AUTHORITY_SUPPORT_WORDS = {
 };
 
 /** A public body named with its place (« la mairie de Quimperlé », « Métropole de Lyon »): the `value` group. */
-const NAMED_BODY = String.raw`(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)`;
+const NAMED_BODY = String.raw`(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|CCAS|CIAS|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)`;
 
 /**
  * Where a message names the organisation (« nous sommes l'association « Clic & Lien » », « L'association

@@ -6,9 +6,9 @@
  */
 import { normalize } from '../core/text.ts';
 
-export type ChatKind = 'wait' | 'remark' | 'pause' | 'person' | 'next';
+export type ChatKind = 'wait' | 'remark' | 'pause' | 'person' | 'next' | 'back';
 
-const FILLER = String.raw`(?:(?:euh+|heu+|hmm+|bon|ok|okay|oh|ah|alors|well|um+|sorry|desole|desolee|pardon)[\s,.!…]+)*`;
+const FILLER = String.raw`(?:(?:euh+|heu+|hmm+|bon|ok|okay|oh|ah|alors|well|um+|sorry|desole|desolee|pardon|bonjour|bonsoir|salut|re|rebonjour|hello|hi|hey|coucou)[\s,.!…]+)*`;
 const END = String.raw`[\s,.!?…]*$`;
 const whole = (patterns: string[]) => new RegExp(`^${FILLER}(?:${patterns.join('|')})${END}`);
 
@@ -42,6 +42,13 @@ const REMARK = whole([
   `(?:who|what) am i (?:talking|speaking) to|who are you|qui etes-vous|vous etes qui|tu es qui|t'es qui|a qui je parle`,
 ]);
 
+/** Back after a while: « je reprends ma candidature », « me revoilà », "I'm back", "let's continue". */
+const BACK = whole([
+  String.raw`(?:je|on|nous)\s+(?:reprends|reprend|reprenons|continue|continuons|poursuis|poursuivons)(?:\s+(?:ma|la|notre)\s+(?:candidature|demande|dossier))?`,
+  String.raw`(?:me|nous)\s+(?:revoila|voila)|c'est (?:encore )?(?:moi|nous)|de retour|je suis de retour|on reprend|reprenons`,
+  String.raw`(?:i'?m|we'?re)\s+back|back again|(?:let's|let us)\s+(?:continue|carry on|resume)|(?:continuing|resuming)(?:\s+(?:my|our|the)\s+application)?`,
+]);
+
 /** A pause asked for: « on fait une pause », « on reprend plus tard », "let's take a break". */
 const PAUSE = whole([
   String.raw`(?:on|nous)\s+(?:fait|fais|faisons|fera|prend|prends)\s+une\s+(?:petite\s+)?pause`,
@@ -71,6 +78,7 @@ const KINDS: Array<[ChatKind, RegExp]> = [
   ['pause', PAUSE],
   ['person', PERSON],
   ['next', NEXT],
+  ['back', BACK],
   ['remark', REMARK],
 ];
 

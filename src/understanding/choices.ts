@@ -211,6 +211,9 @@ const BOTH = new Set(['deux', 'both']);
 
 /** What a piece says as a whole (« tous », « les deux »), if that is all it says. */
 function allOrBoth(piece: string, ignore: string[]): 'all' | 'both' | undefined {
+  // « les 2 », "the 2": both, where a bare « 2 » is the second.
+  if (/^(?:les|tous les|toutes les|the|both|all)\s+2$/.test(normalize(piece.replace(POLITE, ' ')).trim()))
+    return 'both';
   const words = contentWords(piece.replace(POLITE, ' ')).filter(
     (w) => !ignore.includes(w) && !['them', 'themes', 'choix', 'options'].includes(w),
   );

@@ -21,7 +21,9 @@ const EMPTY_WORDS = new Set(
     // « merci beaucoup pour votre aide », « re bonjour », "thanks a lot", "hello again", « bonne journée ».
     'beaucoup bcp infiniment mille re rebonjour bonsoir again there lot much so very tres pour votre ton ' +
     'aide help your for the a all tous everyone nice great awesome bonne journee soiree day alright ' +
-    "d'accord dacc daccord entendu nickel impeccable excellent yes oui yep ouais tout"
+    "d'accord dacc daccord entendu nickel impeccable excellent yes oui yep ouais tout thx thnx ty tks mrc mci " +
+    // « merci, ça m'aide », "thanks, that helps", « c'est clair », "that makes sense".
+    "that it helps helped helpful utile clair clear makes sense ca m'aide c'est"
   ).split(' '),
 );
 /** « aucun », "none": at a free-text step (the partners), that is an answer. */
@@ -196,10 +198,10 @@ const HYPOTHETICAL =
   /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
 /** Whether the answer would do: « ça suffit ? », « ça compte ? », "is that enough?", "does it count?". */
 const ENOUGH =
-  /\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
+  /^(?:does|do|would|will|can)\s.*\s(?:count|qualify|suffice|be enough|do)[\s?!.]*$|^est-ce qu(?:e |').*\s(?:compte|suffit|suffira|marche|passe)[\s?!.]*$|\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
 /** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
 const ANSWERING =
-  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
+  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|(?:je m'engage|on s'engage|nous nous engageons|ca m'engage|ca nous engage|ca engage) a quoi|(?:je|on) (?:reponds|repond|mets|met|coche|choisis|choisit) quoi|qu'est-ce que (?:je|j'|on) (?:reponds|repond|mets|met|coche|choisis)|what do (?:i|we) (?:answer|put|say|tick|pick)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
 
 /** A question on how to answer: what the person should write, pick or give. */
 const HOW_TO_ANSWER =
@@ -310,22 +312,25 @@ export function correctionSaidLast(text: string): string | undefined {
   const normalized = normalize(typed);
   const last = SAID_LAST.exec(normalized);
   if (!last || normalized.length !== typed.length) return undefined;
-  // « ah non c'est Paris finalement »: the « non » is the correction's, not a no to anything.
-  const rest = typed
-    .slice(0, last.index)
-    .trim()
-    .replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
+  const rest = withoutLeadingNo(typed.slice(0, last.index).trim());
   return rest === '' ? undefined : rest;
 }
 
+/** « ah non c'est Paris finalement », « euh non c'est une SCOP »: the « non » is the correction's, not a no to anything. */
+export const withoutLeadingNo = (text: string): string =>
+  text.replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
+
 const EDIT_VERB =
-  "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
+  "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|modify|alter|redo|rewrite|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
   `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:(?:i|we)(?:'d| would)? )?(?:like to|want to|need to|have to)\\s+|(?:il )?faut (?:que (?:je|j'|on|nous) )?(?:que je )?|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
   'd',
 );
 const MISTAKE =
   /^(?:je me suis (?:trompee?|plantee?|gouree?)|on s'est (?:trompes?|plantes?)|nous nous sommes trompes|i made a mistake|i got|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for|wrong) (?<what>.+?)[\s?!.]*$/d;
+/** « wrong organisation name, let me fix it », « mauvaise date »: what is wrong, named first. */
+const WRONG_FIRST =
+  /^(?:(?:the|la|le|l')\s*)?(?:wrong|mauvaise?|incorrect|faux|fausse)\s+(?<what>[^,;.!?]+?)(?:\s*[,;.!]\s*(?:let me|i'?ll|je vais|je veux|je voudrais|to)?\s*(?:fix|correct|change|corriger|modifier|changer)\w*(?:\s+(?:it|that|ca|la|le))?)?[\s.!]*$/d;
 const WRONG =
   /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|(?:is|are) (?:wrong|incorrect|not right)|(?:was|were) wrong|(?:isn't|aren't) right|(?:ne )?sont pas (?:bons|bonnes|correct(?:e)?s|justes)|sont (?:faux|fausses|errone(?:e)?s|incorrect(?:e)?s))\b/d;
 
@@ -336,7 +341,8 @@ const WRONG =
  */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  const found = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
+  const found = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed) ?? WRONG_FIRST.exec(typed))
+    ?.indices?.groups?.what;
   if (!found) return undefined;
   // « ma réponse sur la première participation », "my answer about the date": the step is what follows.
   const answer =

@@ -238,6 +238,43 @@ describe('what is said to the bot rather than as an answer', () => {
   });
 });
 
+describe('what tuning part 5 taught', () => {
+  it('records the value said with « modifier la date pour … », but not « change my answer about … »', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'modifier la date pour le 8 avril 2027');
+    expect(intents(r)).toContain('dialog:local-nec:corrected');
+    expect((await answers('u')).event_date).toBe('2027-04-08');
+    expect(askedSlot(await bot.say('u', 'change my answer about the format'))).toBe('event_format');
+  });
+
+  it('asks back a day gone (« last Friday »), a duration (« à 1h30 de TGV »), and welcomes one back', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', 'last Friday'))).toContain('dialog:local-nec:clarify');
+    expect(intents(await bot.say('u', 'Bonjour, je reprends ma candidature'))[0]).toBe(
+      'dialog:local-nec:aside',
+    );
+    await reach('w', 'nec-ess-travel', 'distance_km', {
+      organisation_name: 'Les Liens',
+      first_participation: 'oui',
+      venue: '1',
+    });
+    expect(intents(await bot.say('w', 'à 1h30 de TGV'))).toEqual(['dialog:nec-ess-travel:clarify']);
+    expect((await answers('w')).distance_km).toBeUndefined();
+  });
+
+  it('reads « les 2 » as both fields and « #7 only » as the seventh theme', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'fields', MEAE);
+    await bot.say('u', 'les 2');
+    expect((await answers('u')).fields).toEqual(['inclusive', 'responsible']);
+    await reach('w', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
+    await bot.say('w', '#7 only');
+    expect((await answers('w')).themes).toEqual(['accessibility']);
+  });
+});
+
 describe('days', () => {
   it('asks which month for days said without one, and which day for one gone (« hier »)', async () => {
     const bot = await start();
