@@ -55,7 +55,8 @@ export const CUES: Record<Ask, string[]> = {
       'encore ouverte, still open, how long before, combien de temps avant, combien de mois avant, a l avance, ' +
       'in advance, ' +
       'how many months before, valable jusqu, valid until, too late, trop tard, date butoir, echeance, ' +
-      'until when, by when, still time, encore temps, closing date, expire, expires',
+      'until when, by when, still time, encore temps, closing date, expire, expires, avant quelle date, ' +
+      'before what date, by what date, by which date',
   ),
   // How long something takes or lasts (« combien de temps » is read in asks.ts).
   duration: phrases(

@@ -141,6 +141,9 @@ function joinsClauses(words: string[], at: number): boolean {
   return CLAUSE_SUBJECTS.has(next) || (words[at] === 'when' && next.endsWith('ing'));
 }
 
+// "who can I get in touch with", « qui je peux contacter »: whom the asker may reach, not who may take part.
+const ASKER = new Set(['i', 'we', 'je', 'j', 'on', 'nous']);
+
 /** Reads what a question asks for, from its folded words (`words()` of terms.ts). */
 export function readAsks(typed: string[], isWord: (word: string) => boolean = () => false): Asked {
   const words = typed.map((w) => asCueWord(w, isWord));
@@ -275,6 +278,9 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   const next = words[(matchAt(words, at, cue.words)?.at(-1) ?? at) + 1];
   const before = words[at - 1];
   if (cue.ask === 'place' && cue.words[0] === 'where' && actsNext(words, at)) return 'how';
+  // « c'est à partir de combien de km ? »: from where a count starts, not a place.
+  if (cue.ask === 'place' && next === 'partir') return undefined;
+  if (cue.ask === 'who-may' && ASKER.has(next ?? '')) return undefined;
   if (cue.words[0]?.startsWith('budget') && [next, before].some((w) => w && BUDGET_DOCUMENTS.has(w)))
     return undefined;
   if (LANGUAGE_OF_ACTS.has(cue.words.join(' ')))

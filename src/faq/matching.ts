@@ -14,7 +14,7 @@ import { twoParts, twoSentences } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { searchTerm, searchTerms, words } from './terms.ts';
+import { searchTerm, searchTerms, withoutFewWords, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
@@ -102,7 +102,7 @@ export class FaqMatcher {
   match(asked: string, context: FaqContext = {}): FaqMatch {
     if (isUnreadable(asked)) return NO_MATCH;
     const text = readableText(asked);
-    const typed = words(text);
+    const typed = withoutFewWords(words(text));
     const names = properNames(text);
     const whole = this.#matchWords(typed, names, context);
     // Two sentences are two questions only when the whole is not one the sources answer as it is (« c'est qui

@@ -61,6 +61,13 @@ describe('what a question asks for', () => {
     expect(readAsks(words('does it cost anything to attend?')).objects).toEqual([]);
   });
 
+  it('reads « avant quelle date » as a deadline, « à partir de » as no place, "who can I" as no eligibility', () => {
+    expect(asks('il faut le demander avant quelle date ?')).toEqual(['deadline']);
+    expect(asks('c’est à partir de combien de km ?')).toEqual(['figures']);
+    expect(asks('who can I get in touch with?')).toEqual(['contact']);
+    expect(asks('who can apply?')).toEqual(['who-may']);
+  });
+
   it('takes a typo of a cue word, not another form of it', () => {
     expect(asks('telephnoe de l’anct')).toEqual(['phone']);
     expect(asks('le label récompense quoi ?')).toEqual([]);

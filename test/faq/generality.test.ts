@@ -57,6 +57,14 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
   });
 
+  it('gives the overview to « what is it, in a few words »', async () => {
+    app = await createTestApp();
+    expect((await ask('le NEC ESS c’est quoi, en quelques mots ?')).intent).toBe('faq:nec-ess-what');
+    expect(
+      (await ask('what is the ministry’s Numérique Inclusif et Responsable call, in short?')).intent,
+    ).toBe('faq:meae-nir-what');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
