@@ -270,6 +270,12 @@ function objectAfter(words: string[], from: number): number | undefined {
   while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
   // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
   if (UNNAMED.has(words[at] ?? '')) return undefined;
+  // "who is the Social Good Accelerator's *treasurer*": what is asked is what follows the possessive.
+  const possessive = words.slice(at + 1, at + 5).indexOf('s');
+  const owned = possessive < 0 ? -1 : at + possessive + 2;
+  // (« s'appelle » is no possessive: its verb is a cue.)
+  const ownedWord = words[owned] ?? '';
+  if (owned > 0 && searchTerm(ownedWord) !== null && !KNOWN_CUE_WORDS.has(ownedWord)) return owned;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
@@ -281,6 +287,9 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   // « c'est à partir de combien de km ? »: from where a count starts, not a place.
   if (cue.ask === 'place' && next === 'partir') return undefined;
   if (cue.ask === 'who-may' && ASKER.has(next ?? '')) return undefined;
+  // « pour qui est le défraiement ? », "who is the allowance for?": whom it is for, not someone's name.
+  const forWhom = ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') || words.at(-1) === 'for';
+  if (cue.ask === 'name' && ['qui', 'who'].includes(cue.words[0] ?? '') && forWhom) return undefined;
   if (cue.words[0]?.startsWith('budget') && [next, before].some((w) => w && BUDGET_DOCUMENTS.has(w)))
     return undefined;
   if (LANGUAGE_OF_ACTS.has(cue.words.join(' ')))
@@ -314,6 +323,8 @@ function refine(asks: Set<Ask>): Set<Ask> {
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
+  // "who's the contact", « qui est la personne à qui écrire » : whom to reach, whose card names them.
+  if (['contact', 'email', 'phone'].some((ask) => asks.has(ask as Ask))) asks.delete('name');
   // « faut-il payer ? »: what one pays, not any sum.
   if (asks.has('price')) asks.delete('amount');
   if (asks.has('address') && asks.has('email')) asks.delete('address');

@@ -65,6 +65,21 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     ).toBe('faq:meae-nir-what');
   });
 
+  it('answers « who is the <role> » only from a card naming the person holding that role', async () => {
+    app = await createTestApp();
+    for (const q of [
+      'qui est le maire de Nancy ?',
+      'qui est la directrice générale de l’ANCT ?',
+      'who is the Adullact’s treasurer?',
+    ])
+      expect((await ask(q)).intent, q).toMatch(/^fallback/);
+    // The role a card names.
+    expect((await ask('who is the head of the Adullact?')).intent).toBe('faq:tnl-what');
+    expect((await ask('who’s the contact for the Interconnectés?')).intent).toBe(
+      'faq:interconnectes-contact',
+    );
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
