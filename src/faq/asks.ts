@@ -50,6 +50,8 @@ export interface Asked {
   primary: Set<Ask>;
   /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
   defines: boolean;
+  /** Positions of the things counted (« combien de *collectivités* »): the entry must give a number of them. */
+  counted: number[];
 }
 
 interface Cue {
@@ -219,6 +221,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     complements,
     primary: said,
     defines,
+    counted: refined.has('figures') || placesCounted ? [...counted] : [],
   };
 }
 

@@ -111,7 +111,11 @@ export class FaqMatcher {
     if (!parts) return whole;
     // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
     // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
-    const [left, right] = parts;
+    const [left, rightAsked] = parts;
+    // The second part is of the year the first names, unless it names its own (« le NEC ESS 2025, c'était où,
+    // et il y avait combien de participants ? » asks 2025's count).
+    const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
+    const right = rightAsked.some(isYear) ? rightAsked : [...rightAsked, ...left.filter(isYear)];
     const first = this.#matchWords(left, names, context);
     const second = this.#matchWords(
       right,
@@ -218,7 +222,10 @@ export class FaqMatcher {
         (a, b) => aside(a) - aside(b),
       );
       const dated = entries.filter(
-        (e) => this.#holds.years(e, asked.years) && this.#speaksOf(e, question.objectTerms),
+        (e) =>
+          this.#holds.years(e, asked.years) &&
+          this.#speaksOf(e, question.objectTerms) &&
+          this.#holds.counts(e, question.countTerms),
       );
       const holder =
         dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#holdsAsked(e, asked));
@@ -231,7 +238,8 @@ export class FaqMatcher {
     const holds = (r: Ranked) =>
       this.#holdsAsked(r.entry, asked) &&
       (asks.length === 0 || this.#holds.years(r.entry, asked.years)) &&
-      this.#speaksOf(r.entry, question.objectTerms);
+      this.#speaksOf(r.entry, question.objectTerms) &&
+      this.#holds.counts(r.entry, question.countTerms);
     const holding = ranked.slice(0, ASK_DEPTH).filter(holds);
     const chosen = !yearKnown ? undefined : question.ofTopic ? this.#mainHolder(holding, asks) : holding[0];
     if (!chosen) {
@@ -264,7 +272,8 @@ export class FaqMatcher {
         (r) =>
           this.#holdsAsked(r.entry, asked) &&
           this.#holds.years(r.entry, asked.years) &&
-          this.#speaksOf(r.entry, question.objectTerms),
+          this.#speaksOf(r.entry, question.objectTerms) &&
+          this.#holds.counts(r.entry, question.countTerms),
       );
     if (!chosen) {
       // Asked a fact of something only one topic's scene holds (« the address of the Brussels venue »): that

@@ -25,6 +25,8 @@ export interface Question {
   ofTopic: boolean;
   /** A fact or a thing is asked of something named besides the topic (« quel *cinéma* », « le prix du *repas* »). */
   asksOf: boolean;
+  /** The search terms of what is counted (« combien de *collectivités* »), the topic's own names apart. */
+  countTerms: string[];
   /** The question's words but the topic's names, fillers included (« il fait beau à »). */
   said: string[];
   /** Search terms of what the question mentions of a topic (« Musée Social », « Nancy »): it points to a topic. */
@@ -59,6 +61,7 @@ export class QuestionReader {
       said: typed.filter((_, i) => !found.nameWords.has(i)),
       ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
       asksOf: false,
+      countTerms: [],
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -80,6 +83,7 @@ export class QuestionReader {
       return term === null || question.askTerms.has(term) ? [] : [term];
     };
     question.asksOf = asked.objects.some((at) => termAt(at).length > 0);
+    question.countTerms = asked.counted.flatMap(termAt);
     question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
       .filter((at) => termAt(at).length > 0)
       .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);

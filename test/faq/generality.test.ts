@@ -80,6 +80,23 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
   });
 
+  it('answers a count only from a card giving a number of the thing counted', async () => {
+    app = await createTestApp();
+    // The Nancy card names one collectivité and counts its inhabitants: no count of labelled collectivités.
+    expect((await ask('combien de villes ont le label Territoire Numérique Libre ?')).intent).toMatch(
+      /^fallback/,
+    );
+    expect((await ask('how many territories have hosted a local NEC?')).intent).toBe('faq:local-nec-figures');
+    // A number written as a word counts too (« trois fois par an »).
+    expect((await ask('le magazine NEC paraît combien de fois par an ?')).intent).toBe(
+      'faq:local-nec-magazine',
+    );
+    // The second part is of the year the first names.
+    const both = await ask('le NEC ESS 2025 c’était où, et il y avait combien de participants ?');
+    expect(both.intent).toBe('faq:nec-ess-dates');
+    expect(both.data?.missing).toEqual(['figures']);
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
