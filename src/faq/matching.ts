@@ -75,6 +75,9 @@ const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 // How far down the lexical ranking an entry holding the asked-for fact is looked for.
 const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
+const CONTACT_ASKS = new Set<Ask>(['contact', 'email', 'phone']);
+// Words asking for all of something (« tous les contacts », "the whole list", "each programme").
+const ALL_OF = new Set(['tous', 'toutes', 'chaque', 'liste', 'all', 'every', 'each', 'whole', 'list']);
 
 export class FaqMatcher {
   readonly kb: KnowledgeBase;
@@ -165,6 +168,12 @@ export class FaqMatcher {
         };
       if (match.confident || match.unknown || followUp) return { ...match, asks };
     }
+    // Every contact, on no topic in particular (« tous les mails de contact », "list all the contacts"): the card
+    // giving them all.
+    const contacts = this.kb.topic(CONTACTS_TOPIC)?.entries[0];
+    const everyContact =
+      asks.length > 0 && asks.every((ask) => CONTACT_ASKS.has(ask)) && typed.some((w) => ALL_OF.has(w));
+    if (contacts && everyContact) return { ...sure(contacts), topic: CONTACTS_TOPIC, asks };
     return { ...this.#anywhere(question), asks };
   }
 

@@ -97,6 +97,14 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(both.data?.missing).toEqual(['figures']);
   });
 
+  it('gives every contact to a question asking them all, on no topic in particular', async () => {
+    app = await createTestApp();
+    expect((await ask('je voudrais la liste de tous les contacts')).intent).toBe('faq:contacts');
+    expect((await ask('every email address you know, please')).intent).toBe('faq:contacts');
+    // On a topic, its own contact.
+    expect((await ask('tous les contacts pour un NEC local')).intent).toBe('faq:local-nec-contact');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
