@@ -202,6 +202,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       cueWords.add(typed[i] ?? '');
     }
   }
+  // "can a cooperative send staff…?", « la région peut-elle candidater… ? »: whether someone may take part.
+  if (maySomeoneTakePart(words)) asks.add('who-may');
   // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
   // so the entry must speak of them, whatever kind of fact it holds.
   for (const at of whichObjects(words, inCue)) objects.add(at);
@@ -306,6 +308,45 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
     return after === 'avant' ? 'deadline' : 'duration';
   }
   return cue.ask;
+}
+
+// Saying someone may do something, and what taking part is (« peut-elle candidater », "can a town council send").
+const MODALS = new Set([
+  'can',
+  'could',
+  'may',
+  'peut',
+  'peuvent',
+  'pourrait',
+  'pourraient',
+  'pouvons',
+  'puis',
+]);
+const TAKING_PART = (
+  'attend* send* apply* join* participat* host* organis* organiz* come register* submit* respond* ' +
+  'candidat* postul* particip* veni* repond* porte* inscri*'
+).split(' ');
+
+/** Whether a modal is followed, within a few words, by a word of taking part (the who-may of a sentence). */
+function maySomeoneTakePart(words: string[]): boolean {
+  return words.some(
+    (w, at) =>
+      MODALS.has(w) &&
+      asksWhether(words, at) &&
+      // « peut-on venir avec son chien ? », "can we submit in English?": what the asker may do, not who may.
+      !ASKER.has(words[at + 1] ?? '') &&
+      words.slice(at + 1, at + 7).some((next) => TAKING_PART.some((a) => sameWord(next, a))),
+  );
+}
+
+/**
+ * Whether a modal asks whether one may: in French anywhere (« la région peut-elle candidater ? »), in English
+ * only opening a clause ("can a cooperative send…", not "the pair ANCT can send").
+ */
+function asksWhether(words: string[], at: number): boolean {
+  if (!['can', 'could', 'may'].includes(words[at] ?? '')) return true;
+  const before = words[at - 1];
+  return before === undefined || searchTerm(before) === null;
 }
 
 /** Whether the few words after `at` say what to do there (« où déposer », "where do I sign up"). */

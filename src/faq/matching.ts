@@ -4,7 +4,7 @@
  * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
  */
 import type { Ask } from './ask-cues.ts';
-import type { Asked } from './asks.ts';
+import { type Asked, readAsks } from './asks.ts';
 import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
@@ -76,6 +76,8 @@ const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
 const CONTACT_ASKS = new Set<Ask>(['contact', 'email', 'phone']);
+// Facts of one edition (a count, a date, a place), which a year asked for must be held for.
+const YEARLY = new Set<Ask>(['date', 'place', 'figures', 'winners', 'amount', 'price', 'deadline']);
 // Words asking for all of something (« tous les contacts », "the whole list", "each programme").
 const ALL_OF = new Set(['tous', 'toutes', 'chaque', 'liste', 'all', 'every', 'each', 'whole', 'list']);
 
@@ -117,8 +119,10 @@ export class FaqMatcher {
     const [left, rightAsked] = parts;
     // The second part is of the year the first names, unless it names its own (« le NEC ESS 2025, c'était où,
     // et il y avait combien de participants ? » asks 2025's count).
+    // (A fact that changes with each edition: who may take part, how, whom to ask do not.)
     const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
-    const right = rightAsked.some(isYear) ? rightAsked : [...rightAsked, ...left.filter(isYear)];
+    const yearly = [...readAsks(rightAsked).asks].some((ask) => YEARLY.has(ask));
+    const right = rightAsked.some(isYear) || !yearly ? rightAsked : [...rightAsked, ...left.filter(isYear)];
     const first = this.#matchWords(left, names, context);
     const second = this.#matchWords(
       right,

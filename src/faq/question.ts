@@ -70,8 +70,11 @@ export class QuestionReader {
     question.mentionTerms = new Set(mentioned.flatMap((at) => searchTerms(typed[at] ?? '')));
     // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
     // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
+    // Not when it asks who may take part: the name is then the candidate (« la région Bretagne peut-elle
+    // candidater ? »), which the rules name by its kind.
+    const candidate = asked.asks.size > 0 && [...asked.asks].every((ask) => ask === 'who-may');
     const strangeNames =
-      asked.asks.size === 0 && asked.objects.length === 0
+      (asked.asks.size === 0 && asked.objects.length === 0) || candidate
         ? []
         : typed.flatMap((w, at) => {
             const term = searchTerm(w);

@@ -68,6 +68,13 @@ describe('what a question asks for', () => {
     expect(asks('who can apply?')).toEqual(['who-may']);
   });
 
+  it('reads whether someone may take part from a modal and a verb of taking part', () => {
+    expect(asks('can a cooperative send two people to NEC ESS?')).toEqual(['who-may']);
+    expect(asks('la région Normandie peut-elle vraiment candidater ?')).toEqual(['who-may']);
+    // What someone else may do is no question of eligibility.
+    expect(asks('the researcher ANCT can send')).toEqual([]);
+  });
+
   it('takes a typo of a cue word, not another form of it', () => {
     expect(asks('telephnoe de l’anct')).toEqual(['phone']);
     expect(asks('le label récompense quoi ?')).toEqual([]);

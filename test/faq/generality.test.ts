@@ -105,6 +105,14 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('tous les contacts pour un NEC local')).intent).toBe('faq:local-nec-contact');
   });
 
+  it('answers who may take part whoever the candidate is named, without asking the sources about that name', async () => {
+    app = await createTestApp();
+    expect((await ask('le département du Finistère peut-il candidater à l’appel du MEAE ?')).intent).toBe(
+      'faq:meae-nir-who',
+    );
+    expect((await ask('could a retired citizen attend NEC ESS?')).intent).toBe('faq:nec-ess-audience');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
