@@ -202,6 +202,14 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       cueWords.add(typed[i] ?? '');
     }
   }
+  // « notre événement est dans 3 mois », "our event is in 6 weeks": whether it is still time, a deadline.
+  // Its words say what is asked, not what about.
+  words.forEach((w, at) => {
+    if (!['dans', 'in'].includes(w) || !/^\d+$/.test(words[at + 1] ?? '') || !SPANS.has(words[at + 2] ?? ''))
+      return;
+    asks.add('deadline');
+    for (const said of typed.slice(at, at + 3)) cueWords.add(said);
+  });
   // "can a cooperative send staff…?", « la région peut-elle candidater… ? »: whether someone may take part.
   if (maySomeoneTakePart(words)) asks.add('who-may');
   // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
@@ -310,6 +318,8 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   return cue.ask;
 }
 
+// Spans of time before an event.
+const SPANS = new Set(['mois', 'semaines', 'semaine', 'jours', 'months', 'month', 'weeks', 'week', 'days']);
 // Saying someone may do something, and what taking part is (« peut-elle candidater », "can a town council send").
 const MODALS = new Set([
   'can',

@@ -63,6 +63,8 @@ describe('what a question asks for', () => {
 
   it('reads « avant quelle date » as a deadline, « à partir de » as no place, "who can I" as no eligibility', () => {
     expect(asks('il faut le demander avant quelle date ?')).toEqual(['deadline']);
+    expect(asks('notre événement est dans 3 mois, c’est jouable ?')).toEqual(['deadline']);
+    expect(asks('what if our event is in 6 weeks?')).toEqual(['deadline']);
     expect(asks('c’est à partir de combien de km ?')).toEqual(['figures']);
     expect(asks('who can I get in touch with?')).toEqual(['contact']);
     expect(asks('who can apply?')).toEqual(['who-may']);
