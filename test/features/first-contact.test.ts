@@ -192,3 +192,18 @@ describe('resume and re-ask', () => {
     expect(intents(r).filter((i) => i === 'dialog:local-nec:event_date')).toHaveLength(1);
   });
 });
+
+describe('a thank-you', () => {
+  it('answers a thank-you with « avec plaisir », not « je n’ai pas compris »; at a yes/no question, asks it again', async () => {
+    app = await createTestApp();
+    await app.say('ana', 'quand a lieu le NEC ESS ?');
+    for (const thanks of ['merci', 'Super, merci beaucoup !', 'merci 🙏'])
+      expect(await app.say('ana', thanks)).toMatchObject([
+        { intent: 'thanks', text: expect.stringMatching(/^Avec plaisir !/) },
+      ]);
+    const [english] = await app.say('bob', 'thanks a lot!');
+    expect(english?.text).toMatch(/^You’re welcome!/);
+    await app.say('ana', 'oublie-moi');
+    expect(intents(await app.say('ana', 'merci'))).toEqual(['confirm:forget-me']);
+  });
+});
