@@ -221,7 +221,7 @@ export class SlackAdapter implements Adapter {
   async #answerTakenOver(event: KeptEvent): Promise<void> {
     const where = event.context as KeptTarget;
     const client = await this.#replyClient(where.workspace);
-    await this.#converse(event.message, { ...where, client });
+    await this.#converse(event.message, { ...where, client }, true);
   }
 
   /**
@@ -304,11 +304,19 @@ export class SlackAdapter implements Adapter {
     await this.#converse(message, { ...replyTargetOf(message, client, respond), fromCommand: true });
   }
 
-  /** One message through the core, with the person's role and time zone, then every reply delivered. */
-  async #converse(message: MappedMessage, target: ReplyTarget): Promise<void> {
+  /**
+   * One message through the core, with the person's role and time zone, then every reply delivered, marked
+   * with the event and its place; `inDoubt` when the event was taken over from a process that died: its
+   * replies may have been posted in part, those found in the conversation are not posted again.
+   */
+  async #converse(message: MappedMessage, target: ReplyTarget, inDoubt = false): Promise<void> {
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
     const replies = await this.#port.handle({ ...message, ...person });
-    for (const reply of replies) await deliverReply(reply, target, this.#directChannels);
+    const { eventId } = message;
+    for (const [index, reply] of replies.entries()) {
+      const which = eventId === undefined ? undefined : { eventId, index, inDoubt };
+      await deliverReply(reply, target, this.#directChannels, which);
+    }
   }
 
   /** The person's language as the core last settled it, for the labels the renderer adds. */

@@ -1,7 +1,8 @@
 /**
  * Real processes (`node src/main.ts`, the real Bolt app over signed HTTP, the fake Web API): a Slack event
  * the bot acknowledged is kept in the store first, so when the process is killed with SIGKILL right after
- * acknowledging it, the next start answers it — once, and without running the turn a second time.
+ * acknowledging it, the next start answers it — once, and without running the turn a second time; and when
+ * it is killed between two of the turn's replies, the next start posts only those not in the conversation.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
+import { FakeSlackApi, type Fault, type RecordedCall } from '../../support/fake-slack-api.ts';
 import { freePort } from '../../support/free-port.ts';
 import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../../support/slack-requests.ts';
 
@@ -129,4 +130,52 @@ describe('a Slack event acknowledged, then the process killed', () => {
     expect(texts[2]).toContain('Open Lab Co');
     expect(texts[3]).toContain('Step 2');
   }, 120_000);
+});
+
+describe('a turn’s replies, the process killed between two of them', () => {
+  // `lost`: the second post never reached Slack; `hang`: Slack stored it, its answer never came.
+  it.each<[Fault, number]>([
+    ['lost', 1],
+    ['hang', 2],
+  ])(
+    'are each posted once by the next start (second post %s)',
+    async (fault, postedBeforeKill) => {
+      const user = `UHALF${fault.toUpperCase()}`;
+      const channel = `D${user}`;
+      const first = await startBot();
+      // The dialog's opening and its first question: two replies, the first posted, the second never answered.
+      fake.failLater('chat.postMessage', 1, fault);
+      const res = await signedPost(
+        first.url,
+        directMessage(user, 'apply local-nec', `EvHalf-${fault}`),
+        JSON_TYPE,
+      );
+      expect(res.status).toBe(200);
+      await until(
+        () => fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel).length === 2,
+      );
+      await killed(first);
+      const inChannel = () => fake.messages.get(channel) ?? [];
+      expect(inChannel()).toHaveLength(postedBeforeKill);
+
+      const second = await startBot();
+      // Each reply of the event taken over is looked for before it is posted (or, unlooked for, posted again).
+      const lookedUp = () =>
+        fake.callsTo('conversations.history').filter((c) => c.params.channel === channel);
+      await until(() => lookedUp().length >= 2 || inChannel().length > 2);
+      await stopped(second);
+      const posted = inChannel();
+      expect(posted.map((m) => m.metadata)).toEqual([
+        { event_type: 'nec_reply', event_payload: { event_id: `EvHalf-${fault}`, reply: 0 } },
+        { event_type: 'nec_reply', event_payload: { event_id: `EvHalf-${fault}`, reply: 1 } },
+      ]);
+      expect(String(posted[1]?.text)).toContain('Step 1');
+      // The remaining window: Slack must list a post it stored by the time its reply is looked for, which is
+      // at least 15 s later (a 20 s lease renewed every 5 s ends 15–20 s after its process's death).
+      const firstPost = fake.callsTo('chat.postMessage').find((c) => c.params.channel === channel);
+      const gap = (lookedUp()[0]?.at ?? 0) - (firstPost?.at ?? 0);
+      expect(gap).toBeGreaterThanOrEqual(15_000);
+    },
+    120_000,
+  );
 });
