@@ -7,6 +7,7 @@ import type { AtomicOps } from '../store/atomic.ts';
 import { personDigest, type UserKey } from '../store/user-records.ts';
 import type { Middleware } from './bot.ts';
 import type { Clock } from './clock.ts';
+import { addOnce, turnEvent } from './once.ts';
 
 /** Messages a person may send per window before being asked to slow down. */
 export const RATE_LIMIT_MESSAGES = 10;
@@ -35,8 +36,10 @@ export function limitMessageRate({ atomic, clock, onLimited }: RateLimitOptions)
   return async (turn, next) => {
     if (turn.message.ref.platform === 'shell') return next();
     const now = clock.now().getTime();
-    // Kept two windows, then gone: the store holds no count about a person for long.
-    const count = await atomic.increment(windowKey(turn.user, now), 1, 2 * RATE_LIMIT_WINDOW_MS);
+    // Kept two windows, then gone: the store holds no count about a person for long. Once per event: a turn
+    // run again after its process died is the same message, and decides the same way.
+    const key = windowKey(turn.user, now);
+    const count = await addOnce(atomic, turnEvent(turn.message), key, 1, 2 * RATE_LIMIT_WINDOW_MS);
     if (count <= RATE_LIMIT_MESSAGES) return next();
     onLimited?.(turn.message.ref.platform);
     // Held-back messages change nothing, so a dialog resumes exactly where it was.

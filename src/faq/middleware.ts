@@ -1,5 +1,6 @@
 /** The FAQ step of the pipeline: answers what reads as a question, or says it does not know and logs it. */
 import type { Middleware } from '../core/bot.ts';
+import { turnEvent } from '../core/once.ts';
 import type { Turn } from '../core/turn.ts';
 import { isUnreadable } from './input.ts';
 import { ENTRY_CHOICE_PREFIX, type FaqService } from './service.ts';
@@ -44,6 +45,6 @@ export async function answerFromFaq(
   if (match.topic) turn.state.faqTopic = match.topic;
   else delete turn.state.faqTopic;
   const reply = faq.replyFor(turn, match);
-  if (!reply.intent.startsWith('faq:')) await unanswered.record(text, turn.user);
+  if (!reply.intent.startsWith('faq:')) await unanswered.record(text, turn.user, turnEvent(turn.message));
   turn.say(reply);
 }

@@ -1,7 +1,8 @@
 /**
  * Questions the FAQ could not answer, kept to improve it: the anonymised text (no user id), counted per
  * day with one atomic counter per question that expires after 90 days, so replicas lose no count and the
- * store forgets them without a clean-up job.
+ * store forgets them without a clean-up job. A question is counted once per event (src/core/once.ts): a turn
+ * run again after its process died counts it, and lists it in the person's records, only once.
  *
  * "Forget me" must erase the questions a person typed too: the person's records keep, for 90 days, which
  * day's question they asked — as a digest, never the text — so their counts can be taken back and a
@@ -10,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { dayIn } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
+import { addOnce, type TurnEvent } from '../core/once.ts';
 import { normalize } from '../core/text.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 import type { UserKey, UserRecords } from '../store/user-records.ts';
@@ -30,6 +32,8 @@ export interface UnansweredCount {
 interface Asked {
   day: string;
   digest: string;
+  /** The platform event it came with, so a turn run again does not list it twice. */
+  event?: string;
 }
 
 export class UnansweredLog {
@@ -45,18 +49,24 @@ export class UnansweredLog {
     this.#records = records;
   }
 
-  /** Counts a question (anonymised: e-mail addresses and phone numbers are blanked) asked by `user`. */
-  async record(text: string, user: UserKey): Promise<void> {
+  /**
+   * Counts a question (anonymised: e-mail addresses and phone numbers are blanked) asked by `user`, once for
+   * the turn's `event`.
+   */
+  async record(text: string, user: UserKey, event: TurnEvent): Promise<void> {
     const question = anonymise(text);
     if (question === '') return;
     const now = this.#clock.now();
     const day = dayIn(now, 'UTC');
-    await this.#atomic.increment(countKey(day, question), 1, KEEP_DAYS * DAY_MS);
+    await addOnce(this.#atomic, event, countKey(day, question), 1, KEEP_DAYS * DAY_MS);
     await this.#atomic.setAdd(dayKey(day), question);
     // The person's own record, written inside their turn (one turn at a time per person).
     const since = dayIn(new Date(now.getTime() - KEEP_DAYS * DAY_MS), 'UTC');
     const asked = ((await this.#records.get<Asked[]>(user, ASKED_RECORD)) ?? []).filter((a) => a.day > since);
-    await this.#records.set(user, ASKED_RECORD, [...asked, { day, digest: digest(question) }]);
+    if (event === undefined || !asked.some((a) => a.event === event)) {
+      const entry: Asked = { day, digest: digest(question), ...(event !== undefined && { event }) };
+      await this.#records.set(user, ASKED_RECORD, [...asked, entry]);
+    }
     await this.#prune(now);
   }
 

@@ -1,10 +1,12 @@
 /**
  * Weekly activity counts for the console's charts: per call, dialogs started and completed and verdicts
  * eligible per benefit; FAQ questions answered and fallen back. Counts only, nothing about people, one
- * atomic counter per week and name in the shared store, so every replica adds to the same figures.
+ * atomic counter per week and name in the shared store, so every replica adds to the same figures; a turn
+ * adds to each once per event (src/core/once.ts).
  */
 import { dayIn } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
+import { addOnce, type TurnEvent } from '../core/once.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -27,16 +29,17 @@ export class Activity {
     this.#clock = clock;
   }
 
-  async dialog(callId: string, event: 'started' | 'completed'): Promise<void> {
-    await this.#count(`call:${callId}:${event}`);
+  async dialog(callId: string, event: 'started' | 'completed', turn: TurnEvent): Promise<void> {
+    await this.#count(`call:${callId}:${event}`, 1, turn);
   }
 
-  async eligible(callId: string, benefit: string): Promise<void> {
-    await this.#count(`call:${callId}:eligible:${benefit}`);
+  async eligible(callId: string, benefit: string, turn: TurnEvent): Promise<void> {
+    await this.#count(`call:${callId}:eligible:${benefit}`, 1, turn);
   }
 
-  async faq(outcome: 'answered' | 'fallback'): Promise<void> {
-    await this.#count(`faq:${outcome}`);
+  /** Counts a turn's FAQ replies of one outcome (all at once: once per event). */
+  async faq(outcome: 'answered' | 'fallback', count: number, turn: TurnEvent): Promise<void> {
+    await this.#count(`faq:${outcome}`, count, turn);
   }
 
   /** The last `count` weeks, oldest first (a week without activity has no counts). */
@@ -55,10 +58,10 @@ export class Activity {
     return weeks;
   }
 
-  async #count(name: string): Promise<void> {
+  async #count(name: string, by: number, turn: TurnEvent): Promise<void> {
     const week = weekStart(this.#clock.now());
     await this.#atomic.setAdd(`activity:${week}`, name);
-    await this.#atomic.increment(`activity:${week}:${name}`, 1, KEEP_MS);
+    await addOnce(this.#atomic, turn, `activity:${week}:${name}`, by, KEEP_MS);
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * The dialog completion funnel kept in the shared store (counts only, nothing about people), so the `stats`
  * command shows the same figures on every replica and after a restart — Prometheus counters cannot. Every
- * figure is its own atomic counter, so replicas counting at the same instant lose nothing.
+ * figure is its own atomic counter, so replicas counting at the same instant lose nothing, and a turn adds
+ * to each once per event (src/core/once.ts), so a turn run again after its process died counts nothing twice.
  */
+import { addOnce, type TurnEvent } from '../core/once.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 
 /** The figures of one call's dialog. */
@@ -30,16 +32,16 @@ export class DialogFunnel {
     this.#atomic = atomic;
   }
 
-  /** Counts a dialog event of a call. */
-  async count(callId: string, event: FunnelEvent): Promise<void> {
+  /** Counts a dialog event of a call, once for the turn's event (`turn`; each time when undefined). */
+  async count(callId: string, event: FunnelEvent, turn?: TurnEvent): Promise<void> {
     await this.#index(callId);
-    await this.#atomic.increment(`${PREFIX}${callId}:${event}`);
+    await addOnce(this.#atomic, turn, `${PREFIX}${callId}:${event}`);
   }
 
-  /** Counts a pass through a step of a call's dialog. */
-  async step(callId: string, step: string): Promise<void> {
+  /** Counts a pass through a step of a call's dialog, once for the turn's event. */
+  async step(callId: string, step: string, turn: TurnEvent): Promise<void> {
     await this.#index(callId);
-    await this.#addStep(callId, step, 1);
+    await this.#addStep(callId, step, 1, turn);
   }
 
   /**
@@ -51,7 +53,8 @@ export class DialogFunnel {
     for (const event of ['started', 'completed', 'abandoned'] as const) {
       if (funnel[event] > 0) await this.#atomic.increment(`${PREFIX}${callId}:${event}`, funnel[event]);
     }
-    for (const [step, count] of Object.entries(funnel.steps)) await this.#addStep(callId, step, count);
+    for (const [step, count] of Object.entries(funnel.steps))
+      await this.#addStep(callId, step, count, undefined);
   }
 
   /** Every call's funnel, by call id. */
@@ -61,10 +64,11 @@ export class DialogFunnel {
     return result;
   }
 
-  async #addStep(callId: string, step: string, count: number): Promise<void> {
-    // Whoever counts a step first gives it its place in the order.
-    if ((await this.#atomic.increment(`${PREFIX}${callId}:step:${step}`, count)) !== count) return;
-    const order = await this.#atomic.increment(`${PREFIX}${callId}:step-order`);
+  async #addStep(callId: string, step: string, count: number, turn: TurnEvent): Promise<void> {
+    // Whoever counts a step first gives it its place in the order (a turn run again sees the same figures,
+    // so it gives the same place, and the set keeps one member).
+    if ((await addOnce(this.#atomic, turn, `${PREFIX}${callId}:step:${step}`, count)) !== count) return;
+    const order = await addOnce(this.#atomic, turn, `${PREFIX}${callId}:step-order`);
     await this.#atomic.setAdd(
       `${PREFIX}${callId}:steps`,
       `${String(order).padStart(ORDER_DIGITS, '0')}:${step}`,

@@ -2,7 +2,8 @@
  * Atomic operations on the shared store, for state that several replicas update at once (event
  * de-duplication, counters, indexes, per-conversation turns). keyv only offers get and set, so a
  * read-modify-write through it loses updates between replicas; each operation here is one atomic step on
- * the server (Redis: Lua scripts, PostgreSQL and SQLite: one `INSERT … ON CONFLICT … RETURNING`).
+ * the server (Redis: Lua scripts, PostgreSQL and SQLite: one `INSERT … ON CONFLICT … RETURNING`, or one
+ * transaction).
  *
  * The keys live apart from keyv's: a key written here is read back only through these operations.
  */
@@ -13,6 +14,13 @@ export interface VersionedValue {
   value: string | undefined;
   /** 0 when the key is absent; every write adds one. */
   version: number;
+}
+
+/** Names one addition, so that asking for it again adds nothing (see {@link AtomicOps.incrementOnce}). */
+export interface Once {
+  marker: string;
+  /** How long the marker is remembered: as long as the addition may be asked for again. */
+  ttlMs: number;
 }
 
 export interface LockOptions {
@@ -30,6 +38,13 @@ export interface AtomicOps {
    * applies when this call creates the key: an existing key keeps its expiry (a fixed window).
    */
   increment(key: string, by?: number, ttlMs?: number): Promise<number>;
+  /**
+   * {@link increment}, once per marker: the first call naming `once.marker` adds `by` and keeps the value
+   * that gave under the marker; any later call with it adds nothing and returns that same value. Marker and
+   * addition are one atomic step, so a turn run again after its process died, or callers racing with one
+   * marker, count once — and see the same figure each time (a rate limit decides the same way).
+   */
+  incrementOnce(once: Once, key: string, by?: number, ttlMs?: number): Promise<number>;
   setAdd(key: string, ...members: string[]): Promise<void>;
   setRemove(key: string, ...members: string[]): Promise<void>;
   setMembers(key: string): Promise<string[]>;
@@ -97,6 +112,8 @@ export function atomicOps(store: AtomicStore): AtomicOps & Leases {
   return {
     setIfAbsent: (key, value, ttlMs) => store.setIfAbsent(key, value, ttlMs),
     increment: (key, by = 1, ttlMs) => store.increment(key, by, ttlMs),
+    incrementOnce: (once, key, by = 1, ttlMs) =>
+      store.incrementOnce({ ...once, ttlMs: Math.max(1, Math.round(once.ttlMs)) }, key, by, ttlMs),
     setAdd: (key, ...members) => (members.length > 0 ? store.setAdd(key, ...members) : Promise.resolve()),
     setRemove: (key, ...members) =>
       members.length > 0 ? store.setRemove(key, ...members) : Promise.resolve(),

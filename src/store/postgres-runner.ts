@@ -22,6 +22,27 @@ export async function openPostgresRunner(url: string, connectTimeoutMs: number):
   }
   return {
     query: async (sql, params) => (await pool.query(sql, params)).rows,
+    transaction: async (body) => {
+      const tx = await pool.connect();
+      let broken = false;
+      try {
+        await tx.query('BEGIN');
+        const steps = body();
+        let step = steps.next();
+        while (!step.done) step = steps.next((await tx.query(step.value.sql, step.value.params)).rows);
+        await tx.query('COMMIT');
+        return step.value;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped, not handed to the next caller.
+        broken = await tx.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
+        throw error;
+      } finally {
+        tx.release(broken);
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -4,7 +4,7 @@
  * string with an expiry (`SET … PX`). Expiry is the server's own, so replicas' clocks do not matter.
  */
 import { createClient } from '@keyv/redis';
-import type { AtomicStore, VersionedValue } from './atomic.ts';
+import type { AtomicStore, Once, VersionedValue } from './atomic.ts';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -18,11 +18,23 @@ redis.call('HSET', KEYS[1], 'value', ARGV[1], 'version', 1)
 if ARGV[2] ~= '' then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 1`;
 
-const INCREMENT = `
-local created = redis.call('EXISTS', KEYS[1]) == 0
-local value = redis.call('HINCRBY', KEYS[1], 'value', ARGV[1])
-redis.call('HINCRBY', KEYS[1], 'version', 1)
-if created and ARGV[2] ~= '' then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+/** Adds ARGV[1] to the counter `key`, whose expiry ARGV[2] starts when this creates it; sets `value`. */
+const addTo = (key: string) => `
+local created = redis.call('EXISTS', ${key}) == 0
+local value = redis.call('HINCRBY', ${key}, 'value', ARGV[1])
+redis.call('HINCRBY', ${key}, 'version', 1)
+if created and ARGV[2] ~= '' then redis.call('PEXPIRE', ${key}, ARGV[2]) end`;
+
+const INCREMENT = `${addTo('KEYS[1]')}
+return value`;
+
+// KEYS[1] the marker, KEYS[2] the counter; ARGV[3] the marker's expiry. A marker holds the value its addition gave.
+const INCREMENT_ONCE = `
+local given = redis.call('HGET', KEYS[1], 'value')
+if given then return tonumber(given) end
+${addTo('KEYS[2]')}
+redis.call('HSET', KEYS[1], 'value', value, 'version', 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return value`;
 
 const WRITE_VERSIONED = `
@@ -68,6 +80,11 @@ export class RedisAtomicStore implements AtomicStore {
     return Number(await this.#eval(INCREMENT, VALUE + key, [String(by), ttl(ttlMs)]));
   }
 
+  async incrementOnce(once: Once, key: string, by = 1, ttlMs?: number): Promise<number> {
+    const keys = [VALUE + once.marker, VALUE + key];
+    return Number(await this.#eval(INCREMENT_ONCE, keys, [String(by), ttl(ttlMs), String(once.ttlMs)]));
+  }
+
   async setAdd(key: string, ...members: string[]): Promise<void> {
     await this.#client.sAdd(SET + key, members);
   }
@@ -106,8 +123,8 @@ export class RedisAtomicStore implements AtomicStore {
     if (this.#client.isOpen) await this.#client.close();
   }
 
-  #eval(script: string, key: string, args: string[]): Promise<unknown> {
-    return this.#client.eval(script, { keys: [key], arguments: args });
+  #eval(script: string, keys: string | string[], args: string[]): Promise<unknown> {
+    return this.#client.eval(script, { keys: typeof keys === 'string' ? [keys] : keys, arguments: args });
   }
 }
 

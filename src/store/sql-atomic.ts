@@ -1,13 +1,30 @@
 /**
  * Atomic operations on SQL: the same statements run on SQLite and PostgreSQL (both read `$1`-style
- * parameters and `INSERT … ON CONFLICT … RETURNING`), each operation one statement, so concurrent callers
- * never lose an update. Expired keys count as absent and are purged now and then.
+ * parameters and `INSERT … ON CONFLICT … RETURNING`), each operation one statement — or one transaction —
+ * so concurrent callers never lose an update. Expired keys count as absent and are purged now and then.
  */
-import type { AtomicStore, VersionedValue } from './atomic.ts';
+import type { AtomicStore, Once, VersionedValue } from './atomic.ts';
 
-/** Runs one statement with positional `$n` parameters and returns its rows. */
+export type Row = Record<string, unknown>;
+
+/** A statement with positional `$n` parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * A transaction's body: it yields its statements one by one and is handed each one's rows. A generator, so
+ * that SQLite runs it whole without giving way to other work on its single connection (nothing else slips
+ * into the transaction), and PostgreSQL awaits each statement on the transaction's own connection.
+ */
+export type TransactionBody<T> = () => Generator<Statement, T, Row[]>;
+
+/** Runs statements with positional `$n` parameters and returns their rows. */
 export interface SqlRunner {
-  query(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>>;
+  query(sql: string, params: unknown[]): Promise<Row[]>;
+  /** Runs the body in one transaction, committed if it returns, rolled back if it throws. */
+  transaction<T>(body: TransactionBody<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +51,9 @@ ON CONFLICT (key) DO UPDATE SET
   version = nec_atomic.version + 1,
   expires_at = CASE WHEN nec_atomic.expires_at <= $4 THEN excluded.expires_at ELSE nec_atomic.expires_at END
 RETURNING value`;
+
+// $1 marker, $2 the value its addition gave.
+const MARK = `UPDATE nec_atomic SET value = $2 WHERE key = $1`;
 
 const READ = `SELECT value, version FROM nec_atomic WHERE key = $1 AND (expires_at IS NULL OR expires_at > $2)`;
 
@@ -75,6 +95,22 @@ export class SqlAtomicStore implements AtomicStore {
     const now = this.#now();
     const rows = await this.#sql.query(INCREMENT, [key, String(by), expiry(now, ttlMs), now]);
     return Number(rows[0]?.value);
+  }
+
+  async incrementOnce(once: Once, key: string, by = 1, ttlMs?: number): Promise<number> {
+    const now = this.#now();
+    // The marker is taken first: a caller with the same marker waits on its row (PostgreSQL) or cannot
+    // start (SQLite's one writer) until this commits, then finds it taken and reads the value it holds.
+    return this.#sql.transaction(function* () {
+      const marked = yield { sql: SET_IF_ABSENT, params: [once.marker, '', now + once.ttlMs, now] };
+      if (marked.length === 0) {
+        const [given] = yield { sql: READ, params: [once.marker, now] };
+        return Number(given?.value);
+      }
+      const [counted] = yield { sql: INCREMENT, params: [key, String(by), expiry(now, ttlMs), now] };
+      yield { sql: MARK, params: [once.marker, counted?.value] };
+      return Number(counted?.value);
+    });
   }
 
   async setAdd(key: string, ...members: string[]): Promise<void> {

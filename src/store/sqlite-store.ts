@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
-import type { SqlRunner } from './sql-atomic.ts';
+import type { Row, SqlRunner } from './sql-atomic.ts';
 
 /** Opens (and creates) a SQLite database file tuned for a bot: WAL, durable across a process crash. */
 export function openSqliteDatabase(path: string): DatabaseSync {
@@ -137,15 +137,30 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 /** Runs `$n`-parameter statements on the SQLite file, for the SQL shared with PostgreSQL. */
 export function sqliteRunner(db: DatabaseSync): SqlRunner {
   const statements = new Map<string, StatementSync>();
+  const run = (sql: string, params: unknown[]): Row[] => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    const named = Object.fromEntries(params.map((value, i) => [String(i + 1), value ?? null]));
+    return statement.all(named as Record<string, SQLInputValue>) as Row[];
+  };
   return {
-    async query(sql, params) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = db.prepare(sql);
-        statements.set(sql, statement);
+    query: async (sql, params) => run(sql, params),
+    // Synchronous from BEGIN to COMMIT: no other statement of this process can run in between.
+    transaction: async (body) => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const steps = body();
+        let step = steps.next();
+        while (!step.done) step = steps.next(run(step.value.sql, step.value.params));
+        db.exec('COMMIT');
+        return step.value;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
       }
-      const named = Object.fromEntries(params.map((value, i) => [String(i + 1), value ?? null]));
-      return statement.all(named as Record<string, SQLInputValue>) as Array<Record<string, unknown>>;
     },
     // The database is closed with the backend (it is shared with keyv and the job store).
     close: async () => {},

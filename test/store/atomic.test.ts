@@ -64,6 +64,43 @@ describe.each(stores)('atomic operations on %s', (_kind, url) => {
     },
   );
 
+  it.skipIf(!url)(
+    'adds once per marker among simultaneous callers on two replicas, each seeing the same figure',
+    async () => {
+      const key = `${tag}:once-count`;
+      const once = (event: number) => ({ marker: `${tag}:event-${event}`, ttlMs: 60_000 });
+      expect(await a.atomic.increment(key, 5)).toBe(5);
+      // 40 callers for each of three events (a turn run again on another replica, many times over).
+      const seen = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => pick(i).atomic.incrementOnce(once(i % 3), key, 2)),
+      );
+      expect(await a.atomic.increment(key, 0)).toBe(11);
+      // Whoever asks for an event's addition gets the value that addition gave, whichever caller made it.
+      for (let event = 0; event < 3; event++) {
+        const values = new Set(seen.filter((_, i) => i % 3 === event));
+        expect(values.size).toBe(1);
+      }
+      expect(new Set(seen)).toEqual(new Set([7, 9, 11]));
+      expect(await b.atomic.incrementOnce(once(1), key, 2)).toBe(seen[1]);
+    },
+  );
+
+  it.skipIf(!url)('keeps the counter’s own window, and adds again once the marker is forgotten', async () => {
+    const key = `${tag}:once-window`;
+    const once = { marker: `${tag}:event-window`, ttlMs: 300 };
+    expect(await a.atomic.incrementOnce(once, key, 1, 10_000)).toBe(1);
+    expect(await b.atomic.incrementOnce(once, key, 1, 10_000)).toBe(1);
+    await sleep(400);
+    expect(await b.atomic.incrementOnce(once, key, 1, 10_000)).toBe(2);
+    // The counter expires on its window, its marker apart.
+    const short = `${tag}:once-short`;
+    expect(await a.atomic.incrementOnce({ marker: `${tag}:event-short`, ttlMs: 60_000 }, short, 1, 300)).toBe(
+      1,
+    );
+    await sleep(400);
+    expect(await a.atomic.increment(short, 0)).toBe(0);
+  });
+
   it.skipIf(!url)('keeps every member added at once, and removes only those removed', async () => {
     const key = `${tag}:set`;
     await Promise.all(Array.from({ length: 60 }, (_, i) => pick(i).atomic.setAdd(key, `m${i}`)));

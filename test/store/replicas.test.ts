@@ -125,8 +125,8 @@ describe.each(servers)('two replicas on %s', (_name, url) => {
     await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
         await funnels[i % 2]?.count(call, 'started');
-        await funnels[i % 2]?.step(call, i % 4 === 0 ? 'first' : 'second');
-        await logs[i % 2]?.record(`where is ${tag}?`, userKey('shell', `${tag}-asker${i}`));
+        await funnels[i % 2]?.step(call, i % 4 === 0 ? 'first' : 'second', undefined);
+        await logs[i % 2]?.record(`where is ${tag}?`, userKey('shell', `${tag}-asker${i}`), undefined);
       }),
     );
     const funnel = (await funnels[0]?.all())?.[call];

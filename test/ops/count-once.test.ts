@@ -1,0 +1,73 @@
+/**
+ * A kept event whose process died mid-turn is run again by whoever takes it over (src/ops/inbox.ts): the
+ * shared counters the turn adds to — the unanswered log, the dialog funnel, the activity charts, the
+ * per-person rate limit — count it once, and the turn run again decides as the first did. "Killed before
+ * the turn's own write" is played by putting the person's state back as it was before the turn.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConversationStore } from '../../src/core/conversation.ts';
+import type { IncomingMessage, Reply } from '../../src/core/message.ts';
+import { RATE_LIMIT_MESSAGES } from '../../src/core/rate-limit.ts';
+import { ASKED_RECORD, UnansweredLog } from '../../src/faq/unanswered.ts';
+import { Activity } from '../../src/ops/activity.ts';
+import { DialogFunnel } from '../../src/ops/funnel.ts';
+import { userKey } from '../../src/store/user-records.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+afterEach(async () => app?.close());
+
+const QUESTION = 'what is the weather like in Brussels tomorrow?';
+
+describe('a turn run again after its process died mid-turn', () => {
+  it('adds nothing twice to the shared counters, and decides the same way', async () => {
+    app = await createTestApp({ env: { BOT_LANG: 'en' } });
+    const user = userKey('slack', 'UONCE', 'T1');
+    const conversations = new ConversationStore(app.records);
+    const event = (eventId: string, text: string): IncomingMessage => ({
+      ref: { platform: 'slack', workspace: 'T1', roomId: 'DUONCE', userId: 'UONCE', isDirect: true },
+      userId: 'UONCE',
+      text,
+      eventId,
+      kept: true,
+      timestamp: app.clock.now(),
+    });
+    /** Runs the event's turn, puts the state back as a kill before its write leaves it, and runs it again. */
+    const runTwice = async (eventId: string, text: string): Promise<Reply[][]> => {
+      const before = await conversations.load(user);
+      const first = await app.bot.handle(event(eventId, text));
+      await conversations.save(user, before);
+      return [first, await app.bot.handle(event(eventId, text))];
+    };
+
+    // As many messages as the rate limit lets through in one window: each counted once, none held back.
+    // The dialog last (its answers are left out: the application they change is not this test's subject).
+    const texts = [QUESTION, QUESTION];
+    while (texts.length < RATE_LIMIT_MESSAGES - 2) texts.push(`${QUESTION} (${texts.length})`);
+    texts.push('apply', '1');
+    const runs: Reply[][][] = [];
+    for (const [i, text] of texts.entries()) runs.push(await runTwice(`EvOnce${i}`, text));
+    const intents = runs.flat(2).map((r) => r.intent);
+    expect(intents).not.toContain('rate-limited');
+    expect(intents).toContain('dialog:local-nec:start');
+    // The first message over the limit is held back, on both runs.
+    const [over, overAgain] = await runTwice('EvOnceOver', QUESTION);
+    expect(over?.map((r) => r.intent)).toEqual(['rate-limited']);
+    expect(overAgain).toEqual(over);
+    for (const [first, again] of runs)
+      expect(again?.map((r) => r.intent)).toEqual(first?.map((r) => r.intent));
+
+    const asked = await new UnansweredLog(app.backend.atomic, app.clock, app.records).top(100);
+    expect(asked.find((q) => q.question === QUESTION.toLowerCase())?.count).toBe(2);
+    // Listed once each in the person's records, so that "forget me" takes each back once.
+    expect(await app.records.get(user, ASKED_RECORD)).toHaveLength(RATE_LIMIT_MESSAGES - 2);
+    const funnel = (await new DialogFunnel(app.backend.atomic).all())['local-nec'];
+    expect(funnel).toMatchObject({ started: 1, completed: 0, abandoned: 0 });
+    expect(Object.values(funnel?.steps ?? {})).toEqual([1]);
+    const [week] = await new Activity(app.backend.atomic, app.clock).weeks(1);
+    expect(week?.counts).toMatchObject({
+      'call:local-nec:started': 1,
+      'faq:fallback': RATE_LIMIT_MESSAGES - 2,
+    });
+  });
+});
