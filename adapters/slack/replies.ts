@@ -22,6 +22,8 @@ export const NO_EPHEMERAL = new Set([
   'ekm_access_denied',
   'is_archived',
 ]);
+/** How long a post to a response URL may take, as the Web API's calls (index.ts). */
+const RESPOND_TIMEOUT_MS = 10_000;
 /** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
 const REPLY_RATE_LIMIT_RETRIES = 2;
 
@@ -52,6 +54,24 @@ export function replyTargetOf(
     threadTs: message.ref.threadId,
     respond,
     fromCommand: false,
+  };
+}
+
+/**
+ * A response URL as Bolt's `respond` (a JSON POST), for an event kept with it and answered by another
+ * process, which has no Bolt request to take it from.
+ */
+export function respondTo(responseUrl: string): RespondFn {
+  return async (message) => {
+    const body = typeof message === 'string' ? { text: message } : message;
+    const response = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(RESPOND_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`slack response URL answered ${response.status}`);
+    return response;
   };
 }
 
