@@ -12,7 +12,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi, type Fault, type RecordedCall } from '../../support/fake-slack-api.ts';
 import { freePort } from '../../support/free-port.ts';
-import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../../support/slack-requests.ts';
+import {
+  eventBody,
+  FORM,
+  JSON_TYPE,
+  SIGNING_SECRET,
+  signedPost,
+  slashCommandBody,
+} from '../../support/slack-requests.ts';
 
 const ENTRY = join(import.meta.dirname, '..', '..', '..', 'src', 'main.ts');
 
@@ -102,6 +109,28 @@ describe('a Slack event acknowledged, then the process killed', () => {
     await stopped(second);
     expect(postsTo('DUKEPT1')).toHaveLength(1);
     expect(String(postsTo('DUKEPT1')[0]?.params.text)).toMatch(/help|aide/i);
+  }, 120_000);
+
+  it('is answered once by the next start when it was a slash command', async () => {
+    const first = await startBot();
+    fake.failNext('users.info', 'hang');
+    const command = slashCommandBody({
+      text: 'help',
+      user: 'UKEPTC',
+      channel: 'DUKEPTC',
+      responseUrl: fake.responseUrl('kept'),
+    });
+    const res = await signedPost(first.url, command, FORM);
+    expect(res.status).toBe(200);
+    await fake.waitFor('users.info', (c) => c.params.user === 'UKEPTC');
+    await killed(first);
+    expect(postsTo('DUKEPTC')).toEqual([]);
+
+    const second = await startBot();
+    await until(() => postsTo('DUKEPTC').length > 0);
+    await stopped(second);
+    expect(postsTo('DUKEPTC')).toHaveLength(1);
+    expect(String(postsTo('DUKEPTC')[0]?.params.text)).toMatch(/help|aide/i);
   }, 120_000);
 
   it('is answered with the replies its turn saved, without running the turn again', async () => {
