@@ -1,10 +1,11 @@
 /**
  * The Slack adapter: listens to the slash command, direct messages, mentions, button clicks and the App Home
  * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is answered as soon as
- * the event is safe, the core works after, so Slack's 3-second limit holds whatever the work behind. A message
- * or mention is first kept in the shared store's inbox (over HTTP, before Slack gets its 200: Bolt's
- * `processBeforeResponse`), so a process killed after answering Slack loses nothing: another replica or the
- * restarted process answers it (src/ops/inbox.ts).
+ * the event is safe, the core works after, so Slack's 3-second limit holds whatever the work behind. Whatever
+ * makes a turn (message, mention, command, click, submission) is first kept in the shared store's inbox,
+ * before Slack is acknowledged (over HTTP Bolt's `processBeforeResponse`, in Socket Mode socket-mode.ts), so
+ * a process killed after answering Slack loses nothing: another replica or the restarted process answers it
+ * (src/ops/inbox.ts), without posting again the replies already in the conversation (post-marks.ts).
  */
 import type { App as BoltApp, webApi } from '@slack/bolt';
 import type {
