@@ -183,8 +183,14 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     id: 'dialog-delete',
     dialogScoped: true,
     aliases: {
-      en: ['delete application', 'remove application'],
-      fr: ['supprimer candidature', 'supprimer la candidature', 'effacer candidature'],
+      en: ['delete application', 'remove application', 'delete my application', 'remove my application'],
+      fr: [
+        'supprimer candidature',
+        'supprimer la candidature',
+        'effacer candidature',
+        'supprimer ma candidature',
+        'effacer ma candidature',
+      ],
     },
     summary: {
       fr: 'supprimer une candidature et ses rappels',
@@ -192,11 +198,13 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     },
     usage: { fr: '<id>', en: '<id>' },
     async run(turn, args) {
-      if (!args) {
+      // « supprimer ma candidature » names the only one there is; among several, the list says which is which.
+      const all = args ? [] : await engine.store.list(turn.user);
+      if (!args && all.length !== 1) {
         await list.run(turn, '');
         return;
       }
-      const application = await named(turn, args);
+      const application = all[0] ?? (await named(turn, args));
       if (application) engine.confirmDelete(turn, application);
     },
   };
@@ -240,10 +248,13 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
         intent: `dialog:${application.callId}:export`,
         text: turn.t(
           {
-            fr: 'Voici le brouillon du dossier ({id}), vos réponses en JSON et les dates clés à importer dans votre agenda : {files}.',
-            en: 'Here is the draft application file ({id}), your answers as JSON and the key dates to import into your calendar: {files}.',
+            fr: 'Voici le brouillon du dossier « {call} », vos réponses en JSON et les dates clés à importer dans votre agenda : {files}.',
+            en: 'Here is the “{call}” draft application file, your answers as JSON and the key dates to import into your calendar: {files}.',
           },
-          { id: application.id, files: attachments.map((a) => a.filename).join(', ') },
+          {
+            call: engine.callName(application.callId, turn.lang),
+            files: attachments.map((a) => a.filename).join(', '),
+          },
         ),
         attachments,
         ...(turn.message.ref.isDirect ? {} : { toDirect: true }),

@@ -88,6 +88,11 @@ export class DialogContext {
     return call;
   }
 
+  /** A call's name in a language (its id if the call file is gone): how replies name an application. */
+  callName(callId: string, lang: Lang): string {
+    return this.deps.calls.get(callId)?.name[lang] ?? callId;
+  }
+
   /** The steps of a dialog, resolved against the current call file (reloads take effect at once). */
   steps(dialog: DialogDefinition): Step[] {
     const call = this.call(dialog.id);

@@ -81,10 +81,10 @@ export async function cancel(ctx: DialogContext, turn: Turn, application: Applic
       intent: 'dialog:edit-cancelled',
       text: turn.t(
         {
-          fr: 'Modification abandonnée : la candidature {id} reste telle qu’elle était.',
-          en: 'Edit abandoned: application {id} stays as it was.',
+          fr: 'Modification abandonnée : votre candidature « {call} » reste telle qu’elle était.',
+          en: 'Edit abandoned: your “{call}” application stays as it was.',
         },
-        { id: application.id },
+        { call: ctx.callName(application.callId, turn.lang) },
       ),
     });
     return;
@@ -94,10 +94,10 @@ export async function cancel(ctx: DialogContext, turn: Turn, application: Applic
     CANCEL_ACTION,
     turn.t(
       {
-        fr: 'Abandonner la candidature {id} et effacer ses réponses ? (oui / non)',
-        en: 'Abandon application {id} and erase its answers? (yes / no)',
+        fr: 'Abandonner votre candidature « {call} » et effacer ses réponses ? (oui / non)',
+        en: 'Abandon your “{call}” application and erase its answers? (yes / no)',
       },
-      { id: application.id },
+      { call: ctx.callName(application.callId, turn.lang) },
     ),
     { id: application.id },
   );
@@ -110,10 +110,10 @@ export function confirmDelete(ctx: DialogContext, turn: Turn, application: Appli
     DELETE_ACTION,
     turn.t(
       {
-        fr: 'Supprimer la candidature {id} et ses rappels ? (oui / non)',
-        en: 'Delete application {id} and its reminders? (yes / no)',
+        fr: 'Supprimer votre candidature « {call} » et ses rappels ? (oui / non)',
+        en: 'Delete your “{call}” application and its reminders? (yes / no)',
       },
-      { id: application.id },
+      { call: ctx.callName(application.callId, turn.lang) },
     ),
     { id: application.id },
   );
@@ -129,14 +129,13 @@ async function remove(ctx: DialogContext, turn: Turn, id: string, how: 'cancel' 
     text: turn.t(
       how === 'cancel'
         ? {
-            fr: 'Candidature {id} abandonnée : ses réponses sont effacées.',
-            en: 'Application {id} abandoned: its answers are erased.',
+            fr: 'Candidature abandonnée : ses réponses sont effacées.',
+            en: 'Application abandoned: its answers are erased.',
           }
         : {
-            fr: 'Candidature {id} supprimée, avec ses rappels.',
-            en: 'Application {id} deleted, with its reminders.',
+            fr: 'Candidature supprimée, avec ses rappels.',
+            en: 'Application deleted, with its reminders.',
           },
-      { id },
     ),
   });
 }

@@ -130,10 +130,10 @@ export class DialogEngine {
         intent: 'dialog:busy',
         text: turn.t(
           {
-            fr: 'Vous avez déjà une candidature en cours ({id}). Terminez-la, ou écrivez « annuler » pour l’abandonner, avant d’en commencer une autre.',
-            en: 'You already have an application in progress ({id}). Finish it, or type “cancel” to abandon it, before starting another.',
+            fr: 'Vous avez déjà une candidature en cours (« {call} »). Terminez-la, ou écrivez « annuler » pour l’abandonner, avant d’en commencer une autre.',
+            en: 'You already have an application in progress (“{call}”). Finish it, or type “cancel” to abandon it, before starting another.',
           },
-          { id: current.id },
+          { call: this.callName(current.callId, turn.lang) },
         ),
       });
       return ask(ctx, turn, current);
@@ -333,7 +333,7 @@ export class DialogEngine {
 
   /** A call's name in a language (its id if the call file is gone). */
   callName(callId: string, lang: Lang): string {
-    return this.#ctx.deps.calls.get(callId)?.name[lang] ?? callId;
+    return this.#ctx.callName(callId, lang);
   }
 
   /** Says that nothing is in progress. */

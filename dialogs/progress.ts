@@ -28,7 +28,7 @@ export async function showStatus(ctx: DialogContext, turn: Turn, application: Ap
   const call = ctx.call(application.callId);
   ctx.say(turn, {
     intent: `dialog:${call.id}:status`,
-    text: `**${call.name[turn.lang]}** (${application.id})\n${statusText(call, ctx.stepsOf(application), application, turn.lang)}`,
+    text: `**${call.name[turn.lang]}**\n${statusText(call, ctx.stepsOf(application), application, turn.lang)}`,
   });
   if (application.currentSlot) await ask(ctx, turn, application);
 }

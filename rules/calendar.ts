@@ -48,6 +48,17 @@ export function dayIn(instant: Date, timezone: string): Day {
 
 let last = { at: Number.NaN, timezone: '', day: '' };
 
+/** The calendar day some days after another (before it, for a negative count). */
+export function daysAfter(day: Day, days: number): Day {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
+/** How many days from one calendar day to another (negative when it is earlier). */
+export function daysBetween(from: Day, to: Day): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}
+
 /** The same day N calendar months earlier, computed in the time zone (31 May − 3 months = 28 or 29 February). */
 export function monthsBefore(day: Day, months: number, timezone: string): Day {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];

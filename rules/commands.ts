@@ -107,8 +107,8 @@ export function reloadCommand({ calls, logger }: RuleCommandsOptions): Command {
     id: 'reload',
     aliases: { en: ['reload', 'reload calls'], fr: ['recharger', 'recharger les appels'] },
     summary: {
-      fr: 'relire les fichiers d’appels (community managers)',
-      en: 'read the call files again (community managers)',
+      fr: 'relire les fichiers d’appels',
+      en: 'read the call files again',
     },
     managerOnly: true,
     async run(turn) {

@@ -13,11 +13,12 @@
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import { type Counted, plural, pluralized } from '../src/core/plural.ts';
 import { applicationDates } from './application-dates.ts';
-import { type Day, monthsBefore } from './calendar.ts';
+import { type Day, daysAfter, daysBetween, monthsBefore } from './calendar.ts';
 import { type Citation, resolveCitation } from './citation.ts';
 import { evaluate, type Verdict } from './evaluate.ts';
 import type { CallDefinition, ReminderDefinition } from './schema.ts';
 import { type Answers, figureParams, localize, type Param } from './values.ts';
+import { workingDayOnOrAfter, workingDayOnOrBefore } from './working-days.ts';
 
 /** One message an application's reminders send, on a local day, with its text filled in both languages. */
 export interface ApplicationReminder {
@@ -58,19 +59,28 @@ const CONDITION: Counted = {
   },
 };
 
-const DAY_MS = 86_400_000;
-
-function addDays(day: Day, days: number): Day {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+/**
+ * « demain », « dans une semaine », « dans 3 jours »… for a reminder sent before its day, counted from the day it
+ * is sent (moved off a weekend, a day-based one says the days really left); nothing after it. A month-based one
+ * moved by a day or three still says « dans un mois ».
+ */
+function left(offset: ReminderDefinition['at'][number], sent: Day, of: Day): Localized {
+  if ('months' in offset) return offset.months === -1 ? LEFT.month : pluralized(-offset.months, IN_MONTHS);
+  const days = daysBetween(sent, of);
+  if (days === 1) return LEFT.tomorrow;
+  if (days === 7) return LEFT.week;
+  return days > 0 ? pluralized(days, IN_DAYS) : NOTHING;
 }
 
-/** « demain », « dans une semaine », « dans 3 jours »… for a reminder sent before its day; nothing after it. */
-function left(offset: ReminderDefinition['at'][number]): Localized {
-  if ('months' in offset) return offset.months === -1 ? LEFT.month : pluralized(-offset.months, IN_MONTHS);
-  if (offset.days === -1) return LEFT.tomorrow;
-  if (offset.days === -7) return LEFT.week;
-  return offset.days < 0 ? pluralized(-offset.days, IN_DAYS) : NOTHING;
+/**
+ * The day a reminder goes: a working day. One ahead of its date (a deadline, the eve of the event) goes the
+ * working day before, so it never gives less notice than it says; one after its date (the duties after the
+ * event), the working day after, so it never comes before what it follows.
+ */
+function sendingDay(offset: ReminderDefinition['at'][number], of: Day): Day {
+  const ahead = 'months' in offset ? offset.months < 0 : offset.days < 0;
+  const day = 'months' in offset ? monthsBefore(of, -offset.months, 'UTC') : daysAfter(of, offset.days);
+  return ahead ? workingDayOnOrBefore(day) : workingDayOnOrAfter(day);
 }
 
 /** What an application is called in its reminders: its first text answer (the organiser's name in our calls). */
@@ -114,18 +124,17 @@ export function applicationReminders(
     const condition = certain ? undefined : { fr: conditionIn('fr'), en: conditionIn('en') };
     const citation = definition.citation ? resolveCitation(call, definition.citation) : date.citation;
     for (const offset of definition.at) {
-      const day =
-        'months' in offset ? monthsBefore(date.date, -offset.months, 'UTC') : addDays(date.date, offset.days);
+      const day = sendingDay(offset, date.date);
       const params: Record<string, Param> = {
         ...figures,
         name: { kind: 'text', value: name },
         day: { kind: 'day', value: date.date },
-        left: { kind: 'localized', value: left(offset) },
+        left: { kind: 'localized', value: left(offset, day, date.date) },
       };
       found.push({
         kind: definition.id,
         day,
-        usefulUntil: addDays(date.date, definition.useful_days),
+        usefulUntil: daysAfter(date.date, definition.useful_days),
         text: localize(definition.text, params),
         ...(condition ? { condition } : {}),
         citation,

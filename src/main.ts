@@ -5,7 +5,7 @@
  * It is the one module that knows the adapters.
  */
 
-import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { existsSync, fstatSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,21 @@ function die(line: string): never {
   process.exit(1);
 }
 
+/**
+ * Where the terminal chat reads from: a person at a `terminal`, `lines` piped or redirected in
+ * (`printf 'bonjour\n' | npm start`, `npm start < questions.txt`), or `nothing` — /dev/null or no input at all,
+ * as a container or a service has, where chatting makes no sense.
+ */
+function chatInput(): 'terminal' | 'lines' | 'nothing' {
+  if (process.stdin.isTTY) return 'terminal';
+  try {
+    const input = fstatSync(0);
+    return input.isFIFO() || input.isFile() || input.isSocket() ? 'lines' : 'nothing';
+  } catch {
+    return 'nothing';
+  }
+}
+
 function readArgs(): { jsonl: boolean; now?: string } {
   try {
     const { values } = parseArgs({
@@ -70,9 +85,10 @@ async function main(): Promise<void> {
     clock = new ManualClock(start);
   }
   const platforms = args.jsonl ? [] : configuredPlatforms(config);
-  if (!args.jsonl && platforms.length === 0 && !process.stdin.isTTY) {
+  const input = chatInput();
+  if (!args.jsonl && platforms.length === 0 && input === 'nothing') {
     die(
-      'nec-bot: no chat platform configured and no terminal attached. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN — see .env.example.',
+      "nec-bot: no chat platform configured and no input to chat with. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN — see .env.example; or chat in a terminal (npm start), or pipe lines in (printf 'bonjour\\n' | npm start).",
     );
   }
 
@@ -121,7 +137,7 @@ async function main(): Promise<void> {
   const adapters: Adapter[] =
     platforms.length > 0
       ? await Promise.all(platforms.map((p) => loadPlatformAdapter(p, context)))
-      : [new ShellAdapter({ port: app.port, ...terminal })];
+      : [new ShellAdapter({ port: app.port, ...terminal, transcript: input === 'lines' })];
   for (const adapter of adapters) app.outbox.register(adapter);
   const ticking = startTicking(app);
   const opsServer = await serveOpsBeside(app, platforms);
@@ -138,8 +154,9 @@ async function main(): Promise<void> {
     );
     const label = (fr: string, en: string) =>
       config.BOT_LANG === 'fr' ? typesetFrench(`${fr} : `) : `${en}: `;
-    if (link) process.stdout.write(`${label('Console web', 'Web console')}${link}\n`);
-    if (logFile) process.stdout.write(`${label('Journal', 'Log')}${logFile}\n`);
+    // Lines piped in get their replies alone, to read or to keep as they are.
+    if (link && input === 'terminal') process.stdout.write(`${label('Console web', 'Web console')}${link}\n`);
+    if (logFile && input === 'terminal') process.stdout.write(`${label('Journal', 'Log')}${logFile}\n`);
     ticking.tickNow();
     await adapters[0]?.start();
     await shutdown('end of input');

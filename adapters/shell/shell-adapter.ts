@@ -1,6 +1,7 @@
 /**
  * The terminal chat (like Hubot's shell): the default adapter when no platform token is set. The person at
- * the terminal is the operator, and so a community manager.
+ * the terminal is the operator, and so a community manager. Lines piped in (a `transcript`) are chatted the
+ * same way, and the output reads as the conversation: each line after `> `, then its replies.
  */
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
@@ -13,6 +14,8 @@ export interface ShellAdapterOptions {
   input: Readable;
   output: Writable;
   exportsDir: string;
+  /** The input is not a terminal: no banner nor prompt; each line is written back before its replies. */
+  transcript?: boolean;
 }
 
 export class ShellAdapter implements Adapter {
@@ -21,6 +24,7 @@ export class ShellAdapter implements Adapter {
   readonly #input: Readable;
   readonly #output: Writable;
   readonly #exportsDir: string;
+  readonly #transcript: boolean;
   readonly #user = userInfo().username || 'operator';
   #readline?: Interface;
 
@@ -29,6 +33,7 @@ export class ShellAdapter implements Adapter {
     this.#input = options.input;
     this.#output = options.output;
     this.#exportsDir = options.exportsDir;
+    this.#transcript = options.transcript ?? false;
     forgetExports(options.port, options.exportsDir);
   }
 
@@ -36,13 +41,15 @@ export class ShellAdapter implements Adapter {
   async start(): Promise<void> {
     const readline = createInterface({ input: this.#input, output: this.#output, prompt: '> ' });
     this.#readline = readline;
-    this.#print(
-      this.#port.defaultLang === 'fr'
-        ? 'nec-bot — écrivez « aide » pour commencer, Ctrl-D pour quitter.'
-        : 'nec-bot — type “help” to start, Ctrl-D to quit.',
-    );
-    readline.prompt();
+    if (!this.#transcript)
+      this.#print(
+        this.#port.defaultLang === 'fr'
+          ? 'nec-bot — écrivez « aide » pour commencer, Ctrl-D pour quitter.'
+          : 'nec-bot — type “help” to start, Ctrl-D to quit.',
+      );
+    this.#prompt();
     for await (const line of readline) {
+      if (this.#transcript) this.#print(`> ${line}`);
       const replies = await this.#port.handle({
         ref: { platform: 'shell', roomId: this.#user, userId: this.#user, isDirect: true },
         userId: this.#user,
@@ -52,7 +59,7 @@ export class ShellAdapter implements Adapter {
         timestamp: this.#port.clock.now(),
       });
       for (const reply of replies) await this.#show(reply);
-      readline.prompt();
+      this.#prompt();
     }
   }
 
@@ -63,7 +70,11 @@ export class ShellAdapter implements Adapter {
   async send(delivery: Delivery): Promise<void> {
     const where = delivery.ref.isDirect ? '' : ` [${delivery.ref.roomId}]`;
     this.#print(`\n⏰${where} ${plainText(delivery.reply)}`);
-    this.#readline?.prompt(true);
+    this.#prompt(true);
+  }
+
+  #prompt(keepCursor?: boolean): void {
+    if (!this.#transcript) this.#readline?.prompt(keepCursor);
   }
 
   async #show(reply: Reply): Promise<void> {

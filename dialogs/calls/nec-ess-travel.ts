@@ -36,13 +36,14 @@ export const necEssTravel: DialogDefinition = {
     },
     {
       slot: 'first_participation',
+      // The source asks « Vous (et/ou vos collègues) y participez pour la première fois ? »: the people who come.
       prompt: {
-        fr: 'Est-ce la première participation de votre organisation au NEC ESS ?',
-        en: 'Is this your organisation’s first time at NEC ESS?',
+        fr: 'Est-ce la première fois que vous, ou les collègues qui viennent avec vous, participez au NEC ESS ?',
+        en: 'Is this the first time that you, or the colleagues coming with you, take part in NEC ESS?',
       },
       help: {
-        fr: 'Le défraiement vise les organisations qui participent pour la première fois.',
-        en: 'The allowance is meant for organisations taking part for the first time.',
+        fr: 'Le défraiement vise les personnes qui participent au NEC ESS pour la première fois, vous et/ou vos collègues. Avant 2025, le NEC ESS a eu une édition, en novembre 2023 (Paris, Lille, Saint-Sébastien, Bruxelles).',
+        en: 'The allowance is meant for people taking part in NEC ESS for the first time, you and/or your colleagues. Before 2025, NEC ESS had one edition, in November 2023 (Paris, Lille, San Sebastián, Brussels).',
       },
       // « c'est notre première participation », « on n'est jamais venus », "not our first time".
       keywords: {
@@ -106,12 +107,12 @@ export const necEssTravel: DialogDefinition = {
     {
       slot: 'distance_km',
       prompt: {
-        fr: 'À quelle distance du lieu se trouve le siège de votre organisation ? (en km)',
-        en: 'How far is your organisation’s headquarters from the venue? (in km)',
+        fr: 'À combien de kilomètres du lieu de l’événement où vous allez se trouve le siège de votre organisation ?',
+        en: 'How many kilometres is your organisation’s headquarters from the event venue you are going to?',
       },
       help: {
-        fr: 'Le siège doit être à plus de 20 km du lieu de l’événement.',
-        en: 'The headquarters must be more than 20 km from the event venue.',
+        fr: 'Le siège, l’adresse officielle de votre organisation (pas votre domicile), doit être à plus de 20 km du lieu de l’événement : Bruxelles, ou Paris (Musée Social – CEDIAS). La source ne dit pas comment mesurer la distance ; écrivez un nombre de kilomètres, par exemple « 450 km ».',
+        en: 'The headquarters, your organisation’s official address (not your home), must be more than 20 km from the event venue: Brussels, or Paris (Musée Social – CEDIAS). The source does not say how to measure the distance; type a number of kilometres, for example “450 km”.',
       },
       names: ['distance', 'km', 'kilometres'],
       measure: 'distance',
@@ -122,13 +123,14 @@ export const necEssTravel: DialogDefinition = {
     },
     {
       slot: 'allowance_already_claimed',
+      // « ce défraiement s'applique par l'organisation »: one per organisation, whoever of it comes.
       prompt: {
-        fr: 'Votre organisation a-t-elle déjà demandé ce défraiement ?',
-        en: 'Has your organisation already claimed this allowance?',
+        fr: 'Quelqu’un de votre organisation (vous ou un·e collègue) a-t-il déjà demandé ce défraiement ? Il est accordé par organisation, pas par personne.',
+        en: 'Has anyone from your organisation (you or a colleague) already asked for this allowance? It is granted per organisation, not per person.',
       },
       help: {
-        fr: 'Le défraiement ne vaut qu’une fois par organisation.',
-        en: 'The allowance applies only once per organisation.',
+        fr: 'Une organisation ne reçoit qu’un défraiement, quel que soit le nombre de personnes qui viennent : si un·e collègue l’a déjà demandé, répondez oui.',
+        en: 'An organisation receives one allowance, however many people come: if a colleague has already asked for it, answer yes.',
       },
       // « jamais demandé », "nobody from our org has asked for it yet", « on l'a déjà obtenu ».
       keywords: {

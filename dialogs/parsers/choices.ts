@@ -102,10 +102,10 @@ export function parseChoices(text: string, options: Option[], stepNames: string[
     };
   }
   if (ids.length === 0) {
-    const names = unknown.map((u) => `« ${u} »`).join(', ');
+    const names = (open: string, close: string) => unknown.map((u) => `${open}${u}${close}`).join(', ');
     return refuse(
       unknown.length > 0
-        ? { fr: `Je ne reconnais pas ${names}.`, en: `I do not recognise ${names.replace(/[«»]/g, '"')}.` }
+        ? { fr: `Je ne reconnais pas ${names('« ', ' »')}.`, en: `I do not recognise ${names('“', '”')}.` }
         : undefined,
       expected,
     );
@@ -122,7 +122,8 @@ export function parseChoices(text: string, options: Option[], stepNames: string[
 }
 
 function expectedOf(options: Option[], multiple: boolean): Localized {
-  const list = (lang: 'fr' | 'en') => options.map((o, i) => `${i + 1}. ${o.label[lang]}`).join(' ; ');
+  const list = (lang: 'fr' | 'en') =>
+    options.map((o, i) => `${i + 1}. ${o.label[lang]}`).join(lang === 'fr' ? ' ; ' : '; ');
   return multiple
     ? {
         fr: `Choisissez une ou plusieurs réponses, par leur numéro (« 1, 3 ») ou leur nom : ${list('fr')}.`,

@@ -21,6 +21,7 @@ import type { ChannelWelcome } from '../features/channel-welcome.ts';
 import { fallback } from '../features/fallback.ts';
 import { helpCommand } from '../features/help.ts';
 import { languageCommand, languageInWords } from '../features/preferences.ts';
+import { thanks } from '../features/thanks.ts';
 import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from '../features/welcome.ts';
 import type { Logger } from '../logger.ts';
 import type { Activity } from '../ops/activity.ts';
@@ -123,6 +124,7 @@ export function installPipeline(parts: PipelineParts): void {
     runCommands,
     dialogs.middleware,
     welcomeFirstContact(situation),
+    thanks,
     faq.middleware,
     fallback,
   );

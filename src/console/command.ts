@@ -16,8 +16,8 @@ export function consoleCommand(options: ConsoleCommandOptions): Command {
     aliases: { en: ['console'], fr: ['console'] },
     managerOnly: true,
     summary: {
-      fr: 'un lien privé vers la console web (gestionnaires)',
-      en: 'a private link to the web console (managers)',
+      fr: 'un lien privé vers la console web',
+      en: 'a private link to the web console',
     },
     async run(turn) {
       const { ref } = turn.message;

@@ -107,8 +107,8 @@ export const LABELS: Record<string, { fr: string; en: string }> = {
     en: 'Call to offer the check for (id, optional)',
   },
   answers: {
-    fr: 'Faits que la réponse donne (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners ; séparés par des virgules)',
-    en: 'Facts the answer gives (date, deadline, place, address, amount, contact, email, phone, who-may, how, figures, winners; comma-separated)',
+    fr: 'Faits que la réponse donne (date, deadline, place, address, amount, price, contact, email, phone, who-may, how, figures, winners ; séparés par des virgules)',
+    en: 'Facts the answer gives (date, deadline, place, address, amount, price, contact, email, phone, who-may, how, figures, winners; comma-separated)',
   },
 };
 export const TEXTAREAS = new Set(['questions.fr', 'questions.en', 'answer.fr', 'answer.en']);

@@ -27,15 +27,15 @@ export interface CommandMatch {
   command: Command;
   /** What follows the command words, as typed. */
   args: string;
-  /** The language of the words used. */
-  lang: Lang;
+  /** The language of the words used; none when both languages use them (`faq`, `console`). */
+  lang: Lang | undefined;
   /** The whole message is the command words alone (a "lone command word"). */
   bare: boolean;
 }
 
 export class CommandRegistry {
   readonly #commands: Command[] = [];
-  readonly #aliases: Array<{ words: string; count: number; lang: Lang; command: Command }> = [];
+  readonly #aliases: Array<{ words: string; count: number; lang: Lang | undefined; command: Command }> = [];
 
   add(...commands: Command[]): void {
     for (const command of commands) {
@@ -43,9 +43,11 @@ export class CommandRegistry {
         throw new Error(`duplicate command id: ${command.id}`);
       this.#commands.push(command);
       for (const lang of ['fr', 'en'] as const) {
+        const other = command.aliases[lang === 'fr' ? 'en' : 'fr'].map(normalize);
         for (const alias of command.aliases[lang]) {
           const words = normalize(alias);
-          this.#aliases.push({ words, count: words.split(' ').length, lang, command });
+          const own = other.includes(words) ? undefined : lang;
+          this.#aliases.push({ words, count: words.split(' ').length, lang: own, command });
         }
       }
     }

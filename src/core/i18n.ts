@@ -68,7 +68,15 @@ export function detectLanguage(text: string): Lang | undefined {
   const margin = Math.abs((scores.fr ?? 0) - (scores.en ?? 0));
   const ngram = isLang(result.language) ? result.language : undefined;
   if (ngram && result.isReliable() && margin > MIN_NGRAM_MARGIN) return ngram;
-  return byFunctionWords(text) ?? ngram;
+  return byFunctionWords(text) ?? (enoughToGuess(text) ? ngram : undefined);
+}
+
+/**
+ * Whether a text has enough letters for an unsure n-gram pick to mean anything: two words of three letters or
+ * more. A stray letter and a word (a link's « x » and « gras ») tell no language; the default one answers.
+ */
+function enoughToGuess(text: string): boolean {
+  return (text.match(/\p{L}{3,}/gu) ?? []).length >= 2;
 }
 
 function byFunctionWords(text: string): Lang | undefined {

@@ -14,6 +14,7 @@ export const ASKS = [
   'place',
   'address',
   'amount',
+  'price',
   'contact',
   'email',
   'phone',
@@ -59,7 +60,7 @@ export const CUES: Record<Ask, string[]> = {
   // How long something takes or lasts (« combien de temps » is read in asks.ts).
   duration: phrases(
     'how long, how many days, how many weeks, how many months, dans quel delai, en combien de temps, duree, ' +
-      'ca dure, ca prend combien',
+      'ca dure, ca prend combien, durer, peut durer, doit durer, last for, lasts',
   ),
   // The time of day (the sources give days, never hours).
   hours: phrases(
@@ -75,13 +76,21 @@ export const CUES: Record<Ask, string[]> = {
     'adresse, address, rue, street, code postal, postcode, postal code, zip code, adresse postale, siege social, ' +
       'headquarters, station de metro, metro station, nearest station, gare la plus proche',
   ),
+  // A sum: granted, received, capped (« le montant de la subvention »), or asked without saying which (« c'est
+  // combien ? », "costs", « payer »): a price answers it too.
   amount: phrases(
-    'prix, price, prices, cout, couts, coute, coutent, cost, costs, tarif, tarifs, fee, fees, payant, payante, ' +
-      'gratuit, gratuite, free of charge, for free, is it free, montant, montants, amount, euros, euro, how much, ' +
-      'combien coute, combien ca coute, combien d argent, combien finance, combien donne, combien rembourse, ' +
-      'combien touche, cotisation, plafond, cap, max, maximum, pourcentage, percentage, ceiling, ' +
-      'plafonne, plafonnee, upper limit, percent, payer, pay, paying, c est combien, ca coute combien, ' +
-      'ca fait combien, budget, budgets',
+    'montant, montants, amount, euros, euro, how much, combien d argent, combien finance, combien donne, ' +
+      'combien rembourse, combien touche, finance combien, donne combien, rembourse combien, touche combien, ' +
+      'verse combien, paie combien, paye combien, combien par, prize money, plafond, cap, max, maximum, ' +
+      'pourcentage, percentage, ceiling, plafonne, plafonnee, upper limit, percent, c est combien, ca fait combien, ' +
+      'budget, budgets, cout, couts, coute, coutent, cost, costs, payer, pay, paying',
+  ),
+  // What one pays, or that it is free (« l'inscription est gratuite »): not a sum received.
+  price: phrases(
+    'prix, price, prices, tarif, tarifs, fee, fees, payant, payante, gratuit, gratuite, gratos, free of charge, ' +
+      'for free, is it free, combien coute, combien ca coute, ca coute combien, cotisation, faut il payer, ' +
+      'faut payer, doit payer, dois je payer, doit on payer, need to pay, have to pay, cost anything, ' +
+      'costs anything, coute quelque chose, coute t il quelque chose',
   ),
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +
@@ -165,7 +174,7 @@ export const CUES: Record<Ask, string[]> = {
 
 // « combien de temps / de mois avant » is a deadline or a duration, « combien d'argent » an amount: not figures.
 export const MONEY_WORDS = new Set(['argent', 'euros', 'euro']);
-export const NOT_FIGURES = new Set(['temps', 'mois', 'jours', 'semaines', ...MONEY_WORDS]);
+export const NOT_FIGURES = new Set(['temps', 'mois', 'jours', 'semaines', 'annees', 'ans', ...MONEY_WORDS]);
 // « adresse mail » is an e-mail, "e-mail address" too: not a street address.
 export const MAIL_WORDS = new Set(['mail', 'email', 'e', 'courriel', 'electronique', 'mails', 'emails']);
 // "free" is a price only when nothing it qualifies follows (« is the Forum free? », "free to attend"): "free
@@ -204,6 +213,7 @@ export const OF_WHAT = new Set(
   phrases(
     'how many, combien de, combien d, nombre de, nombre d, number of, telephone, tel, phone, phone number, numero de telephone, email, ' +
       'mail, e mail, courriel, adresse, address, prix, price, cout, cost, tarif, fee, montant, amount, ' +
+      'c est combien, combien coute, combien coutent, combien ca coute, ca coute combien, ' +
       'comment s appelle, comment s appellent, le nom du, le nom de, le nom des, nom du, name of, the name, ' +
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +

@@ -85,6 +85,21 @@ const ARTICLES = new Set([
   'notre',
   'nos',
 ]);
+// Words asking for one thing of a kind (« quel cinéma ? »), and the kinds said before the thing (« quel genre de »).
+const WHICH = new Set(['quel', 'quelle', 'quels', 'quelles', 'which']);
+const KINDS = new Set(['genre', 'type', 'types', 'sorte', 'kind', 'kinds', 'sort']);
+// Nouns that only say how a thing is asked (« à quelle occasion » is when, « de quelle façon » how): no object.
+const ASKING_NOUNS = new Set(
+  'occasion facon maniere raison moment epoque mesure way reason extent point manner'.split(' '),
+);
+// What stands for no thing in particular (« quelque chose », "anything").
+const UNNAMED = new Set(['anything', 'something', 'quelque', 'rien', 'nothing']);
+// Places counted (« combien de villes ») are asked as places.
+const PLACE_NOUNS = new Set(
+  'ville villes pays lieu lieux etape etapes city cities country countries venue venues stop stops'.split(
+    ' ',
+  ),
+);
 const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
@@ -94,7 +109,36 @@ const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).ma
  */
 function asCueWord(word: string, isWord: (word: string) => boolean): string {
   if (KNOWN_CUE_WORDS.has(word) || word.length < 4 || isWord(word)) return word;
-  return LONG_CUE_WORDS.typos(word)[0] ?? word;
+  // Another form of a cue word is no typo of it: a cue lists the forms it means (« récompensés », not
+  // « récompense quoi ? »; « étapes » to follow, not « l'étape espagnole »).
+  // A letter changed in a five-letter word makes another word as often as a typo (« chose » / "close").
+  return (
+    LONG_CUE_WORDS.typos(word).find((cue) => !inflects(word, cue) && !changesShortWord(word, cue)) ?? word
+  );
+}
+
+/** Whether two words of the same length under six letters differ by a letter changed (not two swapped). */
+function changesShortWord(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length >= 6) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return !(a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2));
+}
+
+/** Whether one word is the other with a plural or feminine ending (« etape » / « etapes », "fee" / "fees"). */
+function inflects(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && ['s', 'e', 'x', 'es'].includes(long.slice(short.length));
+}
+
+// « quand » / "when" joining two clauses (« … quand on a fait un NEC local », "… when selecting", « quand
+// même ») asks no date: followed by a subject, « même » or an -ing word anywhere but at the question's start.
+const CLAUSE_SUBJECTS = new Set(
+  'on je j nous vous il ils elle elles tu meme we i you they he she there'.split(' '),
+);
+function joinsClauses(words: string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  if (!['quand', 'when'].includes(words[at] ?? '') || at === 0 || next === '') return false;
+  return CLAUSE_SUBJECTS.has(next) || (words[at] === 'when' && next.endsWith('ing'));
 }
 
 /** Reads what a question asks for, from its folded words (`words()` of terms.ts). */
@@ -107,6 +151,9 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const primary = new Set<Ask>();
   // What a count is of is no cue of its own (« combien d'*étapes* » asks no steps).
   const counted = new Set<number>();
+  // Positions of the words of a cue phrase met (« quel jour » is a date: its « jour » is no object).
+  const inCue = new Set<number>();
+  let placesCounted = false;
   for (let i = 0; i < words.length; i++) {
     for (const cue of counted.has(i) ? [] : (BY_FIRST_WORD.get(words[i] ?? '') ?? [])) {
       const said = matchAt(words, i, cue.words);
@@ -115,15 +162,21 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       // « c'est combien de mois avant ? » counts something: the « combien de » cue says what.
       const counts = cue.words.at(-1) === 'combien' && ['de', 'd'].includes(words[end] ?? '');
       if (counts) continue;
-      const ask = cueAsk(cue, words, i);
+      const ask = joinsClauses(words, i) ? undefined : cueAsk(cue, words, i);
       if (!ask) continue;
       asks.add(ask);
-      for (const at of said) cueWords.add(typed[at] ?? '');
+      for (const at of said) {
+        cueWords.add(typed[at] ?? '');
+        inCue.add(at);
+      }
       const phrase = cue.words.join(' ');
       // « combien de temps avant » is a deadline: not one of time.
       const converted = cue.ask === 'figures' && ask !== 'figures';
       const after = OF_WHAT.has(phrase) && !converted ? objectAfter(words, end) : undefined;
       if (after !== undefined && ask === 'figures') counted.add(after);
+      // « dans combien de villes ? », "how many countries": the places, which a card naming them answers.
+      if (after !== undefined && ask === 'figures' && PLACE_NOUNS.has(words[after] ?? ''))
+        placesCounted = true;
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
       for (const object of [after, before])
         if (object !== undefined) {
@@ -137,14 +190,22 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     // (but for function words: « ça se passe où exactement ? »).
     const last = words.slice(i + 1).every((w) => searchTerm(w) === null);
     const asksWhere = i === 0 || words[i - 1] === 'est' || last;
-    if (words[i] === 'ou' && asksWhere) asks.add(actsNext(words, i) ? 'how' : 'place');
+    if (words[i] === 'ou' && asksWhere)
+      asks.add(actsNext(words, i) || actsBefore(words, i) ? 'how' : 'place');
     if (words[i] === 'free' && (last || FREE_PRICE_NEXT.has(words[i + 1] ?? ''))) {
-      asks.add('amount');
+      asks.add('price');
       cueWords.add(typed[i] ?? '');
     }
   }
+  // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
+  // so the entry must speak of them, whatever kind of fact it holds.
+  for (const at of whichObjects(words, inCue)) objects.add(at);
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
+  if (placesCounted && asks.delete('figures')) {
+    asks.add('place');
+    primary.add('place');
+  }
   const refined = refine(asks);
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
@@ -156,6 +217,22 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     primary: said,
     defines,
   };
+}
+
+/**
+ * The positions of the things a question asks one of (« quel *cinéma* », "which *commissioner*", « quel genre
+ * d'*organisme* »): the word of substance right after « quel » / "which" / "what", when no cue phrase holds it.
+ */
+function whichObjects(words: string[], inCue: Set<number>): number[] {
+  return words.flatMap((w, i) => {
+    if (!WHICH.has(w) || inCue.has(i)) return [];
+    let at = i + 1;
+    if (KINDS.has(words[at] ?? '') && ['de', 'd', 'of'].includes(words[at + 1] ?? '')) at += 2;
+    const word = words[at] ?? '';
+    const meant =
+      !inCue.has(at) && !KNOWN_CUE_WORDS.has(word) && !ASKING_NOUNS.has(word) && searchTerm(word) !== null;
+    return meant ? [at] : [];
+  });
 }
 
 /**
@@ -188,6 +265,8 @@ function objectAfter(words: string[], from: number): number | undefined {
   let at = from;
   // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
   while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
+  // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
+  if (UNNAMED.has(words[at] ?? '')) return undefined;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
@@ -216,6 +295,11 @@ function actsNext(words: string[], at: number): boolean {
   return words.slice(at + 1, at + 5).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
+/** Whether the few words before a last « où » say what to do there (« la charte, on la trouve où ? »). */
+function actsBefore(words: string[], at: number): boolean {
+  return words.slice(Math.max(0, at - 3), at).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
+}
+
 /** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */
 function refine(asks: Set<Ask>): Set<Ask> {
   if (asks.has('deadline') || asks.has('next')) asks.delete('date');
@@ -224,6 +308,8 @@ function refine(asks: Set<Ask>): Set<Ask> {
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
+  // « faut-il payer ? »: what one pays, not any sum.
+  if (asks.has('price')) asks.delete('amount');
   if (asks.has('address') && asks.has('email')) asks.delete('address');
   // "which projects won": the projects asked for are the winners, not what the scheme funds.
   if (asks.has('winners')) asks.delete('scope');

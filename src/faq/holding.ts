@@ -36,10 +36,12 @@ export class Holdings {
       this.#facts.set(e.id, new Set([...e.answers, ...shownFacts(`${e.answer.fr}\n${e.answer.en}`)]));
   }
 
-  /** Whether an entry holds the kind of fact asked for (a contact is also given by an e-mail or a phone). */
+  /** Whether an entry holds the kind of fact asked for (a contact is also given by an e-mail or a phone, a sum by a price). */
   answers(entry: FaqEntry, ask: Ask): boolean {
     const facts = this.#facts.get(entry.id) ?? new Set(entry.answers);
     if (ask === 'contact') return facts.has('contact') || facts.has('email') || facts.has('phone');
+    // A sum asked without saying which (« c'est combien ? ») may be a price.
+    if (ask === 'amount') return facts.has('amount') || facts.has('price');
     return facts.has(ask);
   }
 

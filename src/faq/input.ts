@@ -2,7 +2,7 @@
  * Input the FAQ must not try to match: control characters, no letter at all (emoji, punctuation), a long paste,
  * keyboard mashing. A fuzzy search finds "something" in anything; these get the plain fallback instead.
  */
-import { hasControlCharacters } from '../core/text.ts';
+import { hasControlCharacters, withoutMentions } from '../core/text.ts';
 import { words } from './terms.ts';
 
 // A question is a sentence or two; past this it is a pasted text, whose words would match everything a little.
@@ -18,9 +18,12 @@ const MARKUP: [RegExp, string][] = [
   [/[*_`~]{1,3}/gu, ' '],
 ];
 
-/** The words a question shows once its chat markup is set aside (« [cliquez ici](http://…) c'est quoi ? »). */
+/**
+ * The words a question shows once its chat markup is set aside (« [cliquez ici](http://…) c'est quoi ? »), mention
+ * tokens (`<!here>`, `@channel`) too: they are no word of the question, nor of its language.
+ */
 export function readableText(text: string): string {
-  return MARKUP.reduce((shown, [pattern, by]) => shown.replace(pattern, by), text);
+  return MARKUP.reduce((shown, [pattern, by]) => shown.replace(pattern, by), withoutMentions(text));
 }
 
 /** Whether a text is not a question the FAQ can read. */

@@ -10,6 +10,8 @@ import type { KnowledgeBase } from './knowledge-base.ts';
 import { ADDRESSES, words } from './terms.ts';
 import type { TopicFinder } from './topics.ts';
 
+const QUOTED = /«[^«»]*»/gu;
+
 export class QuestionLanguage {
   readonly #topics: TopicFinder;
   /** The words the knowledge base uses in one language and never in the other. */
@@ -36,7 +38,8 @@ export class QuestionLanguage {
    * A lone word is a hint only: French people type "deadline?" too.
    */
   of(asked: string): { lang: Lang; reliable: boolean } | undefined {
-    const text = readableText(asked);
+    // A title quoted in guillemets (« Dites-le nous une fois ») is a name too, in whatever language it was given.
+    const text = readableText(asked).replace(QUOTED, ' ');
     // The same split as words(), before folding, so that accents still count for the detector.
     const raw = text
       .replace(ADDRESSES, ' ')

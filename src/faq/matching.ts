@@ -10,7 +10,7 @@ import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
-import { twoParts } from './parts.ts';
+import { twoParts, twoSentences } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
@@ -105,7 +105,9 @@ export class FaqMatcher {
     const typed = words(text);
     const names = properNames(text);
     const whole = this.#matchWords(typed, names, context);
-    const parts = twoParts(typed, this.#topics);
+    // Two sentences are two questions only when the whole is not one the sources answer as it is (« c'est qui
+    // l'ANCT ? elle fait quoi d'autre ? » is one card).
+    const parts = twoParts(typed, this.#topics) ?? (whole.confident ? undefined : twoSentences(text));
     if (!parts) return whole;
     // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
     // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
@@ -179,13 +181,14 @@ export class FaqMatcher {
     const asks = [...asked.asks];
     // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
     // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
-    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? »). With nothing asked, such a
-    // word may be the whole point (« le repas est compris ? »).
+    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? ») or one thing of a kind
+    // (« quels thèmes sont acceptés ? »: the entry must speak of themes). With nothing asked, such a word may be the
+    // whole point (« le repas est compris ? »).
     const known = (w: string) => {
       const term = searchTerm(w);
       return term === null || this.#index.knows(term);
     };
-    const asksNothing = asks.length === 0 && !asked.defines;
+    const asksNothing = asks.length === 0 && !asked.defines && !question.asksOf;
     const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
     const ranked = this.#index
       .rank(subject, question.askTerms, { onTopic: true })

@@ -3,7 +3,7 @@
  * two, each side then matched on its own (matching.ts).
  */
 import { readAsks } from './asks.ts';
-import { searchTerms } from './terms.ts';
+import { searchTerms, words } from './terms.ts';
 import type { TopicFinder } from './topics.ts';
 
 // Where a question may turn into a second one.
@@ -33,4 +33,16 @@ export function twoParts(typed: string[], topics: TopicFinder): [string[], strin
     if (asksSomething || bothNamed) return [left, right];
   }
   return undefined;
+}
+
+/**
+ * Two questions written as two sentences (« NEC ESS : c'est gratuit ? et y a un défraiement ? »): split after the
+ * first question mark followed by more words, when both sides have words of substance.
+ */
+export function twoSentences(text: string): [string[], string[]] | undefined {
+  const at = text.search(/\?\s*(?=[\p{L}\p{N}])/u);
+  if (at < 0) return undefined;
+  const [left, right] = [words(text.slice(0, at)), words(text.slice(at + 1))];
+  const substantial = (side: string[]) => searchTerms(side.join(' ')).length > 0;
+  return substantial(left) && substantial(right) ? [left, right] : undefined;
 }

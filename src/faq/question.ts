@@ -23,6 +23,8 @@ export interface Question {
   objectTerms: string[][];
   /** The fact is asked of the topic itself (« combien de NEC locaux »). */
   ofTopic: boolean;
+  /** A fact or a thing is asked of something named besides the topic (« quel *cinéma* », « le prix du *repas* »). */
+  asksOf: boolean;
   /** The question's words but the topic's names, fillers included (« il fait beau à »). */
   said: string[];
   /** Search terms of what the question mentions of a topic (« Musée Social », « Nancy »): it points to a topic. */
@@ -56,6 +58,7 @@ export class QuestionReader {
       mentionTerms: new Set(),
       said: typed.filter((_, i) => !found.nameWords.has(i)),
       ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
+      asksOf: false,
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -65,7 +68,7 @@ export class QuestionReader {
     // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
     // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
     const strangeNames =
-      asked.asks.size === 0
+      asked.asks.size === 0 && asked.objects.length === 0
         ? []
         : typed.flatMap((w, at) => {
             const term = searchTerm(w);
@@ -76,6 +79,7 @@ export class QuestionReader {
       const term = at === undefined || found.nameWords.has(at) ? null : searchTerm(typed[at] ?? '');
       return term === null || question.askTerms.has(term) ? [] : [term];
     };
+    question.asksOf = asked.objects.some((at) => termAt(at).length > 0);
     question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
       .filter((at) => termAt(at).length > 0)
       .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);

@@ -13,6 +13,8 @@ export interface Rendered {
   text: string;
   /** Days mentioned that are before today, formatted, in order of appearance. */
   past: string[];
+  /** Whether every day mentioned is before today (then the notice need not list them again). */
+  allPast: boolean;
   /** Placeholders that could not be filled (left visible in the text). */
   missing: string[];
 }
@@ -25,6 +27,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function renderAnswer(template: string, lang: Lang, today: string, figure: FigureLookup): Rendered {
   // Keyed by ISO day: an answer may name the same day twice, and the notice lists each once, in order.
   const past = new Map<string, string>();
+  const days = new Set<string>();
   const missing: string[] = [];
   const text = template.replace(PLACEHOLDER, (whole, kind: string, ref: string, format?: string) => {
     const value = kind === 'date' ? ref : lookup(ref, figure);
@@ -34,6 +37,7 @@ export function renderAnswer(template: string, lang: Lang, today: string, figure
     }
     if (typeof value === 'string' && DAY.test(value)) {
       const day = formatDay(value, lang);
+      days.add(value);
       if (value < today) past.set(value, day);
       return day;
     }
@@ -41,7 +45,7 @@ export function renderAnswer(template: string, lang: Lang, today: string, figure
     return String(value);
   });
   const pastDays = [...past.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, day]) => day);
-  return { text, past: pastDays, missing };
+  return { text, past: pastDays, allPast: days.size > 0 && past.size === days.size, missing };
 }
 
 function lookup(ref: string, figure: FigureLookup): number | string | undefined {

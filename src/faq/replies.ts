@@ -92,7 +92,9 @@ export class FaqReplies {
       }),
     ];
     const said = closest.length > 0 ? closest : topic.entries.slice(0, MAX_SAID);
-    lines.push(t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(' ; ') }));
+    lines.push(
+      t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(lang === 'fr' ? ' ; ' : '; ') }),
+    );
     lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     return {
       intent: `fallback:${topic.id}`,
@@ -115,7 +117,7 @@ export class FaqReplies {
     const lines = [`**${entry.title[lang]}**`, rendered.text];
     if (rendered.past.length > 0) {
       lines.push(
-        plural(lang, rendered.past.length, PAST_DATES, {
+        plural(lang, rendered.past.length, rendered.allPast ? ALL_PAST : PAST_DATES, {
           today: formatDay(today, lang),
           dates: rendered.past.join(', '),
         }),
@@ -217,6 +219,17 @@ function entryChoice(entry: FaqEntry, lang: Lang): Choice {
 }
 
 const SOURCE: Localized = { fr: 'Source : {title}', en: 'Source: {title}' };
+// Every day the answer names is past: the notice need not name them again (the card stays short).
+const ALL_PAST: Counted = {
+  fr: {
+    one: '⚠️ À ce jour ({today}), cette date est passée.',
+    other: '⚠️ À ce jour ({today}), ces dates sont passées.',
+  },
+  en: {
+    one: '⚠️ As of today ({today}), this date has passed.',
+    other: '⚠️ As of today ({today}), these dates have passed.',
+  },
+};
 const PAST_DATES: Counted = {
   fr: {
     one: '⚠️ À ce jour ({today}), cette date est passée : {dates}.',
@@ -266,6 +279,7 @@ const ASK_NAMES: Record<Ask, Localized> = {
   hours: { fr: 'les horaires', en: 'the opening hours' },
   address: { fr: 'l’adresse postale', en: 'a street address' },
   amount: { fr: 'ce montant', en: 'that amount' },
+  price: { fr: 'ce prix', en: 'that price' },
   contact: { fr: 'ce contact', en: 'that contact' },
   email: { fr: 'cette adresse e-mail', en: 'that e-mail address' },
   phone: { fr: 'ce numéro de téléphone', en: 'that phone number' },

@@ -106,8 +106,8 @@ export class ChannelWelcome {
     aliases: { fr: ['accueil'], en: ['welcome'] },
     managerOnly: true,
     summary: {
-      fr: 'accueillir en privé qui rejoint ce canal (gestionnaires)',
-      en: 'welcome whoever joins this channel, privately (managers)',
+      fr: 'accueillir en privé qui rejoint ce canal',
+      en: 'welcome whoever joins this channel, privately',
     },
     usage: { fr: 'on|off', en: 'on|off' },
     accepts: (args) => [...ON_WORDS, ...OFF_WORDS].includes(normalize(args)),

@@ -199,12 +199,23 @@ export function greetingMiddleware(command: Command): Middleware {
 
 /**
  * Before the FAQ and the fallback: a first message the bot cannot answer gets the greeting too, after the
- * honest « je n’ai pas de réponse sûre » — the person does not know yet what the bot is for.
+ * honest « je n’ai pas de réponse sûre » — the person does not know yet what the bot is for. One reply: the
+ * fallback's text then the greeting's, its choices then the three paths (two messages to « x » read as spam).
  */
 export function welcomeFirstContact(situation: Situation): Middleware {
   return async (turn, next) => {
     await next();
-    const notUnderstood = turn.replies.length > 0 && turn.replies.every((r) => r.intent === 'fallback');
-    if (!turn.state.greeted && notUnderstood) await welcome(turn, situation);
+    const fallback = turn.replies.length === 1 ? turn.replies[0] : undefined;
+    if (turn.state.greeted || fallback?.intent !== 'fallback') return;
+    await welcome(turn, situation);
+    const greeting = turn.replies.pop();
+    if (!greeting) return;
+    const choices = [...(fallback.choices ?? []), ...(greeting.choices ?? [])];
+    turn.replies[0] = {
+      ...fallback,
+      text: `${fallback.text}\n\n${greeting.text}`,
+      choices: choices.filter((c, i) => choices.findIndex((o) => o.id === c.id) === i),
+      data: { ...greeting.data, ...fallback.data },
+    };
   };
 }

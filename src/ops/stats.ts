@@ -17,8 +17,8 @@ export function statsCommand(
     id: 'stats',
     aliases: { en: ['stats', 'statistics'], fr: ['statistiques'] },
     summary: {
-      fr: 'entonnoir des candidatures par appel (community managers)',
-      en: 'application funnel per call (community managers)',
+      fr: 'entonnoir des candidatures par appel',
+      en: 'application funnel per call',
     },
     managerOnly: true,
     async run(turn) {

@@ -104,8 +104,8 @@ export class Broadcasts {
       aliases: { en: ['broadcast'], fr: ['diffuser'] },
       managerOnly: true,
       summary: {
-        fr: 'programmer un message dans des canaux (gestionnaires)',
-        en: 'schedule a message to channels (managers)',
+        fr: 'programmer un message dans des canaux',
+        en: 'schedule a message to channels',
       },
       usage: { fr: '[#canal …] <quand> <message>', en: '[#channel …] <when> <message>' },
       run: async (turn, args) => {
@@ -240,8 +240,8 @@ export class Broadcasts {
       aliases: { en: ['broadcasts'], fr: ['diffusions'] },
       managerOnly: true,
       summary: {
-        fr: 'lister les diffusions programmées (gestionnaires)',
-        en: 'list scheduled broadcasts (managers)',
+        fr: 'lister les diffusions programmées',
+        en: 'list scheduled broadcasts',
       },
       run: async (turn) => {
         // A manager sees the broadcasts of their own workspace only (one deployment may serve several).
@@ -254,7 +254,7 @@ export class Broadcasts {
           intent: 'broadcasts',
           text:
             lines.length === 0
-              ? turn.t({ fr: 'Aucune diffusion programmée.', en: 'No broadcasts scheduled.' })
+              ? turn.t(NONE_SCHEDULED)
               : [turn.t({ fr: 'Diffusions programmées :', en: 'Scheduled broadcasts:' }), ...lines].join(
                   '\n',
                 ),
@@ -264,15 +264,31 @@ export class Broadcasts {
     };
   }
 
+  /** `annuler diffusion` without its id: the broadcasts scheduled, one click each to cancel it. */
+  async #whichToCancel(turn: Turn): Promise<void> {
+    const broadcasts = await this.scheduled(turn.message.ref);
+    if (broadcasts.length === 0) return turn.say({ intent: 'broadcasts', text: turn.t(NONE_SCHEDULED) });
+    const command = turn.lang === 'fr' ? 'annuler diffusion' : 'cancel broadcast';
+    turn.say({
+      intent: 'broadcast:which',
+      text: turn.t({ fr: 'Quelle diffusion annuler ?', en: 'Which broadcast shall I cancel?' }),
+      choices: broadcasts.map((b) => ({
+        id: `${command} ${b.id}`,
+        label: `${formatInstant(b.dueAt, b.timezone, turn.lang)} — ${b.text}`,
+      })),
+    });
+  }
+
   #cancel(): Command {
     return {
       id: 'cancel-broadcast',
       aliases: { en: ['cancel broadcast'], fr: ['annuler diffusion', 'annuler la diffusion'] },
       managerOnly: true,
-      summary: { fr: 'annuler une diffusion (gestionnaires)', en: 'cancel a broadcast (managers)' },
+      summary: { fr: 'annuler une diffusion', en: 'cancel a broadcast' },
       usage: { fr: '<id>', en: '<id>' },
       run: async (turn, args) => {
         const id = args.replace(/`/g, '').trim();
+        if (id === '') return this.#whichToCancel(turn);
         if (!(await this.cancel(id, turn.message.ref)))
           return refuse(
             turn,
@@ -292,6 +308,8 @@ export class Broadcasts {
     };
   }
 }
+
+const NONE_SCHEDULED: Localized = { fr: 'Aucune diffusion programmée.', en: 'No broadcasts scheduled.' };
 
 const ONLY_FUTURE: Localized = {
   fr: 'je ne peux diffuser que dans le futur',

@@ -78,8 +78,8 @@ export class Subscriptions {
       aliases: { en: ['subscribe'], fr: ['abonner'] },
       managerOnly: true,
       summary: {
-        fr: 'abonner ce canal aux échéances d’un appel (gestionnaires)',
-        en: 'subscribe this channel to a call’s deadlines (managers)',
+        fr: 'abonner ce canal aux échéances d’un appel',
+        en: 'subscribe this channel to a call’s deadlines',
       },
       usage: { fr: '<id-appel> [fuseau du canal]', en: '<call-id> [channel time zone]' },
       run: async (turn, args) => {
@@ -140,8 +140,8 @@ export class Subscriptions {
       aliases: { en: ['unsubscribe'], fr: ['désabonner'] },
       managerOnly: true,
       summary: {
-        fr: 'désabonner ce canal d’un appel (gestionnaires)',
-        en: 'unsubscribe this channel from a call (managers)',
+        fr: 'désabonner ce canal d’un appel',
+        en: 'unsubscribe this channel from a call',
       },
       usage: { fr: '<id-appel>', en: '<call-id>' },
       run: async (turn, args) => {
@@ -156,13 +156,24 @@ export class Subscriptions {
         for (const s of gone) await this.#o.scheduler.removeByOwner(subscriptionOwner(s));
         turn.say({
           intent: 'unsubscribed',
-          text: turn.t(
-            {
-              fr: 'Ce canal est désabonné ({calls}).',
-              en: 'This channel is unsubscribed ({calls}).',
-            },
-            { calls: turn.plural(gone.length, CALLS) },
-          ),
+          text:
+            gone.length === 0
+              ? turn.t(
+                  callId
+                    ? {
+                        fr: 'Ce canal n’était pas abonné à « {call} » : rien n’a changé.',
+                        en: 'This channel did not follow “{call}”: nothing changed.',
+                      }
+                    : {
+                        fr: 'Ce canal ne suit aucun appel : rien n’a changé.',
+                        en: 'This channel follows no call: nothing changed.',
+                      },
+                  { call: this.#o.callName(callId, turn.lang) ?? callId },
+                )
+              : turn.t(
+                  { fr: 'Ce canal est désabonné ({calls}).', en: 'This channel is unsubscribed ({calls}).' },
+                  { calls: turn.plural(gone.length, CALLS) },
+                ),
         });
       },
     };
@@ -178,8 +189,8 @@ export class Subscriptions {
       aliases: { en: ['subscriptions'], fr: ['abonnements'] },
       managerOnly: true,
       summary: {
-        fr: 'les appels que suit ce canal, ou chaque canal en message direct (gestionnaires)',
-        en: 'the calls this channel follows, or every channel’s in a direct message (managers)',
+        fr: 'les appels que suit ce canal, ou chaque canal en message direct',
+        en: 'the calls this channel follows, or every channel’s in a direct message',
       },
       run: async (turn) => {
         const { ref } = turn.message;
@@ -200,7 +211,7 @@ export class Subscriptions {
                     en: '• {where}“{name}” ({zone}) — no announcement ahead',
                   },
               {
-                where: ref.isDirect ? `#${s.ref.roomId} : ` : '',
+                where: ref.isDirect ? `#${s.ref.roomId}${turn.lang === 'fr' ? ' :' : ':'} ` : '',
                 name: this.#o.callName(s.callId, turn.lang) ?? s.callId,
                 zone: s.timezone,
                 at: next ? formatInstant(next.dueAt, next.timezone, turn.lang) : '',

@@ -22,6 +22,36 @@ describe('router and language', () => {
     expect(reply?.text).toContain('Ce que vous pouvez faire');
   });
 
+  it('answers a command written as a whole sentence in the other language in that language', async () => {
+    app = await createTestApp();
+    const manager = { room: 'general', isManager: true };
+    const [french] = await app.say(
+      'max',
+      'diffuser #general demain 9h Les inscriptions ferment vendredi',
+      manager,
+    );
+    expect(french?.text).toContain('Je programme cette diffusion ?');
+    await app.say('max', 'oui', manager);
+    const [english] = await app.say(
+      'max',
+      'broadcast #general tomorrow at 10am Registrations close on Friday, please apply now',
+      manager,
+    );
+    expect(english?.text).toContain('Shall I schedule this broadcast?');
+    // The French words of the command and an English text to post: not clearly English, so French stays.
+    await app.say('zoe', 'bonjour', manager);
+    const [mixed] = await app.say(
+      'zoe',
+      'diffuser #general demain 9h Registrations close on Friday',
+      manager,
+    );
+    expect(mixed?.text).toContain('Je programme cette diffusion ?');
+    // An English command followed by an id alone is as a lone command word.
+    await app.say('zoe', 'non', manager);
+    const [cancel] = await app.say('zoe', 'cancel broadcast zzzzz', manager);
+    expect(cancel?.text).toContain('diffusion');
+  });
+
   it('switches language on request and keeps it', async () => {
     app = await createTestApp();
     await app.say('a', 'aide');

@@ -30,6 +30,54 @@ describe('the list of applications', () => {
   });
 });
 
+describe('an application is named by its call, never by its internal id', () => {
+  const ID = /\b[0-9a-f]{6}\b/;
+
+  it('in the status card, the busy notice, the abandon question and its outcome', async () => {
+    app = await createTestApp();
+    await app.say('u', 'candidater local-nec');
+    await app.say('u', 'Open Lab Co');
+    const status = reply(await app.say('u', 'où en est ma candidature'), 'dialog:local-nec:status').text;
+    expect(status).toMatch(/^\*\*NEC local \(appel à participation de l’ANCT\)\*\*\n/);
+    const busy = reply(await app.say('u', 'candidater nir'), 'dialog:busy').text;
+    expect(busy).toContain('(« NEC local (appel à participation de l’ANCT) »)');
+    const ask = reply(await app.say('u', 'annuler'), 'confirm:dialog-cancel').text;
+    expect(ask).toContain('Abandonner votre candidature « NEC local');
+    const done = reply(await app.say('u', 'oui'), 'dialog:cancelled').text;
+    for (const text of [status, busy, ask, done]) expect(text).not.toMatch(ID);
+  });
+
+  it('in the export and the delete question of a completed application', async () => {
+    app = await createTestApp();
+    await driveToSummary(app, 'v', await app.say('v', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
+    const exported = reply(await app.say('v', 'exporter'), 'dialog:local-nec:export').text;
+    expect(exported.split(' : ')[0]).toBe(
+      'Voici le brouillon du dossier « NEC local (appel à participation de l’ANCT) », vos réponses en JSON et les dates clés à importer dans votre agenda',
+    );
+    const [listed] = reply(await app.say('v', 'candidatures'), 'dialog:list').text.match(ID) ?? [];
+    const ask = reply(await app.say('v', `supprimer candidature ${listed}`), 'confirm:dialog-delete').text;
+    expect(ask).toBe(
+      'Supprimer votre candidature « NEC local (appel à participation de l’ANCT) » et ses rappels ? (oui / non)',
+    );
+    expect(reply(await app.say('v', 'oui'), 'dialog:deleted').text).not.toMatch(ID);
+  });
+
+  it('« supprimer ma candidature » asks about the only one there is', async () => {
+    app = await createTestApp();
+    await driveToSummary(app, 'w', await app.say('w', 'candidater local-nec'), ELIGIBLE_LOCAL_NEC);
+    const ask = reply(await app.say('w', 'supprimer ma candidature'), 'confirm:dialog-delete').text;
+    expect(ask).toBe(
+      'Supprimer votre candidature « NEC local (appel à participation de l’ANCT) » et ses rappels ? (oui / non)',
+    );
+    expect(reply(await app.say('w', 'oui'), 'dialog:deleted').text).toBe(
+      'Candidature supprimée, avec ses rappels.',
+    );
+    expect(reply(await app.say('w', 'delete my application'), 'dialog:list').text).toContain(
+      'aucune candidature',
+    );
+  });
+});
+
 describe('the local NEC prompts', () => {
   it('asks an organiser that is a local authority one question at the support step', async () => {
     app = await createTestApp();

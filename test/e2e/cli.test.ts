@@ -78,17 +78,43 @@ describe('start-up', () => {
     expect(stderr).toContain('BOT_TIMEZONE');
   });
 
-  it('with no token and no terminal, says which variables to set instead of idling', async () => {
-    const { code, stderr } = await runBot([], '');
-    expect(code).toBe(1);
-    expect(stderr).toContain('SLACK_BOT_TOKEN');
-    expect(stderr).toContain('MATRIX_ACCESS_TOKEN');
+  const entry = new URL('../../src/main.ts', import.meta.url).pathname;
+
+  it('with no token and no input (a container, a service: /dev/null), says what to set or do instead of idling', () => {
+    const result = spawnSync(process.execPath, [entry], {
+      env: botEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(result.stderr).toContain('MATRIX_ACCESS_TOKEN');
+    expect(result.stderr).toContain("printf 'bonjour\\n' | npm start");
+  });
+
+  it('with no token and lines piped in, chats them: each line, then its replies, and nothing else', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'nec-piped-'));
+    const result = spawnSync(process.execPath, [entry], {
+      cwd: home,
+      env: botEnv({ PORT: String(await freePort()) }),
+      input: 'bonjour\nhelp\n',
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('> bonjour');
+    expect(lines[1]).toMatch(/^Bonjour\u202f! Je suis nec-bot/);
+    expect(lines.indexOf('> help')).toBeGreaterThan(1);
+    expect(result.stdout).toContain('Ce que vous pouvez faire');
+    // No banner, prompt, console link or log path among the replies.
+    expect(result.stdout).not.toMatch(/Ctrl-D|^> $|Console web|Journal/m);
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('reads a .env file in the working directory (but not for scripted runs)', () => {
     const service = mkdtempSync(join(tmpdir(), 'nec-env-'));
     writeFileSync(join(service, '.env'), 'BOT_TIMEZONE=Mars/Olympus\n');
-    const entry = new URL('../../src/main.ts', import.meta.url).pathname;
     const run = (args: string[]) =>
       spawnSync(process.execPath, [entry, ...args], {
         cwd: service,

@@ -10,7 +10,7 @@ describe('what a question asks for', () => {
     expect(asks('numéro de téléphone de l’ANCT')).toEqual(['phone']);
     expect(asks('tel ANCT')).toEqual(['phone']);
     expect(asks('address of the Musée Social')).toEqual(['address']);
-    expect(asks('Interconnectés membership fee')).toEqual(['amount']);
+    expect(asks('Interconnectés membership fee')).toEqual(['price']);
     expect(asks('budget max nec local')).toEqual(['amount']);
     expect(asks('et la date limite ?')).toEqual(['deadline']);
     expect(asks('next NEC ESS in 2026?')).toEqual(['next']);
@@ -22,6 +22,51 @@ describe('what a question asks for', () => {
     expect(asks('phone number of the SCAC')).toEqual(['phone']);
     expect(asks('combien de nec locaux')).toEqual(['figures']);
     expect(asks('combien de temps avant')).toEqual(['deadline']);
+  });
+
+  it('reads « quand » / "when" as a date only where it asks one, not where it joins two clauses', () => {
+    expect(asks('quand a lieu le nec ess ?')).toEqual(['date']);
+    expect(asks('le nec ess c’est quand ?')).toEqual(['date']);
+    expect(asks('on peut quand même avoir des financements ?')).toEqual([]);
+    expect(asks('faut-il y aller chaque année quand on a fait un NEC local ?')).toEqual([]);
+    expect(asks('does ANCT look at diversity when selecting?')).toEqual([]);
+  });
+
+  it('reads the thing « quel » / "which" asks one of as what the entry must speak of', () => {
+    const objects = (q: string) => {
+      const typed = words(q);
+      return readAsks(typed).objects.map((at) => typed[at]);
+    };
+    expect(objects('dans quelle salle Nancy a-t-elle montré le documentaire ?')).toEqual(['salle']);
+    expect(objects('c’est quel genre de structure ?')).toEqual(['structure']);
+    expect(objects('which radio station aired the podcast?')).toEqual(['radio']);
+    // A cue phrase's own word, or a noun saying only how it is asked, is no object.
+    expect(objects('quel jour a lieu le nec ess ?')).toEqual([]);
+    expect(objects('à quelle occasion Nancy a eu le label ?')).toEqual([]);
+  });
+
+  it('reads where to find something as how, places counted as places, and a sum asked after its verb', () => {
+    expect(asks('le formulaire, on le télécharge où ?')).toEqual(['how']);
+    expect(asks('le nec ess 2023 est passé dans combien de pays ?')).toEqual(['place']);
+    expect(asks('combien de places au total ?')).toEqual(['figures']);
+    expect(asks('l’appel donne combien par collectivité ?')).toEqual(['amount']);
+    expect(asks('un projet peut durer combien d’années ?')).toEqual(['duration']);
+  });
+
+  it('tells a price (what one pays, or that it is free) from a sum, and leaves « combien » open to both', () => {
+    expect(asks('l’inscription est gratuite ?')).toEqual(['price']);
+    expect(asks('faut-il payer pour utiliser la marque ?')).toEqual(['price']);
+    expect(asks('le montant de la subvention')).toEqual(['amount']);
+    expect(asks('la subvention peut payer la location ?')).toEqual(['amount']);
+    expect(readAsks(words('does it cost anything to attend?')).objects).toEqual([]);
+  });
+
+  it('takes a typo of a cue word, not another form of it', () => {
+    expect(asks('telephnoe de l’anct')).toEqual(['phone']);
+    expect(asks('le label récompense quoi ?')).toEqual([]);
+    expect(asks('l’étape espagnole du NEC ESS')).toEqual([]);
+    // A letter changed in a short word makes another word: « chose » is not "close".
+    expect(asks('faut-il payer quelque chose ?')).toEqual(['price']);
   });
 
   it('reads « où » as a place only where it asks one, and where to act as how', () => {
@@ -39,7 +84,7 @@ describe('what a question asks for', () => {
 
   it('reads the wider ways of asking a price, a contact, a next edition, the winners', () => {
     expect(asks('c’est combien l’entrée au forum ?')).toEqual(['amount']);
-    expect(asks('do we have to pay to attend?')).toEqual(['amount']);
+    expect(asks('do we have to pay to attend?')).toEqual(['price']);
     expect(asks('à qui m’adresser pour le label ?')).toEqual(['contact']);
     expect(asks('y aura-t-il une prochaine édition ?')).toEqual(['next']);
     expect(asks('will there be another edition')).toEqual(['next']);
@@ -65,8 +110,8 @@ describe('what a question asks for', () => {
   });
 
   it('reads "free" as a price only where it is one, and a provisional budget as a document', () => {
-    expect(asks('is the Forum free?')).toEqual(['amount']);
-    expect(asks('is it free to attend?')).toEqual(['amount']);
+    expect(asks('is the Forum free?')).toEqual(['price']);
+    expect(asks('is it free to attend?')).toEqual(['price']);
     expect(asks('free software in Nancy')).toEqual([]);
     expect(asks('faut-il fournir un budget previsionnel')).toEqual([]);
     expect(asks('budget max nec local')).toEqual(['amount']);
@@ -75,7 +120,7 @@ describe('what a question asks for', () => {
   it('says what a price is asked of, before it in English ("membership fee")', () => {
     const asked = readAsks(words('Interconnectés membership fee'));
     expect(asked.objects.map((at) => words('Interconnectés membership fee')[at])).toEqual(['membership']);
-    expect([...asked.primary]).toEqual(['amount']);
+    expect([...asked.primary]).toEqual(['price']);
   });
 
   it('asks nothing in particular of a question about a subject', () => {

@@ -24,6 +24,39 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('Interconnectés membership fee')).intent).toBe('fallback:interconnectes');
   });
 
+  it('answers a price asked of something only from an entry speaking of it: not the brand card’s « usage libre »', async () => {
+    app = await createTestApp();
+    const fee = await ask('c’est combien l’inscription au NEC national ?');
+    expect(fee.intent).toBe('fallback:local-nec');
+    expect(fee.text).toContain('ne donnent pas ce montant');
+    expect(fee.text).toContain('amelie.naquet@anct.gouv.fr');
+    expect(fee.text).not.toContain('usage libre');
+    // The price of a registration the sources do give.
+    expect((await ask('combien coûte l’inscription au NEC ESS ?')).intent).toBe('faq:nec-ess-registration');
+  });
+
+  it('answers « which thing » only from an entry speaking of that kind of thing', async () => {
+    app = await createTestApp();
+    // The Nancy card names the documentary, not where it was shown.
+    expect((await ask('dans quelle salle Nancy a-t-elle montré le documentaire LOL ?')).intent).not.toMatch(
+      /^faq:/,
+    );
+    expect((await ask('which radio station aired the Parlez-moi d’IA podcast?')).intent).not.toMatch(/^faq:/);
+    // The themes card speaks of themes, whatever words it does not have (« acceptés »).
+    expect((await ask('quels thèmes sont acceptés pour un nec local ?')).intent).toBe('faq:local-nec-themes');
+    expect((await ask('à quelle occasion Nancy a reçu le niveau 5 ?')).intent).toBe('faq:tnl-nancy');
+  });
+
+  it('answers « is it free? » with the card saying what one pays, not with a sum one receives', async () => {
+    app = await createTestApp();
+    expect((await ask('NEC ESS, c’est payant ?')).intent).toBe('faq:nec-ess-registration');
+    expect((await ask('le montant du défraiement NEC ESS ?')).intent).toBe('faq:nec-ess-travel-allowance');
+    // Two sentences, two questions.
+    expect((await ask('NEC ESS : c’est payant ? et on peut être défrayé pour le train ?')).intent).toBe(
+      'faq:nec-ess-registration+nec-ess-travel-allowance',
+    );
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
@@ -152,7 +185,8 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     for (const q of ['asdfgh qwrtz zxcvb', `${'pourquoi le nec ess '.repeat(30)}?`]) {
       const reply = await ask(q);
       expect(reply.intent, JSON.stringify(q)).toBe('fallback');
-      expect(reply.choices ?? []).toEqual([]);
+      // No entry offered (a first message gets the greeting's three paths, nothing of the FAQ's).
+      expect((reply.choices ?? []).filter((c) => c.id.startsWith('faq:'))).toEqual([]);
     }
     expect((await ask('🎉🎉🎉')).intent).toBe('fallback');
     const [list] = await app.say('m', 'unanswered', { isManager: true });
@@ -180,7 +214,7 @@ describe('FAQ: questions a stranger asked on main', () => {
     app = await createTestApp();
     const free = await ask('is the Forum free?');
     expect(free.intent).toBe('fallback:interconnectes');
-    expect(free.text).toContain('that amount');
+    expect(free.text).toContain('that price');
     // Not the card on the NEC events « à venir », recording what the sources lack: it shares one word.
     const dog = await ask('Peut-on venir avec son chien au NEC ?');
     expect(dog.intent).toMatch(/^fallback/);

@@ -50,10 +50,23 @@ describe('the greeting', () => {
     expect(intents(question)[0]).toMatch(/^faq:/);
   });
 
-  it('greets a first message it cannot answer, after saying so; later ones get the honest fallback alone', async () => {
+  it('greets a first message it cannot answer in the same reply, after saying so; later ones get the honest fallback alone', async () => {
     app = await createTestApp();
-    expect(intents(await app.say('ana', 'zzz qqq'))).toEqual(['fallback', 'welcome']);
+    const first = await app.say('ana', 'zzz qqq');
+    expect(intents(first)).toEqual(['fallback']);
+    expect(first[0]?.text).toMatch(/^Je n’ai pas[\s\S]*\n\nBonjour ! Je suis nec-bot/);
+    expect(first[0]?.choices?.map((c) => c.id)).toEqual(['faq', 'candidater', 'rappels']);
     expect(intents(await app.say('ana', 'zzz qqq'))).toEqual(['fallback']);
+  });
+
+  it('answers markup around a stray word once, in French, echoing none of it', async () => {
+    app = await createTestApp();
+    const replies = await app.say('ana', '<!here> [x](http://evil) **gras**');
+    expect(intents(replies)).toEqual(['fallback']);
+    const text = replies[0]?.text ?? '';
+    expect(text).toMatch(/^Je n’ai pas de réponse sûre/);
+    expect(text).toContain('Bonjour ! Je suis nec-bot');
+    for (const echoed of ['<!here>', 'evil', '[x]', 'gras']) expect(text).not.toContain(echoed);
   });
 
   it('offers an application in progress first: « rebonjour, on en était où ? » says where it stands and asks', async () => {
@@ -177,5 +190,20 @@ describe('resume and re-ask', () => {
     await atEventDate('ana');
     const r = await app.say('ana', 'état');
     expect(intents(r).filter((i) => i === 'dialog:local-nec:event_date')).toHaveLength(1);
+  });
+});
+
+describe('a thank-you', () => {
+  it('answers a thank-you with « avec plaisir », not « je n’ai pas compris »; at a yes/no question, asks it again', async () => {
+    app = await createTestApp();
+    await app.say('ana', 'quand a lieu le NEC ESS ?');
+    for (const thanks of ['merci', 'Super, merci beaucoup !', 'merci 🙏'])
+      expect(await app.say('ana', thanks)).toMatchObject([
+        { intent: 'thanks', text: expect.stringMatching(/^Avec plaisir !/) },
+      ]);
+    const [english] = await app.say('bob', 'thanks a lot!');
+    expect(english?.text).toMatch(/^You’re welcome!/);
+    await app.say('ana', 'oublie-moi');
+    expect(intents(await app.say('ana', 'merci'))).toEqual(['confirm:forget-me']);
   });
 });

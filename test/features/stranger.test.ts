@@ -183,6 +183,10 @@ describe('managers', () => {
     const [help] = await app.say('max', 'help broadcasts', manager);
     expect(help).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
     expect(help?.text).toContain('**Gestion (community managers)**');
+    // The group says whom its commands are for; its lines do not say it again, each its own way.
+    expect(help?.text.split('\n').slice(1).join('\n')).not.toMatch(
+      /\((gestionnaires|community managers|managers)\)/,
+    );
     const [aide] = await app.say('max', 'aide diffusions', manager);
     expect(aide).toMatchObject({ intent: 'help', data: { topic: 'managers' } });
     expect(aide?.text).toContain('`abonnements`');
@@ -222,10 +226,25 @@ describe('managers', () => {
       { room: 'events', call: 'local-nec', timezone: 'Europe/Paris' },
     ]);
     expect(direct?.text).toContain('• #events : ');
+    // In English, no space before the colon.
+    await app.say('sam', 'language en', { isManager: true });
+    const [english] = await app.say('sam', 'subscriptions', { isManager: true });
+    expect(english?.text).toContain('• #events: “Local NEC');
   });
 });
 
 describe('English wording', () => {
+  it('names a choice it does not recognise in English quotes, and lists the options without the French « ; »', async () => {
+    app = await createTestApp();
+    const answers = ['Association Bug', 'association', '12/06/2027', 'hybrid'];
+    await app.say('eve', 'apply local-nec');
+    for (const answer of answers) await app.say('eve', answer);
+    const [refused] = await app.say('eve', 'hybrid');
+    expect(refused?.text).toMatch(
+      /^I do not recognise “hybrid”\. Choose one or more answers, .*: 1\. digital inclusion; 2\. /,
+    );
+  });
+
   it('says “Let’s”, never the stiff “Let us”', async () => {
     app = await createTestApp();
     const start = await app.say('eve', 'apply local-nec');

@@ -62,6 +62,37 @@ describe('wording', () => {
     expect(stepText(r)).toMatch(/^\*\*Step 5\*\* \(last question\)/);
   });
 
+  it('asks the NEC ESS travel questions as the source means them, in French and English', async () => {
+    const bot = await createTestApp();
+    app = bot;
+    const prompts = async (user: string, apply: string, yes: string, answers: string[]) => {
+      await bot.say(user, apply);
+      let r = await bot.say(user, yes);
+      const asked: string[] = [];
+      for (const answer of answers) {
+        asked.push(stepText(r).replace(/^\*\*[^*]+\*\*[^—]*— /, ''));
+        r = await bot.say(user, answer);
+      }
+      asked.push(stepText(r).replace(/^\*\*[^*]+\*\*[^—]*— /, ''));
+      return asked.slice(1);
+    };
+    // « Vous (et/ou vos collègues) y participez pour la première fois ? » — the people who come; the distance is
+    // the headquarters' to the venue chosen just before; one allowance per organisation, whoever asked for it.
+    expect(await prompts('léa', 'candidater nec-ess-travel', 'oui', ['Les Liens', 'oui', 'Paris'])).toEqual([
+      'Est-ce la première fois que vous, ou les collègues qui viennent avec vous, participez au NEC ESS ?',
+      expect.stringContaining('Lequel de ces lieux visiez-vous ?'),
+      'À combien de kilomètres du lieu de l’événement où vous allez se trouve le siège de votre organisation ?',
+    ]);
+    const [claimed] = (
+      await prompts('sam', 'apply nec-ess-travel', 'yes', ['Open Lab', 'yes', 'Paris', '450'])
+    ).slice(-1);
+    expect(claimed).toBe(
+      'Has anyone from your organisation (you or a colleague) already asked for this allowance? It is granted per organisation, not per person.',
+    );
+    const [help] = await bot.say('sam', 'what does that mean?');
+    expect(help?.text).toContain('if a colleague has already asked for it, answer yes');
+  });
+
   it('broadcasts once to a channel named twice, and counts « 1 canal »', async () => {
     app = await createTestApp();
     const manager = { room: 'general', isManager: true };

@@ -41,8 +41,9 @@ describe('reminders from the call data and the verdict', () => {
     const planned = plan(ELIGIBLE);
     expect(planned.map((r) => `${r.kind} ${r.day}`)).toEqual([
       'funding-deadline 2027-04-23',
-      'funding-deadline 2027-05-16',
-      'funding-deadline 2027-05-22',
+      // The deadline is Sunday 23 May: a week before (a Sunday) and the day before (a Saturday) are the Fridays before.
+      'funding-deadline 2027-05-14',
+      'funding-deadline 2027-05-21',
       'event-eve 2027-09-22',
       'after-event 2027-09-24',
       'national-nec 2027-10-07',
@@ -50,7 +51,7 @@ describe('reminders from the call data and the verdict', () => {
     expect(planned.every((r) => r.condition === undefined)).toBe(true);
     const week = planned[1];
     expect(week?.text.fr).toBe(
-      '⏰ Dossier « Les Liens » : la date limite pour demander le financement est le 23 mai 2027 (dans une semaine). La demande doit arriver au moins 4 mois avant l’événement.',
+      '⏰ Dossier « Les Liens » : la date limite pour demander le financement est le 23 mai 2027 (dans 9 jours). La demande doit arriver au moins 4 mois avant l’événement.',
     );
     expect(week?.usefulUntil).toBe('2027-05-24');
     expect(planned[3]?.citation.section).toBe('Commitments by project initiators');
@@ -97,9 +98,10 @@ describe('reminders from the call data and the verdict', () => {
     const { organizer_name: _, ...unnamed } = ELIGIBLE;
     const planned = plan({ ...unnamed, event_date: '2023-11-15' }, paris('2023-06-01'));
     const ends = planned.filter((r) => r.kind === 'agreement-end');
-    expect(ends.map((r) => r.day)).toEqual(['2023-11-30', '2023-12-24', '2023-12-30']);
+    // A week before and the day before Sunday 31 December are a Sunday and a Saturday: the Fridays before.
+    expect(ends.map((r) => r.day)).toEqual(['2023-11-30', '2023-12-22', '2023-12-29']);
     expect(ends[2]?.text.en).toBe(
-      '⏰ Application “abc123”: the agreement with ANCT ends on 31 December 2023 (tomorrow).',
+      '⏰ Application “abc123”: the agreement with ANCT ends on 31 December 2023 (in 2 days).',
     );
   });
 });

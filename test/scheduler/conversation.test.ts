@@ -4,6 +4,7 @@ import type { Application } from '../../dialogs/application.ts';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import type { Delivery } from '../../src/core/message.ts';
 import { userKey } from '../../src/store/user-records.ts';
+import { driveToSummary, ELIGIBLE_LOCAL_NEC } from '../dialogs/support.ts';
 import { createTestApp, type TestApp, withPlainSpaces } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -113,12 +114,38 @@ describe('application reminders', () => {
       ['funding-deadline', '2027-03-02T08:00:00.000Z'],
       ['funding-deadline', '2027-03-26T08:00:00.000Z'],
       ['funding-deadline', '2027-04-01T07:00:00.000Z'],
-      ['event-eve', '2027-08-01T07:00:00.000Z'],
+      // The eve of a Monday event is a Sunday: the Friday before.
+      ['event-eve', '2027-07-30T07:00:00.000Z'],
       ['after-event', '2027-08-03T07:00:00.000Z'],
       ['national-nec', '2027-08-16T07:00:00.000Z'],
     ]);
     for (const job of await app.scheduler.listForUser(user))
       expect(job.reply.text).toMatch(/source\s: ANCT — NEC locaux, 2023 \(page en anglais\), § /);
+  });
+
+  it('fall on working days: one ahead of its day the working day before, saying the days really left', async () => {
+    // Event Thursday 23 September 2027 → funding deadline Sunday 23 May 2027, so a week before is Sunday 16 May
+    // and the day before is a Saturday; the eve is a Wednesday and the duties after are a Friday and a Thursday.
+    const answers = { ...ELIGIBLE_LOCAL_NEC, event_date: '23/09/2027' };
+    const { all } = await driveToSummary(app, 'org', await app.say('org', 'candidater local-nec'), answers);
+    expect(all.at(-1)?.intent).toBe('confirm:reminders:accept');
+    await app.say('org', 'oui');
+    const [list] = await app.say('org', 'rappels');
+    const days = list?.text.match(/^\d\. [^—]+/gm)?.map((line) => line.slice(3).trim());
+    expect(days).toEqual([
+      'vendredi 23 avril 2027 à 09:00',
+      'vendredi 14 mai 2027 à 09:00',
+      'vendredi 21 mai 2027 à 09:00',
+      'mercredi 22 septembre 2027 à 09:00',
+      'vendredi 24 septembre 2027 à 09:00',
+      'jeudi 7 octobre 2027 à 09:00',
+    ]);
+    const sent = await advanceTo('2027-05-22T12:00:00+02:00');
+    expect(sent.map((d) => [d.reply.data?.at, d.reply.text.match(/\(([^)]+)\)/)?.[1]])).toEqual([
+      ['2027-04-23T07:00:00.000Z', 'dans un mois'],
+      ['2027-05-14T07:00:00.000Z', 'dans 9 jours'],
+      ['2027-05-21T07:00:00.000Z', 'dans 2 jours'],
+    ]);
   });
 
   it('fires at 9:00 in Guadeloupe for an organizer there', async () => {
@@ -208,5 +235,26 @@ describe('broadcasts', () => {
     const [cancelled] = await app.say('max', `annuler diffusion ${String(scheduled?.data?.id)}`, manager);
     expect(cancelled?.intent).toBe('broadcast:cancelled');
     expect(await advanceTo('2026-11-26T00:00:00+01:00')).toEqual([]);
+  });
+
+  it('asks which broadcast to cancel when the id is left out, offering the scheduled ones', async () => {
+    const manager = { room: 'general', isManager: true };
+    const [none] = await app.say('max', 'annuler diffusion', manager);
+    expect(none?.text).toMatch(/^Aucune diffusion programmée\./);
+    await app.say('max', 'diffuser demain 9h Réunion', manager);
+    const [scheduled] = await app.say('max', 'oui', manager);
+    const [which] = await app.say('max', 'annuler diffusion', manager);
+    expect(which).toMatchObject({
+      intent: 'broadcast:which',
+      text: 'Quelle diffusion annuler ?',
+      choices: [
+        {
+          id: `annuler diffusion ${String(scheduled?.data?.id)}`,
+          label: 'mardi 24 novembre 2026 à 09:00 — 📣 Réunion',
+        },
+      ],
+    });
+    const [cancelled] = await app.say('max', '1', manager);
+    expect(cancelled?.intent).toBe('broadcast:cancelled');
   });
 });

@@ -57,7 +57,15 @@ describe('subscriptions', () => {
     expect(await announcements()).toHaveLength(4);
     const [reply] = await app.say('max', 'désabonner meae-nir', manager);
     expect(reply?.intent).toBe('unsubscribed');
+    expect(reply?.text).toMatch(/^Ce canal est désabonné \(1 appel\)\./);
     expect(await announcements()).toEqual([]);
+    // Nothing left to stop: said so, not « désabonné (0 appel) ».
+    const [again] = await app.say('max', 'désabonner meae-nir', manager);
+    expect(again?.text).toMatch(
+      /^Ce canal n’était pas abonné à « Appel à projets “Numérique Inclusif et Responsable” .* » : rien n’a changé\./,
+    );
+    const [none] = await app.say('max', 'unsubscribe', manager);
+    expect(none?.text).toMatch(/^Ce canal ne suit aucun appel : rien n’a changé\./);
   });
 
   it('refuses an unknown call, and anyone but a manager', async () => {
