@@ -2,6 +2,7 @@
 
 import { callStatus } from '../rules/dates.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
@@ -128,5 +129,7 @@ export function registerSkipOffer(ctx: DialogContext, action: string): void {
       const application = await atStep(turn, data);
       if (application) await ask(ctx, turn, application);
     },
+    // « je sais pas encore », « plus tard » to « on la laisse pour plus tard ? »: that is the offer taken.
+    meansYes: (text) => saysNotKnownYet(text, { others: 4 }),
   });
 }

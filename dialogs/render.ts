@@ -73,7 +73,7 @@ export function stepReply(
       : step.choices?.map((c) => ({ id: c.id, label: c.label[lang] }));
   return {
     intent: `dialog:${call.id}:${step.slot}`,
-    text: `${heading} — ${implied ? `${implied} ` : ''}${step.prompt[lang]}${optional}`,
+    text: `${heading} — ${implied ? `${implied} ` : ''}${(step.promptGiven?.(application.answers) ?? step.prompt)[lang]}${optional}`,
     ...(choices ? { choices } : {}),
     ...(step.type === 'multi' ? { multiple: true } : {}),
     input: { kind: step.type, ...bounds(step) },
