@@ -14,11 +14,11 @@ import type { Answers, AnswerValue, Application } from './application.ts';
 import { handledAsQuestion, handledOtherwise, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { factsIn, proposedByName } from './facts.ts';
+import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
-import { answersSaid, formatAnswer } from './render.ts';
+import { answersSaid, formatAnswer, saidBack } from './render.ts';
 import { parseAnswer, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
@@ -101,7 +101,7 @@ export async function answer(
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
   const also = {
-    ...factsAhead(ctx, turn, application, steps, step, text),
+    ...factsAhead(ctx, turn, application, steps, step, text, parsed.value),
     ...detailOf(step, parsed, text, application.answers),
   };
   Object.assign(application.answers, also);
@@ -111,7 +111,10 @@ export async function answer(
   ctx.say(turn, {
     intent: `dialog:${application.callId}:noted`,
     text:
-      turn.t({ fr: 'Noté : {echo}.', en: 'Noted: {echo}.' }, { echo: parsed.echo[turn.lang] }) +
+      turn.t(
+        { fr: 'Noté : {echo}.', en: 'Noted: {echo}.' },
+        { echo: saidBack(call, step.slot, parsed)[turn.lang] },
+      ) +
       (alsoNoted.length > 0
         ? turn.t(
             { fr: ' J’ai aussi noté : {also}.', en: ' I also noted: {also}.' },
@@ -135,7 +138,9 @@ function readAnswer(
   answers: Answers,
   clicked: boolean,
 ): ReturnType<typeof parseAnswer> {
-  if (clicked || step.type !== 'text' || !saysNothing(text)) return parseAnswer(step, text, today, answers);
+  // « c'est pour un NEC local »: the call's name says nothing of the step either.
+  const empty = saysNothing(text) || contentWords(withoutCallNames(text)).every(isSmall);
+  if (clicked || step.type !== 'text' || !empty) return parseAnswer(step, text, today, answers);
   return clarify(
     {
       fr: `Il me faut ici quelques mots plutôt qu’un oui ou un non : ${step.prompt.fr}`,
@@ -144,6 +149,9 @@ function readAnswer(
     [],
   );
 }
+
+/** Words that alone name nothing: « c'est », « pour »… are left out by `contentWords` already; these too. */
+const isSmall = (word: string): boolean => ['pour', 'for', 'ca', 'cela', 'this', 'that'].includes(word);
 
 /**
  * What the answer fills besides its step: the name said with a yes (« oui, la Ville de Nantes ») or the one
@@ -187,10 +195,16 @@ function factsAhead(
   steps: Step[],
   current: Step,
   text: string,
+  value: AnswerValue,
 ): Answers {
   // A free-text answer is taken as written: « élus de la commune » is not the organiser's kind, and a goal
-  // that quotes a budget does not set it (a name's kind is proposed at its step: `proposedByName`).
-  if (current.type === 'text') return {};
+  // that quotes a budget does not set it (a name's kind is proposed at its step: `proposedByName`) — but a
+  // name taken from a sentence (« une asso loi 1901 qui s'appelle Les Liens ») leaves words that say its kind.
+  if (current.type === 'text') {
+    const kind = steps.find((s) => s.slot === current.nameGives);
+    if (!kind || typeof value !== 'string' || value === text.trim()) return {};
+    return factsIn(text.split(value).join(' '), [kind], application.answers, ctx.today(turn));
+  }
   const targets = steps.filter(
     (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
   );
@@ -236,12 +250,12 @@ async function doubted(
   const value = parsed.value;
   // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
   const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
-  const question = step.unusual?.(value) ?? (held ? heldBack(parsed.echo) : undefined);
+  const call = ctx.call(application.callId);
+  const question = step.unusual?.(value) ?? (held ? heldBack(saidBack(call, step.slot, parsed)) : undefined);
   const asked = application.unconfirmed;
   if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
   application.unconfirmed = { slot: step.slot, value };
   await ctx.save(turn, application);
-  const call = ctx.call(application.callId);
   const readings =
     typeof value === 'number' && value >= 10 && !held ? [value, Math.round(value / 10)] : [value];
   ctx.say(turn, {

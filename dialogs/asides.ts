@@ -5,10 +5,13 @@
  */
 
 import type { Localized } from '../src/core/i18n.ts';
+import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import {
   asksAbout,
   asksProgress,
+  asksWithoutMark,
   correctionIn,
   correctionSaidLast,
   editRequestIn,
@@ -24,6 +27,7 @@ import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { takenBackAfterBut } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
+import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
 import type { DialogContext } from './context.ts';
 import {
   answersFitting,
@@ -66,6 +70,20 @@ export async function handledOtherwise(
     await showStatus(ctx, turn, application);
     return true;
   }
+  // « attendez », « c'est long ce questionnaire », « on fait une pause »: said to the bot, not an answer;
+  // « question suivante », "next": this step left for later, once the person says so.
+  const chat = chatKind(text);
+  if (chat === 'next') {
+    offerSkip(ctx, turn, application, step);
+    return true;
+  }
+  if (chat) {
+    await replyToChat(ctx, turn, application, chat);
+    return true;
+  }
+  // « pardon je n'ai pas compris », « une seconde je retrouve le nom exact » at a free-text step: the person
+  // speaks of their own doing, which no step stores.
+  const talk = step.type === 'text' ? talksToTheBot(text) : undefined;
   // « c'est Paris finalement, pas Bruxelles »: the answer that was Bruxelles becomes Paris.
   const replaced = replacedAnswer(ctx, turn, application, step, text);
   if (replaced) {
@@ -73,13 +91,18 @@ export async function handledOtherwise(
     return true;
   }
   const editWords = editRequestIn(text);
-  const corrected =
-    correctionIn(text, step.type !== 'boolean') ??
-    (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
-      ? correctionSaidLast(text)
-      : undefined);
+  const corrected = mostlyAnswer(step, text, ctx.today(turn))
+    ? undefined
+    : (correctionIn(text, step.type !== 'boolean') ??
+      (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+        ? correctionSaidLast(text)
+        : undefined));
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
-  const named = namedChanges(ctx, turn, application, step, editWords ?? corrected);
+  // Said at any step, « le budget c'est 9000, les 8000 c'est la subvention » gives those steps, not this one.
+  const named =
+    editWords !== undefined || corrected !== undefined
+      ? namedChanges(ctx, turn, application, step, editWords ?? corrected)
+      : namedChanges(ctx, turn, application, step, text, true);
   if (named.length > 0) {
     await applyCorrections(ctx, turn, application, named);
     return true;
@@ -131,27 +154,35 @@ export async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (
     saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) }) ||
-    (boolean && takenBackAfterBut(text))
+    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
+    (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
+    talk === 'checking'
   ) {
     offerSkip(ctx, turn, application, step);
     return true;
   }
-  if (isPuzzled(text)) {
+  if (isPuzzled(text) || talk === 'puzzled') {
     await stepHelp(ctx, turn, application, step);
     return true;
   }
   if (isHesitation(text)) {
-    ctx.say(turn, {
-      intent: `dialog:${application.callId}:invalid`,
-      text: turn.t({
-        fr: 'Prenez votre temps : je n’ai pas encore de réponse. « aide » explique cette étape.',
-        en: 'Take your time: I do not have an answer yet. “help” explains this step.',
-      }),
-    });
+    ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(TAKE_YOUR_TIME) });
     await ask(ctx, turn, application);
     return true;
   }
   return false;
+}
+
+/**
+ * « plutôt le numérique inclusif, … » at a choice step whose options it names: « plutôt » says "mostly", the
+ * answer, not a correction of the previous one.
+ */
+function mostlyAnswer(step: Step, text: string, today: string): boolean {
+  return (
+    (step.type === 'choice' || step.type === 'multi') &&
+    /^(?:plutot|rather|mostly|surtout)\s/.test(normalize(text)) &&
+    parseForm(step, text, today).ok
+  );
 }
 
 /**
@@ -171,7 +202,7 @@ export async function handledAsQuestion(
   // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
   const question =
     step.type === 'text'
-      ? text.trim().endsWith('?')
+      ? text.trim().endsWith('?') || asksWithoutMark(text)
       : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
   const topic = question ? questionTopic(text, stepWords(step)) : undefined;
   if (!topic) return false;

@@ -51,7 +51,8 @@ export function dialogCommands(engine: DialogEngine, timezone: string, now: () =
     usage: { fr: '[appel]', en: '[call]' },
     async run(turn, args) {
       const dialog = args ? engine.dialogNamed(args) : undefined;
-      if (dialog) return engine.start(turn, dialog);
+      // « apply for the travel allowance, we're 680 km from Paris »: the words after the call's name are facts too.
+      if (dialog) return engine.start(turn, dialog, args);
       const word = turn.lang === 'fr' ? 'candidater' : 'apply';
       // Each call with its status today: a closed one is said before anyone starts on it.
       const listed = engine.dialogs.map((d) => ({

@@ -5,8 +5,15 @@
  */
 
 import type { Localized } from '../src/core/i18n.ts';
+import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { correctionIn, correctionSaidLast, replacementIn } from '../src/understanding/intents.ts';
+import {
+  correctionIn,
+  correctionSaidLast,
+  readsAsQuestion,
+  replacementIn,
+  withoutLeadingNo,
+} from '../src/understanding/intents.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { AnswerValue, Application } from './application.ts';
@@ -14,6 +21,7 @@ import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn } from './facts.ts';
 import { ask } from './progress.ts';
+import { saidBack } from './render.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
@@ -31,8 +39,9 @@ export function namedChange(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  current: Step,
+  current: Step | undefined,
   said: string | undefined,
+  stated = false,
 ): Change | undefined {
   if (said === undefined || !contentWords(said).some((w) => !/^\d+$/.test(w))) return undefined;
   const colon = said.search(/[:=→]/);
@@ -41,11 +50,15 @@ export function namedChange(
   // « on est une collectivité étrangère : … » says what the applicant is; it names no step.
   if (/^(?:on est|nous sommes|we are|we['’]re|je suis|i am|i['’]m)\b/i.test(naming.trim())) return undefined;
   const target = ctx.stepNamed(application, naming);
-  if (!target || target.slot === current.slot) return undefined;
-  if (!(target.slot in application.answers) && !application.skipped.includes(target.slot)) return undefined;
+  if (!target || target.slot === current?.slot) return undefined;
+  // A step not answered yet takes a value stated ahead (« le budget c'est 9000 » at the goal), but for free text.
+  // Stated without a word of correcting, a free text is never the step named: « un syndicat mixte c'est une
+  // collectivité ou… ? » does not name the applicant.
+  const given = target.slot in application.answers || application.skipped.includes(target.slot);
+  if ((!given && !stated) || (stated && target.type === 'text')) return undefined;
   if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
   // « changer ma réponse sur la première participation » names the step and gives no new value.
-  const nameWords = new Set(stepNameWords(target));
+  const nameWords = new Set([...stepNameWords(target), ...ABOUT_AN_ANSWER]);
   if (colon < 0 && contentWords(said).every((w) => nameWords.has(w))) return undefined;
   const typed =
     target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
@@ -57,36 +70,61 @@ export function namedChange(
 
 /**
  * « le budget c'est 9000, les 8000 c'est la subvention »: several changes in one message, each clause naming its
- * step; all of them or none (a clause that names no step leaves the message to the other readings).
+ * step; all of them or none (a clause that names no step leaves the message to the other readings). Said
+ * without a word of correcting (`stated`), each clause must say what is what (« c'est », « est de », « : »,
+ * "is"): « un NEC pour 200 habitants, avec un budget serré » states no budget.
  */
 export function namedChanges(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  current: Step,
+  current: Step | undefined,
   said: string | undefined,
+  stated = false,
 ): Change[] {
   if (said === undefined) return [];
   const clauses = said.split(
     /\s*[;,]\s+|\s+(?:et|and|puis|then)\s+(?=(?:l[ea']|les|the|notre|our|mon|my)\b)/i,
   );
+  if (stated && (readsAsQuestion(said) || !clauses.every((clause) => STATES.test(normalize(clause)))))
+    return [];
   if (clauses.length >= 2) {
-    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause));
+    const first = clauses.map((clause) => namedChange(ctx, turn, application, current, clause, stated));
     // Each value is checked beside the others given with it (a budget lowered with its grant).
     const given = Object.fromEntries(
       first.flatMap((c) => (c && 'parsed' in c ? [[c.step.slot, c.parsed.value]] : [])),
     );
     const together = { ...application, answers: { ...application.answers, ...given } };
     const changes = first.map((c, i) =>
-      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i]) : c,
+      c && 'refused' in c ? namedChange(ctx, turn, together, current, clauses[i], stated) : c,
     );
     const slots = new Set(changes.map((c) => c?.step.slot));
     if (changes.every((c) => c !== undefined && 'parsed' in c) && slots.size === changes.length)
       return changes as Change[];
   }
-  const one = namedChange(ctx, turn, application, current, said);
+  const one = namedChange(ctx, turn, application, current, said, stated);
   return one ? [one] : [];
 }
+
+/** Words that point at an answer without giving one (« ma réponse sur… », "my answer about…"). */
+const ABOUT_AN_ANSWER = [
+  'reponse',
+  'reponses',
+  'answer',
+  'answers',
+  'choix',
+  'choice',
+  'about',
+  'concernant',
+  'regarding',
+  'question',
+  'champ',
+  'field',
+];
+
+/** The words that say what is what in a clause: « le budget c'est 9000 », « la subvention est de 8000 », "budget: 9k". */
+const STATES =
+  /\s(?:c'est|ce sera|est de|sera de|est|sera|fait|is|will be|comes to|totals?)\s+\S|^[^:=]+[:=]\s*\S/;
 
 /**
  * « c'est Paris finalement, pas Bruxelles », "the grant is 7,000 not 9,000": the value replaced tells the
@@ -102,7 +140,7 @@ export function replacedAnswer(
   const said = replacementIn(text);
   if (!said) return undefined;
   const today = ctx.today(turn);
-  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? said.now;
+  const now = correctionIn(said.now) ?? correctionSaidLast(said.now) ?? withoutLeadingNo(said.now);
   const hits = ctx.stepsOf(application).flatMap((step) => {
     if (step.slot === current.slot || step.type === 'text' || !(step.slot in application.answers)) return [];
     const was = parseForm(step, said.was, today);
@@ -134,20 +172,10 @@ export async function correct(
   const previous = steps.find((s) => s.slot === application.lastSlot && s.slot !== current.slot);
   // A number alone (« c'est 180 ») goes to a step that counts, never to a free-text one.
   const quantity = quantityOnly(text) !== undefined;
-  // Free text takes anything: correcting it is only read so when the current step could not take the words.
-  if (previous && !(previous.type === 'text' && (quantity || parseForm(current, text, today).ok))) {
-    const parsed = parseAnswer(previous, text, today, application.answers);
-    if (parsed.ok) {
-      await applyCorrection(ctx, turn, application, previous, parsed);
-      return true;
-    }
-  }
-  // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
-  if (quantity) return false;
-  const read = answersFitting(steps, application, current, text, today);
+  const read = quantity ? [] : answersFitting(steps, application, current, text, today);
   // Several read it loosely (« in person » is also a kind of person): the one that reads it strictly.
   const strict =
-    read.length > 1
+    read.length > 1 || (read.length === 1 && previous?.type === 'text')
       ? factsIn(
           text,
           read.map((f) => f.step),
@@ -156,6 +184,21 @@ export async function correct(
         )
       : {};
   const sure = read.filter((f) => sameAnswer(strict[f.step.slot], f.parsed.value));
+  // Free text takes anything: correcting it is only read so when the current step could not take the words,
+  // and no earlier answer is said in its own words (« ah si finalement la mairie nous soutient »).
+  const textFirst = previous?.type === 'text' && sure.length !== 1;
+  if (
+    previous &&
+    (previous.type !== 'text' || (textFirst && !quantity && !parseForm(current, text, today).ok))
+  ) {
+    const parsed = parseAnswer(previous, text, today, application.answers);
+    if (parsed.ok) {
+      await applyCorrection(ctx, turn, application, previous, parsed);
+      return true;
+    }
+  }
+  // A number the previous answer could not take is placed by `placing.ts`, which may ask which step.
+  if (quantity) return false;
   const fits = sure.length === 1 ? sure : read;
   // A kind said (« on est une collectivité étrangère ») is read by its choice step before a yes/no's own words.
   const choices = fits.filter((f) => f.step.type !== 'boolean');
@@ -236,7 +279,10 @@ function record(
       ahead
         ? { fr: 'Noté pour « {label} » : {echo}.', en: 'Noted for “{label}”: {echo}.' }
         : { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
-      { label: target.label[turn.lang], echo: parsed.echo[turn.lang] },
+      {
+        label: target.label[turn.lang],
+        echo: saidBack(ctx.call(application.callId), target.slot, parsed)[turn.lang],
+      },
     ),
   });
   sayEligibility(ctx, turn, application, [target.slot]);

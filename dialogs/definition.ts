@@ -8,6 +8,8 @@ export interface StepDefinition {
   prompt: Localized;
   /** The prompt once the call is closed, for a step about its (now past) event: in the past tense. */
   pastPrompt?: Localized;
+  /** The prompt as the earlier answers make it (an online event's "venue" is its video tool), if they change it. */
+  promptGiven?: (answers: Answers) => Localized | undefined;
   /** What `help` says at this step: why it is asked and what fits. */
   help: Localized;
   /** The step is asked only when this holds (e.g. which local authority, only if there is one). */

@@ -3,6 +3,7 @@
 import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
+import { applyCorrections, namedChanges } from './corrections.ts';
 import { ask } from './progress.ts';
 
 /** Confirmation actions of the removal flow. */
@@ -31,6 +32,9 @@ export async function edit(
   application: Application,
   typed: string,
 ): Promise<void> {
+  // « modifier la date pour le 8 avril 2027 », « modifier le budget total : 14 000 € »: the new value comes with it.
+  const changes = namedChanges(ctx, turn, application, ctx.currentStep(application), typed);
+  if (changes.length > 0) return applyCorrections(ctx, turn, application, changes);
   const step = ctx.stepNamed(application, typed);
   if (!step) {
     application.pendingEdit = true;

@@ -101,9 +101,11 @@ export function proposedByName(steps: Step[], step: Step, answers: Answers): str
 /** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
 function optionNamed(step: Step, words: string[]): string | undefined {
   const said = words.join(' ');
-  return named(step).find((o) =>
+  const options = named(step).filter((o) =>
     [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((k) => contentWords(k).join(' ') === said),
-  )?.id;
+  );
+  // « Métropole de Lyon »: a word of two kinds tells neither.
+  return options.length === 1 ? options[0]?.id : undefined;
 }
 
 function factFor(
@@ -150,9 +152,14 @@ function factFor(
     case 'money': {
       if (!step.cues) return undefined;
       const cued = numbers.filter((n, i) => {
-        // The words after a number go up to the next one: « 25 000 €, asking for 15 000 » ties only the second.
+        // The words after a number go up to the next one: « 25 000 €, asking for 15 000 » ties only the second;
+        // those before it go back to the one before (« budget 16 000 € dont 10 000 € demandés »: the budget is 16 000).
         const after = digits.slice(n.start, numbers[i + 1]?.start);
-        const tied = step.cues?.test(after) || step.cues?.test(digits.slice(0, n.end));
+        // (The previous number's place is marked, so that a cue for the words after a number does not read
+        // those after it as this one's.)
+        const previous = numbers[i - 1];
+        const before = previous ? `#${digits.slice(previous.end, n.end)}` : digits.slice(0, n.end);
+        const tied = step.cues?.test(after) || step.cues?.test(before);
         return (
           tied &&
           (step.type !== 'money' ||

@@ -1,6 +1,6 @@
 /** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
 import type { Middleware } from '../src/core/bot.ts';
-import { asksProgress } from '../src/understanding/intents.ts';
+import { asksProgress, readsAsQuestion } from '../src/understanding/intents.ts';
 import type { DialogEngine } from './engine.ts';
 
 /** Placed after `runCommands`: dialog-scoped words (help, status, cancel, back, skip) arrive here while a dialog runs. */
@@ -23,8 +23,12 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
         (await engine.fitsCommand(turn, application, match.command.id, match.args)))
     )
       return match.command.run(turn, match.args);
-    // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language.
-    if (turn.state.lang && !turn.state.langChosen) turn.lang = turn.state.lang;
+    // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language. A
+    // question ("what counts as a partner?" in a French application) is answered in its own, this once.
+    if (turn.state.lang && !turn.state.langChosen) {
+      if (readsAsQuestion(turn.message.text)) turn.langThisTurnOnly = turn.lang !== turn.state.lang;
+      else turn.lang = turn.state.lang;
+    }
     await engine.answer(turn, application, turn.message.text);
   };
 }

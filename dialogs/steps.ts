@@ -105,14 +105,21 @@ const NAME_WORDS = new WeakMap<Step, string[]>();
  */
 function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
   if (!parsed.ok) return parsed;
+  const said = parsed.value.replace(/[.!]+$/, '').trim();
   for (const pattern of step.findIn ?? []) {
-    const match = pattern.exec(parsed.value);
+    const match = pattern.exec(said);
     const value = match?.groups?.value?.trim();
-    if (match && value && match[0].trim() === parsed.value.replace(/[.!]+$/, '').trim())
+    // The match is the whole answer, but for the words that introduce it (« on est une asso qui s'appelle … »).
+    const ends = match && match.index + match[0].trimEnd().length === said.length;
+    if (match && value && ends && INTRODUCING.test(said.slice(0, match.index)))
       return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
   }
   return parsed;
 }
+
+/** What may come before a name said in a sentence: a greeting, « on est / nous sommes / c'est », an article. */
+const INTRODUCING =
+  /^(?:(?:bonjour|bonsoir|salut|hello|hi|hey)[\s,!]*)?(?:(?:alors|donc|so|well)[\s,]+)?(?:(?:c['’]est|ce sera|nous sommes|on est|je suis|je repr[ée]sente|nous repr[ée]sentons|we are|we['’]re|it['’]s|it is|i['’]m|i am|i represent|we represent)\s+)?(?:(?:une?|la|le|les|l['’]|notre|nos|an?|the|our)\s*)?$/i;
 
 /** The steps that apply given the answers so far (conditions checked), in order. */
 export function applicableSteps(steps: Step[], answers: Answers): Step[] {

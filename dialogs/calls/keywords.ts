@@ -11,13 +11,6 @@ export const LOCAL_AUTHORITY_WORDS = [
   'ville',
   'departement',
   'region',
-  'epci',
-  'metropole',
-  'intercommunalite',
-  'communaute de communes',
-  'communaute d agglomeration',
-  'agglomeration',
-  'agglo',
   'conseil departemental',
   'conseil regional',
   'collectivite locale',
@@ -27,9 +20,97 @@ export const LOCAL_AUTHORITY_WORDS = [
   'municipality',
   'city',
   'town',
-  'region',
   'french region',
+  'department',
+  'french department',
+  'county',
 ];
+
+/**
+ * How people name a grouping of local authorities (an EPCI, a syndicat mixte, most métropoles). The sources
+ * name them beside the collectivités, not among them (« les collectivités territoriales et leurs groupements »,
+ * « communes, EPCI, départements »): these words belong to two kinds, so the person is asked which one its
+ * statutes give rather than the bot choosing.
+ */
+export const GROUPING_WORDS = [
+  'epci',
+  'metropole',
+  'intercommunalite',
+  'communaute de communes',
+  'communaute d agglomeration',
+  'communaute urbaine',
+  'agglomeration',
+  'agglo',
+  'syndicat mixte',
+  'syndicat intercommunal',
+  'groupement de collectivites',
+  'groupement de communes',
+  'inter-municipal',
+  'intermunicipal',
+];
+
+/** How people name an association (« asso loi 1901 », "nonprofit", « ONG »). */
+export const ASSOCIATION_WORDS = [
+  'asso',
+  'assoc',
+  'associatif',
+  'associative',
+  'loi 1901',
+  'nonprofit',
+  'non profit',
+  'non-profit',
+  'ngo',
+  'ong',
+  'charity',
+  'collectif',
+];
+
+/** How people name a company, by its legal forms too (« une SARL », "a startup"). */
+export const COMPANY_WORDS = [
+  'entreprise',
+  'societe',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'business',
+  'startup',
+  'start-up',
+  'firm',
+  'company',
+  'pme',
+  'tpe',
+  'agence',
+  'agency',
+  'cabinet',
+  'consultancy',
+  'bureau d etudes',
+];
+
+/** How people name a public body that is not a local authority (a university, a CCAS, a GIP). */
+export const PUBLIC_BODY_WORDS = [
+  'etablissement public',
+  'administration',
+  'public agency',
+  'public body',
+  'universite',
+  'university',
+  'ccas',
+  'gip',
+  'groupement d interet public',
+  'ecole',
+  'school',
+  'lycee',
+  'college',
+  'hopital',
+  'hospital',
+  'mediatheque',
+  'bibliotheque',
+  'library',
+];
+
+/** Legal entities of none of the kinds above (a foundation, a union, a federation). */
+export const OTHER_BODY_WORDS = ['fondation', 'foundation', 'syndicat', 'union', 'groupement', 'federation'];
 
 /** Words that say a local authority supports the event (« avec le soutien de la région », "backed by the city"). */
 const SUPPORT_WORDS = [
@@ -75,6 +156,9 @@ export const AUTHORITY_SUPPORT_WORDS = {
   no: ['aucun soutien', 'pas de soutien', 'sans soutien', 'no support', 'not supported', 'without support'],
 };
 
+/** A public body named with its place (« la mairie de Quimperlé », « Métropole de Lyon »): the `value` group. */
+const NAMED_BODY = String.raw`(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|CCAS|CIAS|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)`;
+
 /**
  * Where a message names the organisation (« nous sommes l'association « Clic & Lien » », « L'association
  * Terre d'Entraide souhaite… »): the `value` group, for the steps that ask its name.
@@ -82,8 +166,18 @@ export const AUTHORITY_SUPPORT_WORDS = {
 export const ORGANISATION_NAME_PATTERNS = [
   /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e're|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
   // « je suis chargée de mission à la mairie de Quimperlé », "I work for the City of Lyon": the body, its kind kept.
-  /\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\b[^,.;!?]{0,40}?(?<=\s)(?:à|a|pour|chez|de|at|for|with|from)\s+(?:la |le |l['’]|the )?(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée]tropole|[Rr][ée]gion|[Dd][ée]partement|[Cc]onseil (?:d[ée]partemental|r[ée]gional)|[Cc]ommunaut[ée] (?:de communes|d['’]agglom[ée]ration)|[Aa]gglom[ée]ration|[Cc]ity|[Tt]own|[Cc]ouncil|[Uu]niversit[ée]|[Mm][ée]diath[èe]que|[Bb]iblioth[èe]que)\s+(?:de |d['’]|du |des |of )?\p{Lu}[\p{L}'’-]*(?:[\s-](?:sur|en|le|la|de|du|des|et)?[\s-]?\p{Lu}[\p{L}'’-]*)*)/u,
+  new RegExp(
+    `\\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\\b[^,.;!?]{0,40}?(?<=\\s)(?:à|a|pour|chez|de|at|for|with|from)\\s+(?:la |le |l['’]|the )?${NAMED_BODY}`,
+    'u',
+  ),
+  // « La Métropole de Lyon souhaite… », « ici la mairie de Quimperlé, … »: the body opening the sentence.
+  new RegExp(
+    `(?:^|[,.;!?]\\s*|\\b(?:[Bb]onjour|[Hh]ello|[Ii]ci|[Hh]ere)\\b[,!]?\\s+)(?:[Ll]a |[Ll]e |[Ll]['’]\\s*|[Tt]he |[Oo]ur )?${NAMED_BODY}(?=\\s*,|\\s+(?:souhaite|souhaiterait|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|candidate|would|wants|plans|is planning|hopes|et|and|qui)\\b)`,
+    'u',
+  ),
   /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|souhaiterait|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
+  // « une asso loi 1901 qui s'appelle Les Liens Numériques », « un collectif nommé Clic », "a nonprofit called Open Lab".
+  /\b(?:[Aa]sso\w*|[Ss]tructure|[Oo]rgani[sz]ation|[Oo]rg|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Cc]oop\w*|SCOP|SCIC|[Cc]ollectif|[Ff]ondation|[Ff]oundation|[Cc]ompany|[Nn]onprofit|[Nn]on-profit|[Cc]harity|[Gg]roup|[Cc]lub|[Rr][ée]seau|[Nn]etwork|[Ff][ée]d[ée]ration|[Ss]tart-?up|[Aa]gence|[Aa]gency)\b(?:\s+[^\s,.;!?]+){0,4}?\s+(?:qui\s+s['’]appelle|qui\s+se\s+nomme|(?:nomm|appel|d[ée]nomm)[ée]e?s?|called|named)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
   // "our organisation is Tech for Good Lille", « notre structure s'appelle Les Liens ».
   /\b(?:[Oo]ur|[Mm]y)\s+(?:organi[sz]ation|org|association|company|structure|nonprofit)\s+is\s+(?:called\s+)?[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:and|who|,)\b|[,.;!?]|$)/u,
   /\b(?:[Nn]otre|[Mm]a)\s+(?:structure|organisation|association|entreprise)\s+(?:s['’]appelle|se nomme|c['’]est)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|qui|,)\b|[,.;!?]|$)/u,

@@ -65,14 +65,21 @@ export const MEANS_STEPS: StepDefinition[] = [
       fr: 'Combien de personnes le lieu peut-il accueillir ?',
       en: 'How many people can the venue hold?',
     },
+    // The rule applies online too (the source makes no exception): there, the "venue" is the video tool.
+    promptGiven: (answers) =>
+      answers.event_format === 'online'
+        ? {
+            fr: 'L’événement est en ligne : combien de participants votre outil de visioconférence peut-il accueillir ?',
+            en: 'The event is online: how many participants can your video-conferencing tool hold?',
+          }
+        : undefined,
     help: {
-      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Pour un événement en ligne, le nombre de participants que votre outil de visio accepte (la source ne prévoit pas d’exception pour le en ligne). Passez si vous ne le savez pas encore.',
-      en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). Skip if you do not know yet.',
+      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Pour un événement en ligne, le nombre de participants que votre outil de visio accepte (la source ne prévoit pas d’exception pour le en ligne). Si vous ne le savez pas encore, « passer » : la subvention et le duo resteront à vérifier.',
+      en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). If you do not know yet, “skip”: the grant and the duo stay to be checked.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
     // « 300 places », or « la salle fait 300 », "our venue holds 120" (the number last).
     cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
-    optional: true,
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,
@@ -188,7 +195,7 @@ export const MEANS_STEPS: StepDefinition[] = [
     },
     names: ['subvention', 'montant de la subvention', 'aide', 'grant', 'funding', 'financement'],
     // « 8000 € de subvention », « subvention demandée de 8000 € », "asking ANCT for 15,000".
-    cues: /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)?\s*(?:de\s+|d')?(?:subvention|grant|aide|financement)\b|\b(?:subvention|grant|asking(?:\s+\S+){0,2}?\s+for|demandons|demande(?:e|r)?(?:\s+a\s+l'anct)?)\b(?:\s+\S+){0,3}?\s*(?:de\s+)?(?:€\s*)?\d[\d\s.,]*$/,
+    cues: /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)?\s*(?:(?:de\s+|d')?(?:subvention|grant|aide|financement)|demandee?s?|sollicitee?s?|requested|asked for)\b|\b(?:subvention|grant|ask(?:ing)?(?:\s+\S+){0,2}?\s+for|demandons|demanderons|demandera|demanderait|demande(?:e|r)?(?:\s+a\s+l'anct)?)\b(?:\s+\S+){0,3}?\s*(?:de\s+)?(?:€\s*)?\d[\d\s.,]*$/,
     plausible: (value, answers) =>
       typeof value === 'number' && typeof answers.budget_total === 'number' && value > answers.budget_total
         ? {

@@ -1,6 +1,14 @@
 /** The local NEC application's steps about who applies: the organising body and its kind (any legal entity). */
 import type { StepDefinition } from '../definition.ts';
-import { LOCAL_AUTHORITY_WORDS, ORGANISATION_NAME_PATTERNS } from './keywords.ts';
+import {
+  ASSOCIATION_WORDS,
+  COMPANY_WORDS,
+  GROUPING_WORDS,
+  LOCAL_AUTHORITY_WORDS,
+  ORGANISATION_NAME_PATTERNS,
+  OTHER_BODY_WORDS,
+  PUBLIC_BODY_WORDS,
+} from './keywords.ts';
 
 export const ORGANISER_STEPS: StepDefinition[] = [
   {
@@ -21,8 +29,8 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     slot: 'legal_entity',
     prompt: { fr: 'Quel type de structure est-ce ?', en: 'What kind of organisation is it?' },
     help: {
-      fr: 'Toute personne morale peut demander le label ; un particulier ne le peut pas.',
-      en: 'Any legal entity may ask for the label; a private individual may not.',
+      fr: 'Toute personne morale peut demander le label ; un particulier ne le peut pas. Un groupement de collectivités (EPCI, syndicat mixte) : choisissez la forme que donnent ses statuts.',
+      en: 'Any legal entity may ask for the label; a private individual may not. A grouping of local authorities (an EPCI, a syndicat mixte): choose the form its statutes give.',
     },
     names: [
       'type',
@@ -34,53 +42,10 @@ export const ORGANISER_STEPS: StepDefinition[] = [
     ],
     detailSlot: 'legal_entity_other',
     keywords: {
-      association: [
-        'asso',
-        'assoc',
-        'associatif',
-        'associative',
-        'loi 1901',
-        'nonprofit',
-        'non profit',
-        'ngo',
-        'ong',
-        'charity',
-        'collectif',
-      ],
-      local_authority: LOCAL_AUTHORITY_WORDS,
-      company: [
-        'entreprise',
-        'societe',
-        'sas',
-        'sasu',
-        'sarl',
-        'eurl',
-        'business',
-        'startup',
-        'firm',
-        'pme',
-        'agence',
-        'agency',
-        'cabinet',
-        'consultancy',
-        'bureau d etudes',
-      ],
-      public_body: [
-        'etablissement public',
-        'administration',
-        'public agency',
-        'universite',
-        'university',
-        'ccas',
-        'gip',
-        'groupement d interet public',
-        'ecole',
-        'lycee',
-        'college',
-        'hopital',
-        'mediatheque',
-        'bibliotheque',
-      ],
+      association: ASSOCIATION_WORDS,
+      local_authority: [...LOCAL_AUTHORITY_WORDS, ...GROUPING_WORDS],
+      company: COMPANY_WORDS,
+      public_body: [...PUBLIC_BODY_WORDS, ...GROUPING_WORDS],
       cooperative: ['scop', 'scic', 'coop', 'co-op', 'cooperative', 'cae'],
       individual: [
         'particulier',
@@ -102,7 +67,7 @@ export const ORGANISER_STEPS: StepDefinition[] = [
         'by myself',
         'as an individual',
       ],
-      other: ['autre', 'autres', 'fondation', 'foundation', 'syndicat', 'union', 'groupement', 'federation'],
+      other: ['autre', 'autres', ...OTHER_BODY_WORDS],
     },
   },
   {

@@ -1,6 +1,14 @@
 /** The foreign ministry's « Numérique Inclusif et Responsable » call (source file 003): who applies, with whom, on what. */
 import type { DialogDefinition } from '../definition.ts';
-import { FOREIGN_COUNTRY_WORDS, LOCAL_AUTHORITY_WORDS } from './keywords.ts';
+import {
+  ASSOCIATION_WORDS,
+  COMPANY_WORDS,
+  FOREIGN_COUNTRY_WORDS,
+  GROUPING_WORDS,
+  LOCAL_AUTHORITY_WORDS,
+  OTHER_BODY_WORDS,
+  PUBLIC_BODY_WORDS,
+} from './keywords.ts';
 import { applicantAbroad, withPartnerAbroad } from './places.ts';
 
 export const meaeNir: DialogDefinition = {
@@ -8,7 +16,7 @@ export const meaeNir: DialogDefinition = {
   startPhrases: [
     /\b(numerique inclusif et responsable|cooperation decentralisee|meae|affaires etrangeres|foreign (?:ministry|affairs))\b/,
     // « l'appel NIR », "the NIR call", « l'AAP NIR »: the call's short name beside the word call.
-    /\b(?:appel|aap|call|dossier|candidature)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
+    /\b(?:appel|aap|call|dossier|candidature|projet|project)\s+(?:a projets?\s+)?nir\b|\bnir\s+(?:call|appel)\b/,
   ],
   names: [
     'nir',
@@ -25,11 +33,16 @@ export const meaeNir: DialogDefinition = {
   steps: [
     {
       slot: 'authority_name',
-      prompt: { fr: 'Quelle collectivité candidate ?', en: 'Which local authority is applying?' },
+      // Named before its kind is asked: the prompt does not take it for a local authority yet.
+      prompt: {
+        fr: 'Quelle structure candidate ? (son nom ; l’appel s’adresse aux collectivités territoriales)',
+        en: 'Which organisation is applying? (its name; the call is for local authorities)',
+      },
       names: [
         'nom de la collectivite',
         'collectivite',
         'collectivite candidate',
+        'nom de la structure',
         'authority',
         'authority name',
       ],
@@ -42,15 +55,15 @@ export const meaeNir: DialogDefinition = {
       slot: 'applicant_type',
       prompt: { fr: 'Quel type de structure est-ce ?', en: 'What kind of organisation is it?' },
       help: {
-        fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer.',
-        en: 'The call is for French local authorities, in mainland France or overseas.',
+        fr: 'L’appel s’adresse aux collectivités territoriales françaises, de métropole comme d’outre-mer. Son règlement ne cite pas leurs groupements (EPCI, syndicats mixtes) : pour l’un d’eux, demandez au ministère s’il peut candidater (« parler à quelqu’un »).',
+        en: 'The call is for French local authorities, in mainland France or overseas. Its rules do not mention their groupings (EPCIs, syndicats mixtes): for one of them, ask the ministry whether it may apply (“talk to a person”).',
       },
       // « la ville de Dakar souhaite… »: a city known only abroad applies.
       factIn: applicantAbroad,
       // An authority named with a foreign country (« la municipalité de Ziguinchor, au Sénégal ») is a foreign one.
       blends: { foreign_authority: ['french_local_authority'] },
       keywords: {
-        french_local_authority: LOCAL_AUTHORITY_WORDS,
+        french_local_authority: [...LOCAL_AUTHORITY_WORDS, ...GROUPING_WORDS],
         foreign_authority: [
           'collectivite etrangere',
           'ville etrangere',
@@ -59,19 +72,10 @@ export const meaeNir: DialogDefinition = {
           'abroad',
           ...FOREIGN_COUNTRY_WORDS,
         ],
-        association: ['asso', 'assoc', 'ngo', 'ong', 'nonprofit'],
-        company: [
-          'entreprise',
-          'societe',
-          'business',
-          'firm',
-          'consultancy',
-          'cabinet',
-          'agence',
-          'agency',
-          'bureau d etudes',
-        ],
-        other: ['autre', 'universite', 'etablissement public', 'fondation', 'syndicat'],
+        association: ASSOCIATION_WORDS,
+        company: COMPANY_WORDS,
+        // The call names no other kind: a public body (a university) or a foundation is « autre ».
+        other: ['autre', ...PUBLIC_BODY_WORDS, ...OTHER_BODY_WORDS, ...GROUPING_WORDS],
       },
     },
     {

@@ -56,7 +56,7 @@ export function parseMoney(text: string): Parsed<number> {
         [],
       );
     default:
-      if (/\b(moitie|tiers|quart|half|third|quarter|%|pour ?cent|percent)\b/.test(normalize(text)))
+      if (/\b(moitie|tiers|quart|half|third|quarter|pour ?cent|percent)\b|%/.test(normalize(text)))
         return clarify(
           {
             fr: 'Quel montant en euros cela fait-il ? Écrivez-le, par exemple « 6 000 € ».',

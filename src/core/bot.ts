@@ -106,7 +106,7 @@ export class Bot {
     }
     const result = { replies: turn.replies, lang: turn.lang };
     if (turn.discardState) return result;
-    turn.state.lang = turn.lang;
+    if (!turn.langThisTurnOnly) turn.state.lang = turn.lang;
     turn.state.offered = lastOffered(turn.replies);
     await this.#conversations.save(user, turn.state);
     return result;

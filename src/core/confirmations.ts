@@ -13,6 +13,8 @@ export interface ConfirmAction {
   declined: Localized;
   /** Runs when they say no, after `declined` is said: for an action whose refusal must be remembered. */
   no?(turn: Turn, data: Record<string, unknown>): Promise<void>;
+  /** Words other than a yes that say yes to this question (« je sais pas encore » to leaving a step for later). */
+  meansYes?(text: string): boolean;
 }
 
 export class Confirmations {
@@ -44,7 +46,9 @@ export class Confirmations {
     const said = yesNoAnswer(turn.message.choiceId ?? turn.message.text);
     // « oui mais c'est quoi la charte ? » asks before it answers.
     const answer = typeof said === 'object' && !said.rest.trim().endsWith('?') ? said.value : undefined;
-    if (answer === true) return action.yes(turn, pending.data);
+    const text = turn.message.choiceId ?? turn.message.text;
+    if (answer === true || (answer === undefined && action.meansYes?.(text)))
+      return action.yes(turn, pending.data);
     if (answer === false) {
       turn.say({ intent: `confirm:${pending.action}:declined`, text: turn.t(action.declined) });
       return action.no?.(turn, pending.data);

@@ -18,6 +18,11 @@ export class Turn {
   command?: CommandMatch;
   /** Leave the stored state as it was: the message was dropped (duplicate, flood) or the person was just forgotten. */
   discardState = false;
+  /**
+   * The conversation's language stays as it was: `lang` is this turn's only (a question asked in the other
+   * language in the middle of an application is answered in it; the application goes on in its own).
+   */
+  langThisTurnOnly = false;
   /** The question this message left unanswered (it was something else): a command that asks again may say so. */
   dropped?: PendingConfirmation;
 

@@ -211,6 +211,9 @@ const BOTH = new Set(['deux', 'both']);
 
 /** What a piece says as a whole (« tous », « les deux »), if that is all it says. */
 function allOrBoth(piece: string, ignore: string[]): 'all' | 'both' | undefined {
+  // « les 2 », "the 2": both, where a bare « 2 » is the second.
+  if (/^(?:les|tous les|toutes les|the|both|all)\s+2$/.test(normalize(piece.replace(POLITE, ' ')).trim()))
+    return 'both';
   const words = contentWords(piece.replace(POLITE, ' ')).filter(
     (w) => !ignore.includes(w) && !['them', 'themes', 'choix', 'options'].includes(w),
   );
@@ -238,6 +241,28 @@ function blended(found: Hit[], options: ChoiceOption[]): Hit[] {
   return found;
 }
 
+/**
+ * « une fondation d'entreprise », « fédération d'associations », "school of business": the name after « de » /
+ * "of" qualifies the one before it, which says what the body is — the qualifier's reading gives way.
+ */
+function withoutQualifiers(found: Hit[], words: string[], typed: string): Hit[] {
+  if (found.length < 2) return found;
+  const qualifies = (head: Hit, tail: Hit) =>
+    [...head.covered].some((i) => {
+      const next = words[i + 1];
+      return (
+        next !== undefined &&
+        tail.covered.has(i + 1) &&
+        !head.covered.has(i + 1) &&
+        new RegExp(
+          `(?<![a-z0-9])${words[i]} (?:de |d'|des |du |of )(?:l'|la |le |les |the |an? )?${next}(?![a-z0-9])`,
+        ).test(typed)
+      );
+    });
+  const kept = found.filter((h) => !found.some((head) => head !== h && qualifies(head, h)));
+  return kept.length > 0 ? kept : found;
+}
+
 /** The one option a sentence names; what it says is not meant (« pas de diffusion en ligne ») is left aside. */
 export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOptions = {}): ChoiceReading {
   const said = how.keepNegated ? text : withoutNegated(text);
@@ -248,8 +273,9 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   }
   const typed = normalize(said);
   const alternatives = /\b(ou|or|soit|either)\b/.test(typed);
-  const named = hits(contentWords(said), options, how, alternatives, typed);
-  const found = alternatives ? named : blended(named, options);
+  const words = contentWords(said);
+  const named = hits(words, options, how, alternatives, typed);
+  const found = alternatives ? named : withoutQualifiers(blended(named, options), words, typed);
   if (found.length === 0) return { kind: 'none' };
   if (found.length === 1) return { kind: 'one', id: (found[0] as Hit).id };
   // Exact names beat guesses at typos.

@@ -83,11 +83,16 @@ const VAGUE = new RegExp(
 /** Two days of the same month offered as alternatives (« le 15 ou le 16 juin »). */
 const EITHER_DAY =
   /\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:ou|or)\s+(?:le\s+|the\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\b/;
+/** Words that put a day in the past (« vendredi dernier », "last Friday", « il y a deux semaines »). */
+const PAST = /\b(?:last|ago|dernier|derniere|passe|passee|il y a|hier|avant-hier|yesterday)\b/;
 /** A day of the month without its month (« le 15 »). */
 const DAY_ALONE = /^(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?[\s.!]*$/;
+/** Days of the month named without one (« le 2 ou le 9 », "the 2nd or the 9th, not sure"): which month? */
+const DAYS_WITHOUT_MONTH =
+  /^(?:(?:plutot|maybe|peut-etre|either|soit)\s+)?(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?(?:\s*(?:,|ou|or|et|and|soit)\s*(?:le |the )?\d{1,2}(?:er|e|st|nd|rd|th)?)+\b/;
 /** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
 const DAY_WORDS = new RegExp(
-  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|tomorrow|today|semaine|week|mois|month|jours?\\b|days?\\b`,
+  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|hier|tomorrow|today|yesterday|semaine|week|mois|month|jours?\\b|days?\\b`,
 );
 
 /** `YYYY-MM-DD` when the day exists in the calendar, else undefined. */
@@ -129,11 +134,13 @@ function readDate(said: string, today: Day): DateReading {
   const reference = new Date(`${today}T12:00:00Z`);
   // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
   const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2');
+  // "last Friday", « vendredi dernier »: a day said to be gone is read in the past, to be said gone.
+  const forwardDate = !PAST.test(typed);
   const results = [
-    ...fr.parse(compact, reference, { forwardDate: true }),
-    ...en.GB.parse(compact, reference, { forwardDate: true }),
+    ...fr.parse(compact, reference, { forwardDate }),
+    ...en.GB.parse(compact, reference, { forwardDate }),
     // The American reader only for months in words (`Mar 12`): its `12/03` is 3 December.
-    ...en.parse(compact, reference, { forwardDate: true }).filter((r) => !/\d\s*[/.-]\s*\d/.test(r.text)),
+    ...en.parse(compact, reference, { forwardDate }).filter((r) => !/\d\s*[/.-]\s*\d/.test(r.text)),
   ]
     .filter((r) => DAY_WORDS.test(normalize(r.text)))
     // First in the text; at the same place, the reading with a day and a month (`Mar 12` is 12 March, not
@@ -143,8 +150,19 @@ function readDate(said: string, today: Day): DateReading {
     (d): d is Day => d !== undefined,
   );
   if (days.length > 1) return { kind: 'several', candidates: days.slice(0, 4) };
-  const result = results[0];
-  if (!result) return VAGUE.test(typed) || DAY_ALONE.test(typed) ? { kind: 'vague' } : { kind: 'none' };
+  // "Tuesday the 16th of November 2027": chrono reads the weekday apart; the day with its month is the one meant.
+  const result = results.find((r) => r.start.isCertain('day') && r.start.isCertain('month')) ?? results[0];
+  // (Not a reading of the same words: « Mar 12 » is no « mardi ».)
+  const apart = (r: ParsedResult) =>
+    result !== undefined &&
+    (r.index + r.text.length <= result.index || r.index >= result.index + result.text.length);
+  const weekdayApart = results.find(
+    (r) => apart(r) && r.start.isCertain('weekday') && !r.start.isCertain('day'),
+  );
+  if (!result)
+    return VAGUE.test(typed) || DAY_ALONE.test(typed) || DAYS_WITHOUT_MONTH.test(typed)
+      ? { kind: 'vague' }
+      : { kind: 'none' };
   const start = result.start;
   if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return { kind: 'vague' };
   let year = start.get('year') ?? Number(today.slice(0, 4));
@@ -161,8 +179,9 @@ function readDate(said: string, today: Day): DateReading {
       .filter((d): d is Day => d !== undefined);
     if (new Set(candidates).size > 1) return { kind: 'several', candidates };
   }
-  if (start.isCertain('weekday') && start.isCertain('day') && start.get('weekday') !== weekdayOf(day)) {
-    const said = start.get('weekday') ?? 0;
+  const weekday = start.isCertain('weekday') ? start.get('weekday') : weekdayApart?.start.get('weekday');
+  if (weekday !== undefined && weekday !== null && start.isCertain('day') && weekday !== weekdayOf(day)) {
+    const said = weekday;
     const back = (weekdayOf(day) - said + 7) % 7;
     return { kind: 'weekday-mismatch', day, candidates: [day, addDays(day, -back), addDays(day, 7 - back)] };
   }

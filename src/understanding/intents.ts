@@ -17,7 +17,13 @@ export function isHesitation(text: string): boolean {
 const EMPTY_WORDS = new Set(
   (
     'merci thanks thank you super parfait genial cool top voila bon bien entendu note compris bonjour salut ' +
-    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh'
+    'hello hi hey coucou please svp stp ok okay dac euh heu hmm hum bah ben bof uh um erm eh ah oh ' +
+    // « merci beaucoup pour votre aide », « re bonjour », "thanks a lot", "hello again", « bonne journée ».
+    'beaucoup bcp infiniment mille re rebonjour bonsoir again there lot much so very tres pour votre ton ' +
+    'aide help your for the a all tous everyone nice great awesome bonne journee soiree day alright ' +
+    "d'accord dacc daccord entendu nickel impeccable excellent yes oui yep ouais tout thx thnx ty tks mrc mci " +
+    // « merci, ça m'aide », "thanks, that helps", « c'est clair », "that makes sense".
+    "that it helps helped helpful utile clair clear makes sense ca m'aide c'est"
   ).split(' '),
 );
 /** « aucun », "none": at a free-text step (the partners), that is an answer. */
@@ -89,7 +95,7 @@ const QUESTION_FRAME = new Set(
     // official name", "where can I read it before I say yes?".
     'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
-    'mets mettre met put ' +
+    'mets mettre met mette mettes put ecrive reponde indique ' +
     // Politeness around a question says nothing of its subject.
     'sorry desole desolee excuse excusez please svp stp merci thanks hello bonjour all'
   ).split(' '),
@@ -97,11 +103,35 @@ const QUESTION_FRAME = new Set(
 
 /** « hein ? », « pardon ? », « je ne comprends pas la question », "I don't understand": the step explained. */
 const PUZZLED =
-  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon)[\s,.!]+)*(?:hein|pardon|comment|quoi|what|sorry|huh|c'est-a-dire|c'est a dire|(?:je|j')\s*(?:n'ai|ai)\s+pas\s+(?:bien\s+|tres bien\s+|trop\s+|vraiment\s+)?compris|(?:je|j')\s*(?:ne\s+|n')?comprends\s+rien(?:\s+a\s+(?:votre|ce|cette|la)\s+\w+)?|(?:i|we)\s+(?:didn'?t|did\s+not)\s+(?:understand|get\s+(?:it|that))|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|saisis|vois)\s+pas(?:\s+(?:bien|trop|tres bien|vraiment))?(?:\s+(?:la|votre|cette)\s+question|\s+ce\s+que\s+vous\s+(?:voulez|demandez|attendez)(?:\s+dire)?)?|(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:understand|get\s+it|follow)(?:\s+(?:the|your|this)\s+question)?|what\s+do\s+you\s+mean)[\s?!.…]*$/;
 
-/** Whether a message says the person does not understand what is asked. */
+/**
+ * Asking how to answer, in words rather than with a question mark: « donnez-moi un exemple », « un exemple
+ * svp », « vous pouvez m'expliquer ce que vous attendez », « je comprends pas ce qu'il faut mettre », "what do
+ * you need here", "can you give me an example", "explain please".
+ */
+const ASKS_HOW =
+  /^(?:(?:euh|heu|hmm|desole|desolee|sorry|pardon|ok|bon)[\s,.!]+)*(?:(?:donnez|donne|montrez|montre)(?:-moi| moi)?\s+(?:un|des)\s+exemples?|(?:un|des)\s+exemples?(?:\s+(?:svp|stp|s'il vous plait|please))?|(?:vous pouvez|pouvez-vous|tu peux|peux-tu)\s+(?:m'|me\s+)?(?:expliquer|preciser|aider|donner un exemple)\b.*|expliquez(?:-moi| moi)?\b.*|(?:je|j')\s*(?:ne\s+|n')?(?:comprends|sais|vois)\s+pas\s+(?:ce\s+qu'il\s+faut|quoi)\s+(?:mettre|ecrire|repondre|indiquer|dire)\b.*|what\s+(?:do\s+you\s+need|should\s+i\s+(?:put|write|say)|are\s+you\s+(?:asking|looking\s+for))(?:\s+here)?|(?:can|could)\s+you\s+(?:give\s+(?:me\s+)?an\s+example|explain|help)\b.*|(?:an\s+)?example(?:\s+please)?|explain(?:\s+please)?)[\s?!.…]*$/;
+
+/** Whether a message says the person does not understand what is asked, or asks how to answer. */
 export function isPuzzled(text: string): boolean {
-  return PUZZLED.test(asQuestionTyped(text));
+  const typed = asQuestionTyped(text);
+  return PUZZLED.test(typed) || ASKS_HOW.test(typed);
+}
+
+/**
+ * A question without its question mark at a free-text step (« c'est quoi un NEC local », « pourquoi vous avez
+ * besoin du nom », "why do you need that"): framed as one, in a few words. An answer opening on « comment » or
+ * « quand » is not taken for one (« Quand les habitants s'entraident… »).
+ */
+export function asksWithoutMark(text: string): boolean {
+  const typed = asQuestionTyped(text);
+  return (
+    typed.split(' ').length <= 12 &&
+    /^(?:c'est quoi|qu'est-ce|qu'est ce|pourquoi|pk |pq |pkoi |est-ce que|est ce que|puis-je|peut-on|dois-je|faut-il|a quoi|ca veut dire|ca sert|what(?:'s| is| are| do| does| should)|why|how (?:do|does|can|should|much|many)|can you|could you|do you|does it|should i|is it|is this)\b/.test(
+      typed,
+    )
+  );
 }
 
 /** A question that opens on the answer asked for (« ça… », « est-ce que ça… », "does it…", "is that…"). */
@@ -147,6 +177,11 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
   // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
   if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
+  // "does a partner have to be signed up already?", « un partenaire doit-il avoir signé ? »: what the step's
+  // thing must be to count — the step's question.
+  const found = REQUIRED.exec(typed)?.groups;
+  const required = found?.noun ?? found?.noun2 ?? found?.noun3;
+  if (required && stepWords.some((known) => wordMatch(required, known) !== undefined)) return 'step';
   if (onStep === 0 && typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12)
     return 'step';
   // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
@@ -154,15 +189,19 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   return onStep === 0 ? 'elsewhere' : 'both';
 }
 
+/** What a thing must be to count (« un partenaire doit-il être signé », "does a partner have to be", "what counts as a partner"). */
+const REQUIRED =
+  /^(?:(?:and|but|so|et|mais|alors)\s+)?(?:(?:does|do|must|should|can|could|will|would)\s+(?:an?|the|our|my|each|every|all)?\s*(?<noun>[a-z]+)s?\s+(?:have to|has to|need to|needs to|be|count|qualify)\b|(?:est-ce qu'|est-ce que\s+)?(?:une?|le|la|les|nos|notre|chaque|tous les|toutes les)\s+(?<noun2>[a-z]+)\s+(?:doit|doivent|peut|peuvent|faut)(?:-(?:il|elle|ils|elles)| (?:il|elle|ils|elles))?\s+(?:etre|avoir|deja|forcement|obligatoirement)\b|(?:what|which|who|qu'est-ce qui|qu'est ce qui|qui|quoi)\s+(?:counts|count|compte|comptent|qualifies|est considere)\s+(?:as|comme)\s+(?:an?|the|une?|des)?\s*(?<noun3>[a-z]+))/;
+
 /** A condition put on the answer: "what if…", « et si… », « si jamais… », "if two of us come…". */
 const HYPOTHETICAL =
   /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
 /** Whether the answer would do: « ça suffit ? », « ça compte ? », "is that enough?", "does it count?". */
 const ENOUGH =
-  /\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
+  /^(?:does|do|would|will|can)\s.*\s(?:count|qualify|suffice|be enough|do)[\s?!.]*$|^est-ce qu(?:e |').*\s(?:compte|suffit|suffira|marche|passe)[\s?!.]*$|\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
 /** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
 const ANSWERING =
-  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
+  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|(?:je m'engage|on s'engage|nous nous engageons|ca m'engage|ca nous engage|ca engage) a quoi|(?:je|on) (?:reponds|repond|mets|met|coche|choisis|choisit) quoi|qu'est-ce que (?:je|j'|on) (?:reponds|repond|mets|met|coche|choisis)|what do (?:i|we) (?:answer|put|say|tick|pick)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
 
 /** A question on how to answer: what the person should write, pick or give. */
 const HOW_TO_ANSWER =
@@ -170,7 +209,7 @@ const HOW_TO_ANSWER =
 
 /** The words of "what is", « c'est quoi », « que veut dire », « ça veut dire quoi ». */
 const WHAT_IS = new Set(
-  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does'.split(
+  'quoi que qu veut dire signifie ca cela exactement entendez entend par what whats mean means meant by exactly does counts count compte comptent comme as considered considere qualifies'.split(
     ' ',
   ),
 );
@@ -197,13 +236,13 @@ export function isFramedQuestion(text: string): boolean {
 }
 
 const CORRECTION =
-  /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
+  /^(?:(?:non|no|euh|heu|oh|ah|et|and|une|petite|grosse|small|little|quick|tiny|si)[\s,.!]+)*(?:attendez|attends|attendez une seconde|pardon|oups|oops|desole|desolee|sorry|en fait|en realite|au fait|by the way|plutot|je me suis trompee?|on s'est trompes?|nous nous sommes trompes|erreur|correction|coquille|typo|je corrige|je rectifie|je voulais dire|actually|wait|my mistake|my bad|i meant|i mean|no wait|scratch that|mistake|make that|make it|finalement|en definitive|after all|finally|change of plan|changement)\b[\s,.!:;-]*(?:(?:non|no)[\s,.!]+)?(?:en fait[\s,]+)?(?:(?:c'est|ce sera|ca fait|it's|it is|it will be|that's|make it|plutot|rather|i meant|je voulais dire)\s+)?(?:plutot\s+)?/;
 
 /** « c'est plutôt 180 », « euh non, on sera plutôt 170 »: « plutôt » among the first words. */
 const RATHER = /^(?:\S+\s+){1,4}?(?:plutot|rather|actually|en fait)\s+(?!not\b|than\b|que\b)(?=\S)/;
 /** « la capacité c'est 350 en fait », « on passe au 2 avril finalement »: the correction said last. */
 const SAID_LAST =
-  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
+  /[\s,]+(?:en fait|finalement|plutot|pardon|desole|desolee|au final|actually|instead|rather|sorry|after all|(?:je l'|j')avais oublie|i forgot)(?:\s*,\s*(?:pas|not)\s+[^,.!?]+)?[\s.!]*$/;
 const NOT_THIS_BUT = /^(?:non[\s,]+)?(?:pas|not)\s+.+?\s+(?:mais|but)\s+/;
 const PLAIN_NO = /^(?:non|no|nope)[\s,.!:;-]+(?=\S)/;
 
@@ -273,24 +312,27 @@ export function correctionSaidLast(text: string): string | undefined {
   const normalized = normalize(typed);
   const last = SAID_LAST.exec(normalized);
   if (!last || normalized.length !== typed.length) return undefined;
-  // « ah non c'est Paris finalement »: the « non » is the correction's, not a no to anything.
-  const rest = typed
-    .slice(0, last.index)
-    .trim()
-    .replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
+  const rest = withoutLeadingNo(typed.slice(0, last.index).trim());
   return rest === '' ? undefined : rest;
 }
 
+/** « ah non c'est Paris finalement », « euh non c'est une SCOP »: the « non » is the correction's, not a no to anything. */
+export const withoutLeadingNo = (text: string): string =>
+  text.replace(/^(?:(?:ah|oh|euh|heu|bah|ben)[\s,]+)*(?:non|no|nope)[\s,.!]+(?=\S)/i, '');
+
 const EDIT_VERB =
-  "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
+  "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|modify|alter|redo|rewrite|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
 const EDIT = new RegExp(
   `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:(?:i|we)(?:'d| would)? )?(?:like to|want to|need to|have to)\\s+|(?:il )?faut (?:que (?:je|j'|on|nous) )?(?:que je )?|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
   'd',
 );
 const MISTAKE =
   /^(?:je me suis (?:trompee?|plantee?|gouree?)|on s'est (?:trompes?|plantes?)|nous nous sommes trompes|i made a mistake|i got|erreur|mistake) (?:sur|dans|de|on|in|with|pour|for|wrong) (?<what>.+?)[\s?!.]*$/d;
+/** « wrong organisation name, let me fix it », « mauvaise date »: what is wrong, named first. */
+const WRONG_FIRST =
+  /^(?:(?:the|la|le|l')\s*)?(?:wrong|mauvaise?|incorrect|faux|fausse)\s+(?<what>[^,;.!?]+?)(?:\s*[,;.!]\s*(?:let me|i'?ll|je vais|je veux|je voudrais|to)?\s*(?:fix|correct|change|corriger|modifier|changer)\w*(?:\s+(?:it|that|ca|la|le))?)?[\s.!]*$/d;
 const WRONG =
-  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|is (?:wrong|incorrect|not right)|was wrong|isn't right)\b/d;
+  /^(?<what>.+?) (?:n'est pas (?:bon|bonne|correct|correcte|juste)|est (?:faux|fausse|errone|erronee|incorrect|incorrecte)|(?:is|are) (?:wrong|incorrect|not right)|(?:was|were) wrong|(?:isn't|aren't) right|(?:ne )?sont pas (?:bons|bonnes|correct(?:e)?s|justes)|sont (?:faux|fausses|errone(?:e)?s|incorrect(?:e)?s))\b/d;
 
 /**
  * « modifier la date », « je voudrais changer le format », « je reviens sur les thèmes », « je me suis trompé
@@ -299,7 +341,8 @@ const WRONG =
  */
 export function editRequestIn(text: string): string | undefined {
   const typed = normalize(text);
-  const found = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed))?.indices?.groups?.what;
+  const found = (EDIT.exec(typed) ?? MISTAKE.exec(typed) ?? WRONG.exec(typed) ?? WRONG_FIRST.exec(typed))
+    ?.indices?.groups?.what;
   if (!found) return undefined;
   // « ma réponse sur la première participation », "my answer about the date": the step is what follows.
   const answer =
@@ -337,6 +380,9 @@ const PROGRESS = new RegExp(
     'how far (?:along )?(?:are we|am i)',
     'how many (?:more )?(?:questions|steps)(?: are)? left',
     "what(?:'s| is) (?:left|missing|still missing)",
+    '(?:montre|montrez|affiche|affichez|voir|revoir|recap(?:itule)?|show|see|review)(?:-moi|-nous| moi| nous| me| us)? (?:mes|nos|les|my|our|the) (?:reponses|answers)(?: (?:donnees|so far|given))?',
+    "(?:qu'est-ce que|qu'est ce que) (?:j'ai|on a|nous avons) (?:deja )?(?:repondu|dit|donne)",
+    'what (?:did|have) (?:i|we) (?:answered|answer|said|say|given|give)(?: so far)?',
     'progress',
   ].join(
     '|',

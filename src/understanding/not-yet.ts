@@ -159,6 +159,7 @@ const PATTERNS = [
   `(?:i'?m|we'?re|i\\s+am|we\\s+are)\\s+not\\s+(?:yet\\s+)?(?:sure|certain)`,
   `(?:haven'?t|have\\s+not)\\s+(?:yet\\s+)?(?:${EN_UNDONE}|made\\s+up\\s+(?:our|my)\\s+minds?)`,
   `not\\s+(?:yet\\s+)?${EN_UNDONE}`,
+  `no\\s+\\w+(?:\\s+\\w+)?\\s+yet`,
   `to\\s+be\\s+(?:decided|defined|confirmed|determined|announced|discussed|fixed|set)`,
   `still\\s+(?:deciding|thinking|working|looking|discussing|figuring|talking|planning|undecided|unsure|open|waiting|searching|brainstorming|negotiating|checking)`,
   `(?:i|we)'?(?:ll|\\s+will)\\s+(?:come\\s+back|get\\s+back|let\\s+you\\s+know|tell\\s+you|check|see|confirm|ask)`,
@@ -174,6 +175,18 @@ const PATTERNS = [
  * name or a number.
  */
 const DEFERRALS = [
+  // « je ne sais plus si mon prédécesseur était venu », "I don't know whether we applied": not knowing which.
+  `(?:je|j'|on|nous)\\s*(?:ne\\s+|n')?(?:sais|sait|savons|me\\s+souviens|me\\s+rappelle|nous\\s+souvenons)\\s+(?:pas|plus)\\s+(?:trop\\s+|bien\\s+|exactement\\s+)?(?:si|quand|combien|qui|ou|lequel|laquelle|lesquels)\\b`,
+  `(?:i|we)\\s+(?:don'?t|do\\s+not|can'?t|cannot)\\s+(?:know|remember|recall|tell)\\s+(?:if|whether|when|how|who|which)\\b`,
+  // « pas envie de la citer », "will confirm after our council meeting": not now.
+  `(?:je\\s+n'ai|j'ai|on\\s+n'a|on\\s+a|nous\\s+n'avons)?\\s*pas\\s+envie\\s+de\\s+(?:la\\s+|le\\s+|les\\s+|l'|en\\s+|vous\\s+)?(?:citer|dire|donner|nommer|repondre|preciser|parler|communiquer)`,
+  `(?:will|shall|'ll)\\s+(?:confirm|check|let\\s+you\\s+know|get\\s+back|tell\\s+you|come\\s+back)`,
+  // « je ne veux pas répondre à ça », « ça ne vous regarde pas », "none of your business": refusing to say.
+  `(?:je|on|nous)\\s+(?:ne\\s+|n')?(?:veux|voulons|veut|souhaite|souhaitons|tiens|tenons)\\s+pas\\s+(?:a\\s+)?(?:repondre|le\\s+dire|vous\\s+le\\s+dire|le\\s+donner|en\\s+parler|le\\s+preciser)`,
+  `(?:ca|cela)\\s+ne\\s+vous\\s+regarde\\s+pas|ca\\s+vous\\s+regarde\\s+pas|sans\\s+commentaire|no\\s+comment|none\\s+of\\s+your\\s+business|(?:i|we)\\s+(?:don'?t|do\\s+not)\\s+want\\s+to\\s+(?:say|answer|tell|share)`,
+  // « je vérifie avec mon équipe », « je demande à ma collègue », "let me check with my team": checking first.
+  `(?:je|j'|on|nous)\\s*(?:vais\\s+|va\\s+|allons\\s+)?(?:verifie|verifier|demande|demander|regarde|regarder|renseigne|renseigner|me\\s+renseigne|vois|voir|check|checke)\\s+(?:ca\\s+|cela\\s+|le\\s+|la\\s+)?(?:avec|a|au|aupres\\s+d[eu']|de\\s+mon\\s+cote|en\\s+interne|dans)\\b`,
+  `let\\s+me\\s+(?:check|ask|see|confirm|find\\s+out|look\\s+(?:it\\s+)?up|verify)|(?:i|we)'?(?:ll|\\s+will)\\s+(?:ask|check\\s+with)|(?:i|we)\\s+(?:need|have)\\s+to\\s+ask`,
   // « je passe pour l'instant », "skip for now": the skip asked for in words.
   `(?:je\\s+passe|on\\s+passe|passons|je\\s+saute|(?:let'?s\\s+)?skip(?:\\s+(?:this|it|that))?)(?:\\s+(?:pour\\s+l'instant|pour\\s+le\\s+moment|for\\s+now|this\\s+one))?`,
   // « la mairie doit voter ça en janvier », "the board has to decide": a decision still to be taken.
@@ -185,8 +198,8 @@ const DEFERRALS = [
   `(?:on|nous)\\s+(?:en\\s+)?(?:discute|discutons|discutera|parle|parlons|parlera|reparle|reparlera|decide|decidons|decidera|tranche|tranchera)`,
   `je\\s+(?:vous\\s+)?(?:le\\s+)?(?:redis|redirai|dirai)`,
   `je\\s+(?:vous\\s+)?(?:confirme|confirmerai|precise|preciserai|donne|donnerai)\\b.*\\b(?:plus\\s+tard|bientot|demain|semaine\\s+prochaine|prochainement|rapidement|des\\s+que\\s+possible)`,
-  `(?:je\\s+|on\\s+|nous\\s+)?(?:prefere|preferons|prefererais|prefererions)\\s+ne\\s+pas\\s+(?:les\\s+|le\\s+|la\\s+|l'|en\\s+|vous\\s+)?(?:citer|dire|donner|nommer|communiquer|preciser|repondre|indiquer)`,
-  `(?:i'?d|we'?d|i\\s+would|we\\s+would)?\\s*rather\\s+not\\s+(?:say|tell|share|disclose|name|give)`,
+  `(?:je\\s+|on\\s+|nous\\s+)?(?:prefere|preferons|prefererais|prefererions)\\s+(?:ne\\s+)?pas\\s+(?:les\\s+|le\\s+|la\\s+|l'|en\\s+|vous\\s+)?(?:citer|dire|donner|nommer|communiquer|preciser|repondre|indiquer)`,
+  `(?:i'?d|we'?d|i\\s+would|we\\s+would)?\\s*rather\\s+not\\s+(?:say|tell|share|disclose|name|give|write|put|answer|mention)`,
   `(?:can'?t|cannot|can\\s+not)\\s+(?:disclose|share|say|tell|name|give)`,
   `(?:negotiations?|discussions?|talks)\\s+(?:are\\s+|is\\s+)?(?:ongoing|in\\s+progress|under\\s+way|underway)`,
   `(?:discussions?|negociations?|echanges?)\\s+(?:sont\\s+|est\\s+)?en\\s+cours`,
@@ -248,6 +261,9 @@ const NEUTRAL = new Set(
   ).split(' '),
 );
 
+/** The bodies and meetings people wait for, written in capitals (« en CA », « à l'AG »): no names. */
+const MEETINGS = new Set(['ca', 'ag', 'age', 'codir', 'copil', 'cse', 'cm', 'bureau']);
+
 /** Accents dropped, apostrophes unified, spaces single; capitals kept (they tell a name). */
 function fold(text: string): string {
   return text
@@ -293,7 +309,8 @@ export function saysNotKnownYet(text: string, options: NotYetOptions = {}): bool
     const w = word[0].replace(/^(?:[ldjcsnm]|qu)'/, '');
     // A capital inside a sentence is a name the person gives beside the phrase ("I" is not one).
     const startsSentence = /^$|[.!?:;…]$/.test(kept.slice(0, word.index).trimEnd());
-    if (!startsSentence && /\p{Lu}/u.test(kept[word.index] ?? '') && !/^i(?:'|$)/.test(w)) return false;
+    if (!startsSentence && /\p{Lu}/u.test(kept[word.index] ?? '') && !/^i(?:'|$)/.test(w) && !MEETINGS.has(w))
+      return false;
     if (w.length > 3 && !NEUTRAL.has(w) && !step.has(w)) others++;
   }
   return others <= Math.max(options.others ?? 2, framing ? EXPLAINED : 0);

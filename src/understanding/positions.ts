@@ -49,7 +49,7 @@ const ORDINALS: Record<string, number> = {
   nine: 9,
 };
 const BY_POSITION = new RegExp(
-  `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
+  `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|#|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
 );
 
 /** Words around a position or « les deux » that change nothing (« number 5 only », "both fields please"). */

@@ -29,10 +29,11 @@ const MONTH =
 const AFTER_DATE = new RegExp(
   `^\\s*(?:${MONTH})\\b|^\\s*(?:h\\b|h\\d|heures?\\b|hours?\\b|am\\b|pm\\b|ans?\\b|years?\\b)`,
 );
+const SHARE = /^\s*(?:%|pour ?cents?\b|percent\b|per cent\b)/;
 const BEFORE_DATE = new RegExp(`(?:\\b(?:${MONTH})|\\ben|\\bin|\\bdepuis|\\bsince|\\bedition|\\bannee)\\s*$`);
 const UNITS: Record<Measure, RegExp> = {
   count:
-    /^\s*(?:personnes?|pers\b|participant\.?e?s?|people|persons?|attendees?|visiteurs?|visitors?|inscrit\.?e?s?|invite\.?e?s?|guests?|places?|seats?|sieges?|spectateurs?)/,
+    /^\s*(?:k\s+)?(?:personnes?|pers\b|participant\.?e?s?|people|persons?|attendees?|visiteurs?|visitors?|inscrit\.?e?s?|invite\.?e?s?|guests?|places?|seats?|sieges?|spectateurs?)/,
   money: /^\s*(?:€|eur\b|euros?\b|k€|ke\b|k\b|m€|me\b|m\b|millions?\b|mio\b)/,
   distance: /^\s*(?:km\b|kms\b|kilometres?\b|kilometers?\b|miles?\b)/,
 };
@@ -60,13 +61,18 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   const candidates = numbers.filter(
     (n) =>
       !AFTER_DATE.test(text.slice(n.end)) &&
+      // « 80 % », « 100 % en ligne »: a share, not a quantity of anything.
+      !SHARE.test(text.slice(n.end)) &&
       !BEFORE_DATE.test(text.slice(0, n.start)) &&
       !(
         looksLikeDayPart(n.value) &&
         (/^\s*[/.]\s*\d/.test(text.slice(n.end)) || /\d\s*[/.]\s*$/.test(text.slice(0, n.start)))
       ),
   );
-  if (measure === 'distance' && numbers.some((n) => /^\s*(?:h\b|heures?|hours?|min)/.test(text.slice(n.end))))
+  if (
+    measure === 'distance' &&
+    numbers.some((n) => /^\s*(?:h(?:\b|\d)|heures?|hours?|hrs?\b|min)/.test(text.slice(n.end)))
+  )
     return { kind: 'duration' };
   if (candidates.length === 0) return { kind: 'none' };
   const first = candidates[0] as FoundNumber;
@@ -110,6 +116,7 @@ function scaled(text: string, n: FoundNumber, measure: Measure): number {
     if (/^\s*(?:k€|ke\b|k\b)/.test(after)) return n.value * 1_000;
     if (/^\s*(?:m€|me\b|m\b|millions?\b|mio\b)/.test(after)) return n.value * 1_000_000;
   }
+  if (measure === 'count' && /^\s*k\b/.test(after)) return n.value * 1_000;
   if (measure === 'distance' && /^\s*miles?\b/.test(after))
     return Math.round(n.value * MILES_TO_KM * 100) / 100;
   return n.value;

@@ -52,7 +52,7 @@ export function speaksOfTheAnswer(text: string): boolean {
 
 /** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */
 const DOUBT =
-  /\b(?:peut-etre|peut etre|maybe|perhaps|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+  /\b(?:peut-etre|peut etre|maybe|perhaps|je pense|j'imagine|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
 
 /** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
 export function doubtsItsValue(text: string): boolean {

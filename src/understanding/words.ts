@@ -9,7 +9,9 @@ const SMALL_WORDS = new Set(
     'notre nos votre vos mon ma mes sa son ses pour avec par sur dans plutot surtout peu aussi tres bien ' +
     'principalement essentiellement surtout alors euh bah ben donc qui que y il elle ils elles ' +
     'the an of and or for with we re are is it s our my their to in on at by mostly mainly mainly also ' +
-    'some bit very i m am be will would like'
+    'some bit very i m am be will would like ' +
+    // « en visio uniquement », "online only": how much, not what (« uniquement » names no option).
+    'uniquement seulement exclusivement only exclusively solely purement purely'
   ).split(' '),
 );
 
@@ -30,7 +32,8 @@ export function wordMatch(typed: string, known: string): 'exact' | 'near' | unde
   if (distance(typed, known) <= (shorter >= 8 ? 2 : 1)) return 'near';
   // A distinctive start typed for the whole word (`accessib`); not a short word of its own (« média » is no
   // « médiation », « accès » no « accessibilité »).
-  if (typed.length >= 6 && known.startsWith(typed)) return 'near';
+  // Nor a word of its own ("access" is no "accessibility"): seven letters at least.
+  if (typed.length >= 7 && known.startsWith(typed)) return 'near';
   let common = 0;
   while (common < shorter && typed[common] === known[common]) common++;
   // A shared stem (`inclusion` / `inclusif`), not a short word inside a long one (`access` / `accessibility`).

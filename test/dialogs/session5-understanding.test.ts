@@ -4,11 +4,9 @@
  * to the answer it names or replaced, hedges and sentences about the answer never stored, facts from openings.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApplicationStore } from '../../dialogs/application.ts';
 import type { Reply } from '../../src/core/message.ts';
-import { userKey } from '../../src/store/user-records.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { askedSlot, ELIGIBLE_LOCAL_NEC } from './support.ts';
+import { answersOf, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -18,16 +16,9 @@ afterEach(async () => {
 
 const start = () => createTestApp({ now: '2026-12-01T10:00:00+01:00' });
 const intents = (r: Reply[]) => r.map((x) => x.intent);
-const answers = async (user: string) =>
-  (await new ApplicationStore((app as TestApp).records).list(userKey('shell', user)))[0]?.answers ?? {};
-
-async function reach(user: string, dialog: string, slot: string, route: Record<string, string>) {
-  let r = await (app as TestApp).say(user, `candidater ${dialog}`);
-  if (intents(r).includes('confirm:dialog-closed-call')) r = await (app as TestApp).say(user, 'oui');
-  for (let guard = 0; guard < 30 && askedSlot(r) !== slot; guard++)
-    r = await (app as TestApp).say(user, route[askedSlot(r) as string] ?? 'Rapprocher les habitants');
-  expect(askedSlot(r)).toBe(slot);
-}
+const answers = (user: string) => answersOf(app as TestApp, user);
+const reach = (user: string, dialog: string, slot: string, route: Record<string, string>) =>
+  reachStep(app as TestApp, user, dialog, slot, route);
 
 const TRAVEL = { organisation_name: 'Les Liens', first_participation: 'oui', venue: '1', distance_km: '300' };
 const MEAE = {
@@ -129,9 +120,8 @@ describe('corrections go to the answer they name', () => {
       'Bonjour, Brest métropole souhaiterait candidater à l’appel du MEAE avec la ville de Tanger au Maroc',
     );
     if (intents(r).includes('confirm:dialog-closed-call')) r = await app.say('v', 'oui');
-    expect(await answers('v')).toMatchObject({
-      applicant_type: 'french_local_authority',
-      foreign_partner: true,
-    });
+    // A métropole is a grouping of local authorities: its kind is asked at its step (session 6).
+    expect(await answers('v')).toMatchObject({ foreign_partner: true });
+    expect((await answers('v')).applicant_type).toBeUndefined();
   });
 });

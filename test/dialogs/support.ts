@@ -1,6 +1,8 @@
 /** Helpers for dialog conversation tests: drive a dialog by slot, and read the replies. */
+import { ApplicationStore } from '../../dialogs/application.ts';
 import type { VerdictEntry } from '../../rules/index.ts';
 import type { Reply } from '../../src/core/message.ts';
+import { userKey } from '../../src/store/user-records.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 /** A complete, eligible local NEC application as typed by someone, today being 2026-11-23. */
@@ -23,6 +25,17 @@ export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
   budget_total: '12 000 €',
   grant_requested: '9 600 €',
   charter: 'oui',
+};
+
+/** A complete meae-nir application as typed by someone (the call closed since 13 March 2024). */
+export const MEAE: Record<string, string> = {
+  authority_name: 'Ville de Nantes',
+  applicant_type: 'collectivité',
+  foreign_partner: 'oui',
+  partner_name: 'Dakar, Sénégal',
+  fields: '1, 2',
+  project_title: 'Médiation numérique partagée',
+  project_summary: 'passer',
 };
 
 /** The slot a reply asks for (`dialog:<id>:<slot>`), if it is a step. */
@@ -63,4 +76,28 @@ export async function driveToSummary(
 /** The verdict data of a summary reply. */
 export function verdictOf(summary: Reply): Record<string, VerdictEntry> {
   return summary.data?.verdict as never;
+}
+
+/** The answers of a person's latest application (none: an empty record). */
+export async function answersOf(app: TestApp, user: string): Promise<Record<string, unknown>> {
+  return (await new ApplicationStore(app.records).list(userKey('shell', user)))[0]?.answers ?? {};
+}
+
+/**
+ * Starts a dialog (saying yes to preparing a closed call anyway) and answers each step from `route` (by slot;
+ * a plain sentence where it gives none) until `slot` is asked; returns the replies that ask it.
+ */
+export async function reachStep(
+  app: TestApp,
+  user: string,
+  dialog: string,
+  slot: string,
+  route: Record<string, string>,
+): Promise<Reply[]> {
+  let r = await app.say(user, `candidater ${dialog}`);
+  if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) r = await app.say(user, 'oui');
+  for (let guard = 0; guard < 30 && askedSlot(r) !== slot; guard++)
+    r = await app.say(user, route[askedSlot(r) as string] ?? 'Rapprocher les habitants');
+  if (askedSlot(r) !== slot) throw new Error(`step ${slot} never asked`);
+  return r;
 }

@@ -6,7 +6,14 @@
 import pg from 'pg';
 
 /** One Redis database per isolated suite (0 is the shared one). */
-const REDIS_DATABASES = { 'job-stores': 1, replicas: 2, console: 3, migration: 4, 'by-call': 5 } as const;
+const REDIS_DATABASES = {
+  'job-stores': 1,
+  replicas: 2,
+  console: 3,
+  migration: 4,
+  'by-call': 5,
+  'mid-turn': 6,
+} as const;
 
 export type IsolatedSuite = keyof typeof REDIS_DATABASES;
 

@@ -1,9 +1,11 @@
 /** The understanding layer under random input (fast-check): no exception escapes, every reading is well formed. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chatKind, talksToTheBot } from '../../src/understanding/chat.ts';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import {
+  asksWithoutMark,
   correctionIn,
   correctionSaidLast,
   editRequestIn,
@@ -44,6 +46,12 @@ const SENTENCES = fc
       'mi-juin',
       '31/02',
       'attendez',
+      'une seconde',
+      'je cherche',
+      'merci',
+      'I',
+      'hold on',
+      'next',
       'modifier',
       'la date',
       'je ne sais pas',
@@ -98,6 +106,9 @@ describe('understanding layer under random input', () => {
         expect(typeof isHesitation(text)).toBe('boolean');
         expect(['step', 'elsewhere', 'both']).toContain(questionTopic(text, ['date']));
         expect(typeof saysNothing(text)).toBe('boolean');
+        expect([undefined, 'wait', 'remark', 'pause', 'person', 'next']).toContain(chatKind(text));
+        expect([undefined, 'puzzled', 'checking']).toContain(talksToTheBot(text));
+        expect(typeof asksWithoutMark(text)).toBe('boolean');
       }),
       { numRuns: 500 },
     );

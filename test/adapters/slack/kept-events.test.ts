@@ -3,96 +3,39 @@
  * the bot acknowledged is kept in the store first, so when the process is killed with SIGKILL right after
  * acknowledging it, the next start answers it — once, and without running the turn a second time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi, type RecordedCall } from '../../support/fake-slack-api.ts';
-import { freePort } from '../../support/free-port.ts';
-import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../../support/slack-requests.ts';
+import { describe, expect, it } from 'vitest';
+import { JSON_TYPE, signedPost } from '../../support/slack-requests.ts';
+import {
+  directMessage,
+  killed,
+  postsTo as postsIn,
+  startSlackBot,
+  stopped,
+  until,
+  withSpawnedBots,
+} from '../../support/spawned-slack-bot.ts';
 
-const ENTRY = join(import.meta.dirname, '..', '..', '..', 'src', 'main.ts');
+const bots = withSpawnedBots('nec-kept-');
 
-let fake: FakeSlackApi;
-let dir: string;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'nec-kept-'));
-  fake.reset();
-});
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A bot process on the test's store, resolved once its HTTP receiver answers. */
-async function startBot(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      LOG_LEVEL: 'warn',
-      BOT_LANG: 'en',
-      STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
-      EXPORTS_DIR: join(dir, 'exports'),
-      PORT: String(port),
-      SLACK_BOT_TOKEN: 'xoxb-kept',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-    },
+/** A bot process on the test's store. */
+const startBot = () =>
+  startSlackBot({
+    fake: bots.fake,
+    storeUrl: `sqlite://${join(bots.dir, 'bot.sqlite')}`,
+    exportsDir: join(bots.dir, 'exports'),
   });
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200);
-  return { child, url, exited };
-}
 
-async function until(done: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await done())) await sleep(100);
-}
-
-/** A person's direct message to the bot, as Slack sends it. */
-function directMessage(user: string, text: string, eventId: string): string {
-  return eventBody(
-    { type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts: '1800000000.000100' },
-    eventId,
-  );
-}
-
-const postsTo = (channel: string): RecordedCall[] =>
-  fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel && c.status === 200);
-
-async function killed(bot: { child: ChildProcess; exited: Promise<number | null> }): Promise<void> {
-  bot.child.kill('SIGKILL');
-  expect(await bot.exited).toBeNull();
-}
-
-/** SIGTERM: the process finishes what it has in hand, so the posts counted after are all there will be. */
-async function stopped(bot: { child: ChildProcess; exited: Promise<number | null> }): Promise<void> {
-  bot.child.kill('SIGTERM');
-  expect(await bot.exited).toBe(0);
-}
+const postsTo = (channel: string) => postsIn(bots.fake, channel);
 
 describe('a Slack event acknowledged, then the process killed', () => {
   it('is answered once by the next start when the kill came before the turn ran', async () => {
     const first = await startBot();
     // The turn starts with the person's profile: that call never answers, the process is killed meanwhile.
-    fake.failNext('users.info', 'hang');
+    bots.fake.failNext('users.info', 'hang');
     const res = await signedPost(first.url, directMessage('UKEPT1', 'help', 'EvKept1'), JSON_TYPE);
     expect(res.status).toBe(200);
-    await fake.waitFor('users.info', (c) => c.params.user === 'UKEPT1');
+    await bots.fake.waitFor('users.info', (c) => c.params.user === 'UKEPT1');
     await killed(first);
     expect(postsTo('DUKEPT1')).toEqual([]);
 
@@ -106,10 +49,10 @@ describe('a Slack event acknowledged, then the process killed', () => {
   it('is answered with the replies its turn saved, without running the turn again', async () => {
     const first = await startBot();
     // The turn runs and saves, then its reply is refused for 30 s (429): killed before posting it.
-    fake.rateLimitNext('chat.postMessage', 30);
+    bots.fake.rateLimitNext('chat.postMessage', 30);
     const res = await signedPost(first.url, directMessage('UKEPT2', 'apply local-nec', 'EvKept2'), JSON_TYPE);
     expect(res.status).toBe(200);
-    const refused = () => fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'DUKEPT2');
+    const refused = () => bots.fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'DUKEPT2');
     await until(() => refused() !== undefined);
     await killed(first);
     expect(postsTo('DUKEPT2')).toEqual([]);
