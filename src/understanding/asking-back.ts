@@ -4,7 +4,8 @@
  * « peut-on », « faut-il », an English auxiliary before its subject: "can I", "should we", "is that"), or words
  * about the step itself in the second person (« vous voulez dire… », « vous parlez de… », "you mean…"). Such a
  * message is asked back before it is stored: a real answer can start the same way (« Comment rapprocher les
- * habitants du numérique »), and then costs only a « oui ».
+ * habitants du numérique »), and then costs only a « oui ». Two readings with the same article (« le nom complet
+ * ou le sigle ») are a question too.
  */
 import { normalize } from '../core/text.ts';
 
@@ -23,6 +24,9 @@ const QUESTION_LAST = /\b(?:de qui|de quoi|a qui|pour qui|combien|lequel|laquell
 const ABOUT_THE_STEP =
   /^(?:(?:euh|heu|hmm|ah|ok|so)[\s,]+)*(?:vous (?:voulez dire|parlez d\w*|entendez|attendez|demandez|voulez)|tu (?:veux dire|parles d\w*)|you (?:mean|want|are asking|re asking)|(?:il|ca) (?:faut|doit) (?:un|une|des|le|la|mettre|ecrire|etre))\b/;
 
+/** Two readings offered back with the same article: « le nom complet ou le sigle », "the full name or the short one". */
+const EITHER = /^(the|le|la|les|un|une|a|an) [^,]+ (?:or|ou) \1 \S+(?: \S+)?$/;
+
 /** Whether a free-text answer is rather a question or talk about the step: it is asked back, never stored as is. */
 export function asksRatherThanAnswers(text: string): boolean {
   const typed = normalize(text).replace(/[.!…\s]+$/, '');
@@ -32,6 +36,7 @@ export function asksRatherThanAnswers(text: string): boolean {
     INVERSION.test(typed) ||
     HOW_TO_FILL.test(typed) ||
     QUESTION_LAST.test(typed) ||
-    ABOUT_THE_STEP.test(typed)
+    ABOUT_THE_STEP.test(typed) ||
+    EITHER.test(typed)
   );
 }

@@ -36,7 +36,7 @@ const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|a
 
 /**
  * A sentence about the answer rather than the answer, at a free-text step: « on en cherche encore », « on le
- * rédige en ce moment », « on n'a pas de nom pour l'instant », « c'est confidentiel pour le moment », "we're
+ * rédige en ce moment », « on n'a pas vraiment décidé », « on n'a pas de nom pour l'instant », « c'est confidentiel pour le moment », "we're
  * still writing it". It speaks of us and of not now, in a few words, names nothing (no capital inside, no
  * number) and is not « aucun pour le moment ».
  */
@@ -47,7 +47,9 @@ export function speaksOfTheAnswer(text: string): boolean {
   if (words.length > 10 || /\d/.test(typed) || NONE.test(typed)) return false;
   if (/\s\p{Lu}/u.test(trimmed.replace(/^\S+/, '').replace(/\s(?:I|I'm|I've|I'd|I'll)\b/g, ' ')))
     return false;
-  return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed));
+  // « on n'a pas vraiment décidé », "we haven't decided": us, a negation and a word of knowing, in a few words.
+  const notKnown = words.length <= 6 && NEGATION.test(typed) && KNOWING.test(typed);
+  return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);
 }
 
 /** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */

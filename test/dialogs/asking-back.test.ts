@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { asksRatherThanAnswers } from '../../src/understanding/asking-back.ts';
+import { speaksOfTheAnswer } from '../../src/understanding/unsure.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { answersOf, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
 
@@ -24,6 +25,7 @@ describe('asking rather than answering', () => {
       'should I write a full paragraph',
       'is that the city or the region',
       'you mean who comes',
+      'the full name or the short one',
     ])
       expect(asksRatherThanAnswers(q), q).toBe(true);
     for (const a of [
@@ -32,8 +34,15 @@ describe('asking rather than answering', () => {
       'No keynotes: only hands-on workshops and a repair café',
       'Saint-Nazaire',
       'La Poste, Emmaüs Connect',
+      'le centre social ou la médiathèque',
     ])
       expect(asksRatherThanAnswers(a), a).toBe(false);
+  });
+
+  it('takes « on n’a pas vraiment décidé » as a sentence about the answer, not « on ne laisse personne de côté »', () => {
+    expect(speaksOfTheAnswer('on n’a pas vraiment décidé')).toBe(true);
+    expect(speaksOfTheAnswer('we haven’t decided')).toBe(true);
+    expect(speaksOfTheAnswer('on ne laisse personne de côté')).toBe(false);
   });
 
   it('asks back « Je note … comme … ? » at the step, and stores the words on « oui »', async () => {
