@@ -19,7 +19,7 @@ import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
-import { answersSaid, formatAnswer } from './render.ts';
+import { answersSaid, formatAnswer, saidBack } from './render.ts';
 import { parseAnswer, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
@@ -112,7 +112,10 @@ export async function answer(
   ctx.say(turn, {
     intent: `dialog:${application.callId}:noted`,
     text:
-      turn.t({ fr: 'Noté : {echo}.', en: 'Noted: {echo}.' }, { echo: parsed.echo[turn.lang] }) +
+      turn.t(
+        { fr: 'Noté : {echo}.', en: 'Noted: {echo}.' },
+        { echo: saidBack(call, step.slot, parsed)[turn.lang] },
+      ) +
       (alsoNoted.length > 0
         ? turn.t(
             { fr: ' J’ai aussi noté : {also}.', en: ' I also noted: {also}.' },
@@ -250,14 +253,18 @@ async function doubted(
   const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
   // « est-ce que je dois tout détailler », "you mean who comes": a question or talk of the step, asked back.
   const asking = step.type === 'text' && asksRatherThanAnswers(text);
+  const call = ctx.call(application.callId);
   const question =
     step.unusual?.(value) ??
-    (held ? heldBack(parsed.echo) : asking ? notedAs(parsed.echo, step.label) : undefined);
+    (held
+      ? heldBack(saidBack(call, step.slot, parsed))
+      : asking
+        ? notedAs(parsed.echo, step.label)
+        : undefined);
   const asked = application.unconfirmed;
   if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
   application.unconfirmed = { slot: step.slot, value };
   await ctx.save(turn, application);
-  const call = ctx.call(application.callId);
   const readings =
     typeof value === 'number' && value >= 10 && !held ? [value, Math.round(value / 10)] : [value];
   ctx.say(turn, {

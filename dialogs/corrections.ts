@@ -21,6 +21,7 @@ import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn } from './facts.ts';
 import { ask } from './progress.ts';
+import { saidBack } from './render.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 export type Reading = Extract<ReturnType<typeof parseAnswer>, { ok: true }>;
@@ -278,7 +279,10 @@ function record(
       ahead
         ? { fr: 'Noté pour « {label} » : {echo}.', en: 'Noted for “{label}”: {echo}.' }
         : { fr: 'Corrigé : {label} : {echo}.', en: 'Corrected: {label}: {echo}.' },
-      { label: target.label[turn.lang], echo: parsed.echo[turn.lang] },
+      {
+        label: target.label[turn.lang],
+        echo: saidBack(ctx.call(application.callId), target.slot, parsed)[turn.lang],
+      },
     ),
   });
   sayEligibility(ctx, turn, application, [target.slot]);

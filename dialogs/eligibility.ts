@@ -4,6 +4,7 @@ import { cited, evaluate, type RuleOutcome, rulesTouching } from '../rules/index
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang } from '../src/core/i18n.ts';
 import type { Answers } from './application.ts';
+import { andList } from './render.ts';
 
 /** How each outcome worth telling at once is marked: a failure, a case to confirm, a warning. */
 const LIVE_MARK: Partial<Record<RuleOutcome['status'], string>> = {
@@ -43,12 +44,16 @@ export function liveEligibility(
     }
   }
   if (lines.length === 0) return undefined;
-  const open = verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]);
+  // Within reach, not "obtained": eligible is never selected.
+  const open = andList(
+    verdict.benefits.filter((b) => b.eligible !== false).map((b) => b.benefit.name[lang]),
+    lang,
+  );
   lines.push(
-    open.length > 0
+    open !== ''
       ? lang === 'fr'
-        ? `Vous pouvez encore obtenir : ${open.join(', ')}. Poursuivons.`
-        : `You can still get: ${open.join(', ')}. Let’s continue.`
+        ? `Restent à votre portée : ${open}. Poursuivons.`
+        : `Still within reach: ${open}. Let’s continue.`
       : lang === 'fr'
         ? 'Avec cette réponse, aucun avantage de cet appel n’est accessible ; vous pouvez la modifier à tout moment. Poursuivons.'
         : 'With this answer, no benefit of this call is within reach; you can change it at any time. Let’s continue.',

@@ -1,12 +1,13 @@
 /** Step navigation: ask the current step, move on after an answer or a skip, go back, show the summary. */
 
 import { callStatus } from '../rules/dates.ts';
+import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { statusText, stepReply } from './render.ts';
+import { openWithout, statusText, stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
 import { summaryReply } from './summary.ts';
 
@@ -93,24 +94,38 @@ export async function skip(ctx: DialogContext, turn: Turn, application: Applicat
   const hadAnswer = step.slot in application.answers;
   delete application.answers[step.slot];
   if (!application.skipped.includes(step.slot)) application.skipped.push(step.slot);
+  const open = step.optional ? openWithout(ctx.call(application.callId), step) : undefined;
   ctx.say(turn, {
     intent: 'dialog:skipped',
-    text: turn.t(
-      step.optional
-        ? {
-            fr: 'Étape passée : « {label} » reste à compléter.',
-            en: 'Step skipped: “{label}” is still to be given.',
-          }
-        : {
-            fr: 'Étape laissée pour plus tard : « {label} » est nécessaire au dossier, elle reste à compléter dans le récapitulatif (« modifier {label} » pour y revenir).',
-            en: 'Step left for later: “{label}” is needed for the application, it stays missing in the summary (“edit {label}” to come back to it).',
-          },
-      { label: step.label[turn.lang] },
-    ),
+    text: turn.t(skippedText(step.optional, open !== undefined), {
+      label: step.label[turn.lang],
+      open: open?.[turn.lang] ?? '',
+    }),
   });
   await advance(ctx, turn, application);
   // An answer taken back (an edit skipped) changes the verdict as any other change does.
   if (hadAnswer) await followReminders(ctx, turn, application);
+}
+
+/**
+ * What skipping a step says: an optional one stays to be given — and, when a rule reads it, the benefits whose
+ * verdict stays open until then (`{open}`); a required one is needed for the application.
+ */
+function skippedText(optional: boolean, costs: boolean): Localized {
+  if (optional && costs)
+    return {
+      fr: 'Étape passée : « {label} » reste à compléter ; d’ici là, le verdict reste en suspens pour {open}.',
+      en: 'Step skipped: “{label}” is still to be given; until then, the verdict on {open} stays open.',
+    };
+  if (optional)
+    return {
+      fr: 'Étape passée : « {label} » reste à compléter.',
+      en: 'Step skipped: “{label}” is still to be given.',
+    };
+  return {
+    fr: 'Étape laissée pour plus tard : « {label} » est nécessaire au dossier, elle reste à compléter dans le récapitulatif (« modifier {label} » pour y revenir).',
+    en: 'Step left for later: “{label}” is needed for the application, it stays missing in the summary (“edit {label}” to come back to it).',
+  };
 }
 
 /** Registers what the answer to « on la laisse pour plus tard ? » does: leave the step, or ask it again. */

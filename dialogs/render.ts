@@ -1,8 +1,9 @@
 /** How a dialog's questions, answers and progress read, in the person's language. */
 
 import type { CallDefinition } from '../rules/schema.ts';
-import { answerParam, formatParam, slotOf } from '../rules/values.ts';
-import { type Lang, t } from '../src/core/i18n.ts';
+import { benefitsNeeding } from '../rules/touching.ts';
+import { answerParam, figureParams, formatParam, localize, slotOf } from '../rules/values.ts';
+import { type Lang, type Localized, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
@@ -12,6 +13,20 @@ import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
 /** An answer as it reads (choice labels, euros, days in words). */
 export function formatAnswer(call: CallDefinition, slot: string, value: AnswerValue, lang: Lang): string {
   return formatParam(answerParam(slotOf(call, slot), value), lang);
+}
+
+/**
+ * How an answer just read is said back (« Noté : … »): a count in its unit, as every other place writes it
+ * (« 300 km », « 150 personnes »); else as its step read it (a day with its weekday, a text in quotes, euros).
+ */
+export function saidBack(
+  call: CallDefinition,
+  slot: string,
+  parsed: { value: AnswerValue; echo: Localized },
+): Localized {
+  const { value } = parsed;
+  if (typeof value !== 'number' || !slotOf(call, slot)?.unit) return parsed.echo;
+  return { fr: formatAnswer(call, slot, value, 'fr'), en: formatAnswer(call, slot, value, 'en') };
 }
 
 /** « type de structure : association », one per step these answers fill, in the order of the steps. */
@@ -61,9 +76,19 @@ export function stepReply(
   // support, the kind a name says (« Mairie de Créteil »).
   const implied =
     step.implied?.(application.answers)?.note[lang] ?? nameProposal(call, steps, step, application, lang);
-  const optional = step.optional
-    ? t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' })
-    : '';
+  const open = step.optional ? openWithout(call, step) : undefined;
+  const optional = !step.optional
+    ? ''
+    : open
+      ? t(
+          lang,
+          {
+            fr: ' _(facultatif, mais sans cette réponse le verdict reste en suspens pour {open} : « passer » pour sauter)_',
+            en: ' _(optional, but without it the verdict on {open} stays open: “skip” to leave it)_',
+          },
+          { open: open[lang] },
+        )
+      : t(lang, { fr: ' _(facultatif : « passer » pour sauter)_', en: ' _(optional: “skip” to leave it)_' });
   const choices =
     step.type === 'boolean'
       ? [
@@ -79,6 +104,37 @@ export function stepReply(
     input: { kind: step.type, ...bounds(step) },
     data: { application: application.id, slot: step.slot, step: index, of: total, remaining },
   };
+}
+
+/**
+ * What leaving an optional step costs, when a rule reads its answer: the benefits whose verdict then stays open,
+ * quoted and listed (« « subvention de l’ANCT » »); undefined when no rule needs it. Said where the step is asked
+ * and where it is skipped, so that « facultatif » never hides what the verdict needs.
+ */
+export function openWithout(call: CallDefinition, step: Step): Localized | undefined {
+  const names = benefitsNeeding(call, step.slot).map((b) => localize(b.name, figureParams(call)));
+  if (names.length === 0) return undefined;
+  return {
+    fr: andList(
+      names.map((n) => `« ${n.fr} »`),
+      'fr',
+    ),
+    en: andList(
+      names.map((n) => `“${n.en}”`),
+      'en',
+    ),
+  };
+}
+
+// Made once: building an Intl formatter costs far more than using one (core benchmark).
+const AND_LISTS: Record<Lang, Intl.ListFormat> = {
+  fr: new Intl.ListFormat('fr', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en', { type: 'conjunction' }),
+};
+
+/** « A, B et C », "A, B and C". */
+export function andList(items: string[], lang: Lang): string {
+  return AND_LISTS[lang].format(items);
 }
 
 /** « D’après son nom, « Mairie de Créteil » est : collectivité territoriale ? « oui » pour le confirmer… » */

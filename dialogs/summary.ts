@@ -155,7 +155,8 @@ function answerFields(call: CallDefinition, steps: Step[], application: Applicat
 
 /**
  * What to do with the file: check the call at its source, send it to the contact the source gives — unless the
- * call is closed: then keep it for a next edition and ask the contact whether one is planned.
+ * call is closed: then keep it for a next edition and ask the contact whether one is planned. A call whose source
+ * gives no contact says so and names its organiser, never a contact that is not there.
  */
 export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang): string[] {
   const contacts = call.contacts.map((c) =>
@@ -183,10 +184,10 @@ export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang):
         : t(
             lang,
             {
-              fr: '• La source ne donne pas de contact : surveillez les annonces de l’organisateur ({source}).',
-              en: '• The source gives no contact: watch the organiser’s announcements ({source}).',
+              fr: '• Pour savoir si une nouvelle édition est prévue : la source ne donne pas de contact ; suivez les annonces de l’organisateur, {organiser}.',
+              en: '• To find out whether a new edition is planned: the source gives no contact; follow the announcements of the organiser, {organiser}.',
             },
-            { source: call.source.title },
+            { organiser: call.organiser },
           ),
     ];
   return [
@@ -207,9 +208,13 @@ export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang):
           },
           { contacts: contacts.join(' ; ') },
         )
-      : t(lang, {
-          fr: '• La source ne donne pas de contact pour cet appel.',
-          en: '• The source gives no contact for this call.',
-        }),
+      : t(
+          lang,
+          {
+            fr: '• La source ne donne pas de contact pour cet appel : adressez-vous à son organisateur, {organiser}.',
+            en: '• The source gives no contact for this call: ask its organiser, {organiser}.',
+          },
+          { organiser: call.organiser },
+        ),
   ];
 }

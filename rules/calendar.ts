@@ -3,6 +3,8 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 // Per-function entry points: the package root loads all ~300 date-fns modules, seconds of start-up. Not
 // `format` either: its 37 modules made Node re-read date-fns' 199 KB package.json for each, ~27 MB of garbage
 // at start-up that grew the young generation for good (~28 MB of resident memory), to write `YYYY-MM-DD`.
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { subMonths } from 'date-fns/subMonths';
@@ -63,6 +65,18 @@ export function daysBetween(from: Day, to: Day): number {
 export function monthsBefore(day: Day, months: number, timezone: string): Day {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return isoDay(subMonths(new TZDate(year, month - 1, date, timezone), months));
+}
+
+/**
+ * The first day whose day N calendar months earlier is not before `day`: the earliest event a deadline N months
+ * ahead still lets one apply for today (31 October + 4 months is 1 March: 28 February's deadline is 28 October).
+ */
+export function firstDayMonthsAfter(day: Day, months: number, timezone: string): Day {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  let candidate = addMonths(new TZDate(year, month - 1, date, timezone), months);
+  // A shorter month clamps the day (28 February): the next days are tried, at most three.
+  while (monthsBefore(isoDay(candidate), months, timezone) < day) candidate = addDays(candidate, 1);
+  return isoDay(candidate);
 }
 
 /** The year of a day. */

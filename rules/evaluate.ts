@@ -110,6 +110,7 @@ function stateOf(outcomes: RuleOutcome[]): BenefitState {
   return 'eligible';
 }
 
+/** What a benefit that requires another says of it; not settled yet, what would settle it (`{slots}`). */
 const REQUIRES_TEXT: Record<BenefitState, Localized> = {
   eligible: {
     fr: 'Réservé à qui obtient « {name} », que vous obtenez.',
@@ -120,12 +121,12 @@ const REQUIRES_TEXT: Record<BenefitState, Localized> = {
     en: 'Only for those who get “{name}”, which is not eligible here.',
   },
   unknown: {
-    fr: 'Réservé à qui obtient « {name} », encore impossible à dire.',
-    en: 'Only for those who get “{name}”, which cannot be told yet.',
+    fr: 'Réservé à qui obtient « {name} », encore impossible à dire — réponse encore attendue : {slots}.',
+    en: 'Only for those who get “{name}”, which cannot be told yet — still needed: {slots}.',
   },
   to_confirm: {
-    fr: 'Réservé à qui obtient « {name} », encore à confirmer.',
-    en: 'Only for those who get “{name}”, which is still to be confirmed.',
+    fr: 'Réservé à qui obtient « {name} », encore à confirmer : ce qui confirmera « {name} » réglera aussi ce point.',
+    en: 'Only for those who get “{name}”, which is still to be confirmed: what confirms “{name}” settles this too.',
   },
 };
 
@@ -139,8 +140,12 @@ function requiresOutcome(
   const status = (
     { eligible: 'met', not_eligible: 'failed', unknown: 'unknown', to_confirm: 'to_confirm' } as const
   )[required.state];
+  // The answers the required benefit waits for are this one's too.
+  const missing = [...new Set(required.outcomes.flatMap((o) => o.missing))];
+  const labels = missing.map((id) => slotOf(ctx.call, id)?.label ?? { fr: id, en: id });
   const text = localize(REQUIRES_TEXT[required.state], {
     name: { kind: 'localized', value: required.benefit.name },
+    slots: { kind: 'localized', value: joinLabels(labels) },
   });
   return {
     ruleId: `${REQUIRES_PREFIX}${required.benefit.id}`,
@@ -148,7 +153,7 @@ function requiresOutcome(
     status,
     text,
     citation: resolveCitation(ctx.call, citation),
-    missing: [],
+    missing,
   };
 }
 
@@ -165,7 +170,7 @@ export function verdictData(verdict: Verdict, lang: Lang): Record<string, Verdic
       {
         eligible: b.eligible,
         state: b.state,
-        reasons: reasons(b, lang),
+        reasons: reasons(verdict.call, b, lang),
         warnings: b.outcomes.filter((o) => o.status === 'warning').map((o) => cited(o, lang)),
         failed: ids(b, 'failed'),
         unknown: ids(b, 'unknown'),
@@ -195,28 +200,35 @@ export function cited(outcome: RuleOutcome, lang: Lang): string {
   return `${outcome.text[lang]} (${formatCitation(outcome.citation, lang)})`;
 }
 
-/** "Eligible" is never "funded": who selects next and on which published criteria (or what follows, if nobody does). */
-export function selectionText(benefit: BenefitDefinition, lang: Lang): string {
-  const { selection } = benefit;
-  if (!selection) return benefit.next?.[lang] ?? '';
+/**
+ * "Eligible" is never "funded": who selects next and on which published criteria (or what follows, if nobody
+ * does), with where the source says it.
+ */
+export function selectionText(call: CallDefinition, benefit: BenefitDefinition, lang: Lang): string {
+  const { selection, next } = benefit;
+  const source = (citation: CitationDefinition | undefined) =>
+    citation ? ` (${formatCitation(resolveCitation(call, citation), lang)})` : '';
+  if (!selection) return next ? `${next[lang]}${source(next.citation)}` : '';
   const by = selection.by[lang];
+  // Cited after the sentence, as every verdict line is.
+  const cite = source(selection.citation);
   if (selection.criteria.length === 0)
     return lang === 'fr'
-      ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite les dossiers ; la source ne publie pas ses critères.`
-      : `Eligible does not mean selected: ${by} then selects the applications; the source does not publish its criteria.`;
-  const criteria = selection.criteria.map((c) => c[lang]).join(' ; ');
+      ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite les dossiers ; la source ne publie pas ses critères.${cite}`
+      : `Eligible does not mean selected: ${by} then selects the applications; the source does not publish its criteria.${cite}`;
+  const criteria = selection.criteria.map((c) => c[lang]).join(lang === 'fr' ? ' ; ' : '; ');
   return lang === 'fr'
-    ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite sur ces critères publiés : ${criteria}.`
-    : `Eligible does not mean selected: ${by} then selects on these published criteria: ${criteria}.`;
+    ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite sur ces critères publiés : ${criteria}.${cite}`
+    : `Eligible does not mean selected: ${by} then selects on these published criteria: ${criteria}.${cite}`;
 }
 
-function reasons(b: BenefitVerdict, lang: Lang): string[] {
+function reasons(call: CallDefinition, b: BenefitVerdict, lang: Lang): string[] {
   if (b.eligible === true) {
     const met =
       lang === 'fr'
         ? `Toutes les conditions publiées pour « ${b.benefit.name.fr} » sont remplies.`
         : `Every published requirement for “${b.benefit.name.en}” is met.`;
-    return [met, selectionText(b.benefit, lang)].filter(Boolean);
+    return [met, selectionText(call, b.benefit, lang)].filter(Boolean);
   }
   const order = { failed: 0, unknown: 1, to_confirm: 2 } as const;
   return b.outcomes
@@ -272,8 +284,8 @@ function toConfirm(call: CallDefinition, text: Localized, says: Localized, certa
         en: `check it with the call’s contact (${who})`,
       }
     : {
-        fr: 'vérifiez-le auprès de l’organisateur (la source ne donne pas de contact)',
-        en: 'check it with the organiser (the source gives no contact)',
+        fr: `vérifiez-le auprès de l’organisateur, ${call.organiser} (la source ne donne pas de contact)`,
+        en: `check it with the organiser, ${call.organiser} (the source gives no contact)`,
       };
   const line = (lang: Lang) =>
     lang === 'fr'
@@ -310,18 +322,39 @@ function windowOutcomes(ctx: RuleContext): RuleOutcome[] {
 function notices(ctx: RuleContext): Verdict['notices'] {
   const { call } = ctx;
   const list: Verdict['notices'] = [];
-  if (call.edition < yearOf(ctx.today)) list.push({ text: pastEditionNotice(call) });
+  const closed = windowOn(call, ctx.answers, ctx.today).state === 'closed';
+  if (call.edition < yearOf(ctx.today)) list.push({ text: pastEditionNotice(call, closed) });
   const figures = figureParams(call);
   for (const note of call.notes)
     list.push({ text: localize(note.text, figures), citation: resolveCitation(call, note.citation) });
   return list;
 }
 
-/** Said whenever a call's rules come from an earlier year's edition. */
-export function pastEditionNotice(call: CallDefinition): Localized {
+/**
+ * Said whenever a call's rules come from an earlier year's edition. An open call's says to check them before
+ * applying, with the contact the source gives, else with its organiser; a closed call's never speaks of applying
+ * (its summary says to keep the file for a next edition, and whom to ask whether one is planned).
+ */
+export function pastEditionNotice(call: CallDefinition, closed: boolean): Localized {
+  const from = {
+    fr: `Ces règles viennent de l’édition ${call.edition} de l’appel (${call.source.title})`,
+    en: `These rules come from the ${call.edition} edition of the call (${call.source.title})`,
+  };
+  if (closed)
+    return {
+      fr: `${from.fr} : une prochaine édition pourra en avoir d’autres.`,
+      en: `${from.en}: a next edition may have others.`,
+    };
+  const check =
+    call.contacts.length > 0
+      ? { fr: 'Vérifiez-les auprès du contact indiqué', en: 'Check them with the contact given' }
+      : {
+          fr: `Vérifiez-les auprès de l’organisateur, ${call.organiser} (la source ne donne pas de contact),`,
+          en: `Check them with the organiser, ${call.organiser} (the source gives no contact),`,
+        };
   return {
-    fr: `Ces règles viennent de l’édition ${call.edition} de l’appel (${call.source.title}) : ${call.organiser} a pu les modifier depuis. Vérifiez auprès du contact indiqué avant de déposer un dossier.`,
-    en: `These rules come from the ${call.edition} edition of the call (${call.source.title}): ${call.organiser} may have changed them since. Check with the contact given before applying.`,
+    fr: `${from.fr} : ${call.organiser} a pu les modifier depuis. ${check.fr} avant de déposer un dossier.`,
+    en: `${from.en}: ${call.organiser} may have changed them since. ${check.en} before applying.`,
   };
 }
 

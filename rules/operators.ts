@@ -3,7 +3,7 @@
  * A missing answer never fails a rule: it makes the rule "unknown", naming the answers still needed.
  */
 import type { Localized } from '../src/core/i18n.ts';
-import { monthsBefore } from './calendar.ts';
+import { firstDayMonthsAfter, monthsBefore } from './calendar.ts';
 import type { RuleDefinition } from './schema.ts';
 import {
   answerParam,
@@ -94,7 +94,14 @@ function compare(
   const missing = [...(isAnswered(answer) ? [] : [slot]), ...('missing' in limit ? [limit.missing] : [])];
   if (missing.length > 0 || typeof answer !== 'number' || 'missing' in limit) return unknown(...missing);
   if (holds(answer, limit.value)) return MET;
-  return unmet(detail, { value: answerParam(slotOf(ctx.call, slot), answer), limit: limit.param });
+  const value = answerParam(slotOf(ctx.call, slot), answer);
+  // A figure has no unit: the limit is in the answer's (« 149 personnes (il faut au moins 150 personnes) »).
+  const bound = limit.param;
+  const inUnit =
+    value.kind === 'number' && value.unit && bound.kind === 'number' && !bound.unit
+      ? { ...bound, unit: value.unit }
+      : bound;
+  return unmet(detail, { value, limit: inUnit });
 }
 
 function ratioAtMost(ctx: RuleContext, rule: Extract<RuleDefinition, { op: 'ratio_at_most' }>): Check {
@@ -125,12 +132,18 @@ function monthsBeforeEvent(ctx: RuleContext, rule: Extract<RuleDefinition, { op:
   const deadline = monthsBefore(event.value, months.value, ctx.timezone);
   // Applying on the deadline day itself still counts.
   if (ctx.today <= deadline) return MET;
+  // What is still possible: a later event, from the first day whose deadline is today.
+  const earliest = firstDayMonthsAfter(ctx.today, months.value, ctx.timezone);
   return unmet(
     {
-      fr: 'pour un événement le {event}, il fallait candidater au plus tard le {deadline}',
-      en: 'for an event on {event}, the application was due by {deadline}',
+      fr: 'pour un événement le {event}, la date limite était le {deadline} : elle est passée, mais un événement à partir du {earliest} serait encore dans les délais',
+      en: 'for an event on {event}, the deadline was {deadline}: it has passed, but an event from {earliest} on would still be in time',
     },
-    { event: event.param, deadline: { kind: 'day', value: deadline } },
+    {
+      event: event.param,
+      deadline: { kind: 'day', value: deadline },
+      earliest: { kind: 'day', value: earliest },
+    },
   );
 }
 

@@ -63,7 +63,7 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
     ])
       lines.push(`• ${MARK[o.status]} ${cited(o, lang)}`);
     if (b.state === 'eligible' || b.state === 'to_confirm') {
-      const next = selectionText(b.benefit, lang);
+      const next = selectionText(verdict.call, b.benefit, lang);
       if (next) selections.add(next);
     }
   }
@@ -77,7 +77,7 @@ export function renderCallRules(call: CallDefinition, status: CallStatus, lang: 
   const fr = lang === 'fr';
   const figures = figureParams(call);
   const lines = [`**${call.name[lang]}** — ${call.organiser}, ${renderStatus(call, status, lang)}`];
-  if (status.pastEdition) lines.push(`_${pastEditionNotice(call)[lang]}_`);
+  if (status.pastEdition) lines.push(`_${pastEditionNotice(call, status.state === 'closed')[lang]}_`);
   for (const benefit of call.benefits) {
     lines.push('', `**${localize(benefit.name, figures)[lang]}**`);
     for (const rule of call.rules.filter((r) => r.benefits.includes(benefit.id))) {
@@ -99,7 +99,7 @@ export function renderCallRules(call: CallDefinition, status: CallStatus, lang: 
         `• ${fr ? `Réservé à qui obtient « ${name} »` : `Only for those who get “${name}”`} (${formatCitation(resolveCitation(call, need.citation), lang)})`,
       );
     }
-    const next = selectionText(benefit, lang);
+    const next = selectionText(call, benefit, lang);
     if (next) lines.push(`→ ${next}`);
   }
   const days = keyDates(call, {}, 'UTC');

@@ -54,6 +54,8 @@ export function checkReferences(call: RawCall, ctx: z.RefinementCtx): void {
   checkUnique(call.rules, 'rules');
   checkUnique(call.dates, 'dates');
   call.slots.forEach((s, i) => {
+    if (s.unit !== undefined && s.type !== 'integer' && s.type !== 'number')
+      issue(['slots', i, 'unit'], 'only integer and number slots have a unit');
     const needsChoices = s.type === 'choice' || s.type === 'multi';
     if (needsChoices !== (s.choices !== undefined))
       issue(

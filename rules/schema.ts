@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from './calendar.ts';
 import { checkReferences } from './schema-references.ts';
+import { SLOT_UNITS } from './units.ts';
 
 const localized = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'use snake_case: a-z, 0-9 and _' });
@@ -46,6 +47,8 @@ const slot = z.strictObject({
     .min(1)
     .optional(),
   optional: z.boolean().optional(),
+  /** What an integer or number slot counts, said with its answers (« 150 personnes », « 300 km »). */
+  unit: z.enum(SLOT_UNITS).optional(),
 });
 
 const ruleBase = {
@@ -146,8 +149,8 @@ const benefit = z.strictObject({
   name: localized,
   /** Who decides once the requirements are met, and on which published criteria (may be empty: then we say so). */
   selection: z.strictObject({ by: localized, criteria: z.array(localized), citation }).optional(),
-  /** What meeting the requirements leads to, when nobody selects (e.g. a brand free to use). */
-  next: localized.optional(),
+  /** What meeting the requirements leads to, when nobody selects (e.g. a brand free to use), and where it is said. */
+  next: localized.extend({ citation: citation.optional() }).optional(),
   /**
    * Benefits this one can only come with (a grant reserved to label holders): it is never eligible while one of
    * them is not, and at best "to be confirmed" or "cannot tell yet" while one of them is.

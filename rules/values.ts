@@ -2,6 +2,7 @@
 import { fill, LANGS, type Lang, type Localized } from '../src/core/i18n.ts';
 import { type Day, formatDay } from './calendar.ts';
 import type { CallDefinition, DayRef, Figure, Quantity, SlotDefinition } from './schema.ts';
+import { type SlotUnit, withUnit } from './units.ts';
 
 /** One answer: text, number (euros, people, km), yes/no, a day `YYYY-MM-DD`, or choice ids. */
 export type AnswerValue = string | number | boolean | string[];
@@ -21,7 +22,7 @@ export type ValueContext = Pick<RuleContext, 'call' | 'answers'> & { today?: Day
 
 /** A value waiting to be written in a language: formatting differs between French and English. */
 export type Param =
-  | { kind: 'number'; value: number }
+  | { kind: 'number'; value: number; unit?: SlotUnit }
   | { kind: 'money'; value: number }
   | { kind: 'day'; value: Day }
   | { kind: 'text'; value: string }
@@ -70,7 +71,7 @@ export function slotOf(call: CallDefinition, id: string): SlotDefinition | undef
   return call.slots.find((s) => s.id === id);
 }
 
-/** How an answer reads: choice labels rather than ids, money in euros, days in words. */
+/** How an answer reads: choice labels rather than ids, money in euros, counts in their unit, days in words. */
 export function answerParam(slot: SlotDefinition | undefined, value: AnswerValue): Param {
   const label = (id: string): Localized =>
     slot?.choices?.find((c) => c.id === id)?.label ?? { fr: id, en: id };
@@ -83,7 +84,10 @@ export function answerParam(slot: SlotDefinition | undefined, value: AnswerValue
       value: { fr: labels.map((l) => l.fr).join(', '), en: labels.map((l) => l.en).join(', ') },
     };
   }
-  if (typeof value === 'number') return { kind: slot?.type === 'money' ? 'money' : 'number', value };
+  if (typeof value === 'number')
+    return slot?.type === 'money'
+      ? { kind: 'money', value }
+      : { kind: 'number', value, ...(slot?.unit ? { unit: slot.unit } : {}) };
   if (slot?.type === 'date') return { kind: 'day', value };
   if (slot?.type === 'choice') return { kind: 'localized', value: label(value) };
   return { kind: 'text', value };
@@ -116,7 +120,9 @@ function numberFormat(lang: Lang, style: 'number' | 'money' | 'cents'): Intl.Num
 export function formatParam(param: Param, lang: Lang): string {
   switch (param.kind) {
     case 'number':
-      return numberFormat(lang, 'number').format(param.value);
+      return param.unit
+        ? withUnit(param.value, param.unit, lang)
+        : numberFormat(lang, 'number').format(param.value);
     case 'money':
       return numberFormat(lang, Number.isInteger(param.value) ? 'money' : 'cents').format(param.value);
     case 'day':

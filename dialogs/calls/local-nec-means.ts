@@ -74,13 +74,12 @@ export const MEANS_STEPS: StepDefinition[] = [
           }
         : undefined,
     help: {
-      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Pour un événement en ligne, le nombre de participants que votre outil de visio accepte (la source ne prévoit pas d’exception pour le en ligne). Passez si vous ne le savez pas encore.',
-      en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). Skip if you do not know yet.',
+      fr: 'La capacité du lieu : pour un soutien, il doit pouvoir accueillir le public attendu. Pour un événement en ligne, le nombre de participants que votre outil de visio accepte (la source ne prévoit pas d’exception pour le en ligne). Si vous ne le savez pas encore, « passer » : la subvention et le duo resteront à vérifier.',
+      en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). If you do not know yet, “skip”: the grant and the duo stay to be checked.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
     // « 300 places », or « la salle fait 300 », "our venue holds 120" (the number last).
     cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
-    optional: true,
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,

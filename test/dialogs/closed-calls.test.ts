@@ -1,23 +1,13 @@
 /** Closed calls said first, past events in the past tense, and no past edition's date in a later application. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, reply } from './support.ts';
+import { askedSlot, driveToSummary, ELIGIBLE_LOCAL_NEC, MEAE, reply } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const MEAE = {
-  authority_name: 'Ville de Nantes',
-  applicant_type: 'collectivité',
-  foreign_partner: 'oui',
-  partner_name: 'Dakar, Sénégal',
-  fields: '1, 2',
-  project_title: 'Médiation numérique partagée',
-  project_summary: 'passer',
-};
 
 describe('a closed call, said before the first step (today: 23 November 2026)', () => {
   it('the call lists of `candidater` and `appels` carry each call’s status', async () => {

@@ -68,7 +68,7 @@ describe('local-nec dialog, in French, from apply to export', () => {
     expect(askedSlot(r)).toBe('expected_attendance');
     // Numbers in words are read.
     r = await app.say('u', 'cent cinquante');
-    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 150.');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 150 personnes.');
     expect(askedSlot(r)).toBe('venue_capacity');
     r = await app.say('u', 'passer');
     expect(reply(r, 'dialog:skipped').text).toContain('capacité du lieu');

@@ -46,7 +46,7 @@ describe('a bare number in a correction', () => {
     expect(which.choices?.map((c) => c.id)).toContain('expected_attendance');
     r = await app.say('u', 'nombre de participants');
     expect(reply(r, 'dialog:local-nec:noted').text).toBe(
-      'Noté pour « nombre de participants attendus » : 180.',
+      'Noté pour « nombre de participants attendus » : 180 personnes.',
     );
     expect(askedSlot(r)).toBe('themes');
     expect(await answers('u')).toMatchObject({
@@ -61,10 +61,10 @@ describe('a bare number in a correction', () => {
     // Two head counts were given (attendance, capacity): « 180 personnes » names which.
     let r = await app.say('u', 'en fait 180 personnes');
     expect(reply(r, 'dialog:local-nec:corrected').text).toBe(
-      'Corrigé : nombre de participants attendus : 180.',
+      'Corrigé : nombre de participants attendus : 180 personnes.',
     );
     r = await app.say('u', 'oups, c’est 250 places');
-    expect(reply(r, 'dialog:local-nec:corrected').text).toBe('Corrigé : capacité du lieu : 250.');
+    expect(reply(r, 'dialog:local-nec:corrected').text).toBe('Corrigé : capacité du lieu : 250 places.');
     expect(askedSlot(r)).toBe('partners');
   });
 });
@@ -75,7 +75,7 @@ describe('a quantity typed at a free-text step', () => {
     await reach('u', 'audience');
     let r = await app.say('u', 'on attend 200 personnes');
     expect(reply(r, 'dialog:local-nec:noted').text).toBe(
-      'Noté pour « nombre de participants attendus » : 200.',
+      'Noté pour « nombre de participants attendus » : 200 personnes.',
     );
     expect(askedSlot(r)).toBe('audience');
     expect((await answers('u')).audience).toBeUndefined();
@@ -108,7 +108,7 @@ describe('an unusual head count', () => {
     expect(doubt.choices?.map((c) => c.id)).toEqual(['12000', '1200']);
     expect((await answers('u')).expected_attendance).toBeUndefined();
     r = await app.say('u', '2');
-    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 1 200.');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 1 200 personnes.');
   });
 
   it('« oui » or the same number again takes it', async () => {
@@ -116,11 +116,11 @@ describe('an unusual head count', () => {
     await reach('u', 'expected_attendance');
     await app.say('u', '12000');
     let r = await app.say('u', 'oui');
-    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 12 000.');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 12 000 personnes.');
     r = await app.say('u', '8000');
     expect(reply(r, 'dialog:local-nec:clarify').text).toContain('8 000 personnes');
     r = await app.say('u', '8 000');
-    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 8 000.');
+    expect(reply(r, 'dialog:local-nec:noted').text).toBe('Noté : 8 000 places.');
   });
 });
 
@@ -132,7 +132,7 @@ describe('facts of an opening, all taken and listed', () => {
       'Bonjour, je suis à la Mairie de Créteil, on veut organiser un NEC local pour 160 participants',
     );
     expect(reply(r, 'dialog:local-nec:facts').text).toBe(
-      'J’ai noté : structure organisatrice : Mairie de Créteil ; type de structure : collectivité territoriale ; nombre de participants attendus : 160 — « modifier … » pour corriger.',
+      'J’ai noté : structure organisatrice : Mairie de Créteil ; type de structure : collectivité territoriale ; nombre de participants attendus : 160 personnes — « modifier … » pour corriger.',
     );
     expect(askedSlot(r)).toBe('event_date');
   });
@@ -177,6 +177,6 @@ describe('facts of an opening, all taken and listed', () => {
     );
     const texts = (i: number) => ((out[i]?.replies ?? []) as Array<{ text: string }>).map((r) => r.text);
     expect(texts(0).join('\n')).toContain('nombre de participants attendus : 160');
-    expect(texts(2).join('\n')).toContain('Corrigé : nombre de participants attendus : 180.');
+    expect(texts(2).join('\n')).toContain('Corrigé : nombre de participants attendus : 180 personnes.');
   });
 });

@@ -27,6 +27,17 @@ export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
   charter: 'oui',
 };
 
+/** A complete meae-nir application as typed by someone (the call closed since 13 March 2024). */
+export const MEAE: Record<string, string> = {
+  authority_name: 'Ville de Nantes',
+  applicant_type: 'collectivité',
+  foreign_partner: 'oui',
+  partner_name: 'Dakar, Sénégal',
+  fields: '1, 2',
+  project_title: 'Médiation numérique partagée',
+  project_summary: 'passer',
+};
+
 /** The slot a reply asks for (`dialog:<id>:<slot>`), if it is a step. */
 export function askedSlot(replies: Reply[]): string | undefined {
   const step = replies.findLast((r) => typeof r.data?.slot === 'string' && r.intent.startsWith('dialog:'));

@@ -31,6 +31,19 @@ describe('call files', () => {
     );
   });
 
+  it('takes a unit only on an integer or number slot, and only a unit it can say', async () => {
+    const onText = await problemsOf((t) =>
+      t.replace('label: { fr: territoire concerné, en: area covered }', '$&\n    unit: km'),
+    );
+    expect(onText.join('\n')).toMatch(
+      /slots\[\d+\] \(area\)\.unit \(line \d+\): only integer and number slots have a unit/,
+    );
+    const unknown = await problemsOf((t) => t.replace('unit: seats', 'unit: chairs'));
+    expect(unknown.join('\n')).toMatch(
+      /\(venue_capacity\)\.unit \(line \d+\): Invalid option: expected one of "people"\|"seats"\|"km"/,
+    );
+  });
+
   it('checks `requires`: an unknown benefit, a benefit requiring itself, a circle', async () => {
     const unknown = await problemsOf((t) =>
       t.replace('      - benefit: label\n', '      - benefit: labels\n'),

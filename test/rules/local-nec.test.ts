@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, verdictData } from '../../rules/evaluate.ts';
+import { benefitsNeeding } from '../../rules/touching.ts';
 import type { Answers } from '../../rules/values.ts';
 import { paris, shippedCall } from './support.ts';
 
@@ -49,7 +50,7 @@ describe('local-nec rules', () => {
     expect(below.funding).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(below.duo).toMatchObject({ eligible: false, failed: ['min_attendance'] });
     expect(below.label?.eligible).toBe(true);
-    expect(below.funding?.reasons[0]).toContain('your answer: 149 (at least 150 needed)');
+    expect(below.funding?.reasons[0]).toContain('your answer: 149 people (at least 150 people needed)');
     // People read the source's title and section; the file id stays in the data for tools.
     expect(below.funding?.reasons[0]).toContain('(source: ANCT — NEC locaux, 2023, § Selection criteria)');
     expect(below.funding?.reasons.join(' ')).not.toContain('000_');
@@ -68,7 +69,7 @@ describe('local-nec rules', () => {
     expect(data({ ...complete, event_date: '2027-03-23' }).funding?.eligible).toBe(true);
     const late = data({ ...complete, event_date: '2027-03-22' });
     expect(late.funding).toMatchObject({ eligible: false, failed: ['funding_deadline'] });
-    expect(late.funding?.reasons[0]).toContain('the application was due by 22 November 2026');
+    expect(late.funding?.reasons[0]).toContain('the deadline was 22 November 2026: it has passed');
     // The 4-month rule concerns the financial support only.
     expect(late.duo?.eligible).toBe(true);
     expect(late.label?.eligible).toBe(true);
@@ -104,7 +105,7 @@ describe('local-nec rules', () => {
       const small = data({ ...complete, event_format, expected_attendance: 200, venue_capacity: 199 });
       expect(small.funding?.failed).toEqual(['venue_capacity']);
       expect(small.duo?.failed).toEqual(['venue_capacity']);
-      expect(small.funding?.reasons[0]).toContain('your answer: 199 (at least 200 needed)');
+      expect(small.funding?.reasons[0]).toContain('your answer: 199 seats (at least 200 people needed)');
       expect(small.label?.eligible).toBe(true);
     }
   });
@@ -257,5 +258,16 @@ describe('local-nec rules across time zones and missing answers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('which benefits need a slot', () => {
+  it('those of the rules reading it, and those requiring them; none for a slot no rule reads', () => {
+    const ids = (slot: string) => benefitsNeeding(call, slot).map((b) => b.id);
+    expect(ids('grant_requested')).toEqual(['funding']);
+    expect(ids('venue_capacity')).toEqual(['funding', 'duo']);
+    // The grant and the duo are for label holders: what the label needs, they need.
+    expect(ids('charter')).toEqual(['label', 'funding', 'duo']);
+    expect(ids('partners')).toEqual([]);
   });
 });

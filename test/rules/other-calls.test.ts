@@ -50,7 +50,7 @@ describe('nec-ess-travel rules', () => {
 
   it('says the source links no form', () => {
     const text = renderVerdict(evaluate(call, answers, before, ZONE), 'en');
-    expect(text).toContain('gives neither its address nor a contact');
+    expect(text).toContain('to a form without giving its address');
     expect(text).toContain('€948');
   });
 });
