@@ -37,6 +37,9 @@ describe('numbers in words and digits', () => {
     ['deux cents', 200],
     ['cent cinquante', 150],
     ['douze mille cinq cents euros', 12500],
+    // The library alone reads a bare « cent » after « mille » as nothing (1000, 2000).
+    ['mille cent kilomètres', 1100],
+    ['deux mille cent euros', 2100],
     ['two hundred and fifty people', 250],
     ['une centaine', 100],
     ['deux centaines', 200],
