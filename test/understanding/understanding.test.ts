@@ -78,6 +78,9 @@ describe('dates', () => {
     ['15 juin 27', '2027-06-15'],
     ['le 15 juin 2027 à Nantes', '2027-06-15'],
     ['dans deux semaines', '2026-12-15'],
+    // chrono reads "from now", not "from today" (it takes "today" alone).
+    ['a year from today', '2027-12-01'],
+    ['dans deux ans', '2028-12-01'],
     ['next Tuesday', '2026-12-08'],
     ['on the 7th of October', '2027-10-07'],
     ['12/03/2027', '2027-03-12'],
