@@ -162,6 +162,12 @@ describe('choices by meaning', () => {
       pieces: ['Astrologie'],
       known: ['association'],
     });
+    // A two-letter word in capitals is an acronym, not a filler.
+    expect(choicesIn("association, et aussi l'IA", KINDS)).toEqual({
+      kind: 'unknown',
+      pieces: ["aussi l'IA"],
+      known: ['association'],
+    });
   });
 });
 
