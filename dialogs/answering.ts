@@ -12,7 +12,7 @@ import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/und
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { handledAsQuestion, handledOtherwise, offerSkip } from './asides.ts';
+import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
@@ -62,7 +62,9 @@ export async function answer(
   )
     return;
   const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
-  const parsed = readAnswer(step, typed, ctx.today(turn), application.answers, clicked !== undefined);
+  // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
+  const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
+  const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   // Not known yet, however said: a phrase for it, a sentence about the answer at a free-text step (« on en
   // cherche encore »), or words of not knowing where the step could read nothing (« on hésite », "no date yet").

@@ -55,4 +55,15 @@ describe('asking rather than answering', () => {
     await app.say('u', 'oui');
     expect((await answersOf(app, 'u')).goal).toBe('on peut mettre plusieurs objectifs');
   });
+
+  it('asks back « sans doute hybride mais rien n’est calé » with the value, and keeps it on « oui »', async () => {
+    app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
+    await reachStep(app, 'u', 'local-nec', 'event_format', ELIGIBLE_LOCAL_NEC);
+    const asked = await app.say('u', 'sans doute hybride mais rien n’est calé');
+    expect(asked.map((r) => r.intent)).toEqual(['dialog:local-nec:clarify']);
+    expect(asked[0]?.text).toContain('je note hybride');
+    expect((await answersOf(app, 'u')).event_format).toBeUndefined();
+    await app.say('u', 'oui');
+    expect((await answersOf(app, 'u')).event_format).toBe('hybrid');
+  });
 });
