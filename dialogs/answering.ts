@@ -5,13 +5,14 @@
 
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { handledAsQuestion, handledOtherwise, offerSkip } from './asides.ts';
+import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
@@ -61,7 +62,9 @@ export async function answer(
   )
     return;
   const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
-  const parsed = readAnswer(step, typed, ctx.today(turn), application.answers, clicked !== undefined);
+  // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
+  const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
+  const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   // Not known yet, however said: a phrase for it, a sentence about the answer at a free-text step (« on en
   // cherche encore »), or words of not knowing where the step could read nothing (« on hésite », "no date yet").
@@ -250,8 +253,16 @@ async function doubted(
   const value = parsed.value;
   // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
   const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
+  // « est-ce que je dois tout détailler », "you mean who comes": a question or talk of the step, asked back.
+  const asking = step.type === 'text' && asksRatherThanAnswers(text);
   const call = ctx.call(application.callId);
-  const question = step.unusual?.(value) ?? (held ? heldBack(saidBack(call, step.slot, parsed)) : undefined);
+  const question =
+    step.unusual?.(value) ??
+    (held
+      ? heldBack(saidBack(call, step.slot, parsed))
+      : asking
+        ? notedAs(parsed.echo, step.label)
+        : undefined);
   const asked = application.unconfirmed;
   if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
   application.unconfirmed = { slot: step.slot, value };
@@ -261,7 +272,15 @@ async function doubted(
   ctx.say(turn, {
     intent: `dialog:${application.callId}:clarify`,
     text: turn.t(question),
-    choices: readings.map((v) => ({ id: String(v), label: formatAnswer(call, step.slot, v, turn.lang) })),
+    // Free text is confirmed by a typed « oui »: a button would carry the person's words as its id.
+    ...(asking
+      ? {}
+      : {
+          choices: readings.map((v) => ({
+            id: String(v),
+            label: formatAnswer(call, step.slot, v, turn.lang),
+          })),
+        }),
     data: { application: application.id, slot: step.slot },
   });
   return true;
@@ -273,6 +292,11 @@ const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice
 const heldBack = (echo: Localized): Localized => ({
   fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,
   en: `You do not sound sure: shall I note ${echo.en}? (yes, or give the right answer; “I don’t know yet” to come back to it later)`,
+});
+
+const notedAs = (echo: Localized, label: Localized): Localized => ({
+  fr: `Je note ${echo.fr} comme ${label.fr.toLowerCase()} ? (oui, ou écrivez la réponse ; « aide » pour savoir ce qui est attendu)`,
+  en: `Shall I note ${echo.en} as the ${label.en.toLowerCase()}? (yes, or type the answer; “help” to know what is expected)`,
 });
 
 /** Whether the message is a « oui » to the unusual answer asked about at this step. */

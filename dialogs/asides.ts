@@ -24,7 +24,7 @@ import {
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { takenBackAfterBut } from '../src/understanding/unsure.ts';
+import { takenBackAfterBut, valueBeforeDoubt } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
@@ -153,7 +153,8 @@ export async function handledOtherwise(
   // at a yes/no step, where « pas encore » is a no, with a few more words too (« aucune idée, je dois demander »).
   const boolean = step.type === 'boolean';
   if (
-    saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) }) ||
+    (!heldWithDoubt(step, text, ctx.today(turn)) &&
+      saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
     talk === 'checking'
@@ -171,6 +172,16 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+/**
+ * The value said first with a doubt taken back after « mais » (« sans doute hybride mais rien n'est calé »), when
+ * the step reads it: asked back with the value by `answer`, not left for later.
+ */
+export function heldWithDoubt(step: Step, text: string, today: string): string | undefined {
+  if (step.type === 'text' || step.type === 'boolean') return undefined;
+  const value = valueBeforeDoubt(text);
+  return value !== undefined && parseForm(step, value, today).ok ? value : undefined;
 }
 
 /**

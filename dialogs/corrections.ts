@@ -14,6 +14,7 @@ import {
   replacementIn,
   withoutLeadingNo,
 } from '../src/understanding/intents.ts';
+import { withoutNegated } from '../src/understanding/negation.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { AnswerValue, Application } from './application.ts';
@@ -56,12 +57,17 @@ export function namedChange(
   // collectivité ou… ? » does not name the applicant.
   const given = target.slot in application.answers || application.skipped.includes(target.slot);
   if ((!given && !stated) || (stated && target.type === 'text')) return undefined;
-  if (target.type === 'text' && colon < 0 && !/\b(?:c['’]est|it['’]s|it is)\s/i.test(said)) return undefined;
+  if (target.type === 'text' && colon < 0 && !SAYS_WHAT.test(said)) return undefined;
   // « changer ma réponse sur la première participation » names the step and gives no new value.
   const nameWords = new Set([...stepNameWords(target), ...ABOUT_AN_ANSWER]);
   if (colon < 0 && contentWords(said).every((w) => nameWords.has(w))) return undefined;
+  // « the area is Saint-Nazaire, not Nantes »: the words after « is », less what they say is not meant.
   const typed =
-    target.type === 'text' && colon < 0 ? said.replace(/^.*?\b(?:c['’]est|it['’]s|it is)\s+/i, '') : value;
+    target.type === 'text' && colon < 0
+      ? withoutNegated(said.replace(new RegExp(`^.*?${SAYS_WHAT.source}`, 'i'), ''))
+          .replace(/[\s,;]+$/, '')
+          .trim()
+      : value;
   const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
   if (!parsed.ok && !parsed.clarify && parseForm(target, typed, ctx.today(turn)).ok)
     return { step: target, refused: parsed.error };
@@ -105,6 +111,9 @@ export function namedChanges(
   const one = namedChange(ctx, turn, application, current, said, stated);
   return one ? [one] : [];
 }
+
+/** What says what a free-text answer is, in a correction: « c'est », "it's", « la zone est », "the area is". */
+const SAYS_WHAT = /\b(?:c['’]est|it['’]s|it is|is|est)\s+/i;
 
 /** Words that point at an answer without giving one (« ma réponse sur… », "my answer about…"). */
 const ABOUT_AN_ANSWER = [

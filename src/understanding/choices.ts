@@ -327,7 +327,11 @@ export function choicesIn(text: string, options: ChoiceOption[], how: ReadingOpt
   const found = hits(words, options, how, false, normalize(named.join(' , ')));
   const covered = new Set(found.flatMap((h) => [...h.covered]));
   const unknown = named.filter((piece) => {
-    const own = contentWords(piece).filter((w) => w.length > 2 && !ignore.includes(w));
+    // A short word counts when written in capitals, as an acronym (« l'IA », "AI", « OSM »).
+    const acronyms = [...piece.matchAll(/(?<!\p{L})\p{Lu}{2,}(?!\p{L})/gu)].map((m) => normalize(m[0]));
+    const own = contentWords(piece).filter(
+      (w) => (w.length > 2 || acronyms.includes(w)) && !ignore.includes(w),
+    );
     return (
       own.length > 0 && own.every((w) => !words.some((typedWord, i) => typedWord === w && covered.has(i)))
     );

@@ -92,7 +92,7 @@ const DAYS_WITHOUT_MONTH =
   /^(?:(?:plutot|maybe|peut-etre|either|soit)\s+)?(?:le |the |on the )?\d{1,2}(?:er|e|st|nd|rd|th)?(?:\s*(?:,|ou|or|et|and|soit)\s*(?:le |the )?\d{1,2}(?:er|e|st|nd|rd|th)?)+\b/;
 /** What tells a chrono result is a day, not only a time of day (`de 9h à 18h`). */
 const DAY_WORDS = new RegExp(
-  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|hier|tomorrow|today|yesterday|semaine|week|mois|month|jours?\\b|days?\\b`,
+  `\\d\\s*[/.-]\\s*\\d|\\b(?:${MONTH_WORDS})\\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd|hier|tomorrow|today|yesterday|semaine|week|mois|month|jours?\\b|days?\\b|years?\\b|annees?\\b|\\b(?:un|deux|trois|\\d+) ans?\\b`,
 );
 
 /** `YYYY-MM-DD` when the day exists in the calendar, else undefined. */
@@ -133,7 +133,8 @@ function readDate(said: string, today: Day): DateReading {
   if (writesImpossibleDay(typed)) return { kind: 'invalid' };
   const reference = new Date(`${today}T12:00:00Z`);
   // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
-  const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2');
+  // "a year from today": chrono reads "… from now" only, and takes "today" alone.
+  const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2').replace(/\bfrom today\b/gi, 'from now');
   // "last Friday", « vendredi dernier »: a day said to be gone is read in the past, to be said gone.
   const forwardDate = !PAST.test(typed);
   const results = [

@@ -134,6 +134,9 @@ function wordsToDigits(typed: string): string {
   }
   // « deux cents » is « deux cent » in the plural; the French model reads « cents » as the coin.
   text = text.replace(/\b(cent|mille)s\b/g, '$1').replace(/\bvingts\b/g, 'vingt');
+  // The French parser drops a bare « cent » after « mille » (« mille cent » reads 1000, « deux mille cent »
+  // 2000); with its multiplier written (« mille un cent ») it reads 1100.
+  text = text.replace(/\bmille cent\b/g, 'mille un cent');
   for (const [words, lang] of [
     [FRENCH_WORDS, 'fr'],
     [ENGLISH_WORDS, 'en'],

@@ -36,7 +36,7 @@ const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|a
 
 /**
  * A sentence about the answer rather than the answer, at a free-text step: « on en cherche encore », « on le
- * rédige en ce moment », « on n'a pas de nom pour l'instant », « c'est confidentiel pour le moment », "we're
+ * rédige en ce moment », « on n'a pas vraiment décidé », « on n'a pas de nom pour l'instant », « c'est confidentiel pour le moment », "we're
  * still writing it". It speaks of us and of not now, in a few words, names nothing (no capital inside, no
  * number) and is not « aucun pour le moment ».
  */
@@ -47,16 +47,35 @@ export function speaksOfTheAnswer(text: string): boolean {
   if (words.length > 10 || /\d/.test(typed) || NONE.test(typed)) return false;
   if (/\s\p{Lu}/u.test(trimmed.replace(/^\S+/, '').replace(/\s(?:I|I'm|I've|I'd|I'll)\b/g, ' ')))
     return false;
-  return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed));
+  // « on n'a pas vraiment décidé », "we haven't decided": us, a negation and a word of knowing, in a few words.
+  const notKnown = words.length <= 6 && NEGATION.test(typed) && KNOWING.test(typed);
+  return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);
 }
 
 /** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */
 const DOUBT =
-  /\b(?:peut-etre|peut etre|maybe|perhaps|je pense|j'imagine|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je pense|j'imagine|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
 
 /** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
 export function doubtsItsValue(text: string): boolean {
   return DOUBT.test(normalize(text));
+}
+
+/** Said first with a doubt, then taken back after « mais », "but": « sans doute hybride mais rien n'est calé ». */
+const LIKELY_FIRST =
+  /^\s*(?:sans doute|probablement|a priori|peut-etre|surement|probably|likely|maybe|perhaps|most likely)\b/;
+
+/**
+ * The value part of a doubted answer whose doubt follows « mais », "but" (« hybride » of « sans doute
+ * hybride mais rien n'est calé »), without its doubt, to be asked back with that value; undefined otherwise.
+ */
+export function valueBeforeDoubt(text: string): string | undefined {
+  const typed = normalize(text);
+  const but = /\s*,?\s*\b(?:mais|but)\b/.exec(typed);
+  const likely = LIKELY_FIRST.exec(typed);
+  if (!but || !likely) return undefined;
+  // « sans doute » would read as « sans » (without) the option: the value alone is read.
+  return typed.slice(likely[0].length, but.index).trim();
 }
 
 /** Words of checking or deciding still to come: « je dois vérifier », "I'd have to ask", "nothing official". */

@@ -295,3 +295,14 @@ describe('edits', () => {
     expect(askedSlot(await bot.say('u', 'les thèmes ne sont pas bons'))).toBe('themes');
   });
 });
+
+describe('corrections of a free-text answer', () => {
+  it('« my bad, the area is Saint-Nazaire, not Nantes » at a later step changes the area, less what is not meant', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'audience', { ...ELIGIBLE_LOCAL_NEC, area: 'Nantes' });
+    expect((await answers('u')).area).toBe('Nantes');
+    await bot.say('u', 'my bad, the area is Saint-Nazaire, not Nantes');
+    expect((await answers('u')).area).toBe('Saint-Nazaire');
+    expect((await answers('u')).audience).toBeUndefined();
+  });
+});

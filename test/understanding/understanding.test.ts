@@ -37,6 +37,9 @@ describe('numbers in words and digits', () => {
     ['deux cents', 200],
     ['cent cinquante', 150],
     ['douze mille cinq cents euros', 12500],
+    // The library alone reads a bare « cent » after « mille » as nothing (1000, 2000).
+    ['mille cent kilomètres', 1100],
+    ['deux mille cent euros', 2100],
     ['two hundred and fifty people', 250],
     ['une centaine', 100],
     ['deux centaines', 200],
@@ -75,6 +78,9 @@ describe('dates', () => {
     ['15 juin 27', '2027-06-15'],
     ['le 15 juin 2027 à Nantes', '2027-06-15'],
     ['dans deux semaines', '2026-12-15'],
+    // chrono reads "from now", not "from today" (it takes "today" alone).
+    ['a year from today', '2027-12-01'],
+    ['dans deux ans', '2028-12-01'],
     ['next Tuesday', '2026-12-08'],
     ['on the 7th of October', '2027-10-07'],
     ['12/03/2027', '2027-03-12'],
@@ -154,6 +160,12 @@ describe('choices by meaning', () => {
     expect(choicesIn('association, Astrologie', KINDS)).toEqual({
       kind: 'unknown',
       pieces: ['Astrologie'],
+      known: ['association'],
+    });
+    // A two-letter word in capitals is an acronym, not a filler.
+    expect(choicesIn("association, et aussi l'IA", KINDS)).toEqual({
+      kind: 'unknown',
+      pieces: ["aussi l'IA"],
       known: ['association'],
     });
   });
