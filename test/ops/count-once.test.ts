@@ -4,7 +4,9 @@
  * per-person rate limit — count it once, and the turn run again decides as the first did. "Killed before
  * the turn's own write" is played by putting the person's state back as it was before the turn.
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApplicationStore } from '../../dialogs/application.ts';
 import { ConversationStore } from '../../src/core/conversation.ts';
 import type { IncomingMessage, Reply } from '../../src/core/message.ts';
 import { RATE_LIMIT_MESSAGES } from '../../src/core/rate-limit.ts';
@@ -99,5 +101,16 @@ describe('a turn run again after its process died mid-turn', () => {
     expect(confirmed.flat().map((r) => r.intent)).toEqual(['broadcast:scheduled', 'broadcast:scheduled']);
     expect(ids(confirmed)[1]).toEqual([broadcast]);
     expect(await app.scheduler.listByOwner(`broadcast:${broadcast}`)).toHaveLength(1);
+  });
+
+  it('applies a dialog answer once: the call chosen opens one application, a name is not the next answer', async () => {
+    app = await createTestApp();
+    const runTwice = rerunner(app, 'UDIALOG');
+    for (const [i, text] of ['candidater', '1', 'Association Les Tilleuls'].entries())
+      await runTwice(`EvDialog${i}`, text);
+    const applications = await new ApplicationStore(app.records).list(userKey('slack', 'UDIALOG', 'T1'));
+    expect(applications).toHaveLength(1);
+    expect(applications[0]?.answers).toEqual({ organizer_name: 'Association Les Tilleuls' });
+    expect(applications[0]?.currentSlot).toBe('legal_entity');
   });
 });
