@@ -1,5 +1,5 @@
 /** The application record a dialog fills in, kept per person through UserRecords as `application:<id>`. */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { conversationRefSchema } from '../src/core/ref-schema.ts';
 import type { UserKey, UserRecords } from '../src/store/user-records.ts';
@@ -32,6 +32,11 @@ export const applicationSchema = z.object({
   pendingQuantity: z.object({ text: z.string(), slots: z.array(z.string()) }).optional(),
   /** An unusual answer asked to be confirmed (12 000 attendees): typed again or confirmed, it is taken. */
   unconfirmed: z.object({ slot: z.string(), value: answerValue }).optional(),
+  /**
+   * The platform event of the turn that changed it last (src/core/once.ts): that turn run again after its
+   * process died, before it wrote the person's state, finds its change made and does not make it again.
+   */
+  lastEvent: z.string().optional(),
   /** The day its owner asked to keep it until (`garder ma candidature`, written by `src/ops/retention.ts`). */
   keepUntil: z.string().optional(),
 });
@@ -48,8 +53,13 @@ export class ApplicationStore {
     this.#records = records;
   }
 
-  /** A fresh id: short enough to type in `open <id>`, random so that ids never collide across people. */
-  newId(): string {
+  /**
+   * A fresh id: short enough to type in `open <id>`, random so that ids never collide across people. With
+   * `event` (the platform event of the turn that opens it) it is derived from it, so the turn run again after
+   * its process died rewrites the application its first run opened instead of opening a second, empty one.
+   */
+  newId(event?: string): string {
+    if (event) return createHash('sha256').update(event).digest('hex').slice(0, 6);
     return randomBytes(3).toString('hex');
   }
 

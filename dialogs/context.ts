@@ -9,6 +9,7 @@ import type { Clock } from '../src/core/clock.ts';
 import type { Confirmations } from '../src/core/confirmations.ts';
 import type { Lang } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
+import { turnEvent } from '../src/core/once.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { UserKey, UserRecords } from '../src/store/user-records.ts';
@@ -137,9 +138,10 @@ export class DialogContext {
     turn.say(turn.message.ref.isDirect ? reply : { ...reply, toDirect: true });
   }
 
-  /** Saves an application, stamped with the time of the change. */
+  /** Saves an application, stamped with the time of the change and the event that made it. */
   async save(turn: Turn, application: Application): Promise<void> {
     application.updatedAt = this.deps.clock.now().toISOString();
+    application.lastEvent = turnEvent(turn.message);
     await this.store.save(turn.user, application);
   }
 

@@ -10,6 +10,7 @@ import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
+import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
@@ -149,7 +150,7 @@ export class DialogEngine {
     const steps = ctx.steps(dialog);
     const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
     const application: Application = {
-      id: this.store.newId(),
+      id: this.store.newId(turnEvent(turn.message)),
       callId: dialog.id,
       status: 'in_progress',
       answers: facts,
@@ -159,7 +160,7 @@ export class DialogEngine {
       ref: directRef(turn),
     };
     application.currentSlot = nextStep(steps, application)?.slot;
-    await this.store.save(turn.user, application);
+    await ctx.save(turn, application);
     turn.state.activeApplication = application.id;
     if (!turn.message.ref.isDirect)
       turn.say({

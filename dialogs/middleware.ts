@@ -1,5 +1,6 @@
 /** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
 import type { Middleware } from '../src/core/bot.ts';
+import { turnEvent } from '../src/core/once.ts';
 import { asksProgress, readsAsQuestion } from '../src/understanding/intents.ts';
 import type { DialogEngine } from './engine.ts';
 
@@ -14,6 +15,10 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
       const latest = !turn.command && asksProgress(turn.message.text) ? await engine.latest(turn) : undefined;
       return latest ? engine.status(turn, latest) : next();
     }
+    // This event's turn already changed the application, then its process died before writing the person's
+    // state (src/ops/inbox.ts runs it again): asked where it stands, not read again as the next step's answer.
+    const event = turnEvent(turn.message);
+    if (event && application.lastEvent === event) return engine.ask(turn, application);
     const match = turn.command;
     // A command word followed by text that does not fit it ("Open Lab Co", "Aide et Action") is an answer.
     if (

@@ -11,7 +11,7 @@ import type { Turn } from '../core/turn.ts';
 import { formatInstant } from './format.ts';
 import type { Job } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
-import { scheduleUnique, whenProblem } from './reminder-commands.ts';
+import { jobOrigin, scheduleUnique, whenProblem } from './reminder-commands.ts';
 import { parseLeadingWhen } from './when.ts';
 
 /** What a refused time is followed by: broadcasts, not reminders. */
@@ -53,6 +53,8 @@ export interface BroadcastRequest extends BroadcastScope {
   text: string;
   zone: string;
   lang: Lang;
+  /** The confirming turn's {@link jobOrigin}: that turn run again keeps the broadcast it scheduled. */
+  origin?: string;
 }
 
 /** The broadcasts' parts: the shared ones and the confirmations that ask before scheduling. */
@@ -170,6 +172,7 @@ export class Broadcasts {
       text: String(data.text ?? ''),
       zone,
       lang: turn.lang,
+      origin: jobOrigin(turn, 'broadcast'),
     });
     turn.say({
       intent: 'broadcast:scheduled',
@@ -208,7 +211,7 @@ export class Broadcasts {
         timezone: zone,
         attempts: 0,
       });
-      if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b')).id;
+      if (index === 0) broadcastId = (await scheduleUnique(this.#o.scheduler, make, 'b', request.origin)).id;
       else await this.#o.scheduler.schedule(make(`${broadcastId}:${roomId}`));
     }
     // Added to the set, not rewritten: broadcasts confirmed at once on two replicas are both kept. The index

@@ -1,5 +1,5 @@
 /** How scheduled times and ids are shown to people. */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { formatDate } from '../core/day-format.ts';
 import type { Lang } from '../core/i18n.ts';
 
@@ -28,5 +28,13 @@ const ID_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function shortId(prefix: string): string {
   let id = prefix;
   for (let i = 0; i < 4; i++) id += ID_LETTERS[randomInt(ID_LETTERS.length)];
+  return id;
+}
+
+/** The `attempt`-th short id for `seed`: the same each time, so a turn run again names its job as the first run did. */
+export function seededShortId(prefix: string, seed: string, attempt: number): string {
+  const bytes = createHash('sha256').update(`${seed}\n${attempt}`).digest();
+  let id = prefix;
+  for (let i = 0; i < 4; i++) id += ID_LETTERS[(bytes[i] ?? 0) % ID_LETTERS.length];
   return id;
 }

@@ -24,6 +24,11 @@ export const jobSchema = z.object({
   lang: z.enum(['fr', 'en']),
   /** The time zone the due time was computed in, to show it back in local time. */
   timezone: z.string(),
+  /**
+   * The turn that created it (a digest of its platform event and what the job is for in it): the turn run
+   * again after its process died finds this job under the same id and keeps it instead of adding a twin.
+   */
+  origin: z.string().optional(),
   /** Failed delivery attempts so far. */
   attempts: z.number().int().default(0),
   /** An earlier send may have reached the platform unanswered (timeout, crash): check before posting again. */

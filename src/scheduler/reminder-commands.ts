@@ -3,12 +3,14 @@
  * `cancel reminder <id>` / `annuler rappel <id>`, `snooze <id> <delay>` / `reporter <id> <délai>`,
  * `timezone <IANA>` / `fuseau <IANA>`.
  */
+import { createHash } from 'node:crypto';
 import type { Command } from '../core/commands.ts';
 import type { Localized } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
+import { turnEvent } from '../core/once.ts';
 import { normalize } from '../core/text.ts';
 import type { Turn } from '../core/turn.ts';
-import { formatInstant, shortId } from './format.ts';
+import { formatInstant, seededShortId, shortId } from './format.ts';
 import { isPersonalReminder, type Job } from './job.ts';
 import type { Scheduler } from './scheduler.ts';
 import { parseWhen, type When } from './when.ts';
@@ -88,23 +90,28 @@ export function reminderCommands(
           turn,
           `${turn.t({ fr: 'De quoi dois-je vous rappeler ?', en: 'What should I remind you of?' })} ${turn.t(EXAMPLES)}`,
         );
-      const job = await scheduleUnique(scheduler, (id) => ({
-        id,
-        kind: 'personal',
-        dueAt: when.at.getTime(),
-        expiresAt: when.at.getTime() + PERSONAL_USEFUL_FOR_MS,
-        user: turn.user,
-        owner: `personal:${turn.user}`,
-        ref: directRef(turn),
-        reply: {
-          intent: 'reminder:personal',
-          text: turn.t({ fr: '⏰ Rappel : {what}', en: '⏰ Reminder: {what}' }, { what: when.rest }),
-          data: { reminder: id },
-        },
-        lang: turn.lang,
-        timezone: zone,
-        attempts: 0,
-      }));
+      const job = await scheduleUnique(
+        scheduler,
+        (id) => ({
+          id,
+          kind: 'personal',
+          dueAt: when.at.getTime(),
+          expiresAt: when.at.getTime() + PERSONAL_USEFUL_FOR_MS,
+          user: turn.user,
+          owner: `personal:${turn.user}`,
+          ref: directRef(turn),
+          reply: {
+            intent: 'reminder:personal',
+            text: turn.t({ fr: '⏰ Rappel : {what}', en: '⏰ Reminder: {what}' }, { what: when.rest }),
+            data: { reminder: id },
+          },
+          lang: turn.lang,
+          timezone: zone,
+          attempts: 0,
+        }),
+        'r',
+        jobOrigin(turn, 'remind'),
+      );
       turn.say({
         intent: 'reminder:set',
         text: turn.t(
@@ -307,17 +314,31 @@ function subject(job: Job): string {
   return `${sentence.slice(0, 140).replace(/\s+\S*$/, '')}…`;
 }
 
-/** Schedules a job under a fresh short id (a clash with any earlier id, even delivered, picks another). */
+/**
+ * Schedules a job under a fresh short id (a clash with any earlier id, even delivered, picks another). With
+ * `origin` (the turn's event and the job's purpose, {@link jobOrigin}) the ids tried are derived from it, so
+ * a turn run again after its process died (src/ops/inbox.ts) finds the job its first run scheduled and keeps
+ * it: one reminder, one broadcast, under the id the first run may already have shown.
+ */
 export async function scheduleUnique(
   scheduler: Scheduler,
   build: (id: string) => Job,
   prefix = 'r',
+  origin?: string,
 ): Promise<Job> {
   for (let attempt = 0; ; attempt++) {
-    const job = build(shortId(prefix));
-    if (!(await scheduler.get(job.id)) && (await scheduler.schedule(job))) return job;
+    const job = { ...build(origin ? seededShortId(prefix, origin, attempt) : shortId(prefix)), origin };
+    const existing = await scheduler.get(job.id);
+    if (existing && origin && existing.origin === origin) return existing;
+    if (!existing && (await scheduler.schedule(job))) return job;
     if (attempt > 20) throw new Error('no free reminder id');
   }
+}
+
+/** What names a job created by a turn: its platform event and the job's purpose; none without an event. */
+export function jobOrigin(turn: Turn, purpose: string): string | undefined {
+  const event = turnEvent(turn.message);
+  return event && createHash('sha256').update(`${event}\n${purpose}`).digest('base64url').slice(0, 22);
 }
 
 /** An IANA zone from what was typed: exact (`America/Guadeloupe`) or its city / territory (`guadeloupe`). */
