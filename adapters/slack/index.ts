@@ -11,6 +11,7 @@ import type { Adapter, AdapterContext, Logger } from '../../src/core/port.ts';
 import { KeyvInstallationStore } from './installation-store.ts';
 import { guardRequests } from './request-guard.ts';
 import { SlackAdapter } from './slack-adapter.ts';
+import { KeepFirstSocketModeReceiver } from './socket-mode.ts';
 
 /** The bot scopes the OAuth flow asks for: those of the manifest, so the two never drift apart. */
 function manifestScopes(): string[] {
@@ -84,9 +85,23 @@ export async function createSlackAdapter({ port, config, routes }: AdapterContex
       ...(socketMode ? { port: config.PORT } : {}),
     };
   }
-  if (socketMode) {
+  if (config.SLACK_APP_TOKEN !== undefined) {
     options.socketMode = true;
-    options.appToken = config.SLACK_APP_TOKEN;
+    // Bolt's own Socket Mode receiver, built from the same options, acknowledging events once kept.
+    options.receiver = new KeepFirstSocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger,
+      installerOptions: options.installerOptions,
+      ...(singleToken
+        ? {}
+        : {
+            clientId: options.clientId,
+            clientSecret: options.clientSecret,
+            stateSecret: options.stateSecret,
+            scopes: options.scopes,
+            installationStore,
+          }),
+    });
   } else {
     options.signingSecret = config.SLACK_SIGNING_SECRET;
     options.customRoutes = routes;

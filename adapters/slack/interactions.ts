@@ -1,7 +1,8 @@
 /**
  * The Slack adapter's interactive parts: a click that answers a question, the « Modifier ma candidature »
- * modal (opened, then submitted), and the App Home's buttons. Each is acknowledged first; the work runs after,
- * in turn with the conversation's (the adapter's `inBackground`).
+ * modal (opened, then submitted), and the App Home's buttons. Each that makes a turn is kept in the inbox
+ * before it is acknowledged (a process killed after acknowledging it leaves it to the next one); the turn
+ * runs after, in turn with the conversation's. Opening the modal only reads: acknowledged at once.
  */
 import type {
   BlockAction,
@@ -11,14 +12,15 @@ import type {
   ViewSubmitAction,
   webApi,
 } from '@slack/bolt';
-import type { BotPort, Lang } from '../../src/core/port.ts';
+import type { BotPort, KeptEvent, Lang, OutgoingReply } from '../../src/core/port.ts';
 import { EDIT_VIEW, editMetadata, editModal, submittedValues } from './edit-modal.ts';
 import { HOME_ACTION } from './home-view.ts';
-import { fromBlockAction, type MappedMessage } from './incoming.ts';
+import { type ClickedAnswer, fromBlockAction, type MappedMessage } from './incoming.ts';
 import { NATIVE_ACTION } from './native-inputs.ts';
 import type { SlackPeople } from './people.ts';
 import { answeredBlocks } from './render-blocks.ts';
-import { type DirectChannels, deliverReply, type ReplyTarget, replyTargetOf } from './replies.ts';
+import { type DirectChannels, type ReplyTarget, replyTargetOf } from './replies.ts';
+import type { Receiving } from './slack-adapter.ts';
 
 /** The actions that answer the question of their message: choices, checkboxes' submit, date, number. */
 const ANSWER_ACTIONS = /^nec_(choice|pick_many|submit|date|number)(:|$)/;
@@ -44,8 +46,12 @@ export interface InteractionContext {
   port: BotPort;
   people: SlackPeople;
   directChannels: DirectChannels;
-  /** One message through the core, its replies delivered to `target`. */
-  converse(message: MappedMessage, target: ReplyTarget): Promise<void>;
+  /** Keeps `message`, then acknowledges it, then answers it in turn (`SlackAdapter.receive`). */
+  receive(message: MappedMessage, target: ReplyTarget, receiving: Receiving): Promise<void>;
+  /** Keeps `message` in the inbox with where its replies go; undefined for a duplicate. */
+  keep(message: MappedMessage, target: ReplyTarget): Promise<KeptEvent | undefined>;
+  /** Posts the replies to `message`, marked with their event and place. */
+  deliver(message: MappedMessage, replies: readonly OutgoingReply[], target: ReplyTarget): Promise<void>;
   /** Runs work after the acknowledgement, in turn with the rest; `stop` waits for it. */
   inBackground(work: () => Promise<void>): void;
 }
@@ -56,8 +62,12 @@ export function listenToInteractions(bolt: BoltApp, context: InteractionContext)
   bolt.action<BlockAction>(
     { type: 'block_actions', action_id: ANSWER_ACTIONS },
     async ({ ack, body, client, respond }) => {
-      await ack();
-      context.inBackground(() => onClick(context, body, client, respond));
+      const clicked = fromBlockAction(body, context.port.clock.now());
+      if (!clicked) return ack();
+      const target = replyTargetOf(clicked.message, client, respond);
+      // The buttons are shown answered before the turn; a process taking the click over only answers it.
+      const first = () => showAnswered(context, body, clicked, client, respond);
+      await context.receive(clicked.message, target, { ack, responseUrl: body.response_url, first });
     },
   );
   bolt.action<BlockAction>(
@@ -73,8 +83,9 @@ export function listenToInteractions(bolt: BoltApp, context: InteractionContext)
   bolt.action<BlockAction>(
     { type: 'block_actions', action_id: new RegExp(`^${HOME_ACTION}:`) },
     async ({ ack, body, client }) => {
-      await ack();
-      context.inBackground(() => onHomeCommand(context, body, client));
+      const command = await homeCommand(context, body, client);
+      if (!command) return ack();
+      await context.receive(command.message, command.target, { ack });
     },
   );
   bolt.view<ViewSubmitAction>(EDIT_VIEW, async ({ ack, body, view, client }) => {
@@ -86,26 +97,22 @@ function langOf({ port }: InteractionContext, workspace: string | undefined, use
   return port.languageOf({ platform: 'slack', workspace, userId });
 }
 
-async function onClick(
+/** The clicked message's buttons replaced by what was picked, so a second click cannot answer again. */
+async function showAnswered(
   context: InteractionContext,
   body: BlockAction,
+  { message, label }: ClickedAnswer,
   client: webApi.WebClient,
   respond: RespondFn,
 ): Promise<void> {
-  const clicked = fromBlockAction(body, context.port.clock.now());
-  if (!clicked) return;
-  const { message } = clicked;
-  // The buttons go first, so a second click cannot answer the same question twice.
-  if (body.message) {
-    const lang = await langOf(context, message.ref.workspace, message.userId);
-    const update = {
-      text: body.message.text ?? '',
-      blocks: answeredBlocks(body.message.blocks ?? [], clicked.label, lang),
-    };
-    if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
-    else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
-  }
-  await context.converse(message, replyTargetOf(message, client, respond));
+  if (!body.message) return;
+  const lang = await langOf(context, message.ref.workspace, message.userId);
+  const update = {
+    text: body.message.text ?? '',
+    blocks: answeredBlocks(body.message.blocks ?? [], label, lang),
+  };
+  if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
+  else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
 }
 
 /** « Modifier ma candidature »: the application's form as a modal. */
@@ -126,8 +133,8 @@ async function openEditForm(
 }
 
 /**
- * A submitted modal: checked and saved by the core, its refused fields shown beside their inputs. Slack
- * waits 3 s for the answer; past FORM_ACK_BUDGET_MS the modal closes and the outcome comes in the DM.
+ * A submitted modal: kept, then checked and saved by the core, its refused fields shown beside their inputs.
+ * Slack waits 3 s for the answer; past FORM_ACK_BUDGET_MS the modal closes and the outcome comes in the DM.
  */
 async function onFormSubmitted(
   context: InteractionContext,
@@ -136,44 +143,57 @@ async function onFormSubmitted(
   client: webApi.WebClient,
   ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>,
 ): Promise<void> {
-  const { port, people, directChannels } = context;
+  const { port, people } = context;
   const metadata = editMetadata(view.private_metadata);
   if (!metadata) return ack();
   const workspace = body.team?.id ?? body.user.team_id;
   const userId = body.user.id;
   const ref = { platform: 'slack' as const, workspace, roomId: metadata.channel, userId, isDirect: true };
-  const submitted = (async () => {
-    const person = await people.lookup(client, workspace, userId);
-    return port.submitForm({
-      ref,
-      userId,
-      userName: body.user.name,
-      text: '',
-      form: { applicationId: metadata.application, values: submittedValues(view.state.values) },
-      eventId: `view:${view.id}:${view.hash}`,
-      timestamp: port.clock.now(),
-      ...person,
+  const form = { applicationId: metadata.application, values: submittedValues(view.state.values) };
+  const message: MappedMessage = {
+    ref,
+    userId,
+    userName: body.user.name,
+    text: '',
+    form,
+    eventId: `view:${view.id}:${view.hash}`,
+    timestamp: port.clock.now(),
+  };
+  const target = { client, workspace, userId, channel: metadata.channel, fromCommand: false };
+  const kept = await context.keep(message, target);
+  if (!kept) return ack();
+  let handedOver = false;
+  try {
+    const submitted = (async () => {
+      const person = await people.lookup(client, workspace, userId);
+      return port.submitForm({ ...kept.message, form, ...person });
+    })();
+    const inTime = await within(submitted, FORM_ACK_BUDGET_MS);
+    if (inTime?.errors) return await ack({ response_action: 'errors', errors: inTime.errors });
+    await ack();
+    handedOver = true;
+    context.inBackground(async () => {
+      try {
+        const { replies } = inTime ?? (await submitted);
+        await context.deliver(kept.message, replies, target);
+      } finally {
+        await kept.done();
+      }
     });
-  })();
-  const inTime = await within(submitted, FORM_ACK_BUDGET_MS);
-  if (inTime?.errors) return ack({ response_action: 'errors', errors: inTime.errors });
-  await ack();
-  context.inBackground(async () => {
-    const { replies } = inTime ?? (await submitted);
-    const target = { client, workspace, userId, channel: metadata.channel, fromCommand: false };
-    for (const reply of replies) await deliverReply(reply, target, directChannels);
-  });
+  } finally {
+    if (!handedOver) await kept.done();
+  }
 }
 
-/** A Home button: the command it stands for, as if typed in the person's DM. */
-async function onHomeCommand(
+/** A Home button: the command it stands for, as if typed in the person's DM (opened first: its replies go there). */
+async function homeCommand(
   context: InteractionContext,
   body: BlockAction,
   client: webApi.WebClient,
-): Promise<void> {
+): Promise<{ message: MappedMessage; target: ReplyTarget } | undefined> {
   const action = body.actions[0];
   const text = action?.type === 'button' ? action.value : undefined;
-  if (!text) return;
+  if (!text) return undefined;
   const workspace = body.team?.id ?? body.user.team_id;
   const userId = body.user.id;
   const dm = await context.directChannels.of(client, workspace, userId);
@@ -185,5 +205,5 @@ async function onHomeCommand(
     eventId: `action:${action?.action_ts}`,
     timestamp: context.port.clock.now(),
   };
-  await context.converse(message, { client, workspace, userId, channel: dm, fromCommand: false });
+  return { message, target: { client, workspace, userId, channel: dm, fromCommand: false } };
 }

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { OutgoingReply } from '../../src/core/port.ts';
 import type { MappedMessage } from './incoming.ts';
+import { alreadyPosted, replyMark } from './post-marks.ts';
 import { renderReply, type SlackMessage } from './render-blocks.ts';
 
 /** Replies that are errors of the person's own command: only they need to see them. */
@@ -21,6 +22,8 @@ export const NO_EPHEMERAL = new Set([
   'ekm_access_denied',
   'is_archived',
 ]);
+/** How long a post to a response URL may take, as the Web API's calls (index.ts). */
+const RESPOND_TIMEOUT_MS = 10_000;
 /** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
 const REPLY_RATE_LIMIT_RETRIES = 2;
 
@@ -54,6 +57,24 @@ export function replyTargetOf(
   };
 }
 
+/**
+ * A response URL as Bolt's `respond` (a JSON POST), for an event kept with it and answered by another
+ * process, which has no Bolt request to take it from.
+ */
+export function respondTo(responseUrl: string): RespondFn {
+  return async (message) => {
+    const body = typeof message === 'string' ? { text: message } : message;
+    const response = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(RESPOND_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`slack response URL answered ${response.status}`);
+    return response;
+  };
+}
+
 /** People's direct-message channels, opened once per person (conversations.open). */
 export class DirectChannels {
   readonly #known = new Map<string, string>();
@@ -74,11 +95,23 @@ export class DirectChannels {
   }
 }
 
-/** Posts one reply to `target`. */
+/**
+ * Which reply of which event a post is: its message carries that mark, so that when the event is answered
+ * again (`inDoubt`: taken over from a process that died while posting its replies) a reply already in the
+ * conversation is not posted twice.
+ */
+export interface ReplyPost {
+  eventId: string;
+  index: number;
+  inDoubt: boolean;
+}
+
+/** Posts one reply to `target`; with `which`, marked, and in doubt only if not found already posted. */
 export async function deliverReply(
   reply: OutgoingReply,
   target: ReplyTarget,
   directChannels: DirectChannels,
+  which?: ReplyPost,
 ): Promise<void> {
   const rendered = renderReply(reply);
   const { client } = target;
@@ -87,7 +120,7 @@ export async function deliverReply(
     const destination = reply.toDirect
       ? { ...target, channel: dm, threadTs: undefined, respond: undefined }
       : target;
-    if (reply.text.trim() || reply.choices?.length) await post(destination, rendered);
+    if (reply.text.trim() || reply.choices?.length) await post(destination, rendered, which);
     for (const file of reply.attachments ?? []) {
       await client.files.uploadV2({
         channel_id: dm,
@@ -109,14 +142,25 @@ export async function deliverReply(
       });
     return;
   }
-  await post(target, rendered);
+  await post(target, rendered, which);
 }
 
-/** Posts as the bot; where it is not a member, a command's response URL posts in its name instead. */
-async function post(target: ReplyTarget, message: SlackMessage): Promise<void> {
+/**
+ * Posts as the bot (marked as `which` reply); where it is not a member, a command's response URL posts in its
+ * name instead. Ephemeral messages and response URLs have no history to look in: only posts are marked.
+ */
+async function post(target: ReplyTarget, message: SlackMessage, which?: ReplyPost): Promise<void> {
+  const place = { channel: target.channel, threadTs: target.threadTs };
+  const mark = which && replyMark(which.eventId, which.index);
+  if (mark && which.inDoubt && (await alreadyPosted(target.client, place, mark))) return;
   try {
     await afterRateLimits(() =>
-      target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message }),
+      target.client.chat.postMessage({
+        channel: place.channel,
+        thread_ts: place.threadTs,
+        ...message,
+        ...(mark ? { metadata: mark } : {}),
+      }),
     );
   } catch (error) {
     if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;

@@ -1,13 +1,22 @@
 /**
  * The Slack adapter: listens to the slash command, direct messages, mentions, button clicks and the App Home
  * on a Bolt app, runs each through the core, and posts the replies as Block Kit. Slack is answered as soon as
- * the event is safe, the core works after, so Slack's 3-second limit holds whatever the work behind. A message
- * or mention is first kept in the shared store's inbox (over HTTP, before Slack gets its 200: Bolt's
- * `processBeforeResponse`), so a process killed after answering Slack loses nothing: another replica or the
- * restarted process answers it (src/ops/inbox.ts).
+ * the event is safe, the core works after, so Slack's 3-second limit holds whatever the work behind. Whatever
+ * makes a turn (message, mention, command, click, submission) is first kept in the shared store's inbox,
+ * before Slack is acknowledged (over HTTP Bolt's `processBeforeResponse`, in Socket Mode socket-mode.ts), so
+ * a process killed after answering Slack loses nothing: another replica or the restarted process answers it
+ * (src/ops/inbox.ts), without posting again the replies already in the conversation (post-marks.ts).
  */
-import type { App as BoltApp, RespondFn, SlashCommand, webApi } from '@slack/bolt';
-import type { Adapter, BotPort, Delivery, KeptEvent, Lang, MemberJoin } from '../../src/core/port.ts';
+import type { App as BoltApp, webApi } from '@slack/bolt';
+import type {
+  Adapter,
+  BotPort,
+  Delivery,
+  KeptEvent,
+  Lang,
+  MemberJoin,
+  OutgoingReply,
+} from '../../src/core/port.ts';
 import { homeView } from './home-view.ts';
 import {
   fromDirectMessage,
@@ -28,6 +37,7 @@ import {
   NO_EPHEMERAL,
   type ReplyTarget,
   replyTargetOf,
+  respondTo,
   slackErrorCode,
 } from './replies.ts';
 import { asRetryAfter, postJob } from './scheduled-posts.ts';
@@ -42,8 +52,21 @@ export const SLASH_COMMAND = '/nec';
  */
 const CONCURRENT_TURNS = 8;
 
-/** Where the replies to a kept event go, kept with it (the client is the workspace's, found again). */
-type KeptTarget = Omit<ReplyTarget, 'client' | 'respond'>;
+/**
+ * Where the replies to a kept event go, kept with it: the client is the workspace's, found again; a command's
+ * or click's response URL is kept as such (Slack accepts it for 30 minutes).
+ */
+type KeptTarget = Omit<ReplyTarget, 'client' | 'respond'> & { responseUrl?: string };
+
+/** How the listeners have an event kept, acknowledged, then answered (`SlackAdapter.receive`). */
+export interface Receiving {
+  /** Acknowledges the event to Slack; events are acknowledged by the receiver once their listener is done. */
+  ack?: () => Promise<void>;
+  /** The response URL of a command or click. */
+  responseUrl?: string;
+  /** Work before the turn, in the background (a click's buttons shown answered). */
+  first?: () => Promise<void>;
+}
 
 export interface SlackAdapterOptions {
   port: BotPort;
@@ -163,27 +186,30 @@ export class SlackAdapter implements Adapter {
   #listen(): void {
     const bolt = this.#bolt;
     bolt.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
-      await ack();
-      this.#inBackground(() => this.#onCommand(command, client, respond));
+      const message = fromSlashCommand(command, this.#port.clock.now());
+      const target = { ...replyTargetOf(message, client, respond), fromCommand: true };
+      await this.#receive(message, target, { ack, responseUrl: command.response_url });
     });
     bolt.event('message', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const message = fromDirectMessage(parsed.data, context.teamId, body.event_id, this.#port.clock.now());
-      if (message) await this.#receive(message, client);
+      if (message) await this.#receive(message, replyTargetOf(message, client));
     });
     bolt.event('app_mention', async ({ event, body, client, context }) => {
       const parsed = slackMessageEventSchema.safeParse(event);
       if (!parsed.success || !context.teamId) return;
       const now = this.#port.clock.now();
       const message = fromMention(parsed.data, context.teamId, body.event_id, context.botUserId, now);
-      if (message) await this.#receive(message, client);
+      if (message) await this.#receive(message, replyTargetOf(message, client));
     });
     listenToInteractions(bolt, {
       port: this.#port,
       people: this.#people,
       directChannels: this.#directChannels,
-      converse: (message, target) => this.#converse(message, target),
+      receive: (message, target, receiving) => this.#receive(message, target, receiving),
+      keep: (message, target) => this.#keep(message, target),
+      deliver: (message, replies, target) => this.#deliver(message, replies, target),
       inBackground: (work) => this.#inBackground(work),
     });
     bolt.event('member_joined_channel', async ({ event, body, client, context }) => {
@@ -199,29 +225,46 @@ export class SlackAdapter implements Adapter {
     });
     bolt.error(async (error) => {
       this.#port.logger.error({ err: error }, 'slack listener failed');
+      // Rethrown, so the receiver acknowledges nothing a listener failed to keep: over HTTP Slack gets a
+      // 500 and sends the event again; in Socket Mode the envelope stays unacknowledged and comes again.
+      throw error;
     });
   }
 
   /**
-   * A message or mention: kept in the inbox before the listener returns, so before Slack gets its 200 (over
-   * HTTP; in Socket Mode Bolt acknowledges events before any listener runs), then answered in turn. A
-   * duplicate (Slack's retry, the same event on another replica) is dropped here. A store that cannot keep
-   * it fails the request: Slack gets a 500 and sends the event again.
+   * An event for a turn (a message, a mention, a command, a click): kept in the inbox, then acknowledged
+   * (events: by the receiver once the listener returns, over HTTP and in Socket Mode alike), then answered
+   * in turn in the background. A duplicate (Slack's retry, the same event on another replica) is
+   * acknowledged and dropped. A store that cannot keep it rejects before any acknowledgement: Slack sends an
+   * event again, and shows the person that a command or click failed.
    */
-  async #receive(message: MappedMessage, client: webApi.WebClient): Promise<void> {
-    const target = replyTargetOf(message, client);
-    const { workspace, userId, channel, threadTs, fromCommand } = target;
-    const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand };
-    const kept = await this.#port.inbox.keep(message, where);
+  async #receive(message: MappedMessage, target: ReplyTarget, receiving: Receiving = {}): Promise<void> {
+    const kept = await this.#keep(message, target, receiving.responseUrl);
+    await receiving.ack?.();
     if (!kept) return;
-    this.#inBackground(() => this.#converse(kept.message, target).finally(() => kept.done()));
+    this.#inBackground(async () => {
+      try {
+        await receiving.first?.();
+        await this.#converse(kept.message, target);
+      } finally {
+        await kept.done();
+      }
+    });
+  }
+
+  /** Keeps `message` in the inbox with where its replies go; undefined for a duplicate. */
+  #keep(message: MappedMessage, target: ReplyTarget, responseUrl?: string): Promise<KeptEvent | undefined> {
+    const { workspace, userId, channel, threadTs, fromCommand } = target;
+    const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand, responseUrl };
+    return this.#port.inbox.keep(message, where);
   }
 
   /** An event a dead process had kept: answered with the workspace's client where it was to be answered. */
   async #answerTakenOver(event: KeptEvent): Promise<void> {
-    const where = event.context as KeptTarget;
+    const { responseUrl, ...where } = event.context as KeptTarget;
     const client = await this.#replyClient(where.workspace);
-    await this.#converse(event.message, { ...where, client });
+    const respond = responseUrl === undefined ? undefined : respondTo(responseUrl);
+    await this.#converse(event.message, { ...where, client, respond }, true);
   }
 
   /**
@@ -299,16 +342,32 @@ export class SlackAdapter implements Adapter {
     }
   }
 
-  async #onCommand(command: SlashCommand, client: webApi.WebClient, respond: RespondFn): Promise<void> {
-    const message = fromSlashCommand(command, this.#port.clock.now());
-    await this.#converse(message, { ...replyTargetOf(message, client, respond), fromCommand: true });
-  }
-
-  /** One message through the core, with the person's role and time zone, then every reply delivered. */
-  async #converse(message: MappedMessage, target: ReplyTarget): Promise<void> {
+  /**
+   * One message through the core, with the person's role and time zone, then every reply delivered;
+   * `inDoubt` when the event was taken over from a process that died: its replies may have been posted in
+   * part.
+   */
+  async #converse(message: MappedMessage, target: ReplyTarget, inDoubt = false): Promise<void> {
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
     const replies = await this.#port.handle({ ...message, ...person });
-    for (const reply of replies) await deliverReply(reply, target, this.#directChannels);
+    await this.#deliver(message, replies, target, inDoubt);
+  }
+
+  /**
+   * The replies to `message` posted in order, each marked with the event and its place, so that when the
+   * event is answered again (`inDoubt`) those found in the conversation are not posted twice.
+   */
+  async #deliver(
+    message: MappedMessage,
+    replies: readonly OutgoingReply[],
+    target: ReplyTarget,
+    inDoubt = false,
+  ): Promise<void> {
+    const { eventId } = message;
+    for (const [index, reply] of replies.entries()) {
+      const which = eventId === undefined ? undefined : { eventId, index, inDoubt };
+      await deliverReply(reply, target, this.#directChannels, which);
+    }
   }
 
   /** The person's language as the core last settled it, for the labels the renderer adds. */

@@ -2,7 +2,8 @@
  * A small Matrix homeserver on 127.0.0.1 for the adapter tests: the client-server endpoints matrix-bot-sdk
  * uses (whoami, profile, account data, filter, /sync with timeline and invites, join, leave, send with
  * transaction ids, room state and members, createRoom, media upload, redact). It keeps one event stream, records
- * everything the bot sends (messages, polls, reactions), and can refuse sends with M_LIMIT_EXCEEDED.
+ * everything the bot sends (messages, polls, reactions), and can refuse sends with M_LIMIT_EXCEEDED, drop
+ * their connection after storing them, or leave them unanswered (stored or not).
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -66,10 +67,16 @@ export class FakeHomeserver {
   readonly uploads = new Map<string, { filename: string; contentType: string; data: Buffer }>();
   /** `since` tokens of the /sync requests received, in order (undefined for a sync without one). */
   readonly syncTokens: Array<string | undefined> = [];
+  /** The transaction id of every send request received, in order (repeats included, unlike `sent`). */
+  readonly sendRequests: string[] = [];
   /** Requests no route matched, to make a test failure readable. */
   readonly unhandled: string[] = [];
   readonly #rooms = new Map<string, Room>();
   readonly #accountData = new Map<string, unknown>();
+  /**
+   * Event ids by transaction, keyed as a homeserver does (Synapse: the request path, for the one access
+   * token): a PUT to the same room, type and txn id is the same event, whoever sends it.
+   */
   readonly #transactions = new Map<string, string>();
   readonly #unredactable = new Set<string>();
   readonly #waiters = new Set<() => void>();
@@ -80,6 +87,8 @@ export class FakeHomeserver {
   #ids = 0;
   #rateLimited: { count: number; retryAfterMs: number } = { count: 0, retryAfterMs: 0 };
   #resetAfterSend = 0;
+  /** Sends to let through before the held ones, and how those are held. */
+  #held: { passing: number; count: number; stored: boolean } = { passing: 0, count: 0, stored: false };
   #server?: Server;
   url = '';
 
@@ -195,25 +204,27 @@ export class FakeHomeserver {
   }
 
   /** A person writes `body` in a room; resolves with what the bot sent once it has handled the message. */
-  ask(roomId: string, sender: string, body: string): Promise<SentEvent[]> {
-    return this.act(roomId, sender, { msgtype: 'm.text', body });
+  ask(roomId: string, sender: string, body: string, timeoutMs?: number): Promise<SentEvent[]> {
+    return this.act(roomId, sender, { msgtype: 'm.text', body }, 'm.room.message', timeoutMs);
   }
 
   /**
    * A person sends an event of any type (a message, a poll vote, a reaction); resolves with what the bot
-   * sent once it has handled it.
+   * sent once it has handled it (within `timeoutMs`, 10 s by default).
    */
   async act(
     roomId: string,
     sender: string,
     content: Record<string, unknown>,
     type = 'm.room.message',
+    timeoutMs?: number,
   ): Promise<SentEvent[]> {
     const mark = this.sent.length;
     const event = this.#append(this.#room(roomId), sender, type, content);
     await this.until(
       `the bot to handle ${type} ${event.event_id}`,
       () => this.#handledUpTo >= event.position,
+      timeoutMs,
     );
     return this.sent.slice(mark);
   }
@@ -317,13 +328,30 @@ export class FakeHomeserver {
     this.#resetAfterSend = count;
   }
 
-  #send(request: IncomingMessage, roomId: string, type: string, txnId: string, body: Buffer) {
+  /**
+   * After `passing` new sends answered normally, the next `count` are never answered (the request hangs):
+   * `stored`, the event is in the room all the same; else it is not (the request never arrived).
+   */
+  holdSendsAfter(passing: number, count: number, stored: boolean): void {
+    this.#held = { passing, count, stored };
+  }
+
+  async #send(request: IncomingMessage, roomId: string, type: string, txnId: string, body: Buffer) {
     const room = this.#room(roomId);
     if (room.members.get(this.botUserId) !== 'join') {
       throw new HttpError(403, { errcode: 'M_FORBIDDEN', error: 'not in the room' });
     }
-    const known = this.#transactions.get(txnId);
+    this.sendRequests.push(txnId);
+    this.#wake();
+    const transaction = `${roomId}/${type}/${txnId}`;
+    const known = this.#transactions.get(transaction);
     if (known) return { event_id: known };
+    if (this.#held.passing > 0) this.#held.passing--;
+    else if (this.#held.count > 0) {
+      this.#held.count--;
+      if (this.#held.stored) this.#store(room, type, txnId, transaction, body);
+      return new Promise<never>(() => {});
+    }
     if (this.#rateLimited.count > 0) {
       this.#rateLimited.count--;
       const { retryAfterMs } = this.#rateLimited;
@@ -333,14 +361,19 @@ export class FakeHomeserver {
         retry_after_ms: retryAfterMs,
       });
     }
-    const event = this.#append(room, this.botUserId, type, JSON.parse(body.toString('utf8')));
-    this.#transactions.set(txnId, event.event_id);
-    this.sent.push({ ...event, txnId });
+    const event = this.#store(room, type, txnId, transaction, body);
     if (this.#resetAfterSend > 0) {
       this.#resetAfterSend--;
       request.socket.destroy();
     }
     return { event_id: event.event_id };
+  }
+
+  #store(room: Room, type: string, txnId: string, transaction: string, body: Buffer): ServedEvent {
+    const event = this.#append(room, this.botUserId, type, JSON.parse(body.toString('utf8')));
+    this.#transactions.set(transaction, event.event_id);
+    this.sent.push({ ...event, txnId });
+    return event;
   }
 
   #redact(roomId: string, eventId: string, txnId: string, body: Buffer) {

@@ -5,7 +5,8 @@
  * URLs, and can answer a method with 429 + Retry-After once, to test rate-limit handling. Posted messages are
  * kept per channel with their metadata (conversations.history / replies return them, newest first), and a
  * method can be made to fail once after Slack received it: `hang` (never answers), `reset` (the connection
- * drops before the answer), `500` (an HTTP 500) — a post is then still in the channel, as it is on Slack.
+ * drops before the answer), `500` (an HTTP 500) — a post is then still in the channel, as it is on Slack —
+ * or before: `lost` (never answers, and never carried out, as a request that did not reach Slack).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,14 +24,14 @@ export interface RecordedCall {
   token?: string;
   /** Milliseconds since the epoch, when the request arrived. */
   at: number;
-  /** The HTTP status the fake answered with. */
+  /** The HTTP status the fake answered with (0: none, the call was `lost`). */
   status: number;
   /** The JSON the fake answered with (Web API methods). */
   response?: Record<string, unknown>;
 }
 
-/** How a call fails after the fake received (and carried out) it. */
-export type Fault = 'hang' | 'reset' | '500';
+/** How a call fails: after the fake received (and carried out) it, or `lost` before. */
+export type Fault = 'hang' | 'reset' | '500' | 'lost';
 
 /** A message the fake holds in a channel. */
 export interface PostedMessage {
@@ -60,7 +61,8 @@ export class FakeSlackApi {
   socketModeUrl?: string;
   readonly #server: Server;
   readonly #rateLimited = new Map<string, number>();
-  readonly #faults = new Map<string, Fault[]>();
+  /** The next calls' faults per method, in order; `undefined` answers a call normally. */
+  readonly #faults = new Map<string, Array<Fault | undefined>>();
   /** Messages posted, by channel, oldest first. */
   readonly messages = new Map<string, PostedMessage[]>();
   readonly #waiters: Array<{
@@ -108,7 +110,13 @@ export class FakeSlackApi {
 
   /** The next calls of `method` fail, one fault each, after the fake carried them out. */
   failNext(method: string, ...faults: Fault[]): void {
-    this.#faults.set(method, [...(this.#faults.get(method) ?? []), ...faults]);
+    this.failLater(method, 0, ...faults);
+  }
+
+  /** After `passing` calls of `method` answered normally, the next ones fail, one fault each. */
+  failLater(method: string, passing: number, ...faults: Fault[]): void {
+    const normal = Array.from({ length: passing }, () => undefined);
+    this.#faults.set(method, [...(this.#faults.get(method) ?? []), ...normal, ...faults]);
   }
 
   /** The calls made to a method, in order. */
@@ -158,8 +166,12 @@ export class FakeSlackApi {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    const response = this.#answer(method, params);
     const fault = this.#faults.get(method)?.shift();
+    if (fault === 'lost') {
+      this.#record({ method, params, token, at, status: 0 });
+      return;
+    }
+    const response = this.#answer(method, params);
     this.#record({ method, params, token, at, status: fault === '500' ? 500 : 200, response });
     if (fault === 'hang') return;
     if (fault === 'reset') {
