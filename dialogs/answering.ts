@@ -254,7 +254,9 @@ async function doubted(
   // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
   const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
   // « est-ce que je dois tout détailler », "you mean who comes": a question or talk of the step, asked back.
-  const asking = step.type === 'text' && asksRatherThanAnswers(text);
+  const asking =
+    step.type === 'text' &&
+    (asksRatherThanAnswers(text) || (step.properName === true && !looksLikeAName(value)));
   const call = ctx.call(application.callId);
   const question =
     step.unusual?.(value) ??
@@ -285,6 +287,10 @@ async function doubted(
   });
   return true;
 }
+
+/** A proper name has a capital letter or a digit (« Les Liens », « la Ville de Nantes », « 3 Petits Points »). */
+const looksLikeAName = (value: AnswerValue): boolean =>
+  typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
 const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice']);

@@ -66,6 +66,11 @@ export interface StepDefinition {
    */
   findIn?: RegExp[];
   /**
+   * The (text) answer is a proper name (an organisation, an authority, a partner): a value without a capital
+   * letter or a digit (« c'est moi », « laquelle ») does not look like one and is asked back before it is stored.
+   */
+  properName?: boolean;
+  /**
    * A fact this step reads in a message that says more than asked, beyond its options' words (a partner
    * abroad named by its country: « avec une province du Vietnam »); undefined when the message does not say it.
    */

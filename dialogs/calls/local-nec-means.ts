@@ -124,6 +124,7 @@ export const MEANS_STEPS: StepDefinition[] = [
   },
   {
     slot: 'local_authority_name',
+    properName: true,
     prompt: { fr: 'Quelle collectivité ?', en: 'Which local authority?' },
     help: {
       fr: 'Le nom de la ou des collectivités qui soutiennent l’événement.',

@@ -13,6 +13,7 @@ import {
 export const ORGANISER_STEPS: StepDefinition[] = [
   {
     slot: 'organizer_name',
+    properName: true,
     prompt: {
       fr: 'Quelle structure porte le NEC local ? (son nom)',
       en: 'Which organisation is behind the local NEC? (its name)',

@@ -33,6 +33,7 @@ export const meaeNir: DialogDefinition = {
   steps: [
     {
       slot: 'authority_name',
+      properName: true,
       // Named before its kind is asked: the prompt does not take it for a local authority yet.
       prompt: {
         fr: 'Quelle structure candidate ? (son nom ; l’appel s’adresse aux collectivités territoriales)',
@@ -118,6 +119,7 @@ export const meaeNir: DialogDefinition = {
     },
     {
       slot: 'partner_name',
+      properName: true,
       prompt: {
         fr: 'Quelle collectivité partenaire, dans quel pays ?',
         en: 'Which partner authority, in which country?',

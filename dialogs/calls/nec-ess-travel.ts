@@ -26,6 +26,7 @@ export const necEssTravel: DialogDefinition = {
   steps: [
     {
       slot: 'organisation_name',
+      properName: true,
       prompt: { fr: 'Quelle organisation représentez-vous ?', en: 'Which organisation do you represent?' },
       help: {
         fr: 'Le défraiement est accordé par organisation, une seule fois.',

@@ -66,4 +66,13 @@ describe('asking rather than answering', () => {
     await app.say('u', 'oui');
     expect((await answersOf(app, 'u')).event_format).toBe('hybrid');
   });
+
+  it('asks back a name step’s answer that does not look like a name (« moi-même »), not « Les Liens »', async () => {
+    app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
+    await reachStep(app, 'u', 'local-nec', 'organizer_name', ELIGIBLE_LOCAL_NEC);
+    expect((await app.say('u', 'moi-même')).map((r) => r.intent)).toEqual(['dialog:local-nec:clarify']);
+    expect((await answersOf(app, 'u')).organizer_name).toBeUndefined();
+    await app.say('u', 'Les Liens');
+    expect((await answersOf(app, 'u')).organizer_name).toBe('Les Liens');
+  });
 });
