@@ -55,7 +55,8 @@ export const CUES: Record<Ask, string[]> = {
       'encore ouverte, still open, how long before, combien de temps avant, combien de mois avant, a l avance, ' +
       'in advance, ' +
       'how many months before, valable jusqu, valid until, too late, trop tard, date butoir, echeance, ' +
-      'until when, by when, still time, encore temps, closing date, expire, expires',
+      'until when, by when, still time, encore temps, closing date, expire, expires, avant quelle date, ' +
+      'before what date, by what date, by which date',
   ),
   // How long something takes or lasts (« combien de temps » is read in asks.ts).
   duration: phrases(
@@ -109,7 +110,10 @@ export const CUES: Record<Ask, string[]> = {
   // Someone or something by name (« comment s'appelle le maire », "the name of the documentary").
   name: phrases(
     'comment s appelle, comment s appellent, quel est le nom, le nom du, le nom de, le nom des, nom du, ' +
-      'name of, the name, whats the name',
+      'name of, the name, whats the name, ' +
+      // « qui est le maire ? », "who is the director?": the person holding a role (« qui est Romain Pierronnet ? »
+      // asks who someone named is, and no name)
+      'qui est le, qui est la, qui sont les, who is the, who s the, who was the, who are the',
   ),
   // Who heads or runs something.
   head: phrases(
@@ -217,12 +221,15 @@ export const OF_WHAT = new Set(
       'comment s appelle, comment s appellent, le nom du, le nom de, le nom des, nom du, name of, the name, ' +
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +
-      'president, presidente, directeur, directrice, director',
+      'president, presidente, directeur, directrice, director, qui est le, qui est la, qui sont les, ' +
+      'who is the, who s the, who was the, who are the',
   ),
 );
-// Small words between a cue and its object.
+// Small words between a cue and its object, and the words completing a title (« le directeur *général* de »).
 export const OBJECT_SKIP = new Set(
-  'de du des d la le l les un une au aux a en pour of the a an for to s is are was were'.split(' '),
+  'de du des d la le l les un une au aux a en pour of the a an for to s is are was were general generale adjoint adjointe deputy'.split(
+    ' ',
+  ),
 );
 
 // Asking what something is.

@@ -50,6 +50,8 @@ export interface Asked {
   primary: Set<Ask>;
   /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
   defines: boolean;
+  /** Positions of the things counted (« combien de *collectivités* »): the entry must give a number of them. */
+  counted: number[];
 }
 
 interface Cue {
@@ -141,6 +143,9 @@ function joinsClauses(words: string[], at: number): boolean {
   return CLAUSE_SUBJECTS.has(next) || (words[at] === 'when' && next.endsWith('ing'));
 }
 
+// "who can I get in touch with", « qui je peux contacter »: whom the asker may reach, not who may take part.
+const ASKER = new Set(['i', 'we', 'je', 'j', 'on', 'nous']);
+
 /** Reads what a question asks for, from its folded words (`words()` of terms.ts). */
 export function readAsks(typed: string[], isWord: (word: string) => boolean = () => false): Asked {
   const words = typed.map((w) => asCueWord(w, isWord));
@@ -197,6 +202,16 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       cueWords.add(typed[i] ?? '');
     }
   }
+  // « notre événement est dans 3 mois », "our event is in 6 weeks": whether it is still time, a deadline.
+  // Its words say what is asked, not what about.
+  words.forEach((w, at) => {
+    if (!['dans', 'in'].includes(w) || !/^\d+$/.test(words[at + 1] ?? '') || !SPANS.has(words[at + 2] ?? ''))
+      return;
+    asks.add('deadline');
+    for (const said of typed.slice(at, at + 3)) cueWords.add(said);
+  });
+  // "can a cooperative send staff…?", « la région peut-elle candidater… ? »: whether someone may take part.
+  if (maySomeoneTakePart(words)) asks.add('who-may');
   // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
   // so the entry must speak of them, whatever kind of fact it holds.
   for (const at of whichObjects(words, inCue)) objects.add(at);
@@ -216,6 +231,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     complements,
     primary: said,
     defines,
+    counted: refined.has('figures') || placesCounted ? [...counted] : [],
   };
 }
 
@@ -267,6 +283,12 @@ function objectAfter(words: string[], from: number): number | undefined {
   while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
   // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
   if (UNNAMED.has(words[at] ?? '')) return undefined;
+  // "who is the Social Good Accelerator's *treasurer*": what is asked is what follows the possessive.
+  const possessive = words.slice(at + 1, at + 5).indexOf('s');
+  const owned = possessive < 0 ? -1 : at + possessive + 2;
+  // (« s'appelle » is no possessive: its verb is a cue.)
+  const ownedWord = words[owned] ?? '';
+  if (owned > 0 && searchTerm(ownedWord) !== null && !KNOWN_CUE_WORDS.has(ownedWord)) return owned;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
@@ -275,6 +297,12 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   const next = words[(matchAt(words, at, cue.words)?.at(-1) ?? at) + 1];
   const before = words[at - 1];
   if (cue.ask === 'place' && cue.words[0] === 'where' && actsNext(words, at)) return 'how';
+  // « c'est à partir de combien de km ? »: from where a count starts, not a place.
+  if (cue.ask === 'place' && next === 'partir') return undefined;
+  if (cue.ask === 'who-may' && ASKER.has(next ?? '')) return undefined;
+  // « pour qui est le défraiement ? », "who is the allowance for?": whom it is for, not someone's name.
+  const forWhom = ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') || words.at(-1) === 'for';
+  if (cue.ask === 'name' && ['qui', 'who'].includes(cue.words[0] ?? '') && forWhom) return undefined;
   if (cue.words[0]?.startsWith('budget') && [next, before].some((w) => w && BUDGET_DOCUMENTS.has(w)))
     return undefined;
   if (LANGUAGE_OF_ACTS.has(cue.words.join(' ')))
@@ -288,6 +316,47 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
     return after === 'avant' ? 'deadline' : 'duration';
   }
   return cue.ask;
+}
+
+// Spans of time before an event.
+const SPANS = new Set(['mois', 'semaines', 'semaine', 'jours', 'months', 'month', 'weeks', 'week', 'days']);
+// Saying someone may do something, and what taking part is (« peut-elle candidater », "can a town council send").
+const MODALS = new Set([
+  'can',
+  'could',
+  'may',
+  'peut',
+  'peuvent',
+  'pourrait',
+  'pourraient',
+  'pouvons',
+  'puis',
+]);
+const TAKING_PART = (
+  'attend* send* apply* join* participat* host* organis* organiz* come register* submit* respond* ' +
+  'candidat* postul* particip* veni* repond* porte* inscri*'
+).split(' ');
+
+/** Whether a modal is followed, within a few words, by a word of taking part (the who-may of a sentence). */
+function maySomeoneTakePart(words: string[]): boolean {
+  return words.some(
+    (w, at) =>
+      MODALS.has(w) &&
+      asksWhether(words, at) &&
+      // « peut-on venir avec son chien ? », "can we submit in English?": what the asker may do, not who may.
+      !ASKER.has(words[at + 1] ?? '') &&
+      words.slice(at + 1, at + 7).some((next) => TAKING_PART.some((a) => sameWord(next, a))),
+  );
+}
+
+/**
+ * Whether a modal asks whether one may: in French anywhere (« la région peut-elle candidater ? »), in English
+ * only opening a clause ("can a cooperative send…", not "the pair ANCT can send").
+ */
+function asksWhether(words: string[], at: number): boolean {
+  if (!['can', 'could', 'may'].includes(words[at] ?? '')) return true;
+  const before = words[at - 1];
+  return before === undefined || searchTerm(before) === null;
 }
 
 /** Whether the few words after `at` say what to do there (« où déposer », "where do I sign up"). */
@@ -308,6 +377,8 @@ function refine(asks: Set<Ask>): Set<Ask> {
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
+  // "who's the contact", « qui est la personne à qui écrire » : whom to reach, whose card names them.
+  if (['contact', 'email', 'phone'].some((ask) => asks.has(ask as Ask))) asks.delete('name');
   // « faut-il payer ? »: what one pays, not any sum.
   if (asks.has('price')) asks.delete('amount');
   if (asks.has('address') && asks.has('email')) asks.delete('address');

@@ -6,6 +6,7 @@
 import type { Ask } from './ask-cues.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import type { FigureLookup } from './render.ts';
+import { searchTerm, words } from './terms.ts';
 
 // `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
 const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
@@ -28,12 +29,29 @@ export class Holdings {
   readonly #kb: KnowledgeBase;
   readonly #figure: FigureLookup;
   readonly #facts = new Map<string, ReadonlySet<Ask>>();
+  /** For each entry, the terms its answer gives a number of (« 30 NEC locaux », "900 participants"). */
+  readonly #numbered = new Map<string, ReadonlySet<string>>();
 
   constructor(kb: KnowledgeBase, figure: FigureLookup) {
     this.#kb = kb;
     this.#figure = figure;
-    for (const e of kb.entries)
+    for (const e of kb.entries) {
       this.#facts.set(e.id, new Set([...e.answers, ...shownFacts(`${e.answer.fr}\n${e.answer.en}`)]));
+      // A placeholder counts as a number when it stands for one, not for a day.
+      const numbers = `${e.answer.fr}\n${e.answer.en}`.replace(PLACEHOLDER_DAY, (_, ref: string) =>
+        typeof this.#value(ref) === 'number' ? ' 0 ' : ' ',
+      );
+      this.#numbered.set(e.id, numberedTerms(numbers));
+    }
+  }
+
+  /**
+   * Whether an entry gives a number of each thing counted (« combien de collectivités ont le label ? » is not
+   * answered by the card on Nancy, which names one collectivité and counts its inhabitants).
+   */
+  counts(entry: FaqEntry, counted: string[]): boolean {
+    const numbered = this.#numbered.get(entry.id);
+    return counted.every((term) => numbered?.has(term));
   }
 
   /** Whether an entry holds the kind of fact asked for (a contact is also given by an e-mail or a phone, a sum by a price). */
@@ -84,6 +102,12 @@ export class Holdings {
     return (this.#kb.topic(topicId)?.entries ?? []).some((e) => this.years(e, [year]));
   }
 
+  /** What a placeholder stands for: a call's figure (`<call>.<name>`), or the day a `{date:…}` gives. */
+  #value(ref: string): number | string | undefined {
+    const [call = '', name = ''] = ref.split('.');
+    return ref.includes('.') ? this.#figure(call, name) : ref;
+  }
+
   /** Whether an entry speaks of every year a question names (« NEC ESS 2026 » is not the 2025 edition). */
   years(entry: FaqEntry, years: string[]): boolean {
     if (years.length === 0) return true;
@@ -91,8 +115,7 @@ export class Holdings {
     const text = [entry.answer.fr, entry.answer.en, entry.title.fr, entry.title.en]
       .join(' ')
       .replace(PLACEHOLDER_DAY, (whole, ref: string) => {
-        const [call = '', name = ''] = ref.split('.');
-        const value = ref.includes('.') ? this.#figure(call, name) : ref;
+        const value = this.#value(ref);
         return typeof value === 'string' ? value : whole;
       });
     // A period (« 2024-2026 ») is not an edition: only a year standing alone counts, unless the question names the
@@ -103,4 +126,36 @@ export class Holdings {
     const standing = text.replace(PERIOD, ' ');
     return years.every((year) => standing.includes(year));
   }
+}
+
+// Numbers written as words (« trois fois par an », "four times").
+const NUMBER_WORDS = new Set(
+  (
+    'deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente cent cents mille ' +
+    'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty hundred thousand dozen'
+  ).split(' '),
+);
+// How many words after a number may name what it counts (« 150 *personnes* », « 26 *labels* »).
+const COUNTED_WITHIN = 2;
+const MONTHS = new Set(
+  (
+    'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
+    'january february march april may june july august september october november december'
+  ).split(' '),
+);
+
+/** The search terms an answer's numbers count: those of the few words after each number or figure. */
+function numberedTerms(answer: string): Set<string> {
+  const typed = words(answer);
+  const terms = new Set<string>();
+  typed.forEach((word, at) => {
+    if (!/^\d/.test(word) && !NUMBER_WORDS.has(word)) return;
+    // A day (« le 26 novembre ») counts nothing.
+    if (MONTHS.has(typed[at + 1] ?? '')) return;
+    for (const next of typed.slice(at + 1, at + 1 + COUNTED_WITHIN)) {
+      const term = searchTerm(next);
+      if (term !== null) terms.add(term);
+    }
+  });
+  return terms;
 }

@@ -4,7 +4,7 @@
  * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
  */
 import type { Ask } from './ask-cues.ts';
-import type { Asked } from './asks.ts';
+import { type Asked, readAsks } from './asks.ts';
 import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
@@ -14,7 +14,7 @@ import { twoParts, twoSentences } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { searchTerm, searchTerms, words } from './terms.ts';
+import { searchTerm, searchTerms, withoutFewWords, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
@@ -75,6 +75,11 @@ const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 // How far down the lexical ranking an entry holding the asked-for fact is looked for.
 const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
+const CONTACT_ASKS = new Set<Ask>(['contact', 'email', 'phone']);
+// Facts of one edition (a count, a date, a place), which a year asked for must be held for.
+const YEARLY = new Set<Ask>(['date', 'place', 'figures', 'winners', 'amount', 'price', 'deadline']);
+// Words asking for all of something (« tous les contacts », "the whole list", "each programme").
+const ALL_OF = new Set(['tous', 'toutes', 'chaque', 'liste', 'all', 'every', 'each', 'whole', 'list']);
 
 export class FaqMatcher {
   readonly kb: KnowledgeBase;
@@ -102,7 +107,7 @@ export class FaqMatcher {
   match(asked: string, context: FaqContext = {}): FaqMatch {
     if (isUnreadable(asked)) return NO_MATCH;
     const text = readableText(asked);
-    const typed = words(text);
+    const typed = withoutFewWords(words(text));
     const names = properNames(text);
     const whole = this.#matchWords(typed, names, context);
     // Two sentences are two questions only when the whole is not one the sources answer as it is (« c'est qui
@@ -111,7 +116,13 @@ export class FaqMatcher {
     if (!parts) return whole;
     // A two-part question (« c'est quand le nec ess et c'est sur quel thème ? »): each part on its own, the
     // second leaning on the first's topic as a follow-up would; both answered only when both are sure.
-    const [left, right] = parts;
+    const [left, rightAsked] = parts;
+    // The second part is of the year the first names, unless it names its own (« le NEC ESS 2025, c'était où,
+    // et il y avait combien de participants ? » asks 2025's count).
+    // (A fact that changes with each edition: who may take part, how, whom to ask do not.)
+    const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
+    const yearly = [...readAsks(rightAsked).asks].some((ask) => YEARLY.has(ask));
+    const right = rightAsked.some(isYear) || !yearly ? rightAsked : [...rightAsked, ...left.filter(isYear)];
     const first = this.#matchWords(left, names, context);
     const second = this.#matchWords(
       right,
@@ -161,6 +172,12 @@ export class FaqMatcher {
         };
       if (match.confident || match.unknown || followUp) return { ...match, asks };
     }
+    // Every contact, on no topic in particular (« tous les mails de contact », "list all the contacts"): the card
+    // giving them all.
+    const contacts = this.kb.topic(CONTACTS_TOPIC)?.entries[0];
+    const everyContact =
+      asks.length > 0 && asks.every((ask) => CONTACT_ASKS.has(ask)) && typed.some((w) => ALL_OF.has(w));
+    if (contacts && everyContact) return { ...sure(contacts), topic: CONTACTS_TOPIC, asks };
     return { ...this.#anywhere(question), asks };
   }
 
@@ -218,7 +235,10 @@ export class FaqMatcher {
         (a, b) => aside(a) - aside(b),
       );
       const dated = entries.filter(
-        (e) => this.#holds.years(e, asked.years) && this.#speaksOf(e, question.objectTerms),
+        (e) =>
+          this.#holds.years(e, asked.years) &&
+          this.#speaksOf(e, question.objectTerms) &&
+          this.#holds.counts(e, question.countTerms),
       );
       const holder =
         dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#holdsAsked(e, asked));
@@ -231,7 +251,8 @@ export class FaqMatcher {
     const holds = (r: Ranked) =>
       this.#holdsAsked(r.entry, asked) &&
       (asks.length === 0 || this.#holds.years(r.entry, asked.years)) &&
-      this.#speaksOf(r.entry, question.objectTerms);
+      this.#speaksOf(r.entry, question.objectTerms) &&
+      this.#holds.counts(r.entry, question.countTerms);
     const holding = ranked.slice(0, ASK_DEPTH).filter(holds);
     const chosen = !yearKnown ? undefined : question.ofTopic ? this.#mainHolder(holding, asks) : holding[0];
     if (!chosen) {
@@ -264,7 +285,8 @@ export class FaqMatcher {
         (r) =>
           this.#holdsAsked(r.entry, asked) &&
           this.#holds.years(r.entry, asked.years) &&
-          this.#speaksOf(r.entry, question.objectTerms),
+          this.#speaksOf(r.entry, question.objectTerms) &&
+          this.#holds.counts(r.entry, question.countTerms),
       );
     if (!chosen) {
       // Asked a fact of something only one topic's scene holds (« the address of the Brussels venue »): that

@@ -25,6 +25,8 @@ export interface Question {
   ofTopic: boolean;
   /** A fact or a thing is asked of something named besides the topic (« quel *cinéma* », « le prix du *repas* »). */
   asksOf: boolean;
+  /** The search terms of what is counted (« combien de *collectivités* »), the topic's own names apart. */
+  countTerms: string[];
   /** The question's words but the topic's names, fillers included (« il fait beau à »). */
   said: string[];
   /** Search terms of what the question mentions of a topic (« Musée Social », « Nancy »): it points to a topic. */
@@ -59,6 +61,7 @@ export class QuestionReader {
       said: typed.filter((_, i) => !found.nameWords.has(i)),
       ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
       asksOf: false,
+      countTerms: [],
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -67,8 +70,11 @@ export class QuestionReader {
     question.mentionTerms = new Set(mentioned.flatMap((at) => searchTerms(typed[at] ?? '')));
     // A name the knowledge base has nowhere, in a question asking a fact (« combien de NEC locaux en Bretagne ? »,
     // "do we need a SIRET number?"): the fact is asked of something the sources never speak of.
+    // Not when it asks who may take part: the name is then the candidate (« la région Bretagne peut-elle
+    // candidater ? »), which the rules name by its kind.
+    const candidate = asked.asks.size > 0 && [...asked.asks].every((ask) => ask === 'who-may');
     const strangeNames =
-      asked.asks.size === 0 && asked.objects.length === 0
+      (asked.asks.size === 0 && asked.objects.length === 0) || candidate
         ? []
         : typed.flatMap((w, at) => {
             const term = searchTerm(w);
@@ -80,6 +86,7 @@ export class QuestionReader {
       return term === null || question.askTerms.has(term) ? [] : [term];
     };
     question.asksOf = asked.objects.some((at) => termAt(at).length > 0);
+    question.countTerms = asked.counted.flatMap(termAt);
     question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
       .filter((at) => termAt(at).length > 0)
       .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);

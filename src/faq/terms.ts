@@ -58,7 +58,7 @@ const STOP_WORDS = new Set(
     'question questions petite ' +
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // discourse words: how a question is said, not what it is about
-    'concretement deja already nutshell bref liste list lol mdr ptdr haha ' +
+    'concretement deja already nutshell bref liste list lol mdr ptdr haha gist briefly resume summary ' +
     // what a pasted link says around it (« cliquez ici », "click here")
     'ici cliquez cliquer clique click clicking ' +
     // English
@@ -149,4 +149,24 @@ export function searchTerms(text: string): string[] {
 export function stem(word: string): string {
   if (word.length <= 3) return word;
   return english(french(word));
+}
+
+// How a question says « in a few words » (« en deux mots », "in two lines"): how to answer, not what about.
+const IN_FEW_WORDS = [
+  ['en', 'deux', 'mots'],
+  ['en', 'quelques', 'mots'],
+  ['en', 'une', 'phrase'],
+  ['in', 'two', 'lines'],
+  ['in', 'a', 'few', 'words'],
+  ['in', 'one', 'sentence'],
+  ['in', 'short'],
+];
+
+/** The question's words without the phrases saying it is to be answered in a few words. */
+export function withoutFewWords(typed: string[]): string[] {
+  const kept = [...typed];
+  for (let i = 0; i < kept.length; i++)
+    for (const phrase of IN_FEW_WORDS)
+      if (phrase.every((w, k) => kept[i + k] === w)) kept.splice(i, phrase.length);
+  return kept;
 }

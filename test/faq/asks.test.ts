@@ -61,6 +61,22 @@ describe('what a question asks for', () => {
     expect(readAsks(words('does it cost anything to attend?')).objects).toEqual([]);
   });
 
+  it('reads « avant quelle date » as a deadline, « à partir de » as no place, "who can I" as no eligibility', () => {
+    expect(asks('il faut le demander avant quelle date ?')).toEqual(['deadline']);
+    expect(asks('notre événement est dans 3 mois, c’est jouable ?')).toEqual(['deadline']);
+    expect(asks('what if our event is in 6 weeks?')).toEqual(['deadline']);
+    expect(asks('c’est à partir de combien de km ?')).toEqual(['figures']);
+    expect(asks('who can I get in touch with?')).toEqual(['contact']);
+    expect(asks('who can apply?')).toEqual(['who-may']);
+  });
+
+  it('reads whether someone may take part from a modal and a verb of taking part', () => {
+    expect(asks('can a cooperative send two people to NEC ESS?')).toEqual(['who-may']);
+    expect(asks('la région Normandie peut-elle vraiment candidater ?')).toEqual(['who-may']);
+    // What someone else may do is no question of eligibility.
+    expect(asks('the researcher ANCT can send')).toEqual([]);
+  });
+
   it('takes a typo of a cue word, not another form of it', () => {
     expect(asks('telephnoe de l’anct')).toEqual(['phone']);
     expect(asks('le label récompense quoi ?')).toEqual([]);

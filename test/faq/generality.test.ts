@@ -57,6 +57,62 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
   });
 
+  it('gives the overview to « what is it, in a few words »', async () => {
+    app = await createTestApp();
+    expect((await ask('le NEC ESS c’est quoi, en quelques mots ?')).intent).toBe('faq:nec-ess-what');
+    expect(
+      (await ask('what is the ministry’s Numérique Inclusif et Responsable call, in short?')).intent,
+    ).toBe('faq:meae-nir-what');
+  });
+
+  it('answers « who is the <role> » only from a card naming the person holding that role', async () => {
+    app = await createTestApp();
+    for (const q of [
+      'qui est le maire de Nancy ?',
+      'qui est la directrice générale de l’ANCT ?',
+      'who is the Adullact’s treasurer?',
+    ])
+      expect((await ask(q)).intent, q).toMatch(/^fallback/);
+    // The role a card names.
+    expect((await ask('who is the head of the Adullact?')).intent).toBe('faq:tnl-what');
+    expect((await ask('who’s the contact for the Interconnectés?')).intent).toBe(
+      'faq:interconnectes-contact',
+    );
+  });
+
+  it('answers a count only from a card giving a number of the thing counted', async () => {
+    app = await createTestApp();
+    // The Nancy card names one collectivité and counts its inhabitants: no count of labelled collectivités.
+    expect((await ask('combien de villes ont le label Territoire Numérique Libre ?')).intent).toMatch(
+      /^fallback/,
+    );
+    expect((await ask('how many territories have hosted a local NEC?')).intent).toBe('faq:local-nec-figures');
+    // A number written as a word counts too (« trois fois par an »).
+    expect((await ask('le magazine NEC paraît combien de fois par an ?')).intent).toBe(
+      'faq:local-nec-magazine',
+    );
+    // The second part is of the year the first names.
+    const both = await ask('le NEC ESS 2025 c’était où, et il y avait combien de participants ?');
+    expect(both.intent).toBe('faq:nec-ess-dates');
+    expect(both.data?.missing).toEqual(['figures']);
+  });
+
+  it('gives every contact to a question asking them all, on no topic in particular', async () => {
+    app = await createTestApp();
+    expect((await ask('je voudrais la liste de tous les contacts')).intent).toBe('faq:contacts');
+    expect((await ask('every email address you know, please')).intent).toBe('faq:contacts');
+    // On a topic, its own contact.
+    expect((await ask('tous les contacts pour un NEC local')).intent).toBe('faq:local-nec-contact');
+  });
+
+  it('answers who may take part whoever the candidate is named, without asking the sources about that name', async () => {
+    app = await createTestApp();
+    expect((await ask('le département du Finistère peut-il candidater à l’appel du MEAE ?')).intent).toBe(
+      'faq:meae-nir-who',
+    );
+    expect((await ask('could a retired citizen attend NEC ESS?')).intent).toBe('faq:nec-ess-audience');
+  });
+
   it('takes "next year" for the next edition, which the sources do not give', async () => {
     app = await createTestApp();
     expect((await ask('NEC ESS next year?')).intent).toBe('fallback:nec-ess');
