@@ -28,7 +28,8 @@ describe('the router under random conversations', () => {
               expect(reply.text.trim()).not.toBe('');
             }
             const stored = await app.records.get(`shell:-:${user}`, 'conversation');
-            expect(conversationSchema.safeParse(stored).success).toBe(true);
+            // A random « oui » may confirm a pending « oublie-moi »: an erased person has no state, which is valid.
+            expect(stored === undefined || conversationSchema.safeParse(stored).success).toBe(true);
           }
         },
       ),
