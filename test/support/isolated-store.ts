@@ -13,6 +13,7 @@ const REDIS_DATABASES = {
   migration: 4,
   'by-call': 5,
   'mid-turn': 6,
+  'run-again': 7,
 } as const;
 
 export type IsolatedSuite = keyof typeof REDIS_DATABASES;
