@@ -37,6 +37,7 @@ import {
   namedChanges,
   replacedAnswer,
 } from './corrections.ts';
+import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import type { Parsed } from './parsers/result.ts';
@@ -112,9 +113,13 @@ export async function handledOtherwise(
     return true;
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // A number alone, said as a correction or at a free-text step (« on attend 200 personnes » at the
-  // audience): the step that counts it gets it, or the person is asked which.
-  const quantity = corrected ?? (step.type === 'text' ? text : undefined);
+  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience) or
+  // at a step of options that cannot read it (the same at the themes): the step that counts it gets it, or the
+  // person is asked which.
+  const options = step.type === 'choice' || step.type === 'multi' || step.type === 'boolean';
+  const quantity =
+    corrected ??
+    (step.type === 'text' || (options && !parseForm(step, text, ctx.today(turn)).ok) ? text : undefined);
   if (
     quantity !== undefined &&
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
@@ -154,6 +159,8 @@ export async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (
     (!heldWithDoubt(step, text, ctx.today(turn)) &&
+      // « je sais pas trop, inclusion numérique et peut-être open data »: a hedge before a clear answer.
+      !doubtedItems(step, text, ctx.today(turn)) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
