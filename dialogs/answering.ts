@@ -315,7 +315,7 @@ const looksLikeAName = (value: AnswerValue): boolean =>
   typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
-const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi']);
+const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi', 'date']);
 
 const heldBack = (echo: Localized): Localized => ({
   fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,

@@ -12,7 +12,7 @@ import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
-import { yesNoOptions } from './parsers/choices.ts';
+import { YES, yesNoOptions } from './parsers/choices.ts';
 import { type Step, stepNameWords } from './steps.ts';
 
 /**
@@ -158,7 +158,7 @@ function factFor(
       // Said in the step's own words only (« avec le soutien de la région », "first time at NEC ESS").
       if (!step.keywords) return undefined;
       const reading = choiceIn(text, yesNoOptions(step.keywords), { exactOnly: true, keepNegated: true });
-      return reading.kind === 'one' ? reading.id === 'yes' : undefined;
+      return reading.kind === 'one' ? reading.id === YES : undefined;
     }
     case 'date': {
       const reading = dateIn(text, today);
