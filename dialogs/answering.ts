@@ -17,7 +17,8 @@ import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from '.
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
-import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
+import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
+import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
@@ -72,7 +73,7 @@ export async function answer(
   const doubt = clicked === undefined && !confirmed ? doubtedItems(step, text, ctx.today(turn)) : undefined;
   const asksDoubted = doubt !== undefined && doubt.doubted.length > 0;
   // « le 23 » when « … en mars » was said ahead: the 23rd of that month.
-  const month = step.slot in application.answers ? undefined : application.partial?.[step.slot];
+  const month = application.partial?.[step.slot];
   const typed = confirmed
     ? [application.unconfirmed?.value].flat().join(', ')
     : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
@@ -99,6 +100,12 @@ export async function answer(
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
+      // « mi-juin »: the month is kept, so that « le 15 » next is the 15th of June.
+      const vague = step.type === 'date' ? monthSaid(text, ctx.today(turn)) : undefined;
+      if (vague) {
+        application.partial = { ...application.partial, [step.slot]: vague };
+        await ctx.save(turn, application);
+      }
       if (parsed.clarify.refused)
         ctx.say(turn, {
           intent: `dialog:${application.callId}:invalid`,
@@ -106,7 +113,7 @@ export async function answer(
         });
       ctx.say(turn, {
         intent: `dialog:${application.callId}:clarify`,
-        text: turn.t(parsed.clarify.question),
+        text: turn.t(vague ? dayOfMonthPrompt(vague) : parsed.clarify.question),
         ...(parsed.clarify.options.length > 0
           ? { choices: parsed.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })) }
           : {}),

@@ -133,7 +133,10 @@ export function sureAndDoubted(text: string): { sure: string; doubted: string } 
   for (const clause of text.split(LIST_BREAK)) {
     const typed = normalize(clause).trim();
     if (typed === '') continue;
-    const withoutDoubt = typed.replace(DOUBT_WORDS, ' ').replace(/[\s?!.…]+/g, ' ').trim();
+    const withoutDoubt = typed
+      .replace(DOUBT_WORDS, ' ')
+      .replace(/[\s?!.…]+/g, ' ')
+      .trim();
     if (HEDGE_ONLY.test(typed) || withoutDoubt === '') hedged = true;
     else if (DOUBT_IN_CLAUSE.test(typed)) doubted.push(withoutDoubt);
     else sure.push(clause.trim());

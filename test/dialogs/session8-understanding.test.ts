@@ -113,6 +113,18 @@ describe('a month said ahead without its day', () => {
   });
 });
 
+describe('a month said at the date step', () => {
+  it('« mi-juin » asks which day of June 2027, and « le 15 » is then the 15th of June', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'mi-juin');
+    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(r[0]?.text).toContain('juin 2027');
+    await bot.say('u', 'le 15');
+    expect((await answers('u')).event_date).toBe('2027-06-15');
+  });
+});
+
 describe('an edit that brings a benefit back within reach', () => {
   it('« modifier la date » to 20 avril 2027 says the grant is within reach again, with the rule’s source', async () => {
     const bot = await start();
