@@ -8,7 +8,12 @@ import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
+import {
+  asksAfterDoubt,
+  doubtsItsValue,
+  speaksOfTheAnswer,
+  talksOfNotKnowing,
+} from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
@@ -71,6 +76,7 @@ export async function answer(
   const unread = !parsed.ok && !parsed.clarify;
   if (
     clicked === undefined &&
+    !asksAfterDoubt(text) &&
     (((step.type === 'text' || unread) && saysNotKnownYet(text, { stepWords: stepNameWords(step) })) ||
       (step.type === 'text' && speaksOfTheAnswer(text)) ||
       (unread && step.type !== 'text' && talksOfNotKnowing(text)))

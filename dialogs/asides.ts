@@ -24,7 +24,8 @@ import {
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { takenBackAfterBut, valueBeforeDoubt } from '../src/understanding/unsure.ts';
+import { quantityOnly } from '../src/understanding/quantities.ts';
+import { asksAfterDoubt, takenBackAfterBut, valueBeforeDoubt } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
@@ -39,6 +40,7 @@ import {
 } from './corrections.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
+import { placedInsteadOfName } from './instead-of-a-name.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
@@ -112,9 +114,14 @@ export async function handledOtherwise(
     return true;
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // A number alone, said as a correction or at a free-text step (« on attend 200 personnes » at the
-  // audience): the step that counts it gets it, or the person is asked which.
-  const quantity = corrected ?? (step.type === 'text' ? text : undefined);
+  if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience) or
+  // counted at a step that cannot read it (« 50 personnes » at the date): the step that counts it gets it, or
+  // the person is asked which. A bare number there is rather a mistyped option: it is left to the step.
+  const misplaced =
+    step.type === 'text' ||
+    (!['bare', undefined].includes(quantityOnly(text)) && !parseForm(step, text, ctx.today(turn)).ok);
+  const quantity = corrected ?? (misplaced ? text : undefined);
   if (
     quantity !== undefined &&
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
@@ -154,6 +161,7 @@ export async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (
     (!heldWithDoubt(step, text, ctx.today(turn)) &&
+      !asksAfterDoubt(text) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||

@@ -6,6 +6,8 @@
  * beside a value (« peut-être 200 », "200 but not sure"), which asks before it stores.
  */
 import { normalize } from '../core/text.ts';
+import { asksRatherThanAnswers } from './asking-back.ts';
+import { saysNotKnownYet } from './not-yet.ts';
 
 /** Word starts that speak of knowing, deciding, waiting or saying, without accents. */
 const KNOWING =
@@ -90,4 +92,20 @@ const TO_CHECK =
 export function takenBackAfterBut(text: string): boolean {
   const after = /\b(?:mais|but|sauf que|though|except)\b(.*)$/.exec(normalize(text))?.[1];
   return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
+}
+
+/**
+ * A doubt followed by a question (« hmm not sure, is it per person? », « je sais pas, ça compte si on est deux
+ * ? »): the question said last is what the person wants answered before they can answer — it is not "not
+ * known yet" — unless what it asks is to come back to it later ("can I come back to it?").
+ */
+export function asksAfterDoubt(text: string): boolean {
+  const clauses = text.trim().split(/[,;.!…]+\s*/);
+  const last = (clauses.at(-1) ?? '').replace(/\?+$/, '');
+  return (
+    clauses.length > 1 &&
+    text.trim().endsWith('?') &&
+    asksRatherThanAnswers(last) &&
+    !saysNotKnownYet(last, { others: 4 })
+  );
 }
