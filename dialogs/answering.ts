@@ -6,6 +6,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { inMonth } from '../src/understanding/dates.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import {
@@ -20,6 +21,7 @@ import type { Answers, AnswerValue, Application } from './application.ts';
 import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
+import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
 import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
@@ -58,6 +60,11 @@ export async function answer(
   // « oui » to « 12 000 personnes, c'est bien cela ? » is that value, typed again; to the kind a name
   // proposes (« Mairie de Créteil » : une collectivité ?), that kind.
   const confirmed = confirmsUnusual(application, step, text);
+  // « non » to adding the items said with a doubt: the answer stored stays, and the dialog goes on.
+  if (clicked === undefined && declinesDoubted(application, step, text)) {
+    application.unconfirmed = undefined;
+    return advance(ctx, turn, application);
+  }
   const proposed = plainYesNo(text) === true ? proposedByName(steps, step, application.answers) : undefined;
   if (
     clicked === undefined &&
@@ -66,7 +73,14 @@ export async function answer(
     (await handledOtherwise(ctx, turn, application, step, text))
   )
     return;
-  const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
+  // « je sais pas trop, inclusion numérique et peut-être open data »: the sure items are the answer, the others asked.
+  const doubt = clicked === undefined && !confirmed ? doubtedItems(step, text, ctx.today(turn)) : undefined;
+  const asksDoubted = doubt !== undefined && doubt.doubted.length > 0;
+  // « le 23 » when « … en mars » was said ahead: the 23rd of that month.
+  const month = step.slot in application.answers ? undefined : application.partial?.[step.slot];
+  const typed = confirmed
+    ? [application.unconfirmed?.value].flat().join(', ')
+    : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
   // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
   const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
   const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
@@ -82,7 +96,12 @@ export async function answer(
       (unread && step.type !== 'text' && talksOfNotKnowing(text)))
   )
     return offerSkip(ctx, turn, application, step);
-  if (parsed.ok && clicked === undefined && (await doubted(ctx, turn, application, step, parsed, text)))
+  if (
+    parsed.ok &&
+    clicked === undefined &&
+    !asksDoubted &&
+    (await doubted(ctx, turn, application, step, parsed, text))
+  )
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
@@ -104,9 +123,11 @@ export async function answer(
     ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(parsed.error) });
     return ask(ctx, turn, application);
   }
-  const before = application.answers[step.slot];
+  const previous = { ...application.answers };
+  const before = previous[step.slot];
   application.unconfirmed = undefined;
   application.answers[step.slot] = parsed.value;
+  if (application.partial) delete application.partial[step.slot];
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
   const also = {
@@ -131,8 +152,9 @@ export async function answer(
           )
         : ''),
   });
-  sayEligibility(ctx, turn, application, [step.slot, ...Object.keys(also)]);
-  await advance(ctx, turn, application);
+  sayEligibility(ctx, turn, application, [step.slot, ...Object.keys(also)], previous);
+  if (asksDoubted) await askDoubted(ctx, turn, application, step, doubt.doubted);
+  else await advance(ctx, turn, application);
   if (before !== parsed.value) await followReminders(ctx, turn, application);
 }
 
@@ -299,7 +321,7 @@ const looksLikeAName = (value: AnswerValue): boolean =>
   typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
-const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice']);
+const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi']);
 
 const heldBack = (echo: Localized): Localized => ({
   fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,

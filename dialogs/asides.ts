@@ -38,6 +38,7 @@ import {
   namedChanges,
   replacedAnswer,
 } from './corrections.ts';
+import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './instead-of-a-name.ts';
@@ -115,13 +116,16 @@ export async function handledOtherwise(
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
-  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience) or
-  // counted at a step that cannot read it (« 50 personnes » at the date): the step that counts it gets it, or
-  // the person is asked which. A bare number there is rather a mistyped option: it is left to the step.
-  const misplaced =
-    step.type === 'text' ||
-    (!['bare', undefined].includes(quantityOnly(text)) && !parseForm(step, text, ctx.today(turn)).ok);
-  const quantity = corrected ?? (misplaced ? text : undefined);
+  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
+  // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
+  // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
+  const options = step.type === 'choice' || step.type === 'multi' || step.type === 'boolean';
+  const counted = !['bare', undefined].includes(quantityOnly(text));
+  const quantity =
+    corrected ??
+    (step.type === 'text' || ((options || counted) && !parseForm(step, text, ctx.today(turn)).ok)
+      ? text
+      : undefined);
   if (
     quantity !== undefined &&
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
@@ -162,6 +166,8 @@ export async function handledOtherwise(
   if (
     (!heldWithDoubt(step, text, ctx.today(turn)) &&
       !asksAfterDoubt(text) &&
+      // « je sais pas trop, inclusion numérique et peut-être open data »: a hedge before a clear answer.
+      !doubtedItems(step, text, ctx.today(turn)) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||

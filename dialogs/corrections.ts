@@ -279,6 +279,7 @@ function record(
   parsed: Reading,
 ): void {
   const ahead = !(target.slot in application.answers);
+  const before = { ...application.answers };
   application.answers[target.slot] = parsed.value;
   application.skipped = application.skipped.filter((s) => s !== target.slot);
   pruneAnswers(ctx.stepsOf(application), application);
@@ -294,5 +295,5 @@ function record(
       },
     ),
   });
-  sayEligibility(ctx, turn, application, [target.slot]);
+  sayEligibility(ctx, turn, application, [target.slot], before);
 }

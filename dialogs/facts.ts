@@ -72,6 +72,23 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
 }
 
 /**
+ * What a message says in part of the steps not answered yet, by slot: a month without its day (« un NEC local à
+ * Brest en mars » gives `2027-03` for the date), for the step to ask the rest.
+ */
+export function partialFactsIn(
+  text: string,
+  steps: Step[],
+  answers: Answers,
+  today: string,
+): Record<string, string> {
+  const reading = dateIn(withoutCallNames(text), today);
+  if (reading.kind !== 'vague' || !reading.month || reading.month < today.slice(0, 7)) return {};
+  const dates = steps.filter((s) => s.type === 'date' && !(s.slot in answers) && !s.onlyIf);
+  // The first date asked is the one a month said in passing is about (the event's).
+  return dates[0] ? { [dates[0].slot]: reading.month } : {};
+}
+
+/**
  * What a name says of the step it gives (`nameGives`): « Mairie de Créteil » is a collectivité, « Association
  * Les Liens » an association — its first words are exactly a name of one of the step's options (not « autre »).
  */

@@ -8,6 +8,7 @@ import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn } from './facts.ts';
+import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { openWithout, statusText, stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
 import { summaryReply } from './summary.ts';
@@ -22,7 +23,10 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
   const closed =
     step.pastPrompt !== undefined &&
     callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
-  const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
+  // « … en mars » said ahead: which day of that month.
+  const month = step.slot in application.answers ? undefined : application.partial?.[step.slot];
+  const prompt = month ? dayOfMonthPrompt(month) : closed ? step.pastPrompt : undefined;
+  const asked = prompt ? { ...step, prompt } : step;
   ctx.say(turn, stepReply(ctx.call(dialog.id), steps, application, asked, turn.lang));
 }
 

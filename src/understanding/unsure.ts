@@ -109,3 +109,34 @@ export function asksAfterDoubt(text: string): boolean {
     !saysNotKnownYet(last, { others: 4 })
   );
 }
+
+/** A clause that is only a hedge: « je sais pas trop », "not sure", « bof », "hard to say". */
+const HEDGE_ONLY =
+  /^(?:(?:euh|heu|bah|ben|hmm+|bof|well|alors|bon|ok)[\s,]*)*(?:(?:je|j')?\s*(?:ne\s+)?sais\s+pas(?:\s+(?:trop|vraiment|encore|bien))?|jsp|chais pas|(?:je (?:ne )?suis )?pas (?:tres |trop )?(?:sure?|certaine?)(?: encore)?|(?:i'm |i am )?not (?:really |quite |too )?sure(?: yet)?|unsure|i don't (?:really )?know|dunno|no idea|aucune idee|difficile a dire|hard to say|bof|je dirais|i'd say|disons|let's say)(?:\s+(?:trop|encore|yet|really))?[\s.!…]*$/;
+/** A doubt said inside a clause: « peut-être open data », "maybe cybersecurity", « la cybersécurité sans doute ». */
+const DOUBT_IN_CLAUSE =
+  /\b(?:peut-etre|peut etre|sans doute|probablement|eventuellement|possiblement|surement|pourquoi pas|a voir|je crois|je pense|maybe|perhaps|probably|possibly|potentially|why not|i think|i guess)\b/;
+const DOUBT_WORDS = new RegExp(DOUBT_IN_CLAUSE.source, 'g');
+/** Where a list of answers splits: commas, « et », "and", « ainsi que ». */
+const LIST_BREAK = /\s*(?:[,;]\s*(?:(?:et|and|puis|then)\s+)?|\s(?:et|and|ainsi que|plus|as well as)\s)\s*/i;
+
+/**
+ * A list answer whose items are said with different certainty (« je sais pas trop, inclusion numérique et
+ * peut-être open data »): the items said for sure, and those said with a doubt (their doubt words left out).
+ * A clause that is only a hedge is left out: a hedge before a clear answer is not a non-answer. Undefined when
+ * the message has no doubt in it, or nothing said for sure beside the doubt.
+ */
+export function sureAndDoubted(text: string): { sure: string; doubted: string } | undefined {
+  const sure: string[] = [];
+  const doubted: string[] = [];
+  let hedged = false;
+  for (const clause of text.split(LIST_BREAK)) {
+    const typed = normalize(clause).trim();
+    if (typed === '') continue;
+    if (HEDGE_ONLY.test(typed)) hedged = true;
+    else if (DOUBT_IN_CLAUSE.test(typed)) doubted.push(typed.replace(DOUBT_WORDS, ' ').trim());
+    else sure.push(clause.trim());
+  }
+  if ((!hedged && doubted.length === 0) || sure.length === 0) return undefined;
+  return { sure: sure.join(', '), doubted: doubted.join(', ') };
+}
