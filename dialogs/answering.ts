@@ -9,20 +9,16 @@ import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import {
-  asksAfterDoubt,
-  doubtsItsValue,
-  speaksOfTheAnswer,
-  talksOfNotKnowing,
-} from '../src/understanding/unsure.ts';
+import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
+import { asksAfterHedge, handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
-import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
+import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
+import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
@@ -77,7 +73,7 @@ export async function answer(
   const doubt = clicked === undefined && !confirmed ? doubtedItems(step, text, ctx.today(turn)) : undefined;
   const asksDoubted = doubt !== undefined && doubt.doubted.length > 0;
   // « le 23 » when « … en mars » was said ahead: the 23rd of that month.
-  const month = step.slot in application.answers ? undefined : application.partial?.[step.slot];
+  const month = application.partial?.[step.slot];
   const typed = confirmed
     ? [application.unconfirmed?.value].flat().join(', ')
     : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
@@ -90,7 +86,7 @@ export async function answer(
   const unread = !parsed.ok && !parsed.clarify;
   if (
     clicked === undefined &&
-    !asksAfterDoubt(text) &&
+    !asksAfterHedge(text) &&
     (((step.type === 'text' || unread) && saysNotKnownYet(text, { stepWords: stepNameWords(step) })) ||
       (step.type === 'text' && speaksOfTheAnswer(text)) ||
       (unread && step.type !== 'text' && talksOfNotKnowing(text)))
@@ -105,6 +101,12 @@ export async function answer(
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
+      // « mi-juin »: the month is kept, so that « le 15 » next is the 15th of June.
+      const vague = step.type === 'date' ? monthSaid(text, ctx.today(turn)) : undefined;
+      if (vague) {
+        application.partial = { ...application.partial, [step.slot]: vague };
+        await ctx.save(turn, application);
+      }
       if (parsed.clarify.refused)
         ctx.say(turn, {
           intent: `dialog:${application.callId}:invalid`,
@@ -112,7 +114,7 @@ export async function answer(
         });
       ctx.say(turn, {
         intent: `dialog:${application.callId}:clarify`,
-        text: turn.t(parsed.clarify.question),
+        text: turn.t(vague ? dayOfMonthPrompt(vague) : parsed.clarify.question),
         ...(parsed.clarify.options.length > 0
           ? { choices: parsed.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })) }
           : {}),
@@ -321,7 +323,7 @@ const looksLikeAName = (value: AnswerValue): boolean =>
   typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
-const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi']);
+const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi', 'date']);
 
 const heldBack = (echo: Localized): Localized => ({
   fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,

@@ -281,6 +281,7 @@ function record(
   const ahead = !(target.slot in application.answers);
   const before = { ...application.answers };
   application.answers[target.slot] = parsed.value;
+  if (application.partial) delete application.partial[target.slot];
   application.skipped = application.skipped.filter((s) => s !== target.slot);
   pruneAnswers(ctx.stepsOf(application), application);
   ctx.say(turn, {

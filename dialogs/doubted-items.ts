@@ -12,7 +12,10 @@ import type { DialogContext } from './context.ts';
 import { formatAnswer } from './render.ts';
 import { parseForm, type Step } from './steps.ts';
 
-/** The sure part of a list answer (to read as the answer) and the options said with a doubt beside it. */
+/**
+ * The sure part of a list answer (to read as the answer: with no sure item, the doubted ones, then asked back as
+ * any value said with a doubt) and the options said with a doubt beside it.
+ */
 export interface DoubtedItems {
   sure: string;
   doubted: string[];
@@ -23,6 +26,11 @@ export function doubtedItems(step: Step, text: string, today: string): DoubtedIt
   if (step.type !== 'multi') return undefined;
   const split = sureAndDoubted(text);
   if (!split) return undefined;
+  // « not sure, perhaps open source »: only doubted items — read as the answer, held back as any doubted value.
+  if (split.sure === '') {
+    const held = parseForm(step, split.doubted, today);
+    return held.ok ? { sure: split.doubted, doubted: [] } : undefined;
+  }
   const sure = parseForm(step, split.sure, today);
   if (!sure.ok || !Array.isArray(sure.value)) return undefined;
   const taken = sure.value;

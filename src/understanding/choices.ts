@@ -282,7 +282,13 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   const words = contentWords(said);
   const named = hits(words, options, how, alternatives, typed);
   const found = alternatives ? named : withoutQualifiers(blended(named, options), words, typed);
-  if (found.length === 0) return { kind: 'none' };
+  if (found.length === 0) {
+    // « on hésite entre les deux », "either of the two": of two options, both are candidates — which one?
+    const two = options.filter((o) => o.id !== OTHER);
+    return two.length === 2 && words.some((w) => BOTH.has(w))
+      ? { kind: 'close', ids: two.map((o) => o.id) }
+      : { kind: 'none' };
+  }
   if (found.length === 1) return { kind: 'one', id: (found[0] as Hit).id };
   // Exact names beat guesses at typos.
   const exact = found.filter((h) => h.exact);

@@ -113,6 +113,18 @@ describe('a month said ahead without its day', () => {
   });
 });
 
+describe('a month said at the date step', () => {
+  it('« mi-juin » asks which day of June 2027, and « le 15 » is then the 15th of June', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'mi-juin');
+    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(r[0]?.text).toContain('juin 2027');
+    await bot.say('u', 'le 15');
+    expect((await answers('u')).event_date).toBe('2027-06-15');
+  });
+});
+
 describe('an edit that brings a benefit back within reach', () => {
   it('« modifier la date » to 20 avril 2027 says the grant is within reach again, with the rule’s source', async () => {
     const bot = await start();
@@ -127,5 +139,65 @@ describe('an edit that brings a benefit back within reach', () => {
     await reach('w', 'local-nec', 'themes', { ...ELIGIBLE_LOCAL_NEC, event_date: '15/02/2027' });
     const w = await bot.say('w', 'modifier la date pour le 20 avril 2027');
     expect(texts(w)).toContain('de nouveau à votre portée');
+  });
+});
+
+describe('non-answers a stranger writes, never stored', () => {
+  const MEAE = { authority_name: 'Nantes', applicant_type: '1', foreign_partner: 'non', fields: '1' };
+  const TRAVEL = { organisation_name: 'Les Liens', first_participation: 'oui' };
+
+  it('asks back a value said with a doubt and a question mark (« pas sûr, peut-être 100 ? », "maybe 14 May 2027?")', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'expected_attendance', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', 'pas sûr, peut-être 100 ?'))).toEqual(['dialog:local-nec:clarify']);
+    expect((await answers('u')).expected_attendance).toBeUndefined();
+    await reach('w', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('w', 'maybe 14 May 2027?');
+    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(r[0]?.choices?.map((c) => c.id)).toEqual(['2027-05-14']);
+    expect((await answers('w')).event_date).toBeUndefined();
+  });
+
+  it('"no idea, …" at a yes/no step is not a no, and "no title yet" corrects nothing', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'first_participation', TRAVEL);
+    expect(intents(await bot.say('u', 'no idea, I only joined in September'))).toEqual([
+      'confirm:dialog-skip-offer',
+    ]);
+    expect((await answers('u')).first_participation).toBeUndefined();
+    await reach('w', 'meae-nir', 'project_title', MEAE);
+    expect(intents(await bot.say('w', 'no title yet, sorry'))).toEqual(['confirm:dialog-skip-offer']);
+    expect((await answers('w')).foreign_partner).toBe(false);
+  });
+
+  it('a question about which option, after a hedge too, gets the step’s help', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_format', ELIGIBLE_LOCAL_NEC);
+    expect(intents(await bot.say('u', 'lequel vous conseillez ?'))[0]).toBe('dialog:step-help');
+    await reach('w', 'meae-nir', 'fields', MEAE);
+    expect(intents(await bot.say('w', 'je sais pas, lequel est le plus financé ?'))[0]).toBe(
+      'dialog:step-help',
+    );
+  });
+
+  it('« on hésite entre les deux » of two options asks which, with both as buttons', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'venue', TRAVEL);
+    const r = await bot.say('u', 'on hésite entre les deux');
+    expect(intents(r)).toEqual(['dialog:nec-ess-travel:clarify']);
+    expect(r[0]?.choices?.map((c) => c.id)).toEqual(['brussels', 'paris']);
+  });
+
+  it('never stores "still drafting it with the team", « je vous envoie ça demain » or « bonne question lol »', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    for (const text of [
+      'still drafting it with the team',
+      'je vous envoie ça demain',
+      'bonne question lol',
+    ]) {
+      await bot.say('u', text);
+      expect((await answers('u')).goal).toBeUndefined();
+    }
   });
 });

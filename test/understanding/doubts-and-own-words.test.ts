@@ -52,9 +52,9 @@ describe('items said for sure and with a doubt', () => {
     expect(sureAndDoubted('not sure, digital inclusion')).toEqual({ sure: 'digital inclusion', doubted: '' });
   });
 
-  it('says nothing of a message with no doubt, or with nothing sure beside it', () => {
+  it('says nothing of a message with no doubt, or only a hedge', () => {
     expect(sureAndDoubted('inclusion numérique et open data')).toBeUndefined();
-    expect(sureAndDoubted('peut-être open data')).toBeUndefined();
+    expect(sureAndDoubted('peut-être open data')).toEqual({ sure: '', doubted: 'open data' });
     expect(sureAndDoubted('je sais pas trop')).toBeUndefined();
   });
 });
