@@ -13,7 +13,7 @@ import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/und
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
+import { asksAfterHedge, handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
@@ -86,6 +86,7 @@ export async function answer(
   const unread = !parsed.ok && !parsed.clarify;
   if (
     clicked === undefined &&
+    !asksAfterHedge(text) &&
     (((step.type === 'text' || unread) && saysNotKnownYet(text, { stepWords: stepNameWords(step) })) ||
       (step.type === 'text' && speaksOfTheAnswer(text)) ||
       (unread && step.type !== 'text' && talksOfNotKnowing(text)))

@@ -26,6 +26,7 @@ import {
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { quantityOnly } from '../src/understanding/quantities.ts';
 import {
   doubtsItsValue,
   takenBackAfterBut,
@@ -47,6 +48,7 @@ import {
 import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
+import { placedInsteadOfName } from './instead-of-a-name.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
@@ -123,13 +125,17 @@ export async function handledOtherwise(
     return true;
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience) or
-  // at a step of options that cannot read it (the same at the themes): the step that counts it gets it, or the
-  // person is asked which.
+  if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
+  // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
+  // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
   const options = step.type === 'choice' || step.type === 'multi' || step.type === 'boolean';
+  const counted = !['bare', undefined].includes(quantityOnly(text));
   const quantity =
     corrected ??
-    (step.type === 'text' || (options && !parseForm(step, text, ctx.today(turn)).ok) ? text : undefined);
+    (step.type === 'text' || ((options || counted) && !parseForm(step, text, ctx.today(turn)).ok)
+      ? text
+      : undefined);
   if (
     quantity !== undefined &&
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
@@ -172,7 +178,7 @@ export async function handledOtherwise(
       // « je sais pas trop, inclusion numérique et peut-être open data »: a hedge before a clear answer;
       // « ça dépend, vous attendez quoi exactement ? »: before a question, answered next.
       !doubtedItems(step, text, ctx.today(turn)) &&
-      !(withoutHedge(text) !== text && readsAsQuestion(withoutHedge(text))) &&
+      !asksAfterHedge(text) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
@@ -191,6 +197,12 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+/** « ça dépend, vous attendez quoi exactement ? », "hmm not sure, is it per person?": a question after a hedge. */
+export function asksAfterHedge(text: string): boolean {
+  const rest = withoutHedge(text);
+  return rest !== text && readsAsQuestion(rest);
 }
 
 /**
