@@ -9,35 +9,26 @@ import { existsSync, fstatSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { configuredPlatforms, loadPlatformAdapter } from '../adapters/index.ts';
-import { JsonlAdapter } from '../adapters/shell/jsonl-adapter.ts';
-import { ShellAdapter } from '../adapters/shell/shell-adapter.ts';
-import { createApp } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import type { App, AppOptions } from './app.ts';
+import type { Config } from './config.ts';
 import type { Adapter } from './core/adapter.ts';
-import { type Clock, ManualClock, systemClock } from './core/clock.ts';
-import { parseInstant } from './core/time.ts';
-import { typesetFrench } from './core/typography.ts';
-import { createLogger, fileDestination, redactSecrets } from './logger.ts';
-import { opsRoutes, serveOps } from './ops/routes.ts';
-import { shutdownOnSignals, startTicking } from './run/lifecycle.ts';
-import { serveOpsBeside } from './run/ops-server.ts';
-import { DEFAULT_STORE_URL } from './store/open-store.ts';
+import type { Clock } from './core/clock.ts';
+import { endBySignal, handleSignals, type Signals } from './run/signals.ts';
 
-// Tests, benchmarks and scripts build the app from here as well as from src/app.ts.
-export { type App, type AppOptions, createApp } from './app.ts';
+// Only Node's built-ins and signals.ts load before the signal handler is set (see the end of this file);
+// the bot's modules load after it, in `main`.
+export type { App, AppOptions } from './app.ts';
+
+/** Tests, benchmarks and scripts build the app from here as well as from src/app.ts (loaded when called). */
+export async function createApp(options: AppOptions): Promise<App> {
+  return (await import('./app.ts')).createApp(options);
+}
 
 /** The terminal's user, as the shell adapter names them. */
 const SHELL_OPERATOR = userInfo().username || 'operator';
 
 /** Where the interactive terminal writes its logs when LOG_FILE is unset: beside the embedded store. */
 const DEFAULT_TERMINAL_LOG = './data/nec-bot.log';
-
-/** Stops with one line on stderr: what went wrong and what to do. */
-function die(line: string): never {
-  process.stderr.write(`${redactSecrets(line)}\n`);
-  process.exit(1);
-}
 
 /**
  * Where the terminal chat reads from: a person at a `terminal`, `lines` piped or redirected in
@@ -54,7 +45,7 @@ function chatInput(): 'terminal' | 'lines' | 'nothing' {
   }
 }
 
-function readArgs(): { jsonl: boolean; now?: string } {
+function readArgs(die: (line: string) => never): { jsonl: boolean; now?: string } {
   try {
     const { values } = parseArgs({
       options: { jsonl: { type: 'boolean', default: false }, now: { type: 'string' } },
@@ -65,8 +56,27 @@ function readArgs(): { jsonl: boolean; now?: string } {
   }
 }
 
-async function main(): Promise<void> {
-  const args = readArgs();
+/** Runs the bot; `signals` end it with 0 until the bot's own shutdown is handed them. */
+async function main(signals: Signals): Promise<void> {
+  const { configuredPlatforms, loadPlatformAdapter } = await import('../adapters/index.ts');
+  const { JsonlAdapter } = await import('../adapters/shell/jsonl-adapter.ts');
+  const { ShellAdapter } = await import('../adapters/shell/shell-adapter.ts');
+  const { ConfigError, loadConfig } = await import('./config.ts');
+  const { ManualClock, systemClock } = await import('./core/clock.ts');
+  const { parseInstant } = await import('./core/time.ts');
+  const { typesetFrench } = await import('./core/typography.ts');
+  const { createLogger, fileDestination, redactSecrets } = await import('./logger.ts');
+  const { opsRoutes, serveOps } = await import('./ops/routes.ts');
+  const { shutdownOf, startTicking } = await import('./run/lifecycle.ts');
+  const { serveOpsBeside } = await import('./run/ops-server.ts');
+  const { DEFAULT_STORE_URL } = await import('./store/open-store.ts');
+
+  /** Stops with one line on stderr: what went wrong and what to do. */
+  function die(line: string): never {
+    process.stderr.write(`${redactSecrets(line)}\n`);
+    process.exit(1);
+  }
+  const args = readArgs(die);
   // A `.env` beside the bot configures the service; scripted runs stay hermetic and read only their environment.
   // Variables already set in the environment win over the file.
   if (!args.jsonl && existsSync('.env')) process.loadEnvFile('.env');
@@ -99,6 +109,7 @@ async function main(): Promise<void> {
   // A scripted run never touches a user's real data unless STORE_URL says so.
   const storeUrl = config.STORE_URL ?? (args.jsonl ? 'sqlite://:memory:' : DEFAULT_STORE_URL);
   const app = await createApp({ config, clock, logger, storeUrl });
+  signals.closeOnSignal(() => app.close());
 
   // SIGHUP re-reads the call files, like a manager's `reload`; an invalid file keeps the calls in force.
   process.on('SIGHUP', () => {
@@ -127,6 +138,8 @@ async function main(): Promise<void> {
       ...terminal,
     });
     app.outbox.register(adapter);
+    // A script's run is ended by a signal as by default (the scripting interface's own guarantees hold).
+    signals.handOver(endBySignal);
     await adapter.start();
     consoleServer?.close();
     await app.close();
@@ -141,7 +154,8 @@ async function main(): Promise<void> {
   for (const adapter of adapters) app.outbox.register(adapter);
   const ticking = startTicking(app);
   const opsServer = await serveOpsBeside(app, platforms);
-  const shutdown = shutdownOnSignals({ app, adapters, ticking, opsServer });
+  const shutdown = shutdownOf({ app, adapters, ticking, opsServer });
+  signals.handOver((signal) => void shutdown(signal));
   // Jobs missed while the bot was down go out at once (marked late, or dropped past their deadline), not a tick later.
   if (platforms.length === 0) {
     // The terminal chat runs until its input ends (Ctrl-D).
@@ -176,7 +190,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  main().catch((error: unknown) => {
+  // First thing: a SIGTERM while the bot's modules load or the app is built exits 0 (src/run/signals.ts).
+  main(handleSignals()).catch(async (error: unknown) => {
+    const { redactSecrets } = await import('./logger.ts');
     process.stderr.write(
       `nec-bot: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`,
     );

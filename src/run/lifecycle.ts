@@ -46,13 +46,8 @@ export interface Running {
   opsServer?: Server;
 }
 
-/** Stops everything once (later calls do nothing), then exits 0; SIGINT and SIGTERM call it. */
-export function shutdownOnSignals({
-  app,
-  adapters,
-  ticking,
-  opsServer,
-}: Running): (why: string) => Promise<void> {
+/** Stops everything once (later calls do nothing), then exits 0; SIGINT and SIGTERM call it (signals.ts). */
+export function shutdownOf({ app, adapters, ticking, opsServer }: Running): (why: string) => Promise<void> {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -67,7 +62,5 @@ export function shutdownOnSignals({
     await app.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   return shutdown;
 }
