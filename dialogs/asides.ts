@@ -95,21 +95,23 @@ export async function handledOtherwise(
   // speaks of their own doing, which no step stores.
   const talk = step.type === 'text' ? talksToTheBot(text) : undefined;
   // "no title yet, sorry", « non, pas encore décidé »: not known yet, never a correction of the answer before.
-  const notYet = !/\d/.test(text) && saysNotKnownYet(text, { stepWords: stepNameWords(step) });
+  // (Read only when a correction is found: most messages are none.)
+  const notYet = () => !/\d/.test(text) && saysNotKnownYet(text, { stepWords: stepNameWords(step) });
   // « c'est Paris finalement, pas Bruxelles »: the answer that was Bruxelles becomes Paris.
-  const replaced = notYet ? undefined : replacedAnswer(ctx, turn, application, step, text);
+  const found = replacedAnswer(ctx, turn, application, step, text);
+  const replaced = found && !notYet() ? found : undefined;
   if (replaced) {
     await applyCorrection(ctx, turn, application, replaced.step, replaced.parsed);
     return true;
   }
   const editWords = editRequestIn(text);
-  const corrected =
-    notYet || mostlyAnswer(step, text, ctx.today(turn))
-      ? undefined
-      : (correctionIn(text, step.type !== 'boolean') ??
-        (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
-          ? correctionSaidLast(text)
-          : undefined));
+  const said = mostlyAnswer(step, text, ctx.today(turn))
+    ? undefined
+    : (correctionIn(text, step.type !== 'boolean') ??
+      (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+        ? correctionSaidLast(text)
+        : undefined));
+  const corrected = said !== undefined && !notYet() ? said : undefined;
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
   // Said at any step, « le budget c'est 9000, les 8000 c'est la subvention » gives those steps, not this one.
   const named =

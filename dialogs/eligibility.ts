@@ -31,7 +31,10 @@ export function liveEligibility(
   const touched = new Set(slots.flatMap((slot) => rulesTouching(call, slot)));
   if (touched.size === 0) return undefined;
   const verdict = evaluate(call, answers, now, timezone);
-  const earlier = before ? evaluate(call, before, now, timezone) : undefined;
+  // Only an answer changed (not one given for the first time) can bring back what it failed before: the first
+  // answers of a dialog, most messages, evaluate once.
+  const earlier =
+    before && slots.some((slot) => slot in before) ? evaluate(call, before, now, timezone) : undefined;
   const nameOf = (id: string) => verdict.benefits.find((b) => b.benefit.id === id)?.benefit.name[lang] ?? id;
   const seen = new Set<string>();
   const lines: string[] = [];
