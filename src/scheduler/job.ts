@@ -43,6 +43,13 @@ export type NewJob = Omit<Job, 'attempts'> & { attempts?: number };
 export type JobOutcome = 'done' | 'dropped';
 
 /**
+ * What `put` did: scheduled the job (added it, or replaced the pending job of that id), or refused it because
+ * that id already ended (delivered or dropped: never scheduled again). A refusal gives the `origin` the ended
+ * job had, which its tombstone keeps: a turn run again learns that the job its first run made was sent.
+ */
+export type PutResult = { scheduled: true } | { scheduled: false; endedOrigin?: string };
+
+/**
  * Whether a job is one of the person's reminders. The bot's own bookkeeping for them (retention's erasure notices,
  * owner `retention:<id>`) is theirs too — "my data" shows it — but is no reminder: never listed, cancelled or
  * snoozed as one, so the reminders offered and those listed count the same.
@@ -62,8 +69,8 @@ export function parseJob(value: unknown): Job & { reply: Reply; ref: Conversatio
  * falls due again once the lease runs out and another tick (or replica) delivers it.
  */
 export interface JobStore {
-  /** Adds or replaces a pending job; an id already delivered is left alone (returns false). */
-  put(job: Job): Promise<boolean>;
+  /** Adds or replaces a pending job; an id already delivered or dropped is left alone (see PutResult). */
+  put(job: Job): Promise<PutResult>;
   get(id: string): Promise<Job | undefined>;
   /** Removes pending jobs by id. */
   delete(ids: readonly string[]): Promise<void>;
@@ -78,7 +85,7 @@ export interface JobStore {
   extend(ids: readonly string[], holder: string, until: number): Promise<void>;
   /**
    * Ends a claimed job, delivered (`done`) or not (`dropped`: expired or failed for good): it leaves the
-   * index and its id can never be scheduled again.
+   * index, and a tombstone keeps its id — and its `origin`, nothing else — so it can never be scheduled again.
    */
   finish(id: string, holder: string, outcome: JobOutcome): Promise<void>;
   /** Gives a claimed job back, due again at `dueAt`-independent `runAt` (a retry), with its attempt count. */

@@ -1,6 +1,6 @@
 /** Jobs in PostgreSQL: indexed tables shared by every replica; claims skip rows another replica locked. */
 import pg from 'pg';
-import { type Job, type JobOutcome, type JobStore, parseJob } from './job.ts';
+import { type Job, type JobOutcome, type JobStore, type PutResult, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -42,7 +42,7 @@ export class PostgresJobStore implements JobStore {
     this.#pool = pool;
   }
 
-  async put(job: Job): Promise<boolean> {
+  async put(job: Job): Promise<PutResult> {
     const result = await this.#pool.query(
       `INSERT INTO nec_jobs (id, run_at, status, user_key, owner, holder, data)
        VALUES ($1, $2, 'pending', $3, $4, NULL, $5)
@@ -51,7 +51,17 @@ export class PostgresJobStore implements JobStore {
        WHERE nec_jobs.status = 'pending'`,
       [job.id, job.dueAt, job.user ?? null, job.owner, JSON.stringify(job)],
     );
-    return (result.rowCount ?? 0) > 0;
+    if ((result.rowCount ?? 0) > 0) return { scheduled: true };
+    // Refused: the id ended. Its tombstone is written once, by the UPDATE that ended it, and never changes:
+    // read after the refusal, it is the one the refusal saw.
+    const ended = await this.#pool.query(
+      `SELECT data->>'origin' AS origin FROM nec_jobs WHERE id = $1 AND status <> 'pending'`,
+      [job.id],
+    );
+    return {
+      scheduled: false,
+      endedOrigin: (ended.rows[0] as { origin: string | null } | undefined)?.origin ?? undefined,
+    };
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -131,9 +141,11 @@ export class PostgresJobStore implements JobStore {
 
   async finish(id: string, holder: string, status: JobOutcome): Promise<void> {
     // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
-    // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
+    // only the id and the origin (a digest of the turn that made it, so that turn run again knows it was
+    // sent): the person and the text are no longer needed, and "forget me" must leave nothing behind.
     await this.#pool.query(
-      `UPDATE nec_jobs SET status = $1, holder = NULL, user_key = NULL, owner = '', data = '{}'
+      `UPDATE nec_jobs SET status = $1, holder = NULL, user_key = NULL, owner = '',
+         data = jsonb_strip_nulls(jsonb_build_object('origin', data->'origin'))
        WHERE id = $2 AND holder = $3 AND status = 'pending'`,
       [status, id, holder],
     );

@@ -3,13 +3,16 @@
  * make every claim, completion and replacement atomic, so replicas sharing the server never take the same job.
  */
 import { createClient } from '@keyv/redis';
-import { type Job, type JobStore, parseJob } from './job.ts';
+import { type Job, type JobStore, type PutResult, parseJob } from './job.ts';
 
 const PREFIX = 'nec:jobs:';
 const DUE = `${PREFIX}due`;
 const DATA = `${PREFIX}data`;
 const HOLDERS = `${PREFIX}holder`;
-/** How long a delivered id stays remembered, so scheduling it again does nothing. */
+/**
+ * How long a delivered id stays remembered, so scheduling it again does nothing. Its tombstone's value is
+ * the ended job's origin ('' when it had none; '1' from releases before origins were kept, matching none).
+ */
 const TOMBSTONE_SECONDS = 400 * 24 * 3600;
 
 // Removes a job from the index and the per-user / per-owner sets (shared by the scripts below).
@@ -29,13 +32,14 @@ end
 
 const PUT = `${UNLINK}
 local id, json, score, user, owner = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
-if redis.call('EXISTS', ARGV[1] .. 'done:' .. id) == 1 then return 0 end
+local ended = redis.call('GET', ARGV[1] .. 'done:' .. id)
+if ended then return {0, ended} end
 unlink(id)
 redis.call('HSET', KEYS[2], id, json)
 redis.call('ZADD', KEYS[1], score, id)
 if user ~= '' then redis.call('SADD', ARGV[1] .. 'user:' .. user, id) end
 redis.call('SADD', ARGV[1] .. 'owner:' .. owner, id)
-return 1
+return {1}
 `;
 
 const DELETE = `${UNLINK}
@@ -67,8 +71,11 @@ return 1
 const FINISH = `${UNLINK}
 local id, holder, tombstone = ARGV[2], ARGV[3], ARGV[4]
 if redis.call('HGET', KEYS[3], id) ~= holder then return 0 end
+local old = redis.call('HGET', KEYS[2], id)
+local origin = old and cjson.decode(old).origin
 unlink(id)
-redis.call('SET', ARGV[1] .. 'done:' .. id, '1', 'EX', tonumber(tombstone))
+if type(origin) ~= 'string' then origin = '' end
+redis.call('SET', ARGV[1] .. 'done:' .. id, origin, 'EX', tonumber(tombstone))
 return 1
 `;
 
@@ -100,16 +107,18 @@ export class RedisJobStore implements JobStore {
     this.#client = client;
   }
 
-  async put(job: Job): Promise<boolean> {
-    const done = await this.#eval(PUT, [
+  async put(job: Job): Promise<PutResult> {
+    const [scheduled, endedOrigin] = (await this.#eval(PUT, [
       PREFIX,
       job.id,
       JSON.stringify(job),
       String(job.dueAt),
       job.user ?? '',
       job.owner,
-    ]);
-    return done === 1;
+    ])) as [number, string?];
+    return scheduled === 1
+      ? { scheduled: true }
+      : { scheduled: false, endedOrigin: endedOrigin || undefined };
   }
 
   async get(id: string): Promise<Job | undefined> {

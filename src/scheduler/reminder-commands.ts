@@ -318,7 +318,8 @@ function subject(job: Job): string {
  * Schedules a job under a fresh short id (a clash with any earlier id, even delivered, picks another). With
  * `origin` (the turn's event and the job's purpose, {@link jobOrigin}) the ids tried are derived from it, so
  * a turn run again after its process died (src/ops/inbox.ts) finds the job its first run scheduled and keeps
- * it: one reminder, one broadcast, under the id the first run may already have shown.
+ * it: one reminder, one broadcast, under the id the first run may already have shown. Should that job have
+ * been sent already (`broadcast now`), its tombstone keeps the origin: it is not scheduled again.
  */
 export async function scheduleUnique(
   scheduler: Scheduler,
@@ -330,7 +331,10 @@ export async function scheduleUnique(
     const job = { ...build(origin ? seededShortId(prefix, origin, attempt) : shortId(prefix)), origin };
     const existing = await scheduler.get(job.id);
     if (existing && origin && existing.origin === origin) return existing;
-    if (!existing && (await scheduler.schedule(job))) return job;
+    if (!existing) {
+      const put = await scheduler.schedule(job);
+      if (put.scheduled || (origin && put.endedOrigin === origin)) return job;
+    }
     if (attempt > 20) throw new Error('no free reminder id');
   }
 }

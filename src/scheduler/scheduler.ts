@@ -21,7 +21,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { UserKey } from '../store/user-records.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
-import type { Job, JobStore, NewJob } from './job.ts';
+import type { Job, JobStore, NewJob, PutResult } from './job.ts';
 
 /** A claimed job stays hidden from the others this long after the claimer's last heartbeat. */
 export const CLAIM_LEASE_MS = 20_000;
@@ -88,11 +88,11 @@ export class Scheduler implements DueWork {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Adds or replaces a pending job (same id = same job); false if that id was already delivered. */
-  async schedule(job: NewJob): Promise<boolean> {
-    const added = await this.#store.put({ ...job, attempts: job.attempts ?? 0 });
-    if (added) this.#metrics?.remindersScheduled.inc({ kind: job.kind });
-    return added;
+  /** Adds or replaces a pending job (same id = same job); refused if that id was already delivered or dropped. */
+  async schedule(job: NewJob): Promise<PutResult> {
+    const put = await this.#store.put({ ...job, attempts: job.attempts ?? 0 });
+    if (put.scheduled) this.#metrics?.remindersScheduled.inc({ kind: job.kind });
+    return put;
   }
 
   async cancel(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 /** Jobs in the embedded SQLite file, next to the key-value table: an indexed table per concern. */
 import type { DatabaseSync } from 'node:sqlite';
-import { type Job, type JobOutcome, type JobStore, parseJob } from './job.ts';
+import { type Job, type JobOutcome, type JobStore, type PutResult, parseJob } from './job.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS nec_jobs (
@@ -32,7 +32,7 @@ export class SqliteJobStore implements JobStore {
     db.exec(SCHEMA);
   }
 
-  async put(job: Job): Promise<boolean> {
+  async put(job: Job): Promise<PutResult> {
     const result = this.#db
       .prepare(
         `INSERT INTO nec_jobs (id, run_at, status, user_key, owner, holder, data)
@@ -42,7 +42,12 @@ export class SqliteJobStore implements JobStore {
          WHERE nec_jobs.status = 'pending'`,
       )
       .run(job.id, job.dueAt, job.user ?? null, job.owner, JSON.stringify(job));
-    return Number(result.changes) > 0;
+    if (Number(result.changes) > 0) return { scheduled: true };
+    // Refused: the id ended. Read in the same synchronous step (one process per file): nothing comes between.
+    const ended = this.#db
+      .prepare(`SELECT json_extract(data, '$.origin') AS origin FROM nec_jobs WHERE id = ?`)
+      .get(job.id) as { origin: string | null } | undefined;
+    return { scheduled: false, endedOrigin: ended?.origin ?? undefined };
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -113,10 +118,13 @@ export class SqliteJobStore implements JobStore {
 
   async finish(id: string, holder: string, status: JobOutcome): Promise<void> {
     // The row stays as a tombstone, so the same idempotency key cannot be scheduled and sent again. It keeps
-    // only the id: the person and the text are no longer needed, and "forget me" must leave nothing behind.
+    // only the id and the origin (a digest of the turn that made it, so that turn run again knows it was
+    // sent): the person and the text are no longer needed, and "forget me" must leave nothing behind.
     this.#db
       .prepare(
-        `UPDATE nec_jobs SET status = ?, holder = NULL, user_key = NULL, owner = '', data = '{}'
+        `UPDATE nec_jobs SET status = ?, holder = NULL, user_key = NULL, owner = '',
+           data = CASE WHEN json_extract(data, '$.origin') IS NULL THEN '{}'
+             ELSE json_object('origin', json_extract(data, '$.origin')) END
          WHERE id = ? AND holder = ? AND status = 'pending'`,
       )
       .run(status, id, holder);

@@ -5,7 +5,7 @@
  * the turn's own write" is played by putting the person's state back as it was before the turn.
  */
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import { ConversationStore } from '../../src/core/conversation.ts';
 import type { IncomingMessage, Reply } from '../../src/core/message.ts';
@@ -14,6 +14,7 @@ import { ASKED_RECORD, UnansweredLog } from '../../src/faq/unanswered.ts';
 import { Activity } from '../../src/ops/activity.ts';
 import { DialogFunnel } from '../../src/ops/funnel.ts';
 import { userKey } from '../../src/store/user-records.ts';
+import { isolatedStoreUrl } from '../support/isolated-store.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -34,10 +35,12 @@ function rerunner(app: TestApp, userId: string, extra: Partial<IncomingMessage> 
     timestamp: app.clock.now(),
     ...extra,
   });
-  return async (eventId: string, text: string): Promise<Reply[][]> => {
+  /** `meanwhile`: what happens between the kill and the run again (another replica's tick). */
+  return async (eventId: string, text: string, meanwhile?: () => Promise<void>): Promise<Reply[][]> => {
     const before = await conversations.load(user);
     const first = await app.bot.handle(event(eventId, text));
     await conversations.save(user, before);
+    await meanwhile?.();
     return [first, await app.bot.handle(event(eventId, text))];
   };
 }
@@ -113,4 +116,47 @@ describe('a turn run again after its process died mid-turn', () => {
     expect(applications[0]?.answers).toEqual({ organizer_name: 'Association Les Tilleuls' });
     expect(applications[0]?.currentSlot).toBe('legal_entity');
   });
+});
+
+const stores = [
+  ['SQLite', 'sqlite://:memory:'],
+  ['Redis', inject('redisUrl')],
+  ['PostgreSQL', inject('postgresUrl')],
+] as const;
+
+describe.each(stores)('a turn run again on %s', (_name, url) => {
+  it.skipIf(!url)(
+    'does not send again a broadcast its first run scheduled and that was sent meanwhile',
+    async () => {
+      // Its own database: the tick below claims every due job of the store.
+      const storeUrl = url?.startsWith('sqlite') ? url : await isolatedStoreUrl(url as string, 'run-again');
+      app = await createTestApp({ env: { BOT_LANG: 'en' }, storeUrl });
+      const posted: string[] = [];
+      app.outbox.register({
+        platform: 'slack',
+        start: async () => {},
+        stop: async () => {},
+        send: async (delivery) => {
+          posted.push(delivery.reply.text);
+        },
+      });
+      const manager = `UNOW${Date.now().toString(36).toUpperCase()}`;
+      const runTwice = rerunner(app, manager, { isManager: true });
+      const text = `Doors open in ten minutes (${manager})`;
+      await app.bot.handle({
+        ref: { platform: 'slack', workspace: 'T1', roomId: `D${manager}`, userId: manager, isDirect: true },
+        userId: manager,
+        text: `broadcast <#CNOW|general> now ${text}`,
+        isManager: true,
+        timestamp: app.clock.now(),
+      });
+      // The first run's broadcast is due at once: another replica's tick sends it before the turn runs again.
+      const confirmed = await runTwice(`EvNow${manager}`, 'yes', () => app.scheduler.tick(app.clock.now()));
+      await app.scheduler.tick(app.clock.now());
+      expect(posted).toEqual([`📣 ${text}`]);
+      // Said the same way both times, under the id the first run gave it.
+      expect(confirmed.flat().map((r) => r.intent)).toEqual(['broadcast:scheduled', 'broadcast:scheduled']);
+      expect(confirmed[1]?.[0]?.data?.id).toBe(confirmed[0]?.[0]?.data?.id);
+    },
+  );
 });

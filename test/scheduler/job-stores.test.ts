@@ -50,7 +50,7 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     // Claimed jobs are hidden from another claimer until the lease runs out.
     expect((await jobs.claimDue(T + 10, 10, 'b', 60_000)).filter((j) => j.id.startsWith(tag))).toEqual([]);
     await jobs.finish(`${tag}-1`, 'a', 'done');
-    expect(await jobs.put(job(1, T + 5))).toBe(false);
+    expect(await jobs.put(job(1, T + 5))).toEqual({ scheduled: false });
     // A lease that ran out gives the job to the next claimer; the old holder can no longer finish it.
     const retaken = await jobs.claimDue(T + 70_000, 10, 'b', 60_000);
     const mine = retaken.filter((j) => j.id.startsWith(tag));
@@ -73,6 +73,30 @@ describe.each(backends)('job store on %s', (_kind, url) => {
     await jobs.delete([`${tag}-2`, `${tag}-3`]);
     expect(await jobs.listByOwner(`${tag}-owner`)).toEqual([]);
   });
+
+  it.skipIf(!url)(
+    'keeps the origin of a delivered job: its id put again is refused, with that origin',
+    async () => {
+      backend = await open();
+      ({ jobs, leases } = await openJobs(backend));
+      const origin = `${tag}-origin`;
+      expect(await jobs.put({ ...job(7, T + 1), origin })).toEqual({ scheduled: true });
+      // Put again while pending: the same job, replaced.
+      expect(await jobs.put({ ...job(7, T + 2), origin })).toEqual({ scheduled: true });
+      const [claimed] = (await jobs.claimDue(T + 10, 10, 'a', 60_000)).filter((j) => j.id === `${tag}-7`);
+      expect(claimed?.origin).toBe(origin);
+      await jobs.finish(`${tag}-7`, 'a', 'done');
+      // The turn that made it, run again, learns it was sent; a job of another origin under that id, too.
+      expect(await jobs.put({ ...job(7, T + 3), origin })).toEqual({ scheduled: false, endedOrigin: origin });
+      expect(await jobs.put({ ...job(7, T + 3), origin: 'another' })).toEqual({
+        scheduled: false,
+        endedOrigin: origin,
+      });
+      expect(await jobs.get(`${tag}-7`)).toBeUndefined();
+      // The tombstone keeps the origin and nothing of the person or the text.
+      expect(await jobs.listByUser(`${tag}-user`)).toEqual([]);
+    },
+  );
 
   it.skipIf(!url)('gives a lease to one holder at a time', async () => {
     backend = await open();

@@ -87,7 +87,7 @@ describe('Scheduler', () => {
     expect((await app.scheduler.nextDue())?.toISOString()).toBe('2026-11-23T12:00:00.000Z');
     app.clock.advanceTo(new Date('2026-11-23T12:00:00Z'));
     await app.scheduler.tick(app.clock.now());
-    expect(await app.scheduler.schedule(job('same', '2026-11-23T13:00:00Z'))).toBe(false);
+    expect(await app.scheduler.schedule(job('same', '2026-11-23T13:00:00Z'))).toEqual({ scheduled: false });
     expect(sent).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ const REDIS_DATABASES = {
   migration: 4,
   'by-call': 5,
   'mid-turn': 6,
+  'run-again': 7,
+  'killed-run-again': 8,
 } as const;
 
 export type IsolatedSuite = keyof typeof REDIS_DATABASES;
