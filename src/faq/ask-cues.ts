@@ -95,7 +95,7 @@ export const CUES: Record<Ask, string[]> = {
   ),
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +
-      'a qui ecrire, write to, get in touch, reach, a qui m adresser, a qui s adresser, a qui demander, ' +
+      'a qui ecrire, write to, get in touch, reach out, reach you, reach them, reach someone, how to reach, how can i reach, how do i reach, how can we reach, how do we reach, a qui m adresser, a qui s adresser, a qui demander, ' +
       'who do i ask, who should i ask, who to ask, personne a contacter',
   ),
   email: phrases('email, emails, e mail, mail, mails, courriel, adresse mail, adresse electronique'),

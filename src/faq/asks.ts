@@ -17,10 +17,10 @@ import {
   MAIL_WORDS,
   MONEY_WORDS,
   NOT_FIGURES,
-  OBJECT_SKIP,
   OF_WHAT,
   QUALIFIED_CUES,
 } from './ask-cues.ts';
+import { complementOf, KNOWN_CUE_WORDS, objectAfter, qualifierBefore, whichObjects } from './ask-objects.ts';
 import { NearWords } from './near-words.ts';
 import { searchTerm } from './terms.ts';
 
@@ -62,47 +62,16 @@ interface Cue {
 const PHRASES: Cue[] = ASKS.flatMap((ask) => CUES[ask].map((phrase) => ({ ask, words: phrase.split(' ') })));
 // Phrases by first word: a question's word is looked up, not compared with every phrase.
 const BY_FIRST_WORD = Map.groupBy(PHRASES, (cue) => cue.words[0] ?? '');
-const KNOWN_CUE_WORDS = new Set(PHRASES.flatMap((cue) => cue.words));
 // Only cue words of five letters or more may be met through a typo.
 const LONG_CUE_WORDS = new NearWords([...KNOWN_CUE_WORDS].filter((cue) => cue.length >= 5));
 // The most words a `*` of a cue phrase stands for.
 const MAX_GAP = 4;
-// What links an object to its complement, and the articles that may follow.
-const COMPLEMENT_LINKS = new Set(['de', 'du', 'des', 'd', 'au', 'aux', 'a', 'pour', 'of', 'for']);
-const ARTICLES = new Set([
-  'la',
-  'le',
-  'l',
-  'les',
-  'un',
-  'une',
-  'the',
-  'a',
-  'an',
-  'my',
-  'our',
-  'mon',
-  'ma',
-  'mes',
-  'notre',
-  'nos',
-]);
-// Words asking for one thing of a kind (« quel cinéma ? »), and the kinds said before the thing (« quel genre de »).
-const WHICH = new Set(['quel', 'quelle', 'quels', 'quelles', 'which']);
-const KINDS = new Set(['genre', 'type', 'types', 'sorte', 'kind', 'kinds', 'sort']);
-// Nouns that only say how a thing is asked (« à quelle occasion » is when, « de quelle façon » how): no object.
-const ASKING_NOUNS = new Set(
-  'occasion facon maniere raison moment epoque mesure way reason extent point manner'.split(' '),
-);
-// What stands for no thing in particular (« quelque chose », "anything").
-const UNNAMED = new Set(['anything', 'something', 'quelque', 'rien', 'nothing']);
 // Places counted (« combien de villes ») are asked as places.
 const PLACE_NOUNS = new Set(
   'ville villes pays lieu lieux etape etapes city cities country countries venue venues stop stops'.split(
     ' ',
   ),
 );
-const ONE_WORD_CUES = new Set(PHRASES.filter((cue) => cue.words.length === 1).map((cue) => cue.words[0]));
 
 /**
  * The cue word a question's word stands for: itself, or the cue word it is one typo off (« telephnoe »). Short
@@ -160,7 +129,11 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const inCue = new Set<number>();
   let placesCounted = false;
   for (let i = 0; i < words.length; i++) {
-    for (const cue of counted.has(i) ? [] : (BY_FIRST_WORD.get(words[i] ?? '') ?? [])) {
+    // (Winners counted are still winners asked for: « combien de lauréats ».)
+    const cues = (BY_FIRST_WORD.get(words[i] ?? '') ?? []).filter(
+      (c) => !counted.has(i) || c.ask === 'winners',
+    );
+    for (const cue of cues) {
       const said = matchAt(words, i, cue.words);
       if (!said) continue;
       const end = (said.at(-1) ?? i) + 1;
@@ -177,9 +150,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       const phrase = cue.words.join(' ');
       // « combien de temps avant » is a deadline: not one of time.
       const converted = cue.ask === 'figures' && ask !== 'figures';
-      const after = OF_WHAT.has(phrase) && !converted ? objectAfter(words, end) : undefined;
+      const after =
+        OF_WHAT.has(phrase) && !converted ? objectAfter(words, end, ask === 'figures') : undefined;
       if (after !== undefined && ask === 'figures') counted.add(after);
-      // « dans combien de villes ? », "how many countries": the places, which a card naming them answers.
+      // « dans combien de villes ? », "how many countries": places, which a card naming them answers too.
       if (after !== undefined && ask === 'figures' && PLACE_NOUNS.has(words[after] ?? ''))
         placesCounted = true;
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
@@ -217,10 +191,8 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   for (const at of whichObjects(words, inCue)) objects.add(at);
   const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
-  if (placesCounted && asks.delete('figures')) {
-    asks.add('place');
-    primary.add('place');
-  }
+  // A count of places (« combien d'étapes », "how many cities") is answered by the count or by the places named.
+  if (placesCounted && primary.delete('figures')) asks.add('place');
   const refined = refine(asks);
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
@@ -233,63 +205,6 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     defines,
     counted: refined.has('figures') || placesCounted ? [...counted] : [],
   };
-}
-
-/**
- * The positions of the things a question asks one of (« quel *cinéma* », "which *commissioner*", « quel genre
- * d'*organisme* »): the word of substance right after « quel » / "which" / "what", when no cue phrase holds it.
- */
-function whichObjects(words: string[], inCue: Set<number>): number[] {
-  return words.flatMap((w, i) => {
-    if (!WHICH.has(w) || inCue.has(i)) return [];
-    let at = i + 1;
-    if (KINDS.has(words[at] ?? '') && ['de', 'd', 'of'].includes(words[at + 1] ?? '')) at += 2;
-    const word = words[at] ?? '';
-    const meant =
-      !inCue.has(at) && !KNOWN_CUE_WORDS.has(word) && !ASKING_NOUNS.has(word) && searchTerm(word) !== null;
-    return meant ? [at] : [];
-  });
-}
-
-/**
- * The position of the word completing an object (« l'aide *au déplacement* », « les frais *de transport* »,
- * "the cost *of travel*"): after a preposition and an article, a word of substance that is no cue.
- */
-function complementOf(words: string[], object: number): number | undefined {
-  let at = object + 1;
-  if (!COMPLEMENT_LINKS.has(words[at] ?? '')) return undefined;
-  at++;
-  while (ARTICLES.has(words[at] ?? '')) at++;
-  const word = words[at] ?? '';
-  return searchTerm(word) !== null && !KNOWN_CUE_WORDS.has(word) ? at : undefined;
-}
-
-/**
- * The position of the word an English cue is said of, right before it ("registration fee", "the Forum's
- * opening hours"), if it is a word of substance and no other cue.
- */
-function qualifierBefore(words: string[], at: number): number | undefined {
-  let before = at - 1;
-  if (words[before] === 's') before--;
-  const word = words[before] ?? '';
-  if (before < 0 || KNOWN_CUE_WORDS.has(word) || searchTerm(word) === null) return undefined;
-  return before;
-}
-
-/** The position of the word a fact is asked of, right after its cue and a few small words, if any. */
-function objectAfter(words: string[], from: number): number | undefined {
-  let at = from;
-  // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
-  while (at < words.length && (OBJECT_SKIP.has(words[at] ?? '') || ONE_WORD_CUES.has(words[at] ?? ''))) at++;
-  // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
-  if (UNNAMED.has(words[at] ?? '')) return undefined;
-  // "who is the Social Good Accelerator's *treasurer*": what is asked is what follows the possessive.
-  const possessive = words.slice(at + 1, at + 5).indexOf('s');
-  const owned = possessive < 0 ? -1 : at + possessive + 2;
-  // (« s'appelle » is no possessive: its verb is a cue.)
-  const ownedWord = words[owned] ?? '';
-  if (owned > 0 && searchTerm(ownedWord) !== null && !KNOWN_CUE_WORDS.has(ownedWord)) return owned;
-  return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
 
 /** The ask a matched cue stands for, given the words around it; none when it is not meant as one. */

@@ -6,10 +6,12 @@
 import type { Ask } from './ask-cues.ts';
 import { type Asked, readAsks } from './asks.ts';
 import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
+import { ASK_DEPTH, EntryFit } from './fit.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
+import type { FaqContext, FaqMatch } from './match.ts';
 import { twoParts, twoSentences } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
@@ -17,51 +19,11 @@ import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
 import { searchTerm, searchTerms, withoutFewWords, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
 
+export type { FaqContext, FaqMatch } from './match.ts';
+
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
 // Words opening a follow-up question (« et la date limite ? », "and the fee?").
 const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
-
-/** What a question matched. `confident: false` means the bot must not answer with `entry`. */
-export interface FaqMatch {
-  /** The chosen entry, if any word matched at all. */
-  entry?: FaqEntry;
-  /** A second entry, for a question asking two things that two entries answer. */
-  second?: FaqEntry;
-  score: number;
-  /** Share of the question's subject the chosen entry covers (0–1). */
-  coverage: number;
-  confident: boolean;
-  /** The next closest entries (up to three), offered when the bot is not sure. */
-  alternatives: FaqEntry[];
-  /** The topic the question is about, when it is known (named, or that of a confident entry). */
-  topic?: string;
-  /** The topic is known but none of its entries holds the fact asked for: the sources do not say it. */
-  unknown?: { asks: Ask[]; years: string[] };
-  /**
-   * Answered in part: what the question also asks that the sources do not hold (« c'est où, l'adresse ? »: the
-   * venue is answered, the street address is not in them), said after the answer.
-   */
-  missing?: { asks: Ask[]; years: string[] };
-  /** The evidence, for a manager trying a question: the kinds of fact it asks for (date, contact…). */
-  asks?: Ask[];
-  /** The question's search terms the chosen entry matched. */
-  matched?: string[];
-  /** The coverage the chosen entry needed to be answered with, when coverage decided. */
-  threshold?: number;
-}
-
-/** Where a question is asked: it may lean on what came before. */
-export interface FaqContext {
-  /** The call whose application is in progress: its topic's entries come first. */
-  callId?: string;
-  /** The topic of the person's previous question: a follow-up (« et la date limite ? ») stays on it. */
-  previousTopic?: string;
-  /**
-   * The words of the application's current step (its label and help): when the sources do not hold what is
-   * asked there (« ça compte les intervenants ? » at the attendance step), what they say of that step is offered.
-   */
-  step?: string;
-}
 
 // Tuned on eval/faq-questions.yaml: below this share of the question's (weighted) subject words, the bot does
 // not guess. On a topic the question names, fewer words need to match: the topic is already certain.
@@ -72,8 +34,6 @@ const MAX_ALTERNATIVES = 3;
 const MIN_COVERAGE_UNNAMED = 0.45;
 // What an entry recording a fact the sources lack must cover of a question that asks no fact.
 const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
-// How far down the lexical ranking an entry holding the asked-for fact is looked for.
-const ASK_DEPTH = 12;
 const CONTACTS_TOPIC = 'contacts';
 const CONTACT_ASKS = new Set<Ask>(['contact', 'email', 'phone']);
 // Facts of one edition (a count, a date, a place), which a year asked for must be held for.
@@ -87,6 +47,7 @@ export class FaqMatcher {
   readonly #topics: TopicFinder;
   readonly #reader: QuestionReader;
   readonly #holds: Holdings;
+  readonly #fit: EntryFit;
   /** The language a question is written in, its topics' names set aside. */
   readonly language: QuestionLanguage;
 
@@ -94,6 +55,7 @@ export class FaqMatcher {
     this.kb = kb;
     this.#holds = new Holdings(kb, figure);
     this.#index = new FaqIndex(kb);
+    this.#fit = new EntryFit(this.#holds, this.#index);
     this.#topics = new TopicFinder(kb);
     this.#reader = new QuestionReader(kb, this.#index, this.#topics);
     this.language = new QuestionLanguage(kb, this.#topics);
@@ -156,13 +118,26 @@ export class FaqMatcher {
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
   #matchWords(typed: string[], names: Set<string>, context: FaqContext, followUp = false): FaqMatch {
     const { question, found } = this.#reader.read(typed, names);
+    return this.#matchQuestion(question, found.topics, typed, context, followUp);
+  }
+
+  /** The match of a question read (`topics`: those it names, in order). */
+  #matchQuestion(
+    question: Question,
+    topics: string[],
+    typed: string[],
+    context: FaqContext,
+    followUp: boolean,
+  ): FaqMatch {
     const { asked } = question;
     const asks = [...asked.asks];
-    const [named] = found.topics;
+    const [named] = topics;
     if (named) return { ...this.#within(named, question), asks };
     const leaning = this.#leaning(context, typed, question, followUp);
+    let inCall: FaqMatch | undefined;
     if (leaning) {
       const match = this.#within(leaning, question);
+      inCall = match;
       // The second part of a question is about the first part's topic, or about nothing it can tell.
       if (match.unknown && context.step)
         return {
@@ -178,7 +153,12 @@ export class FaqMatcher {
     const everyContact =
       asks.length > 0 && asks.every((ask) => CONTACT_ASKS.has(ask)) && typed.some((w) => ALL_OF.has(w));
     if (contacts && everyContact) return { ...sure(contacts), topic: CONTACTS_TOPIC, asks };
-    return { ...this.#anywhere(question), asks };
+    // Inside an application, a question naming no topic is about the call: another topic's card that happens to
+    // share its words ("the page limit for the application" is no local NEC card) is no answer.
+    const anywhere = this.#anywhere(question);
+    if (inCall && context.callId !== undefined && anywhere.confident && anywhere.topic !== leaning)
+      return { ...inCall, asks };
+    return { ...anywhere, asks };
   }
 
   /** The answer on a known topic: its entry holding the fact asked for, or "the sources don't say". */
@@ -221,7 +201,13 @@ export class FaqMatcher {
       // Nothing but the topic's name, what is asked, a year or the scene: the overview, or the topic's entry that
       // holds the fact (the words there were, for the order).
       const [overview] = topic.entries;
-      if (asks.length === 0 && asked.years.length === 0 && overview)
+      // (Not when it asks one thing of a kind the overview does not speak of: « quel hôtel réserver ? ».)
+      if (
+        asks.length === 0 &&
+        asked.years.length === 0 &&
+        overview &&
+        this.#fit.speaksOf(overview, question.objectTerms)
+      )
         return { ...sure(overview), topic: topicId };
       // No year named: the edition the topic is about, not an earlier one that happens to share the scene
       // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
@@ -237,24 +223,25 @@ export class FaqMatcher {
       const dated = entries.filter(
         (e) =>
           this.#holds.years(e, asked.years) &&
-          this.#speaksOf(e, question.objectTerms) &&
+          this.#fit.speaksOf(e, question.objectTerms) &&
           this.#holds.counts(e, question.countTerms),
       );
       const holder =
-        dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#holdsAsked(e, asked));
+        dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#fit.holdsAsked(e, asked));
       if (!holder) return this.#notInSources(topicId, asked, ranked);
-      return { ...sure(holder), topic: topicId, second: this.#secondPart(holder, asks, entries) };
+      return { ...sure(holder), topic: topicId, second: this.#fit.secondPart(holder, asks, entries) };
     }
     const yearKnown =
       asked.years.length === 0 || topic.entries.some((e) => this.#holds.years(e, asked.years));
     // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
-    const holds = (r: Ranked) =>
-      this.#holdsAsked(r.entry, asked) &&
-      (asks.length === 0 || this.#holds.years(r.entry, asked.years)) &&
-      this.#speaksOf(r.entry, question.objectTerms) &&
-      this.#holds.counts(r.entry, question.countTerms);
-    const holding = ranked.slice(0, ASK_DEPTH).filter(holds);
-    const chosen = !yearKnown ? undefined : question.ofTopic ? this.#mainHolder(holding, asks) : holding[0];
+    const holding = ranked
+      .slice(0, ASK_DEPTH)
+      .filter((r) => this.#fit.holds(r.entry, question, { yearsIfAsked: true }));
+    const chosen = !yearKnown
+      ? undefined
+      : question.ofTopic
+        ? this.#fit.mainHolder(holding, asks)
+        : holding[0];
     if (!chosen) {
       if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
       return { ...this.#unsure(ranked), topic: topicId };
@@ -279,15 +266,7 @@ export class FaqMatcher {
     if (!top) return NO_MATCH;
     const about = top.coverage >= MIN_COVERAGE_UNNAMED ? top.entry.topic : undefined;
     const onTopic = ranked.filter((r) => about === undefined || r.entry.topic === about);
-    const chosen = onTopic
-      .slice(0, ASK_DEPTH)
-      .find(
-        (r) =>
-          this.#holdsAsked(r.entry, asked) &&
-          this.#holds.years(r.entry, asked.years) &&
-          this.#speaksOf(r.entry, question.objectTerms) &&
-          this.#holds.counts(r.entry, question.countTerms),
-      );
+    const chosen = onTopic.slice(0, ASK_DEPTH).find((r) => this.#fit.holds(r.entry, question));
     if (!chosen) {
       // Asked a fact of something only one topic's scene holds (« the address of the Brussels venue »): that
       // topic's "the sources don't say", with its contact.
@@ -319,7 +298,7 @@ export class FaqMatcher {
     return {
       entry: chosen.entry,
       second: confident
-        ? this.#secondPart(
+        ? this.#fit.secondPart(
             chosen.entry,
             asks,
             rest.map((r) => r.entry),
@@ -361,44 +340,6 @@ export class FaqMatcher {
     if (context.previousTopic !== undefined && continues) return context.previousTopic;
     if (context.callId === undefined) return undefined;
     return this.kb.topics.find((t) => t.calls.includes(context.callId ?? ''))?.id;
-  }
-
-  /** For a question asking two things, an entry of the same topic answering what the chosen one does not. */
-  #secondPart(chosen: FaqEntry, asks: Ask[], others: FaqEntry[]): FaqEntry | undefined {
-    const missing = asks.filter((ask) => !this.#holds.answers(chosen, ask));
-    if (missing.length === 0 || missing.length === asks.length) return undefined;
-    return others
-      .slice(0, ASK_DEPTH)
-      .find((e) => e !== chosen && e.topic === chosen.topic && this.#holds.all(e, missing));
-  }
-
-  /**
-   * For a fact asked of the topic itself (« combien de NEC locaux ont été organisés ? »), the entry holding it
-   * with the best evidence: the best-ranked, unless one covering as much of the question gives that fact as its
-   * main one (the figures card, not the card on who may organise one that gives a count in passing).
-   */
-  #mainHolder(holding: Ranked[], asks: Ask[]): Ranked | undefined {
-    const [first] = holding;
-    if (!first || this.#holds.mainly(first.entry, asks)) return first;
-    return holding.find((r) => this.#holds.mainly(r.entry, asks) && r.coverage >= first.coverage) ?? first;
-  }
-
-  /**
-   * Whether an entry holds a fact the question asks, and every fact it asks *of* something, and every fact it
-   * asks that no entry holds (« à quelle heure peut-on appeler Morgane Millon ? »: the sources give no hours, so
-   * her phone number is no answer).
-   */
-  #holdsAsked(entry: FaqEntry, asked: Asked): boolean {
-    // The next edition is never answered by a past one, whatever else it holds ("where will the next one be?").
-    const required = [...asked.asks].filter(
-      (ask) => ask === 'next' || asked.primary.has(ask) || !this.#holds.anywhere(ask),
-    );
-    return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
-  }
-
-  /** Whether an entry speaks of every thing a fact is asked of (a word naming it, or a typo of one). */
-  #speaksOf(entry: FaqEntry, objects: string[][]): boolean {
-    return objects.every((terms) => terms.some((term) => this.#index.holds(entry.id, term)));
   }
 
   /** The entries of a topic closest to some words, for the choices of a fallback. */

@@ -45,9 +45,9 @@ describe('what a question asks for', () => {
     expect(objects('à quelle occasion Nancy a eu le label ?')).toEqual([]);
   });
 
-  it('reads where to find something as how, places counted as places, and a sum asked after its verb', () => {
+  it('reads where to find something as how, places counted as places or figures, and a sum asked after its verb', () => {
     expect(asks('le formulaire, on le télécharge où ?')).toEqual(['how']);
-    expect(asks('le nec ess 2023 est passé dans combien de pays ?')).toEqual(['place']);
+    expect(asks('le nec ess 2023 est passé dans combien de pays ?')).toEqual(['figures', 'place']);
     expect(asks('combien de places au total ?')).toEqual(['figures']);
     expect(asks('l’appel donne combien par collectivité ?')).toEqual(['amount']);
     expect(asks('un projet peut durer combien d’années ?')).toEqual(['duration']);
@@ -142,5 +142,18 @@ describe('what a question asks for', () => {
   it('asks nothing in particular of a question about a subject', () => {
     expect(asks('quelles thematiques pour un nec local')).toEqual([]);
     expect(asks('comment immatriculer mon entreprise ?')).toEqual([]);
+  });
+
+  it('counts what follows « combien de » / "how many" even when it is a cue word itself (« étapes »)', () => {
+    const typed = words('combien d’étapes avait l’IntercoTOUR 2018 ?');
+    const asked = readAsks(typed);
+    expect(asked.counted.map((at) => typed[at])).toEqual(['etapes']);
+    // Stages counted are places too: a card giving their number or naming them answers.
+    expect([...asked.asks].sort()).toEqual(['figures', 'place']);
+  });
+
+  it('reads "reach" as a contact only when someone is to be reached', () => {
+    expect(asks('which level did Nancy reach?')).toEqual([]);
+    expect(asks('how can I reach the SOGA?')).toContain('contact');
   });
 });

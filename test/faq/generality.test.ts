@@ -227,6 +227,25 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
   });
 
+  it('does not answer inside an application with another topic’s card that only shares words', async () => {
+    app = await createTestApp();
+    const limit = app.faq.search('what’s the page limit for the application?', 'en', { callId: 'meae-nir' });
+    expect(limit.confident).toBe(false);
+    expect(limit.topic).toBe('meae-nir');
+    // A question naming its own topic is still answered there.
+    const stages = app.faq.search('how many stages did the 2018 IntercoTOUR have?', 'en', {
+      callId: 'meae-nir',
+    });
+    expect(stages.entry?.id).toBe('intercotour');
+  });
+
+  it('does not give the overview to « which X » when the overview does not speak of X', async () => {
+    app = await createTestApp();
+    expect((await ask('which hotel should I book for NEC ESS?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('which level did Nancy reach?')).intent).toBe('faq:tnl-nancy');
+    expect((await ask('combien d’étapes avait l’IntercoTOUR 2018 ?')).intent).toBe('faq:intercotour');
+  });
+
   it('answers a question typed during an application from that call’s entries, then goes back to it', async () => {
     app = await createTestApp();
     await app.say('d', 'candidater local-nec');
