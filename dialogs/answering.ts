@@ -6,16 +6,19 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { inMonth } from '../src/understanding/dates.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
+import { asksAfterHedge, handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
-import { factsIn, proposedByName, withoutCallNames } from './facts.ts';
+import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
+import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
+import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
@@ -53,6 +56,11 @@ export async function answer(
   // « oui » to « 12 000 personnes, c'est bien cela ? » is that value, typed again; to the kind a name
   // proposes (« Mairie de Créteil » : une collectivité ?), that kind.
   const confirmed = confirmsUnusual(application, step, text);
+  // « non » to adding the items said with a doubt: the answer stored stays, and the dialog goes on.
+  if (clicked === undefined && declinesDoubted(application, step, text)) {
+    application.unconfirmed = undefined;
+    return advance(ctx, turn, application);
+  }
   const proposed = plainYesNo(text) === true ? proposedByName(steps, step, application.answers) : undefined;
   if (
     clicked === undefined &&
@@ -61,7 +69,14 @@ export async function answer(
     (await handledOtherwise(ctx, turn, application, step, text))
   )
     return;
-  const typed = confirmed ? String(application.unconfirmed?.value) : (proposed ?? text);
+  // « je sais pas trop, inclusion numérique et peut-être open data »: the sure items are the answer, the others asked.
+  const doubt = clicked === undefined && !confirmed ? doubtedItems(step, text, ctx.today(turn)) : undefined;
+  const asksDoubted = doubt !== undefined && doubt.doubted.length > 0;
+  // « le 23 » when « … en mars » was said ahead: the 23rd of that month.
+  const month = application.partial?.[step.slot];
+  const typed = confirmed
+    ? [application.unconfirmed?.value].flat().join(', ')
+    : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
   // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
   const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
   const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
@@ -71,15 +86,27 @@ export async function answer(
   const unread = !parsed.ok && !parsed.clarify;
   if (
     clicked === undefined &&
+    !asksAfterHedge(text) &&
     (((step.type === 'text' || unread) && saysNotKnownYet(text, { stepWords: stepNameWords(step) })) ||
       (step.type === 'text' && speaksOfTheAnswer(text)) ||
       (unread && step.type !== 'text' && talksOfNotKnowing(text)))
   )
     return offerSkip(ctx, turn, application, step);
-  if (parsed.ok && clicked === undefined && (await doubted(ctx, turn, application, step, parsed, text)))
+  if (
+    parsed.ok &&
+    clicked === undefined &&
+    !asksDoubted &&
+    (await doubted(ctx, turn, application, step, parsed, text))
+  )
     return;
   if (!parsed.ok) {
     if (parsed.clarify) {
+      // « mi-juin »: the month is kept, so that « le 15 » next is the 15th of June.
+      const vague = step.type === 'date' ? monthSaid(text, ctx.today(turn)) : undefined;
+      if (vague) {
+        application.partial = { ...application.partial, [step.slot]: vague };
+        await ctx.save(turn, application);
+      }
       if (parsed.clarify.refused)
         ctx.say(turn, {
           intent: `dialog:${application.callId}:invalid`,
@@ -87,7 +114,7 @@ export async function answer(
         });
       ctx.say(turn, {
         intent: `dialog:${application.callId}:clarify`,
-        text: turn.t(parsed.clarify.question),
+        text: turn.t(vague ? dayOfMonthPrompt(vague) : parsed.clarify.question),
         ...(parsed.clarify.options.length > 0
           ? { choices: parsed.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })) }
           : {}),
@@ -98,9 +125,11 @@ export async function answer(
     ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(parsed.error) });
     return ask(ctx, turn, application);
   }
-  const before = application.answers[step.slot];
+  const previous = { ...application.answers };
+  const before = previous[step.slot];
   application.unconfirmed = undefined;
   application.answers[step.slot] = parsed.value;
+  if (application.partial) delete application.partial[step.slot];
   application.skipped = application.skipped.filter((s) => s !== step.slot);
   application.lastSlot = step.slot;
   const also = {
@@ -125,8 +154,9 @@ export async function answer(
           )
         : ''),
   });
-  sayEligibility(ctx, turn, application, [step.slot, ...Object.keys(also)]);
-  await advance(ctx, turn, application);
+  sayEligibility(ctx, turn, application, [step.slot, ...Object.keys(also)], previous);
+  if (asksDoubted) await askDoubted(ctx, turn, application, step, doubt.doubted);
+  else await advance(ctx, turn, application);
   if (before !== parsed.value) await followReminders(ctx, turn, application);
 }
 
@@ -293,7 +323,7 @@ const looksLikeAName = (value: AnswerValue): boolean =>
   typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
-const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice']);
+const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi', 'date']);
 
 const heldBack = (echo: Localized): Localized => ({
   fr: `Vous n’avez pas l’air sûr : je note ${echo.fr} ? (oui, ou donnez la bonne réponse ; « je ne sais pas encore » pour y revenir plus tard)`,

@@ -30,6 +30,11 @@ export const applicationSchema = z.object({
   pendingEdit: z.boolean().optional(),
   /** A number said alone that several steps could take (« c'est 180 »): the next message says which. */
   pendingQuantity: z.object({ text: z.string(), slots: z.array(z.string()) }).optional(),
+  /**
+   * Facts said in part ahead, by slot: a month without its day (`2027-03` of « … en mars » in an opening). Its
+   * step asks for the rest, and an answer giving only the rest (« le 23 ») is read with it.
+   */
+  partial: z.record(z.string(), z.string()).optional(),
   /** An unusual answer asked to be confirmed (12 000 attendees): typed again or confirmed, it is taken. */
   unconfirmed: z.object({ slot: z.string(), value: answerValue }).optional(),
   /**

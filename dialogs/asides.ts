@@ -11,6 +11,7 @@ import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import {
   asksAbout,
   asksProgress,
+  asksWhichOption,
   asksWithoutMark,
   correctionIn,
   correctionSaidLast,
@@ -19,12 +20,19 @@ import {
   isFramedQuestion,
   isHesitation,
   isPuzzled,
+  opensAsQuestion,
   ownsUpToMistake,
   questionTopic,
   readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { takenBackAfterBut, valueBeforeDoubt } from '../src/understanding/unsure.ts';
+import { quantityOnly } from '../src/understanding/quantities.ts';
+import {
+  doubtsItsValue,
+  takenBackAfterBut,
+  valueBeforeDoubt,
+  withoutHedge,
+} from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
@@ -37,8 +45,10 @@ import {
   namedChanges,
   replacedAnswer,
 } from './corrections.ts';
+import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
+import { placedInsteadOfName } from './instead-of-a-name.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
@@ -84,19 +94,22 @@ export async function handledOtherwise(
   // « pardon je n'ai pas compris », « une seconde je retrouve le nom exact » at a free-text step: the person
   // speaks of their own doing, which no step stores.
   const talk = step.type === 'text' ? talksToTheBot(text) : undefined;
+  // "no title yet, sorry", « non, pas encore décidé »: not known yet, never a correction of the answer before.
+  const notYet = !/\d/.test(text) && saysNotKnownYet(text, { stepWords: stepNameWords(step) });
   // « c'est Paris finalement, pas Bruxelles »: the answer that was Bruxelles becomes Paris.
-  const replaced = replacedAnswer(ctx, turn, application, step, text);
+  const replaced = notYet ? undefined : replacedAnswer(ctx, turn, application, step, text);
   if (replaced) {
     await applyCorrection(ctx, turn, application, replaced.step, replaced.parsed);
     return true;
   }
   const editWords = editRequestIn(text);
-  const corrected = mostlyAnswer(step, text, ctx.today(turn))
-    ? undefined
-    : (correctionIn(text, step.type !== 'boolean') ??
-      (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
-        ? correctionSaidLast(text)
-        : undefined));
+  const corrected =
+    notYet || mostlyAnswer(step, text, ctx.today(turn))
+      ? undefined
+      : (correctionIn(text, step.type !== 'boolean') ??
+        (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
+          ? correctionSaidLast(text)
+          : undefined));
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
   // Said at any step, « le budget c'est 9000, les 8000 c'est la subvention » gives those steps, not this one.
   const named =
@@ -112,9 +125,17 @@ export async function handledOtherwise(
     return true;
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
-  // A number alone, said as a correction or at a free-text step (« on attend 200 personnes » at the
-  // audience): the step that counts it gets it, or the person is asked which.
-  const quantity = corrected ?? (step.type === 'text' ? text : undefined);
+  if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
+  // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
+  // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
+  const options = step.type === 'choice' || step.type === 'multi' || step.type === 'boolean';
+  const counted = !['bare', undefined].includes(quantityOnly(text));
+  const quantity =
+    corrected ??
+    (step.type === 'text' || ((options || counted) && !parseForm(step, text, ctx.today(turn)).ok)
+      ? text
+      : undefined);
   if (
     quantity !== undefined &&
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
@@ -154,6 +175,10 @@ export async function handledOtherwise(
   const boolean = step.type === 'boolean';
   if (
     (!heldWithDoubt(step, text, ctx.today(turn)) &&
+      // « je sais pas trop, inclusion numérique et peut-être open data »: a hedge before a clear answer;
+      // « ça dépend, vous attendez quoi exactement ? »: before a question, answered next.
+      !doubtedItems(step, text, ctx.today(turn)) &&
+      !asksAfterHedge(text) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
     (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
@@ -172,6 +197,12 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+/** « ça dépend, vous attendez quoi exactement ? », "hmm not sure, is it per person?": a question after a hedge. */
+export function asksAfterHedge(text: string): boolean {
+  const rest = withoutHedge(text);
+  return rest !== text && readsAsQuestion(rest);
 }
 
 /**
@@ -209,13 +240,22 @@ export async function handledAsQuestion(
   parsed: Parsed<unknown>,
 ): Promise<boolean> {
   if (!readsAsQuestion(text)) return false;
+  // « pas sûr, peut-être 100 ? », "maybe 14 May 2027?": a value said with a doubt, asked back before it is kept.
+  // « je sais pas, lequel est le plus financé ? »: the question after the hedge.
+  const asked = withoutHedge(text);
+  if (parsed.ok && step.type !== 'text' && doubtsItsValue(text) && !opensAsQuestion(asked)) return false;
   // « c'est quoi le numérique responsable ? » is a question even though a word of it reads as an answer;
   // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
   const question =
     step.type === 'text'
       ? text.trim().endsWith('?') || asksWithoutMark(text)
       : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
-  const topic = question ? questionTopic(text, stepWords(step)) : undefined;
+  // « lequel vous conseillez ? », "what are the options again?": the step's options, not named.
+  const topic = !question
+    ? undefined
+    : step.choices && asksWhichOption(asked)
+      ? 'step'
+      : questionTopic(asked, stepWords(step));
   if (!topic) return false;
   if (topic === 'step') {
     await stepHelp(ctx, turn, application, step);

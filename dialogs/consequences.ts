@@ -6,16 +6,20 @@
  */
 
 import type { Turn } from '../src/core/turn.ts';
-import type { Application } from './application.ts';
+import type { Answers, Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { liveEligibility } from './eligibility.ts';
 
-/** Live eligibility after these slots changed: what they break or put at risk, and what remains possible. */
+/**
+ * Live eligibility after these slots changed from the answers `before`: what they break or put at risk, what they
+ * bring back within reach, and what remains possible.
+ */
 export function sayEligibility(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
   slots: readonly string[],
+  before: Answers,
 ): void {
   const live = liveEligibility(
     ctx.call(application.callId),
@@ -24,6 +28,7 @@ export function sayEligibility(
     ctx.deps.clock.now(),
     ctx.timezone(turn),
     turn.lang,
+    before,
   );
   if (live) ctx.say(turn, { intent: `dialog:${application.callId}:eligibility`, text: live });
 }

@@ -279,7 +279,9 @@ function record(
   parsed: Reading,
 ): void {
   const ahead = !(target.slot in application.answers);
+  const before = { ...application.answers };
   application.answers[target.slot] = parsed.value;
+  if (application.partial) delete application.partial[target.slot];
   application.skipped = application.skipped.filter((s) => s !== target.slot);
   pruneAnswers(ctx.stepsOf(application), application);
   ctx.say(turn, {
@@ -294,5 +296,5 @@ function record(
       },
     ),
   });
-  sayEligibility(ctx, turn, application, [target.slot]);
+  sayEligibility(ctx, turn, application, [target.slot], before);
 }

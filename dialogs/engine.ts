@@ -22,9 +22,9 @@ import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './cl
 import { DialogContext, type DialogDeps } from './context.ts';
 import { CLAIMS, type DialogDefinition, DOING, WANTS } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
-import { factsIn } from './facts.ts';
+import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
-import { answersSaid, stepReply } from './render.ts';
+import { answersSaid, partsSaid, stepReply } from './render.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -149,11 +149,14 @@ export class DialogEngine {
     const now = ctx.deps.clock.now().toISOString();
     const steps = ctx.steps(dialog);
     const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
+    // « … à Brest en mars »: the month, for the date step to ask which day.
+    const partial = opening ? partialFactsIn(opening, steps, facts, ctx.today(turn)) : {};
     const application: Application = {
       id: this.store.newId(turnEvent(turn.message)),
       callId: dialog.id,
       status: 'in_progress',
       answers: facts,
+      ...(Object.keys(partial).length > 0 ? { partial } : {}),
       skipped: [],
       createdAt: now,
       updatedAt: now,
@@ -180,7 +183,7 @@ export class DialogEngine {
         { name: call.name[turn.lang] },
       ),
     });
-    const noted = answersSaid(call, steps, facts, turn.lang);
+    const noted = [...answersSaid(call, steps, facts, turn.lang), ...partsSaid(steps, partial, turn.lang)];
     if (noted.length > 0)
       ctx.say(turn, {
         intent: `dialog:${dialog.id}:facts`,

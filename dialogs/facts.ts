@@ -12,7 +12,7 @@ import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
-import { yesNoOptions } from './parsers/choices.ts';
+import { YES, yesNoOptions } from './parsers/choices.ts';
 import { type Step, stepNameWords } from './steps.ts';
 
 /**
@@ -69,6 +69,30 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
     }),
   );
   return { ...facts, ...kinds };
+}
+
+/**
+ * What a message says in part of the steps not answered yet, by slot: a month without its day (« un NEC local à
+ * Brest en mars » gives `2027-03` for the date), for the step to ask the rest.
+ */
+export function partialFactsIn(
+  text: string,
+  steps: Step[],
+  answers: Answers,
+  today: string,
+): Record<string, string> {
+  const month = monthSaid(text, today);
+  const dates = steps.filter((s) => s.type === 'date' && !(s.slot in answers) && !s.onlyIf);
+  // The first date asked is the one a month said in passing is about (the event's).
+  return month && dates[0] ? { [dates[0].slot]: month } : {};
+}
+
+/** The month (`YYYY-MM`, not gone) a message names without its day (« en mars », « mi-juin »), if it does. */
+export function monthSaid(text: string, today: string): string | undefined {
+  const reading = dateIn(withoutCallNames(text), today);
+  return reading.kind === 'vague' && reading.month && reading.month >= today.slice(0, 7)
+    ? reading.month
+    : undefined;
 }
 
 /**
@@ -141,7 +165,7 @@ function factFor(
       // Said in the step's own words only (« avec le soutien de la région », "first time at NEC ESS").
       if (!step.keywords) return undefined;
       const reading = choiceIn(text, yesNoOptions(step.keywords), { exactOnly: true, keepNegated: true });
-      return reading.kind === 'one' ? reading.id === 'yes' : undefined;
+      return reading.kind === 'one' ? reading.id === YES : undefined;
     }
     case 'date': {
       const reading = dateIn(text, today);

@@ -173,7 +173,7 @@ async function saveForm(ctx: DialogContext, turn: Turn, form: SubmittedForm): Pr
     text: changed.length === 0 ? turn.t(UNCHANGED) : plural(turn.lang, changed.length, SAVED),
     data: { application: application.id, changed },
   });
-  sayEligibility(ctx, turn, application, changed);
+  sayEligibility(ctx, turn, application, changed, before);
   // The chat carries on with this application: its next question, or its summary when every step is done.
   turn.state.activeApplication = application.id;
   await advance(ctx, turn, application);

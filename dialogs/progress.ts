@@ -7,6 +7,8 @@ import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import type { Application } from './application.ts';
 import { followReminders } from './consequences.ts';
 import type { DialogContext } from './context.ts';
+import { factsIn } from './facts.ts';
+import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { openWithout, statusText, stepReply } from './render.ts';
 import { nextStep, previousStep } from './steps.ts';
 import { summaryReply } from './summary.ts';
@@ -21,7 +23,10 @@ export async function ask(ctx: DialogContext, turn: Turn, application: Applicati
   const closed =
     step.pastPrompt !== undefined &&
     callStatus(ctx.call(dialog.id), ctx.deps.clock.now(), ctx.timezone(turn)).state === 'closed';
-  const asked = closed && step.pastPrompt ? { ...step, prompt: step.pastPrompt } : step;
+  // « … en mars » said ahead: which day of that month.
+  const month = step.slot in application.answers ? undefined : application.partial?.[step.slot];
+  const prompt = month ? dayOfMonthPrompt(month) : closed ? step.pastPrompt : undefined;
+  const asked = prompt ? { ...step, prompt } : step;
   ctx.say(turn, stepReply(ctx.call(dialog.id), steps, application, asked, turn.lang));
 }
 
@@ -146,5 +151,12 @@ export function registerSkipOffer(ctx: DialogContext, action: string): void {
     },
     // « je sais pas encore », « plus tard » to « on la laisse pour plus tard ? »: that is the offer taken.
     meansYes: (text) => saysNotKnownYet(text, { others: 4 }),
+    // "yes it is our first time", « non, le 12 mars » answer the step itself, in its own words.
+    answersInstead: async (turn, data, rest) => {
+      const application = await atStep(turn, data);
+      const step = application && ctx.stepsOf(application).find((s) => s.slot === data.slot);
+      if (!application || !step || step.type === 'text') return false;
+      return step.slot in factsIn(rest, [step], {}, ctx.today(turn));
+    },
   });
 }

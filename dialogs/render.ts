@@ -8,6 +8,7 @@ import type { Reply } from '../src/core/message.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import { proposedByName } from './facts.ts';
+import { spellMonth } from './parsers/dates.ts';
 import { applicableSteps, missingSteps, progress, type Step } from './steps.ts';
 
 /** An answer as it reads (choice labels, euros, days in words). */
@@ -36,6 +37,17 @@ export function answersSaid(call: CallDefinition, steps: Step[], answers: Answer
     .filter((s) => s.slot in answers)
     .map(
       (s) => `${s.label[lang]}${colon}${formatAnswer(call, s.slot, answers[s.slot] as AnswerValue, lang)}`,
+    );
+}
+
+/** The facts said in part, as the list of what was noted says them (« date de l'événement : mars 2027, jour à préciser »). */
+export function partsSaid(steps: Step[], partial: Record<string, string>, lang: Lang): string[] {
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  return steps
+    .filter((s) => s.slot in partial)
+    .map(
+      (s) =>
+        `${s.label[lang]}${colon}${spellMonth(partial[s.slot] as string, lang)}${lang === 'fr' ? ', jour à préciser' : ', day to be given'}`,
     );
 }
 

@@ -106,6 +106,10 @@ const NAME_WORDS = new WeakMap<Step, string[]>();
 function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
   if (!parsed.ok) return parsed;
   const said = parsed.value.replace(/[.!]+$/, '').trim();
+  // « la Ville de Brest, on est une commune », "Open Lab, we're a nonprofit": the name, without what follows it
+  // about the body (its kind is read from those words: `factsAhead`).
+  const name = step.properName ? nameWithout(said) : said;
+  if (name !== said) return { ok: true, value: name, echo: { fr: `« ${name} »`, en: `“${name}”` } };
   for (const pattern of step.findIn ?? []) {
     const match = pattern.exec(said);
     const value = match?.groups?.value?.trim();
@@ -115,6 +119,21 @@ function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
       return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
   }
   return parsed;
+}
+
+/** What is said of a body after its name: « , on est une commune », " - we're a nonprofit", « (une asso) ». */
+const ABOUT_THE_BODY =
+  /^(?<name>.*?\p{Lu}.*?)\s*(?:,|;|\s[-–—]\s|\()\s*(?:(?:on est|nous sommes|c['’]est|ce sont|il s['’]agit d['’]|we['’]re|we are|it['’]s|it is|which is|qui est)\s+)?(?:une?|des|l['’]|la|le|an?|the|notre|our)\s+[^\p{Lu}\d]*?\)?$/u;
+/** A lowercase article before a name's capital (« la Ville de Brest »): not part of the name. */
+const ARTICLE_BEFORE_NAME = /^(?:la|le|les|l['’]|the)\s*(?=\p{Lu})/u;
+
+/**
+ * A proper name said with what follows it about the body: the name alone, and without its article then — a name
+ * said alone is taken as written (« la Ville de Brest »).
+ */
+function nameWithout(said: string): string {
+  const name = ABOUT_THE_BODY.exec(said)?.groups?.name;
+  return name ? name.replace(ARTICLE_BEFORE_NAME, '').trim() : said;
 }
 
 /** What may come before a name said in a sentence: a greeting, « on est / nous sommes / c'est », an article. */

@@ -39,14 +39,20 @@ export function parseBoolean(text: string, keywords: Record<string, string[]> = 
   return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
 }
 
-/** The yes and no of a step said in its own words, as the two options of a choice. */
+/**
+ * The yes and no of a step said in its own words, as the two options of a choice, `YES` and `NO`. Their ids are
+ * no words: the words « oui » and « non » are read before (`yesNoIn`), here only the step's own words count — the
+ * "no" of "no idea" is no answer.
+ */
 export function yesNoOptions(keywords: Record<string, string[]>): Option[] {
   return [
-    // The words « oui » and « non » are read before (`yesNoIn`): here only the step's own words count.
-    { id: 'yes', label: { fr: '', en: '' }, keywords: keywords.yes },
-    { id: 'no', label: { fr: '', en: '' }, keywords: keywords.no },
+    { id: YES, label: { fr: '', en: '' }, keywords: keywords.yes },
+    { id: NO, label: { fr: '', en: '' }, keywords: keywords.no },
   ];
 }
+
+export const YES = '+';
+const NO = '-';
 
 /** Yes or no said by the step's words for them; a negation is part of those words ("not our first time"). */
 function yesNoSaid(
@@ -55,7 +61,7 @@ function yesNoSaid(
 ): { value: boolean; rest: string } | undefined {
   if (!keywords.yes && !keywords.no) return undefined;
   const reading = choiceIn(text, yesNoOptions(keywords), { keepNegated: true });
-  return reading.kind === 'one' ? { value: reading.id === 'yes', rest: '' } : undefined;
+  return reading.kind === 'one' ? { value: reading.id === YES, rest: '' } : undefined;
 }
 
 /** Reads one option named in a sentence: its number, id, label or a synonym; asks back when two are close. */

@@ -123,3 +123,22 @@ const DAY_WORDS: Record<Lang, Intl.DateTimeFormat> = {
 export function spellDay(day: Day, lang: Lang): string {
   return formatDate(DAY_WORDS[lang], new Date(`${day}T00:00:00Z`), lang);
 }
+
+const SPELLED_MONTH = { timeZone: 'UTC', month: 'long', year: 'numeric' } as const;
+const MONTH_WORDS: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', SPELLED_MONTH),
+  en: new Intl.DateTimeFormat('en-GB', SPELLED_MONTH),
+};
+
+/** A month in words (`YYYY-MM`): `mars 2027` / `March 2027`. */
+export function spellMonth(month: string, lang: Lang): string {
+  return MONTH_WORDS[lang].format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** The question for a day when its month was said before (« … en mars »). */
+export function dayOfMonthPrompt(month: string): Localized {
+  return {
+    fr: `Vous m’avez parlé de ${spellMonth(month, 'fr')} : quel jour exactement ? (par exemple « le 12 »)`,
+    en: `You mentioned ${spellMonth(month, 'en')}: which day exactly? (for example “the 12th”)`,
+  };
+}

@@ -15,6 +15,11 @@ export interface ConfirmAction {
   no?(turn: Turn, data: Record<string, unknown>): Promise<void>;
   /** Words other than a yes that say yes to this question (« je sais pas encore » to leaving a step for later). */
   meansYes?(text: string): boolean;
+  /**
+   * Whether the words after the yes or no answer the question behind this one instead (« yes it is our first
+   * time » to « shall we leave "first time" for later? »): the message then goes on as usual, question dropped.
+   */
+  answersInstead?(turn: Turn, data: Record<string, unknown>, rest: string): Promise<boolean>;
 }
 
 export class Confirmations {
@@ -47,6 +52,14 @@ export class Confirmations {
     // « oui mais c'est quoi la charte ? » asks before it answers.
     const answer = typeof said === 'object' && !said.rest.trim().endsWith('?') ? said.value : undefined;
     const text = turn.message.choiceId ?? turn.message.text;
+    if (
+      typeof said === 'object' &&
+      turn.message.choiceId === undefined &&
+      (await action.answersInstead?.(turn, pending.data, said.rest))
+    ) {
+      turn.dropped = pending;
+      return next();
+    }
     if (answer === true || (answer === undefined && action.meansYes?.(text)))
       return action.yes(turn, pending.data);
     if (answer === false) {

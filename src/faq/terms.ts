@@ -5,28 +5,20 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isCommonWord } from '../core/common-words.ts';
 import { normalize } from '../core/text.ts';
-
-// The stopwords-iso lists: broad lists of both languages' common words. The file holds 58 languages: it is
-// read rather than required, so that the other 56 are not kept for good in the module cache.
-const COMMON_WORDS = (() => {
-  const file = createRequire(import.meta.url).resolve('stopwords-iso/stopwords-iso.json');
-  const lists = JSON.parse(readFileSync(file, 'utf8')) as Record<'fr' | 'en', string[]>;
-  return new Set([...lists.fr, ...lists.en].map(normalize));
-})();
 
 /**
  * Whether a (folded) word is one of the languages' common words. Such lists hold content words too (« premier »,
  * "date", "free"), so the search drops one only when the knowledge base does not use it.
  */
 export function isFiller(word: string): boolean {
-  return COMMON_WORDS.has(word);
+  return isCommonWord(word);
 }
 
 // Words the common-word lists hold that still say what a question is about (« il fait beau »): a question made

@@ -5,7 +5,7 @@
  * about the step itself in the second person (« vous voulez dire… », « vous parlez de… », "you mean…"). Such a
  * message is asked back before it is stored: a real answer can start the same way (« Comment rapprocher les
  * habitants du numérique »), and then costs only a « oui ». Two readings with the same article (« le nom complet
- * ou le sigle ») are a question too.
+ * ou le sigle ») are a question too, and so is an answer handed over for approval (« …, je suppose, non »).
  */
 import { normalize } from '../core/text.ts';
 
@@ -24,6 +24,10 @@ const QUESTION_LAST = /\b(?:de qui|de quoi|a qui|pour qui|combien|lequel|laquell
 const ABOUT_THE_STEP =
   /^(?:(?:euh|heu|hmm|ah|ok|so)[\s,]+)*(?:vous (?:voulez dire|parlez d\w*|entendez|attendez|demandez|voulez)|tu (?:veux dire|parles d\w*)|you (?:mean|want|are asking|re asking)|(?:il|ca) (?:faut|doit) (?:un|une|des|le|la|mettre|ecrire|etre))\b/;
 
+/** An answer handed over for approval: « tout le monde je suppose, non », "mediators I guess, right". */
+const TAG_QUESTION =
+  /(?:\b(?:je suppose|j'imagine|je pense|i guess|i suppose|i think)(?:,? (?:non|hein|right|no))?|, (?:non|hein|n'est-ce pas|right|no|isn't it|don't you think))$/;
+
 /** Two readings offered back with the same article: « le nom complet ou le sigle », "the full name or the short one". */
 const EITHER = /^(the|le|la|les|un|une|a|an) [^,]+ (?:or|ou) \1 \S+(?: \S+)?$/;
 
@@ -37,6 +41,7 @@ export function asksRatherThanAnswers(text: string): boolean {
     HOW_TO_FILL.test(typed) ||
     QUESTION_LAST.test(typed) ||
     ABOUT_THE_STEP.test(typed) ||
-    EITHER.test(typed)
+    EITHER.test(typed) ||
+    TAG_QUESTION.test(typed)
   );
 }

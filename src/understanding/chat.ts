@@ -9,7 +9,8 @@ import { normalize } from '../core/text.ts';
 export type ChatKind = 'wait' | 'remark' | 'pause' | 'person' | 'next' | 'back';
 
 const FILLER = String.raw`(?:(?:euh+|heu+|hmm+|bon|ok|okay|oh|ah|alors|well|um+|sorry|desole|desolee|pardon|bonjour|bonsoir|salut|re|rebonjour|hello|hi|hey|coucou)[\s,.!…]+)*`;
-const END = String.raw`[\s,.!?…]*$`;
+// A laugh or an emoji after the words changes nothing (« bonne question lol »).
+const END = String.raw`(?:[\s,.!?…]+(?:lol|mdr|ptdr|haha+|hihi|xd|:\)|:-\)|😅|🙂|😂))?[\s,.!?…]*$`;
 const whole = (patterns: string[]) => new RegExp(`^${FILLER}(?:${patterns.join('|')})${END}`);
 
 /** Asking the bot to wait, or saying one is looking: « attendez », « une seconde, je cherche », "give me a minute". */

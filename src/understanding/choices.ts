@@ -68,6 +68,9 @@ function nameOf(phrase: string): Name {
   return name;
 }
 
+/** Words that deny what follows them: never alone what tells an option. */
+const NEGATIONS = new Set(['not', 'no', 'non', 'pas', 'ne', 'n']);
+
 interface OptionNames {
   names: Map<string, Name[]>;
   distinctive: Set<string>;
@@ -120,7 +123,10 @@ function readNames(options: ChoiceOption[], strict: boolean): OptionNames {
     for (const word of phrases.flatMap((p) => p.words))
       owners.set(word, (owners.get(word) ?? new Set()).add(option.id));
   }
-  const distinctive = new Set([...owners].filter(([, ids]) => ids.size === 1).map(([word]) => word));
+  // A negation only turns a name around: "not" of "not our first time" does not say "no" in "not sure".
+  const distinctive = new Set(
+    [...owners].filter(([word, ids]) => ids.size === 1 && !NEGATIONS.has(word)).map(([word]) => word),
+  );
   return { names, distinctive };
 }
 
@@ -276,7 +282,13 @@ export function choiceIn(text: string, options: ChoiceOption[], how: ReadingOpti
   const words = contentWords(said);
   const named = hits(words, options, how, alternatives, typed);
   const found = alternatives ? named : withoutQualifiers(blended(named, options), words, typed);
-  if (found.length === 0) return { kind: 'none' };
+  if (found.length === 0) {
+    // « on hésite entre les deux », "either of the two": of two options, both are candidates — which one?
+    const two = options.filter((o) => o.id !== OTHER);
+    return two.length === 2 && words.some((w) => BOTH.has(w))
+      ? { kind: 'close', ids: two.map((o) => o.id) }
+      : { kind: 'none' };
+  }
   if (found.length === 1) return { kind: 'one', id: (found[0] as Hit).id };
   // Exact names beat guesses at typos.
   const exact = found.filter((h) => h.exact);

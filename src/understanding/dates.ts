@@ -18,8 +18,8 @@ export type DateReading =
   | { kind: 'day'; day: Day }
   /** `samedi 15 juin` when the 15th is a Tuesday: the day as written, and the nearest days of that weekday. */
   | { kind: 'weekday-mismatch'; day: Day; candidates: Day[] }
-  /** A month without a day (`mi-juin`, `début octobre`, `in June`). */
-  | { kind: 'vague' }
+  /** A month without a day (`mi-juin`, `début octobre`, `in June`): that month (`YYYY-MM`) when one is named. */
+  | { kind: 'vague'; month?: string }
   /** A day that does not exist (`31 juin`). */
   | { kind: 'invalid' }
   /** Several days (« le 15 ou le 16 juin »): which one? */
@@ -77,6 +77,7 @@ const NUMERIC_DAY = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))
 /** A season or a part of the year (« au printemps », « à la rentrée », "next summer"): no day either. */
 const SEASONS =
   "printemps|ete|automne|hiver|rentree|spring|summer|autumn|fall|winter|(?:debut|fin|milieu) d'annee|(?:start|end|middle) of the year";
+const SEASON = new RegExp(`\\b(?:${SEASONS})\\b`);
 const VAGUE = new RegExp(
   `\\b(mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*(?:${MONTH_WORDS})\\b|^\\s*(?:${MONTH_WORDS})(?:\\s+\\d{4})?\\s*$|\\b(?:${SEASONS})\\b`,
 );
@@ -162,10 +163,10 @@ function readDate(said: string, today: Day): DateReading {
   );
   if (!result)
     return VAGUE.test(typed) || DAY_ALONE.test(typed) || DAYS_WITHOUT_MONTH.test(typed)
-      ? { kind: 'vague' }
+      ? vague(typed, today)
       : { kind: 'none' };
   const start = result.start;
-  if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return { kind: 'vague' };
+  if (!start.isCertain('day') && !start.isCertain('weekday') && VAGUE.test(typed)) return vague(typed, today);
   let year = start.get('year') ?? Number(today.slice(0, 4));
   const twoDigitYear = /^\s*'?(\d{2})\b(?![/.:h])/.exec(compact.slice(result.index + result.text.length));
   if (!start.isCertain('year') && twoDigitYear && start.isCertain('month'))
@@ -187,6 +188,41 @@ function readDate(said: string, today: Day): DateReading {
     return { kind: 'weekday-mismatch', day, candidates: [day, addDays(day, -back), addDays(day, 7 - back)] };
   }
   return { kind: 'day', day };
+}
+
+/** A month named without its day (« en mars », "in March 2027"): its next one from today, unless a year is said. */
+const MONTH_NAMED = new RegExp(
+  `(?:\\b(?:mi|courant|debut|fin|milieu|en|au mois de|early|mid|late|in|during|end of|beginning of)\\b[\\s-]*|^\\s*)(${MONTH_WORDS})\\b\\.?(?:\\s+(\\d{4}))?`,
+  'g',
+);
+
+function vague(typed: string, today: Day): DateReading {
+  const named = [...typed.matchAll(MONTH_NAMED)];
+  const months = new Set(named.map((m) => MONTHS[m[1] ?? '']));
+  // « mars » alone or once; « mai ou juin » says no one month.
+  if (months.size !== 1 || SEASON.test(typed)) return { kind: 'vague' };
+  const month = MONTHS[named[0]?.[1] ?? ''] ?? 0;
+  const [year, now] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const said = named.find((m) => m[2])?.[2];
+  const inYear = said ? Number(said) : month < now ? year + 1 : year;
+  return { kind: 'vague', month: `${inYear}-${String(month).padStart(2, '0')}` };
+}
+
+/** A day of the month said without its month (« le 23 », « mardi 23 », "the 23rd"), at the start of a message. */
+const DAY_OF_MONTH = new RegExp(
+  `^((?:le |the |on the |on )?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?(?:le |the )?)(\\d{1,2})(?:er|e|st|nd|rd|th)?(?![\\d/.:h-]|\\s*(?:${MONTH_WORDS})\\b|\\s*(?:ou|or|et|and|,|a|au|to)\\s*(?:le |the )?\\d)`,
+);
+
+/**
+ * A message read against a month said before (`YYYY-MM`, « en mars » in an opening): a day alone (« le 23 »,
+ * « mardi 23 ») is that day of that month, written out for the date readers; anything else is left as it is.
+ */
+export function inMonth(said: string, month: string): string {
+  const typed = normalize(said).trim();
+  const found = DAY_OF_MONTH.exec(typed);
+  if (!found) return said;
+  const [year, m] = month.split('-');
+  return `${found[1]}${found[2]}/${m}/${year}${typed.slice(found[0].length)}`;
 }
 
 /** The day a chrono result names, when the calendar has it. */

@@ -176,7 +176,8 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   // "what if it runs over several days?", « et si notre thème n'est pas dans la liste ? », « ça suffit ? »,
   // "what should I put here?", « dans quelle case ? », "before or after VAT?": a condition on the answer, its
   // sufficiency, how to give it, or which of two to give — the step's question, whatever words it uses.
-  if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed)) return 'step';
+  if (HYPOTHETICAL.test(typed) || ENOUGH.test(typed) || ANSWERING.test(typed) || TO_SEE.test(typed))
+    return 'step';
   // "does a partner have to be signed up already?", « un partenaire doit-il avoir signé ? »: what the step's
   // thing must be to count — the step's question.
   const found = REQUIRED.exec(typed)?.groups;
@@ -193,6 +194,10 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
 const REQUIRED =
   /^(?:(?:and|but|so|et|mais|alors)\s+)?(?:(?:does|do|must|should|can|could|will|would)\s+(?:an?|the|our|my|each|every|all)?\s*(?<noun>[a-z]+)s?\s+(?:have to|has to|need to|needs to|be|count|qualify)\b|(?:est-ce qu'|est-ce que\s+)?(?:une?|le|la|les|nos|notre|chaque|tous les|toutes les)\s+(?<noun2>[a-z]+)\s+(?:doit|doivent|peut|peuvent|faut)(?:-(?:il|elle|ils|elles)| (?:il|elle|ils|elles))?\s+(?:etre|avoir|deja|forcement|obligatoirement)\b|(?:what|which|who|qu'est-ce qui|qu'est ce qui|qui|quoi)\s+(?:counts|count|compte|comptent|qualifies|est considere)\s+(?:as|comme)\s+(?:an?|the|une?|des)?\s*(?<noun3>[a-z]+))/;
 
+/** Asking to see or read what the step is about: "can I see it first?", « je peux la lire avant ? ». */
+const TO_SEE =
+  /^(?:(?:and|but|so|et|mais|alors|ok)[\s,]+)?(?:(?:can|could|may) (?:i|we) (?:see|read|look at|have a look at|get) (?:it|that|this|them)|(?:je|on) (?:peux|peut|pourrais|pourrait) (?:la|le|les) (?:voir|lire|consulter|avoir)|(?:ou|where) (?:est-ce qu'on|est-ce que je|can i|can we|do i|do we) (?:la|le|les|it|them)? ?(?:trouve|lit|find|read))\b/;
+
 /** A condition put on the answer: "what if…", « et si… », « si jamais… », "if two of us come…". */
 const HYPOTHETICAL =
   /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
@@ -201,7 +206,7 @@ const ENOUGH =
   /^(?:does|do|would|will|can)\s.*\s(?:count|qualify|suffice|be enough|do)[\s?!.]*$|^est-ce qu(?:e |').*\s(?:compte|suffit|suffira|marche|passe)[\s?!.]*$|\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
 /** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
 const ANSWERING =
-  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|(?:je m'engage|on s'engage|nous nous engageons|ca m'engage|ca nous engage|ca engage) a quoi|(?:je|on) (?:reponds|repond|mets|met|coche|choisis|choisit) quoi|qu'est-ce que (?:je|j'|on) (?:reponds|repond|mets|met|coche|choisis)|what do (?:i|we) (?:answer|put|say|tick|pick)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
+  /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|(?:je m'engage|on s'engage|nous nous engageons|ca m'engage|ca nous engage|ca engage) a quoi|(?:je|on) (?:reponds|repond|mets|met|coche|choisis|choisit) quoi|qu'est-ce que (?:je|j'|on) (?:reponds|repond|mets|met|coche|choisis)|what do (?:i|we) (?:answer|put|say|tick|pick)|(?:vous|tu) (?:attendez|attends|voulez|veux) quoi|qu'est-ce que vous (?:attendez|voulez)|what do you (?:expect|want|need)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
 
 /** A question on how to answer: what the person should write, pick or give. */
 const HOW_TO_ANSWER =
@@ -228,6 +233,20 @@ export function asksAbout(text: string, words: string[]): boolean {
  * Whether a text is framed as a question (« c'est quoi… », « combien… », "what do you mean…"), rather than
  * an answer ending in a question mark ("online or hybrid?", « 200 ? »).
  */
+/** Whether a message opens as a question does (« comment… », « combien… », "what…", "can…"). */
+export function opensAsQuestion(text: string): boolean {
+  return QUESTION_START.test(asQuestionTyped(text));
+}
+
+/** Which of the options, or what they are: « lequel vous conseillez ? », "what are the options again?". */
+const WHICH_OPTION =
+  /\b(?:lequel|laquelle|lesquels|lesquelles|quelles? (?:sont les )?(?:options|choix|possibilites)|les (?:options|choix|possibilites)|which one|which ones|(?:what|which) (?:are )?(?:the )?(?:options|choices)|the options)\b/;
+
+/** Whether a question asks which of a step's options to give, or what they are. */
+export function asksWhichOption(text: string): boolean {
+  return WHICH_OPTION.test(asQuestionTyped(text));
+}
+
 export function isFramedQuestion(text: string): boolean {
   const typed = asQuestionTyped(text);
   // « un syndicat mixte c'est une collectivité ou une autre structure ? »: asked of the answer, not one.

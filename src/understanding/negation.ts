@@ -7,7 +7,7 @@
  */
 
 const NEGATION =
-  /(?<=^|[\s,;:(])(?:(?:pas|not|sans|without|sauf|except|hormis|excepte|[àa]\s+part|other\s+than|but\s+not|instead\s+of|au\s+lieu\s+d(?:e|u|es|['’])|plut[oô]t\s+que|rather\s+than|no\s+longer|n['’](?:est|[ée]tait|sera)\s+(?:plus|pas)|ne\s+(?:sont|seront|sera)\s+(?:plus|pas)|(?:is|was)\s+not|isn['’]t|wasn['’]t)|(?<=\S[\s,;:(]+)(?:non|no))\s+(?!(?:plus|moins|loin|au[\s-]+del[aà]|encore|seulement|oublier|compter|more|less|fewer|over|under|beyond|far|later|yet|only|forgetting)\b)[^,;.!?()]*?(?=$|[,;.!?()]|\s(?:mais|but|et|and|ou|or|&|\+)\s)/giu;
+  /(?<=^|[\s,;:(])(?:(?:pas|not|sans|without|sauf|except|hormis|excepte|[àa]\s+part|other\s+than|but\s+not|instead\s+of|au\s+lieu\s+d(?:e|u|es|['’])|plut[oô]t\s+que|rather\s+than|no\s+longer|n['’](?:est|[ée]tait|sera)\s+(?:plus|pas)|ne\s+(?:sont|seront|sera)\s+(?:plus|pas)|(?:is|was)\s+not|isn['’]t|wasn['’]t)|(?<=\S[\s,;:(]+)(?:non|no))\s+(?!(?:doute|doubt|plus|moins|loin|au[\s-]+del[aà]|encore|seulement|oublier|compter|more|less|fewer|over|under|beyond|far|later|yet|only|forgetting)\b)[^,;.!?()]*?(?=$|[,;.!?()]|\s(?:mais|but|et|and|ou|or|&|\+)\s)/giu;
 
 /** The text with what it says is not meant blanked out (same length: positions and the rest stay as typed). */
 export function withoutNegated(text: string): string {

@@ -6,7 +6,7 @@
 import { normalize } from '../core/text.ts';
 import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
-import { contentWords } from './words.ts';
+import { AROUND_A_QUANTITY, contentWords } from './words.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
 
@@ -121,17 +121,6 @@ function scaled(text: string, n: FoundNumber, measure: Measure): number {
     return Math.round(n.value * MILES_TO_KM * 100) / 100;
   return n.value;
 }
-
-/** Words that may stand beside a quantity said alone (« on attend environ 200 personnes », "it's 180"). */
-const AROUND_A_QUANTITY = new Set(
-  (
-    'ca fait sera seront serons serait attend attendons attendu attendus prevoit prevoyons prevu prevus compte ' +
-    'comptons environ approximativement peu pres presque autour quelque chose comme plus moins moins max ' +
-    'maximum maxi minimum mini total tout tous finalement fait exactement pile voila disons dire ' +
-    'about around approximately approx roughly nearly almost maybe least most max total expect expecting ' +
-    'expected there ll all say exactly just only sorry meant mean make'
-  ).split(' '),
-);
 
 /**
  * What a message that is only a quantity measures — « 180 », « on attend 200 personnes », « 20 000 euros »,

@@ -9,7 +9,7 @@ import { normalize } from '../core/text.ts';
 
 /** Word starts that speak of knowing, deciding, waiting or saying, without accents. */
 const KNOWING =
-  /\b(?:sai[st]|savons|connai[st]|connaissons|know|knew|sure|sur|sure|certaine?|idee|idea|clue|flou|unclear|hesit\w*|decid\w*|defini\w*|fix\w*|choisi\w*|confirm\w*|calcul\w*|chiffr\w*|cherch\w*|look\w*|attend\w*|wait\w*|esper\w*|hop\w*|depend\w*|souvien\w*|rappel\w*|remember|recall|info\w*|confidenti\w*|secret|private|prive|rather|prefer\w*|tard|later|bientot|soon|encore|yet|toujours|still|moment|instant|reserv\w*|book\w*|sign\w*|discut\w*|discuss\w*|parl\w*|talk\w*|reflech\w*|thinking|dois|doit|devons|need|must|abord|first|verifi\w*|check\w*|demand\w*|ask\w*|idk|dunno|nsp|jsp|tbd|tbc)\b/;
+  /\b(?:sai[st]|savons|connai[st]|connaissons|know|knew|sure|sur|sure|certaine?|idee|idea|clue|flou|unclear|hesit\w*|decid\w*|defini\w*|fix\w*|choisi\w*|confirm\w*|calcul\w*|chiffr\w*|cherch\w*|look\w*|attend\w*|wait\w*|esper\w*|hop\w*|depend\w*|souvien\w*|rappel\w*|remember|recall|info\w*|confidenti\w*|secret|private|prive|rather|prefer\w*|tard|later|bientot|soon|encore|yet|toujours|still|moment|instant|reserv\w*|book\w*|sign\w*|discut\w*|discuss\w*|parl\w*|talk\w*|reflech\w*|thinking|dois|doit|devons|need|must|abord|first|verifi\w*|check\w*|regard\w*|consult\w*|faut|faudra|faudrait|demand\w*|ask\w*|en train|en cours|in progress|working|drafting|idk|dunno|nsp|jsp|tbd|tbc)\b/;
 /** A negation, French or English. */
 const NEGATION =
   /\b(?:ne|n'|pas|plus|jamais|aucune?|rien|no|not|never|none|nothing|don't|doesn't|didn't|can't|cannot|won't|haven't|hasn't|isn't|aren't)\b|n't\b/;
@@ -31,6 +31,11 @@ const SPEAKER =
 const NOT_NOW_AT_END =
   /\b(?:encore|pour l'instant|pour le moment|en ce moment|actuellement|plus tard|bientot|prochainement|yet|for now|at the moment|right now|currently|later|soon|in progress|en cours)[\s.!…]*$/;
 const STILL = /^\S+(?:\s+\S+){0,3}?\s+(?:encore|toujours|still|en train de|busy)\b/;
+/** Still being done, said first: "still drafting it", « toujours en train de le rédiger », « encore en cours ». */
+const STILL_DOING =
+  /^(?:(?:we're|we are|i'm|i am|on est|je suis|c'est|it's)\s+)?(?:still|toujours|encore)\s+(?:\w+ing\b|en train\b|en cours\b|a (?:l'|la )?(?:etude|reflexion)\b)/;
+/** Not yet, anywhere: « pas encore », "yet", "so far". */
+const NOT_YET = /\b(?:pas encore|not yet|yet|so far|pour l'instant|pour le moment|encore)\b/;
 /** « aucun pour le moment », "none yet": at a free-text step (the partners) that is an answer. */
 const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|alone)\b/;
 
@@ -44,9 +49,14 @@ export function speaksOfTheAnswer(text: string): boolean {
   const trimmed = text.trim();
   const typed = normalize(trimmed);
   const words = typed.split(' ');
-  if (words.length > 10 || /\d/.test(typed) || NONE.test(typed)) return false;
+  if (words.length > 10 || /\d/.test(typed)) return false;
   if (/\s\p{Lu}/u.test(trimmed.replace(/^\S+/, '').replace(/\s(?:I|I'm|I've|I'd|I'll)\b/g, ' ')))
     return false;
+  // "still drafting it with the team", « toujours en train de l'écrire »: still being done.
+  if (STILL_DOING.test(typed)) return true;
+  // "nobody confirmed yet, maybe the library": nothing sure yet, only a guess beside it.
+  if (NOT_YET.test(typed) && DOUBT.test(typed)) return true;
+  if (NONE.test(typed)) return false;
   // « on n'a pas vraiment décidé », "we haven't decided": us, a negation and a word of knowing, in a few words.
   const notKnown = words.length <= 6 && NEGATION.test(typed) && KNOWING.test(typed);
   return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);
@@ -72,11 +82,19 @@ const LIKELY_FIRST =
 export function valueBeforeDoubt(text: string): string | undefined {
   const typed = normalize(text);
   const but = /\s*,?\s*\b(?:mais|but)\b/.exec(typed);
+  if (!but) return undefined;
   const likely = LIKELY_FIRST.exec(typed);
-  if (!but || !likely) return undefined;
   // « sans doute » would read as « sans » (without) the option: the value alone is read.
-  return typed.slice(likely[0].length, but.index).trim();
+  if (likely) return typed.slice(likely[0].length, but.index).trim();
+  // « en présentiel je pense, mais rien n'est sûr », "hybrid I think, but nothing is booked": the doubt inside.
+  const before = typed.slice(0, but.index);
+  return DOUBT_INSIDE.test(before) ? before.replace(DOUBT_INSIDE_ALL, ' ').trim() : undefined;
 }
+
+/** Words of doubt said beside a value, before « mais », "but". */
+const DOUBT_INSIDE =
+  /\b(?:je pense|je crois|j'imagine|probablement|surement|i think|i guess|i suppose|probably|likely)\b/;
+const DOUBT_INSIDE_ALL = new RegExp(DOUBT_INSIDE.source, 'g');
 
 /** Words of checking or deciding still to come: « je dois vérifier », "I'd have to ask", "nothing official". */
 const TO_CHECK =
@@ -90,4 +108,54 @@ const TO_CHECK =
 export function takenBackAfterBut(text: string): boolean {
   const after = /\b(?:mais|but|sauf que|though|except)\b(.*)$/.exec(normalize(text))?.[1];
   return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
+}
+
+/** A clause that is only a hedge: « je sais pas trop », "not sure", « bof », "hard to say". */
+const HEDGE_ONLY =
+  /^(?:(?:euh|heu|bah|ben|hmm+|bof|well|alors|bon|ok)[\s,]*)*(?:(?:je|j')?\s*(?:ne\s+)?sais\s+pas(?:\s+(?:trop|vraiment|encore|bien))?|jsp|chais pas|(?:je (?:ne )?suis )?pas (?:tres |trop )?(?:sure?|certaine?)(?: encore)?|(?:i'm |i am )?not (?:really |quite |too )?sure(?: yet)?|unsure|i don't (?:really )?know|dunno|no idea|aucune idee|difficile a dire|hard to say|bof|je dirais|i'd say|disons|let's say)(?:\s+(?:trop|encore|yet|really))?[\s.!…]*$/;
+/** A doubt said inside a clause: « peut-être open data », "maybe cybersecurity", « la cybersécurité sans doute ». */
+const DOUBT_IN_CLAUSE =
+  /\b(?:peut-etre|peut etre|sans doute|probablement|eventuellement|possiblement|surement|pourquoi pas|a voir|je crois|je pense|maybe|perhaps|probably|possibly|potentially|why not|i think|i guess)\b/;
+const DOUBT_WORDS = new RegExp(DOUBT_IN_CLAUSE.source, 'g');
+/** Where a list of answers splits: commas, « et », "and", « ainsi que ». */
+const LIST_BREAK = /\s*(?:[,;]\s*(?:(?:et|and|puis|then)\s+)?|\s(?:et|and|ainsi que|plus|as well as)\s)\s*/i;
+
+/**
+ * A list answer whose items are said with different certainty (« je sais pas trop, inclusion numérique et
+ * peut-être open data »): the items said for sure, and those said with a doubt (their doubt words left out).
+ * A clause that is only a hedge is left out: a hedge before a clear answer is not a non-answer. Undefined when
+ * the message has no doubt in it, or says nothing besides its hedge.
+ */
+export function sureAndDoubted(text: string): { sure: string; doubted: string } | undefined {
+  const sure: string[] = [];
+  const doubted: string[] = [];
+  let hedged = false;
+  for (const clause of text.split(LIST_BREAK)) {
+    const typed = normalize(clause).trim();
+    if (typed === '') continue;
+    const withoutDoubt = typed
+      .replace(DOUBT_WORDS, ' ')
+      .replace(/[\s?!.…]+/g, ' ')
+      .trim();
+    if (HEDGE_ONLY.test(typed) || withoutDoubt === '') hedged = true;
+    else if (DOUBT_IN_CLAUSE.test(typed)) doubted.push(withoutDoubt);
+    else sure.push(clause.trim());
+  }
+  if ((!hedged && doubted.length === 0) || sure.length + doubted.length === 0) return undefined;
+  return { sure: sure.join(', '), doubted: doubted.join(', ') };
+}
+
+/** « ça dépend », "it depends", said first before what it depends on or what is asked. */
+const DEPENDS = /^(?:ca|cela|tout|it|that)\s+depend\w*$/;
+
+/**
+ * A message without the hedge that opens it (« je sais pas, lequel est le plus financé ? », « ça dépend, vous
+ * attendez quoi exactement ? »): what follows, or the message itself when no hedge opens it.
+ */
+export function withoutHedge(text: string): string {
+  const comma = /[,;:]/.exec(text);
+  if (!comma) return text;
+  const first = normalize(text.slice(0, comma.index)).trim();
+  const rest = text.slice(comma.index + 1).trim();
+  return rest !== '' && (HEDGE_ONLY.test(first) || DEPENDS.test(first)) ? rest : text;
 }

@@ -130,6 +130,9 @@ const phrase = (words: string[]) => byLength(words).map(escaped).join('|');
 /** A hedge before the answer (« a priori oui », "probably yes") leaves the answer as it is. */
 const HEDGE =
   /^(?:a priori|normalement|en principe|je pense que|je crois que|il me semble que|probablement|sans doute|surement|i think|i believe|probably|most likely|likely)[\s,]+(?=(?:oui|non|yes|no|so)\b)/;
+/** What a "no" of not knowing is about: "no idea", "no clue", « aucune idée », "no news yet". */
+const NOT_KNOWING =
+  /^\s+(?:idea|clue|notion|answer|response|reply|decision|news|word|info\w*|idee|reponse|decision|nouvelles?|retour|certitude)\b/;
 /** Sounds people make before answering. */
 const FILLER = '(?:(?:euh+|heu+|hmm+|ben|bah|alors|well|um+|oh|ah|eh bien|bon)[\\s,.!…]+)*';
 const LEADING_FILLER = new RegExp(`^${FILLER}`);
@@ -157,6 +160,8 @@ export function yesNoIn(text: string): YesNoReading | undefined {
   if (!match) return undefined;
   const word = match[1] ?? '';
   const value = YES_SET.has(word);
+  // "no idea", « aucune idée », "no answer yet": a "no" of not knowing, no answer to the question.
+  if (!value && NOT_KNOWING.test(typed.slice(match[0].length))) return undefined;
   let rest = typed.slice(match[0].length).replace(/^[\s,.;:!?()-]+/, '');
   // « oui oui », « oui, bien sûr », « non, jamais »: a second word of the same answer is still the answer.
   for (let again = LEADING.exec(rest); again; again = LEADING.exec(rest)) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chatKind, talksToTheBot } from '../../src/understanding/chat.ts';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
-import { dateIn } from '../../src/understanding/dates.ts';
+import { dateIn, inMonth } from '../../src/understanding/dates.ts';
 import {
   asksWithoutMark,
   correctionIn,
@@ -18,6 +18,7 @@ import { withoutNegated } from '../../src/understanding/negation.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
+import { sureAndDoubted } from '../../src/understanding/unsure.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';
 import { anyText } from '../support/arbitraries.ts';
 
@@ -44,6 +45,11 @@ const SENTENCES = fc
       'le 15 juin',
       'samedi',
       'mi-juin',
+      'en mars',
+      'le 23',
+      'peut-être',
+      'sans doute',
+      'je sais pas trop',
       '31/02',
       'attendez',
       'une seconde',
@@ -109,6 +115,11 @@ describe('understanding layer under random input', () => {
         expect([undefined, 'wait', 'remark', 'pause', 'person', 'next']).toContain(chatKind(text));
         expect([undefined, 'puzzled', 'checking']).toContain(talksToTheBot(text));
         expect(typeof asksWithoutMark(text)).toBe('boolean');
+        if (date.kind === 'vague' && date.month) expect(date.month).toMatch(/^\d{4}-(?:0[1-9]|1[0-2])$/);
+        const inMarch = dateIn(inMonth(text, '2027-03'), '2026-12-01');
+        if (inMarch.kind === 'day') expect(Number.isNaN(Date.parse(inMarch.day))).toBe(false);
+        const split = sureAndDoubted(text);
+        if (split) expect(`${split.sure}${split.doubted}`).not.toBe('');
       }),
       { numRuns: 500 },
     );

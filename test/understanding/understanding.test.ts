@@ -94,8 +94,10 @@ describe('dates', () => {
       day: '2027-06-15',
       candidates: ['2027-06-15', '2027-06-12', '2027-06-19'],
     });
-    expect(dateIn('mi-juin', TODAY)).toEqual({ kind: 'vague' });
-    expect(dateIn('early October', TODAY)).toEqual({ kind: 'vague' });
+    expect(dateIn('mi-juin', TODAY)).toEqual({ kind: 'vague', month: '2027-06' });
+    expect(dateIn('early October', TODAY)).toEqual({ kind: 'vague', month: '2027-10' });
+    expect(dateIn('en mai ou en juin', TODAY)).toEqual({ kind: 'vague' });
+    expect(dateIn('au printemps', TODAY)).toEqual({ kind: 'vague' });
     expect(dateIn('le 31 juin 2027', TODAY)).toEqual({ kind: 'invalid' });
     expect(dateIn('le 15 ou le 16 juin 2027', TODAY)).toEqual({
       kind: 'several',

@@ -49,7 +49,9 @@ describe('Slack broadcasts under rate limits', () => {
     await queue.deliver(broadcast);
     const calls = fake.callsTo('chat.postMessage');
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
-    expect(waits).toContain(1000);
+    // The wait is what remains of the Retry-After when the next send is reserved: a millisecond or so may
+    // already have passed since the 429 (under load), so 999 is as right as 1000.
+    expect(waits.some((ms) => ms > 900 && ms <= 1000)).toBe(true);
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(calls[1]?.params).toMatchObject({ channel: 'C0ANN', text: 'Applications close on *13 March*.' });
   });

@@ -1,0 +1,118 @@
+/**
+ * What strangers typed in session 8 where another step's fact was meant, as conversation scripts on the real
+ * app: a date or a distance given at the organisation's name, a head count at the date step, a yes to the
+ * skip offer that answers the step itself, a doubt followed by a question about the step.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/message.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { answersOf, askedSlot, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const start = async () => {
+  app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
+  return app;
+};
+const intents = (r: Reply[]) => r.map((x) => x.intent);
+const texts = (r: Reply[]) => r.map((x) => x.text).join('\n');
+const answers = (user: string) => answersOf(app as TestApp, user);
+
+describe('a fact of another step typed at the organisation’s name', () => {
+  it('« le 10 octobre » at the name of a local NEC is the event’s date, and the name is asked again', async () => {
+    const bot = await start();
+    const opening = await bot.say(
+      'u',
+      'Salut ! On est une petite asso à Quimper et on voudrait monter un NEC local cet automne',
+    );
+    expect(askedSlot(opening)).toBe('organizer_name');
+    const r = await bot.say('u', 'le 10 octobre');
+    const stored = await answers('u');
+    expect(stored.organizer_name).toBeUndefined();
+    expect(stored.event_date).toBe('2027-10-10');
+    expect(texts(r)).toContain('10 octobre 2027');
+    expect(askedSlot(r)).toBe('organizer_name');
+    await bot.say('u', 'Association Ti Numérik');
+    expect((await answers('u')).organizer_name).toBe('Association Ti Numérik');
+  });
+
+  it('"we are based in Lille, about 300km away" at the travel allowance’s organisation is the distance', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'nec-ess-travel', 'organisation_name', {});
+    const r = await bot.say('u', 'we are based in Lille, about 300km away I guess');
+    const stored = await answers('u');
+    expect(stored.organisation_name).toBeUndefined();
+    expect(stored.distance_km).toBe(300);
+    expect(askedSlot(r)).toBe('organisation_name');
+  });
+
+  it('a name that holds a number is still a name (« Les 3 Petits Points »)', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'organizer_name', {});
+    await bot.say('u', 'Les 3 Petits Points');
+    expect((await answers('u')).organizer_name).toBe('Les 3 Petits Points');
+  });
+});
+
+describe('a head count typed at the date step', () => {
+  it('« on attend 50 personnes » is the attendance, and the date is asked again', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'on attend 50 personnes');
+    expect((await answers('u')).expected_attendance).toBe(50);
+    expect((await answers('u')).event_date).toBeUndefined();
+    expect(askedSlot(r)).toBe('event_date');
+  });
+});
+
+describe('the offer to leave a step for later', () => {
+  it('"yes it is our first time" to the offer answers the step, it does not skip it', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', {
+      organisation_name: 'The Good Network',
+    });
+    const offer = await bot.say('u', 'no idea yet');
+    expect(intents(offer)).toContain('confirm:dialog-skip-offer');
+    await bot.say('u', 'yes it is our first time');
+    expect((await answers('u')).first_participation).toBe(true);
+  });
+
+  it('a plain « oui » still leaves the step for later', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', {
+      organisation_name: 'The Good Network',
+    });
+    await bot.say('u', 'aucune idée');
+    const r = await bot.say('u', 'oui');
+    expect((await answers('u')).first_participation).toBeUndefined();
+    expect(texts(r)).toMatch(/plus tard|later/);
+  });
+});
+
+describe('a doubt followed by a question', () => {
+  it('"hmm not sure, is it per person?" at a yes/no step is answered, not offered to skip', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', {
+      organisation_name: 'The Good Network',
+    });
+    const r = await bot.say('u', 'hmm not sure, is it per person?');
+    expect(intents(r)).not.toContain('confirm:dialog-skip-offer');
+    expect(askedSlot(r)).toBe('first_participation');
+  });
+});
+
+describe('an answer handed over for approval', () => {
+  it('« tout le monde en fait je suppose, non » at the audience is asked back, not stored', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'audience', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'tout le monde en fait je suppose, non');
+    expect((await answers('u')).audience).toBeUndefined();
+    expect(intents(r)).toContain('dialog:local-nec:clarify');
+    await bot.say('u', 'oui');
+    expect((await answers('u')).audience).toBe('tout le monde en fait je suppose, non');
+  });
+});
