@@ -348,7 +348,7 @@ function answerFromFaq(
   const stepWords = `${step.label[turn.lang]} ${step.help[turn.lang]}`;
   const match = faq?.search(text, turn.lang, { callId, step: stepWords });
   if (!faq || !match || (!match.confident && !evenUnsure)) return false;
-  ctx.say(turn, faq.replyFor(turn, match));
+  ctx.say(turn, faq.replyFor({ lang: turn.lang, callId }, match));
   ctx.say(turn, {
     intent: 'dialog:resume',
     text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),

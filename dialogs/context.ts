@@ -34,7 +34,8 @@ export interface FaqPort {
    * being answered, so that what the sources say of it is offered when they do not hold the answer.
    */
   search(text: string, lang: Lang, context?: { callId?: string; step?: string }): { confident: boolean };
-  replyFor(turn: Turn, match: { confident: boolean }): Reply;
+  /** `callId`: the application in progress, whose contact an "I do not know" gives. */
+  replyFor(turn: { lang: Lang; callId?: string }, match: { confident: boolean }): Reply;
 }
 
 /** The reminders an application implies, as the dialogs use them. */

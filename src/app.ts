@@ -104,6 +104,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     commands,
     logger,
     defaultLang: config.BOT_LANG,
+    clock,
     // One turn per person at a time across replicas, so two replicas never overwrite each other's state. The
     // embedded store serves one process, whose own queue is enough (and a lock left by a killed process
     // would only hold the restarted one back).

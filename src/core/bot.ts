@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import { LockTimeoutError } from '../store/atomic.ts';
 import { type UserKey, userKey } from '../store/user-records.ts';
 import { asChoice, lastOffered } from './choice-answers.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { CommandRegistry } from './commands.ts';
 import type { ConversationStore } from './conversation.ts';
 import { STILL_BUSY, UNEXPECTED_ERROR, UserFacingError } from './errors.ts';
@@ -12,6 +13,7 @@ import type { IncomingMessage, Reply } from './message.ts';
 import { withoutMarkdown } from './plain-text.ts';
 import { withoutCode, withoutControlCharacters, withoutMentions, withoutTags } from './text.ts';
 import { Turn } from './turn.ts';
+import { turnTime } from './turn-time.ts';
 import { typeset } from './typography.ts';
 
 /** A step of the pipeline (grammY / Koa style): do something, and call `next` to let later steps run. */
@@ -33,6 +35,8 @@ export interface BotOptions {
   defaultLang: Lang;
   /** Across replicas; within this process turns are already queued per person. */
   serialize?: SerializeTurns;
+  /** Tells a message that arrives late (its relative dates are read from now): see turn-time.ts. */
+  clock?: Clock;
 }
 
 export class Bot {
@@ -44,6 +48,7 @@ export class Bot {
   /** One turn at a time per person, so two quick messages cannot overwrite each other's state. */
   readonly #queues = new Map<UserKey, Promise<unknown>>();
   readonly #serialize: SerializeTurns;
+  readonly #clock: Clock;
 
   constructor(options: BotOptions) {
     this.commands = options.commands;
@@ -51,6 +56,7 @@ export class Bot {
     this.#logger = options.logger;
     this.#defaultLang = options.defaultLang;
     this.#serialize = options.serialize ?? ((_user, turn) => turn());
+    this.#clock = options.clock ?? systemClock;
   }
 
   /** Appends a step to the pipeline; steps run in the order they were added. */
@@ -97,7 +103,7 @@ export class Bot {
     const words = withoutMentions(withoutTags(withoutMarkdown(message.text)));
     const command = this.commands.match(message.text) ?? this.commands.match(words);
     const lang = resolveLanguage(state, words, command, message.langHint, this.#defaultLang);
-    const turn = new Turn(message, user, state, lang);
+    const turn = new Turn(message, user, state, lang, turnTime(message.timestamp, this.#clock.now()));
     turn.command = command;
     try {
       await this.#run(turn, 0);

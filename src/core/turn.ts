@@ -6,6 +6,7 @@ import type { ConversationState, PendingConfirmation } from './conversation.ts';
 import { type Lang, type Localized, t } from './i18n.ts';
 import type { IncomingMessage, Reply } from './message.ts';
 import { type Counted, plural } from './plural.ts';
+import type { TurnTime } from './turn-time.ts';
 
 export class Turn {
   readonly message: IncomingMessage;
@@ -25,12 +26,21 @@ export class Turn {
   langThisTurnOnly = false;
   /** The question this message left unanswered (it was something else): a command that asks again may say so. */
   dropped?: PendingConfirmation;
+  /** What "now" is for the message's relative words (« demain »), and when it was written if it came late. */
+  readonly time: TurnTime;
 
-  constructor(message: IncomingMessage, user: UserKey, state: ConversationState, lang: Lang) {
+  constructor(
+    message: IncomingMessage,
+    user: UserKey,
+    state: ConversationState,
+    lang: Lang,
+    time: TurnTime = { now: message.timestamp },
+  ) {
     this.message = message;
     this.user = user;
     this.state = state;
     this.lang = lang;
+    this.time = time;
   }
 
   /** Adds a reply. */

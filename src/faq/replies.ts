@@ -43,13 +43,14 @@ export class FaqReplies {
 
   /**
    * The reply for a match: the answer (of one entry, or two for a two-part question) when confident; "the
-   * sources don't say" when the topic is known but not the fact; else "I don't know" with the closest topics.
+   * sources don't say" when the topic is known but not the fact; else "I don't know" with the closest topics
+   * (and, inside an application, `callId`'s contact).
    */
-  replyFor(turn: { lang: Lang }, match: FaqMatch): Reply {
+  replyFor(turn: { lang: Lang; callId?: string }, match: FaqMatch): Reply {
     const { entry, second } = match;
     if (match.unknown && match.topic)
       return this.notInSources(match.topic, match.unknown, match.alternatives, turn.lang);
-    if (!match.confident || !entry) return this.unknown(match.alternatives, turn.lang);
+    if (!match.confident || !entry) return this.unknown(match.alternatives, turn.lang, turn.callId);
     if (entry.unknown) return this.saysUnknown(entry, turn.lang);
     if (match.missing) {
       // Answered in part: the rest is said to be missing, not guessed.
@@ -144,9 +145,14 @@ export class FaqReplies {
     };
   }
 
-  /** "I don't know": no guess, the closest topics as choices, and whom to ask. */
-  unknown(alternatives: FaqEntry[], lang: Lang): Reply {
-    const topic = this.kb.topic(alternatives[0]?.topic ?? DEFAULT_CONTACT_TOPIC);
+  /**
+   * "I don't know": no guess, the closest topics as choices, and whom to ask: inside an application, the contact
+   * of the call being prepared (a closest entry of another topic is a guess about the question, not about whom
+   * the person deals with); else that of the closest topic.
+   */
+  unknown(alternatives: FaqEntry[], lang: Lang, callId?: string): Reply {
+    const ofCall = callId === undefined ? undefined : this.kb.topics.find((t) => t.calls.includes(callId));
+    const topic = ofCall ?? this.kb.topic(alternatives[0]?.topic ?? DEFAULT_CONTACT_TOPIC);
     const lines = [t(lang, DONT_KNOW)];
     if (alternatives.length > 0) lines.push(t(lang, CLOSEST));
     if (topic) lines.push(t(lang, ASK, { contact: topic.contact[lang] }));

@@ -123,7 +123,7 @@ export class Privacy {
       en: 'everything I keep about you, as a JSON file',
     },
     run: async (turn) => {
-      const data = await this.export(turn.user, turn.message.timestamp);
+      const data = await this.export(turn.user, turn.time.now);
       turn.say({
         intent: 'privacy:export',
         toDirect: true,
@@ -142,7 +142,7 @@ export class Privacy {
         ].join('\n'),
         attachments: [
           {
-            filename: `nec-bot-my-data-${turn.message.timestamp.toISOString().slice(0, 10)}.json`,
+            filename: `nec-bot-my-data-${turn.time.now.toISOString().slice(0, 10)}.json`,
             mimeType: 'application/json',
             content: `${JSON.stringify(data, null, 2)}\n`,
           },

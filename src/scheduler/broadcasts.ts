@@ -11,7 +11,7 @@ import type { Turn } from '../core/turn.ts';
 import { formatInstant } from './format.ts';
 import type { Job } from './job.ts';
 import { type BroadcastScope, inScope, type ManagerChannelOptions, refuse } from './manager-channels.ts';
-import { jobOrigin, scheduleUnique, whenProblem } from './reminder-commands.ts';
+import { jobOrigin, lateNote, scheduleUnique, whenProblem } from './reminder-commands.ts';
 import { parseLeadingWhen } from './when.ts';
 
 /** What a refused time is followed by: broadcasts, not reminders. */
@@ -124,8 +124,8 @@ export class Broadcasts {
         const rest = words.join(' ');
         const now = /^(now|maintenant)\b/i.test(rest);
         const when = now
-          ? { ok: true as const, at: turn.message.timestamp, rest: rest.replace(/^\S+\s*/, '') }
-          : parseLeadingWhen(rest, turn.message.timestamp, zone);
+          ? { ok: true as const, at: turn.time.now, rest: rest.replace(/^\S+\s*/, '') }
+          : parseLeadingWhen(rest, turn.time.now, zone);
         if (!when.ok) return refuse(turn, whenProblem(turn, when, zone, EXAMPLES, ONLY_FUTURE));
         // « demain à 9h : Clôture vendredi »: the colon introduces the message, it is not part of it.
         const text = when.rest.replace(/^[:—–-]\s*/, '');
@@ -146,7 +146,7 @@ export class Broadcasts {
           turn,
           'broadcast:send',
           [
-            preview,
+            `${preview}${lateNote(turn, zone)}`,
             ...plainTextWarning(turn, text),
             ...replacedPreview(turn),
             turn.t({ fr: 'Je programme cette diffusion ?', en: 'Shall I schedule this broadcast?' }),
@@ -161,7 +161,7 @@ export class Broadcasts {
     // The role is checked again: the yes may come from a later message.
     if (!turn.message.isManager) return refuse(turn, turn.t(FORBIDDEN), 'forbidden');
     const rooms = (data.rooms as string[] | undefined) ?? [];
-    const at = Math.max(Number(data.at), turn.message.timestamp.getTime());
+    const at = Math.max(Number(data.at), turn.time.now.getTime());
     const zone = String(data.zone ?? this.#o.defaultZone);
     const { platform, workspace } = turn.message.ref;
     const broadcastId = await this.schedule({

@@ -36,6 +36,23 @@ const ONLY_FUTURE: Localized = {
 };
 
 /**
+ * For a message that reached the bot late (turn-time.ts), a sentence saying when it was written and that its
+ * relative dates were counted from now, after the time it set; else nothing.
+ */
+export function lateNote(turn: Turn, zone: string): string {
+  const written = turn.time.writtenLate;
+  if (!written) return '';
+  const note = turn.t(
+    {
+      fr: '(Votre message, écrit le {written}, m’est parvenu en retard : j’ai compté ses dates relatives — « demain », « dans 2 jours » — à partir de maintenant.)',
+      en: '(Your message, written on {written}, reached me late: I counted its relative dates — “tomorrow”, “in 2 days” — from now.)',
+    },
+    { written: formatInstant(written, zone, turn.lang) },
+  );
+  return `\n${note}`;
+}
+
+/**
  * Why a time was refused, in words that say what to do instead (`examples`: the command's own; `onlyFuture`:
  * what it can do only in the future, said after a time already past).
  */
@@ -55,7 +72,7 @@ export function whenProblem(
       {
         onlyFuture: turn.t(onlyFuture),
         at: formatInstant(when.at, zone, turn.lang),
-        now: formatInstant(turn.message.timestamp, zone, turn.lang),
+        now: formatInstant(turn.time.now, zone, turn.lang),
         zone,
       },
     );
@@ -83,7 +100,7 @@ export function reminderCommands(
     usage: { fr: '<quand> de <quoi>', en: 'to <what> <when>' },
     async run(turn, args) {
       const zone = zoneOf(turn);
-      const when = parseWhen(args, turn.message.timestamp, zone);
+      const when = parseWhen(args, turn.time.now, zone);
       if (!when.ok) return refuse(turn, whenProblem(turn, when, zone));
       if (when.rest === '')
         return refuse(
@@ -114,13 +131,13 @@ export function reminderCommands(
       );
       turn.say({
         intent: 'reminder:set',
-        text: turn.t(
+        text: `${turn.t(
           {
             fr: 'C’est noté (rappel `{id}`) : « {what} », {at} ({zone}). Pour l’annuler : `annuler rappel {id}`.',
             en: 'Noted (reminder `{id}`): “{what}”, {at} ({zone}). To cancel it: `cancel reminder {id}`.',
           },
           { id: job.id, what: when.rest, at: formatInstant(when.at, zone, turn.lang), zone },
-        ),
+        )}${lateNote(turn, zone)}`,
         data: { id: job.id, at: when.at.toISOString() },
       });
     },
@@ -200,11 +217,11 @@ export function reminderCommands(
       const zone = job.timezone;
       const delay = words.join(' ');
       // "2 days" is a delay from the reminder's time; "tomorrow 10am" a new time.
-      let when = parseWhen(delay, turn.message.timestamp, zone, new Date(job.dueAt));
+      let when = parseWhen(delay, turn.time.now, zone, new Date(job.dueAt));
       if (!when.ok && when.reason === 'missing')
         when = parseWhen(
           `${turn.lang === 'fr' ? 'dans' : 'in'} ${delay}`,
-          turn.message.timestamp,
+          turn.time.now,
           zone,
           new Date(job.dueAt),
         );
@@ -217,10 +234,10 @@ export function reminderCommands(
       });
       turn.say({
         intent: 'reminder:snoozed',
-        text: turn.t(
+        text: `${turn.t(
           { fr: 'Rappel reporté au {at} : {subject}', en: 'Reminder postponed to {at}: {subject}' },
           { at: formatInstant(when.at, zone, turn.lang), subject: subject(job) },
-        ),
+        )}${lateNote(turn, zone)}`,
         data: { id: job.id, at: when.at.toISOString() },
       });
     },
@@ -261,7 +278,7 @@ export function reminderCommands(
             fr: 'C’est noté : vos nouveaux rappels suivront l’heure de {zone} (il y est {now}).',
             en: 'Noted: your new reminders will follow {zone} time (it is {now} there).',
           },
-          { zone, now: formatInstant(turn.message.timestamp, zone, turn.lang) },
+          { zone, now: formatInstant(turn.time.now, zone, turn.lang) },
         ),
       });
     },

@@ -92,6 +92,40 @@ describe('personal reminders', () => {
   });
 });
 
+describe('relative dates in a message that arrives late', () => {
+  // The clock reads 2026-11-23 10:00 (Paris). Slack gives each event the time it was written: a redelivery
+  // after an outage comes with its old time.
+  it('reads « demain » from now when the message was written long ago, and says so', async () => {
+    const written = new Date('2026-11-20T18:00:00+01:00');
+    const [set] = await app.say('bea', 'rappelle-moi demain à 10h de relire le dossier', {
+      timestamp: written,
+    });
+    expect(set).toMatchObject({ intent: 'reminder:set', data: { at: '2026-11-24T09:00:00.000Z' } });
+    expect(set?.text).toContain('vendredi 20 novembre 2026 à 18:00');
+    expect(set?.text).toContain('à partir de maintenant');
+    const [en] = await app.say('ann', 'remind me tomorrow at 10am to call', { timestamp: written });
+    expect(en?.data?.at).toBe('2026-11-24T09:00:00.000Z');
+    expect(en?.text).toContain('from now');
+  });
+
+  it('reads « demain » from when it was written when it arrives within minutes, past midnight', async () => {
+    app.clock.advanceTo(new Date('2026-11-24T00:01:00+01:00'));
+    const written = new Date('2026-11-23T23:59:00+01:00');
+    const [set] = await app.say('bea', 'rappelle-moi demain à 10h de relire le dossier', {
+      timestamp: written,
+    });
+    expect(set?.data?.at).toBe('2026-11-24T09:00:00.000Z');
+    expect(set?.text).not.toContain('à partir de maintenant');
+  });
+
+  it('previews a late broadcast « tomorrow » from now', async () => {
+    const manager = { room: 'general', isManager: true, timestamp: new Date('2026-11-20T18:00:00+01:00') };
+    const [preview] = await app.say('max', 'broadcast tomorrow 9:00 Deadline soon', manager);
+    expect(preview?.text).toContain('Tuesday, 24 November 2026');
+    expect(preview?.text).toContain('from now');
+  });
+});
+
 describe('application reminders', () => {
   const user = userKey('shell', 'org');
   const application = (eventDate: string): Application => ({
