@@ -3,24 +3,10 @@
  * app: a date or a distance given at the organisation's name, a head count at the date step, a yes to the
  * skip offer that answers the step itself, a doubt followed by a question about the step.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/message.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { answersOf, askedSlot, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, reachStep, textsOf } from './support.ts';
 
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const start = async () => {
-  app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
-  return app;
-};
-const intents = (r: Reply[]) => r.map((x) => x.intent);
-const texts = (r: Reply[]) => r.map((x) => x.text).join('\n');
-const answers = (user: string) => answersOf(app as TestApp, user);
+const { start, answers } = appPerTest();
 
 describe('a fact of another step typed at the organisation’s name', () => {
   it('« le 10 octobre » at the name of a local NEC is the event’s date, and the name is asked again', async () => {
@@ -34,7 +20,7 @@ describe('a fact of another step typed at the organisation’s name', () => {
     const stored = await answers('u');
     expect(stored.organizer_name).toBeUndefined();
     expect(stored.event_date).toBe('2027-10-10');
-    expect(texts(r)).toContain('10 octobre 2027');
+    expect(textsOf(r)).toContain('10 octobre 2027');
     expect(askedSlot(r)).toBe('organizer_name');
     await bot.say('u', 'Association Ti Numérik');
     expect((await answers('u')).organizer_name).toBe('Association Ti Numérik');
@@ -76,7 +62,7 @@ describe('the offer to leave a step for later', () => {
       organisation_name: 'The Good Network',
     });
     const offer = await bot.say('u', 'no idea yet');
-    expect(intents(offer)).toContain('confirm:dialog-skip-offer');
+    expect(intentsOf(offer)).toContain('confirm:dialog-skip-offer');
     await bot.say('u', 'yes it is our first time');
     expect((await answers('u')).first_participation).toBe(true);
   });
@@ -89,7 +75,7 @@ describe('the offer to leave a step for later', () => {
     await bot.say('u', 'aucune idée');
     const r = await bot.say('u', 'oui');
     expect((await answers('u')).first_participation).toBeUndefined();
-    expect(texts(r)).toMatch(/plus tard|later/);
+    expect(textsOf(r)).toMatch(/plus tard|later/);
   });
 });
 
@@ -100,7 +86,7 @@ describe('a doubt followed by a question', () => {
       organisation_name: 'The Good Network',
     });
     const r = await bot.say('u', 'hmm not sure, is it per person?');
-    expect(intents(r)).not.toContain('confirm:dialog-skip-offer');
+    expect(intentsOf(r)).not.toContain('confirm:dialog-skip-offer');
     expect(askedSlot(r)).toBe('first_participation');
   });
 });
@@ -111,7 +97,7 @@ describe('an answer handed over for approval', () => {
     await reachStep(bot, 'u', 'local-nec', 'audience', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'tout le monde en fait je suppose, non');
     expect((await answers('u')).audience).toBeUndefined();
-    expect(intents(r)).toContain('dialog:local-nec:clarify');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
     await bot.say('u', 'oui');
     expect((await answers('u')).audience).toBe('tout le monde en fait je suppose, non');
   });

@@ -3,25 +3,10 @@
  * organisation by their legal forms in either dialog, facts after `apply <call>`, days said without a month
  * or gone, edits in the plural.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/message.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { answersOf, askedSlot, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf } from './support.ts';
 
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const start = async () => {
-  app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
-  return app;
-};
-const intents = (r: Reply[]) => r.map((x) => x.intent);
-const answers = (user: string) => answersOf(app as TestApp, user);
-const reach = (user: string, dialog: string, slot: string, route: Record<string, string>) =>
-  reachStep(app as TestApp, user, dialog, slot, route);
+const { start, answers, reach } = appPerTest();
 
 const MEAE = { authority_name: 'Nantes', applicant_type: '1', foreign_partner: 'oui', partner_name: 'Dakar' };
 
@@ -29,10 +14,10 @@ describe('kinds of organisation', () => {
   it('reads a legal form (« une sarl ») and a university at the foreign ministry call as at the local NEC', async () => {
     const bot = await start();
     await reach('u', 'meae-nir', 'applicant_type', MEAE);
-    expect(intents(await bot.say('u', 'une sarl'))).toContain('dialog:meae-nir:noted');
+    expect(intentsOf(await bot.say('u', 'une sarl'))).toContain('dialog:meae-nir:noted');
     expect((await answers('u')).applicant_type).toBe('company');
     const r = await bot.say('w', 'our university wants to apply to the MEAE decentralised cooperation call');
-    if (intents(r).includes('confirm:dialog-closed-call')) await bot.say('w', 'yes');
+    if (intentsOf(r).includes('confirm:dialog-closed-call')) await bot.say('w', 'yes');
     expect((await answers('w')).applicant_type).toBe('other');
   });
 });
@@ -54,7 +39,7 @@ describe('facts said after the call’s name', () => {
       'u',
       'le département de la Martinique veut déposer un projet NIR avec une commune d’Haïti',
     );
-    expect(intents(r)).toEqual(['confirm:dialog-closed-call']);
+    expect(intentsOf(r)).toEqual(['confirm:dialog-closed-call']);
   });
 });
 
@@ -110,7 +95,7 @@ describe('steps named with their values, at any step', () => {
   it('a share (« 80 % ») is no amount: asked back in euros', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'grant_requested', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', '80 %'))).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(await bot.say('u', '80 %'))).toEqual(['dialog:local-nec:clarify']);
     expect((await answers('u')).grant_requested).toBeUndefined();
   });
 });
@@ -120,7 +105,7 @@ describe('corrections and answers that look like them', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'budget_total', { ...ELIGIBLE_LOCAL_NEC, local_authority_support: 'non' });
     const r = await bot.say('u', 'ah si finalement la mairie nous soutient, j’avais oublié');
-    expect(intents(r)).toContain('dialog:local-nec:corrected');
+    expect(intentsOf(r)).toContain('dialog:local-nec:corrected');
     expect(await answers('u')).toMatchObject({
       local_authority_support: true,
       resources: ELIGIBLE_LOCAL_NEC.resources,
@@ -141,13 +126,13 @@ describe('questions about a step', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'what counts as a partner?');
-    expect(intents(r)[0]).toBe('dialog:step-help');
+    expect(intentsOf(r)[0]).toBe('dialog:step-help');
     expect(r[0]?.text).toContain('co-organisers and partners');
     // The application goes on in its own language.
     expect((await bot.say('u', 'Rapprocher les habitants du numérique'))[0]?.text).toMatch(/^Noté/);
     await reach('w', 'local-nec', 'partners', ELIGIBLE_LOCAL_NEC);
     const help = await bot.say('w', 'does a partner have to be signed up already or can it be in talks?');
-    expect(intents(help)[0]).toBe('dialog:step-help');
+    expect(intentsOf(help)[0]).toBe('dialog:step-help');
     expect(askedSlot(help)).toBe('partners');
   });
 });
@@ -156,9 +141,9 @@ describe('leaving a step for later', () => {
   it('« je sais pas encore » to the skip offer takes it, rather than offering it again', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'je ne sais pas encore'))).toEqual(['confirm:dialog-skip-offer']);
+    expect(intentsOf(await bot.say('u', 'je ne sais pas encore'))).toEqual(['confirm:dialog-skip-offer']);
     const r = await bot.say('u', 'je sais pas encore');
-    expect(intents(r)[0]).toBe('dialog:skipped');
+    expect(intentsOf(r)[0]).toBe('dialog:skipped');
     expect(askedSlot(r)).toBe('audience');
   });
 });
@@ -168,7 +153,7 @@ describe('what the organiser is, and what is asked of it', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'legal_entity', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'un syndicat mixte');
-    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(r)).toEqual(['dialog:local-nec:clarify']);
     expect(r[0]?.choices?.map((c) => c.id)).toEqual(['local_authority', 'public_body']);
     await bot.say('w', 'La Métropole de Lyon souhaite organiser un NEC local');
     expect(await answers('w')).toMatchObject({ organizer_name: 'Métropole de Lyon' });
@@ -202,7 +187,7 @@ describe('what is said to the bot rather than as an answer', () => {
       ['c’est pour un NEC local', 'dialog:local-nec:clarify'],
     ]) {
       const r = await bot.say('u', text as string);
-      expect(intents(r)[0], text).toBe(intent);
+      expect(intentsOf(r)[0], text).toBe(intent);
       expect(askedSlot(r), text).toBe('goal');
     }
     expect((await answers('u')).goal).toBeUndefined();
@@ -216,14 +201,14 @@ describe('what is said to the bot rather than as an answer', () => {
       'donnez-moi un exemple',
       'pardon je n’ai pas compris',
     ])
-      expect(intents(await bot.say('u', text))[0], text).toBe('dialog:step-help');
+      expect(intentsOf(await bot.say('u', text))[0], text).toBe('dialog:step-help');
     for (const text of [
       'let me check with my team',
       'je ne veux pas répondre à ça',
       'question suivante',
       'no name yet',
     ]) {
-      expect(intents(await bot.say('u', text)), text).toEqual(['confirm:dialog-skip-offer']);
+      expect(intentsOf(await bot.say('u', text)), text).toEqual(['confirm:dialog-skip-offer']);
       await bot.say('u', 'non');
     }
     expect((await answers('u')).authority_name).toBeUndefined();
@@ -234,7 +219,7 @@ describe('what is said to the bot rather than as an answer', () => {
   it('shows the answers given for « montre-moi mes réponses »', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'montre-moi mes réponses'))[0]).toBe('dialog:local-nec:status');
+    expect(intentsOf(await bot.say('u', 'montre-moi mes réponses'))[0]).toBe('dialog:local-nec:status');
   });
 });
 
@@ -243,7 +228,7 @@ describe('what tuning part 5 taught', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'area', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'modifier la date pour le 8 avril 2027');
-    expect(intents(r)).toContain('dialog:local-nec:corrected');
+    expect(intentsOf(r)).toContain('dialog:local-nec:corrected');
     expect((await answers('u')).event_date).toBe('2027-04-08');
     expect(askedSlot(await bot.say('u', 'change my answer about the format'))).toBe('event_format');
   });
@@ -251,8 +236,8 @@ describe('what tuning part 5 taught', () => {
   it('asks back a day gone (« last Friday »), a duration (« à 1h30 de TGV »), and welcomes one back', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'last Friday'))).toContain('dialog:local-nec:clarify');
-    expect(intents(await bot.say('u', 'Bonjour, je reprends ma candidature'))[0]).toBe(
+    expect(intentsOf(await bot.say('u', 'last Friday'))).toContain('dialog:local-nec:clarify');
+    expect(intentsOf(await bot.say('u', 'Bonjour, je reprends ma candidature'))[0]).toBe(
       'dialog:local-nec:aside',
     );
     await reach('w', 'nec-ess-travel', 'distance_km', {
@@ -260,7 +245,7 @@ describe('what tuning part 5 taught', () => {
       first_participation: 'oui',
       venue: '1',
     });
-    expect(intents(await bot.say('w', 'à 1h30 de TGV'))).toEqual(['dialog:nec-ess-travel:clarify']);
+    expect(intentsOf(await bot.say('w', 'à 1h30 de TGV'))).toEqual(['dialog:nec-ess-travel:clarify']);
     expect((await answers('w')).distance_km).toBeUndefined();
   });
 
@@ -279,9 +264,11 @@ describe('days', () => {
   it('asks which month for days said without one, and which day for one gone (« hier »)', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'the 2nd or the 9th, not sure'))).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(await bot.say('u', 'the 2nd or the 9th, not sure'))).toEqual([
+      'dialog:local-nec:clarify',
+    ]);
     const gone = await bot.say('u', 'hier');
-    expect(intents(gone)).toEqual(['dialog:local-nec:invalid', 'dialog:local-nec:clarify']);
+    expect(intentsOf(gone)).toEqual(['dialog:local-nec:invalid', 'dialog:local-nec:clarify']);
     expect(gone[1]?.choices?.map((c) => c.id)).toContain('2027-11-30');
     expect((await answers('u')).event_date).toBeUndefined();
   });

@@ -3,33 +3,17 @@
  * an option, a name followed by what the body is, a hedge before a clear answer, a month said ahead without its
  * day, and an edit that brings a benefit back within reach.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/message.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { answersOf, askedSlot, ELIGIBLE_LOCAL_NEC, reachStep } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, textsOf } from './support.ts';
 
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const start = async () => {
-  app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
-  return app;
-};
-const intents = (r: Reply[]) => r.map((x) => x.intent);
-const texts = (r: Reply[]) => r.map((x) => x.text).join('\n');
-const answers = (user: string) => answersOf(app as TestApp, user);
-const reach = (user: string, dialog: string, slot: string, route: Record<string, string>) =>
-  reachStep(app as TestApp, user, dialog, slot, route);
+const { start, answers, reach } = appPerTest();
 
 describe('a word of its own is no typo of an option', () => {
   it('« on attend environ 120 personnes » at the themes takes the attendance and asks the themes again', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'on attend environ 120 personnes');
-    expect(texts(r)).not.toContain('écologique');
+    expect(textsOf(r)).not.toContain('écologique');
     expect(askedSlot(r)).toBe('themes');
     const stored = await answers('u');
     expect(stored.expected_attendance).toBe(120);
@@ -74,7 +58,7 @@ describe('a hedge before a clear answer is not a non-answer', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'je sais pas trop, inclusion numérique et peut-être open data');
-    expect(intents(r)).not.toContain('confirm:dialog-skip-offer');
+    expect(intentsOf(r)).not.toContain('confirm:dialog-skip-offer');
     expect((await answers('u')).themes).toEqual(['digital_inclusion']);
     const question = r.find((x) => x.intent === 'dialog:local-nec:clarify');
     expect(question?.text).toContain('logiciels libres et données ouvertes');
@@ -89,7 +73,7 @@ describe('a hedge before a clear answer is not a non-answer', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'l’accessibilité, sans doute la cybersécurité');
-    expect(intents(r)).toContain('dialog:local-nec:clarify');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
     expect(askedSlot(r)).toBe('themes');
     expect((await answers('u')).themes).toEqual(['accessibility']);
     const no = await bot.say('u', 'non');
@@ -102,7 +86,7 @@ describe('a month said ahead without its day', () => {
   it('« … à Brest en mars » notes the area and the month, then asks which day of March', async () => {
     const bot = await start();
     const r = await bot.say('u', 'Bonjour, on veut organiser un NEC local à Brest en mars');
-    expect(texts(r)).toContain('mars 2027');
+    expect(textsOf(r)).toContain('mars 2027');
     await bot.say('u', 'Les Liens');
     const date = await bot.say('u', 'association');
     expect(askedSlot(date)).toBe('event_date');
@@ -118,7 +102,7 @@ describe('a month said at the date step', () => {
     const bot = await start();
     await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('u', 'mi-juin');
-    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(r)).toEqual(['dialog:local-nec:clarify']);
     expect(r[0]?.text).toContain('juin 2027');
     await bot.say('u', 'le 15');
     expect((await answers('u')).event_date).toBe('2027-06-15');
@@ -138,7 +122,7 @@ describe('an edit that brings a benefit back within reach', () => {
     // Said the same when the edit carries its value.
     await reach('w', 'local-nec', 'themes', { ...ELIGIBLE_LOCAL_NEC, event_date: '15/02/2027' });
     const w = await bot.say('w', 'modifier la date pour le 20 avril 2027');
-    expect(texts(w)).toContain('de nouveau à votre portée');
+    expect(textsOf(w)).toContain('de nouveau à votre portée');
   });
 });
 
@@ -149,11 +133,11 @@ describe('non-answers a stranger writes, never stored', () => {
   it('asks back a value said with a doubt and a question mark (« pas sûr, peut-être 100 ? », "maybe 14 May 2027?")', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'expected_attendance', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'pas sûr, peut-être 100 ?'))).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(await bot.say('u', 'pas sûr, peut-être 100 ?'))).toEqual(['dialog:local-nec:clarify']);
     expect((await answers('u')).expected_attendance).toBeUndefined();
     await reach('w', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
     const r = await bot.say('w', 'maybe 14 May 2027?');
-    expect(intents(r)).toEqual(['dialog:local-nec:clarify']);
+    expect(intentsOf(r)).toEqual(['dialog:local-nec:clarify']);
     expect(r[0]?.choices?.map((c) => c.id)).toEqual(['2027-05-14']);
     expect((await answers('w')).event_date).toBeUndefined();
   });
@@ -161,21 +145,21 @@ describe('non-answers a stranger writes, never stored', () => {
   it('"no idea, …" at a yes/no step is not a no, and "no title yet" corrects nothing', async () => {
     const bot = await start();
     await reach('u', 'nec-ess-travel', 'first_participation', TRAVEL);
-    expect(intents(await bot.say('u', 'no idea, I only joined in September'))).toEqual([
+    expect(intentsOf(await bot.say('u', 'no idea, I only joined in September'))).toEqual([
       'confirm:dialog-skip-offer',
     ]);
     expect((await answers('u')).first_participation).toBeUndefined();
     await reach('w', 'meae-nir', 'project_title', MEAE);
-    expect(intents(await bot.say('w', 'no title yet, sorry'))).toEqual(['confirm:dialog-skip-offer']);
+    expect(intentsOf(await bot.say('w', 'no title yet, sorry'))).toEqual(['confirm:dialog-skip-offer']);
     expect((await answers('w')).foreign_partner).toBe(false);
   });
 
   it('a question about which option, after a hedge too, gets the step’s help', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'event_format', ELIGIBLE_LOCAL_NEC);
-    expect(intents(await bot.say('u', 'lequel vous conseillez ?'))[0]).toBe('dialog:step-help');
+    expect(intentsOf(await bot.say('u', 'lequel vous conseillez ?'))[0]).toBe('dialog:step-help');
     await reach('w', 'meae-nir', 'fields', MEAE);
-    expect(intents(await bot.say('w', 'je sais pas, lequel est le plus financé ?'))[0]).toBe(
+    expect(intentsOf(await bot.say('w', 'je sais pas, lequel est le plus financé ?'))[0]).toBe(
       'dialog:step-help',
     );
   });
@@ -184,7 +168,7 @@ describe('non-answers a stranger writes, never stored', () => {
     const bot = await start();
     await reach('u', 'nec-ess-travel', 'venue', TRAVEL);
     const r = await bot.say('u', 'on hésite entre les deux');
-    expect(intents(r)).toEqual(['dialog:nec-ess-travel:clarify']);
+    expect(intentsOf(r)).toEqual(['dialog:nec-ess-travel:clarify']);
     expect(r[0]?.choices?.map((c) => c.id)).toEqual(['brussels', 'paris']);
   });
 

@@ -1,9 +1,10 @@
 /** Helpers for dialog conversation tests: drive a dialog by slot, and read the replies. */
+import { afterEach } from 'vitest';
 import { ApplicationStore } from '../../dialogs/application.ts';
 import type { VerdictEntry } from '../../rules/index.ts';
 import type { Reply } from '../../src/core/message.ts';
 import { userKey } from '../../src/store/user-records.ts';
-import type { TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** A complete, eligible local NEC application as typed by someone, today being 2026-11-23. */
 export const ELIGIBLE_LOCAL_NEC: Record<string, string> = {
@@ -100,4 +101,35 @@ export async function reachStep(
     r = await app.say(user, route[askedSlot(r) as string] ?? 'Rapprocher les habitants');
   if (askedSlot(r) !== slot) throw new Error(`step ${slot} never asked`);
   return r;
+}
+
+/** The intents of replies, in order. */
+export const intentsOf = (replies: Reply[]): string[] => replies.map((r) => r.intent);
+
+/** The texts of replies, one per line. */
+export const textsOf = (replies: Reply[]): string => replies.map((r) => r.text).join('\n');
+
+/**
+ * A fresh app per test on the clock `now`, closed after each: `start()` makes it; `answers` and `reach` read and
+ * drive the one started.
+ */
+export function appPerTest(now = '2026-12-01T10:00:00+01:00') {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  const started = (): TestApp => {
+    if (!app) throw new Error('start() the app first');
+    return app;
+  };
+  return {
+    start: async (): Promise<TestApp> => {
+      app = await createTestApp({ now });
+      return app;
+    },
+    answers: (user: string) => answersOf(started(), user),
+    reach: (user: string, dialog: string, slot: string, route: Record<string, string>) =>
+      reachStep(started(), user, dialog, slot, route),
+  };
 }
