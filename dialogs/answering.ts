@@ -20,6 +20,7 @@ import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
 import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
 import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
+import { placedInsteadOfAnswer } from './facts-elsewhere.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { answersSaid, formatAnswer, saidBack } from './render.ts';
@@ -122,6 +123,8 @@ export async function answer(
       });
       return;
     }
+    // « en présentiel » at the date: the format, noted, and the date asked again.
+    if (await placedInsteadOfAnswer(ctx, turn, application, step, text)) return;
     ctx.say(turn, { intent: `dialog:${application.callId}:invalid`, text: turn.t(parsed.error) });
     return ask(ctx, turn, application);
   }

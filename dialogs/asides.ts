@@ -48,7 +48,7 @@ import {
 import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
-import { placedInsteadOfName } from './instead-of-a-name.ts';
+import { placedInsteadOfName } from './facts-elsewhere.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity } from './placing.ts';
 import { ask, showStatus } from './progress.ts';

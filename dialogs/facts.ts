@@ -10,6 +10,7 @@ import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
+import { quantityIn } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
 import { YES, yesNoOptions } from './parsers/choices.ts';
@@ -192,7 +193,10 @@ function factFor(
             (n.value >= 100 && step.cues?.test(digits.slice(0, n.end))))
         );
       });
-      return cued.length === 1 ? scaled(digits, cued[0] as (typeof numbers)[number]) : undefined;
+      if (cued.length !== 1) return undefined;
+      const value = scaled(digits, cued[0] as (typeof numbers)[number]);
+      // « pour 80 à 100 personnes »: a bound of a range is no answer; the step asks which one when it comes.
+      return boundOfRange(text, step, value) ? undefined : value;
     }
     case 'text':
       for (const pattern of step.findIn ?? []) {
@@ -226,6 +230,12 @@ function bothOf(step: Step, text: string): boolean {
   if (named(step).length !== 2 || !step.names) return false;
   const names = step.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`\\b(?:les deux|both|(?:dans|sur) les 2)\\s+(?:${names})\\b`).test(normalize(text));
+}
+
+/** Whether `value` is one end of a range the message gives for what the step measures (« 80-100 people »). */
+function boundOfRange(text: string, step: Step, value: number): boolean {
+  const reading = quantityIn(text, step.type === 'money' ? 'money' : (step.measure ?? 'count'));
+  return reading.kind === 'range' && (reading.low === value || reading.high === value);
 }
 
 /** `20k€` in a message: the thousands. */

@@ -156,7 +156,7 @@ export function parseText(text: string, minLength = 2): Parsed<string> {
 
 /** « c'est l'association Les Liens », "our name is Open Lab": the words before the answer itself. */
 const LEAD_IN =
-  /^(?:(?:we['’]re|we are|it['’]s|it is) (?:called|named)|c['’]est|ce sera|il s['’]agit d[e']|nous sommes|on est|je suis|we are|we['’]re|it['’]s|it is|(?:notre|la|our) (?:structure|association|organisation|organization|entreprise|collectivit[ée]|company) s['’]appelle|(?:elle|il|ça|ca|it) s['’]appelle|(?:le|son|notre) nom est|(?:our|its|the) name is|(?:we['’]re|it['’]s) called)\s+/i;
+  /^(?:(?:we['’]re|we are|it['’]s|it is) (?:called|named)|c['’]est|c\s+est|cest|ce sera|il s['’]agit d[e']|nous sommes|on est|je suis|we are|we['’]re|it['’]s|it is|(?:notre|la|our) (?:structure|association|organisation|organization|entreprise|collectivit[ée]|company) s['’]appelle|(?:elle|il|ça|ca|it) s['’]appelle|(?:le|son|notre) nom est|(?:our|its|the) name is|(?:we['’]re|it['’]s) called)\s+/i;
 /** The article after a lead-in, unless written with a capital: « Les Liens Solidaires » is the name itself. */
 const ARTICLE = /^(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)/;
 

@@ -102,3 +102,77 @@ describe('an answer handed over for approval', () => {
     expect((await answers('u')).audience).toBe('tout le monde en fait je suppose, non');
   });
 });
+
+describe('a fact of another step typed at a step it does not answer (session 9 stranger run)', () => {
+  it('« en présentiel » at the date step is the format, and the date is asked again', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'en présentiel');
+    expect((await answers('u')).event_format).toBe('in_person');
+    expect((await answers('u')).event_date).toBeUndefined();
+    expect(textsOf(r)).toMatch(/présentiel/);
+    expect(askedSlot(r)).toBe('event_date');
+  });
+
+  it('« oui la mairie nous soutient » at the themes is the local authority’s support, and the themes are asked again', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'oui la mairie nous soutient');
+    expect((await answers('u')).local_authority_support).toBe(true);
+    expect((await answers('u')).themes).toBeUndefined();
+    expect(askedSlot(r)).toBe('themes');
+  });
+
+  it('a message that names no other step’s fact is still refused kindly at the date step', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'bleu');
+    const stored = await answers('u');
+    expect(stored.event_date).toBeUndefined();
+    expect(stored.event_format).toBeUndefined();
+    expect(askedSlot(r)).toBe('event_date');
+  });
+});
+
+describe('a name said after « c est » without its apostrophe', () => {
+  it('« c est le centre social Jean Vilar, une asso » keeps the name without « c est »', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'organizer_name', {});
+    await bot.say('u', 'c est le centre social Jean Vilar, une asso');
+    const stored = await answers('u');
+    expect(stored.organizer_name).toBe('centre social Jean Vilar');
+    expect(stored.legal_entity).toBe('association');
+  });
+});
+
+describe('a month said at a step that asks something else', () => {
+  it('« sûrement début avril » at the kind of organisation keeps April for the date, which then asks the day', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'legal_entity', { organizer_name: 'Les Connecteurs' });
+    const r = await bot.say('u', 'sûrement début avril');
+    expect(textsOf(r)).toMatch(/avril 2027, jour à préciser/);
+    expect(askedSlot(r)).toBe('legal_entity');
+    await bot.say('u', 'association');
+    const day = await bot.say('u', 'le 9');
+    expect((await answers('u')).event_date).toBe('2027-04-09');
+    expect(askedSlot(day)).toBe('event_format');
+  });
+});
+
+describe('a range said ahead', () => {
+  it('"something like 80-100 people" at the kind of organisation stores no head count', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'legal_entity', { organizer_name: 'Les Connecteurs' });
+    const r = await bot.say('u', 'something like 80-100 people');
+    expect((await answers('u')).expected_attendance).toBeUndefined();
+    expect(askedSlot(r)).toBe('legal_entity');
+  });
+
+  it('an opening « pour 80 à 100 personnes » notes the rest, not one bound', async () => {
+    const bot = await start();
+    await bot.say('u', 'Bonjour, nous voulons organiser un NEC local hybride à Rennes pour 80 à 100 personnes');
+    const stored = await answers('u');
+    expect(stored.event_format).toBe('hybrid');
+    expect(stored.expected_attendance).toBeUndefined();
+  });
+});

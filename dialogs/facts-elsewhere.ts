@@ -1,0 +1,87 @@
+/**
+ * Another step's fact typed where a step asks something else — « le 10 octobre » or "we are based in Lille, about
+ * 300 km away" at the organisation's name, « en présentiel » at the date, « oui la mairie nous soutient » at the
+ * themes — answers the steps it fits, the way an opening message does (`factsIn`): those steps are filled, the bot
+ * says so, and the step is asked again. Nothing is stored as the step's own answer.
+ */
+
+import type { Turn } from '../src/core/turn.ts';
+import type { Application } from './application.ts';
+import type { DialogContext } from './context.ts';
+import { applyCorrections, type Change } from './corrections.ts';
+import { factsIn, partialFactsIn } from './facts.ts';
+import { ask } from './progress.ts';
+import { formatAnswer, partsSaid } from './render.ts';
+import type { Step } from './steps.ts';
+
+/**
+ * The steps read in place of a name: a kind of organisation or a yes said inside a name (« Association Les
+ * Liens », « Oui Numérique ») belongs to the name, a day or a counted number never does.
+ */
+const NEVER_IN_A_NAME = new Set<Step['type']>(['date', 'integer', 'number', 'money']);
+
+/** Fills the steps a message typed at a name step answers instead; true when it did (nothing else to do). */
+export function placedInsteadOfName(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+): Promise<boolean> {
+  if (step.type !== 'text' || step.properName !== true) return Promise.resolve(false);
+  return placed(ctx, turn, application, text, (s) => s.slot !== step.slot && NEVER_IN_A_NAME.has(s.type));
+}
+
+/**
+ * Fills the steps a message the step could not read answers instead; true when it did. Free-text steps are
+ * left out: their words are found by patterns, too loosely for a message that was meant for another step. A
+ * month said without its day ("probably early April" at the kind of organisation) is kept for the date step,
+ * which asks the day when it comes.
+ */
+export async function placedInsteadOfAnswer(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+): Promise<boolean> {
+  const readsAt = (s: Step) => s.slot !== step.slot && s.type !== 'text';
+  if (await placed(ctx, turn, application, text, readsAt)) return true;
+  const targets = ctx.stepsOf(application).filter(readsAt);
+  const partial = partialFactsIn(text, targets, application.answers, ctx.today(turn));
+  const [slot] = Object.keys(partial);
+  if (slot === undefined || application.partial?.[slot] !== undefined) return false;
+  application.partial = { ...application.partial, ...partial };
+  await ctx.save(turn, application);
+  const [said] = partsSaid(targets, partial, turn.lang);
+  ctx.say(turn, {
+    intent: `dialog:${application.callId}:noted`,
+    text: turn.t({ fr: 'Noté : {said}.', en: 'Noted: {said}.' }, { said: said ?? '' }),
+  });
+  await ask(ctx, turn, application);
+  return true;
+}
+
+async function placed(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  text: string,
+  readsAt: (step: Step) => boolean,
+): Promise<boolean> {
+  const targets = ctx.stepsOf(application).filter(readsAt);
+  const facts = factsIn(text, targets, application.answers, ctx.today(turn));
+  const call = ctx.call(application.callId);
+  const changes: Change[] = targets.flatMap((target) => {
+    const value = facts[target.slot];
+    if (value === undefined) return [];
+    const echo = {
+      fr: formatAnswer(call, target.slot, value, 'fr'),
+      en: formatAnswer(call, target.slot, value, 'en'),
+    };
+    return [{ step: target, parsed: { ok: true as const, value, echo } }];
+  });
+  if (changes.length === 0) return false;
+  await applyCorrections(ctx, turn, application, changes);
+  return true;
+}
