@@ -63,6 +63,8 @@ export const ASSOCIATION_WORDS = [
   'ong',
   'charity',
   'collectif',
+  // The English word, said as « collectif » is: without it, it reads as a typo of « collectivité ».
+  'collective',
 ];
 
 /** How people name a company, by its legal forms too (« une SARL », "a startup"). */

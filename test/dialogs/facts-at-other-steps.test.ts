@@ -176,3 +176,12 @@ describe('a range said ahead', () => {
     expect(stored.expected_attendance).toBeUndefined();
   });
 });
+
+describe('the kind of organisation in English', () => {
+  it('"its a collective, not really registered yet" reads as « collectif », not as a local authority', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'legal_entity', { organizer_name: 'Les Connecteurs' });
+    const r = await bot.say('u', 'its a collective, not really registered yet');
+    expect(textsOf(r)).not.toMatch(/local authority|collectivité/);
+  });
+});
