@@ -34,6 +34,7 @@ import {
   withoutHedge,
 } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
+import { addedToList } from './added-items.ts';
 import type { Application } from './application.ts';
 import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
 import type { DialogContext } from './context.ts';
@@ -128,6 +129,8 @@ export async function handledOtherwise(
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // "accessibility too" after the themes: one more theme, not this step's answer.
+  if (await addedToList(ctx, turn, application, step, text)) return true;
   // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
   // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
   // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.

@@ -11,7 +11,7 @@ import type { DialogContext } from './context.ts';
 import { applyCorrections, type Change } from './corrections.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask } from './progress.ts';
-import { formatAnswer, partsSaid } from './render.ts';
+import { answerInBoth, partsSaid } from './render.ts';
 import type { Step } from './steps.ts';
 
 /**
@@ -75,11 +75,9 @@ async function placed(
   const changes: Change[] = targets.flatMap((target) => {
     const value = facts[target.slot];
     if (value === undefined) return [];
-    const echo = {
-      fr: formatAnswer(call, target.slot, value, 'fr'),
-      en: formatAnswer(call, target.slot, value, 'en'),
-    };
-    return [{ step: target, parsed: { ok: true as const, value, echo } }];
+    return [
+      { step: target, parsed: { ok: true as const, value, echo: answerInBoth(call, target.slot, value) } },
+    ];
   });
   if (changes.length === 0) return false;
   await applyCorrections(ctx, turn, application, changes);

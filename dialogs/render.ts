@@ -27,6 +27,11 @@ export function saidBack(
 ): Localized {
   const { value } = parsed;
   if (typeof value !== 'number' || !slotOf(call, slot)?.unit) return parsed.echo;
+  return answerInBoth(call, slot, value);
+}
+
+/** An answer as the summary writes it, in both languages (the echo of a value the bot read elsewhere). */
+export function answerInBoth(call: CallDefinition, slot: string, value: AnswerValue): Localized {
   return { fr: formatAnswer(call, slot, value, 'fr'), en: formatAnswer(call, slot, value, 'en') };
 }
 

@@ -170,7 +170,10 @@ describe('a range said ahead', () => {
 
   it('an opening « pour 80 à 100 personnes » notes the rest, not one bound', async () => {
     const bot = await start();
-    await bot.say('u', 'Bonjour, nous voulons organiser un NEC local hybride à Rennes pour 80 à 100 personnes');
+    await bot.say(
+      'u',
+      'Bonjour, nous voulons organiser un NEC local hybride à Rennes pour 80 à 100 personnes',
+    );
     const stored = await answers('u');
     expect(stored.event_format).toBe('hybrid');
     expect(stored.expected_attendance).toBeUndefined();
@@ -183,5 +186,35 @@ describe('the kind of organisation in English', () => {
     await reachStep(bot, 'u', 'local-nec', 'legal_entity', { organizer_name: 'Les Connecteurs' });
     const r = await bot.say('u', 'its a collective, not really registered yet');
     expect(textsOf(r)).not.toMatch(/local authority|collectivité/);
+  });
+});
+
+describe('one more item for a list answered before', () => {
+  it('"accessibility too" at the goal adds the theme and asks the goal again', async () => {
+    const bot = await start();
+    await bot.say('u', 'we would like to host a local NEC on digital inclusion');
+    await reachStep(bot, 'u', 'local-nec', 'goal', { ...ELIGIBLE_LOCAL_NEC, themes: 'digital inclusion' });
+    const r = await bot.say('u', 'accessibility too');
+    const stored = await answers('u');
+    expect(stored.goal).toBeUndefined();
+    expect(stored.themes).toEqual(['digital_inclusion', 'accessibility']);
+    expect(askedSlot(r)).toBe('goal');
+  });
+
+  it('« et l’open data aussi » at the budget adds the theme', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'budget_total', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'et l’open data aussi');
+    expect((await answers('u')).themes).toContain('open_source_data');
+    expect((await answers('u')).budget_total).toBeUndefined();
+  });
+
+  it('a goal that mentions a theme with « aussi » in a sentence stays the goal', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const goal =
+      'Réunir les acteurs locaux et parler aussi d’accessibilité numérique avec les élus du territoire';
+    await bot.say('u', goal);
+    expect((await answers('u')).goal).toBe(goal);
   });
 });
