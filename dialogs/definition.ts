@@ -110,6 +110,14 @@ export const WANTS =
   /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
 
 /**
+ * A wish for another action than applying (« je voudrais envoyer un message … du NEC local », "we'd like to
+ * share the local NEC announcement", « on voudrait juste lire le règlement »): the call is only named.
+ */
+export const WANTS_OTHER_ACTION = new RegExp(
+  String.raw`${WANTS.source}\s+(?:(?:juste|simplement|seulement|bien|vraiment|just|only|simply|really|to|a|de|d')\s*)*(?:envoyer|diffuser|annoncer|partager|transmettre|rappeler|relancer|annuler|supprimer|effacer|modifier|changer|parler|contacter|joindre|ecrire|lire|voir|consulter|lister|telecharger|exporter|connaitre|comprendre|send|broadcast|announce|share|forward|remind|cancel|delete|erase|change|edit|talk|speak|contact|reach|write|read|see|view|list|download|export|understand)\b`,
+);
+
+/**
  * "can our org get the allowance?", « peut-on bénéficier du défraiement ? »: asking to have it, which the
  * application answers — unless the question is how much (« combien peut-on obtenir ? »: the FAQ's).
  */

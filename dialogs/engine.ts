@@ -20,7 +20,7 @@ import type { Application, ApplicationStore } from './application.ts';
 import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import { CLAIMS, type DialogDefinition, DOING, WANTS } from './definition.ts';
+import { CLAIMS, type DialogDefinition, DOING, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
@@ -55,6 +55,7 @@ export class DialogEngine {
     const typed = normalize(text);
     // « je voudrais savoir comment organiser un NEC local » asks how: the FAQ answers it.
     if (/\b(savoir|comment|know|how)\b/.test(typed)) return undefined;
+    if (WANTS_OTHER_ACTION.test(typed)) return undefined;
     const named = this.dialogs.filter((d) => d.startPhrases.some((p) => p.test(typed)));
     if (named.length === 0) return undefined;
     // Two editions of one call share its phrases: the one open today is meant.

@@ -91,3 +91,27 @@ describe('the NEC ESS travel asked for in a sentence', () => {
     expect(intents(2)).toContain('dialog:nec-ess-travel:start');
   });
 });
+
+/** A call named beside another wish: sending, cancelling, talking, sharing — never an application started. */
+const OTHER_WISHES = [
+  'je voudrais envoyer un message à tout le monde pour rappeler la date limite du NEC local',
+  'je voudrais parler à quelqu’un du NEC local',
+  'we would like to share the local NEC announcement with our members',
+  'I want to send a reminder about the local NEC deadline to the channel',
+  'on voudrait juste lire le règlement du NEC local',
+];
+
+describe('a call named beside another wish', () => {
+  for (const text of OTHER_WISHES)
+    it(`« ${text} » starts no application`, async () => {
+      app = await start();
+      const r = await app.say('u', text);
+      expect(r.map((x) => x.intent).filter((i) => i.startsWith('dialog:'))).toEqual([]);
+    });
+
+  it('« on voudrait organiser un NEC local » still starts one', async () => {
+    app = await start();
+    const r = await app.say('u', 'on voudrait organiser un NEC local à Brest');
+    expect(r.map((x) => x.intent)).toContain('dialog:local-nec:start');
+  });
+});
