@@ -146,6 +146,22 @@ export async function handledOtherwise(
     (await placeQuantity(ctx, turn, application, step, quantity, corrected !== undefined))
   )
     return true;
+  // « à peu près 40 000 euros » where no step takes euros: a quantity in a unit is never a free-text answer
+  // (a bare « 93 » may be: the département of an area).
+  if (step.type === 'text' && counted) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:invalid`,
+      text: turn.t(
+        {
+          fr: '« {said} » ne répond pas à cette question, et ce dossier n’a pas d’autre étape où le noter.',
+          en: '“{said}” does not answer this question, and this application has no other step to note it in.',
+        },
+        { said: text.trim() },
+      ),
+    });
+    await ask(ctx, turn, application);
+    return true;
+  }
   // A correction no answer took (« non pardon, le budget… » at a yes/no step) is never this step's answer
   // unless its words are one: « en fait on est une asso » answers the type of structure.
   // At a free-text step, which takes any words, a message that says it corrects is asked about too.

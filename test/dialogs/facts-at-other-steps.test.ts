@@ -4,7 +4,7 @@
  * skip offer that answers the step itself, a doubt followed by a question about the step.
  */
 import { describe, expect, it } from 'vitest';
-import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, reachStep, textsOf } from './support.ts';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, MEAE, reachStep, textsOf } from './support.ts';
 
 const { start, answers } = appPerTest();
 
@@ -216,5 +216,24 @@ describe('one more item for a list answered before', () => {
       'Réunir les acteurs locaux et parler aussi d’accessibilité numérique avec les élus du territoire';
     await bot.say('u', goal);
     expect((await answers('u')).goal).toBe(goal);
+  });
+});
+
+describe('a quantity that no step of the application takes', () => {
+  it('« à peu près 40 000 euros » at the ministry call’s partner is not stored as the partner', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'meae-nir', 'partner_name', MEAE);
+    const r = await bot.say('u', 'à peu près 40 000 euros');
+    expect((await answers('u')).partner_name).toBeUndefined();
+    expect(textsOf(r)).toMatch(/40 000 euros/);
+    expect(askedSlot(r)).toBe('partner_name');
+  });
+
+  it('nor after a free text asked back (« Je note … comme … ? »)', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'meae-nir', 'partner_name', MEAE);
+    await bot.say('u', 'les deux, surtout l inclusif');
+    await bot.say('u', 'à peu près 40 000 euros');
+    expect((await answers('u')).partner_name).toBeUndefined();
   });
 });
