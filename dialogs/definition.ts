@@ -122,4 +122,4 @@ export const WANTS_OTHER_ACTION = new RegExp(
  * application answers — unless the question is how much (« combien peut-on obtenir ? »: the FAQ's).
  */
 export const CLAIMS =
-  /\b(?:can|could|may)\s+(?:we|i|our\s+(?:org|organi[sz]ation|association|structure|team|town|city|council))\s+(?:get|claim|apply|receive|have|benefit)\b|\b(?:peut-on|pouvons-nous|puis-je|(?:est-ce qu'|est-ce que\s+)?(?:on|nous|je)\s+(?:peut|pouvons|peux))\s+(?:obtenir|beneficier|demander|toucher|avoir|candidater|postuler|recevoir)\b/;
+  /\b(?:can|could|may)\s+(?:we|i|(?:our|my)\s+(?:org|organi[sz]ation|association|nonprofit|charity|structure|team|town|city|council|company))\s+(?:get|claim|apply|receive|have|benefit)\b|\b(?:peut-on|pouvons-nous|puis-je|(?:est-ce qu'|est-ce que\s+)?(?:on|nous|je|(?:notre|mon|ma)\s+(?:asso|association|structure|organisation|collectivite|commune|ville|entreprise))\s+(?:peut|pouvons|peux|pourrait|pourrions))\s+(?:obtenir|beneficier|demander|toucher|avoir|candidater|postuler|recevoir)\b/;

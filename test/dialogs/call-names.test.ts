@@ -115,3 +115,15 @@ describe('a call named beside another wish', () => {
     expect(r.map((x) => x.intent)).toContain('dialog:local-nec:start');
   });
 });
+
+describe('asking to have the travel allowance, for one’s organisation', () => {
+  for (const text of [
+    'hi, can my org get the travel money for NEC ESS?',
+    'est-ce que notre asso peut obtenir le défraiement pour NEC ESS ?',
+  ])
+    it(`« ${text} » offers the application`, async () => {
+      app = await start();
+      const r = await app.say('u', text);
+      expect(r.map((x) => x.intent)).toContain('confirm:dialog-closed-call');
+    });
+});
