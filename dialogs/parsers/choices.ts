@@ -29,15 +29,22 @@ export function parseBoolean(text: string, keywords: Record<string, string[]> = 
         ? undefined
         : yesNoSaid(text, keywords)
       : (said ?? yesNoSaid(text, keywords));
-  if (reading === undefined && said === 'unsure')
-    return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
-      { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
-      { id: 'no', label: { fr: 'Non', en: 'No' } },
-    ]);
+  if (reading === undefined && said === 'unsure') return rightOrNo();
+  // "nope, never been" to "is it your first time?": the no answers another question than the step's own words
+  // (« jamais venus » is a first time) — asked, never picked.
+  const own = said && said !== 'unsure' ? yesNoSaid(text, keywords) : undefined;
+  if (own && reading && own.value !== reading.value) return rightOrNo();
   if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
   const { value, rest } = reading;
   return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest };
 }
+
+/** « Plutôt oui, ou plutôt non ? » with both as buttons. */
+const rightOrNo = () =>
+  clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
+    { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
+    { id: 'no', label: { fr: 'Non', en: 'No' } },
+  ]);
 
 /**
  * The yes and no of a step said in its own words, as the two options of a choice, `YES` and `NO`. Their ids are

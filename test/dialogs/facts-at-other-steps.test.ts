@@ -237,3 +237,23 @@ describe('a quantity that no step of the application takes', () => {
     expect((await answers('u')).partner_name).toBeUndefined();
   });
 });
+
+describe('a yes or a no said against the step’s own words', () => {
+  for (const text of ['nope never been', 'non, jamais venus'])
+    it(`« ${text} » to “first time at NEC ESS?” is asked back, not stored as no`, async () => {
+      const bot = await start();
+      await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', {
+        organisation_name: 'Tech Solidaire',
+      });
+      const r = await bot.say('u', text);
+      expect((await answers('u')).first_participation).toBeUndefined();
+      expect(textsOf(r)).toMatch(/plutôt non|rather no/i);
+    });
+
+  it('« non, pas notre première fois » is still a no', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', { organisation_name: 'Tech Solidaire' });
+    await bot.say('u', 'non, pas notre première fois');
+    expect((await answers('u')).first_participation).toBe(false);
+  });
+});
