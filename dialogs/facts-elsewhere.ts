@@ -5,13 +5,14 @@
  * says so, and the step is asked again. Nothing is stored as the step's own answer.
  */
 
+import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { applyCorrections, type Change } from './corrections.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask } from './progress.ts';
-import { answerInBoth, partsSaid } from './render.ts';
+import { answerInBoth, answersSaid, partsSaid } from './render.ts';
 import type { Step } from './steps.ts';
 
 /**
@@ -46,7 +47,21 @@ export async function placedInsteadOfAnswer(
   text: string,
 ): Promise<boolean> {
   const readsAt = (s: Step) => s.slot !== step.slot && s.type !== 'text';
-  if (await placed(ctx, turn, application, text, readsAt)) return true;
+  return (
+    (await placed(ctx, turn, application, text, readsAt)) ||
+    (await monthKept(ctx, turn, application, text, readsAt)) ||
+    (await saidAgain(ctx, turn, application, step, text))
+  );
+}
+
+/** « sûrement début avril » before the date step: the month kept for it. */
+async function monthKept(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  text: string,
+  readsAt: (step: Step) => boolean,
+): Promise<boolean> {
   const targets = ctx.stepsOf(application).filter(readsAt);
   const partial = partialFactsIn(text, targets, application.answers, ctx.today(turn));
   const [slot] = Object.keys(partial);
@@ -57,6 +72,38 @@ export async function placedInsteadOfAnswer(
   ctx.say(turn, {
     intent: `dialog:${application.callId}:noted`,
     text: turn.t({ fr: 'Noté : {said}.', en: 'Noted: {said}.' }, { said: said ?? '' }),
+  });
+  await ask(ctx, turn, application);
+  return true;
+}
+
+/**
+ * An answer noted before, typed again at another step (« Mairie de Saint-Brieuc » at the format, when the opening
+ * gave it): the person had not seen it was noted. Said so, and the step asked again.
+ */
+async function saidAgain(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  text: string,
+): Promise<boolean> {
+  const answered = ctx
+    .stepsOf(application)
+    .filter((s) => s.slot !== step.slot && s.slot in application.answers);
+  const read = factsIn(text, answered, {}, ctx.today(turn));
+  const typed = normalize(text).replace(/[\s.!]+$/, '');
+  const same = answered.find((s) => {
+    const stored = application.answers[s.slot];
+    return typeof stored === 'string' && s.type === 'text'
+      ? normalize(stored) === typed
+      : read[s.slot] !== undefined && JSON.stringify(read[s.slot]) === JSON.stringify(stored);
+  });
+  if (!same) return false;
+  const [said] = answersSaid(ctx.call(application.callId), [same], application.answers, turn.lang);
+  ctx.say(turn, {
+    intent: `dialog:${application.callId}:already-noted`,
+    text: turn.t({ fr: 'C’est déjà noté : {said}.', en: 'Already noted: {said}.' }, { said: said ?? '' }),
   });
   await ask(ctx, turn, application);
   return true;

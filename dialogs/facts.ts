@@ -157,8 +157,10 @@ function factFor(
     }
     case 'multi': {
       if (bothOf(step, text)) return named(step).map((o) => o.id);
-      // The options named among other words (« un NEC local sur l'accessibilité numérique, 300 participants »).
-      const reading = choicesIn(text, named(step), { exactOnly: true, ignore: stepNameWords(step) });
+      // The options named among other words (« un NEC local sur l'accessibilité numérique, 300 participants »);
+      // a number said in passing (« 1,000,000 people ») is a number, never an option by its place in the list.
+      const words = text.replace(/\d+/g, ' ');
+      const reading = choicesIn(words, named(step), { exactOnly: true, ignore: stepNameWords(step) });
       const ids = reading.kind === 'some' ? reading.ids : reading.kind === 'unknown' ? reading.known : [];
       return ids.length > 0 ? [...new Set(ids)] : undefined;
     }

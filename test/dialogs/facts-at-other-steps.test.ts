@@ -252,8 +252,44 @@ describe('a yes or a no said against the step’s own words', () => {
 
   it('« non, pas notre première fois » is still a no', async () => {
     const bot = await start();
-    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', { organisation_name: 'Tech Solidaire' });
+    await reachStep(bot, 'u', 'nec-ess-travel', 'first_participation', {
+      organisation_name: 'Tech Solidaire',
+    });
     await bot.say('u', 'non, pas notre première fois');
     expect((await answers('u')).first_participation).toBe(false);
+  });
+});
+
+describe('an answer noted before, typed again at another step', () => {
+  it('« Mairie de Saint-Brieuc » at the format, after an opening that gave it, is said to be noted already', async () => {
+    const bot = await start();
+    await bot.say(
+      'u',
+      'Bonjour ! Je suis chargée de mission à la mairie de Saint-Brieuc, on veut faire un NEC local le 2 octobre 2027',
+    );
+    const r = await bot.say('u', 'Mairie de Saint-Brieuc');
+    expect(textsOf(r)).toMatch(/déjà noté : structure organisatrice : mairie de Saint-Brieuc/);
+    expect(askedSlot(r)).toBe('event_format');
+  });
+
+  it('« association » at the date, when the opening said it, is said to be noted already', async () => {
+    const bot = await start();
+    await bot.say(
+      'u',
+      'we are a digital inclusion association in Lille and we would love to host a local NEC',
+    );
+    await bot.say('u', 'Les Connecteurs');
+    const r = await bot.say('u', 'association');
+    expect(textsOf(r)).toMatch(/Already noted: type of organiser: association/);
+    expect(askedSlot(r)).toBe('event_date');
+  });
+});
+
+describe('a number said in passing', () => {
+  it('never names a theme by its place in the list (« 1,000,000 people » is not theme 1 said again)', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'expected_attendance', { ...ELIGIBLE_LOCAL_NEC, themes: '1' });
+    const r = await bot.say('u', '1,000,000 people');
+    expect(textsOf(r)).not.toMatch(/déjà noté|Already noted/);
   });
 });
