@@ -3,6 +3,7 @@ import type { Middleware } from '../src/core/bot.ts';
 import { turnEvent } from '../src/core/once.ts';
 import { asksProgress, readsAsQuestion } from '../src/understanding/intents.ts';
 import type { DialogEngine } from './engine.ts';
+import { onlyAsksToApply } from './restart.ts';
 
 /** Placed after `runCommands`: dialog-scoped words (help, status, cancel, back, skip) arrive here while a dialog runs. */
 export function dialogMiddleware(engine: DialogEngine): Middleware {
@@ -28,6 +29,12 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
         (await engine.fitsCommand(turn, application, match.command.id, match.args)))
     )
       return match.command.run(turn, match.args);
+    // « salut, je veux candidater pour un NEC local », back days later: where the application stands, not an answer.
+    const restart =
+      (!match || match.command.id === 'welcome') && onlyAsksToApply(turn.message.text)
+        ? engine.dialogForPhrase(turn)
+        : undefined;
+    if (restart) return engine.start(turn, restart);
     // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language. A
     // question ("what counts as a partner?" in a French application) is answered in its own, this once.
     if (turn.state.lang && !turn.state.langChosen) {

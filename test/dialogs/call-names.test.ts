@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runJsonl } from '../support/jsonl.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { askedSlot, reply } from './support.ts';
+import { answersOf, askedSlot, ELIGIBLE_LOCAL_NEC, reachStep, reply } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -126,4 +126,23 @@ describe('asking to have the travel allowance, for one’s organisation', () => 
       const r = await app.say('u', text);
       expect(r.map((x) => x.intent)).toContain('confirm:dialog-closed-call');
     });
+});
+
+describe('asking to apply again in the middle of an application', () => {
+  it('« salut je veux candidater pour un nec local » at the goal is where the application stands, not the goal', async () => {
+    app = await start();
+    await reachStep(app as TestApp, 'u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const r = await app.say('u', 'salut je veux candidater pour un nec local');
+    expect(r.map((x) => x.intent)).toContain('dialog:busy');
+    expect(askedSlot(r)).toBe('goal');
+    expect((await answersOf(app as TestApp, 'u')).goal).toBeUndefined();
+  });
+
+  it('a goal written as a wish to organise one is still the goal', async () => {
+    app = await start();
+    await reachStep(app as TestApp, 'u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const goal = 'Nous voulons organiser un NEC local pour rapprocher les habitants et les élus';
+    await app.say('u', goal);
+    expect((await answersOf(app as TestApp, 'u')).goal).toBe(goal);
+  });
 });
