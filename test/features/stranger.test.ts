@@ -239,9 +239,9 @@ describe('English wording', () => {
     const answers = ['Association Bug', 'association', '12/06/2027', 'hybrid'];
     await app.say('eve', 'apply local-nec');
     for (const answer of answers) await app.say('eve', answer);
-    const [refused] = await app.say('eve', 'hybrid');
+    const [refused] = await app.say('eve', 'blockchain');
     expect(refused?.text).toMatch(
-      /^I do not recognise “hybrid”\. Choose one or more answers, .*: 1\. digital inclusion; 2\. /,
+      /^I do not recognise “blockchain”\. Choose one or more answers, .*: 1\. digital inclusion; 2\. /,
     );
   });
 
