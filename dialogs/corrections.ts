@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { inMonth } from '../src/understanding/dates.ts';
 import {
   correctionIn,
   correctionSaidLast,
@@ -17,7 +18,7 @@ import {
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
-import type { AnswerValue, Application } from './application.ts';
+import type { Answers, AnswerValue, Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { factsIn } from './facts.ts';
@@ -68,10 +69,30 @@ export function namedChange(
           .replace(/[\s,;]+$/, '')
           .trim()
       : value;
-  const parsed = parseAnswer(target, typed, ctx.today(turn), application.answers);
+  const parsed = readChange(target, typed, ctx.today(turn), application.answers);
   if (!parsed.ok && !parsed.clarify && parseForm(target, typed, ctx.today(turn)).ok)
     return { step: target, refused: parsed.error };
   return parsed.ok ? { step: target, parsed } : undefined;
+}
+
+/**
+ * The new value of a change; a day alone for a date given before (« changer la date au 25 », "change the date
+ * to the 25th") is that day of the same month.
+ */
+function readChange(
+  target: Step,
+  typed: string,
+  today: string,
+  answers: Answers,
+): ReturnType<typeof parseAnswer> {
+  const parsed = parseAnswer(target, typed, today, answers);
+  const before = answers[target.slot];
+  if (parsed.ok || target.type !== 'date' || typeof before !== 'string') return parsed;
+  const day = /\b(?:au|to|le|the|on)\s+(?=(?:the\s+)?\d)/i.exec(typed);
+  if (!day) return parsed;
+  const rest = typed.slice(day.index).replace(/^(?:au|to|on)\s+/i, '');
+  const again = parseAnswer(target, inMonth(rest, before.slice(0, 7)), today, answers);
+  return again.ok ? again : parsed;
 }
 
 /**

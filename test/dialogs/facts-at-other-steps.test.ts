@@ -293,3 +293,17 @@ describe('a number said in passing', () => {
     expect(textsOf(r)).not.toMatch(/déjà noté|Already noted/);
   });
 });
+
+describe('a date changed to a day alone', () => {
+  for (const [text, lang] of [
+    ['change the date to the 25th', 'en'],
+    ['changer la date au 25', 'fr'],
+  ])
+    it(`« ${text} » is the 25th of the month given before (${lang})`, async () => {
+      const bot = await start();
+      await reachStep(bot, 'u', 'local-nec', 'themes', { ...ELIGIBLE_LOCAL_NEC, event_date: '18/09/2027' });
+      const r = await bot.say('u', text);
+      expect((await answers('u')).event_date).toBe('2027-09-25');
+      expect(askedSlot(r)).toBe('themes');
+    });
+});
