@@ -295,11 +295,8 @@ describe('a number said in passing', () => {
 });
 
 describe('a date changed to a day alone', () => {
-  for (const [text, lang] of [
-    ['change the date to the 25th', 'en'],
-    ['changer la date au 25', 'fr'],
-  ])
-    it(`« ${text} » is the 25th of the month given before (${lang})`, async () => {
+  for (const text of ['change the date to the 25th', 'changer la date au 25'])
+    it(`« ${text} » is the 25th of the month given before`, async () => {
       const bot = await start();
       await reachStep(bot, 'u', 'local-nec', 'themes', { ...ELIGIBLE_LOCAL_NEC, event_date: '18/09/2027' });
       const r = await bot.say('u', text);
