@@ -364,7 +364,13 @@ export class SlackAdapter implements Adapter {
     inDoubt = false,
   ): Promise<void> {
     const { message } = event;
-    if (clicked) await showAnswered(this.#port, clicked, message, target.client, target.respond);
+    // The buttons are only shown answered: a message Slack cannot update (deleted, a failing call) does not
+    // keep the answer from being taken (the core refuses an answer to a question already passed).
+    if (clicked)
+      await showAnswered(this.#port, clicked, message, target.client, target.respond).catch(
+        (error: unknown) =>
+          this.#port.logger.warn({ err: error }, 'slack clicked message not shown answered'),
+      );
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
     const replies = await this.#port.handle({ ...message, ...person });
     await this.#deliver(event, replies, target, inDoubt);
