@@ -1,6 +1,7 @@
 /**
  * Real processes (`node src/main.ts`, the real Bolt app over signed HTTP, the fake Web API), killed with
- * SIGKILL while sending what has no history to look in — a reply through a response URL, a file upload —
+ * SIGKILL while sending what has no history to look in — a reply through a response URL, an ephemeral
+ * reply, a file upload —
  * or before a click's message was shown answered; the next start takes the event over. What cannot be
  * looked for is sent at most once (a mark set in the store before the send), what was not sent yet is sent,
  * files included, and the clicked message is shown answered.
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fault, RecordedCall } from '../../support/fake-slack-api.ts';
 import {
   clickPayload,
+  eventBody,
   FORM,
   interactionBody,
   JSON_TYPE,
@@ -28,11 +30,15 @@ import {
 
 const bots = withSpawnedBots('nec-once-');
 
+/** Adds a command whose reply is ephemeral (fixture): none of the bot's own is, outside a slash command. */
+const WHISPER = new URL('../../support/ephemeral-reply-command.ts', import.meta.url).pathname;
+
 const startBot = () =>
   startSlackBot({
     fake: bots.fake,
     storeUrl: `sqlite://${join(bots.dir, 'bot.sqlite')}`,
     exportsDir: join(bots.dir, 'exports'),
+    preload: WHISPER,
   });
 
 const postsTo = (channel: string) => postsIn(bots.fake, channel);
@@ -71,6 +77,38 @@ describe('a reply through a response URL, the process killed while sending it', 
     await stopped(second);
     expect(calls('response_url')).toHaveLength(1);
     expect(calls('response_url')[0]?.params).toMatchObject({ response_type: 'ephemeral' });
+  }, 120_000);
+});
+
+describe('an ephemeral reply, the process killed while posting it', () => {
+  it('is not posted again by the next start (at most once: nothing to look it up in)', async () => {
+    const first = await startBot();
+    // A mention in a channel answered with a line only its author sees: Slack receives it, never answers.
+    bots.fake.failNext('chat.postEphemeral', 'hang');
+    const mention = eventBody(
+      {
+        type: 'app_mention',
+        channel: 'C0GENERAL',
+        user: 'UONCEE',
+        text: '<@U0BOT> whisper',
+        ts: '1800000000.000200',
+      },
+      'Ev-whisper',
+    );
+    expect((await signedPost(first.url, mention, JSON_TYPE)).status).toBe(200);
+    await until(() => calls('chat.postEphemeral').length > 0);
+    await killed(first);
+    const killedAt = Date.now();
+
+    const second = await startBot();
+    await takenOver('UONCEE', killedAt);
+    await stopped(second);
+    expect(calls('chat.postEphemeral')).toHaveLength(1);
+    expect(calls('chat.postEphemeral')[0]?.params).toMatchObject({
+      channel: 'C0GENERAL',
+      user: 'UONCEE',
+      text: expect.stringContaining('Only you can see this.'),
+    });
   }, 120_000);
 });
 
