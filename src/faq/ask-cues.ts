@@ -195,7 +195,8 @@ export const BUDGET_DOCUMENTS = new Set([
 // « où déposer », "where do I sign up": where to act, not a place.
 export const ACTION_WORDS = phrases(
   'depos*, envo*, submit*, send*, sign*, inscri*, register*, lire, lis, read*, find*, trouv*, telecharg*, ' +
-    'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*',
+    'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*, publi*, upload*, post*, ' +
+    'partag*, share*, mettre, put*',
 );
 
 // « en anglais » asks a language of something done in it (« candidater en anglais »), not of a text's mention

@@ -193,7 +193,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
   // A count of places (« combien d'étapes », "how many cities") is answered by the count or by the places named.
   if (placesCounted && primary.delete('figures')) asks.add('place');
-  const refined = refine(asks);
+  const refined = refine(asks, words.some((w) => VALIDITY.has(w)));
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
     asks: refined,
@@ -224,6 +224,11 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
     return words.some((w) => LANGUAGE_ACTS.some((a) => sameWord(w, a))) ? 'language' : undefined;
   if (cue.ask === 'address' && ((next && MAIL_WORDS.has(next)) || (before && MAIL_WORDS.has(before))))
     return 'email';
+  // « l'appel s'adresse à qui ? », « je m'adresse à qui ? »: the verb, whom it is for or whom to ask.
+  if (cue.ask === 'address' && cue.words.length === 1 && before && REFLEXIVES.has(before))
+    return before === 's' ? 'who-may' : 'contact';
+  // « faut-il joindre un budget ? », « joindre au dossier »: a document attached, no one reached.
+  if (cue.words[0] === 'joindre' && attaches(words, at)) return undefined;
   if (cue.ask === 'figures' && cue.words[0] === 'combien' && next && NOT_FIGURES.has(next)) {
     if (MONEY_WORDS.has(next)) return 'amount';
     // « combien de mois avant » is a deadline, « en combien de temps » a duration.
@@ -231,6 +236,19 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
     return after === 'avant' ? 'deadline' : 'duration';
   }
   return cue.ask;
+}
+
+// The pronouns of a reflexive verb (« s'adresser », « je m'adresse »).
+const REFLEXIVES = new Set(['s', 'm', 't', 'nous', 'vous']);
+// Saying a document must be attached (« faut-il joindre… », « joindre au dossier »).
+const MUST = new Set(['faut', 'faudra', 'doit', 'dois', 'doivent', 'devons', 'devez']);
+const FILES = new Set(['dossier', 'candidature', 'demande', 'formulaire', 'mail', 'courriel']);
+
+/** Whether « joindre » attaches something: after a word of obligation, or to a file of the application. */
+function attaches(words: string[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - 3), at);
+  const after = words.slice(at + 1, at + 6);
+  return before.some((w) => MUST.has(w)) || after.some((w) => FILES.has(w));
 }
 
 // Spans of time before an event.
@@ -276,7 +294,8 @@ function asksWhether(words: string[], at: number): boolean {
 
 /** Whether the few words after `at` say what to do there (« où déposer », "where do I sign up"). */
 function actsNext(words: string[], at: number): boolean {
-  return words.slice(at + 1, at + 5).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
+  // ("where are we supposed to upload…": the verb may come five words on.)
+  return words.slice(at + 1, at + 6).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
 /** Whether the few words before a last « où » say what to do there (« la charte, on la trouve où ? »). */
@@ -284,11 +303,19 @@ function actsBefore(words: string[], at: number): boolean {
   return words.slice(Math.max(0, at - 3), at).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
+// Words saying something holds for a time (« valable », "valid"): its duration is its end date.
+const VALIDITY = new Set(['valable', 'valide', 'validite', 'valid', 'validity']);
+
 /** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */
-function refine(asks: Set<Ask>): Set<Ask> {
+function refine(asks: Set<Ask>, valid: boolean): Set<Ask> {
   if (asks.has('deadline') || asks.has('next')) asks.delete('date');
   // « combien de temps après la clôture » is a time from the deadline: the deadline's card gives it.
   if (asks.has('deadline')) asks.delete('duration');
+  // "how long is the agreement valid?": how long it holds is when it ends.
+  if (asks.has('duration') && valid) {
+    asks.delete('duration');
+    asks.add('deadline');
+  }
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');
