@@ -184,6 +184,11 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(email.text).toContain('My sources');
     // A French name and one English word, as a first message: the English word decides.
     expect((await ask('Territoire Numérique Libre winners?', 'new')).text).toContain('Source:');
+    // Other proper names are set aside too, with the small words joining their parts.
+    expect((await ask('when is the 2026 Congrès des Maires?', 'new')).text).toContain('My sources');
+    expect(
+      (await ask('where did Nancy get the label at the Congrès des Maires de France?', 'new')).text,
+    ).toContain('Source:');
     // A lone word both languages use does not switch a conversation.
     expect((await ask('what is a local NEC?', 'en-user')).text).toContain('Source:');
     expect((await ask('contact ?', 'en-user')).text).toContain('Source:');
