@@ -193,7 +193,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
   // A count of places (« combien d'étapes », "how many cities") is answered by the count or by the places named.
   if (placesCounted && primary.delete('figures')) asks.add('place');
-  const refined = refine(asks, words.some((w) => VALIDITY.has(w)));
+  const refined = refine(
+    asks,
+    words.some((w) => VALIDITY.has(w)),
+  );
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
     asks: refined,
