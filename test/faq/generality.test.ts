@@ -130,6 +130,13 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
     expect(amount.intent).toBe('fallback:meae-nir');
     expect(amount.data?.entry).toBe('meae-nir-funding');
+    // A number naming one of a series (« le niveau 4 ») is that one: the card on level 5 does not speak of it.
+    expect(
+      (await ask('quelle ville a obtenu le niveau 4 du label Territoire Numérique Libre ?')).intent,
+    ).not.toMatch(/^faq:/);
+    expect(
+      (await ask('quelle ville a obtenu le niveau 5 du label Territoire Numérique Libre ?')).intent,
+    ).toBe('faq:tnl-nancy');
   });
 
   it('gives the overview to « what is it » however it is said', async () => {
