@@ -50,6 +50,11 @@ export interface Asked {
   primary: Set<Ask>;
   /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
   defines: boolean;
+  /**
+   * The words of a candidate asking whether it may take part, with the modal and the verb (« une SCOP
+   * peut-elle porter »): evidence for a card speaking of it, none against one that does not.
+   */
+  candidates: string[];
   /** Positions of the things counted (« combien de *collectivités* »): the entry must give a number of them. */
   counted: number[];
 }
@@ -186,6 +191,9 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   });
   // "can a cooperative send staff…?", « la région peut-elle candidater… ? »: whether someone may take part.
   if (maySomeoneTakePart(words)) asks.add('who-may');
+  // The candidate named in it (« une SCOP peut-elle porter… », "can a private individual organise…"), which the
+  // rules name by its kind (« toute personne morale »): a card may speak of it, and need not.
+  const candidates = asks.has('who-may') ? candidateWords(words).map((at) => typed[at] ?? '') : [];
   // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
   // so the entry must speak of them, whatever kind of fact it holds.
   for (const at of whichObjects(words, inCue)) objects.add(at);
@@ -206,6 +214,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     complements,
     primary: said,
     defines,
+    candidates,
     counted: refined.has('figures') || placesCounted ? [...counted] : [],
   };
 }
@@ -283,6 +292,26 @@ function maySomeoneTakePart(words: string[]): boolean {
       !ASKER.has(words[at + 1] ?? '') &&
       words.slice(at + 1, at + 7).some((next) => TAKING_PART.some((a) => sameWord(next, a))),
   );
+}
+
+// The modals of English, which come before the candidate ("can a cooperative send…"); French ones come after it.
+const ENGLISH_MODALS = new Set(['can', 'could', 'may']);
+
+/**
+ * Positions of the candidate, the modal and the verb of taking part of a question asking whether someone may
+ * take part: in French the words before the modal (« notre SCOP peut-elle porter »), in English those between
+ * it and the verb ("can a town council send").
+ */
+function candidateWords(words: string[]): number[] {
+  return words.flatMap((w, at) => {
+    if (!MODALS.has(w) || ASKER.has(words[at + 1] ?? '')) return [];
+    const verb = words.findIndex(
+      (next, i) => i > at && i <= at + 6 && TAKING_PART.some((a) => sameWord(next, a)),
+    );
+    if (verb < 0) return [];
+    const from = ENGLISH_MODALS.has(w) ? at : Math.max(0, at - 3);
+    return Array.from({ length: verb - from + 1 }, (_, k) => from + k);
+  });
 }
 
 /**

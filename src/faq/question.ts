@@ -16,6 +16,8 @@ export interface Question {
   asked: Asked;
   /** Search terms of the words saying what is asked, and of years: not the question's subject. */
   askTerms: Set<string>;
+  /** Search terms an entry is credited for holding, and not counted against for lacking (a candidate's). */
+  optionalTerms: Set<string>;
   /**
    * What a fact is asked of (asks.ts `objects`), each as the search terms that name it: the object, and its
    * complement if any (« l'aide au déplacement »); an entry speaks of it when it holds one of them.
@@ -56,6 +58,7 @@ export class QuestionReader {
       subject: typed.filter(meant).join(' '),
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+      optionalTerms: new Set(asked.candidates.flatMap((w) => searchTerms(w))),
       objectTerms: [],
       mentionTerms: new Set(),
       said: typed.filter((_, i) => !found.nameWords.has(i)),

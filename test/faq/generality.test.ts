@@ -111,6 +111,11 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
       'faq:meae-nir-who',
     );
     expect((await ask('could a retired citizen attend NEC ESS?')).intent).toBe('faq:nec-ess-audience');
+    // The candidate's words count for a card naming it, never against one that names it by its kind.
+    expect((await ask('une SCOP peut-elle organiser un NEC local ?')).intent).toBe(
+      'faq:local-nec-who-may-apply',
+    );
+    expect((await ask('can a city council send staff to NEC ESS?')).intent).toBe('faq:nec-ess-audience');
   });
 
   it('takes "next year" for the next edition, which the sources do not give', async () => {
