@@ -228,7 +228,10 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   if (cue.ask === 'place' && next === 'partir') return undefined;
   if (cue.ask === 'who-may' && ASKER.has(next ?? '')) return undefined;
   // « pour qui est le défraiement ? », "who is the allowance for?": whom it is for, not someone's name.
-  const forWhom = ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') || words.at(-1) === 'for';
+  const forWhom =
+    ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') ||
+    words.at(-1) === 'for' ||
+    words.some((w) => AIMED.has(w));
   if (cue.ask === 'name' && ['qui', 'who'].includes(cue.words[0] ?? '') && forWhom) return undefined;
   if (cue.words[0]?.startsWith('budget') && [next, before].some((w) => w && BUDGET_DOCUMENTS.has(w)))
     return undefined;
@@ -262,6 +265,9 @@ function attaches(words: string[], at: number): boolean {
   const after = words.slice(at + 1, at + 6);
   return before.some((w) => MUST.has(w)) || after.some((w) => FILES.has(w));
 }
+
+// "who is the Forum aimed at?": whom it is for.
+const AIMED = new Set(['aimed', 'intended', 'meant']);
 
 // Spans of time before an event.
 const SPANS = new Set(['mois', 'semaines', 'semaine', 'jours', 'months', 'month', 'weeks', 'week', 'days']);

@@ -164,6 +164,8 @@ describe('what a question asks for', () => {
     expect(asks('faut-il joindre un budget prévisionnel ?')).toEqual([]);
     expect(asks('que faut-il joindre au dossier ?')).toEqual([]);
     expect(asks('comment joindre l’ANCT ?')).toEqual(['contact']);
+    expect(asks('who is the Forum aimed at?')).toEqual(['who-may']);
+    expect(asks('le label est destiné à quelles collectivités ?')).toEqual(['who-may']);
   });
 
   it('reads how long something is valid as its end date, and where to publish as how', () => {
