@@ -6,6 +6,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
@@ -281,8 +282,9 @@ async function doubted(
   text: string,
 ): Promise<boolean> {
   const value = parsed.value;
-  // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
-  const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
+  // « peut-être 200 », "hybrid, not sure", « si on a la fibre, hybride »: the value said with a doubt or under a
+  // condition is asked back before it is kept.
+  const held = CONFIRMABLE.has(step.type) && (doubtsItsValue(text) || putsACondition(text));
   // « est-ce que je dois tout détailler », "you mean who comes": a question or talk of the step, asked back.
   const asking =
     step.type === 'text' &&

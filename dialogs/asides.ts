@@ -8,6 +8,7 @@ import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
+import { putsACondition } from '../src/understanding/conditions.ts';
 import {
   asksAbout,
   asksProgress,
@@ -182,8 +183,9 @@ export async function handledOtherwise(
       !doubtedItems(step, text, ctx.today(turn)) &&
       !asksAfterHedge(text) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
-    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
-    (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
+    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back. A yes under
+    // a condition (« si la mairie valide en conseil, oui ») is no answer yet either.
+    (boolean && (takenBackAfterBut(text) || putsACondition(text)) && !text.trim().endsWith('?')) ||
     talk === 'checking'
   ) {
     offerSkip(ctx, turn, application, step);

@@ -62,9 +62,12 @@ export function speaksOfTheAnswer(text: string): boolean {
   return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);
 }
 
-/** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */
+/**
+ * Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas », and any
+ * belief said in the first person (« un CCAS, donc établissement public je suppose », "I reckon 80").
+ */
 const DOUBT =
-  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je pense|j'imagine|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je (?:pense|crois|suppose|presume)|j'imagine|j'suppose|i (?:believe|reckon|assume)|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
 
 /** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
 export function doubtsItsValue(text: string): boolean {
