@@ -51,7 +51,7 @@ import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './instead-of-a-name.ts';
 import type { Parsed } from './parsers/result.ts';
-import { placeQuantity } from './placing.ts';
+import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
 import { parseForm, type Step, stepNameWords } from './steps.ts';
 
@@ -129,6 +129,8 @@ export async function handledOtherwise(
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // « la salle peut accueillir 300 personnes » at the attendance: the step the sentence says the number is of.
+  if (await placeSaidOf(ctx, turn, application, step, text)) return true;
   // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
   // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
   // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
@@ -271,8 +273,9 @@ export async function handledAsQuestion(
     await stepHelp(ctx, turn, application, named);
     return true;
   }
-  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
-  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
+  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows; a
+  // message in the form of a question ("does a free room count as support?") never is, whatever word of it reads.
+  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked);
   if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
     await ask(ctx, turn, application);
     return true;

@@ -53,7 +53,7 @@ export const MEANS_STEPS: StepDefinition[] = [
       'people',
     ],
     // « 200 personnes », or « on sera 200 », "we'll be about 200" (the number last).
-    cues: /^[\d\s.,]*(?:personnes?|pers|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:environ\s+|about\s+|around\s+|a peu pres\s+)?\d[\d\s.,]*$/,
+    cues: /^[\d\s.,]*(?:personnes?|pers|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:(?:environ|about|around|a peu pres|plutot|rather|actually|en fait|finalement|au moins|at least)\s+)*\d[\d\s.,]*$/,
     min: 1,
     // Beyond the largest stadiums in France: a typo, not a local event.
     max: 100_000,

@@ -36,6 +36,9 @@ const STILL_DOING =
   /^(?:(?:we're|we are|i'm|i am|on est|je suis|c'est|it's)\s+)?(?:still|toujours|encore)\s+(?:\w+ing\b|en train\b|en cours\b|a (?:l'|la )?(?:etude|reflexion)\b)/;
 /** Not yet, anywhere: « pas encore », "yet", "so far". */
 const NOT_YET = /\b(?:pas encore|not yet|yet|so far|pour l'instant|pour le moment|encore)\b/;
+/** Looking for the answer still: asking around, searching, contacting. */
+const SEARCHING =
+  /\b(?:cherch\w*|recherch\w*|demand\w*|sollicit\w*|contact\w*|prospect\w*|ask\w*|look\w*|search\w*|reach\w* out)\b/;
 /** « aucun pour le moment », "none yet": at a free-text step (the partners) that is an answer. */
 const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|alone)\b/;
 
@@ -56,7 +59,8 @@ export function speaksOfTheAnswer(text: string): boolean {
   if (STILL_DOING.test(typed)) return true;
   // "nobody confirmed yet, maybe the library": nothing sure yet, only a guess beside it.
   if (NOT_YET.test(typed) && DOUBT.test(typed)) return true;
-  if (NONE.test(typed)) return false;
+  // « aucun pour le moment » is an answer; "none yet, we're asking around" says the search goes on.
+  if (NONE.test(typed)) return NOT_YET.test(typed) && SEARCHING.test(typed);
   // « on n'a pas vraiment décidé », "we haven't decided": us, a negation and a word of knowing, in a few words.
   const notKnown = words.length <= 6 && NEGATION.test(typed) && KNOWING.test(typed);
   return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);

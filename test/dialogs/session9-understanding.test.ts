@@ -1,0 +1,98 @@
+/**
+ * What strangers wrote in session 9, as conversation scripts on the real app: a value is never stored on weak
+ * evidence — a condition put on it, a question whose words read as an answer, the person telling the bot what
+ * they will do, a number the sentence says is another step's.
+ */
+import { describe, expect, it } from 'vitest';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf } from './support.ts';
+
+const { start, answers, reach } = appPerTest();
+
+describe('a value said under a condition is asked back', () => {
+  it('« si on a la fibre d’ici là, hybride » at the format asks before it keeps hybrid; « oui » keeps it', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_format', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'si on a la fibre d’ici là, hybride');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).event_format).toBeUndefined();
+    await bot.say('u', 'oui');
+    expect((await answers('u')).event_format).toBe('hybrid');
+  });
+
+  it('“yes if the council votes it through in February” at the support offers to come back later', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'local_authority_support', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'yes if the council votes it through in February');
+    expect(intentsOf(r)).toContain('confirm:dialog-skip-offer');
+    const stored = await answers('u');
+    expect(stored.local_authority_support).toBeUndefined();
+    expect(stored.local_authority_name).toBeUndefined();
+  });
+
+  it('politeness is no condition: “Saturday 2 October 2027 if that works” is the date', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'we’d go for Saturday 2 October 2027 if that works');
+    expect((await answers('u')).event_date).toBe('2027-10-02');
+  });
+});
+
+describe('a question is never an answer', () => {
+  it('“does a free room count as support?” gets the step’s help, nothing stored', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'local_authority_support', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'does a free room count as support?');
+    expect(intentsOf(r)).toContain('dialog:step-help');
+    expect(askedSlot(r)).toBe('local_authority_support');
+    expect((await answers('u')).local_authority_support).toBeUndefined();
+  });
+});
+
+describe('the person telling the bot what they will do', () => {
+  it('« je vous envoie le résumé par mail » at the summary offers to come back later', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'project_summary', {
+      authority_name: 'Nantes',
+      applicant_type: '1',
+      foreign_partner: 'oui',
+      partner_name: 'Dakar, Sénégal',
+      fields: '1',
+      project_title: 'Cartes',
+    });
+    const r = await bot.say('u', 'je vous envoie le résumé par mail');
+    expect(intentsOf(r)).toContain('confirm:dialog-skip-offer');
+    expect((await answers('u')).project_summary).toBeUndefined();
+  });
+
+  it('“none yet, we’re asking around” at the partners is still being looked for; « aucun pour le moment » is an answer', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'partners', ELIGIBLE_LOCAL_NEC);
+    expect(intentsOf(await bot.say('u', 'none yet, we’re asking around'))).toContain('confirm:dialog-skip-offer');
+    expect((await answers('u')).partners).toBeUndefined();
+    await bot.say('u', 'non');
+    await bot.say('u', 'aucun pour le moment');
+    expect((await answers('u')).partners).toBe('aucun pour le moment');
+  });
+});
+
+describe('a number the sentence says is another step’s', () => {
+  it('« la salle peut accueillir 300 personnes » at the attendance is the venue’s capacity', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'expected_attendance', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'la salle peut accueillir 300 personnes');
+    expect(askedSlot(r)).toBe('expected_attendance');
+    const stored = await answers('u');
+    expect(stored.venue_capacity).toBe(300);
+    expect(stored.expected_attendance).toBeUndefined();
+  });
+
+  it('“oh and the total budget is actually 11,000” at the grant corrects the budget', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'grant_requested', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'oh and the total budget is actually 11,000');
+    expect(askedSlot(r)).toBe('grant_requested');
+    const stored = await answers('u');
+    expect(stored.budget_total).toBe(11000);
+    expect(stored.grant_requested).toBeUndefined();
+  });
+});
