@@ -30,6 +30,7 @@ import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import {
   doubtsItsValue,
+  notYetFormally,
   takenBackAfterBut,
   valueBeforeDoubt,
   withoutHedge,
@@ -187,7 +188,10 @@ export async function handledOtherwise(
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
     // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back. A yes under
     // a condition (« si la mairie valide en conseil, oui ») is no answer yet either.
-    (boolean && (takenBackAfterBut(text) || putsACondition(text)) && !text.trim().endsWith('?')) ||
+    // « pas encore officiellement » is under way, not a no.
+    (boolean &&
+      (takenBackAfterBut(text) || putsACondition(text) || notYetFormally(text)) &&
+      !text.trim().endsWith('?')) ||
     talk === 'checking'
   ) {
     offerSkip(ctx, turn, application, step);

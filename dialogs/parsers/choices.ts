@@ -1,6 +1,7 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { hesitatesBetween } from '../../src/understanding/unsure.ts';
 import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
@@ -117,6 +118,18 @@ export function parseChoices(text: string, options: Option[], stepNames: string[
     );
   }
   const chosen = ids.map((id) => options.find((o) => o.id === id)).filter((o) => o !== undefined);
+  // « on hésite entre accessibilité et inclusion »: which one — or both?
+  if (chosen.length >= 2 && hesitatesBetween(text))
+    return clarify(
+      {
+        fr: `Vous hésitez entre ${chosen.map((o) => `« ${o.label.fr} »`).join(' et ')} : lequel retenir, ou tous ?`,
+        en: `You are torn between ${chosen.map((o) => `“${o.label.en}”`).join(' and ')}: which one, or all of them?`,
+      },
+      [
+        ...chosen.map((o) => ({ id: o.id, label: o.label })),
+        { id: ids.join(','), label: { fr: 'Tous', en: 'All of them' } },
+      ],
+    );
   return {
     ok: true,
     value: ids,

@@ -60,3 +60,9 @@ export function clarify(
     : question;
   return { ok: false, error, clarify: { question, options, ...(refused ? { refused } : {}) } };
 }
+
+/** Asked of a number said of a past time (« l'an dernier on était 60 »): the figure for this one is wanted. */
+export const PAST_FIGURE: Localized = {
+  fr: 'Ce chiffre est celui d’une fois passée : quel est-il pour celle-ci ? (ou « je ne sais pas encore »)',
+  en: 'That figure is from a past time: what is it this time? (or “I don’t know yet”)',
+};

@@ -22,6 +22,8 @@ export type QuantityReading =
   | { kind: 'duration' }
   /** An order of magnitude, not a number (« plusieurs centaines », "a few thousand euros"). */
   | { kind: 'vague' }
+  /** A number said of a past time (« l'an dernier on était 60 », "last year we had 60"), not of this one. */
+  | { kind: 'past' }
   | { kind: 'none' };
 
 const MONTH =
@@ -58,7 +60,7 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   // « 14 000 et pas 12 000 », "190 people, not 150": the number not meant is left aside.
   const { text, numbers } = numbersIn(withoutNegated(raw));
   if (measure === 'money' && OTHER_CURRENCIES.test(text)) return { kind: 'other-currency' };
-  const candidates = numbers.filter(
+  const found = numbers.filter(
     (n) =>
       !AFTER_DATE.test(text.slice(n.end)) &&
       // « 80 % », « 100 % en ligne »: a share, not a quantity of anything.
@@ -74,7 +76,9 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
     numbers.some((n) => /^\s*(?:h(?:\b|\d)|heures?|hours?|hrs?\b|min)/.test(text.slice(n.end)))
   )
     return { kind: 'duration' };
-  if (candidates.length === 0) return { kind: 'none' };
+  // « on était 90 l'an dernier, on vise 150 »: a figure of a past time is not this one's.
+  const candidates = found.filter((n) => !PAST_TIME.test(normalize(clauseAround(text, n))));
+  if (candidates.length === 0) return found.length > 0 ? { kind: 'past' } : { kind: 'none' };
   const first = candidates[0] as FoundNumber;
   if (/-\s*$/.test(text.slice(0, first.start)) && !/\d\s*-\s*$/.test(text.slice(0, first.start)))
     return { kind: 'negative' };
@@ -104,6 +108,25 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   const distinct = [...new Set(chosen)];
   if (distinct.length === 1) return { kind: 'value', value: distinct[0] as number };
   return { kind: 'several', values: distinct };
+}
+
+/** A time gone, as the words that date a figure say it (« l'an dernier », "last time", « la précédente édition »). */
+const PAST_TIME =
+  /\b(?:l'an (?:dernier|passe)|l'annee (?:derniere|passee)|la derniere fois|(?:la |a la |lors de la )?(?:derniere|precedente) edition|l'edition (?:precedente|passee|derniere)|last (?:year|time|edition)|previous (?:year|time|edition)|the year before|a year ago|il y a (?:un|deux|\d+) ans?)\b/;
+
+/** The clause a number stands in: up to the punctuation or the « mais », "but" around it. */
+function clauseAround(text: string, n: FoundNumber): string {
+  const breaks = /[,;.!?]|\b(?:mais|but)\b/g;
+  let start = 0;
+  let end = text.length;
+  for (const b of text.matchAll(breaks)) {
+    if (b.index + b[0].length <= n.start) start = b.index + b[0].length;
+    else if (b.index >= n.end) {
+      end = b.index;
+      break;
+    }
+  }
+  return text.slice(start, end);
 }
 
 /** A day, a month or a year: the parts of `15/06/2027`. */

@@ -117,6 +117,18 @@ export function takenBackAfterBut(text: string): boolean {
   return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
 }
 
+/** Not yet made official: « pas encore officiellement », "not formally yet", "not signed yet". */
+const NOT_YET_FORMAL =
+  /\b(?:pas encore|not yet)\s+(?:(?:tout a fait|vraiment|completement|fully|really)\s+)?(?:officiel\w*|formel\w*|official\w*|formal\w*|sign\w*|acte\w*|valid\w*|confirm\w*|finalis\w*|finaliz\w*)|\b(?:not (?:officially|formally)|pas (?:officiellement|formellement)) (?:yet|encore)\b/;
+
+/**
+ * A « pas encore » that speaks of the form, not of the thing (« pas encore officiellement, on a une lettre
+ * d'intention »): under way, not a no.
+ */
+export function notYetFormally(text: string): boolean {
+  return NOT_YET_FORMAL.test(normalize(text));
+}
+
 /** A clause that is only a hedge: « je sais pas trop », "not sure", « bof », "hard to say". */
 const HEDGE_ONLY =
   /^(?:(?:euh|heu|bah|ben|hmm+|bof|well|alors|bon|ok)[\s,]*)*(?:(?:je|j')?\s*(?:ne\s+)?sais\s+pas(?:\s+(?:trop|vraiment|encore|bien))?|jsp|chais pas|(?:je (?:ne )?suis )?pas (?:tres |trop )?(?:sure?|certaine?)(?: encore)?|(?:i'm |i am )?not (?:really |quite |too )?sure(?: yet)?|unsure|i don't (?:really )?know|dunno|no idea|aucune idee|difficile a dire|hard to say|bof|je dirais|i'd say|disons|let's say)(?:\s+(?:trop|encore|yet|really))?[\s.!…]*$/;
@@ -165,4 +177,13 @@ export function withoutHedge(text: string): string {
   const first = normalize(text.slice(0, comma.index)).trim();
   const rest = text.slice(comma.index + 1).trim();
   return rest !== '' && (HEDGE_ONLY.test(first) || DEPENDS.test(first)) ? rest : text;
+}
+
+/** « on hésite entre accessibilité et inclusion », "torn between X and Y", "can't decide between": not yet a choice. */
+const BETWEEN =
+  /\b(?:hesit\w*|balanc\w*|torn|undecided|(?:can't|cannot|couldn't) (?:decide|choose)|not sure|pas sure?s?|partag\w*)\s+(?:encore\s+|still\s+)?(?:entre|between)\b/;
+
+/** Whether a message hesitates between what it names: the options named are candidates, not the answer. */
+export function hesitatesBetween(text: string): boolean {
+  return BETWEEN.test(normalize(text));
 }

@@ -67,7 +67,9 @@ describe('the person telling the bot what they will do', () => {
   it('“none yet, we’re asking around” at the partners is still being looked for; « aucun pour le moment » is an answer', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'partners', ELIGIBLE_LOCAL_NEC);
-    expect(intentsOf(await bot.say('u', 'none yet, we’re asking around'))).toContain('confirm:dialog-skip-offer');
+    expect(intentsOf(await bot.say('u', 'none yet, we’re asking around'))).toContain(
+      'confirm:dialog-skip-offer',
+    );
     expect((await answers('u')).partners).toBeUndefined();
     await bot.say('u', 'non');
     await bot.say('u', 'aucun pour le moment');
@@ -94,5 +96,76 @@ describe('a number the sentence says is another step’s', () => {
     const stored = await answers('u');
     expect(stored.budget_total).toBe(11000);
     expect(stored.grant_requested).toBeUndefined();
+  });
+});
+
+describe('the known misses, by their cause', () => {
+  it('« ah non en fait c’est pas notre 1ère participation » at the distance corrects the first participation', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'distance_km', {
+      organisation_name: 'Les Liens',
+      first_participation: 'oui',
+      venue: '1',
+    });
+    const r = await bot.say('u', 'ah non en fait c’est pas notre 1ère participation');
+    expect(intentsOf(r)).toContain('dialog:nec-ess-travel:corrected');
+    expect((await answers('u')).first_participation).toBe(false);
+  });
+
+  it('“kind of? the mayor likes the idea” is asked back, rather yes or rather no', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'local_authority_support', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'kind of? the mayor likes the idea');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).local_authority_support).toBeUndefined();
+  });
+
+  it('“whichever is cheaper I guess” is no preference: the offer to come back later', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'venue', {
+      organisation_name: 'Les Liens',
+      first_participation: 'oui',
+    });
+    expect(intentsOf(await bot.say('u', 'whichever is cheaper I guess'))).toContain(
+      'confirm:dialog-skip-offer',
+    );
+  });
+
+  it('« ce sera en mai, le samedi 15 » is Saturday 15 May 2027, not the next Saturday', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'ce sera en mai, le samedi 15');
+    expect((await answers('u')).event_date).toBe('2027-05-15');
+  });
+});
+
+describe('more weak evidence', () => {
+  it('« on hésite entre accessibilité et inclusion » asks which, with both as a button too', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'themes', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'on hésite entre accessibilité et inclusion');
+    const question = r.find((x) => x.intent === 'dialog:local-nec:clarify');
+    expect(question?.choices?.map((c) => c.id)).toEqual([
+      'digital_inclusion',
+      'accessibility',
+      'digital_inclusion,accessibility',
+    ]);
+    expect((await answers('u')).themes).toBeUndefined();
+  });
+
+  it('“no clue, last year we had 60” is no attendance for this event', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'expected_attendance', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'no clue, last year we had 60');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).expected_attendance).toBeUndefined();
+  });
+
+  it('« pas encore officiellement, on a une lettre d’intention » is under way, not a no', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'foreign_partner', { authority_name: 'Nantes', applicant_type: '1' });
+    const r = await bot.say('u', 'pas encore officiellement, on a une lettre d’intention');
+    expect(intentsOf(r)).toContain('confirm:dialog-skip-offer');
+    expect((await answers('u')).foreign_partner).toBeUndefined();
   });
 });

@@ -1,10 +1,17 @@
 /**
  * Session 9's readings in the understanding layer: what makes a value said in a sentence too weak to store — a
- * condition put on it, a belief said in the first person — read by the form of the clause, not by its values.
+ * condition put on it, a belief said in the first person, a figure of a past time, a hesitation between options,
+ * a « pas encore » of the form only — read by the form of the clause, not by its values; and a month and its day
+ * said in two clauses.
  */
 import { describe, expect, it } from 'vitest';
 import { putsACondition } from '../../src/understanding/conditions.ts';
-import { doubtsItsValue } from '../../src/understanding/unsure.ts';
+import { dateIn } from '../../src/understanding/dates.ts';
+import { readsAsQuestion } from '../../src/understanding/intents.ts';
+import { quantityIn } from '../../src/understanding/quantities.ts';
+import { doubtsItsValue, hesitatesBetween, notYetFormally } from '../../src/understanding/unsure.ts';
+import { contentWords } from '../../src/understanding/words.ts';
+import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
 
 describe('a value said under a condition', () => {
   it('is read in French and English, before or after the value', () => {
@@ -41,8 +48,62 @@ describe('a value said under a condition', () => {
 
 describe('a belief said in the first person', () => {
   it('holds back the value beside it', () => {
-    for (const text of ['un CCAS, donc établissement public je suppose', 'un peu des deux je crois', 'I reckon 80'])
+    for (const text of [
+      'un CCAS, donc établissement public je suppose',
+      'un peu des deux je crois',
+      'I reckon 80',
+    ])
       expect(doubtsItsValue(text), text).toBe(true);
     expect(doubtsItsValue('on attend 80 personnes')).toBe(false);
+  });
+});
+
+describe('a figure of a past time', () => {
+  it('is not this one', () => {
+    expect(quantityIn('no clue, last year we had 60', 'count').kind).toBe('past');
+    expect(quantityIn('l’an dernier on était 90', 'count').kind).toBe('past');
+    expect(quantityIn('on était 90 l’an dernier, on vise 150 cette fois', 'count')).toEqual({
+      kind: 'value',
+      value: 150,
+    });
+  });
+});
+
+describe('weak yes, no or choice', () => {
+  it('a hesitation between options names candidates, not the answer', () => {
+    expect(hesitatesBetween('on hésite entre accessibilité et inclusion')).toBe(true);
+    expect(hesitatesBetween('we’re torn between Paris and Brussels')).toBe(true);
+    expect(hesitatesBetween('accessibilité et inclusion')).toBe(false);
+  });
+
+  it('« pas encore officiellement » is under way; « pas encore » alone is not', () => {
+    expect(notYetFormally('pas encore officiellement, on a une lettre d’intention')).toBe(true);
+    expect(notYetFormally('not signed yet')).toBe(false);
+    expect(notYetFormally('not yet signed')).toBe(true);
+    expect(notYetFormally('non pas encore')).toBe(false);
+  });
+
+  it('“kind of”, « plus ou moins » are hedges', () => {
+    expect(yesNoAnswer('kind of? the mayor likes the idea')).toBe('unsure');
+    expect(yesNoAnswer('plus ou moins')).toBe('unsure');
+  });
+
+  it('“whichever”, “whatever”, “however” open no question', () => {
+    expect(readsAsQuestion('whichever is cheaper I guess')).toBe(false);
+    expect(readsAsQuestion('whatever suits the partners')).toBe(false);
+    expect(readsAsQuestion('which one is cheaper')).toBe(true);
+  });
+
+  it('an ordinal in figures is its word', () => {
+    expect(contentWords('pas notre 1ère participation')).toEqual(['pas', 'premiere', 'participation']);
+  });
+});
+
+describe('a month and its day in two clauses', () => {
+  it('are joined (« en avril, le 8 », « ce sera en mai, le samedi 15 »)', () => {
+    expect(dateIn('en avril, le 8 je crois', '2026-12-01')).toEqual({ kind: 'day', day: '2027-04-08' });
+    expect(dateIn('ce sera en mai, le samedi 15', '2026-12-01')).toEqual({ kind: 'day', day: '2027-05-15' });
+    expect(dateIn('en mai, le samedi 14', '2026-12-01').kind).toBe('weekday-mismatch');
+    expect(dateIn('le 3 ou le 4 juin, on attend la salle', '2026-12-01').kind).toBe('several');
   });
 });
