@@ -32,9 +32,12 @@ const OTHER_PARTIES =
 /** « le département nous soutient », "the city backs us": the supporter, named before its verb. */
 const SUPPORTER_BEFORE =
   /(?:\b(?:la|le|l['’]|les|notre|nos|the|our)\s*)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:nous\s+(?:soutien\w*|appui\w*|accompagn\w*|aide\w*|finance\w*)|(?:backs|supports|is\s+backing|is\s+supporting|funds|is\s+funding)\s+us)\b/giu;
-/** « avec une province du Vietnam », "with our partner town in Senegal": the partner, not the organisation. */
+/**
+ * « avec une province du Vietnam », "with our partner town in Senegal": the partner, not the organisation. (The
+ * word's end is no `\b`: after « collectivité » JavaScript sees none, even with the `u` flag.)
+ */
 const WITH_PARTNER =
-  /\b(?:avec|with|together\s+with)\s+(?:(?:une?|sa|son|ses|leur|notre|nos|la|le|les|l['’]|a|an|the|our|their|its)\s*)?(?:partner\s+|partenaire\s+)?(?:province|r[ée]gion|region|ville|commune|municipalit[ée]|city|town|municipality|district|partner|partenaire|collectivit[ée])s?\b[^,;.!?]*/giu;
+  /\b(?:avec|with|together\s+with)\s+(?:(?:une?|sa|son|ses|leur|notre|nos|la|le|les|l['’]|a|an|the|our|their|its)\s*)?(?:partner\s+|partenaire\s+)?(?:province|r[ée]gion|region|ville|commune|municipalit[ée]|city|town|municipality|district|partner|partenaire|collectivit[ée])s?(?!\p{L})[^,;.!?]*/giu;
 /** « avec Ouagadougou au Burkina Faso », "with Dakar": a named place or body the organisation works with. */
 const WITH_NAMED =
   /\b(?:[Aa]vec|[Ww]ith)\s+(?:(?:la|le|les|l['’]|notre|nos|our|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)?\s*(?=\p{Lu})[^,;.!?]*/gu;

@@ -169,3 +169,35 @@ describe('more weak evidence', () => {
     expect((await answers('u')).foreign_partner).toBeUndefined();
   });
 });
+
+describe('openings that say who applies', () => {
+  it('« je travaille au CCAS de Montpellier… avec le soutien de la Métropole »: a public body, supported; the CCAS is no area', async () => {
+    const bot = await start();
+    await bot.say(
+      'u',
+      'Bonjour, je travaille au CCAS de Montpellier et on veut faire un NEC local sur l’inclusion numérique, avec le soutien de la Métropole',
+    );
+    const stored = await answers('u');
+    expect(stored).toMatchObject({ legal_entity: 'public_body', local_authority_support: true });
+    expect(stored.area).toBeUndefined();
+  });
+
+  it('“400-seat venue” is the venue’s capacity', async () => {
+    const bot = await start();
+    await bot.say('u', 'our charity is preparing a local NEC in Lyon for 300 people, 400-seat venue');
+    expect(await answers('u')).toMatchObject({ expected_attendance: 300, venue_capacity: 400 });
+  });
+
+  it('« le conseil régional de La Réunion … avec une collectivité de Madagascar »: the partner is abroad, not the applicant', async () => {
+    const bot = await start();
+    const r = await bot.say(
+      'u',
+      'le conseil régional de La Réunion veut candidater à l’appel du ministère des affaires étrangères avec une collectivité de Madagascar',
+    );
+    if (intentsOf(r).includes('confirm:dialog-closed-call')) await bot.say('u', 'oui');
+    expect(await answers('u')).toMatchObject({
+      applicant_type: 'french_local_authority',
+      foreign_partner: true,
+    });
+  });
+});
