@@ -21,16 +21,11 @@ const YES_NO_EXPECTED: Localized = {
 export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  // « peut-être », « euh je crois que oui, enfin… »: neither yet, asked again with both buttons.
-  // The step's own words come before a « probablement » said without a yes or a no.
+  // « peut-être », « euh je crois que oui, enfin… », "the city might say yes": neither yet, asked again with
+  // both buttons — whatever the step's own words say beside the hedge.
   const said = yesNoAnswer(text);
-  const reading =
-    said === 'unsure'
-      ? yesNoIn(text)
-        ? undefined
-        : yesNoSaid(text, keywords)
-      : (said ?? yesNoSaid(text, keywords));
-  if (reading === undefined && said === 'unsure')
+  const reading = said === 'unsure' ? undefined : (said ?? yesNoSaid(text, keywords));
+  if (said === 'unsure')
     return clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
       { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
       { id: 'no', label: { fr: 'Non', en: 'No' } },

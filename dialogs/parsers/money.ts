@@ -5,7 +5,7 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
-import { clarify, PAST_FIGURE, type Parsed, refuse, unreadable } from './result.ts';
+import { clarify, PAST_TIME_ANSWER, type Parsed, refuse, unreadable } from './result.ts';
 
 const EXPECTED: Localized = {
   fr: 'J’attends un montant en euros, par exemple « 12 000 € », « 12k€ » ou « douze mille euros ».',
@@ -46,7 +46,7 @@ export function parseMoney(text: string): Parsed<number> {
       );
     }
     case 'past':
-      return clarify(PAST_FIGURE, []);
+      return clarify(PAST_TIME_ANSWER, []);
     case 'value':
       return amount(reading.value);
     case 'vague':

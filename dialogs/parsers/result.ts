@@ -61,8 +61,8 @@ export function clarify(
   return { ok: false, error, clarify: { question, options, ...(refused ? { refused } : {}) } };
 }
 
-/** Asked of a number said of a past time (« l'an dernier on était 60 »): the figure for this one is wanted. */
-export const PAST_FIGURE: Localized = {
-  fr: 'Ce chiffre est celui d’une fois passée : quel est-il pour celle-ci ? (ou « je ne sais pas encore »)',
-  en: 'That figure is from a past time: what is it this time? (or “I don’t know yet”)',
+/** Asked of an answer said of a past time (« l'an dernier on était 60 »): the one for this time is wanted. */
+export const PAST_TIME_ANSWER: Localized = {
+  fr: 'Cela, c’était une fois passée : et pour celle-ci ? (ou « je ne sais pas encore »)',
+  en: 'That was a past time: and this time? (or “I don’t know yet”)',
 };

@@ -3,9 +3,12 @@
  * (`vingt mille euros`, `12k€`, `1,2 M€`) or a distance (`à 300 km`, `50 miles`), told apart from the
  * numbers that are something else (a day, a year, a time), with ranges (`entre 150 et 200`) kept as such.
  */
+
+import { isCommonWord } from '../core/common-words.ts';
 import { normalize } from '../core/text.ts';
 import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
+import { clauseAround, isDatedInThePast } from './past-time.ts';
 import { AROUND_A_QUANTITY, contentWords } from './words.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
@@ -77,7 +80,7 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   )
     return { kind: 'duration' };
   // « on était 90 l'an dernier, on vise 150 »: a figure of a past time is not this one's.
-  const candidates = found.filter((n) => !PAST_TIME.test(normalize(clauseAround(text, n))));
+  const candidates = found.filter((n) => !isDatedInThePast(clauseAround(text, n.start, n.end)));
   if (candidates.length === 0) return found.length > 0 ? { kind: 'past' } : { kind: 'none' };
   const first = candidates[0] as FoundNumber;
   if (/-\s*$/.test(text.slice(0, first.start)) && !/\d\s*-\s*$/.test(text.slice(0, first.start)))
@@ -108,25 +111,6 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   const distinct = [...new Set(chosen)];
   if (distinct.length === 1) return { kind: 'value', value: distinct[0] as number };
   return { kind: 'several', values: distinct };
-}
-
-/** A time gone, as the words that date a figure say it (« l'an dernier », "last time", « la précédente édition »). */
-const PAST_TIME =
-  /\b(?:l'an (?:dernier|passe)|l'annee (?:derniere|passee)|la derniere fois|(?:la |a la |lors de la )?(?:derniere|precedente) edition|l'edition (?:precedente|passee|derniere)|last (?:year|time|edition)|previous (?:year|time|edition)|the year before|a year ago|il y a (?:un|deux|\d+) ans?)\b/;
-
-/** The clause a number stands in: up to the punctuation or the « mais », "but" around it. */
-function clauseAround(text: string, n: FoundNumber): string {
-  const breaks = /[,;.!?]|\b(?:mais|but)\b/g;
-  let start = 0;
-  let end = text.length;
-  for (const b of text.matchAll(breaks)) {
-    if (b.index + b[0].length <= n.start) start = b.index + b[0].length;
-    else if (b.index >= n.end) {
-      end = b.index;
-      break;
-    }
-  }
-  return text.slice(start, end);
 }
 
 /** A day, a month or a year: the parts of `15/06/2027`. */
@@ -163,4 +147,19 @@ export function quantityOnly(raw: string): Measure | 'bare' | undefined {
   if (measure) after = after.replace(UNITS[measure], ' ');
   const words = contentWords(`${before} ${after}`).filter((w) => !AROUND_A_QUANTITY.has(w));
   return words.length === 0 ? (measure ?? 'bare') : undefined;
+}
+
+/**
+ * What a head count is of, when the noun after its one number names another thing than people or seats (« on a
+ * 40 bénévoles », "12 workshops"): that noun, as typed without accents; undefined when the number stands alone,
+ * with its unit (« 40 personnes ») or with words around a quantity (« 200 environ », "150 max").
+ */
+export function otherThingCounted(raw: string): string | undefined {
+  const { text, numbers } = numbersIn(raw);
+  if (numbers.length !== 1) return undefined;
+  const after = text.slice((numbers[0] as FoundNumber).end).replace(/^\s*d(?:e\s|')/, ' ');
+  if (UNITS.count.test(after)) return undefined;
+  const noun = /^\s+(\p{L}[\p{L}'-]*)/u.exec(after)?.[1];
+  const word = noun ? contentWords(noun)[0] : undefined;
+  return word && word.length > 2 && !AROUND_A_QUANTITY.has(word) && !isCommonWord(word) ? word : undefined;
 }

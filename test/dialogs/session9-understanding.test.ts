@@ -201,3 +201,38 @@ describe('openings that say who applies', () => {
     });
   });
 });
+
+describe('answers of another time or another thing', () => {
+  it('« l’an dernier c’était en ligne » at the format is asked for this time; nothing stored', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_format', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'l’an dernier c’était en ligne');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).event_format).toBeUndefined();
+  });
+
+  it('« non, on était déjà venus l’an dernier » still answers the first participation', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'first_participation', { organisation_name: 'Les Liens' });
+    await bot.say('u', 'non, on était déjà venus l’an dernier');
+    expect((await answers('u')).first_participation).toBe(false);
+  });
+
+  it('“the region said no but the city might say yes” is asked back', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'local_authority_support', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'the region said no but the city might say yes');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).local_authority_support).toBeUndefined();
+  });
+
+  it('« on a 40 bénévoles » at the attendance is asked back; « oui » keeps 40', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'expected_attendance', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'on a 40 bénévoles');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).expected_attendance).toBeUndefined();
+    await bot.say('u', 'oui');
+    expect((await answers('u')).expected_attendance).toBe(40);
+  });
+});

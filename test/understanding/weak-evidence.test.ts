@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { putsACondition } from '../../src/understanding/conditions.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import { readsAsQuestion } from '../../src/understanding/intents.ts';
-import { quantityIn } from '../../src/understanding/quantities.ts';
+import { speaksOfThePastOnly } from '../../src/understanding/past-time.ts';
+import { otherThingCounted, quantityIn } from '../../src/understanding/quantities.ts';
 import { doubtsItsValue, hesitatesBetween, notYetFormally } from '../../src/understanding/unsure.ts';
 import { contentWords } from '../../src/understanding/words.ts';
 import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
@@ -83,8 +84,9 @@ describe('weak yes, no or choice', () => {
     expect(notYetFormally('non pas encore')).toBe(false);
   });
 
-  it('“kind of”, « plus ou moins » are hedges', () => {
+  it('“kind of”, « plus ou moins », “might” are hedges', () => {
     expect(yesNoAnswer('kind of? the mayor likes the idea')).toBe('unsure');
+    expect(yesNoAnswer('the region said no but the city might say yes')).toBe('unsure');
     expect(yesNoAnswer('plus ou moins')).toBe('unsure');
   });
 
@@ -105,5 +107,22 @@ describe('a month and its day in two clauses', () => {
     expect(dateIn('ce sera en mai, le samedi 15', '2026-12-01')).toEqual({ kind: 'day', day: '2027-05-15' });
     expect(dateIn('en mai, le samedi 14', '2026-12-01').kind).toBe('weekday-mismatch');
     expect(dateIn('le 3 ou le 4 juin, on attend la salle', '2026-12-01').kind).toBe('several');
+  });
+});
+
+describe('what a sentence says of a past time', () => {
+  it('is dated in every clause, or not', () => {
+    expect(speaksOfThePastOnly('l’an dernier c’était en ligne')).toBe(true);
+    expect(speaksOfThePastOnly('la mairie nous avait dit non l’an dernier')).toBe(true);
+    expect(speaksOfThePastOnly('l’an dernier en ligne, cette année en hybride')).toBe(false);
+    expect(speaksOfThePastOnly('en ligne')).toBe(false);
+  });
+});
+
+describe('what a count is of', () => {
+  it('is another thing when a noun other than people or seats follows the number', () => {
+    expect(otherThingCounted('on a 40 bénévoles')).toBe('benevoles');
+    for (const text of ['200 personnes', '150', '200 environ', '150 max', '350ish', '300 participants'])
+      expect(otherThingCounted(text), text).toBeUndefined();
   });
 });
