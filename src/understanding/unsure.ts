@@ -49,6 +49,11 @@ const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|a
  * number) and is not « aucun pour le moment ».
  */
 export function speaksOfTheAnswer(text: string): boolean {
+  // "we don't have a proper name yet, just a WhatsApp group": what follows « juste », "just" is no answer either.
+  const [said, only] = text
+    .trim()
+    .split(/\s*[,;]\s*(?=(?:just|only|juste|seulement|simplement|rien que)\s)/i);
+  if (only !== undefined && said) return speaksOfTheAnswer(said);
   const trimmed = text.trim();
   const typed = normalize(trimmed);
   const words = typed.split(' ');

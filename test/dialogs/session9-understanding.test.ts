@@ -236,3 +236,20 @@ describe('answers of another time or another thing', () => {
     expect((await answers('u')).expected_attendance).toBe(40);
   });
 });
+
+describe('more talk of the answer, and openings', () => {
+  it('“we don’t have a proper name yet, just a WhatsApp group” is no name', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'organizer_name', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'we don’t have a proper name yet, just a WhatsApp group');
+    expect(intentsOf(r)).toContain('confirm:dialog-skip-offer');
+    expect((await answers('u')).organizer_name).toBeUndefined();
+  });
+
+  it('“we’d love to host a local NEC” starts the application', async () => {
+    const bot = await start();
+    const r = await bot.say('u', 'Hi, we’d love to host a local NEC next spring, on site with a livestream');
+    expect(intentsOf(r)).toContain('dialog:local-nec:start');
+    expect((await answers('u')).event_format).toBe('hybrid');
+  });
+});
