@@ -2,6 +2,7 @@
 
 import type { CallDefinition, SlotDefinition } from '../rules/schema.ts';
 import type { Localized } from '../src/core/i18n.ts';
+import { withoutOtherParties } from '../src/understanding/other-parties.ts';
 import { speaksOfThePastOnly } from '../src/understanding/past-time.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { yesNoIn } from '../src/understanding/yes-no.ts';
@@ -86,10 +87,31 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'boolean':
       return parseBoolean(text, step.keywords);
     case 'choice':
-      return parseChoice(text, step.choices ?? []);
+      return ownChoice(text, step.choices ?? []);
     case 'multi':
       return parseChoices(text, step.choices ?? [], stepNameWords(step));
   }
+}
+
+/**
+ * One option, read in what the message says of the person's own side (« une asso, avec le soutien de la
+ * mairie »): an option named only of a partner or a supporter (« notre partenaire principal est une
+ * association ») is asked about, with it as a button.
+ */
+function ownChoice(text: string, options: Option[]): Parsed<string> {
+  const own = withoutOtherParties(text);
+  const mine = own === text ? undefined : parseChoice(own, options);
+  // « une asso, avec le soutien de la mairie »: the person's own side is the answer.
+  if (mine?.ok) return mine;
+  const parsed = parseChoice(text, options);
+  if (!parsed.ok || !mine) return parsed;
+  return clarify(
+    {
+      fr: `${parsed.echo.fr} : c’est un partenaire ou un soutien, ou bien vous-même ?`,
+      en: `${parsed.echo.en}: is that a partner or a supporter, or yourselves?`,
+    },
+    [{ id: parsed.value, label: parsed.echo }],
+  );
 }
 
 /** The words that name a step (its label and other names): « les deux champs » says « les deux ». */

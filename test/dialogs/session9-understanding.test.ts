@@ -253,3 +253,20 @@ describe('more talk of the answer, and openings', () => {
     expect((await answers('u')).event_format).toBe('hybrid');
   });
 });
+
+describe('an option said of another party', () => {
+  it('« notre partenaire principal est une association » at the type of structure is asked about', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'legal_entity', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'notre partenaire principal est une association');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).legal_entity).toBeUndefined();
+  });
+
+  it('« une asso, avec le soutien de la mairie » is an association', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'legal_entity', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'une asso, avec le soutien de la mairie');
+    expect((await answers('u')).legal_entity).toBe('association');
+  });
+});
