@@ -76,7 +76,7 @@ export function speaksOfTheAnswer(text: string): boolean {
  * belief said in the first person (« un CCAS, donc établissement public je suppose », "I reckon 80").
  */
 const DOUBT =
-  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je (?:pense|crois|suppose|presume)|j'imagine|j'suppose|i (?:believe|reckon|assume)|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je (?:pense|crois|suppose|presume)|j'imagine|j'suppose|i (?:believe|reckon|assume)|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas|(?:on |nous )?attend(?:ons)? (?:encore )?(?:la |une |leur |sa )?(?:confirmation|validation|reponse)|waiting (?:for|on) (?:the |a |their )?(?:confirmation|approval|answer|reply)|pas (?:encore )?confirmee?s?|not (?:yet )?confirmed|sous reserve)\b/;
 
 /** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
 export function doubtsItsValue(text: string): boolean {

@@ -56,6 +56,8 @@ describe('a belief said in the first person', () => {
     ])
       expect(doubtsItsValue(text), text).toBe(true);
     expect(doubtsItsValue('on attend 80 personnes')).toBe(false);
+    expect(doubtsItsValue('la salle est libre le 12 juin 2027, on attend la confirmation')).toBe(true);
+    expect(doubtsItsValue('the 12th, still waiting for approval')).toBe(true);
   });
 });
 
@@ -94,6 +96,7 @@ describe('weak yes, no or choice', () => {
     expect(readsAsQuestion('whichever is cheaper I guess')).toBe(false);
     expect(readsAsQuestion('whatever suits the partners')).toBe(false);
     expect(readsAsQuestion('which one is cheaper')).toBe(true);
+    expect(readsAsQuestion('would 5000 be too much')).toBe(true);
   });
 
   it('an ordinal in figures is its word', () => {
