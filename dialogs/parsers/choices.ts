@@ -2,7 +2,7 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { hesitatesBetween } from '../../src/understanding/unsure.ts';
-import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
+import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
