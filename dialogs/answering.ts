@@ -6,9 +6,11 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { otherThingCounted } from '../src/understanding/quantities.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
@@ -284,26 +286,29 @@ async function doubted(
   text: string,
 ): Promise<boolean> {
   const value = parsed.value;
-  // « peut-être 200 », "hybrid, not sure": the value said with a doubt is asked back before it is kept.
-  const held = CONFIRMABLE.has(step.type) && doubtsItsValue(text);
+  // « peut-être 200 », "hybrid, not sure", « si on a la fibre, hybride »: the value said with a doubt or under a
+  // condition is asked back before it is kept.
+  const held = CONFIRMABLE.has(step.type) && (doubtsItsValue(text) || putsACondition(text));
   // « est-ce que je dois tout détailler », "you mean who comes": a question or talk of the step, asked back.
   const asking =
     step.type === 'text' &&
     (asksRatherThanAnswers(text) || (step.properName === true && !looksLikeAName(value)));
+  // « on a 40 bénévoles » at the attendance: the number counts something else than the step does.
+  const counted = step.type === 'integer' ? otherThingCounted(text) : undefined;
   const call = ctx.call(application.callId);
   const question =
     step.unusual?.(value) ??
     (held
       ? heldBack(saidBack(call, step.slot, parsed))
-      : asking
-        ? notedAs(parsed.echo, step.label)
+      : asking || counted
+        ? notedAs(counted ? { fr: `« ${text.trim()} »`, en: `“${text.trim()}”` } : parsed.echo, step.label)
         : undefined);
   const asked = application.unconfirmed;
   if (!question || (asked?.slot === step.slot && asked.value === value)) return false;
   application.unconfirmed = { slot: step.slot, value };
   await ctx.save(turn, application);
   const readings =
-    typeof value === 'number' && value >= 10 && !held ? [value, Math.round(value / 10)] : [value];
+    typeof value === 'number' && value >= 10 && !held && !counted ? [value, Math.round(value / 10)] : [value];
   ctx.say(turn, {
     intent: `dialog:${application.callId}:clarify`,
     text: turn.t(question),

@@ -8,6 +8,7 @@ import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
+import { putsACondition } from '../src/understanding/conditions.ts';
 import {
   asksAbout,
   asksProgress,
@@ -29,6 +30,7 @@ import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
 import {
   doubtsItsValue,
+  notYetFormally,
   takenBackAfterBut,
   valueBeforeDoubt,
   withoutHedge,
@@ -51,7 +53,7 @@ import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './facts-elsewhere.ts';
 import type { Parsed } from './parsers/result.ts';
-import { placeQuantity } from './placing.ts';
+import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
 import { parseForm, type Step, stepNameWords } from './steps.ts';
 
@@ -131,6 +133,8 @@ export async function handledOtherwise(
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
   // "accessibility too" after the themes: one more theme, not this step's answer.
   if (await addedToList(ctx, turn, application, step, text)) return true;
+  // « la salle peut accueillir 300 personnes » at the attendance: the step the sentence says the number is of.
+  if (await placeSaidOf(ctx, turn, application, step, text)) return true;
   // A number alone, said as a correction, at a free-text step (« on attend 200 personnes » at the audience), at
   // a step of options that cannot read it (the same at the themes), or counted in a unit at any step that cannot
   // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
@@ -201,8 +205,12 @@ export async function handledOtherwise(
       !doubtedItems(step, text, ctx.today(turn)) &&
       !asksAfterHedge(text) &&
       saysNotKnownYet(text, { yesNo: boolean, others: boolean ? 2 : 0, stepWords: stepNameWords(step) })) ||
-    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back.
-    (boolean && takenBackAfterBut(text) && !text.trim().endsWith('?')) ||
+    // « ça compte si c'est jumelé mais sans convention signée ? » asks; it is not a yes taken back. A yes under
+    // a condition (« si la mairie valide en conseil, oui ») is no answer yet either.
+    // « pas encore officiellement » is under way, not a no.
+    (boolean &&
+      (takenBackAfterBut(text) || putsACondition(text) || notYetFormally(text)) &&
+      !text.trim().endsWith('?')) ||
     talk === 'checking'
   ) {
     offerSkip(ctx, turn, application, step);
@@ -288,8 +296,9 @@ export async function handledAsQuestion(
     await stepHelp(ctx, turn, application, named);
     return true;
   }
-  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows.
-  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text';
+  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows; a
+  // message in the form of a question ("does a free room count as support?") never is, whatever word of it reads.
+  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked);
   if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
     await ask(ctx, turn, application);
     return true;

@@ -107,7 +107,7 @@ export const DOING =
 
 /** Words that say someone wants to do something now, rather than asking about it (normalised text). */
 export const WANTS =
-  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
+  /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|would love|'d love|keen to|eager to|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
 
 /**
  * A wish for another action than applying (« je voudrais envoyer un message … du NEC local », "we'd like to

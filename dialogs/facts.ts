@@ -10,6 +10,7 @@ import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
+import { withoutOtherParties } from '../src/understanding/other-parties.ts';
 import { quantityIn } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
@@ -22,23 +23,6 @@ import { type Step, stepNameWords } from './steps.ts';
  */
 const CALL_NAMES =
   /num[ée]rique en communs?(?:\[s\])?|num[ée]rique inclusif et responsable|inclusive and responsible digital|\bNEC(?:\s+(?:local|ESS(?:\s+Europe)?))?\b|\blocal\s+NEC\b|\bMEAE\b|\bAAP\b|minist[èe]re des affaires [ée]trang[èe]res|affaires [ée]trang[èe]res|foreign (?:affairs )?ministry(?:['’]s)?|appels? [àa] projets|calls? for projects/gi;
-
-/**
- * Who else a message names — the supporters and partners (« avec le soutien de la région », "together with a
- * partner city in Morocco", « soutenu par la métropole », « avec Ouagadougou au Burkina Faso ») — is not the
- * organisation applying: the kind of organisation is read without them.
- */
-const OTHER_PARTIES =
-  /(?:\b(?:avec|with|together with|gr[âa]ce [àa]|thanks to)\s+)?(?:(?:le|la|les|l['’]|un|une|des|notre|nos|leur|our|their|a|an|the)\s*)?\b(?:soutien|support|appui|accompagnement|partenariat|partenaires?|partners?|partnership)\b[^,;.!?]*|\b(?:soutenue?s?|support(?:ed|s)|backed|accompagn[ée]e?s?|aid[ée]e?s?|financ[ée]e?s?|funded)\s+(?:par|by)\b[^,;.!?]*/giu;
-/** « le département nous soutient », "the city backs us": the supporter, named before its verb. */
-const SUPPORTER_BEFORE =
-  /(?:\b(?:la|le|l['’]|les|notre|nos|the|our)\s*)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:nous\s+(?:soutien\w*|appui\w*|accompagn\w*|aide\w*|finance\w*)|(?:backs|supports|is\s+backing|is\s+supporting|funds|is\s+funding)\s+us)\b/giu;
-/** « avec une province du Vietnam », "with our partner town in Senegal": the partner, not the organisation. */
-const WITH_PARTNER =
-  /\b(?:avec|with|together\s+with)\s+(?:(?:une?|sa|son|ses|leur|notre|nos|la|le|les|l['’]|a|an|the|our|their|its)\s*)?(?:partner\s+|partenaire\s+)?(?:province|r[ée]gion|region|ville|commune|municipalit[ée]|city|town|municipality|district|partner|partenaire|collectivit[ée])s?\b[^,;.!?]*/giu;
-/** « avec Ouagadougou au Burkina Faso », "with Dakar": a named place or body the organisation works with. */
-const WITH_NAMED =
-  /\b(?:[Aa]vec|[Ww]ith)\s+(?:(?:la|le|les|l['’]|notre|nos|our|the)\s*)?(?:[Vv]ille|[Cc]ommune|[Mm]unicipalit[ée]|[Cc]ity|[Tt]own|[Mm]unicipality|[Cc]ouncil)?\s*(?=\p{Lu})[^,;.!?]*/gu;
 
 /** A text without the calls' names in it. */
 export const withoutCallNames = (text: string): string => text.replace(CALL_NAMES, ' ');
@@ -145,11 +129,7 @@ function factFor(
   switch (step.type) {
     case 'choice': {
       // « autre » is never a fact: said in passing it rarely means the option.
-      const organiser = text
-        .replace(OTHER_PARTIES, ' ')
-        .replace(SUPPORTER_BEFORE, ' ')
-        .replace(WITH_PARTNER, ' ')
-        .replace(WITH_NAMED, ' ');
+      const organiser = withoutOtherParties(text);
       const own = step.factIn?.(organiser);
       if (own !== undefined) return own;
       const reading = choiceIn(organiser, [...named(step), ...otherByItsWords(step)], { exactOnly: true });

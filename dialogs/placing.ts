@@ -7,6 +7,7 @@
  */
 
 import type { Turn } from '../src/core/turn.ts';
+import { withoutNegated } from '../src/understanding/negation.ts';
 import { numbersIn } from '../src/understanding/numbers.ts';
 import { type Measure, quantityOnly } from '../src/understanding/quantities.ts';
 import type { Application } from './application.ts';
@@ -33,6 +34,42 @@ function stepsTaking(steps: Step[], application: Application, current: Step, tex
   const from = numbers[0] ? digits.slice(numbers[0].start) : digits;
   const cued = fitting.filter((s) => s.cues?.test(from) || s.cues?.test(digits));
   return cued.length > 0 ? cued : fitting;
+}
+
+/**
+ * The one other step a number is said of by the words before it — its subject and verb, « la salle peut
+ * accueillir 300 personnes », "the total budget is actually 11,000", « pour le public on sera plutôt 250 » — when
+ * the current step's words do not say it too: a unit after the number (« personnes ») is weaker evidence than
+ * what the sentence says the number is. The message holds one number only.
+ */
+function stepSaidOf(steps: Step[], application: Application, current: Step, text: string): Step | undefined {
+  const { text: digits, numbers } = numbersIn(withoutNegated(text));
+  if (numbers.length !== 1 || !current.cues) return undefined;
+  const before = digits.slice(0, (numbers[0] as { end: number }).end);
+  if (current.cues.test(before)) return undefined;
+  const said = applicableSteps(steps, application.answers).filter(
+    (s) => s.slot !== current.slot && measureOf(s) !== undefined && s.cues?.test(before),
+  );
+  return said.length === 1 ? said[0] : undefined;
+}
+
+/**
+ * A number the sentence says is another step's (`stepSaidOf`), at a step that counts too: that step gets it
+ * (noted, or corrected when answered) and the current question is asked again. True when it was placed.
+ */
+export async function placeSaidOf(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  current: Step,
+  text: string,
+): Promise<boolean> {
+  if (measureOf(current) === undefined) return false;
+  const target = stepSaidOf(ctx.stepsOf(application), application, current, text);
+  const parsed = target ? parseAnswer(target, text, ctx.today(turn), application.answers) : undefined;
+  if (!target || !parsed?.ok) return false;
+  await applyCorrection(ctx, turn, application, target, parsed);
+  return true;
 }
 
 /**

@@ -2,7 +2,10 @@
 
 import type { CallDefinition, SlotDefinition } from '../rules/schema.ts';
 import type { Localized } from '../src/core/i18n.ts';
+import { withoutOtherParties } from '../src/understanding/other-parties.ts';
+import { speaksOfThePastOnly } from '../src/understanding/past-time.ts';
 import { contentWords } from '../src/understanding/words.ts';
+import { yesNoIn } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import type { DialogDefinition, StepDefinition } from './definition.ts';
 import type { Option } from './parsers/choices.ts';
@@ -10,7 +13,7 @@ import { parseBoolean, parseChoice, parseChoices, parseText } from './parsers/ch
 import { type Day, parseDate } from './parsers/dates.ts';
 import { parseMoney } from './parsers/money.ts';
 import { parseCount } from './parsers/numbers.ts';
-import type { Parsed } from './parsers/result.ts';
+import { clarify, PAST_TIME_ANSWER, type Parsed } from './parsers/result.ts';
 
 /** A step with what the call file says of its slot: type, label, choices. */
 export interface Step extends StepDefinition {
@@ -66,6 +69,10 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
   const said = step.type === 'choice' ? step.factIn?.(text) : undefined;
   const option = step.choices?.find((c) => c.id === said);
   if (option) return { ok: true, value: option.id, echo: option.label };
+  // « l'an dernier c'était en ligne », « la mairie nous avait dit non l'an dernier »: not this time's answer —
+  // but a yes or a no said first answers the question as asked (« non, on était venus l'an dernier »).
+  if (step.type !== 'text' && !(step.type === 'boolean' && yesNoIn(text)) && speaksOfThePastOnly(text))
+    return clarify(PAST_TIME_ANSWER, []);
   switch (step.type) {
     case 'text':
       return parseName(step, parseText(text));
@@ -80,10 +87,31 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'boolean':
       return parseBoolean(text, step.keywords);
     case 'choice':
-      return parseChoice(text, step.choices ?? []);
+      return ownChoice(text, step.choices ?? []);
     case 'multi':
       return parseChoices(text, step.choices ?? [], stepNameWords(step));
   }
+}
+
+/**
+ * One option, read in what the message says of the person's own side (« une asso, avec le soutien de la
+ * mairie »): an option named only of a partner or a supporter (« notre partenaire principal est une
+ * association ») is asked about, with it as a button.
+ */
+function ownChoice(text: string, options: Option[]): Parsed<string> {
+  const own = withoutOtherParties(text);
+  const mine = own === text ? undefined : parseChoice(own, options);
+  // « une asso, avec le soutien de la mairie »: the person's own side is the answer.
+  if (mine?.ok) return mine;
+  const parsed = parseChoice(text, options);
+  if (!parsed.ok || !mine) return parsed;
+  return clarify(
+    {
+      fr: `${parsed.echo.fr} : c’est un partenaire ou un soutien, ou bien vous-même ?`,
+      en: `${parsed.echo.en}: is that a partner or a supporter, or yourselves?`,
+    },
+    [{ id: parsed.value, label: parsed.echo }],
+  );
 }
 
 /** The words that name a step (its label and other names): « les deux champs » says « les deux ». */

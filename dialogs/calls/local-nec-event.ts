@@ -184,8 +184,9 @@ export const EVENT_STEPS: StepDefinition[] = [
       en: 'The geographical area the event reaches, as you would describe it in the application file.',
     },
     names: ['territoire', 'lieu', 'ville', 'zone', 'area', 'place', 'location'],
+    // A word in capitals is a body's acronym, not a place (« je travaille au CCAS de Montpellier »).
     findIn: [
-      /(?:^|\s)(?:à|a|au|en|in|at|sur|dans (?:le |la |les |l['’]))\s*(?<value>\p{Lu}[\p{L}'’-]+(?:[\s-](?:sur|en|le|la|de|du|des)?[\s-]?\p{Lu}[\p{L}'’-]+)*)/u,
+      /(?:^|\s)(?:à|a|au|en|in|at|sur|dans (?:le |la |les |l['’]))\s*(?!\p{Lu}{2,}(?!\p{L}))(?<value>\p{Lu}[\p{L}'’-]+(?:[\s-](?:sur|en|le|la|de|du|des)?[\s-]?\p{Lu}[\p{L}'’-]+)*)/u,
     ],
   },
   {

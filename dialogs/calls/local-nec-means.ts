@@ -53,7 +53,7 @@ export const MEANS_STEPS: StepDefinition[] = [
       'people',
     ],
     // « 200 personnes », or « on sera 200 », "we'll be about 200" (the number last).
-    cues: /^[\d\s.,]*(?:personnes?|pers|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:environ\s+|about\s+|around\s+|a peu pres\s+)?\d[\d\s.,]*$/,
+    cues: /^[\d\s.,]*-?\s*(?:personnes?|pers|person|participant\w*|people|attendees?|inscrit\w*|visiteurs?|persons?)\b|\b(?:on sera|on serait|nous serons|we'll be|we will be)\s+(?:(?:environ|about|around|a peu pres|plutot|rather|actually|en fait|finalement|au moins|at least)\s+)*\d[\d\s.,]*$/,
     min: 1,
     // Beyond the largest stadiums in France: a typo, not a local event.
     max: 100_000,
@@ -78,8 +78,8 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). If you do not know yet, “skip”: the grant and the duo stay to be checked.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
-    // « 300 places », or « la salle fait 300 », "our venue holds 120" (the number last).
-    cues: /^[\d\s.,]*(?:places?|seats?|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
+    // « 300 places », "a 400-seat venue", or « la salle fait 300 », "our venue holds 120" (the number last).
+    cues: /^[\d\s.,]*-?\s*(?:places?|seats?|seater|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,

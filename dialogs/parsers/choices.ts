@@ -1,7 +1,8 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
-import { yesNoAnswer, yesNoIn } from '../../src/understanding/yes-no.ts';
+import { hesitatesBetween } from '../../src/understanding/unsure.ts';
+import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
@@ -20,19 +21,14 @@ const YES_NO_EXPECTED: Localized = {
 export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
-  // « peut-être », « euh je crois que oui, enfin… »: neither yet, asked again with both buttons.
-  // The step's own words come before a « probablement » said without a yes or a no.
+  // « peut-être », « euh je crois que oui, enfin… », "the city might say yes": neither yet, asked again with
+  // both buttons — whatever the step's own words say beside the hedge.
   const said = yesNoAnswer(text);
-  const reading =
-    said === 'unsure'
-      ? yesNoIn(text)
-        ? undefined
-        : yesNoSaid(text, keywords)
-      : (said ?? yesNoSaid(text, keywords));
-  if (reading === undefined && said === 'unsure') return rightOrNo();
+  const reading = said === 'unsure' ? undefined : (said ?? yesNoSaid(text, keywords));
+  if (said === 'unsure') return rightOrNo();
   // "nope, never been" to "is it your first time?": the no answers another question than the step's own words
   // (« jamais venus » is a first time) — asked, never picked.
-  const own = said && said !== 'unsure' ? yesNoSaid(text, keywords) : undefined;
+  const own = said ? yesNoSaid(text, keywords) : undefined;
   if (own && reading && own.value !== reading.value) return rightOrNo();
   if (reading === undefined) return refuse(undefined, YES_NO_EXPECTED);
   const { value, rest } = reading;
@@ -124,6 +120,18 @@ export function parseChoices(text: string, options: Option[], stepNames: string[
     );
   }
   const chosen = ids.map((id) => options.find((o) => o.id === id)).filter((o) => o !== undefined);
+  // « on hésite entre accessibilité et inclusion »: which one — or both?
+  if (chosen.length >= 2 && hesitatesBetween(text))
+    return clarify(
+      {
+        fr: `Vous hésitez entre ${chosen.map((o) => `« ${o.label.fr} »`).join(' et ')} : lequel retenir, ou tous ?`,
+        en: `You are torn between ${chosen.map((o) => `“${o.label.en}”`).join(' and ')}: which one, or all of them?`,
+      },
+      [
+        ...chosen.map((o) => ({ id: o.id, label: o.label })),
+        { id: ids.join(','), label: { fr: 'Tous', en: 'All of them' } },
+      ],
+    );
   return {
     ok: true,
     value: ids,

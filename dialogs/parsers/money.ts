@@ -5,7 +5,7 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { normalize } from '../../src/core/text.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
-import { clarify, type Parsed, refuse, unreadable } from './result.ts';
+import { clarify, PAST_TIME_ANSWER, type Parsed, refuse, unreadable } from './result.ts';
 
 const EXPECTED: Localized = {
   fr: 'J’attends un montant en euros, par exemple « 12 000 € », « 12k€ » ou « douze mille euros ».',
@@ -45,6 +45,8 @@ export function parseMoney(text: string): Parsed<number> {
         values.map((v) => ({ id: String(v), label: { fr: formatEuros(v, 'fr'), en: formatEuros(v, 'en') } })),
       );
     }
+    case 'past':
+      return clarify(PAST_TIME_ANSWER, []);
     case 'value':
       return amount(reading.value);
     case 'vague':

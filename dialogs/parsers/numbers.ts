@@ -6,7 +6,7 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { readDecimal } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
-import { clarify, type Parsed, refuse, unreadable } from './result.ts';
+import { clarify, PAST_TIME_ANSWER, type Parsed, refuse, unreadable } from './result.ts';
 
 export { readDecimal };
 
@@ -71,6 +71,8 @@ export function parseCount(text: string, limits: CountOptions = {}): Parsed<numb
         },
         [],
       );
+    case 'past':
+      return clarify(PAST_TIME_ANSWER, []);
     case 'value':
       break;
     default:

@@ -60,3 +60,9 @@ export function clarify(
     : question;
   return { ok: false, error, clarify: { question, options, ...(refused ? { refused } : {}) } };
 }
+
+/** Asked of an answer said of a past time (« l'an dernier on était 60 »): the one for this time is wanted. */
+export const PAST_TIME_ANSWER: Localized = {
+  fr: 'Cela, c’était une fois passée : et pour celle-ci ? (ou « je ne sais pas encore »)',
+  en: 'That was a past time: and this time? (or “I don’t know yet”)',
+};

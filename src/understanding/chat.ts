@@ -99,6 +99,13 @@ const CHECKING =
   /\b(?:retrouv\w*|cherch\w*|regard\w*|verifi\w*|demand\w*|renseign\w*|souvien\w*|rappel\w*|consult\w*|find\w*|look\w*|check\w*|ask\w*|remember\w*|recall\w*|run (?:it|this|that) by|confirm\w*|get back|come back|reviens|reviendrai)\b/;
 
 /**
+ * The person tells the bot what they will do to give the answer: a first person addressing the bot (« je vous
+ * envoie… », « on vous fait… », « je vous le transmets »), or "I'll send you…", "we'll get back to you".
+ */
+const TO_YOU_LATER =
+  /^(?:(?:bon|ok|alors|sinon|well|so)[\s,]+)?(?:(?:je|j'|on|nous)\s+(?:vous|te)\s+(?!propos|present|invit|remerci|souhait|pri)|(?:i|we)(?:'ll| will| can| could)?\s+(?:send|email|e-mail|mail|forward|get back to|come back to)\s+(?:you|it|this|that|the)\b)/;
+
+/**
  * A short message in which the person speaks to the bot of their own doing rather than gives an answer (« pardon je
  * n'ai pas compris », « une seconde je retrouve le nom exact », "I need to run this by my manager"): they do not
  * understand (`puzzled`) or are checking something (`checking`). It names nothing (no capital inside, no number).
@@ -106,6 +113,9 @@ const CHECKING =
 export function talksToTheBot(text: string): 'puzzled' | 'checking' | undefined {
   const trimmed = text.trim();
   const typed = normalize(trimmed);
+  // « je vous envoie le résumé par mail », "I'll send it to you tomorrow": the answer is for later, however long.
+  if (typed.split(' ').length <= 16 && !/\d/.test(typed) && !typed.endsWith('?') && TO_YOU_LATER.test(typed))
+    return 'checking';
   // A question ("what kind of formats are you looking for here?") is read as one, after.
   if (typed.split(' ').length > 10 || /\d/.test(typed) || typed.endsWith('?')) return undefined;
   if (/\s\p{Lu}/u.test(trimmed.replace(/\s(?:I|I'm|I've|I'd|I'll)\b/g, ' '))) return undefined;

@@ -132,6 +132,8 @@ function readDate(said: string, today: Day): DateReading {
   const raw = withoutNegated(said);
   const typed = normalize(raw);
   if (writesImpossibleDay(typed)) return { kind: 'invalid' };
+  const joined = dayJoinedToMonth(raw, typed, today);
+  if (joined !== undefined) return readDate(joined, today);
   const reference = new Date(`${today}T12:00:00Z`);
   // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
   // "a year from today": chrono reads "… from now" only, and takes "today" alone.
@@ -223,6 +225,22 @@ export function inMonth(said: string, month: string): string {
   if (!found) return said;
   const [year, m] = month.split('-');
   return `${found[1]}${found[2]}/${m}/${year}${typed.slice(found[0].length)}`;
+}
+
+/**
+ * « en avril, le 8 », « ce sera en mai, le samedi 15 »: a month named alone in one clause and a day of the month
+ * alone in another (chrono does not join them across the comma) — the text with that day written in that month;
+ * undefined when the text writes a whole day already or does not say it this way.
+ */
+function dayJoinedToMonth(raw: string, typed: string, today: Day): string | undefined {
+  if (WRITTEN_DAY.test(typed) || NUMERIC_DAY.test(typed)) return undefined;
+  const reading = vague(typed, today);
+  const month = reading.kind === 'vague' ? reading.month : undefined;
+  if (!month) return undefined;
+  const clauses = raw.split(/(\s*[,;]\s*)/);
+  const at = clauses.findIndex((clause) => inMonth(clause, month) !== clause);
+  if (at < 0) return undefined;
+  return clauses.map((clause, i) => (i === at ? inMonth(clause, month) : clause)).join('');
 }
 
 /** The day a chrono result names, when the calendar has it. */

@@ -43,7 +43,7 @@ export function saysNothing(text: string): boolean {
 }
 
 const QUESTION_START =
-  /^(comment|pourquoi|pk |pq |pkoi |quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que (?!du |des |de l|de la |en |sur )|quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|how|what|when|why|where|who|which|can |could |is |are |do |does |should |must )/;
+  /^(comment|pourquoi|pk |pq |pkoi |quand|qu'est-ce|qu'est ce|quel(?:le)?s?\b|combien|est-ce|ou |qui |que (?!du |des |de l|de la |en |sur )|quoi|puis-je|peut-on|peux-je|faut-il|dois-je|doit-on|c'est quoi|ca veut dire|ca engage|ca sert|il faut|(?:how|what|when|why|where|who|which)\b(?!ever)|can |could |would |will |shall |is |are |do |does |did |should |must )/;
 
 /**
  * The normalised text with chat spellings of question words written out (« c quoi », « c koi », « kesako »,

@@ -3,9 +3,12 @@
  * (`vingt mille euros`, `12k€`, `1,2 M€`) or a distance (`à 300 km`, `50 miles`), told apart from the
  * numbers that are something else (a day, a year, a time), with ranges (`entre 150 et 200`) kept as such.
  */
+
+import { isCommonWord } from '../core/common-words.ts';
 import { normalize } from '../core/text.ts';
 import { withoutNegated } from './negation.ts';
 import { type FoundNumber, numbersIn } from './numbers.ts';
+import { clauseAround, isDatedInThePast } from './past-time.ts';
 import { AROUND_A_QUANTITY, contentWords } from './words.ts';
 
 export type Measure = 'count' | 'money' | 'distance';
@@ -22,6 +25,8 @@ export type QuantityReading =
   | { kind: 'duration' }
   /** An order of magnitude, not a number (« plusieurs centaines », "a few thousand euros"). */
   | { kind: 'vague' }
+  /** A number said of a past time (« l'an dernier on était 60 », "last year we had 60"), not of this one. */
+  | { kind: 'past' }
   | { kind: 'none' };
 
 const MONTH =
@@ -58,7 +63,7 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
   // « 14 000 et pas 12 000 », "190 people, not 150": the number not meant is left aside.
   const { text, numbers } = numbersIn(withoutNegated(raw));
   if (measure === 'money' && OTHER_CURRENCIES.test(text)) return { kind: 'other-currency' };
-  const candidates = numbers.filter(
+  const found = numbers.filter(
     (n) =>
       !AFTER_DATE.test(text.slice(n.end)) &&
       // « 80 % », « 100 % en ligne »: a share, not a quantity of anything.
@@ -74,7 +79,9 @@ export function quantityIn(raw: string, measure: Measure): QuantityReading {
     numbers.some((n) => /^\s*(?:h(?:\b|\d)|heures?|hours?|hrs?\b|min)/.test(text.slice(n.end)))
   )
     return { kind: 'duration' };
-  if (candidates.length === 0) return { kind: 'none' };
+  // « on était 90 l'an dernier, on vise 150 »: a figure of a past time is not this one's.
+  const candidates = found.filter((n) => !isDatedInThePast(clauseAround(text, n.start, n.end)));
+  if (candidates.length === 0) return found.length > 0 ? { kind: 'past' } : { kind: 'none' };
   const first = candidates[0] as FoundNumber;
   if (/-\s*$/.test(text.slice(0, first.start)) && !/\d\s*-\s*$/.test(text.slice(0, first.start)))
     return { kind: 'negative' };
@@ -140,4 +147,19 @@ export function quantityOnly(raw: string): Measure | 'bare' | undefined {
   if (measure) after = after.replace(UNITS[measure], ' ');
   const words = contentWords(`${before} ${after}`).filter((w) => !AROUND_A_QUANTITY.has(w));
   return words.length === 0 ? (measure ?? 'bare') : undefined;
+}
+
+/**
+ * What a head count is of, when the noun after its one number names another thing than people or seats (« on a
+ * 40 bénévoles », "12 workshops"): that noun, as typed without accents; undefined when the number stands alone,
+ * with its unit (« 40 personnes ») or with words around a quantity (« 200 environ », "150 max").
+ */
+export function otherThingCounted(raw: string): string | undefined {
+  const { text, numbers } = numbersIn(raw);
+  if (numbers.length !== 1) return undefined;
+  const after = text.slice((numbers[0] as FoundNumber).end).replace(/^\s*d(?:e\s|')/, ' ');
+  if (UNITS.count.test(after)) return undefined;
+  const noun = /^\s+(\p{L}[\p{L}'-]*)/u.exec(after)?.[1];
+  const word = noun ? contentWords(noun)[0] : undefined;
+  return word && word.length > 2 && !AROUND_A_QUANTITY.has(word) && !isCommonWord(word) ? word : undefined;
 }

@@ -36,6 +36,9 @@ const STILL_DOING =
   /^(?:(?:we're|we are|i'm|i am|on est|je suis|c'est|it's)\s+)?(?:still|toujours|encore)\s+(?:\w+ing\b|en train\b|en cours\b|a (?:l'|la )?(?:etude|reflexion)\b)/;
 /** Not yet, anywhere: « pas encore », "yet", "so far". */
 const NOT_YET = /\b(?:pas encore|not yet|yet|so far|pour l'instant|pour le moment|encore)\b/;
+/** Looking for the answer still: asking around, searching, contacting. */
+const SEARCHING =
+  /\b(?:cherch\w*|recherch\w*|demand\w*|sollicit\w*|contact\w*|prospect\w*|ask\w*|look\w*|search\w*|reach\w* out)\b/;
 /** « aucun pour le moment », "none yet": at a free-text step (the partners) that is an answer. */
 const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|alone)\b/;
 
@@ -46,6 +49,11 @@ const NONE = /\b(?:aucune?s?|none|personne|nobody|no one|rien|nothing|seule?s?|a
  * number) and is not « aucun pour le moment ».
  */
 export function speaksOfTheAnswer(text: string): boolean {
+  // "we don't have a proper name yet, just a WhatsApp group": what follows « juste », "just" is no answer either.
+  const [said, only] = text
+    .trim()
+    .split(/\s*[,;]\s*(?=(?:just|only|juste|seulement|simplement|rien que)\s)/i);
+  if (only !== undefined && said) return speaksOfTheAnswer(said);
   const trimmed = text.trim();
   const typed = normalize(trimmed);
   const words = typed.split(' ');
@@ -56,15 +64,19 @@ export function speaksOfTheAnswer(text: string): boolean {
   if (STILL_DOING.test(typed)) return true;
   // "nobody confirmed yet, maybe the library": nothing sure yet, only a guess beside it.
   if (NOT_YET.test(typed) && DOUBT.test(typed)) return true;
-  if (NONE.test(typed)) return false;
+  // « aucun pour le moment » is an answer; "none yet, we're asking around" says the search goes on.
+  if (NONE.test(typed)) return NOT_YET.test(typed) && SEARCHING.test(typed);
   // « on n'a pas vraiment décidé », "we haven't decided": us, a negation and a word of knowing, in a few words.
   const notKnown = words.length <= 6 && NEGATION.test(typed) && KNOWING.test(typed);
   return SPEAKER.test(typed) && (NOT_NOW_AT_END.test(typed) || STILL.test(typed) || notKnown);
 }
 
-/** Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas ». */
+/**
+ * Doubt said beside a value: « peut-être 200 », "200, not sure", « 200 je crois, enfin je sais pas », and any
+ * belief said in the first person (« un CCAS, donc établissement public je suppose », "I reckon 80").
+ */
 const DOUBT =
-  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je pense|j'imagine|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas)\b/;
+  /\b(?:peut-etre|peut etre|sans doute|probablement|maybe|perhaps|probably|je (?:pense|crois|suppose|presume)|j'imagine|j'suppose|i (?:believe|reckon|assume)|a confirmer|a verifier|i think|i guess|i suppose|to be confirmed|tbc|pas sure?|pas certaine?|not sure|unsure|je (?:ne )?sais pas|sais pas|jsp|i don't know|dunno|no idea|aucune idee|ou pas|or not|enfin je crois|je crois pas|(?:on |nous )?attend(?:ons)? (?:encore )?(?:la |une |leur |sa )?(?:confirmation|validation|reponse)|waiting (?:for|on) (?:the |a |their )?(?:confirmation|approval|answer|reply)|pas (?:encore )?confirmee?s?|not (?:yet )?confirmed|sous reserve)\b/;
 
 /** Whether a message holds back the value it gives (« peut-être 200 »): asked to be confirmed, not stored. */
 export function doubtsItsValue(text: string): boolean {
@@ -108,6 +120,18 @@ const TO_CHECK =
 export function takenBackAfterBut(text: string): boolean {
   const after = /\b(?:mais|but|sauf que|though|except)\b(.*)$/.exec(normalize(text))?.[1];
   return after !== undefined && !/\d/.test(after) && TO_CHECK.test(after);
+}
+
+/** Not yet made official: « pas encore officiellement », "not formally yet", "not signed yet". */
+const NOT_YET_FORMAL =
+  /\b(?:pas encore|not yet)\s+(?:(?:tout a fait|vraiment|completement|fully|really)\s+)?(?:officiel\w*|formel\w*|official\w*|formal\w*|sign\w*|acte\w*|valid\w*|confirm\w*|finalis\w*|finaliz\w*)|\b(?:not (?:officially|formally)|pas (?:officiellement|formellement)) (?:yet|encore)\b/;
+
+/**
+ * A « pas encore » that speaks of the form, not of the thing (« pas encore officiellement, on a une lettre
+ * d'intention »): under way, not a no.
+ */
+export function notYetFormally(text: string): boolean {
+  return NOT_YET_FORMAL.test(normalize(text));
 }
 
 /** A clause that is only a hedge: « je sais pas trop », "not sure", « bof », "hard to say". */
@@ -158,4 +182,13 @@ export function withoutHedge(text: string): string {
   const first = normalize(text.slice(0, comma.index)).trim();
   const rest = text.slice(comma.index + 1).trim();
   return rest !== '' && (HEDGE_ONLY.test(first) || DEPENDS.test(first)) ? rest : text;
+}
+
+/** « on hésite entre accessibilité et inclusion », "torn between X and Y", "can't decide between": not yet a choice. */
+const BETWEEN =
+  /\b(?:hesit\w*|balanc\w*|torn|undecided|(?:can't|cannot|couldn't) (?:decide|choose)|not sure|pas sure?s?|partag\w*)\s+(?:encore\s+|still\s+)?(?:entre|between)\b/;
+
+/** Whether a message hesitates between what it names: the options named are candidates, not the answer. */
+export function hesitatesBetween(text: string): boolean {
+  return BETWEEN.test(normalize(text));
 }

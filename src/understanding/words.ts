@@ -16,11 +16,26 @@ const SMALL_WORDS = new Set(
   ).split(' '),
 );
 
-/** The meaningful words of a text, in order (accents dropped, elisions split: `l'inclusion` → `inclusion`). */
+/** Ordinals written in figures, as their words: « notre 1ère participation » is « notre première participation ». */
+const ORDINALS: Record<string, string> = {
+  '1ere': 'premiere',
+  '1re': 'premiere',
+  '1er': 'premier',
+  '1st': 'first',
+  '2e': 'deuxieme',
+  '2eme': 'deuxieme',
+  '2nd': 'second',
+};
+
+/**
+ * The meaningful words of a text, in order (accents dropped, elisions split: `l'inclusion` → `inclusion`;
+ * ordinals in figures written out).
+ */
 export function contentWords(text: string): string[] {
   return normalize(text)
     .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '' && !SMALL_WORDS.has(w));
+    .filter((w) => w !== '' && !SMALL_WORDS.has(w))
+    .map((w) => ORDINALS[w] ?? w);
 }
 
 /** Words that may stand beside a quantity said alone (« on attend environ 200 personnes », "it's 180"). */

@@ -190,9 +190,9 @@ export function plainYesNo(text: string): boolean | undefined {
     : undefined;
 }
 
-/** « peut-être », « oui et non », "maybe": neither yet. */
+/** « peut-être », « oui et non », "maybe", "kind of", « plus ou moins »: neither yet. */
 const UNDECIDED =
-  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non)\b/;
+  /\b(peut-etre|peut etre|maybe|perhaps|possibly|possiblement|probablement|probably|sans doute|likely|oui et non|yes and no|oui ou non|yes or no|plutot oui|plutot non|kind of|kinda|sort of|more or less|plus ou moins|en quelque sorte|a moitie|half|might|pourrai[st]?|pourraient)\b/;
 /**
  * What after a yes or a no takes it back into doubt: « oui, enfin… », « non, enfin je crois », "yes, not sure
  * though", « oui je sais pas », a trailing ellipsis or question mark on the answer itself.
