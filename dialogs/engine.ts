@@ -10,6 +10,7 @@ import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
 import type { ConversationRef } from '../src/core/message.ts';
+import { listOf } from '../src/core/lists.ts';
 import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
@@ -192,7 +193,7 @@ export class DialogEngine {
             fr: 'J’ai noté : {facts} — « modifier … » pour corriger.',
             en: 'I noted: {facts} — “edit …” to correct.',
           },
-          { facts: noted.join(turn.lang === 'fr' ? ' ; ' : '; ') },
+          { facts: listOf(noted, turn.lang) },
         ),
       });
     await ask(ctx, turn, application);

@@ -5,6 +5,7 @@
 import { dayIn, formatDay } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
+import { listOf } from '../core/lists.ts';
 import type { Choice, Reply } from '../core/message.ts';
 import { type Counted, plural } from '../core/plural.ts';
 import type { Ask } from './ask-cues.ts';
@@ -94,7 +95,12 @@ export class FaqReplies {
     ];
     const said = closest.length > 0 ? closest : topic.entries.slice(0, MAX_SAID);
     lines.push(
-      t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(lang === 'fr' ? ' ; ' : '; ') }),
+      t(lang, WHAT_THEY_SAY, {
+        titles: listOf(
+          said.map((e) => t(lang, QUOTED, { title: e.title[lang] })),
+          lang,
+        ),
+      }),
     );
     lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     return {
@@ -216,10 +222,6 @@ function notGiven(asks: Ask[], years: string[], lang: Lang): string {
   return `${listOf(facts, lang, 'disjunction')}${forYears}`;
 }
 
-function listOf(items: string[], lang: Lang, type: 'conjunction' | 'disjunction'): string {
-  return new Intl.ListFormat(lang, { type }).format(items);
-}
-
 function entryChoice(entry: FaqEntry, lang: Lang): Choice {
   return { id: `${ENTRY_CHOICE_PREFIX}${entry.id}`, label: entry.title[lang] };
 }
@@ -269,6 +271,8 @@ const WHAT_THEY_SAY: Localized = {
   fr: 'Ce qu’elles disent sur ce sujet : {titles} (ci-dessous).',
   en: 'What they do say on this topic: {titles} (below).',
 };
+// Titles are questions (« Qui peut organiser un NEC local ? »): quoted, a list of them stays readable.
+const QUOTED: Localized = { fr: '« {title} »', en: '“{title}”' };
 const PART_MISSING: Localized = {
   fr: 'En revanche, mes sources ne donnent pas {what}.',
   en: 'My sources do not give {what}, though.',
