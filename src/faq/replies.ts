@@ -152,21 +152,23 @@ export class FaqReplies {
   }
 
   /**
-   * "I don't know": no guess, the closest topics as choices, and whom to ask: inside an application, the contact
-   * of the call being prepared (a closest entry of another topic is a guess about the question, not about whom
-   * the person deals with); else that of the closest topic.
+   * "I don't know": no guess, the closest entries as choices, and whom to ask. Inside an application, only the
+   * call's own entries are offered (another topic's, « Inscription à NEC ESS » in a local NEC application, is a
+   * guess about the question that leads away from the call) and the contact is the call's. Elsewhere the
+   * contact is the general NEC one: the closest entry is a guess, so would be its topic's contact.
    */
   unknown(alternatives: FaqEntry[], lang: Lang, callId?: string): Reply {
     const ofCall = callId === undefined ? undefined : this.kb.topics.find((t) => t.calls.includes(callId));
-    const topic = ofCall ?? this.kb.topic(alternatives[0]?.topic ?? DEFAULT_CONTACT_TOPIC);
+    const offered = ofCall ? alternatives.filter((e) => e.topic === ofCall.id) : alternatives;
+    const topic = ofCall ?? this.kb.topic(DEFAULT_CONTACT_TOPIC);
     const lines = [t(lang, DONT_KNOW)];
-    if (alternatives.length > 0) lines.push(t(lang, CLOSEST));
+    if (offered.length > 0) lines.push(t(lang, CLOSEST));
     if (topic) lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     lines.push(t(lang, PERSON_HINT));
     return {
       intent: 'fallback',
       text: lines.join('\n\n'),
-      choices: alternatives.map((e) => entryChoice(e, lang)),
+      choices: offered.map((e) => entryChoice(e, lang)),
       data: { unanswered: true },
     };
   }
