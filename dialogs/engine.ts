@@ -9,8 +9,8 @@
 import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
-import type { ConversationRef } from '../src/core/message.ts';
 import { listOf } from '../src/core/lists.ts';
+import type { ConversationRef } from '../src/core/message.ts';
 import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
@@ -258,6 +258,7 @@ export class DialogEngine {
     const { index, remaining } = progress(steps, application);
     return {
       id: application.id,
+      callId: application.callId,
       callName: this.callName(application.callId, turn.lang),
       answered: Object.keys(application.answers).length,
       index,

@@ -8,6 +8,7 @@ import type { Turn } from './turn.ts';
 /** An application in progress, as the greeting and `help` describe it. */
 export interface ApplicationInProgress {
   id: string;
+  callId: string;
   callName: string;
   answered: number;
   /** Step k, and the questions left after it. */

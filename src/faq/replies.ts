@@ -158,7 +158,7 @@ export class FaqReplies {
    * contact is the general NEC one: the closest entry is a guess, so would be its topic's contact.
    */
   unknown(alternatives: FaqEntry[], lang: Lang, callId?: string): Reply {
-    const ofCall = callId === undefined ? undefined : this.kb.topics.find((t) => t.calls.includes(callId));
+    const ofCall = callId === undefined ? undefined : this.topicOfCall(callId);
     const offered = ofCall ? alternatives.filter((e) => e.topic === ofCall.id) : alternatives;
     const topic = ofCall ?? this.kb.topic(DEFAULT_CONTACT_TOPIC);
     const lines = [t(lang, DONT_KNOW)];
@@ -194,15 +194,23 @@ export class FaqReplies {
     };
   }
 
+  /** The topic that covers a call (its `calls` name it): whom to ask about that call is its contact. */
+  topicOfCall(callId: string): FaqTopic | undefined {
+    return this.kb.topics.find((t) => t.calls.includes(callId));
+  }
+
   /**
    * Every topic's contact, as the sources give them, once each: topics whose contact gives the same e-mail
-   * addresses (the ANCT programme's, for the local NECs and the contacts card) share one line.
+   * addresses (the ANCT programme's, for the local NECs and the contacts card) share one line. `except`'s
+   * contact (already given, for the call being prepared) is left out, with the topics sharing it.
    */
-  contacts(lang: Lang): string {
+  contacts(lang: Lang, except?: FaqTopic): string {
+    const keyOf = (contact: string) => contact.match(EMAIL)?.sort().join(' ') || contact;
     const lines = new Map<string, { titles: string[]; contact: string }>();
     for (const topic of this.kb.topics) {
       const contact = topic.contact[lang];
-      const key = contact.match(EMAIL)?.sort().join(' ') || contact;
+      const key = keyOf(contact);
+      if (except && key === keyOf(except.contact[lang])) continue;
       const line = lines.get(key);
       if (line) line.titles.push(topic.title[lang]);
       else lines.set(key, { titles: [topic.title[lang]], contact });
