@@ -26,6 +26,7 @@ import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
 import { answersSaid, partsSaid, stepReply } from './render.ts';
+import { exampleOf } from './step-example.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -263,7 +264,7 @@ export class DialogEngine {
       answered: Object.keys(application.answers).length,
       index,
       remaining,
-      step: { label: step.label[turn.lang], help: step.help[turn.lang] },
+      step: { label: step.label[turn.lang], help: step.help[turn.lang], example: exampleOf(step, turn.lang) },
     };
   }
 

@@ -14,7 +14,8 @@ export interface ApplicationInProgress {
   /** Step k, and the questions left after it. */
   index: number;
   remaining: number;
-  step: { label: string; help: string };
+  /** The current step: its label, its help and what an answer looks like (none for free text). */
+  step: { label: string; help: string; example?: string };
 }
 
 /** A finished application, as the greeting names it. */
