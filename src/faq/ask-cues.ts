@@ -149,7 +149,8 @@ export const CUES: Record<Ask, string[]> = {
       'reserved for, allowed to, peut repondre, peuvent repondre, peut candidater, peuvent candidater, ' +
       'peut postuler, can apply, may apply, can respond, peut participer, peuvent participer, ouvert au public, ' +
       'open to the public, grand public, can anyone attend, pour qui, who is it for, a qui s adresse, ' +
-      'public cible, target audience, who can attend, who can take part, ' +
+      'public cible, target audience, who can attend, who can take part, aimed at, intended for, meant for, ' +
+      'destine a, destinee a, destines a, destinees a, ' +
       // « une SCOP peut-elle porter… ? », "can a private company host…?": whether one may, asked of someone
       'peut elle porter, peut il porter, peuvent ils porter, peut elle organiser, peut il organiser, ' +
       'can a * host, can an * host, can a * organise, can a * organize, can a * run, can a * be the lead, ' +
@@ -195,7 +196,8 @@ export const BUDGET_DOCUMENTS = new Set([
 // « où déposer », "where do I sign up": where to act, not a place.
 export const ACTION_WORDS = phrases(
   'depos*, envo*, submit*, send*, sign*, inscri*, register*, lire, lis, read*, find*, trouv*, telecharg*, ' +
-    'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*',
+    'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*, publi*, upload*, post*, ' +
+    'partag*, share*, mettre, put*',
 );
 
 // « en anglais » asks a language of something done in it (« candidater en anglais »), not of a text's mention

@@ -50,6 +50,11 @@ export interface Asked {
   primary: Set<Ask>;
   /** The question asks what something is (« c'est quoi », "what is"): the thing, not a fact of it. */
   defines: boolean;
+  /**
+   * The words of a candidate asking whether it may take part, with the modal and the verb (« une SCOP
+   * peut-elle porter »): evidence for a card speaking of it, none against one that does not.
+   */
+  candidates: string[];
   /** Positions of the things counted (« combien de *collectivités* »): the entry must give a number of them. */
   counted: number[];
 }
@@ -186,6 +191,9 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   });
   // "can a cooperative send staff…?", « la région peut-elle candidater… ? »: whether someone may take part.
   if (maySomeoneTakePart(words)) asks.add('who-may');
+  // The candidate named in it (« une SCOP peut-elle porter… », "can a private individual organise…"), which the
+  // rules name by its kind (« toute personne morale »): a card may speak of it, and need not.
+  const candidates = asks.has('who-may') ? candidateWords(words).map((at) => typed[at] ?? '') : [];
   // « dans quel cinéma ? », "what level did…", « quelle plateforme ? »: the question asks for one of these things,
   // so the entry must speak of them, whatever kind of fact it holds.
   for (const at of whichObjects(words, inCue)) objects.add(at);
@@ -193,7 +201,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
   const defines = words.some((_, i) => DEFINITIONS.some((phrase) => matchAt(words, i, phrase)));
   // A count of places (« combien d'étapes », "how many cities") is answered by the count or by the places named.
   if (placesCounted && primary.delete('figures')) asks.add('place');
-  const refined = refine(asks);
+  const refined = refine(
+    asks,
+    words.some((w) => VALIDITY.has(w)),
+  );
   const said = new Set([...primary].filter((ask) => refined.has(ask)));
   return {
     asks: refined,
@@ -203,6 +214,7 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
     complements,
     primary: said,
     defines,
+    candidates,
     counted: refined.has('figures') || placesCounted ? [...counted] : [],
   };
 }
@@ -216,7 +228,10 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   if (cue.ask === 'place' && next === 'partir') return undefined;
   if (cue.ask === 'who-may' && ASKER.has(next ?? '')) return undefined;
   // « pour qui est le défraiement ? », "who is the allowance for?": whom it is for, not someone's name.
-  const forWhom = ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') || words.at(-1) === 'for';
+  const forWhom =
+    ['pour', 'a', 'de', 'avec', 'par'].includes(before ?? '') ||
+    words.at(-1) === 'for' ||
+    words.some((w) => AIMED.has(w));
   if (cue.ask === 'name' && ['qui', 'who'].includes(cue.words[0] ?? '') && forWhom) return undefined;
   if (cue.words[0]?.startsWith('budget') && [next, before].some((w) => w && BUDGET_DOCUMENTS.has(w)))
     return undefined;
@@ -224,6 +239,11 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
     return words.some((w) => LANGUAGE_ACTS.some((a) => sameWord(w, a))) ? 'language' : undefined;
   if (cue.ask === 'address' && ((next && MAIL_WORDS.has(next)) || (before && MAIL_WORDS.has(before))))
     return 'email';
+  // « l'appel s'adresse à qui ? », « je m'adresse à qui ? »: the verb, whom it is for or whom to ask.
+  if (cue.ask === 'address' && cue.words.length === 1 && before && REFLEXIVES.has(before))
+    return before === 's' ? 'who-may' : 'contact';
+  // « faut-il joindre un budget ? », « joindre au dossier »: a document attached, no one reached.
+  if (cue.words[0] === 'joindre' && attaches(words, at)) return undefined;
   if (cue.ask === 'figures' && cue.words[0] === 'combien' && next && NOT_FIGURES.has(next)) {
     if (MONEY_WORDS.has(next)) return 'amount';
     // « combien de mois avant » is a deadline, « en combien de temps » a duration.
@@ -232,6 +252,22 @@ function cueAsk(cue: Cue, words: string[], at: number): Ask | undefined {
   }
   return cue.ask;
 }
+
+// The pronouns of a reflexive verb (« s'adresser », « je m'adresse »).
+const REFLEXIVES = new Set(['s', 'm', 't', 'nous', 'vous']);
+// Saying a document must be attached (« faut-il joindre… », « joindre au dossier »).
+const MUST = new Set(['faut', 'faudra', 'doit', 'dois', 'doivent', 'devons', 'devez']);
+const FILES = new Set(['dossier', 'candidature', 'demande', 'formulaire', 'mail', 'courriel']);
+
+/** Whether « joindre » attaches something: after a word of obligation, or to a file of the application. */
+function attaches(words: string[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - 3), at);
+  const after = words.slice(at + 1, at + 6);
+  return before.some((w) => MUST.has(w)) || after.some((w) => FILES.has(w));
+}
+
+// "who is the Forum aimed at?": whom it is for.
+const AIMED = new Set(['aimed', 'intended', 'meant']);
 
 // Spans of time before an event.
 const SPANS = new Set(['mois', 'semaines', 'semaine', 'jours', 'months', 'month', 'weeks', 'week', 'days']);
@@ -264,6 +300,26 @@ function maySomeoneTakePart(words: string[]): boolean {
   );
 }
 
+// The modals of English, which come before the candidate ("can a cooperative send…"); French ones come after it.
+const ENGLISH_MODALS = new Set(['can', 'could', 'may']);
+
+/**
+ * Positions of the candidate, the modal and the verb of taking part of a question asking whether someone may
+ * take part: in French the words before the modal (« notre SCOP peut-elle porter »), in English those between
+ * it and the verb ("can a town council send").
+ */
+function candidateWords(words: string[]): number[] {
+  return words.flatMap((w, at) => {
+    if (!MODALS.has(w) || ASKER.has(words[at + 1] ?? '')) return [];
+    const verb = words.findIndex(
+      (next, i) => i > at && i <= at + 6 && TAKING_PART.some((a) => sameWord(next, a)),
+    );
+    if (verb < 0) return [];
+    const from = ENGLISH_MODALS.has(w) ? at : Math.max(0, at - 3);
+    return Array.from({ length: verb - from + 1 }, (_, k) => from + k);
+  });
+}
+
 /**
  * Whether a modal asks whether one may: in French anywhere (« la région peut-elle candidater ? »), in English
  * only opening a clause ("can a cooperative send…", not "the pair ANCT can send").
@@ -276,7 +332,8 @@ function asksWhether(words: string[], at: number): boolean {
 
 /** Whether the few words after `at` say what to do there (« où déposer », "where do I sign up"). */
 function actsNext(words: string[], at: number): boolean {
-  return words.slice(at + 1, at + 5).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
+  // ("where are we supposed to upload…": the verb may come five words on.)
+  return words.slice(at + 1, at + 6).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
 /** Whether the few words before a last « où » say what to do there (« la charte, on la trouve où ? »). */
@@ -284,11 +341,19 @@ function actsBefore(words: string[], at: number): boolean {
   return words.slice(Math.max(0, at - 3), at).some((w) => ACTION_WORDS.some((a) => sameWord(w, a)));
 }
 
+// Words saying something holds for a time (« valable », "valid"): its duration is its end date.
+const VALIDITY = new Set(['valable', 'valide', 'validite', 'valid', 'validity']);
+
 /** Folds asks that another one implies: a deadline or the next time is a date, an e-mail a contact. */
-function refine(asks: Set<Ask>): Set<Ask> {
+function refine(asks: Set<Ask>, valid: boolean): Set<Ask> {
   if (asks.has('deadline') || asks.has('next')) asks.delete('date');
   // « combien de temps après la clôture » is a time from the deadline: the deadline's card gives it.
   if (asks.has('deadline')) asks.delete('duration');
+  // "how long is the agreement valid?": how long it holds is when it ends.
+  if (asks.has('duration') && valid) {
+    asks.delete('duration');
+    asks.add('deadline');
+  }
   // "how many days does it last": a duration, not a count.
   if (asks.has('duration')) asks.delete('figures');
   if (asks.has('email') || asks.has('phone')) asks.delete('contact');

@@ -5,8 +5,10 @@
  * base's own French and English wording (« critères » is only French there, "winners" only English).
  */
 import { detectLanguage, LANGS, type Lang } from '../core/i18n.ts';
+import { normalize } from '../core/text.ts';
 import { readableText } from './input.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
+import { properNames } from './question.ts';
 import { ADDRESSES, words } from './terms.ts';
 import type { TopicFinder } from './topics.ts';
 
@@ -49,7 +51,11 @@ export class QuestionLanguage {
     const folded = words(text);
     // The two splits only part ways on unusual input (decomposed accents): the whole text is read then.
     const spans = raw.length === folded.length ? this.#topics.find(folded).spans : new Set<number>();
-    const rest = raw.filter((_, i) => !spans.has(i));
+    // Other proper names too (« the 2026 Congrès des Maires »), with the small words joining their parts, as long
+    // as two words are left to tell the language.
+    const named = raw.length === folded.length ? nameSpans(raw, properNames(text)) : new Set<number>();
+    const unnamed = raw.filter((_, i) => !spans.has(i) && !named.has(i));
+    const rest = unnamed.length >= 2 ? unnamed : raw.filter((_, i) => !spans.has(i));
     if (rest.length >= 2) {
       const lang = detectLanguage(rest.join(' '));
       return lang && { lang, reliable: true };
@@ -58,4 +64,44 @@ export class QuestionLanguage {
     const lang = word === undefined ? undefined : this.#onlyIn.get(word);
     return lang && { lang, reliable: false };
   }
+}
+
+// The small words joining the parts of a name (« Congrès *des* Maires », "Ministry *of* Culture").
+const NAME_JOINTS = new Set([
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'd',
+  'l',
+  'en',
+  'et',
+  'of',
+  'the',
+  'and',
+  'for',
+]);
+
+/**
+ * Positions of the words written as proper names (`properNames`, a capital other than at a sentence's start; a
+ * lone letter, "I", apart) and of the small words between two of them.
+ */
+function nameSpans(raw: string[], names: Set<string>): Set<number> {
+  const isName = (i: number) => {
+    const w = raw[i] ?? '';
+    return w.length > 1 && /^\p{Lu}/u.test(w) && names.has(normalize(w));
+  };
+  const spans = new Set<number>();
+  raw.forEach((_, i) => {
+    if (isName(i)) spans.add(i);
+  });
+  raw.forEach((w, i) => {
+    if (!NAME_JOINTS.has(w.toLowerCase())) return;
+    let next = i + 1;
+    while (NAME_JOINTS.has((raw[next] ?? '').toLowerCase())) next++;
+    if (spans.has(i - 1) && isName(next)) for (let k = i; k < next; k++) spans.add(k);
+  });
+  return spans;
 }

@@ -188,10 +188,10 @@ export class FaqMatcher {
     const asksNothing = asks.length === 0 && !asked.defines && !question.asksOf;
     const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
     const ranked = this.#index
-      .rank(subject, question.askTerms, { onTopic: true })
+      .rank(subject, question.askTerms, { onTopic: true, optional: question.optionalTerms })
       .filter((r) => r.entry.topic === topicId);
     const subjectTerms = searchTerms(subject).filter(
-      (term) => !question.askTerms.has(term) && !isContext(term),
+      (term) => !question.askTerms.has(term) && !isContext(term) && !question.optionalTerms.has(term),
     );
     // Nothing asked, and the question says more of what the sources never speak of than of what they do, the
     // topic apart (« il fait beau à Nancy ? », "is there parking at the Musée Social?"): not in the sources.
@@ -261,7 +261,7 @@ export class FaqMatcher {
   #anywhere(question: Question): FaqMatch {
     const { asked } = question;
     const asks = [...asked.asks];
-    const ranked = this.#index.rank(question.text, question.askTerms);
+    const ranked = this.#index.rank(question.text, question.askTerms, { optional: question.optionalTerms });
     const [top] = ranked;
     if (!top) return NO_MATCH;
     const about = top.coverage >= MIN_COVERAGE_UNNAMED ? top.entry.topic : undefined;

@@ -16,6 +16,8 @@ export interface Question {
   asked: Asked;
   /** Search terms of the words saying what is asked, and of years: not the question's subject. */
   askTerms: Set<string>;
+  /** Search terms an entry is credited for holding, and not counted against for lacking (a candidate's). */
+  optionalTerms: Set<string>;
   /**
    * What a fact is asked of (asks.ts `objects`), each as the search terms that name it: the object, and its
    * complement if any (« l'aide au déplacement »); an entry speaks of it when it holds one of them.
@@ -56,6 +58,7 @@ export class QuestionReader {
       subject: typed.filter(meant).join(' '),
       asked,
       askTerms: new Set([...asked.cueWords, ...asked.years].flatMap((w) => searchTerms(w))),
+      optionalTerms: new Set(asked.candidates.flatMap((w) => searchTerms(w))),
       objectTerms: [],
       mentionTerms: new Set(),
       said: typed.filter((_, i) => !found.nameWords.has(i)),
@@ -90,8 +93,25 @@ export class QuestionReader {
     question.objectTerms = [...new Set([...asked.objects, ...mentioned, ...strangeNames])]
       .filter((at) => termAt(at).length > 0)
       .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);
+    // A number naming one of a series (« le niveau 4 », "level 4", « l'étape 2 »): the entry must speak of that one.
+    question.objectTerms.push(...numberedOnes(typed).map((number) => [number]));
     return { question, found };
   }
+}
+
+// Nouns a number after them names one of a series by (« niveau 5 », "stage 3"), not a quantity.
+const SERIES = new Set(
+  'niveau niveaux level levels etape etapes stage stages article articles chapitre chapter phase edition numero volet axe odd issue tome saison season'.split(
+    ' ',
+  ),
+);
+
+/** The numbers a question names one of a series by (« le niveau 4 »), years apart (they are read as years). */
+function numberedOnes(typed: string[]): string[] {
+  return typed.flatMap((w, at) => {
+    const next = typed[at + 1] ?? '';
+    return SERIES.has(w) && /^\d{1,3}$/.test(next) ? [next] : [];
+  });
 }
 
 /**

@@ -150,8 +150,16 @@ export class FaqIndex {
    * (the words saying what is asked: « date », "email") rank entries but are left out of the coverage: whether an
    * entry holds that kind of fact is decided on its `answers`, and the coverage measures the subject alone.
    * `onTopic`: the question names the topic, so words that only set the scene are neither credited nor counted.
+   * `optional`: terms credited to an entry holding them, not counted against one lacking them.
    */
-  rank(text: string, askTerms: ReadonlySet<string> = new Set(), { onTopic = false } = {}): Ranked[] {
+  rank(
+    text: string,
+    askTerms: ReadonlySet<string> = new Set(),
+    {
+      onTopic = false,
+      optional = new Set<string>(),
+    }: { onTopic?: boolean; optional?: ReadonlySet<string> } = {},
+  ): Ranked[] {
     const all = [...new Set(searchTerms(text))];
     if (all.length === 0) return [];
     // On a topic the question names, the scene (« à Paris », « cette année ») is context, not its subject.
@@ -170,7 +178,12 @@ export class FaqIndex {
       if (!onTopic && shared.every(setsTheSceneOnly))
         return [{ entry, score: result.score, coverage: 0, terms: shared }];
       const matched = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0) * this.#credit(term, id), 0);
-      return [{ entry, score: result.score, coverage: total === 0 ? 0 : matched / total, terms: shared }];
+      // An optional term the entry lacks is not counted against it.
+      const lacking = terms
+        .filter((term) => optional.has(term) && this.#credit(term, id) === 0)
+        .reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
+      const asked = total - lacking;
+      return [{ entry, score: result.score, coverage: asked <= 0 ? 0 : matched / asked, terms: shared }];
     });
     const named = results.find((result) => namesOnlyTheTopic(result, all));
     const topic = named && this.#kb.get(String(named.id))?.topic;

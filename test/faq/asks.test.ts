@@ -156,4 +156,23 @@ describe('what a question asks for', () => {
     expect(asks('which level did Nancy reach?')).toEqual([]);
     expect(asks('how can I reach the SOGA?')).toContain('contact');
   });
+  it('reads the verbs « s’adresser » and « joindre » (a document) apart from an address and a contact', () => {
+    expect(asks("l'appel numérique inclusif et responsable s'adresse à qui ?")).toEqual(['who-may']);
+    expect(asks('à qui s’adresse le NEC ESS ?')).toEqual(['who-may']);
+    expect(asks('je m’adresse à qui pour le label ?')).toEqual(['contact']);
+    expect(asks('quelle est l’adresse du Musée Social ?')).toEqual(['address']);
+    expect(asks('faut-il joindre un budget prévisionnel ?')).toEqual([]);
+    expect(asks('que faut-il joindre au dossier ?')).toEqual([]);
+    expect(asks('comment joindre l’ANCT ?')).toEqual(['contact']);
+    expect(asks('who is the Forum aimed at?')).toEqual(['who-may']);
+    expect(asks('le label est destiné à quelles collectivités ?')).toEqual(['who-may']);
+  });
+
+  it('reads how long something is valid as its end date, and where to publish as how', () => {
+    expect(asks('how long is the ANCT agreement valid?')).toEqual(['deadline']);
+    expect(asks('la convention est valable combien de temps ?')).toEqual(['deadline']);
+    expect(asks('how long does NEC ESS last?')).toEqual(['duration']);
+    expect(asks('où publier les contenus produits pendant mon nec local ?')).toEqual(['how']);
+    expect(asks('after the event, where are we supposed to upload the material?')).toEqual(['how']);
+  });
 });

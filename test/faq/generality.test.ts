@@ -111,6 +111,11 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
       'faq:meae-nir-who',
     );
     expect((await ask('could a retired citizen attend NEC ESS?')).intent).toBe('faq:nec-ess-audience');
+    // The candidate's words count for a card naming it, never against one that names it by its kind.
+    expect((await ask('une SCOP peut-elle organiser un NEC local ?')).intent).toBe(
+      'faq:local-nec-who-may-apply',
+    );
+    expect((await ask('can a city council send staff to NEC ESS?')).intent).toBe('faq:nec-ess-audience');
   });
 
   it('takes "next year" for the next edition, which the sources do not give', async () => {
@@ -130,6 +135,13 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     );
     expect(amount.intent).toBe('fallback:meae-nir');
     expect(amount.data?.entry).toBe('meae-nir-funding');
+    // A number naming one of a series (« le niveau 4 ») is that one: the card on level 5 does not speak of it.
+    expect(
+      (await ask('quelle ville a obtenu le niveau 4 du label Territoire Numérique Libre ?')).intent,
+    ).not.toMatch(/^faq:/);
+    expect(
+      (await ask('quelle ville a obtenu le niveau 5 du label Territoire Numérique Libre ?')).intent,
+    ).toBe('faq:tnl-nancy');
   });
 
   it('gives the overview to « what is it » however it is said', async () => {
@@ -184,6 +196,11 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect(email.text).toContain('My sources');
     // A French name and one English word, as a first message: the English word decides.
     expect((await ask('Territoire Numérique Libre winners?', 'new')).text).toContain('Source:');
+    // Other proper names are set aside too, with the small words joining their parts.
+    expect((await ask('when is the 2026 Congrès des Maires?', 'new')).text).toContain('My sources');
+    expect(
+      (await ask('where did Nancy get the label at the Congrès des Maires de France?', 'new')).text,
+    ).toContain('Source:');
     // A lone word both languages use does not switch a conversation.
     expect((await ask('what is a local NEC?', 'en-user')).text).toContain('Source:');
     expect((await ask('contact ?', 'en-user')).text).toContain('Source:');

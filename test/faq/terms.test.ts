@@ -8,6 +8,7 @@ describe('FAQ search terms', () => {
     expect(searchTerms('inscription')).toEqual(searchTerms('register'));
     expect(searchTerms('ministère')).toEqual(searchTerms('ministry'));
     expect(searchTerms('thématiques')).toEqual(searchTerms('topics'));
+    expect(searchTerms('focus')).toEqual(searchTerms('thème'));
     expect(searchTerms('courriel')).toEqual(searchTerms('e-mail'));
   });
 
