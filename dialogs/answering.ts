@@ -4,6 +4,7 @@
  */
 
 import type { Localized } from '../src/core/i18n.ts';
+import { listOf } from '../src/core/lists.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
@@ -155,7 +156,7 @@ export async function answer(
       (alsoNoted.length > 0
         ? turn.t(
             { fr: ' J’ai aussi noté : {also}.', en: ' I also noted: {also}.' },
-            { also: alsoNoted.join(' ; ') },
+            { also: listOf(alsoNoted, turn.lang) },
           )
         : ''),
   });

@@ -90,7 +90,7 @@ export async function handledOtherwise(
     offerSkip(ctx, turn, application, step);
     return true;
   }
-  if (chat) {
+  if (chat && chat !== 'person') {
     await replyToChat(ctx, turn, application, chat);
     return true;
   }

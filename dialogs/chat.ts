@@ -1,7 +1,8 @@
 /**
  * What is said to the bot in the middle of a step rather than as its answer (`chatKind`): a wait, a remark about
- * the conversation, a pause, a person asked for. Each gets its reply and the step stays as it was: nothing is
- * stored. (The next question asked for is a skip offer: `asides.ts`.)
+ * the conversation, a pause. Each gets its reply and the step stays as it was: nothing is stored. (The next
+ * question asked for is a skip offer: `asides.ts`; a person asked for, the contacts, before the dialogs:
+ * `src/features/person-request.ts`.)
  */
 import type { Localized } from '../src/core/i18n.ts';
 import type { Counted } from '../src/core/plural.ts';
@@ -17,7 +18,10 @@ export const TAKE_YOUR_TIME: Localized = {
   en: 'Take your time: I do not have an answer yet. “help” explains this step.',
 };
 
-const REPLIES: Record<Exclude<ChatKind, 'next'>, Localized> = {
+/** The chat a step replies to: not the next question (a skip offer) nor a person asked for (the contacts). */
+type StepChat = Exclude<ChatKind, 'next' | 'person'>;
+
+const REPLIES: Record<StepChat, Localized> = {
   wait: TAKE_YOUR_TIME,
   remark: {
     fr: 'Merci de votre patience : {left}. « passer » laisse une étape pour plus tard, « on en est où ? » montre vos réponses, « annuler » arrête la candidature.',
@@ -31,10 +35,6 @@ const REPLIES: Record<Exclude<ChatKind, 'next'>, Localized> = {
     fr: 'Bon retour ! Nous en étions à cette question :',
     en: 'Welcome back! We were at this question:',
   },
-  person: {
-    fr: 'Pour joindre une personne, écrivez « parler à quelqu’un ». Votre candidature reste à cette question :',
-    en: 'To reach a person, type “talk to a person”. Your application stays at this question:',
-  },
 };
 
 const LEFT: Counted = {
@@ -47,7 +47,7 @@ export async function replyToChat(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  kind: Exclude<ChatKind, 'next'>,
+  kind: StepChat,
 ): Promise<void> {
   const { remaining } = progress(ctx.stepsOf(application), application);
   ctx.say(turn, {

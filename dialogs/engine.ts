@@ -9,6 +9,7 @@
 import { callStatus, renderStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import type { Lang, Localized } from '../src/core/i18n.ts';
+import { listOf } from '../src/core/lists.ts';
 import type { ConversationRef } from '../src/core/message.ts';
 import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
@@ -25,6 +26,7 @@ import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
 import { answersSaid, partsSaid, stepReply } from './render.ts';
+import { exampleOf } from './step-example.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 
 const NO_ACTIVE: Localized = {
@@ -193,7 +195,7 @@ export class DialogEngine {
             fr: 'J’ai noté : {facts} — « modifier … » pour corriger.',
             en: 'I noted: {facts} — “edit …” to correct.',
           },
-          { facts: noted.join(turn.lang === 'fr' ? ' ; ' : '; ') },
+          { facts: listOf(noted, turn.lang) },
         ),
       });
     await ask(ctx, turn, application);
@@ -258,11 +260,12 @@ export class DialogEngine {
     const { index, remaining } = progress(steps, application);
     return {
       id: application.id,
+      callId: application.callId,
       callName: this.callName(application.callId, turn.lang),
       answered: Object.keys(application.answers).length,
       index,
       remaining,
-      step: { label: step.label[turn.lang], help: step.help[turn.lang] },
+      step: { label: step.label[turn.lang], help: step.help[turn.lang], example: exampleOf(step, turn.lang) },
     };
   }
 

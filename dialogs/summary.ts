@@ -8,6 +8,7 @@ import { applicationName } from '../rules/reminders.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import { ownLink } from '../src/core/links.ts';
+import { listOf } from '../src/core/lists.ts';
 import type { Field, Reply } from '../src/core/message.ts';
 import { DAYS, plural } from '../src/core/plural.ts';
 import { erasureDay, KEEP_AFTER_EVENT_DAYS, keepLongerLine } from '../src/ops/erasure-days.ts';
@@ -179,7 +180,7 @@ export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang):
               fr: '• Pour savoir si une nouvelle édition est prévue : {contacts}.',
               en: '• To find out whether a new edition is planned: {contacts}.',
             },
-            { contacts: contacts.join(' ; ') },
+            { contacts: listOf(contacts, lang) },
           )
         : t(
             lang,
@@ -206,7 +207,7 @@ export function nextSteps(call: CallDefinition, status: CallStatus, lang: Lang):
             fr: '• Envoyez le dossier ou vos questions à : {contacts}.',
             en: '• Send the file or your questions to: {contacts}.',
           },
-          { contacts: contacts.join(' ; ') },
+          { contacts: listOf(contacts, lang) },
         )
       : t(
           lang,

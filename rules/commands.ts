@@ -35,9 +35,14 @@ export function callsCommand({ calls, clock, timezone }: RuleCommandsOptions): C
       const zone = turn.timezone(timezone);
       const statusOf = (call: CallDefinition) => renderStatus(call, callStatus(call, now, zone), turn.lang);
       const lines = calls.list().map((call) => {
-        const status = statusOf(call);
+        const name = call.name[turn.lang];
+        // The organiser after the name, not in parentheses: names and organisers often hold their own
+        // (« MEAE (DAECT) »), and a name that already says who organises it (« … de l’ANCT ») needs no repeat.
+        const by = name.includes(call.organiser)
+          ? ''
+          : turn.t({ fr: ', par {organiser}', en: ', by {organiser}' }, { organiser: call.organiser });
         const colon = turn.lang === 'fr' ? ' :' : ':';
-        return `• \`${call.id}\` — **${call.name[turn.lang]}** (${call.organiser})${colon} ${status}`;
+        return `• \`${call.id}\` — **${name}**${by}${colon} ${statusOf(call)}`;
       });
       turn.say({
         intent: 'calls',

@@ -6,6 +6,7 @@
  * off than the one it requires.
  */
 import type { Lang, Localized } from '../src/core/i18n.ts';
+import { listOf } from '../src/core/lists.ts';
 import { type Day, dayIn, yearOf } from './calendar.ts';
 import { type Citation, formatCitation, resolveCitation } from './citation.ts';
 import { windowOn } from './dates.ts';
@@ -216,7 +217,10 @@ export function selectionText(call: CallDefinition, benefit: BenefitDefinition, 
     return lang === 'fr'
       ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite les dossiers ; la source ne publie pas ses critères.${cite}`
       : `Eligible does not mean selected: ${by} then selects the applications; the source does not publish its criteria.${cite}`;
-  const criteria = selection.criteria.map((c) => c[lang]).join(lang === 'fr' ? ' ; ' : '; ');
+  const criteria = listOf(
+    selection.criteria.map((c) => c[lang]),
+    lang,
+  );
   return lang === 'fr'
     ? `Éligible ne veut pas dire retenu : ${by} sélectionne ensuite sur ces critères publiés : ${criteria}.${cite}`
     : `Eligible does not mean selected: ${by} then selects on these published criteria: ${criteria}.${cite}`;

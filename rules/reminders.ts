@@ -11,6 +11,7 @@
  * - a reminder with no benefits (neither its own nor its key date's) belongs to every application.
  */
 import type { Lang, Localized } from '../src/core/i18n.ts';
+import { listOf } from '../src/core/lists.ts';
 import { type Counted, plural, pluralized } from '../src/core/plural.ts';
 import { applicationDates } from './application-dates.ts';
 import { type Day, daysAfter, daysBetween, monthsBefore } from './calendar.ts';
@@ -119,7 +120,10 @@ export function applicationReminders(
     const certain = benefits.length === 0 || open.some((b) => b?.state === 'eligible');
     const conditionIn = (lang: Lang) =>
       plural(lang, open.length, CONDITION, {
-        benefits: open.map((b) => b?.benefit.name[lang]).join(lang === 'fr' ? ' ; ' : '; '),
+        benefits: listOf(
+          open.flatMap((b) => b?.benefit.name[lang] ?? []),
+          lang,
+        ),
       });
     const condition = certain ? undefined : { fr: conditionIn('fr'), en: conditionIn('en') };
     const citation = definition.citation ? resolveCitation(call, definition.citation) : date.citation;

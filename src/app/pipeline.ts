@@ -16,10 +16,11 @@ import { dropDuplicateEvents } from '../core/dedup.ts';
 import { refuseUnreadableMessages } from '../core/guards.ts';
 import { limitMessageRate } from '../core/rate-limit.ts';
 import type { Situation } from '../core/situation.ts';
-import type { FaqFeature } from '../faq/index.ts';
+import { type FaqFeature, talkToPersonCommand } from '../faq/index.ts';
 import type { ChannelWelcome } from '../features/channel-welcome.ts';
 import { fallback } from '../features/fallback.ts';
 import { helpCommand } from '../features/help.ts';
+import { personRequests } from '../features/person-request.ts';
 import { languageCommand, languageInWords } from '../features/preferences.ts';
 import { thanks } from '../features/thanks.ts';
 import { greetingMiddleware, welcomeCommand, welcomeFirstContact } from '../features/welcome.ts';
@@ -81,6 +82,7 @@ export function installPipeline(parts: PipelineParts): void {
   const { privacy, retention, funnel, webConsole, channelWelcome, confirmations } = parts;
   const situation = situationOf(parts);
   const welcome = welcomeCommand(situation);
+  const talkToPerson = talkToPersonCommand(faq.service, config, situation.inProgress);
   commands.add(
     welcome,
     helpCommand(commands, situation),
@@ -93,6 +95,7 @@ export function installPipeline(parts: PipelineParts): void {
     ...ruleCommands({ calls, clock, timezone: config.BOT_TIMEZONE, logger }),
     ...parts.schedulingCommands,
     ...faq.commands,
+    talkToPerson,
     webConsole.command,
     channelWelcome.command,
   );
@@ -118,6 +121,7 @@ export function installPipeline(parts: PipelineParts): void {
     refuseUnreadableMessages,
     dialogs.reask,
     greetingMiddleware(welcome),
+    personRequests(talkToPerson),
     languageInWords,
     confirmations.middleware,
     dialogs.openings,

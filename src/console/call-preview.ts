@@ -16,6 +16,7 @@ import {
   renderStatus,
 } from '../../rules/index.ts';
 import type { Lang } from '../core/i18n.ts';
+import { listOf } from '../core/lists.ts';
 import { formatInstant } from '../scheduler/format.ts';
 import type { NewJob } from '../scheduler/job.ts';
 import type { BroadcastScope } from '../scheduler/manager-channels.ts';
@@ -160,7 +161,10 @@ function applicationChanges(
   );
   if (reminders) {
     const when = (jobs: NewJob[]) =>
-      jobs.map((j) => formatInstant(j.dueAt, timezone, lang)).join(' ; ') || NONE;
+      listOf(
+        jobs.map((j) => formatInstant(j.dueAt, timezone, lang)),
+        lang,
+      ) || NONE;
     if (when(reminders.before) !== when(reminders.after))
       changes.push({
         label: lang === 'fr' ? 'Rappels' : 'Reminders',

@@ -10,10 +10,14 @@ export const runCommands: Middleware = async (turn, next) => {
   if (match.command.managerOnly && !turn.message.isManager) {
     turn.say({
       intent: 'forbidden',
-      text: turn.t({
-        fr: 'Seuls les community managers peuvent utiliser cette commande. Demandez à l’un d’eux si besoin.',
-        en: 'Only community managers can use this command. Ask one of them if needed.',
-      }),
+      // What the command does, so the refusal says what was asked of whom (« abonner ce canal aux échéances… »).
+      text: turn.t(
+        {
+          fr: 'Seuls les community managers peuvent utiliser cette commande ({does}). Demandez à l’un d’eux si besoin.',
+          en: 'Only community managers can use this command ({does}). Ask one of them if needed.',
+        },
+        { does: turn.t(match.command.summary) },
+      ),
     });
     return;
   }

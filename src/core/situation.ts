@@ -8,12 +8,14 @@ import type { Turn } from './turn.ts';
 /** An application in progress, as the greeting and `help` describe it. */
 export interface ApplicationInProgress {
   id: string;
+  callId: string;
   callName: string;
   answered: number;
   /** Step k, and the questions left after it. */
   index: number;
   remaining: number;
-  step: { label: string; help: string };
+  /** The current step: its label, its help and what an answer looks like (none for free text). */
+  step: { label: string; help: string; example?: string };
 }
 
 /** A finished application, as the greeting names it. */

@@ -3,7 +3,9 @@ import type { Config } from '../config.ts';
 import type { Command } from '../core/commands.ts';
 import type { Localized } from '../core/i18n.ts';
 import { ownLink } from '../core/links.ts';
+import { listOf } from '../core/lists.ts';
 import type { Platform } from '../core/message.ts';
+import type { Turn } from '../core/turn.ts';
 import { answerFromFaq } from './middleware.ts';
 import type { FaqService } from './service.ts';
 import type { UnansweredLog } from './unanswered.ts';
@@ -29,8 +31,15 @@ export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command 
   };
 }
 
-/** `talk to a person` / « parler à quelqu'un »: the contacts from the sources and, in chat, the community managers. */
-export function talkToPersonCommand(faq: FaqService, config: Config): Command {
+/** The call of the application in progress, if any: its contact is the one to give first. */
+export type CurrentCall = (turn: Turn) => Promise<{ callId: string; callName: string } | undefined>;
+
+/**
+ * `talk to a person` / « parler à quelqu'un »: the contacts from the sources and, in chat, the community
+ * managers. In the middle of an application, the contact of the call being prepared comes first, the others
+ * after it (the person may be asking about something else).
+ */
+export function talkToPersonCommand(faq: FaqService, config: Config, currentCall: CurrentCall): Command {
   return {
     id: 'talk-to-person',
     aliases: {
@@ -40,9 +49,21 @@ export function talkToPersonCommand(faq: FaqService, config: Config): Command {
     summary: { fr: 'joindre une personne', en: 'reach a person' },
     async run(turn) {
       const managers = mentions(turn.message.ref.platform, config);
-      const lines = [turn.t(CONTACTS_INTRO), faq.contacts(turn.lang)];
-      if (managers.length > 0) lines.push(turn.t(MANAGERS, { managers: managers.join(', ') }));
-      turn.say({ intent: 'contact', text: lines.join('\n\n') });
+      const current = await currentCall(turn);
+      const topic = current && faq.topicOfCall(current.callId);
+      const lines =
+        current && topic
+          ? [
+              turn.t(CALL_CONTACT, { call: current.callName, contact: topic.contact[turn.lang] }),
+              `${turn.t(OTHER_CONTACTS)}\n${faq.contacts(turn.lang, topic)}`,
+            ]
+          : [turn.t(CONTACTS_INTRO), faq.contacts(turn.lang)];
+      if (managers.length > 0) lines.push(turn.t(MANAGERS, { managers: listOf(managers, turn.lang) }));
+      turn.say({
+        intent: 'contact',
+        text: lines.join('\n\n'),
+        ...(current && topic ? { data: { call: current.callId } } : {}),
+      });
     },
   };
 }
@@ -81,6 +102,14 @@ function mentions(platform: Platform, config: Config): string[] {
 const CONTACTS_INTRO: Localized = {
   fr: 'Voici les personnes à contacter, selon le sujet (d’après les sources) :',
   en: 'Here is whom to contact, by topic (as the sources give it):',
+};
+const CALL_CONTACT: Localized = {
+  fr: 'Pour votre candidature « {call} », voici qui joindre (d’après les sources) : {contact}',
+  en: 'For your “{call}” application, here is whom to contact (as the sources give it): {contact}',
+};
+const OTHER_CONTACTS: Localized = {
+  fr: 'Pour un autre sujet :',
+  en: 'For another topic:',
 };
 const MANAGERS: Localized = {
   fr: 'Les community managers de cet espace peuvent aussi vous aider : {managers}.',

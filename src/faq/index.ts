@@ -5,13 +5,14 @@ import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 import type { UserRecords } from '../store/user-records.ts';
-import { faqCommand, talkToPersonCommand, unansweredCommand } from './commands.ts';
+import { faqCommand, unansweredCommand } from './commands.ts';
 import { loadKnowledgeBase } from './knowledge-base.ts';
 import { answerQuestions } from './middleware.ts';
 import type { FigureLookup } from './render.ts';
 import { FaqService } from './service.ts';
 import { UnansweredLog } from './unanswered.ts';
 
+export { type CurrentCall, talkToPersonCommand } from './commands.ts';
 export type { FaqEntry } from './knowledge-base.ts';
 export type { FaqMatch } from './service.ts';
 export { FaqService } from './service.ts';
@@ -56,10 +57,6 @@ export function createFaq({
     service,
     unanswered,
     middleware: answerQuestions(service, unanswered),
-    commands: [
-      faqCommand(service, unanswered),
-      talkToPersonCommand(service, config),
-      unansweredCommand(unanswered),
-    ],
+    commands: [faqCommand(service, unanswered), unansweredCommand(unanswered)],
   };
 }

@@ -5,6 +5,7 @@
 import { dayIn, formatDay } from '../../rules/calendar.ts';
 import type { Clock } from '../core/clock.ts';
 import { type Lang, type Localized, t } from '../core/i18n.ts';
+import { listOf } from '../core/lists.ts';
 import type { Choice, Reply } from '../core/message.ts';
 import { type Counted, plural } from '../core/plural.ts';
 import type { Ask } from './ask-cues.ts';
@@ -94,7 +95,12 @@ export class FaqReplies {
     ];
     const said = closest.length > 0 ? closest : topic.entries.slice(0, MAX_SAID);
     lines.push(
-      t(lang, WHAT_THEY_SAY, { titles: said.map((e) => e.title[lang]).join(lang === 'fr' ? ' ; ' : '; ') }),
+      t(lang, WHAT_THEY_SAY, {
+        titles: listOf(
+          said.map((e) => t(lang, QUOTED, { title: e.title[lang] })),
+          lang,
+        ),
+      }),
     );
     lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     return {
@@ -146,21 +152,23 @@ export class FaqReplies {
   }
 
   /**
-   * "I don't know": no guess, the closest topics as choices, and whom to ask: inside an application, the contact
-   * of the call being prepared (a closest entry of another topic is a guess about the question, not about whom
-   * the person deals with); else that of the closest topic.
+   * "I don't know": no guess, the closest entries as choices, and whom to ask. Inside an application, only the
+   * call's own entries are offered (another topic's, « Inscription à NEC ESS » in a local NEC application, is a
+   * guess about the question that leads away from the call) and the contact is the call's. Elsewhere the
+   * contact is the general NEC one: the closest entry is a guess, so would be its topic's contact.
    */
   unknown(alternatives: FaqEntry[], lang: Lang, callId?: string): Reply {
-    const ofCall = callId === undefined ? undefined : this.kb.topics.find((t) => t.calls.includes(callId));
-    const topic = ofCall ?? this.kb.topic(alternatives[0]?.topic ?? DEFAULT_CONTACT_TOPIC);
+    const ofCall = callId === undefined ? undefined : this.topicOfCall(callId);
+    const offered = ofCall ? alternatives.filter((e) => e.topic === ofCall.id) : alternatives;
+    const topic = ofCall ?? this.kb.topic(DEFAULT_CONTACT_TOPIC);
     const lines = [t(lang, DONT_KNOW)];
-    if (alternatives.length > 0) lines.push(t(lang, CLOSEST));
+    if (offered.length > 0) lines.push(t(lang, CLOSEST));
     if (topic) lines.push(t(lang, ASK, { contact: topic.contact[lang] }));
     lines.push(t(lang, PERSON_HINT));
     return {
       intent: 'fallback',
       text: lines.join('\n\n'),
-      choices: alternatives.map((e) => entryChoice(e, lang)),
+      choices: offered.map((e) => entryChoice(e, lang)),
       data: { unanswered: true },
     };
   }
@@ -186,15 +194,23 @@ export class FaqReplies {
     };
   }
 
+  /** The topic that covers a call (its `calls` name it): whom to ask about that call is its contact. */
+  topicOfCall(callId: string): FaqTopic | undefined {
+    return this.kb.topics.find((t) => t.calls.includes(callId));
+  }
+
   /**
    * Every topic's contact, as the sources give them, once each: topics whose contact gives the same e-mail
-   * addresses (the ANCT programme's, for the local NECs and the contacts card) share one line.
+   * addresses (the ANCT programme's, for the local NECs and the contacts card) share one line. `except`'s
+   * contact (already given, for the call being prepared) is left out, with the topics sharing it.
    */
-  contacts(lang: Lang): string {
+  contacts(lang: Lang, except?: FaqTopic): string {
+    const keyOf = (contact: string) => contact.match(EMAIL)?.sort().join(' ') || contact;
     const lines = new Map<string, { titles: string[]; contact: string }>();
     for (const topic of this.kb.topics) {
       const contact = topic.contact[lang];
-      const key = contact.match(EMAIL)?.sort().join(' ') || contact;
+      const key = keyOf(contact);
+      if (except && key === keyOf(except.contact[lang])) continue;
       const line = lines.get(key);
       if (line) line.titles.push(topic.title[lang]);
       else lines.set(key, { titles: [topic.title[lang]], contact });
@@ -214,10 +230,6 @@ function notGiven(asks: Ask[], years: string[], lang: Lang): string {
   const forYears = years.length > 0 ? t(lang, FOR_YEARS, { years: listOf(years, lang, 'conjunction') }) : '';
   if (facts.length === 0) return years.length > 0 ? t(lang, ANYTHING, { forYears }) : t(lang, THAT);
   return `${listOf(facts, lang, 'disjunction')}${forYears}`;
-}
-
-function listOf(items: string[], lang: Lang, type: 'conjunction' | 'disjunction'): string {
-  return new Intl.ListFormat(lang, { type }).format(items);
 }
 
 function entryChoice(entry: FaqEntry, lang: Lang): Choice {
@@ -269,6 +281,8 @@ const WHAT_THEY_SAY: Localized = {
   fr: 'Ce qu’elles disent sur ce sujet : {titles} (ci-dessous).',
   en: 'What they do say on this topic: {titles} (below).',
 };
+// Titles are questions (« Qui peut organiser un NEC local ? »): quoted, a list of them stays readable.
+const QUOTED: Localized = { fr: '« {title} »', en: '“{title}”' };
 const PART_MISSING: Localized = {
   fr: 'En revanche, mes sources ne donnent pas {what}.',
   en: 'My sources do not give {what}, though.',

@@ -1,8 +1,9 @@
 /**
  * `aide` / `help`: what the person can do now, grouped by what they want (questions, applications, reminders,
  * their data), the community managers' commands in a group of their own shown only to managers. Inside an
- * application the current step's help and the commands that move around it come first. `aide <sujet>` details
- * one group. The groups name command ids; every command keeps its French and English words.
+ * application, `aide` is the current step's help, short (what is asked, an example, how to skip, edit or
+ * leave); `aide tout` the whole list, the commands that move around the application first. `aide <sujet>`
+ * details one group. The groups name command ids; every command keeps its French and English words.
  */
 import type { Command, CommandRegistry } from '../core/commands.ts';
 import type { Localized } from '../core/i18n.ts';
@@ -82,6 +83,14 @@ const MANAGERS: Omit<HelpGroup, 'commands'> = {
   ],
 };
 
+/** What asks for every command, in an application too: « aide tout », "help all". */
+const EVERYTHING = ['tout', 'tous', 'toutes', 'all', 'everything'];
+const FOR_EXAMPLE: Localized = { fr: 'Par exemple : {example}.', en: 'For example: {example}.' };
+const AT_A_STEP: Localized = {
+  fr: '« passer » laisse cette étape pour plus tard, « modifier <élément> » change une autre réponse, « annuler » abandonne la candidature ; tout le reste : « aide tout ».',
+  en: '“skip” leaves this step for later, “edit <item>” changes another answer, “cancel” abandons the application; everything else: “help all”.',
+};
+
 const DETAIL_HINT: Localized = {
   fr: 'Le détail d’un groupe : « aide candidatures », « aide rappels »… Pour une question, posez-la simplement.',
   en: 'One group in detail: “help applications”, “help reminders”… For a question, just ask it.',
@@ -123,6 +132,7 @@ export function helpCommand(registry: CommandRegistry, situation: Situation): Co
     usage: { fr: '[sujet]', en: '[topic]' },
     dialogScoped: true,
     accepts: (args) =>
+      EVERYTHING.includes(normalize(args)) ||
       GROUPS.concat({ ...MANAGERS, commands: [] }).some((g) => g.topics.includes(normalize(args))),
     async run(turn, args) {
       const topic = args ? groupNamed(turn, args) : undefined;
@@ -139,6 +149,19 @@ export function helpCommand(registry: CommandRegistry, situation: Situation): Co
         situation.inProgress(turn),
         situation.hasApplications(turn),
       ]);
+      // At a step, its help in a few lines (the question comes back after it); everything on « aide tout ».
+      if (current && !EVERYTHING.includes(normalize(args))) {
+        const { label, help, example } = current.step;
+        turn.say({
+          intent: 'dialog:help',
+          text: [
+            `**${label}** — ${help}`,
+            ...(example ? [turn.t(FOR_EXAMPLE, { example })] : []),
+            turn.t(AT_A_STEP),
+          ].join('\n'),
+        });
+        return;
+      }
       const lines: string[] = [];
       if (current) {
         lines.push(

@@ -50,6 +50,43 @@ export function isGreeting(text: string): boolean {
   return greetings > 0 && (rest === '' || /^(nec bot|tout le monde|everyone|there)$/.test(rest));
 }
 
+/** What names the bot in a question about it: « ce bot », « nec-bot », "this assistant" (words without accents). */
+const THE_BOT =
+  '(?:(?:ce|le|cet|votre|ton|this|the|that|you) )?(?:bot|robot|chatbot|assistant|nec bot|outil|truc|thing)';
+/**
+ * Questions about the bot itself rather than about the NEC (« tu sers à quoi ? », « c'est quoi ce bot »,
+ * "what is this bot for?", "who are you?"): whole messages, as `wordsOf` leaves them (« c'est » is « c est »).
+ */
+const ABOUT_THE_BOT = new RegExp(
+  `^(?:${[
+    '(?:tu sers|vous servez|sers tu|servez vous|ca sert|il sert) a quoi',
+    `a quoi (?:tu sers|vous servez|sers tu|servez vous|ca sert|sert ${THE_BOT})`,
+    `(?:c est |c )?quoi ${THE_BOT}`,
+    `qu est ce que (?:c est (?:que )?)?${THE_BOT}`,
+    `${THE_BOT} c est quoi`,
+    '(?:tu fais|vous faites) quoi',
+    '(?:que|qu est ce que) (?:fais tu|faites vous|tu fais|vous faites)',
+    'qui (?:es tu|etes vous)',
+    '(?:tu es|t es|vous etes) qui',
+    `what (?:is|s) ${THE_BOT}(?: for)?`,
+    'what (?:is|s) this for',
+    'what (?:are|r) (?:you|u)(?: for)?',
+    'what do (?:you|u) do',
+    'who (?:are|r) (?:you|u)',
+  ].join('|')})$`,
+);
+
+/** Whether a text asks what the bot is or is for (after greetings, if any: « bonjour, tu sers à quoi ? »). */
+export function asksAboutTheBot(text: string): boolean {
+  let rest = wordsOf(text);
+  for (let found = true; found; ) {
+    const greeting = ALL_GREETINGS.find((g) => rest.startsWith(`${g} `));
+    found = greeting !== undefined;
+    if (greeting) rest = rest.slice(greeting.length).trim();
+  }
+  return ABOUT_THE_BOT.test(rest);
+}
+
 const WHO: Localized = {
   fr: 'Bonjour ! Je suis nec-bot, l’assistant de la communauté Numérique en Commun[s].',
   en: 'Hello! I am nec-bot, the Numérique en Commun[s] community assistant.',
@@ -186,12 +223,19 @@ export function welcomeCommand(situation: Situation): Command {
 
 /**
  * Before the commands: a message that is only greetings (« Rebonjour, on en était où ? », which the command
- * words alone do not match) is read as the greeting, in a dialog too, where it would otherwise be an answer.
+ * words alone do not match) or asks what the bot is for (« tu sers à quoi ? ») is read as the greeting — who
+ * the bot is and its paths, not the FAQ's "no answer in my sources" — in a dialog too, where it would
+ * otherwise be an answer.
  */
 export function greetingMiddleware(command: Command): Middleware {
   return async (turn, next) => {
     const matched = turn.command?.command;
-    if ((!matched || matched === command) && turn.message.text.trim() !== '' && isGreeting(turn.message.text))
+    const text = turn.message.text;
+    if (
+      (!matched || matched === command) &&
+      text.trim() !== '' &&
+      (isGreeting(text) || asksAboutTheBot(text))
+    )
       turn.command = { command, args: '', lang: turn.lang, bare: true };
     await next();
   };

@@ -9,6 +9,7 @@ import type { Lang } from '../core/i18n.ts';
 import { t } from '../core/i18n.ts';
 import type { ConversationRef } from '../core/message.ts';
 import { type Counted, DAYS, plural } from '../core/plural.ts';
+import type { Turn } from '../core/turn.ts';
 import { readJson, updateJson } from '../store/atomic.ts';
 import type { CallCalendar } from './application-reminders.ts';
 import { formatInstant } from './format.ts';
@@ -49,6 +50,25 @@ export interface SubscriptionOptions extends ManagerChannelOptions {
   now(): Date;
 }
 
+/**
+ * `abonner` / `désabonner` typed in a direct conversation: a subscription is a channel's, so the bot says where to
+ * type it — the same words, in the channel that should hear the announcements — and changes nothing.
+ */
+function inAChannel(turn: Turn, fr: string, en: string, args: string): void {
+  const typed = `${turn.lang === 'fr' ? fr : en}${args.trim() ? ` ${args.trim()}` : ''}`;
+  refuse(
+    turn,
+    turn.t(
+      {
+        fr: 'Les abonnements sont ceux d’un canal : écrivez « {typed} » dans le canal qui doit recevoir les annonces (l’ouverture de l’appel et ses échéances). Ici, « abonnements » montre ceux de votre espace.',
+        en: 'Subscriptions belong to a channel: type “{typed}” in the channel that should get the announcements (the call’s opening and its deadlines). Here, “subscriptions” shows your workspace’s.',
+      },
+      { typed },
+    ),
+    'subscribe:direct',
+  );
+}
+
 /** Channels following calls: the commands, `list(scope)` for listings such as Slack's Home, `recompute` on reload. */
 export class Subscriptions {
   readonly #o: SubscriptionOptions;
@@ -83,6 +103,7 @@ export class Subscriptions {
       },
       usage: { fr: '<id-appel> [fuseau du canal]', en: '<call-id> [channel time zone]' },
       run: async (turn, args) => {
+        if (turn.message.ref.isDirect) return inAChannel(turn, 'abonner', 'subscribe', args);
         const [callId = '', zoneText] = args.split(/\s+/);
         if (!this.#o.callName(callId, turn.lang))
           return refuse(
@@ -145,6 +166,7 @@ export class Subscriptions {
       },
       usage: { fr: '<id-appel>', en: '<call-id>' },
       run: async (turn, args) => {
+        if (turn.message.ref.isDirect) return inAChannel(turn, 'désabonner', 'unsubscribe', args);
         const callId = args.trim();
         const ref = turn.message.ref;
         const leaving = (s: Subscription) => sameRoom(s.ref, ref) && (!callId || s.callId === callId);

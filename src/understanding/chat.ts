@@ -60,12 +60,12 @@ const PAUSE = whole([
   String.raw`(?:i'?ll|we'?ll)\s+(?:continue|finish|pick (?:this|it) up)\s+later`,
 ]);
 
-/** A person asked for: « je veux parler à un humain », "can I talk to a human". */
+/** A person asked for: « je veux parler à un humain », « parler à quelqu un », "can I talk to a human". */
 const PERSON = whole([
-  String.raw`(?:je\s+(?:veux|voudrais|souhaite|aimerais)|puis-je|est-ce que je peux|je peux)\s+(?:parler|discuter|echanger)\s+(?:a|avec)\s+(?:un|une|quelqu'un|une vraie|un vrai)(?:\s+(?:humain|personne|conseiller|conseillere|vraie personne|de l'equipe))?`,
-  String.raw`(?:un|une)\s+(?:humain|vraie personne|conseiller|conseillere)(?:\s+(?:svp|s'il vous plait))?`,
-  String.raw`(?:can|could|may)\s+i\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an|someone|somebody)(?:\s+(?:human|real person|person|advisor))?`,
-  String.raw`(?:i\s+(?:want|would like|'d like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an|someone|somebody)(?:\s+(?:human|real person|person))?)`,
+  String.raw`(?:(?:je\s+(?:veux|voudrais|souhaite|souhaiterais|aimerais)|puis-je|est-ce que je peux|je peux|on peut)\s+)?(?:parler|discuter|echanger)\s+(?:a|avec)\s+(?:un|une|quelqu'un|quelqu un|quelquun|une vraie|un vrai)(?:\s+(?:humain|personne|conseiller|conseillere|vraie personne|de l'equipe))?(?:\s+(?:svp|stp|s'il vous plait))?`,
+  String.raw`(?:(?:je\s+(?:veux|voudrais|souhaite|aimerais)|j'aimerais avoir)\s+)?(?:un|une)\s+(?:humain|vraie personne|conseiller|conseillere)(?:\s+(?:svp|stp|s'il vous plait))?`,
+  String.raw`(?:(?:can|could|may)\s+i\s+|i\s+(?:want|would like|'d like|need)\s+to\s+)?(?:talk|speak)\s+(?:to|with)\s+(?:a|an|someone|somebody)(?:\s+(?:human|real person|person|advisor))?(?:\s+please)?`,
+  String.raw`i\s+(?:want|need|would like|'d like)\s+(?:a|an)\s+(?:human|real person|person)(?:\s+please)?`,
 ]);
 
 /** The next question asked for: « question suivante », "next question", « on passe à la suite ». */

@@ -164,7 +164,7 @@ describe('local-nec dialog, in English', () => {
     let r = await app.say('e', 'I want to organise a local NEC');
     expect(reply(r, 'dialog:local-nec:organizer_name').text).toMatch(/Step 1\b/);
     r = await app.say('e', 'help');
-    expect(reply(r, 'dialog:help').text).toContain('`skip`');
+    expect(reply(r, 'dialog:help').text).toContain('“skip”');
     expect(askedSlot(r)).toBe('organizer_name');
     r = await app.say('e', 'Open Lab Co');
     r = await app.say('e', 'company');

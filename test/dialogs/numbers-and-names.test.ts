@@ -132,7 +132,7 @@ describe('facts of an opening, all taken and listed', () => {
       'Bonjour, je suis à la Mairie de Créteil, on veut organiser un NEC local pour 160 participants',
     );
     expect(reply(r, 'dialog:local-nec:facts').text).toBe(
-      'J’ai noté : structure organisatrice : Mairie de Créteil ; type de structure : collectivité territoriale ; nombre de participants attendus : 160 personnes — « modifier … » pour corriger.',
+      'J’ai noté : structure organisatrice : Mairie de Créteil ; type de structure : collectivité territoriale et nombre de participants attendus : 160 personnes — « modifier … » pour corriger.',
     );
     expect(askedSlot(r)).toBe('event_date');
   });

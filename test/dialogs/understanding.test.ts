@@ -264,7 +264,7 @@ describe('facts given ahead', () => {
       'Bonjour, nous sommes l’association Les Petits Débrouillards et voulons organiser un NEC local hybride le 15 juin 2027 à Rennes pour 200 personnes',
     );
     expect(reply(r, 'dialog:local-nec:facts').text).toBe(
-      'J’ai noté : structure organisatrice : Les Petits Débrouillards ; type de structure : association ; date de l’événement : 15 juin 2027 ; format de l’événement : hybride (présentiel et en ligne) ; territoire concerné : Rennes ; nombre de participants attendus : 200 personnes — « modifier … » pour corriger.',
+      'J’ai noté : structure organisatrice : Les Petits Débrouillards ; type de structure : association ; date de l’événement : 15 juin 2027 ; format de l’événement : hybride (présentiel et en ligne) ; territoire concerné : Rennes et nombre de participants attendus : 200 personnes — « modifier … » pour corriger.',
     );
     expect(await answers('u')).toEqual({
       organizer_name: 'Les Petits Débrouillards',
@@ -281,7 +281,7 @@ describe('facts given ahead', () => {
     app = await start();
     const r = await app.say('u', 'I want to organise a local NEC in Lyon on 20 June 2027 for 300 people');
     expect(reply(r, 'dialog:local-nec:facts').text).toBe(
-      'I noted: event date: 20 June 2027; area covered: Lyon; expected attendance: 300 people — “edit …” to correct.',
+      'I noted: event date: 20 June 2027; area covered: Lyon; and expected attendance: 300 people — “edit …” to correct.',
     );
   });
 

@@ -142,12 +142,15 @@ describe('help', () => {
     expect(managing?.text).not.toMatch(/diffuser|statistiques/);
   });
 
-  it('inside an application: the step’s help and the dialog commands first, then the question again', async () => {
+  it('inside an application: the step’s help, then the question again; « aide tout » the dialog commands first', async () => {
     app = await createTestApp();
     await atEventDate('ana');
     const r = await app.say('ana', 'aide');
     expect(intents(r)).toEqual(['dialog:help', 'dialog:local-nec:event_date']);
-    const text = r[0]?.text ?? '';
+    expect(r[0]?.text.split('\n')[0]).toMatch(/^\*\*date de l’événement\*\* — /);
+    const all = await app.say('ana', 'aide tout');
+    expect(intents(all)).toEqual(['dialog:help', 'dialog:local-nec:event_date']);
+    const text = all[0]?.text ?? '';
     expect(text.split('\n')[0]).toMatch(/^\*\*date de l’événement\*\* — /);
     expect(text.indexOf('**Pendant la candidature**')).toBeLessThan(
       text.indexOf('**Ce que vous pouvez faire**'),

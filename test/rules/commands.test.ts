@@ -23,6 +23,32 @@ async function appOnCopy(): Promise<{ app: TestApp; dir: string }> {
 }
 
 describe('calls / appels', () => {
+  it('reads cleanly: no parentheses inside parentheses nor side by side, the organiser said once', async () => {
+    app = await createTestApp();
+    for (const [user, word] of [
+      ['fr', 'appels'],
+      ['en', 'calls'],
+    ] as const) {
+      const [reply] = await app.say(user, word, { langHint: user });
+      const lines = (reply?.text ?? '').split('\n').filter((l) => l.startsWith('• '));
+      expect(lines).toHaveLength(3);
+      for (const line of lines) {
+        let depth = 0;
+        for (const sign of line.replace(/[^()]/g, '')) {
+          depth += sign === '(' ? 1 : -1;
+          expect(depth, line).toBeLessThanOrEqual(1);
+        }
+        expect(line).not.toMatch(/\)\**\s*\(/);
+      }
+    }
+    const [fr] = await app.say('fr', 'appels');
+    expect(fr?.text).toContain(
+      '• `meae-nir` — **Appel à projets « Numérique Inclusif et Responsable » (MEAE, coopération décentralisée)**, par MEAE (DAECT) : clos depuis le 13 mars 2024',
+    );
+    // « … de l’ANCT » already names its organiser.
+    expect(fr?.text).toContain('• `local-nec` — **NEC local (appel à participation de l’ANCT)** : ouvert');
+  });
+
   it('lists every call with its status relative to the injected clock, in French', async () => {
     app = await createTestApp();
     const [reply] = await app.say('u', 'appels');
