@@ -304,3 +304,19 @@ describe('a date changed to a day alone', () => {
       expect(askedSlot(r)).toBe('themes');
     });
 });
+
+describe('a question that holds a value', () => {
+  it('« quelle est la météo demain ? » at the date stores no date', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'quelle est la météo demain ?');
+    expect((await answers('u')).event_date).toBeUndefined();
+  });
+
+  it('« le 12 mars 2027 ? » is still a date said with a doubt, asked back', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'le 12 mars 2027 ?');
+    expect(textsOf(r)).toMatch(/12 mars 2027/);
+  });
+});
