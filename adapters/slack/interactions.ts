@@ -8,11 +8,12 @@ import type {
   BlockAction,
   App as BoltApp,
   RespondFn,
+  types,
   ViewOutput,
   ViewSubmitAction,
   webApi,
 } from '@slack/bolt';
-import type { BotPort, KeptEvent, Lang, OutgoingReply } from '../../src/core/port.ts';
+import type { BotPort, KeptEvent, OutgoingReply } from '../../src/core/port.ts';
 import { EDIT_VIEW, editMetadata, editModal, submittedValues } from './edit-modal.ts';
 import { HOME_ACTION } from './home-view.ts';
 import { type ClickedAnswer, fromBlockAction, type MappedMessage } from './incoming.ts';
@@ -50,8 +51,8 @@ export interface InteractionContext {
   receive(message: MappedMessage, target: ReplyTarget, receiving: Receiving): Promise<void>;
   /** Keeps `message` in the inbox with where its replies go; undefined for a duplicate. */
   keep(message: MappedMessage, target: ReplyTarget): Promise<KeptEvent | undefined>;
-  /** Posts the replies to `message`, marked with their event and place. */
-  deliver(message: MappedMessage, replies: readonly OutgoingReply[], target: ReplyTarget): Promise<void>;
+  /** Posts the replies to a kept event, marked with their event and place. */
+  deliver(event: KeptEvent, replies: readonly OutgoingReply[], target: ReplyTarget): Promise<void>;
   /** Runs work after the acknowledgement, in turn with the rest; `stop` waits for it. */
   inBackground(work: () => Promise<void>): void;
 }
@@ -65,9 +66,9 @@ export function listenToInteractions(bolt: BoltApp, context: InteractionContext)
       const clicked = fromBlockAction(body, context.port.clock.now());
       if (!clicked) return ack();
       const target = replyTargetOf(clicked.message, client, respond);
-      // The buttons are shown answered before the turn; a process taking the click over only answers it.
-      const first = () => showAnswered(context, body, clicked, client, respond);
-      await context.receive(clicked.message, target, { ack, responseUrl: body.response_url, first });
+      // The buttons are shown answered before the turn, by whichever process answers the click.
+      const receiving = { ack, responseUrl: body.response_url, clicked: clickedMessage(body, clicked) };
+      await context.receive(clicked.message, target, receiving);
     },
   );
   bolt.action<BlockAction>(
@@ -93,26 +94,47 @@ export function listenToInteractions(bolt: BoltApp, context: InteractionContext)
   });
 }
 
-function langOf({ port }: InteractionContext, workspace: string | undefined, userId: string): Promise<Lang> {
-  return port.languageOf({ platform: 'slack', workspace, userId });
+/**
+ * A clicked message, as kept with the click: what showing it answered needs, so that a process taking the
+ * click over from a dead one shows it too.
+ */
+export interface ClickedMessage {
+  ts: string;
+  text: string;
+  blocks: types.KnownBlock[];
+  /** What was picked, shown in place of the buttons. */
+  label: string;
+  ephemeral: boolean;
 }
 
-/** The clicked message's buttons replaced by what was picked, so a second click cannot answer again. */
-async function showAnswered(
-  context: InteractionContext,
-  body: BlockAction,
-  { message, label }: ClickedAnswer,
-  client: webApi.WebClient,
-  respond: RespondFn,
-): Promise<void> {
-  if (!body.message) return;
-  const lang = await langOf(context, message.ref.workspace, message.userId);
-  const update = {
-    text: body.message.text ?? '',
-    blocks: answeredBlocks(body.message.blocks ?? [], label, lang),
+function clickedMessage(body: BlockAction, { label }: ClickedAnswer): ClickedMessage | undefined {
+  if (!body.message) return undefined;
+  const { ts, text, blocks } = body.message;
+  return {
+    ts,
+    text: text ?? '',
+    blocks: blocks ?? [],
+    label,
+    ephemeral: body.container.is_ephemeral === true,
   };
-  if (body.container.is_ephemeral === true) await respond({ replace_original: true, ...update });
-  else await client.chat.update({ channel: message.ref.roomId, ts: body.message.ts, ...update });
+}
+
+/**
+ * The clicked message's buttons replaced by what was picked, so a second click cannot answer again. Safe to
+ * repeat: the same update gives the same message.
+ */
+export async function showAnswered(
+  port: BotPort,
+  clicked: ClickedMessage,
+  message: MappedMessage,
+  client: webApi.WebClient,
+  respond: RespondFn | undefined,
+): Promise<void> {
+  const { workspace } = message.ref;
+  const lang = await port.languageOf({ platform: 'slack', workspace, userId: message.userId });
+  const update = { text: clicked.text, blocks: answeredBlocks(clicked.blocks, clicked.label, lang) };
+  if (clicked.ephemeral) await respond?.({ replace_original: true, ...update });
+  else await client.chat.update({ channel: message.ref.roomId, ts: clicked.ts, ...update });
 }
 
 /** « Modifier ma candidature »: the application's form as a modal. */
@@ -175,7 +197,7 @@ async function onFormSubmitted(
     context.inBackground(async () => {
       try {
         const { replies } = inTime ?? (await submitted);
-        await context.deliver(kept.message, replies, target);
+        await context.deliver(kept, replies, target);
       } finally {
         await kept.done();
       }

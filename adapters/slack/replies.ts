@@ -2,7 +2,9 @@
  * Posting the core's replies to one incoming message where they belong: in the conversation, privately
  * (ephemeral, or the command's response URL), in the person's DM (with their files), and where the bot is not
  * a member, through the command's response URL. A 429 is waited out and tried again (nothing was posted);
- * anything else is the caller's.
+ * anything else is the caller's. Posts are marked and looked for before being posted again; what leaves
+ * nothing to look for (a private reply, a response URL's post, a file) is claimed in the store just before it
+ * is sent, so an event taken over never sends it twice.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RespondFn, webApi } from '@slack/bolt';
@@ -98,12 +100,20 @@ export class DirectChannels {
 /**
  * Which reply of which event a post is: its message carries that mark, so that when the event is answered
  * again (`inDoubt`: taken over from a process that died while posting its replies) a reply already in the
- * conversation is not posted twice.
+ * conversation is not posted twice. A send with no history to look in is claimed first (`firstSend`, the
+ * kept event's): once claimed, by this process or a dead one, it is not sent again.
  */
 export interface ReplyPost {
   eventId: string;
   index: number;
   inDoubt: boolean;
+  firstSend(step: string): Promise<boolean>;
+}
+
+/** Sends what cannot be looked for afterwards only if this is its first claim (always without `which`). */
+async function once(which: ReplyPost | undefined, step: string, send: () => Promise<unknown>): Promise<void> {
+  if (which && !(await which.firstSend(`${which.index}:${step}`))) return;
+  await send();
 }
 
 /** Posts one reply to `target`; with `which`, marked, and in doubt only if not found already posted. */
@@ -121,25 +131,31 @@ export async function deliverReply(
       ? { ...target, channel: dm, threadTs: undefined, respond: undefined }
       : target;
     if (reply.text.trim() || reply.choices?.length) await post(destination, rendered, which);
-    for (const file of reply.attachments ?? []) {
-      await client.files.uploadV2({
-        channel_id: dm,
-        file: Buffer.from(file.content, 'utf8'),
-        filename: file.filename,
-        title: file.filename,
-      });
+    // Slack keeps no trace of an upload to look for: each file is claimed, then uploaded.
+    for (const [n, file] of (reply.attachments ?? []).entries()) {
+      await once(which, `file:${n}`, () =>
+        client.files.uploadV2({
+          channel_id: dm,
+          file: Buffer.from(file.content, 'utf8'),
+          filename: file.filename,
+          title: file.filename,
+        }),
+      );
     }
     return;
   }
   if (reply.ephemeral || (target.fromCommand && PRIVATE_INTENTS.has(reply.intent))) {
-    if (target.respond) await target.respond({ response_type: 'ephemeral', ...rendered });
-    else
-      await client.chat.postEphemeral({
-        channel: target.channel,
-        user: target.userId,
-        thread_ts: target.threadTs,
-        ...rendered,
-      });
+    const { respond } = target;
+    await once(which, 'private', () =>
+      respond
+        ? respond({ response_type: 'ephemeral', ...rendered })
+        : client.chat.postEphemeral({
+            channel: target.channel,
+            user: target.userId,
+            thread_ts: target.threadTs,
+            ...rendered,
+          }),
+    );
     return;
   }
   await post(target, rendered, which);
@@ -147,12 +163,22 @@ export async function deliverReply(
 
 /**
  * Posts as the bot (marked as `which` reply); where it is not a member, a command's response URL posts in its
- * name instead. Ephemeral messages and response URLs have no history to look in: only posts are marked.
+ * name instead. Ephemeral messages and response URLs have no history to look in: only posts are marked, the
+ * response URL's post is claimed before it is sent.
  */
 async function post(target: ReplyTarget, message: SlackMessage, which?: ReplyPost): Promise<void> {
   const place = { channel: target.channel, threadTs: target.threadTs };
   const mark = which && replyMark(which.eventId, which.index);
-  if (mark && which.inDoubt && (await alreadyPosted(target.client, place, mark))) return;
+  const { respond } = target;
+  const inChannel = (by: RespondFn) =>
+    once(which, 'respond', () => by({ response_type: 'in_channel', ...message }));
+  try {
+    if (mark && which.inDoubt && (await alreadyPosted(target.client, place, mark))) return;
+  } catch (error) {
+    // No history to read where the bot is not a member: the reply could only have gone by the response URL.
+    if (respond && NOT_POSTABLE.has(slackErrorCode(error) ?? '')) return inChannel(respond);
+    throw error;
+  }
   try {
     await afterRateLimits(() =>
       target.client.chat.postMessage({
@@ -163,8 +189,8 @@ async function post(target: ReplyTarget, message: SlackMessage, which?: ReplyPos
       }),
     );
   } catch (error) {
-    if (!target.respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
-    await target.respond({ response_type: 'in_channel', ...message });
+    if (!respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
+    await inChannel(respond);
   }
 }
 

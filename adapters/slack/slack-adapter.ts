@@ -27,7 +27,7 @@ import {
   slackJoinEventSchema,
   slackMessageEventSchema,
 } from './incoming.ts';
-import { listenToInteractions } from './interactions.ts';
+import { type ClickedMessage, listenToInteractions, showAnswered } from './interactions.ts';
 import { SlackPeople } from './people.ts';
 import { renderReply } from './render-blocks.ts';
 import {
@@ -54,9 +54,13 @@ const CONCURRENT_TURNS = 8;
 
 /**
  * Where the replies to a kept event go, kept with it: the client is the workspace's, found again; a command's
- * or click's response URL is kept as such (Slack accepts it for 30 minutes).
+ * or click's response URL is kept as such (Slack accepts it for 30 minutes); a click's message to show
+ * answered, so that a process taking the click over does it too.
  */
-type KeptTarget = Omit<ReplyTarget, 'client' | 'respond'> & { responseUrl?: string };
+type KeptTarget = Omit<ReplyTarget, 'client' | 'respond'> & {
+  responseUrl?: string;
+  clicked?: ClickedMessage;
+};
 
 /** How the listeners have an event kept, acknowledged, then answered (`SlackAdapter.receive`). */
 export interface Receiving {
@@ -64,8 +68,8 @@ export interface Receiving {
   ack?: () => Promise<void>;
   /** The response URL of a command or click. */
   responseUrl?: string;
-  /** Work before the turn, in the background (a click's buttons shown answered). */
-  first?: () => Promise<void>;
+  /** A click's message, shown answered before the turn (by whichever process answers the click). */
+  clicked?: ClickedMessage;
 }
 
 export interface SlackAdapterOptions {
@@ -209,7 +213,7 @@ export class SlackAdapter implements Adapter {
       directChannels: this.#directChannels,
       receive: (message, target, receiving) => this.#receive(message, target, receiving),
       keep: (message, target) => this.#keep(message, target),
-      deliver: (message, replies, target) => this.#deliver(message, replies, target),
+      deliver: (event, replies, target) => this.#deliver(event, replies, target),
       inBackground: (work) => this.#inBackground(work),
     });
     bolt.event('member_joined_channel', async ({ event, body, client, context }) => {
@@ -239,13 +243,12 @@ export class SlackAdapter implements Adapter {
    * event again, and shows the person that a command or click failed.
    */
   async #receive(message: MappedMessage, target: ReplyTarget, receiving: Receiving = {}): Promise<void> {
-    const kept = await this.#keep(message, target, receiving.responseUrl);
+    const kept = await this.#keep(message, target, receiving);
     await receiving.ack?.();
     if (!kept) return;
     this.#inBackground(async () => {
       try {
-        await receiving.first?.();
-        await this.#converse(kept.message, target);
+        await this.#converse(kept, target, receiving.clicked);
       } finally {
         await kept.done();
       }
@@ -253,18 +256,25 @@ export class SlackAdapter implements Adapter {
   }
 
   /** Keeps `message` in the inbox with where its replies go; undefined for a duplicate. */
-  #keep(message: MappedMessage, target: ReplyTarget, responseUrl?: string): Promise<KeptEvent | undefined> {
+  #keep(
+    message: MappedMessage,
+    target: ReplyTarget,
+    { responseUrl, clicked }: Receiving = {},
+  ): Promise<KeptEvent | undefined> {
     const { workspace, userId, channel, threadTs, fromCommand } = target;
-    const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand, responseUrl };
+    const where: KeptTarget = { workspace, userId, channel, threadTs, fromCommand, responseUrl, clicked };
     return this.#port.inbox.keep(message, where);
   }
 
-  /** An event a dead process had kept: answered with the workspace's client where it was to be answered. */
+  /**
+   * An event a dead process had kept: answered with the workspace's client where it was to be answered, a
+   * click's message shown answered first (again, maybe: an update says the same twice).
+   */
   async #answerTakenOver(event: KeptEvent): Promise<void> {
-    const { responseUrl, ...where } = event.context as KeptTarget;
+    const { responseUrl, clicked, ...where } = event.context as KeptTarget;
     const client = await this.#replyClient(where.workspace);
     const respond = responseUrl === undefined ? undefined : respondTo(responseUrl);
-    await this.#converse(event.message, { ...where, client, respond }, true);
+    await this.#converse(event, { ...where, client, respond }, clicked, true);
   }
 
   /**
@@ -343,29 +353,43 @@ export class SlackAdapter implements Adapter {
   }
 
   /**
-   * One message through the core, with the person's role and time zone, then every reply delivered;
-   * `inDoubt` when the event was taken over from a process that died: its replies may have been posted in
-   * part.
+   * One kept event through the core, with the person's role and time zone (a click's message shown answered
+   * first), then every reply delivered; `inDoubt` when the event was taken over from a process that died: its
+   * replies may have been posted in part.
    */
-  async #converse(message: MappedMessage, target: ReplyTarget, inDoubt = false): Promise<void> {
+  async #converse(
+    event: KeptEvent,
+    target: ReplyTarget,
+    clicked: ClickedMessage | undefined,
+    inDoubt = false,
+  ): Promise<void> {
+    const { message } = event;
+    // The buttons are only shown answered: a message Slack cannot update (deleted, a failing call) does not
+    // keep the answer from being taken (the core refuses an answer to a question already passed).
+    if (clicked)
+      await showAnswered(this.#port, clicked, message, target.client, target.respond).catch(
+        (error: unknown) =>
+          this.#port.logger.warn({ err: error }, 'slack clicked message not shown answered'),
+      );
     const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
     const replies = await this.#port.handle({ ...message, ...person });
-    await this.#deliver(message, replies, target, inDoubt);
+    await this.#deliver(event, replies, target, inDoubt);
   }
 
   /**
-   * The replies to `message` posted in order, each marked with the event and its place, so that when the
-   * event is answered again (`inDoubt`) those found in the conversation are not posted twice.
+   * The replies to a kept event posted in order, each marked with the event and its place, so that when the
+   * event is answered again (`inDoubt`) those found in the conversation are not posted twice, and those that
+   * cannot be looked for are not sent twice (`firstSend`).
    */
   async #deliver(
-    message: MappedMessage,
+    { message, firstSend }: KeptEvent,
     replies: readonly OutgoingReply[],
     target: ReplyTarget,
     inDoubt = false,
   ): Promise<void> {
     const { eventId } = message;
     for (const [index, reply] of replies.entries()) {
-      const which = eventId === undefined ? undefined : { eventId, index, inDoubt };
+      const which = eventId === undefined ? undefined : { eventId, index, inDoubt, firstSend };
       await deliverReply(reply, target, this.#directChannels, which);
     }
   }

@@ -98,7 +98,7 @@ export function installPipeline(parts: PipelineParts): void {
   );
   bot.use(
     webConsole.middleware,
-    answeredMiddleware,
+    answeredMiddleware(backend.atomic),
     dropDuplicateEvents({
       atomic: backend.atomic,
       onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),

@@ -9,20 +9,26 @@
  * out. Every process looks at the entries now and then: one whose lease ran out (its process died) is taken
  * over by the first to take its lease, which handles it once. The turn itself is not run twice: the replies
  * of a kept event are saved with the person's state, in the turn's own write (`answeredMiddleware`), so a
- * turn that had finished is answered with its saved replies instead of being run again.
+ * turn that had finished is answered with its saved replies instead of being run again; their files are kept
+ * beside the entry until it is dropped. A send that leaves nothing to look for afterwards (a private reply, a
+ * file upload) is claimed first (`KeptEvent.firstSend`), so a takeover never sends it a second time.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Middleware } from '../core/bot.ts';
 import { eventKey, REMEMBER_MS } from '../core/dedup.ts';
-import type { IncomingMessage, Platform, Reply } from '../core/message.ts';
+import type { Attachment, IncomingMessage, Platform, Reply } from '../core/message.ts';
 import type { Logger } from '../logger.ts';
-import type { AtomicOps, Leases } from '../store/atomic.ts';
+import { type AtomicOps, type Leases, readJson } from '../store/atomic.ts';
 
 /** The entries not yet handled, by `<accepted at>|<acceptance id>|<claim key>` (short: set members are keys). */
 const INDEX = 'inbox:pending';
 const entryKey = (id: string) => `inbox:entry:${id}`;
 const leaseOf = (id: string) => `inbox:${id}`;
+/** The files of a kept event's replies, by reply index, while the event may be taken over. */
+const filesOf = (claim: string) => `inbox:files:${claim}`;
+/** The mark of one send of a kept event, claimed before that send. */
+const sentMark = (claim: string, step: string) => `inbox:sent:${claim}:${step}`;
 
 /**
  * A handler's lease: short, so a dead process's events are taken over within seconds; renewed four times
@@ -44,6 +50,13 @@ export interface KeptEvent {
   context: unknown;
   /** Drops the entry: the event was handled (or given up on), nobody handles it again. */
   done(): Promise<void>;
+  /**
+   * Claims one send of this event's replies (`step` names it: the reply's place and what is sent): true for
+   * the first caller, in any process, for an hour (the store's atomic set-if-absent). For a send that cannot
+   * be looked for afterwards (a private reply, a file upload), claimed just before it: a process killed
+   * between the claim and the send loses it, none sends it twice (at most once in doubt).
+   */
+  firstSend(step: string): Promise<boolean>;
 }
 
 /** What adapters use of the inbox (through the port). */
@@ -135,7 +148,7 @@ export class EventInbox implements Inbox {
       return undefined;
     }
     if (!(await this.#leases.acquire(leaseOf(id), this.#holder, this.#leaseMs))) return undefined;
-    return this.#kept(kept, context, member, id);
+    return this.#kept(kept, context, { member, id, claim });
   }
 
   onAbandoned(platform: Platform, handle: (event: KeptEvent) => Promise<void>): void {
@@ -186,7 +199,8 @@ export class EventInbox implements Inbox {
    * Takes a listed event if its lease is free and this process answers its platform; its handling joins
    * `work` (the events taken in one scan are answered side by side).
    */
-  async #take({ member, id }: Listed, work: Promise<void>[]): Promise<void> {
+  async #take(listed: Listed, work: Promise<void>[]): Promise<void> {
+    const { member, id } = listed;
     const { value } = await this.#atomic.readVersioned(entryKey(id));
     if (value === undefined) return this.#drop(member, id);
     const { message, context } = JSON.parse(value) as { message: IncomingMessage; context: unknown };
@@ -195,7 +209,7 @@ export class EventInbox implements Inbox {
     this.#held.add(id);
     const revived = { ...message, timestamp: new Date(message.timestamp) };
     this.#logger.info({ event: message.eventId, platform: message.ref.platform }, 'inbox: event taken over');
-    const event = this.#kept(revived, context, member, id);
+    const event = this.#kept(revived, context, listed);
     work.push(
       handle(event)
         .catch((error: unknown) => this.#logger.error({ err: error }, 'inbox: event taken over not answered'))
@@ -203,7 +217,7 @@ export class EventInbox implements Inbox {
     );
   }
 
-  #kept(message: IncomingMessage, context: unknown, member: string, id: string): KeptEvent {
+  #kept(message: IncomingMessage, context: unknown, { member, id, claim }: Omit<Listed, 'at'>): KeptEvent {
     let done: Promise<void> | undefined;
     return {
       message,
@@ -211,11 +225,13 @@ export class EventInbox implements Inbox {
       done: () => {
         done ??= (async () => {
           await this.#drop(member, id);
+          await this.#atomic.delete(filesOf(claim));
           this.#held.delete(id);
           await this.#leases.release(leaseOf(id), this.#holder);
         })();
         return done;
       },
+      firstSend: (step) => this.#atomic.setIfAbsent(sentMark(claim, step), id, REMEMBER_MS),
     };
   }
 
@@ -231,24 +247,43 @@ export class EventInbox implements Inbox {
   }
 }
 
+/** A kept event's files, by the index of the reply that carries them. */
+type KeptFiles = Record<string, Attachment[]>;
+
 /**
  * Runs a kept event's turn once: its replies are saved with the person's state (the turn's own write), so
  * an event taken over after its process died is answered with them if its turn had finished, and run if
  * not. Goes before the de-duplication step, which lets kept events through (they are claimed already).
+ *
+ * Their files are kept apart, beside the inbox's entry (dropped with it): they can be large, and `my data`'s
+ * file holds the state, so each would hold the previous ones. Written before the state, so a turn whose
+ * replies were saved has its files too; a turn run again after a kill between the two keeps the first run's.
  */
-export const answeredMiddleware: Middleware = async (turn, next) => {
-  const { kept, eventId } = turn.message;
-  if (!kept || !eventId) return next();
-  const answered = turn.state.answered?.find((a) => a.event === eventId);
-  if (answered) {
-    turn.replies.push(...(answered.replies as Reply[]));
-    turn.discardState = true;
-    return;
-  }
-  await next();
-  // Without their files: they can be large, and `my data`'s file holds the state, so each would hold the
-  // previous ones. A turn taken over after a kill answers with the texts; files are asked for again.
-  const replies = turn.replies.map(({ attachments: _files, ...reply }) => reply);
-  const earlier = turn.state.answered ?? [];
-  turn.state.answered = [{ event: eventId, replies }, ...earlier].slice(0, ANSWERED_KEPT);
-};
+export function answeredMiddleware(atomic: AtomicOps): Middleware {
+  return async (turn, next) => {
+    const { kept, eventId, ref } = turn.message;
+    if (!kept || !eventId) return next();
+    const claim = eventKey(ref.platform, ref.workspace, eventId);
+    const answered = turn.state.answered?.find((a) => a.event === eventId);
+    if (answered) {
+      const files = await readJson<KeptFiles>(atomic, filesOf(claim), {});
+      const replies = answered.replies as Reply[];
+      turn.replies.push(...replies.map((reply, index) => withFiles(reply, files[index])));
+      turn.discardState = true;
+      return;
+    }
+    await next();
+    const files: KeptFiles = {};
+    for (const [index, reply] of turn.replies.entries())
+      if (reply.attachments?.length) files[index] = reply.attachments;
+    if (Object.keys(files).length > 0)
+      await atomic.setIfAbsent(filesOf(claim), JSON.stringify(files), REMEMBER_MS);
+    const replies = turn.replies.map(({ attachments: _files, ...reply }) => reply);
+    const earlier = turn.state.answered ?? [];
+    turn.state.answered = [{ event: eventId, replies }, ...earlier].slice(0, ANSWERED_KEPT);
+  };
+}
+
+function withFiles(reply: Reply, attachments: Attachment[] | undefined): Reply {
+  return attachments ? { ...reply, attachments } : reply;
+}

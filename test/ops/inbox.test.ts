@@ -1,7 +1,7 @@
 /**
  * The event inbox on each store: an event kept by two replicas at once is handled by one; an event kept by a
  * process that then died (it never marked it done, its lease ran out) is taken over by another, once; one
- * marked done is not taken over.
+ * marked done is not taken over; a send claimed by the dead process is not claimed again by its successor.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -101,4 +101,25 @@ describe.each(stores)('the event inbox on %s', (name, url) => {
     await b.scan();
     expect(taken).toEqual([]);
   });
+
+  it.skipIf(!url)(
+    'lets one process claim each send of an event, the dead one’s claims included',
+    async () => {
+      const [dead, alive] = await replicas();
+      const kept = await dead.keep(message('Ev5'), {});
+      expect(await kept?.firstSend('0:file:0')).toBe(true);
+      dead.close();
+      const taken: KeptEvent[] = [];
+      alive.onAbandoned('slack', async (event) => {
+        if (ours(event)) taken.push(event);
+      });
+      await sleep(LEASE_MS * 2);
+      await alive.scan();
+      const successor = taken[0] as KeptEvent;
+      // Claimed by the dead process: not sent again. Not claimed yet: one claim of two racing.
+      expect(await successor.firstSend('0:file:0')).toBe(false);
+      const racing = await Promise.all([successor.firstSend('0:file:1'), kept?.firstSend('0:file:1')]);
+      expect(racing.filter(Boolean)).toHaveLength(1);
+    },
+  );
 });

@@ -4,9 +4,10 @@
  * files upload API (getUploadURLExternal → upload URL → completeUploadExternal). It also serves response
  * URLs, and can answer a method with 429 + Retry-After once, to test rate-limit handling. Posted messages are
  * kept per channel with their metadata (conversations.history / replies return them, newest first), and a
- * method can be made to fail once after Slack received it: `hang` (never answers), `reset` (the connection
- * drops before the answer), `500` (an HTTP 500) — a post is then still in the channel, as it is on Slack —
- * or before: `lost` (never answers, and never carried out, as a request that did not reach Slack).
+ * method (or `response_url`, or `upload`) can be made to fail once after Slack received it: `hang` (never
+ * answers), `reset` (the connection drops before the answer), `500` (an HTTP 500) — a post is then still in
+ * the channel, as it is on Slack — or before: `lost` (never answers, and never carried out, as a request
+ * that did not reach Slack).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -167,17 +168,12 @@ export class FakeSlackApi {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    if (kind !== 'api') {
-      this.#record({ method, params, token, at, status: 200 });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
     const fault = this.#faults.get(method)?.shift();
     if (fault === 'lost') {
       this.#record({ method, params, token, at, status: 0 });
       return;
     }
-    const response = this.#answer(method, params);
+    const response = kind === 'api' ? this.#answer(method, params) : undefined;
     this.#record({ method, params, token, at, status: fault === '500' ? 500 : 200, response });
     if (fault === 'hang') return;
     const slow = this.#slow.get(method);
@@ -190,7 +186,8 @@ export class FakeSlackApi {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response));
+    if (response) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response));
+    else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   }
 
   #record(call: RecordedCall): void {

@@ -232,6 +232,26 @@ describe('Slack adapter over HTTP', () => {
     expect(update.at).toBeLessThanOrEqual(answer.at);
   });
 
+  it('takes a click as the answer even when its message cannot be updated (a 500)', async () => {
+    const body = slashCommandBody({
+      text: 'ask me',
+      user: 'U6B',
+      channel: 'D0U6B',
+      responseUrl: fake.responseUrl('a'),
+    });
+    await signedPost(baseUrl, body, FORM);
+    const question = await fake.waitFor('chat.postMessage', (c) => c.params.channel === 'D0U6B');
+    fake.failNext('chat.update', '500');
+    const click = clickPayload(question, 'U6B', 'yes', fake.responseUrl('click'));
+    expect((await signedPost(baseUrl, interactionBody(click), FORM)).status).toBe(200);
+    const answer = await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.params.channel === 'D0U6B' && c.params.text === 'Proceeding.',
+    );
+    expect(answer).toBeDefined();
+    expect(fake.callsTo('chat.update').map((c) => c.status)).toContain(500);
+  });
+
   it('asks "are you sure?" before a button that cancels', async () => {
     app.confirmations.register('cancel-test', {
       yes: async () => {},
