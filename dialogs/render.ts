@@ -5,6 +5,7 @@ import { benefitsNeeding } from '../rules/touching.ts';
 import { answerParam, figureParams, formatParam, localize, slotOf } from '../rules/values.ts';
 import { type Lang, type Localized, t } from '../src/core/i18n.ts';
 import type { Reply } from '../src/core/message.ts';
+import { perLanguage } from '../src/core/per-language.ts';
 import { type Counted, plural } from '../src/core/plural.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import { proposedByName } from './facts.ts';
@@ -144,14 +145,11 @@ export function openWithout(call: CallDefinition, step: Step): Localized | undef
 }
 
 // Made once: building an Intl formatter costs far more than using one (core benchmark).
-const AND_LISTS: Record<Lang, Intl.ListFormat> = {
-  fr: new Intl.ListFormat('fr', { type: 'conjunction' }),
-  en: new Intl.ListFormat('en', { type: 'conjunction' }),
-};
+const AND_LISTS = perLanguage((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }));
 
 /** « A, B et C », "A, B and C". */
 export function andList(items: string[], lang: Lang): string {
-  return AND_LISTS[lang].format(items);
+  return AND_LISTS(lang).format(items);
 }
 
 /** « D’après son nom, « Mairie de Créteil » est : collectivité territoriale ? « oui » pour le confirmer… » */

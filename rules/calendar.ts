@@ -10,6 +10,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { subMonths } from 'date-fns/subMonths';
 import { formatDate } from '../src/core/day-format.ts';
 import type { Lang } from '../src/core/i18n.ts';
+import { perLanguage } from '../src/core/per-language.ts';
 
 /** A calendar day written `YYYY-MM-DD`. */
 export type Day = string;
@@ -85,13 +86,18 @@ export function yearOf(day: Day): number {
 }
 
 // Made once per language: building an Intl formatter is far costlier than using one (core benchmark).
-const DAY_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
+const DAY_FORMATS = perLanguage(
+  (lang) =>
+    new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 
 /** A day in words: "13 mars 2024" / "13 March 2024". */
 export function formatDay(day: Day, lang: Lang): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return formatDate(DAY_FORMATS[lang], Date.UTC(year, month - 1, date), lang);
+  return formatDate(DAY_FORMATS(lang), Date.UTC(year, month - 1, date), lang);
 }

@@ -138,7 +138,13 @@ function requireWholeSlackSetup(
     );
 }
 
+/**
+ * Whether `name` is a time zone: one of the canonical names first (a list, cheap), else one the formatter
+ * accepts (aliases such as `US/Eastern`). Building a formatter touches ICU's time-zone data, ~8 MB resident
+ * an idle bot need not pay until it formats a date (issue 14).
+ */
 function isTimeZone(name: string): boolean {
+  if (Intl.supportedValuesOf('timeZone').includes(name)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

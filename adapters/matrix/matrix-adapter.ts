@@ -309,7 +309,7 @@ export class MatrixAdapter implements Adapter {
     const isDirect = await this.#rooms.isDirect(roomId);
     const ref = this.#refOf(roomId, event.sender, isDirect, taken.threadId);
     const answer = { text: taken.choiceId, choiceId: taken.choiceId, answering: taken.answering };
-    await this.#converse(ref, event, answer, []);
+    await this.#converse(ref, event, answer, [], taken.close);
   }
 
   #personOf(userId: string): PersonRef {
@@ -324,13 +324,15 @@ export class MatrixAdapter implements Adapter {
   /**
    * One message through the core, kept in the inbox first: a process killed while answering it leaves it
    * there for another replica or the next start (the sync token is stored only after the batch, but the
-   * event's claim would drop it when the batch comes again). A duplicate is dropped here.
+   * event's claim would drop it when the batch comes again). A duplicate is dropped here. `onKept`, when given,
+   * runs once the message is kept (or found kept already): what may only happen once it cannot be lost.
    */
   async #converse(
     ref: ConversationRef,
     event: RoomEvent,
     message: Pick<IncomingMessage, 'text' | 'choiceId' | 'answering'>,
     namedRooms: string[],
+    onKept?: () => Promise<void>,
   ): Promise<void> {
     const userId = event.sender;
     const kept = await this.#port.inbox.keep(
@@ -344,6 +346,7 @@ export class MatrixAdapter implements Adapter {
       },
       null,
     );
+    await onKept?.();
     if (!kept) return;
     try {
       await this.#answer(kept.message);
@@ -363,7 +366,8 @@ export class MatrixAdapter implements Adapter {
       const txnId = `${eventId}.${index}`;
       const posted = await this.#withReplyRetries(() => this.#post(message.ref, reply, txnId, eventId));
       const person = this.#personOf(message.userId);
-      await this.#withReplyRetries(() => this.#questions.offer(person, reply, posted));
+      const asked = { at: message.timestamp, index };
+      await this.#withReplyRetries(() => this.#questions.offer(person, reply, posted, asked));
     }
   }
 

@@ -14,6 +14,7 @@ import {
   type Localized,
   type Overview,
   type OverviewRequest,
+  perLanguage,
   plural,
   type ReminderOverview,
   type SubscriptionOverview,
@@ -85,10 +86,15 @@ export function progressBar(answered: number, total: number): string {
 }
 
 // Made once per language: building an Intl formatter costs far more than using one.
-const DAY_FORMAT = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
+const DAY_FORMAT = perLanguage(
+  (lang) =>
+    new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 
 /** An application: where the person is, how far the answers go, what the rules say so far, what comes next. */
 function applicationText(application: ApplicationOverview, { lang }: OverviewRequest): string {
@@ -114,7 +120,7 @@ function applicationText(application: ApplicationOverview, { lang }: OverviewReq
   if (verdicts) lines.push(t(lang, TEXT.verdictSoFar, { verdicts }));
   const next = application.nextDate;
   if (next) {
-    const day = DAY_FORMAT[lang].format(new Date(`${next.day}T00:00:00Z`));
+    const day = DAY_FORMAT(lang).format(new Date(`${next.day}T00:00:00Z`));
     lines.push(t(lang, TEXT.nextDate, { day, label: escapeMrkdwn(next.label) }));
   }
   return lines.join('\n');

@@ -2,26 +2,39 @@
  * Places abroad, for the foreign ministry's call: a country other than France (« au Sénégal », "in Morocco"),
  * or a city that only exists abroad (« la ville de Dakar », "with Ouagadougou"). The cities come from
  * city-timezones (MIT; 7,300 towns of Natural Earth's populated places, each with its country): a small list
- * kept by others rather than one of ours. It is read once, when this module loads; a name it also gives in
+ * kept by others rather than one of ours. It is read once, when a text first names a place; a name it also gives in
  * France (Lyon, Brest) or does not know (most French communes) is never taken for a place abroad.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { normalize } from '../../src/core/text.ts';
 import { contentWords } from '../../src/understanding/words.ts';
 import { FOREIGN_COUNTRY_WORDS, FRENCH } from './keywords.ts';
 
-const require = createRequire(import.meta.url);
-const cities = require('city-timezones/data/cityMap.json') as Array<{
-  city: string;
-  city_ascii: string;
-  iso2: string;
-}>;
-
-/** Each city name (normalised, hyphens as spaces) and whether some city of that name is French. */
-const CITY_IS_FRENCH = new Map<string, boolean>();
-for (const { city, city_ascii, iso2 } of cities)
-  for (const name of new Set([city, city_ascii].map((n) => normalize(n).replace(/-/g, ' '))))
-    if (name.length >= 4) CITY_IS_FRENCH.set(name, (CITY_IS_FRENCH.get(name) ?? false) || FRENCH.has(iso2));
+/**
+ * The city names known abroad and not in France (normalised, hyphens as spaces), read from city-timezones'
+ * file when a text first asks. Read and parsed rather than `require`d, and only this set kept: `require` kept
+ * the whole parsed file (7,300 records of ten fields) in its cache for good, ~5 MB of idle memory for a
+ * question only the foreign ministry's call asks (issue 14).
+ */
+let citiesAbroad: Set<string> | undefined;
+function citiesOnlyAbroad(): Set<string> {
+  if (citiesAbroad) return citiesAbroad;
+  const file = createRequire(import.meta.url).resolve('city-timezones/data/cityMap.json');
+  const cities = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+    city: string;
+    city_ascii: string;
+    iso2: string;
+  }>;
+  const abroad = new Set<string>();
+  const inFrance = new Set<string>();
+  for (const { city, city_ascii, iso2 } of cities)
+    for (const name of [city, city_ascii].map((n) => normalize(n).replace(/-/g, ' ')))
+      if (name.length >= 4) (FRENCH.has(iso2) ? inFrance : abroad).add(name);
+  for (const name of inFrance) abroad.delete(name);
+  citiesAbroad = abroad;
+  return abroad;
+}
 
 const FOREIGN_COUNTRIES = new Set(FOREIGN_COUNTRY_WORDS);
 
@@ -30,7 +43,7 @@ const PROPER_NAME = /\p{Lu}[\p{L}'’]*(?:[\s-]\p{Lu}[\p{L}'’]*)*/gu;
 
 /** Whether a name (« Dakar », « Porto-Novo ») is a city known abroad and not in France. */
 export function isCityAbroad(name: string): boolean {
-  return CITY_IS_FRENCH.get(normalize(name).replace(/-/g, ' ')) === false;
+  return citiesOnlyAbroad().has(normalize(name).replace(/-/g, ' '));
 }
 
 /** Whether a text names a place abroad: a foreign country, or a capitalised city name known only abroad. */

@@ -6,6 +6,7 @@
  */
 import { formatDate } from '../../src/core/day-format.ts';
 import type { Lang, Localized } from '../../src/core/i18n.ts';
+import { perLanguage } from '../../src/core/per-language.ts';
 import { type Day, dateIn } from '../../src/understanding/dates.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
@@ -114,25 +115,23 @@ const SPELLED_DAY = {
   month: 'long',
   year: 'numeric',
 } as const;
-const DAY_WORDS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', SPELLED_DAY),
-  en: new Intl.DateTimeFormat('en-GB', SPELLED_DAY),
-};
+const DAY_WORDS = perLanguage(
+  (lang) => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', SPELLED_DAY),
+);
 
 /** A day in words: `vendredi 12 mars 2027` / `Friday 12 March 2027`. */
 export function spellDay(day: Day, lang: Lang): string {
-  return formatDate(DAY_WORDS[lang], new Date(`${day}T00:00:00Z`), lang);
+  return formatDate(DAY_WORDS(lang), new Date(`${day}T00:00:00Z`), lang);
 }
 
 const SPELLED_MONTH = { timeZone: 'UTC', month: 'long', year: 'numeric' } as const;
-const MONTH_WORDS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', SPELLED_MONTH),
-  en: new Intl.DateTimeFormat('en-GB', SPELLED_MONTH),
-};
+const MONTH_WORDS = perLanguage(
+  (lang) => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', SPELLED_MONTH),
+);
 
 /** A month in words (`YYYY-MM`): `mars 2027` / `March 2027`. */
 export function spellMonth(month: string, lang: Lang): string {
-  return MONTH_WORDS[lang].format(new Date(`${month}-01T00:00:00Z`));
+  return MONTH_WORDS(lang).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** The question for a day when its month was said before (« … en mars »). */

@@ -3,6 +3,7 @@
  * est de 18 500 euros`, `rien`. The understanding layer finds the amount in the sentence.
  */
 import type { Localized } from '../../src/core/i18n.ts';
+import { perLanguage } from '../../src/core/per-language.ts';
 import { normalize } from '../../src/core/text.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { clarify, PAST_TIME_ANSWER, type Parsed, refuse, unreadable } from './result.ts';
@@ -84,12 +85,12 @@ function amount(value: number): Parsed<number> {
 // Made once per language and precision: building an Intl formatter costs far more than using one.
 const euros = (locale: string, minimumFractionDigits: number) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits });
-const EUROS_FORMATS = {
-  fr: { whole: euros('fr-FR', 0), cents: euros('fr-FR', 2) },
-  en: { whole: euros('en-GB', 0), cents: euros('en-GB', 2) },
-};
+const EUROS_FORMATS = perLanguage((lang) => {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return { whole: euros(locale, 0), cents: euros(locale, 2) };
+});
 
 /** An amount in euros written the language's way (`12 000,50 €` / `€12,000.50`). */
 export function formatEuros(amount: number, lang: 'fr' | 'en'): string {
-  return EUROS_FORMATS[lang][Number.isInteger(amount) ? 'whole' : 'cents'].format(amount);
+  return EUROS_FORMATS(lang)[Number.isInteger(amount) ? 'whole' : 'cents'].format(amount);
 }

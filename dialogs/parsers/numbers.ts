@@ -4,6 +4,7 @@
  * parser checks it against the step (whole, bounds) and asks back on a range (`entre 150 et 200`).
  */
 import type { Localized } from '../../src/core/i18n.ts';
+import { perLanguage } from '../../src/core/per-language.ts';
 import { readDecimal } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
 import { clarify, PAST_TIME_ANSWER, type Parsed, refuse, unreadable } from './result.ts';
@@ -106,12 +107,11 @@ function countOptions(values: number[]): Array<{ id: string; label: { fr: string
 }
 
 // Made once per language: building an Intl formatter costs far more than using one (core benchmark).
-const COUNT_FORMATS = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
-};
+const COUNT_FORMATS = perLanguage(
+  (lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }),
+);
 
 /** A whole number with the language's thousands separator (`12 000` / `12,000`). */
 export function formatCount(value: number, lang: 'fr' | 'en'): string {
-  return COUNT_FORMATS[lang].format(value);
+  return COUNT_FORMATS(lang).format(value);
 }

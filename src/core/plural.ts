@@ -9,6 +9,7 @@
  * message syntax nor a compile step, and adds no dependency.
  */
 import { fill, type Lang, type Localized } from './i18n.ts';
+import { perLanguage } from './per-language.ts';
 
 /** The forms of a counted text in one language: `{count}` is the number, as written in that language. */
 export interface PluralForms {
@@ -25,14 +26,8 @@ export type Counted = Record<Lang, PluralForms>;
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 // Built once: constructing Intl objects per call is what made round 1's first benchmark slow.
-const RULES: Record<Lang, Intl.PluralRules> = {
-  fr: new Intl.PluralRules(LOCALES.fr),
-  en: new Intl.PluralRules(LOCALES.en),
-};
-const NUMBERS: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat(LOCALES.fr),
-  en: new Intl.NumberFormat(LOCALES.en),
-};
+const RULES = perLanguage((lang) => new Intl.PluralRules(LOCALES[lang]));
+const NUMBERS = perLanguage((lang) => new Intl.NumberFormat(LOCALES[lang]));
 
 /** Nouns that several texts count in. */
 export const REMINDERS: Counted = {
@@ -56,9 +51,9 @@ export function plural(
   params: Record<string, string | number> = {},
 ): string {
   const own = forms[lang];
-  const category = RULES[lang].select(count);
+  const category = RULES(lang).select(count);
   const template = category === 'one' ? own.one : category === 'many' ? (own.many ?? own.other) : own.other;
-  return fill(template, { ...params, count: NUMBERS[lang].format(count) });
+  return fill(template, { ...params, count: NUMBERS(lang).format(count) });
 }
 
 /** The counted text in both languages, for texts kept as `Localized` (a report line, a scheduled message). */

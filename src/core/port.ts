@@ -30,6 +30,7 @@ import type {
 
 export { fill, isLang } from './i18n.ts';
 export { isOwnLink } from './links.ts';
+export { perLanguage } from './per-language.ts';
 export { plainText, withoutMarkdown } from './plain-text.ts';
 export { type Counted, plural, pluralized } from './plural.ts';
 export { RetryAfterError } from './retry-after.ts';

@@ -14,19 +14,27 @@ export { ENTRY_CHOICE_PREFIX } from './replies.ts';
 export type FaqServiceOptions = FaqRepliesOptions;
 
 export class FaqService extends FaqReplies {
-  #matcher: FaqMatcher;
+  #built: FaqMatcher | undefined;
   readonly #options: FaqServiceOptions;
 
   constructor(options: FaqServiceOptions) {
     super(options);
     this.#options = options;
-    this.#matcher = new FaqMatcher(options.kb, options.figure);
+  }
+
+  /**
+   * The index and its readers, built by the first question searched (or the language told), not at start-up:
+   * about 4 MB of an idle bot (issue 14); the first search pays its ~100 ms once, which start-up no longer does.
+   */
+  get #matcher(): FaqMatcher {
+    this.#built ??= new FaqMatcher(this.kb, this.#options.figure);
+    return this.#built;
   }
 
   /** Puts another knowledge base in force (managers' edits from the web console) and re-indexes it. */
   useKnowledgeBase(kb: KnowledgeBase): void {
     this.kb = kb;
-    this.#matcher = new FaqMatcher(kb, this.#options.figure);
+    this.#built = new FaqMatcher(kb, this.#options.figure);
   }
 
   /**

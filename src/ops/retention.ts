@@ -92,7 +92,11 @@ export class Retention {
     const { ttlDays } = this.#options;
     const warnDays = ttlDays > WARNING_BEFORE_DAYS ? ttlDays - WARNING_BEFORE_DAYS : Math.ceil(ttlDays / 2);
     const params = (lang: Lang) => ({ id: application.id, days: plural(lang, ttlDays - warnDays, DAYS) });
-    // Same ids each time: every touch replaces the pending jobs, so they only fire after real silence.
+    // Each plan replaces the pending jobs, so they only fire after real silence. The expiry keeps its id (it
+    // ends the application); each warning has its own, the day it was planned: a warning sent leaves a
+    // tombstone on its id, which would refuse the next silence's warning under the same id.
+    const warningId = this.#warningId(planned);
+    await this.#cancelWarnings(application.id, warningId);
     await this.#schedule(
       turn,
       application,
@@ -103,6 +107,7 @@ export class Retention {
         en: 'Your application {id} has been paused for a long time. Without news from you, I will erase it in {days}. To go on with it: “open {id}”.',
       },
       params,
+      warningId,
     );
     await this.#schedule(
       turn,
@@ -121,7 +126,7 @@ export class Retention {
   async #settle(turn: Turn, applicationId: string): Promise<void> {
     const { scheduler } = this.#options;
     turn.state.retentionPlanned = undefined;
-    await scheduler.cancel(this.#jobId(WARN, applicationId));
+    await this.#cancelWarnings(applicationId);
     await scheduler.cancel(this.#jobId(EXPIRE, applicationId));
     const application = await this.#read(turn.user, applicationId);
     if (application?.status === 'complete') await this.#planPurge(turn, application);
@@ -194,10 +199,11 @@ export class Retention {
     dueAt: number,
     text: Localized,
     params: (lang: Lang) => Record<string, string | number>,
+    id = this.#jobId(kind, application.id),
   ): Promise<void> {
     const lang: Lang = turn.lang;
     const job: NewJob = {
-      id: this.#jobId(kind, application.id),
+      id,
       kind,
       dueAt,
       user: turn.user,
@@ -272,5 +278,17 @@ export class Retention {
 
   #jobId(kind: string, applicationId: string): string {
     return `retention:${kind}:${applicationId}`;
+  }
+
+  /** A warning's id: the application and the day its silence was planned from (`<id>@YYYY-MM-DD`). */
+  #warningId(planned: string): string {
+    return `retention:${WARN}:${planned}`;
+  }
+
+  /** Cancels an application's pending warnings but `keep` (warnings are the retention jobs of kind WARN). */
+  async #cancelWarnings(applicationId: string, keep?: string): Promise<void> {
+    const { scheduler } = this.#options;
+    for (const job of await scheduler.listByOwner(`retention:${applicationId}`))
+      if (job.kind === WARN && job.id !== keep) await scheduler.cancel(job.id);
   }
 }

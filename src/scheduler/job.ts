@@ -64,6 +64,17 @@ export function parseJob(value: unknown): Job & { reply: Reply; ref: Conversatio
 }
 
 /**
+ * How long a tombstone (an ended job's id and origin) is kept: then it is forgotten, and the id may be
+ * scheduled again. Two things read tombstones. A turn run again after its process died (it learns that the
+ * job its first run made was sent): the inbox keeps an event one hour at most (`REMEMBER_MS`), so no turn is
+ * run again later than that. And jobs whose ids derive from what they remind of (`app:<application>:<kind>:
+ * <day>`, a subscription's `<owner>:<date>:<days before>:<day>`): they are made again only while they are
+ * still due in the future, and a job ends at or after its due time; only a change of the person's time zone
+ * (at most 26 hours) moves the same id later. Thirty days leaves ample room for both.
+ */
+export const TOMBSTONE_MS = 30 * 24 * 3600_000;
+
+/**
  * Where jobs live, with a due-time index so a tick costs the same with 100 or 100,000 pending jobs.
  * A claimed job keeps its place in the index, moved to the end of its lease: if the claimer dies, the job
  * falls due again once the lease runs out and another tick (or replica) delivers it.
@@ -88,6 +99,12 @@ export interface JobStore {
    * index, and a tombstone keeps its id — and its `origin`, nothing else — so it can never be scheduled again.
    */
   finish(id: string, holder: string, outcome: JobOutcome): Promise<void>;
+  /**
+   * Forgets at most `limit` tombstones of jobs that ended before `before` (their last claim's lease, which
+   * ends at most a lease after they did); returns how many. Redis forgets each on its own (a TTL of
+   * TOMBSTONE_MS) and returns 0.
+   */
+  purgeEnded(before: number, limit: number): Promise<number>;
   /** Gives a claimed job back, due again at `dueAt`-independent `runAt` (a retry), with its attempt count. */
   release(id: string, holder: string, runAt: number, attempts: number, inDoubt: boolean): Promise<void>;
   /** Pending jobs of a person, in due order. */

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS nec_jobs (
 CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_ended ON nec_jobs (run_at) WHERE status <> 'pending';
 `;
 
 function jobs(rows: Array<{ data: unknown }>): Job[] {
@@ -117,6 +118,17 @@ export class PostgresJobStore implements JobStore {
        WHERE id = $3 AND holder = $4 AND status = 'pending'`,
       [runAt, attempts, id, holder, inDoubt],
     );
+  }
+
+  async purgeEnded(before: number, limit: number): Promise<number> {
+    // SKIP LOCKED: two replicas purging at once take different rows.
+    const result = await this.#pool.query(
+      `DELETE FROM nec_jobs WHERE id IN (
+         SELECT id FROM nec_jobs WHERE status <> 'pending' AND run_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED
+       )`,
+      [before, limit],
+    );
+    return result.rowCount ?? 0;
   }
 
   async listByUser(user: string): Promise<Job[]> {

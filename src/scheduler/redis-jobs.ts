@@ -3,17 +3,18 @@
  * make every claim, completion and replacement atomic, so replicas sharing the server never take the same job.
  */
 import { createClient } from '@keyv/redis';
-import { type Job, type JobStore, type PutResult, parseJob } from './job.ts';
+import { type Job, type JobStore, type PutResult, parseJob, TOMBSTONE_MS } from './job.ts';
 
 const PREFIX = 'nec:jobs:';
 const DUE = `${PREFIX}due`;
 const DATA = `${PREFIX}data`;
 const HOLDERS = `${PREFIX}holder`;
 /**
- * How long a delivered id stays remembered, so scheduling it again does nothing. Its tombstone's value is
- * the ended job's origin ('' when it had none; '1' from releases before origins were kept, matching none).
+ * How long a delivered id stays remembered, so scheduling it again does nothing (TOMBSTONE_MS, as on the other
+ * stores, which purge theirs). Its tombstone's value is the ended job's origin ('' when it had none; '1' from
+ * releases before origins were kept, matching none).
  */
-const TOMBSTONE_SECONDS = 400 * 24 * 3600;
+const TOMBSTONE_SECONDS = TOMBSTONE_MS / 1000;
 
 // Removes a job from the index and the per-user / per-owner sets (shared by the scripts below).
 const UNLINK = `
@@ -155,6 +156,11 @@ export class RedisJobStore implements JobStore {
   // Delivered or dropped, the id is remembered alike so it is never scheduled again.
   async finish(id: string, holder: string): Promise<void> {
     await this.#eval(FINISH, [PREFIX, id, holder, String(TOMBSTONE_SECONDS)]);
+  }
+
+  /** Nothing to purge: each tombstone expires TOMBSTONE_MS after its job ended. */
+  async purgeEnded(): Promise<number> {
+    return 0;
   }
 
   async release(

@@ -21,7 +21,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { UserKey } from '../store/user-records.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
-import type { Job, JobStore, NewJob, PutResult } from './job.ts';
+import { type Job, type JobStore, type NewJob, type PutResult, TOMBSTONE_MS } from './job.ts';
 
 /** A claimed job stays hidden from the others this long after the claimer's last heartbeat. */
 export const CLAIM_LEASE_MS = 20_000;
@@ -43,6 +43,10 @@ export const LATE_AFTER_MS = 5 * 60_000;
 const BATCH = 200;
 /** A delivery that keeps failing (not a rate limit) is given up after this many attempts, with a log line. */
 const MAX_ATTEMPTS = 5;
+
+/** How often a process forgets old tombstones (see TOMBSTONE_MS), and at most how many each time. */
+const PURGE_EVERY_MS = 3600_000;
+const PURGE_BATCH = 500;
 
 const LATE: Localized = { fr: '(en retard)', en: '(late)' };
 
@@ -78,6 +82,8 @@ export class Scheduler implements DueWork {
   readonly #inFlight = new Map<string, InFlight>();
   #heartbeat: NodeJS.Timeout | undefined;
   #stopped = false;
+  /** When this process last forgot old tombstones. */
+  #purgedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SchedulerOptions) {
     this.#store = options.store;
@@ -146,6 +152,22 @@ export class Scheduler implements DueWork {
       await Promise.all(await claiming);
     } finally {
       if (this.#claiming === claiming) this.#claiming = undefined;
+    }
+    await this.#purgeTombstones(now.getTime());
+  }
+
+  /**
+   * Once an hour, forgets up to PURGE_BATCH tombstones older than TOMBSTONE_MS: bounded, so a tick never
+   * waits long, and the table of ended jobs stops growing for good (a backlog goes a batch an hour).
+   */
+  async #purgeTombstones(now: number): Promise<void> {
+    if (now - this.#purgedAt < PURGE_EVERY_MS) return;
+    this.#purgedAt = now;
+    try {
+      const purged = await this.#store.purgeEnded(now - TOMBSTONE_MS, PURGE_BATCH);
+      if (purged > 0) this.#logger.info({ purged }, 'scheduler: old tombstones forgotten');
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'scheduler: old tombstones not purged; tried again in an hour');
     }
   }
 

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS nec_jobs (
 CREATE INDEX IF NOT EXISTS nec_jobs_due ON nec_jobs (run_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_user ON nec_jobs (user_key) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS nec_jobs_owner ON nec_jobs (owner) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS nec_jobs_ended ON nec_jobs (run_at) WHERE status <> 'pending';
 `;
 
 type Row = { data: string };
@@ -104,6 +105,17 @@ export class SqliteJobStore implements JobStore {
          WHERE id = ? AND holder = ? AND status = 'pending'`,
       )
       .run(runAt, attempts, String(inDoubt), id, holder);
+  }
+
+  async purgeEnded(before: number, limit: number): Promise<number> {
+    const result = this.#db
+      .prepare(
+        `DELETE FROM nec_jobs WHERE id IN (
+           SELECT id FROM nec_jobs WHERE status <> 'pending' AND run_at < ? LIMIT ?
+         )`,
+      )
+      .run(before, limit);
+    return Number(result.changes);
   }
 
   async listByUser(user: string): Promise<Job[]> {

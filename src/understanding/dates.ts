@@ -4,10 +4,8 @@
  * relative to today in the person's time zone. What chrono cannot say, we check: a weekday that contradicts
  * the date, a day that does not exist, a month without a day (`mi-juin`), a two-digit year after the month.
  */
+import { createRequire } from 'node:module';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-// The two locales' entry points, not the package root: that one loads every locale (266 modules, not 65).
-import * as en from 'chrono-node/en';
-import * as fr from 'chrono-node/fr';
 import { normalize } from '../core/text.ts';
 import { withoutNegated } from './negation.ts';
 
@@ -114,6 +112,22 @@ const addDays = (day: Day, n: number): Day =>
  * part of it. A reading depends on nothing else, and callers only read it.
  */
 const LAST_READ = new Map<string, DateReading>();
+
+type Chrono = { fr: typeof import('chrono-node/fr'); en: typeof import('chrono-node/en') };
+let chrono: Chrono | undefined;
+
+/**
+ * chrono's French and English parsers, loaded when a sentence is first read for a date: the two locales'
+ * entry points, not the package root (that one loads every locale, 266 modules, not 65), and not at start-up
+ * (issue 14: an idle bot kept their 65 modules for messages that may never hold a date). The first reading pays
+ * loading them once.
+ */
+function chronoParsers(): Chrono {
+  if (chrono) return chrono;
+  const require = createRequire(import.meta.url);
+  chrono = { fr: require('chrono-node/fr'), en: require('chrono-node/en') };
+  return chrono;
+}
 const LAST_READ_SIZE = 16;
 
 /** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
@@ -140,6 +154,7 @@ function readDate(said: string, today: Day): DateReading {
   const compact = raw.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2').replace(/\bfrom today\b/gi, 'from now');
   // "last Friday", « vendredi dernier »: a day said to be gone is read in the past, to be said gone.
   const forwardDate = !PAST.test(typed);
+  const { fr, en } = chronoParsers();
   const results = [
     ...fr.parse(compact, reference, { forwardDate }),
     ...en.GB.parse(compact, reference, { forwardDate }),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayIn } from '../../rules/calendar.ts';
 import type { Delivery } from '../../src/core/message.ts';
@@ -65,6 +68,36 @@ describe('unfinished dialogs expire after DIALOG_TTL_DAYS, with one warning', ()
     expect(await app.metrics.render()).toContain(
       'nec_dialogs_abandoned_total{call="local-nec",reason="expired"} 1',
     );
+  });
+
+  it('warns again after a second silence, each warning once, across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nec-retention-'));
+    const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
+    try {
+      app = await createTestApp({ storeUrl, env: { DIALOG_TTL_DAYS: '30' } });
+      const before = captureDeliveries(app);
+      const id = await startDialog('a');
+      await advanceDays(23.5);
+      expect(before.map((d) => d.reply.intent)).toEqual(['reminder:dialog-expiry-warning']);
+      // The person comes back, answers, and is silent again; the bot restarts meanwhile.
+      await app.say('a', '1');
+      const now = app.clock.now().toISOString();
+      await app.close();
+      app = await createTestApp({ storeUrl, now, env: { DIALOG_TTL_DAYS: '30' } });
+      const after = captureDeliveries(app);
+      await advanceDays(20);
+      expect(after).toEqual([]);
+      await advanceDays(3.5);
+      expect(after.map((d) => [d.reply.intent, d.reply.text.includes(id)])).toEqual([
+        ['reminder:dialog-expiry-warning', true],
+      ]);
+      await advanceDays(1);
+      expect(after).toHaveLength(1);
+      expect(await app.records.get('shell:-:a', `application:${id}`)).toBeDefined();
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pushes the expiry back each time the person answers', async () => {

@@ -1,6 +1,8 @@
 /** The job store contract, on each backend: SQLite, and real Redis and PostgreSQL servers. */
+
+import { createClient } from '@keyv/redis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { Job, JobStore, Leases } from '../../src/scheduler/job.ts';
+import { type Job, type JobStore, type Leases, TOMBSTONE_MS } from '../../src/scheduler/job.ts';
 import { openJobs } from '../../src/scheduler/open-jobs.ts';
 import { type Backend, openStore } from '../../src/store/open-store.ts';
 import { isolatedStoreUrl } from '../support/isolated-store.ts';
@@ -95,6 +97,41 @@ describe.each(backends)('job store on %s', (_kind, url) => {
       expect(await jobs.get(`${tag}-7`)).toBeUndefined();
       // The tombstone keeps the origin and nothing of the person or the text.
       expect(await jobs.listByUser(`${tag}-user`)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!url)(
+    'forgets tombstones once they are TOMBSTONE_MS old, a bounded batch at a time (Redis: by their TTL)',
+    async () => {
+      backend = await open();
+      ({ jobs, leases } = await openJobs(backend));
+      // Earlier than the other tests' jobs (the server's database outlives a test): these tombstones alone.
+      const E = T - 1_000_000_000;
+      for (const n of [11, 12, 13, 14]) await jobs.put(job(n, E + 1));
+      const claimed = (await jobs.claimDue(E + 10, 10, 'a', 60_000)).filter((j) => j.id.startsWith(tag));
+      expect(claimed).toHaveLength(4);
+      for (const n of [11, 12, 13]) await jobs.finish(`${tag}-${n}`, 'a', 'done');
+      const ended = E + 10 + 60_000;
+      if (backend.kind === 'redis') {
+        // Redis needs no purge: each tombstone expires on its own, TOMBSTONE_MS after the job ended.
+        expect(await jobs.purgeEnded(Number.MAX_SAFE_INTEGER, 10)).toBe(0);
+        const redis = createClient({ url: backend.url });
+        await redis.connect();
+        const ttl = await redis.pTTL(`nec:jobs:done:${tag}-11`);
+        await redis.close();
+        expect(ttl).toBeGreaterThan(TOMBSTONE_MS - 60_000);
+        expect(ttl).toBeLessThanOrEqual(TOMBSTONE_MS);
+        return;
+      }
+      // Younger than TOMBSTONE_MS: kept, the ids still refused.
+      expect(await jobs.purgeEnded(ended - 1, 10)).toBe(0);
+      expect(await jobs.put(job(11, E + 5))).toEqual({ scheduled: false });
+      // Older: forgotten, at most `limit` per call; the pending job (14, claimed) is never touched.
+      expect(await jobs.purgeEnded(ended + 1, 2)).toBe(2);
+      expect(await jobs.purgeEnded(ended + 1, 2)).toBe(1);
+      expect(await jobs.purgeEnded(ended + 1, 2)).toBe(0);
+      expect((await jobs.listByOwner(`${tag}-owner`)).map((j) => j.id)).toEqual([`${tag}-14`]);
+      expect(await jobs.put(job(11, E + 5))).toEqual({ scheduled: true });
     },
   );
 

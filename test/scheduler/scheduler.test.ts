@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/core/message.ts';
 import { RetryAfterError } from '../../src/core/retry-after.ts';
-import type { NewJob } from '../../src/scheduler/job.ts';
+import { type NewJob, TOMBSTONE_MS } from '../../src/scheduler/job.ts';
+import { rawRows } from '../support/raw-store.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -39,6 +40,26 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 describe('Scheduler', () => {
+  it("forgets a delivered job's tombstone TOMBSTONE_MS after, at a tick, and not before", async () => {
+    await app.scheduler.schedule(job('sent-once', '2026-11-23T10:30:00Z'));
+    const tick = async (at: number) => {
+      app.clock.advanceTo(new Date(at));
+      await app.scheduler.tick(app.clock.now());
+    };
+    const tombstones = () => rawRows(app.backend).filter((row) => row.includes('"id":"sent-once"'));
+    await tick(Date.parse('2026-11-23T10:30:00Z'));
+    expect(sent.map((d) => d.reply.text)).toEqual(['sent-once']);
+    expect(tombstones()).toHaveLength(1);
+    // Scheduled again while remembered: refused.
+    expect(await app.scheduler.schedule(job('sent-once', '2026-12-20T10:30:00Z'))).toEqual({
+      scheduled: false,
+    });
+    await tick(Date.parse('2026-11-23T10:30:00Z') + TOMBSTONE_MS - 3600_000);
+    expect(tombstones()).toHaveLength(1);
+    await tick(Date.parse('2026-11-23T10:30:00Z') + TOMBSTONE_MS + 3600_000);
+    expect(tombstones()).toEqual([]);
+  });
+
   it('delivers what was missed while down marked late, and drops what is past its deadline', async () => {
     await app.scheduler.schedule(job('useful', '2026-11-23T10:30:00Z'));
     await app.scheduler.schedule(
