@@ -5,6 +5,7 @@
  * says so, and the step is asked again. Nothing is stored as the step's own answer.
  */
 
+import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { Application } from './application.ts';
@@ -69,12 +70,7 @@ async function monthKept(
   application.partial = { ...application.partial, ...partial };
   await ctx.save(turn, application);
   const [said] = partsSaid(targets, partial, turn.lang);
-  ctx.say(turn, {
-    intent: `dialog:${application.callId}:noted`,
-    text: turn.t({ fr: 'Noté : {said}.', en: 'Noted: {said}.' }, { said: said ?? '' }),
-  });
-  await ask(ctx, turn, application);
-  return true;
+  return sayThenAsk(ctx, turn, application, 'noted', { fr: 'Noté : {said}.', en: 'Noted: {said}.' }, said);
 }
 
 /**
@@ -101,9 +97,22 @@ async function saidAgain(
   });
   if (!same) return false;
   const [said] = answersSaid(ctx.call(application.callId), [same], application.answers, turn.lang);
+  const line = { fr: 'C’est déjà noté : {said}.', en: 'Already noted: {said}.' };
+  return sayThenAsk(ctx, turn, application, 'already-noted', line, said);
+}
+
+/** Says what was noted (`said`, in the line's `{said}`), then asks the step again: the message is dealt with. */
+async function sayThenAsk(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  intent: string,
+  line: Localized,
+  said: string | undefined,
+): Promise<true> {
   ctx.say(turn, {
-    intent: `dialog:${application.callId}:already-noted`,
-    text: turn.t({ fr: 'C’est déjà noté : {said}.', en: 'Already noted: {said}.' }, { said: said ?? '' }),
+    intent: `dialog:${application.callId}:${intent}`,
+    text: turn.t(line, { said: said ?? '' }),
   });
   await ask(ctx, turn, application);
   return true;
