@@ -80,7 +80,7 @@ export const CUES: Record<Ask, string[]> = {
   // A sum: granted, received, capped (« le montant de la subvention »), or asked without saying which (« c'est
   // combien ? », "costs", « payer »): a price answers it too.
   amount: phrases(
-    'montant, montants, amount, euros, euro, how much, combien d argent, combien finance, combien donne, ' +
+    'montant, montants, amount, euros, euro, how much, a hauteur de, combien d argent, combien finance, combien donne, ' +
       'combien rembourse, combien touche, finance combien, donne combien, rembourse combien, touche combien, ' +
       'verse combien, paie combien, paye combien, combien par, prize money, plafond, cap, max, maximum, ' +
       'pourcentage, percentage, ceiling, plafonne, plafonnee, upper limit, percent, c est combien, ca fait combien, ' +

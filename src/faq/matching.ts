@@ -118,7 +118,13 @@ export class FaqMatcher {
   /** The match of one question, from its folded words; `followUp`: it continues the previous question. */
   #matchWords(typed: string[], names: Set<string>, context: FaqContext, followUp = false): FaqMatch {
     const { question, found } = this.#reader.read(typed, names);
-    return this.#matchQuestion(question, found.topics, typed, context, followUp);
+    const match = this.#matchQuestion(question, found.topics, typed, context, followUp);
+    // A thing the sources never speak of (« le salaire du duo », "the wifi password at the Musée Social"): the
+    // card sharing the question's other words does not answer it; on a known topic, "the sources don't say".
+    if (!match.confident || question.strangeThings.length === 0) return match;
+    const asks = match.asks ?? [];
+    const unsure = { ...match, confident: false, second: undefined };
+    return match.topic ? { ...unsure, unknown: { asks, years: [] } } : unsure;
   }
 
   /** The match of a question read (`topics`: those it names, in order). */

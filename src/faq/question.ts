@@ -4,6 +4,7 @@
  */
 import { type Asked, readAsks } from './asks.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
+import { NearWords } from './near-words.ts';
 import { type FaqIndex, isContext } from './retrieval.ts';
 import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import type { TopicFinder, TopicsFound } from './topics.ts';
@@ -33,6 +34,12 @@ export interface Question {
   said: string[];
   /** Search terms of what the question mentions of a topic (« Musée Social », « Nancy »): it points to a topic. */
   mentionTerms: Set<string>;
+  /**
+   * Search terms of the things the question names (a noun after a determiner: « le salaire », "the dress code",
+   * "my dog") that the knowledge base has nowhere, not even one typo off: the question is about something the
+   * sources never speak of, whatever else it shares with an entry.
+   */
+  strangeThings: string[];
 }
 
 export class QuestionReader {
@@ -40,11 +47,15 @@ export class QuestionReader {
   readonly #topics: TopicFinder;
   /** Whether a word is one the knowledge base uses: such a word is no typo of an ask's cue (« contract »). */
   readonly #isWord: (word: string) => boolean;
+  /** The same words, for the typos a word the knowledge base has nowhere may be of. */
+  readonly #nearWords: NearWords;
 
   constructor(kb: KnowledgeBase, index: FaqIndex, topics: TopicFinder) {
     this.#index = index;
     this.#topics = topics;
-    this.#isWord = vocabularyOf(kb);
+    const vocabulary = vocabularyOf(kb);
+    this.#isWord = (word) => vocabulary.has(word);
+    this.#nearWords = new NearWords(vocabulary);
   }
 
   /** Reads a question's folded words; `names`: the words it writes as proper names (`properNames`). */
@@ -65,6 +76,7 @@ export class QuestionReader {
       ofTopic: asked.objects.some((at) => found.nameWords.has(at)),
       asksOf: false,
       countTerms: [],
+      strangeThings: [],
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -95,8 +107,48 @@ export class QuestionReader {
       .map((at) => [...termAt(at), ...termAt(asked.complements.get(at))]);
     // A number naming one of a series (« le niveau 4 », "level 4", « l'étape 2 »): the entry must speak of that one.
     question.objectTerms.push(...numberedOnes(typed).map((number) => [number]));
+    question.strangeThings = typed.flatMap((w, at) => {
+      const before = typed[at - 1] ?? '';
+      if (found.nameWords.has(at) || !DETERMINERS.has(before) || !namesAThing(w, before)) return [];
+      const term = searchTerm(w);
+      const strange =
+        term !== null &&
+        !question.askTerms.has(term) &&
+        !question.optionalTerms.has(term) &&
+        !isContext(term) &&
+        !this.#index.knows(term) &&
+        !this.#typoOfAWord(w);
+      return strange ? [term] : [];
+    });
     return { question, found };
   }
+
+  /**
+   * Whether a word is a typo of one the knowledge base has, judged loosely (one edit from four letters, two from
+   * eight) on the words as typed, before stems and synonyms: before a word is taken for something the sources
+   * never speak of, « locl » and « alowance » are given the benefit of the doubt.
+   */
+  #typoOfAWord(word: string): boolean {
+    return word.length >= 4 && this.#nearWords.typos(word, word.length >= 8 ? 2 : 1).length > 0;
+  }
+}
+
+// Words a thing is named after (« le », « du », "the", "my"): what follows is a noun, or an adjective before one.
+const DETERMINERS = new Set(
+  (
+    'le la les l un une des du au aux mon ma mes ton ta son sa ses notre nos votre vos leur leurs ce cet cette ' +
+    'the a an my our your their his her its this'
+  ).split(' '),
+);
+
+/**
+ * Whether a word after a determiner names a thing: not a number (« les 150 personnes » is a quantity the card
+ * compares), not an English participle or adjective ("an *accepted* theme"), not a French infinitive after « à »
+ * (« a concevoir »: folded, « à » is the English article).
+ */
+function namesAThing(word: string, before: string): boolean {
+  if (/^\d/.test(word) || /(ed|able|ible|ing)$/.test(word)) return false;
+  return !(before === 'a' && /(er|ir|oir|re)$/.test(word));
 }
 
 // Nouns a number after them names one of a series by (« niveau 5 », "stage 3"), not a quantity.
@@ -128,8 +180,8 @@ export function properNames(text: string): Set<string> {
   return names;
 }
 
-/** Whether a word is one of the knowledge base's (in its questions, titles or answers). */
-function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
+/** The words of the knowledge base (in its questions, keywords, titles and answers). */
+function vocabularyOf(kb: KnowledgeBase): Set<string> {
   const vocabulary = new Set(
     kb.entries.flatMap((e) =>
       words(
@@ -146,5 +198,5 @@ function vocabularyOf(kb: KnowledgeBase): (word: string) => boolean {
       ),
     ),
   );
-  return (word) => vocabulary.has(word);
+  return vocabulary;
 }

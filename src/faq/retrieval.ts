@@ -55,7 +55,7 @@ const PLACES_AND_TIMES = new Set(
       'ville city france french francais belgique belgium belge europe european europeen europeenne ' +
       // times
       'lieu lieux where venue quand when date dates jour day semaine week weekend mois month annee year demain tomorrow soir tonight ' +
-      'temps time heure heures hour hours lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+      'temps time heure heures hour hours printemps spring ete summer automne autumn fall hiver winter lundi mardi mercredi jeudi vendredi samedi dimanche ' +
       'monday tuesday wednesday thursday friday saturday sunday ' +
       'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
       'january february march april june july august september october november december',

@@ -50,7 +50,7 @@ const STOP_WORDS = new Set(
     'question questions petite ' +
     'comment quand combien etait etaient sera seront ete exactement exactly vraiment really precisement ' +
     // discourse words: how a question is said, not what it is about
-    'concretement deja already nutshell bref liste list lol mdr ptdr haha gist briefly resume summary ' +
+    'concretement juste truc trucs deja already nutshell bref liste list lol mdr ptdr haha gist briefly resume summary ' +
     // what a pasted link says around it (« cliquez ici », "click here")
     'ici cliquez cliquer clique click clicking ' +
     // English

@@ -164,6 +164,40 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
       expect((await ask(q)).intent, q).toBe('fallback');
   });
 
+  it('says the sources do not say when a question names a thing they never speak of, whatever it shares with a card', async () => {
+    app = await createTestApp();
+    for (const [q, topic] of [
+      ['what is the dress code for NEC ESS?', 'nec-ess'],
+      ['what’s the wifi password at the Musée Social?', 'nec-ess'],
+      ['quel est le salaire du duo chercheur journaliste ?', 'local-nec'],
+      ['on peut se faire rembourser l’hotel a paris pour le nec ess ?', 'nec-ess'],
+    ] as const)
+      expect((await ask(q)).intent, q).toBe(`fallback:${topic}`);
+    expect((await ask('can I bring my dog to NEC ESS?')).intent).not.toMatch(/^faq:/);
+    // A typo, an adjective, a number after a determiner name nothing new.
+    expect((await ask('what’s the alowance for first-time NEC ESS participants?')).intent).toBe(
+      'faq:nec-ess-travel-allowance',
+    );
+    expect((await ask('is digital accessibility an accepted theme for local events?')).intent).toBe(
+      'faq:local-nec-themes',
+    );
+    expect((await ask('who can aply to organise a locl NEC?')).intent).toBe('faq:local-nec-who-may-apply');
+  });
+
+  it('reads « au juste » and « à hauteur de » as how a question is said, and the seeds’ own words', async () => {
+    app = await createTestApp();
+    expect((await ask('que fait le SOGA au juste ?')).intent).toBe('faq:soga');
+    expect((await ask('le ministere finance a hauteur de combien les projets ?')).data?.entry).toBe(
+      'meae-nir-funding',
+    );
+    expect((await ask('la lutte contre l’obsolescence programmée entre dans quel volet ?')).intent).toBe(
+      'faq:meae-nir-responsible-actions',
+    );
+    expect((await ask('la cybersecurite fait partie des themes possibles pour un nec local ?')).intent).toBe(
+      'faq:local-nec-themes',
+    );
+  });
+
   it('picks the entry holding the fact on the topic the question names, not the topic’s overview', async () => {
     app = await createTestApp();
     expect((await ask('budget max nec local')).intent).toBe('faq:local-nec-grant');
