@@ -24,6 +24,8 @@ export type { FaqContext, FaqMatch } from './match.ts';
 const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
 // Words opening a follow-up question (« et la date limite ? », "and the fee?").
 const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
+// Question words the search keeps as terms (entries are asked "who…?"), which say nothing of a subject.
+const QUESTION_WORDS = new Set(['who']);
 
 // Tuned on eval/faq-questions.yaml: below this share of the question's (weighted) subject words, the bot does
 // not guess. On a topic the question names, fewer words need to match: the topic is already certain.
@@ -144,6 +146,10 @@ export class FaqMatcher {
     if (leaning) {
       const match = this.#within(leaning, question);
       inCall = match;
+      // A bare fragment after an answer (« Ouidah » after the ministry call): about that topic, whose contact
+      // knows, not a guess from whichever card shares the word.
+      if (!match.confident && leaning === context.previousTopic && isFragment(question))
+        return { ...this.#notInSources(leaning, question.asked, []), asks };
       // The second part of a question is about the first part's topic, or about nothing it can tell.
       if (match.unknown && context.step)
         return {
@@ -152,6 +158,13 @@ export class FaqMatcher {
           alternatives: this.#closestTo(`${question.subject} ${context.step}`, leaning),
         };
       if (match.confident || match.unknown || followUp) return { ...match, asks };
+    }
+    // A new question naming no topic is still the person's previous topic when a card of it answers (« comment
+    // je m'inscris ? » after a local NEC question is how to apply, not the NEC ESS registration).
+    const previous = context.previousTopic;
+    if (previous !== undefined && previous !== leaning) {
+      const kept = this.#within(previous, question);
+      if (kept.confident) return { ...kept, asks };
     }
     // Every contact, on no topic in particular (« tous les mails de contact », "list all the contacts"): the card
     // giving them all.
@@ -197,7 +210,11 @@ export class FaqMatcher {
       .rank(subject, question.askTerms, { onTopic: true, optional: question.optionalTerms })
       .filter((r) => r.entry.topic === topicId);
     const subjectTerms = searchTerms(subject).filter(
-      (term) => !question.askTerms.has(term) && !isContext(term) && !question.optionalTerms.has(term),
+      (term) =>
+        !question.askTerms.has(term) &&
+        !isContext(term) &&
+        !question.optionalTerms.has(term) &&
+        !QUESTION_WORDS.has(term),
     );
     // Nothing asked, and the question says more of what the sources never speak of than of what they do, the
     // topic apart (« il fait beau à Nancy ? », "is there parking at the Musée Social?"): not in the sources.
@@ -341,8 +358,11 @@ export class FaqMatcher {
    * limite ? »: nothing but what is asked, or opening with « et » / "and"), else the current call's.
    */
   #leaning(context: FaqContext, typed: string[], question: Question, followUp: boolean): string | undefined {
-    const subjectless = searchTerms(question.subject).every((term) => question.askTerms.has(term));
-    const continues = followUp || FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless;
+    const subjectless = searchTerms(question.subject).every(
+      (term) => question.askTerms.has(term) || QUESTION_WORDS.has(term),
+    );
+    const continues =
+      followUp || FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless || isFragment(question);
     if (context.previousTopic !== undefined && continues) return context.previousTopic;
     if (context.callId === undefined) return undefined;
     return this.kb.topics.find((t) => t.calls.includes(context.callId ?? ''))?.id;
@@ -372,6 +392,15 @@ export class FaqMatcher {
         .map((r) => r.entry),
     };
   }
+}
+
+/** A bare fragment (« Ouidah », "the fee"): one word of subject, no kind of fact asked. */
+function isFragment(question: Question): boolean {
+  return (
+    question.asked.asks.size === 0 &&
+    searchTerms(question.subject).length === 1 &&
+    words(question.said.join(' ')).length <= 2
+  );
 }
 
 /** An alternative worth offering: it shares more than a stray common word with the question. */

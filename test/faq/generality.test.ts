@@ -269,6 +269,22 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     expect((await ask('et la date limite ?', 'q')).intent).toBe('faq:local-nec-deadline');
   });
 
+  it('keeps the person’s previous topic for a new question naming none, and for a bare fragment', async () => {
+    app = await createTestApp();
+    await ask('c’est quoi un nec local ?', 'r');
+    expect((await ask('comment je m’inscris ?', 'r')).intent).toBe('faq:local-nec-how-to-apply');
+    await ask('what is the réseau des Interconnectés?', 's');
+    expect((await ask('who can I get in touch with?', 's')).intent).toBe('faq:interconnectes-contact');
+    // A fragment after a call's answer: that call's "the sources don't say", with its contact.
+    await ask('c’est quoi l’appel numérique inclusif et responsable ?', 't');
+    const place = await ask('Ouidah', 't');
+    expect(place.intent).toBe('fallback:meae-nir');
+    expect(place.text).toContain('morgane.millon@diplomatie.gouv.fr');
+    // Something else altogether stays the plain fallback.
+    await ask('c’est quoi un nec local ?', 'v');
+    expect((await ask('tell me a joke', 'v')).intent).toBe('fallback');
+  });
+
   it('prefers the current call’s entries when asked inside its application', async () => {
     app = await createTestApp();
     const question = 'c’est quoi le montant max de la subvention ?';
