@@ -163,8 +163,10 @@ export class FaqMatcher {
     // je m'inscris ? » after a local NEC question is how to apply, not the NEC ESS registration).
     const previous = context.previousTopic;
     if (previous !== undefined && previous !== leaning) {
+      // (On words of its own that a card of that topic holds: a question of nothing but the scene, « quel temps
+      // fait-il à Paris ? », is not that topic's overview.)
       const kept = this.#within(previous, question);
-      if (kept.confident) return { ...kept, asks };
+      if (kept.confident && (kept.matched?.length ?? 0) > 0) return { ...kept, asks };
     }
     // Every contact, on no topic in particular (« tous les mails de contact », "list all the contacts"): the card
     // giving them all.

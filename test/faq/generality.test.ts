@@ -283,6 +283,8 @@ describe('FAQ: the asked-for fact, or an honest "the sources don’t say"', () =
     // Something else altogether stays the plain fallback.
     await ask('c’est quoi un nec local ?', 'v');
     expect((await ask('tell me a joke', 'v')).intent).toBe('fallback');
+    await ask('c’est quoi un nec local ?', 'w');
+    expect((await ask('quel temps fait-il à Paris ?', 'w')).intent).toBe('fallback');
   });
 
   it('prefers the current call’s entries when asked inside its application', async () => {
