@@ -77,7 +77,13 @@ async function measure(kind: 'sdk' | 'bot'): Promise<void> {
 /** The core benchmark's conversation (bench/core.bench.ts), once, through the idle bot. */
 async function firstConversation(): Promise<void> {
   const app = (globalThis as { app?: { bot: { handle(message: unknown): Promise<unknown> } } }).app;
-  const texts = ['bonjour', 'Quand a lieu Numérique en Commun ?', 'candidater', '1', 'Association des Tilleuls'];
+  const texts = [
+    'bonjour',
+    'Quand a lieu Numérique en Commun ?',
+    'candidater',
+    '1',
+    'Association des Tilleuls',
+  ];
   texts.push('1', '12/06/2027', '2', '1, 3', 'Lyon');
   for (const [i, text] of texts.entries()) {
     const ref = { platform: 'slack', workspace: 'TMEM', roomId: 'D1', userId: 'U1', isDirect: true };
@@ -90,7 +96,12 @@ function report(runs: number): void {
     const args = ['--expose-gc', '--no-deprecation', ...flags, import.meta.filename, kind];
     const lines = execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n');
     const rssAt = (step: string) =>
-      Number(lines.find((l) => l.startsWith(`${step}\t`))?.split('\t')[1]?.replace(' MB', ''));
+      Number(
+        lines
+          .find((l) => l.startsWith(`${step}\t`))
+          ?.split('\t')[1]
+          ?.replace(' MB', ''),
+      );
     return { lines, rss: rssAt(IDLE), afterFirst: rssAt(AFTER_FIRST) };
   };
   const runsOf = {
