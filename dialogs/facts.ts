@@ -5,6 +5,7 @@
  * number next to the words that tie it to a step, a name where the step's pattern finds one.
  */
 
+import { perObject } from '../src/core/per-object.ts';
 import { normalize } from '../src/core/text.ts';
 import { choiceIn, choicesIn } from '../src/understanding/choices.ts';
 import { dateIn } from '../src/understanding/dates.ts';
@@ -14,7 +15,7 @@ import { withoutOtherParties } from '../src/understanding/other-parties.ts';
 import { quantityIn } from '../src/understanding/quantities.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers } from './application.ts';
-import { YES, yesNoOptions } from './parsers/choices.ts';
+import { type Option, YES, yesNoOptions } from './parsers/choices.ts';
 import { type Step, stepNameWords } from './steps.ts';
 
 /**
@@ -110,12 +111,15 @@ export function proposedByName(steps: Step[], step: Step, answers: Answers): str
 /** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
 function optionNamed(step: Step, words: string[]): string | undefined {
   const said = words.join(' ');
-  const options = named(step).filter((o) =>
-    [o.label.fr, o.label.en, ...(o.keywords ?? [])].some((k) => contentWords(k).join(' ') === said),
-  );
+  const options = named(step).filter((o) => namesOfOption(o).includes(said));
   // « Métropole de Lyon »: a word of two kinds tells neither.
   return options.length === 1 ? options[0]?.id : undefined;
 }
+
+/** An option's label and other names, each as its meaningful words: read once per option (data). */
+const namesOfOption = perObject((option: Option): string[] =>
+  [option.label.fr, option.label.en, ...(option.keywords ?? [])].map((k) => contentWords(k).join(' ')),
+);
 
 function factFor(
   step: Step,
@@ -201,11 +205,19 @@ const OTHER_ITSELF = new Set(['autre', 'autres', 'other', 'others']);
  * « autre » by the kinds its data names (« on est une fondation », "a trade union"), never by its label: those
  * words say the option as clearly as an option's own name.
  */
-function otherByItsWords(step: Step): Step['choices'] & object {
+function otherByItsWords(step: Step): Option[] {
   const other = step.choices?.find((o) => o.id === 'other');
-  const keywords = other?.keywords?.filter((k) => !OTHER_ITSELF.has(k)) ?? [];
-  return other && keywords.length > 0 ? [{ ...other, label: { fr: '', en: '' }, keywords }] : [];
+  return other ? otherByKinds(other) : [];
 }
+
+/**
+ * Made once per option: `choiceIn` knows the names of an option list by its objects, and a new one on every
+ * message was read anew each time (and kept, one more list each message).
+ */
+const otherByKinds = perObject((other: Option): Option[] => {
+  const keywords = other.keywords?.filter((k) => !OTHER_ITSELF.has(k)) ?? [];
+  return keywords.length > 0 ? [{ ...other, label: { fr: '', en: '' }, keywords }] : [];
+});
 
 /** « sur les deux champs », "both fields": every option of a step that has two, named by the step's names. */
 function bothOf(step: Step, text: string): boolean {

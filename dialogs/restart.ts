@@ -13,13 +13,15 @@ import { withoutCallNames } from './facts.ts';
 const GREETING = /\b(?:bonjour|salut|hello|hi|hey|coucou|bonsoir|re)\b/g;
 const APPLYING =
   /\b(?:candidat\w*|postul\w*|organis\w*|organiz\w*|monter|faire|host|run|apply|applying|application|dossier|demande|prepar\w*|deposer|remplir)\b/g;
-const all = (pattern: RegExp) => new RegExp(pattern.source, 'g');
+// Every occurrence: compiled once, not on each message.
+const ALL_WANTS = new RegExp(WANTS.source, 'g');
+const ALL_DOING = new RegExp(DOING.source, 'g');
 
 /** Whether the message says nothing but that the person wants to apply (to a call it may name). */
 export function onlyAsksToApply(text: string): boolean {
   const rest = withoutCallNames(normalize(text))
-    .replace(all(WANTS), ' ')
-    .replace(all(DOING), ' ')
+    .replace(ALL_WANTS, ' ')
+    .replace(ALL_DOING, ' ')
     .replace(APPLYING, ' ')
     .replace(GREETING, ' ');
   return contentWords(rest).length === 0;

@@ -11,6 +11,7 @@ import { subMonths } from 'date-fns/subMonths';
 import { formatDate } from '../src/core/day-format.ts';
 import type { Lang } from '../src/core/i18n.ts';
 import { perLanguage } from '../src/core/per-language.ts';
+import { Recent } from '../src/core/recent.ts';
 
 /** A calendar day written `YYYY-MM-DD`. */
 export type Day = string;
@@ -41,15 +42,18 @@ export function isoDay(date: Date): Day {
  */
 export function dayIn(instant: Date, timezone: string): Day {
   const at = instant.getTime();
-  // Asked again for the same instant (the calls' statuses on a greeting, a turn's checks): the day just found.
-  if (at === last.at && timezone === last.timezone) return last.day;
+  // Asked again for the same instant (the calls' statuses on a greeting, a turn's checks): the day just found
+  // in that zone. Kept per zone, because a turn asks in several (the bot's, a call's, UTC) in turn.
+  const last = LAST_DAY.get(timezone);
+  if (last?.at === at) return last.day;
   const wall = new Date(at + tzOffset(timezone, instant) * 60_000);
   const day = written(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
-  last = { at, timezone, day };
+  LAST_DAY.set(timezone, { at, day });
   return day;
 }
 
-let last = { at: Number.NaN, timezone: '', day: '' };
+/** The last day found in each zone (the zones are the deployment's and the call files': a handful). */
+const LAST_DAY = new Map<string, { at: number; day: Day }>();
 
 /** The calendar day some days after another (before it, for a negative count). */
 export function daysAfter(day: Day, days: number): Day {
@@ -64,9 +68,15 @@ export function daysBetween(from: Day, to: Day): number {
 
 /** The same day N calendar months earlier, computed in the time zone (31 May − 3 months = 28 or 29 February). */
 export function monthsBefore(day: Day, months: number, timezone: string): Day {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return isoDay(subMonths(new TZDate(year, month - 1, date, timezone), months));
+  // The live eligibility check asks this of the same event day on every answer: the recent ones are kept.
+  return MONTHS_BEFORE.get(`${day} ${months} ${timezone}`, () => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    return isoDay(subMonths(new TZDate(year, month - 1, date, timezone), months));
+  });
 }
+
+/** The days last worked out by `monthsBefore` (a `TZDate` and its month arithmetic are dear). */
+const MONTHS_BEFORE = new Recent<Day>(256);
 
 /**
  * The first day whose day N calendar months earlier is not before `day`: the earliest event a deadline N months

@@ -1,5 +1,6 @@
 /** Yes/no, one choice or several among options: by number, id, label or a keyword, as typed or clicked. */
 import type { Localized } from '../../src/core/i18n.ts';
+import { perObject } from '../../src/core/per-object.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { hesitatesBetween } from '../../src/understanding/unsure.ts';
 import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
@@ -45,14 +46,13 @@ const rightOrNo = () =>
 /**
  * The yes and no of a step said in its own words, as the two options of a choice, `YES` and `NO`. Their ids are
  * no words: the words « oui » and « non » are read before (`yesNoIn`), here only the step's own words count — the
- * "no" of "no idea" is no answer.
+ * "no" of "no idea" is no answer. Made once per step's words (data): `choiceIn` knows the names of an option
+ * list by its objects, and new ones on every message were read anew each time.
  */
-export function yesNoOptions(keywords: Record<string, string[]>): Option[] {
-  return [
-    { id: YES, label: { fr: '', en: '' }, keywords: keywords.yes },
-    { id: NO, label: { fr: '', en: '' }, keywords: keywords.no },
-  ];
-}
+export const yesNoOptions = perObject((keywords: Record<string, string[]>): Option[] => [
+  { id: YES, label: { fr: '', en: '' }, keywords: keywords.yes },
+  { id: NO, label: { fr: '', en: '' }, keywords: keywords.no },
+]);
 
 export const YES = '+';
 const NO = '-';

@@ -140,11 +140,13 @@ export function sqliteRunner(db: DatabaseSync): SqlRunner {
   const run = (sql: string, params: unknown[]): Row[] => {
     let statement = statements.get(sql);
     if (!statement) {
-      statement = db.prepare(sql);
+      // `$n` is a named parameter to SQLite, bound from an object made on every call; `?n` is the same n-th
+      // parameter bound by position, half the cost (a message runs about twenty statements: core benchmark).
+      // The shared SQL holds no `$` in its string literals.
+      statement = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
       statements.set(sql, statement);
     }
-    const named = Object.fromEntries(params.map((value, i) => [String(i + 1), value ?? null]));
-    return statement.all(named as Record<string, SQLInputValue>) as Row[];
+    return statement.all(...(params.map((value) => value ?? null) as SQLInputValue[])) as Row[];
   };
   return {
     query: async (sql, params) => run(sql, params),

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Keyv } from 'keyv';
+import { Recent } from '../core/recent.ts';
 import type { AtomicOps } from './atomic.ts';
 
 /** Identifies a person across the deployment: platform, workspace and the platform's user id. */
@@ -19,8 +20,11 @@ export function userKey(platform: string, userId: string, workspace?: string): U
  * one's id in them, so nothing of an erased person is left there while they run out.
  */
 export function personDigest(user: UserKey): string {
-  return createHash('sha256').update(user).digest('base64url').slice(0, 22);
+  // Asked on every message (the rate limit's window): the recent people's digests are kept, in this process only.
+  return DIGESTS.get(user, () => createHash('sha256').update(user).digest('base64url').slice(0, 22));
 }
+
+const DIGESTS = new Recent<string>(4096);
 
 /** The set of the names of a person's records. */
 export function recordsIndexKey(user: UserKey): string {
