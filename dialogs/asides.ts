@@ -11,6 +11,7 @@ import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
   asksAbout,
+  asksIfAllowed,
   asksProgress,
   asksWhichOption,
   asksWithoutMark,
@@ -298,7 +299,8 @@ export async function handledAsQuestion(
   }
   // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows; a
   // message in the form of a question ("does a free room count as support?") never is, whatever word of it reads.
-  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked);
+  const notAnAnswer =
+    (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked) || asksIfAllowed(asked);
   if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
     await ask(ctx, turn, application);
     return true;

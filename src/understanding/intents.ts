@@ -186,7 +186,9 @@ export function questionTopic(text: string, stepWords: string[]): QuestionTopic 
   if (onStep === 0 && typed.endsWith('?') && /\b(?:ou|or)\b/.test(typed) && typed.split(' ').length <= 12)
     return 'step';
   // "do I need the full official name?": how to answer, most likely this step (the FAQ answers first if sure).
-  if (onStep === 0 && HOW_TO_ANSWER.test(typed)) return 'both';
+  // A question of a word or three that names nothing of the step ("does the online audience count too?",
+  // « combien de lignes à peu près ? ») is most likely about it too: the FAQ answers only if it is sure.
+  if (onStep === 0 && (HOW_TO_ANSWER.test(typed) || own.length <= 3)) return 'both';
   return onStep === 0 ? 'elsewhere' : 'both';
 }
 
@@ -236,6 +238,15 @@ export function asksAbout(text: string, words: string[]): boolean {
 /** Whether a message opens as a question does (« comment… », « combien… », "what…", "can…"). */
 export function opensAsQuestion(text: string): boolean {
   return QUESTION_START.test(asQuestionTyped(text));
+}
+
+/** « on peut aller aux deux ? », « je peux en mettre plusieurs ? », "can I pick more than one?": whether it is allowed. */
+const ASKS_IF_ALLOWED =
+  /^(?:(?:et|mais|and|but|so)\s+)?(?:(?:on|je|nous)\s+(?:peut|peux|pouvons|pourrait|pourrais|a le droit|ai le droit)|(?:can|could|may)\s+(?:i|we))\b.*\?$/;
+
+/** Whether a question asks whether something is allowed at the step, rather than giving an answer with a "?". */
+export function asksIfAllowed(text: string): boolean {
+  return ASKS_IF_ALLOWED.test(asQuestionTyped(text).trim());
 }
 
 /** Which of the options, or what they are: « lequel vous conseillez ? », "what are the options again?". */
