@@ -11,7 +11,7 @@ import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
   asksAbout,
-  asksIfAllowed,
+  asksIfSeveral,
   asksProgress,
   asksWhichOption,
   asksWithoutMark,
@@ -280,10 +280,10 @@ export async function handledAsQuestion(
     step.type === 'text'
       ? text.trim().endsWith('?') || asksWithoutMark(text)
       : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
-  // « lequel vous conseillez ? », "what are the options again?": the step's options, not named.
+  // « lequel vous conseillez ? », "what are the options again?", « on peut aller aux deux ? »: the step's options.
   const topic = !question
     ? undefined
-    : step.choices && asksWhichOption(asked)
+    : step.choices && (asksWhichOption(asked) || asksIfSeveral(asked))
       ? 'step'
       : questionTopic(asked, stepWords(step));
   if (!topic) return false;
@@ -299,8 +299,7 @@ export async function handledAsQuestion(
   }
   // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows; a
   // message in the form of a question ("does a free room count as support?") never is, whatever word of it reads.
-  const notAnAnswer =
-    (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked) || asksIfAllowed(asked);
+  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked);
   if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
     await ask(ctx, turn, application);
     return true;

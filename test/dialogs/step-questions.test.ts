@@ -1,8 +1,8 @@
 /**
- * Questions about a step asked at it, the way strangers ask them: a short question naming nothing of the step
- * (« combien de lignes à peu près ? », "does the online audience count too?") and whether something is allowed
- * (« on peut aller aux deux ? ») get the step's help and the question again — not the FAQ's fallback, not a
- * clarification of two options.
+ * Questions about a step asked at it, the way strangers ask them: how long the answer should be (« combien de
+ * lignes à peu près ? »), whether something counts with a "too" after it ("does the online audience count
+ * too?"), whether the step takes several of its options (« on peut aller aux deux ? ») get the step's help and
+ * the question again — not the FAQ's fallback, not a clarification of two options.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
