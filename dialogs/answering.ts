@@ -21,7 +21,7 @@ import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
 import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
-import { placedInsteadOfAnswer } from './facts-elsewhere.ts';
+import { looksLikeAName, placedInsteadOfAnswer } from './facts-elsewhere.ts';
 import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
@@ -326,10 +326,6 @@ async function doubted(
   });
   return true;
 }
-
-/** A proper name has a capital letter or a digit (« Les Liens », « la Ville de Nantes », « 3 Petits Points »). */
-const looksLikeAName = (value: AnswerValue): boolean =>
-  typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
 const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi', 'date']);
