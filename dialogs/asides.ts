@@ -11,6 +11,7 @@ import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
   asksAbout,
+  asksIfSeveral,
   asksProgress,
   asksWhichOption,
   asksWithoutMark,
@@ -283,10 +284,10 @@ export async function handledAsQuestion(
     step.type === 'text'
       ? text.trim().endsWith('?') || asksWithoutMark(text)
       : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
-  // « lequel vous conseillez ? », "what are the options again?": the step's options, not named.
+  // « lequel vous conseillez ? », "what are the options again?", « on peut aller aux deux ? »: the step's options.
   const topic = !question
     ? undefined
-    : step.choices && asksWhichOption(asked)
+    : step.choices && (asksWhichOption(asked) || asksIfSeveral(asked))
       ? 'step'
       : questionTopic(asked, stepWords(step));
   if (!topic) return false;

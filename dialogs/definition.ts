@@ -110,6 +110,15 @@ export const WANTS =
   /\b(veux|voudrais|voudrions|voulons|veut|voudrait|veulent|aimerais|aimerions|aimerait|souhaite|souhaitons|souhaiterais|souhaiterait|souhaiterions|souhaiteraient|souhaitent|desire|desirons|envisageons|envisage|prevoyons|projetons|comptons|want|wants|would like|'d like|would love|'d love|keen to|eager to|wish|wishes|plan to|planning to|are planning|hope to|hoping to|intend to|looking to|let's|let us|help me|help us|aidez-moi a|aidez-nous a|commencer|demarrer|start|begin|me lance|nous lancons|on se lance|on lance)\b/;
 
 /**
+ * A plan told in the first person, with the infinitive of what a call is for (« on réfléchit à organiser un NEC
+ * local », « on se demandait si on pouvait faire un nec local », « nous avons le projet d'organiser… »): as
+ * clear a wish as « je veux », in the words people tell a project with. Read only in a sentence that is not a
+ * question (« est-ce qu'on peut organiser… ? » asks).
+ */
+export const PLANS =
+  /\b(?:je|j'|on|nous|we|i)\b(?:\s+\S+){0,6}?[\s'](?:organiser|faire|monter|porter|accueillir|lancer|candidater|postuler|deposer|organise|organize|run|host|hold|put on|apply|set up)\b/;
+
+/**
  * A wish for another action than applying (« je voudrais envoyer un message … du NEC local », "we'd like to
  * share the local NEC announcement", « on voudrait juste lire le règlement »): the call is only named.
  */

@@ -21,7 +21,7 @@ import type { Application, ApplicationStore } from './application.ts';
 import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import { CLAIMS, type DialogDefinition, DOING, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
+import { CLAIMS, type DialogDefinition, DOING, PLANS, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
@@ -63,8 +63,16 @@ export class DialogEngine {
     // Two editions of one call share its phrases: the one open today is meant.
     const meant = this.#openOf(named) as DialogDefinition;
     const claims = CLAIMS.test(typed) && !/\b(?:combien|how much|how many|montant|amount)\b/.test(typed);
-    if (WANTS.test(typed) || claims || (DOING.test(typed) && !readsAsQuestion(text))) return meant;
-    if (readsAsQuestion(text)) return undefined;
+    const told = sentencesOf(text).filter((sentence) => !readsAsQuestion(sentence));
+    if (
+      WANTS.test(typed) ||
+      claims ||
+      (DOING.test(typed) && !readsAsQuestion(text)) ||
+      told.some((sentence) => PLANS.test(normalize(sentence)))
+    )
+      return meant;
+    // « Bonjour, est-ce ouvert aux entreprises ? On est une SARL. »: a question about the call, its facts said after.
+    if (told.length < sentencesOf(text).length) return undefined;
     const today = this.#ctx.today(turn);
     return [meant, ...named].find(
       (d) => Object.keys(factsIn(text, this.#ctx.steps(d), {}, today)).length >= 2,
@@ -348,6 +356,17 @@ export class DialogEngine {
   noActive(turn: Turn): void {
     turn.say({ intent: 'dialog:none', text: turn.t(NO_ACTIVE) });
   }
+}
+
+/**
+ * The sentences of a message, a greeting before them left out (« Bonjour, est-ce que… ? » is a question): split
+ * after « . ! ? » and at line breaks.
+ */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/^\s*(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|bjr|slt)\b[\s,!.]*/i, '').trim())
+    .filter((s) => s !== '');
 }
 
 /** The direct conversation with the person: where the dialog and its reminders go. */

@@ -158,6 +158,11 @@ function meets(
   if (expect.edit !== undefined && askedSlot(replies) !== expect.edit) return false;
   if (expect.asks !== undefined && askedSlot(replies) !== expect.asks) return false;
   if (expect.start && (hadApplication || !intents.includes(`dialog:${expect.start}:start`))) return false;
+  if (
+    expect.starts_nothing &&
+    (hadApplication || Object.keys(answers).length > 0 || intents.some((i) => i.endsWith(':start')))
+  )
+    return false;
   if (expect.noted && !replies.some((r) => r.intent.endsWith(':facts'))) return false;
   return true;
 }

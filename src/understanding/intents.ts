@@ -95,6 +95,8 @@ const QUESTION_FRAME = new Set(
     // official name", "where can I read it before I say yes?".
     'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
+    // « combien de lignes à peu près ? », "how many sentences roughly?": the answer's length, not a subject.
+    'lignes ligne lines line phrases phrase sentences sentence paragraphe paragraph peu pres environ roughly ' +
     'mets mettre met mette mettes put ecrive reponde indique ' +
     // Politeness around a question says nothing of its subject.
     'sorry desole desolee excuse excusez please svp stp merci thanks hello bonjour all'
@@ -203,7 +205,7 @@ const HYPOTHETICAL =
   /^(?:(?:et|and|but|mais|so|sorry|desole|desolee|pardon|ok|okay)[\s,]+)?(?:what if|what about if|what happens if|and if|if|et si|si|si jamais|que se passe-t-il si|qu'est-ce qui se passe si)\b/;
 /** Whether the answer would do: « ça suffit ? », « ça compte ? », "is that enough?", "does it count?". */
 const ENOUGH =
-  /^(?:does|do|would|will|can)\s.*\s(?:count|qualify|suffice|be enough|do)[\s?!.]*$|^est-ce qu(?:e |').*\s(?:compte|suffit|suffira|marche|passe)[\s?!.]*$|\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
+  /^(?:does|do|would|will|can)\s.*\s(?:count|qualify|suffice|be enough|do)(?:\s+(?:too|also|as well))?[\s?!.]*$|^est-ce qu(?:e |').*\s(?:compte|suffit|suffira|marche|passe)[\s?!.]*$|\b(?:ca|cela) (?:suffit|suffira|compte|marche|passe|rentre)\b|\b(?:is|does|would|will) (?:that|it|this) (?:be )?(?:enough|ok|okay|fine|count|work)\b|\best-ce suffisant\b/;
 /** How to give the answer: what to put, write, tick, add up, agree to; which box it goes in. */
 const ANSWERING =
   /\b(?:(?:je|on|nous|il) (?:dois|doit|devons|faut|peux|peut|pouvons)\s+(?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|repondre|compter|additionner)|faut (?:\S+\s+)?(?:mettre|ecrire|indiquer|choisir|cocher|donner|compter)|qu'il faut (?:donner|mettre|ecrire|indiquer|compter)|(?:should|must|do|can|could|shall) (?:i|we) (?:\S+\s+)?(?:put|write|enter|give|pick|choose|select|tick|fill|count|add)|(?:am i|are we) (?:agreeing|committing|signing|accepting)|(?:je m'engage|on s'engage|nous nous engageons|ca m'engage|ca nous engage|ca engage) a quoi|(?:je|on) (?:reponds|repond|mets|met|coche|choisis|choisit) quoi|qu'est-ce que (?:je|j'|on) (?:reponds|repond|mets|met|coche|choisis)|what do (?:i|we) (?:answer|put|say|tick|pick)|(?:vous|tu) (?:attendez|attends|voulez|veux) quoi|qu'est-ce que vous (?:attendez|voulez)|what do you (?:expect|want|need)|dans quelle case|quelle case|which (?:box|category|option)|where does (?:it|that|this) (?:fit|go))\b/;
@@ -236,6 +238,18 @@ export function asksAbout(text: string, words: string[]): boolean {
 /** Whether a message opens as a question does (« comment… », « combien… », "what…", "can…"). */
 export function opensAsQuestion(text: string): boolean {
   return QUESTION_START.test(asQuestionTyped(text));
+}
+
+/**
+ * « on peut aller aux deux ? », « je peux en mettre plusieurs ? », "can I pick more than one?": whether the
+ * step takes more than one of its options — asked of the step, never an answer naming them.
+ */
+const ASKS_IF_SEVERAL =
+  /^(?:(?:et|mais|and|but|so)\s+)?(?:(?:on|je|nous)\s+(?:peut|peux|pouvons|pourrait|pourrais|a le droit|ai le droit)|peut-on|puis-je|(?:can|could|may)\s+(?:i|we))\b.*\b(?:deux|plusieurs|tous|toutes|both|several|all|more than one)\b.*\?$/;
+
+/** Whether a question asks whether the step takes several of its options. */
+export function asksIfSeveral(text: string): boolean {
+  return ASKS_IF_SEVERAL.test(asQuestionTyped(text).trim());
 }
 
 /** Which of the options, or what they are: « lequel vous conseillez ? », "what are the options again?". */
