@@ -31,15 +31,15 @@ export interface AroundTheAnswer {
 
 /** Interjections and discourse fillers: words that carry no content of their own. */
 const FILLERS = new Set(
-  'euh heu hmm hmmm bon ok okay oh ah alors donc voila bah ben pff pfff ugh bref enfin so well um uh er right'.split(
+  'euh heu hmm hmmm bon ok okay oh ah alors donc voila bah ben pff pfff ugh bref so well um uh er right'.split(
     ' ',
   ),
 );
 /** Greetings. */
 const GREETINGS = new Set('bonjour bonsoir salut coucou re rebonjour hello hi hey'.split(' '));
-/** The first word of an apology or of thanks. */
+/** The first word of an apology (thanks alone are no talk here: `saysNothing` reads them, at any step). */
 const APOLOGY =
-  /^(?:desolee?s?|pardon|excuse[sz]?(?:-moi)?|excusez|oups|oops|sorry|apologies|my bad|mea culpa|merci|thanks|thank you)\b/;
+  /^(?:desolee?s?|pardon|excuse[sz]?(?:-moi)?|excusez|oups|oops|sorry|apologies|my bad|mea culpa)\b/;
 /** The typist speaking of themself: the first person singular (the organisation speaks as « nous », "we"). */
 const TYPIST = /(?:^|\s)(?:j'|m'|(?:je|j|moi|me|mon|ma|mes|i|i'm|im|i've|i'll|i'd|my|mine)(?=\s|$|[,.!?]))/;
 /** Spoken to: the bot or a colleague. */
@@ -50,7 +50,7 @@ const ADDRESSEE =
  * say 120"): never peeled as talk.
  */
 const AIM_OR_VIEW =
-  /(?:^|\s)(?:je|j'|i|i'd)\s*(?:veux|voudrais|souhaite\w*|aimerais|vise|propose\w*|dirais|pense|crois|want|would like|'d like|like to|aim|hope|propose|say|think|guess|reckon|believe)\b/;
+  /(?:^|\s)(?:je|j'|i|i'd)\s*(?:veux|voudrais|souhaite\w*|aimerais|vise|propose\w*|dirais|pense|crois|want|would like|'d like|like to|aim|hope|propose|say|think|guess|reckon|believe|suppose|imagine|assume|presume)\b/;
 /** Words that put the answer off to a later time. */
 const LATER =
   /\b(?:plus tard|tout a l'heure|ce soir|demain|des que|(?<!d')apres (?:ma|mon|notre) \w+|je (?:finis|finirai|reviens|reviendrai|complete\w*|termine\w*)|later|tonight|tomorrow|as soon as|after (?:my|our) \w+|(?:will|'ll) (?:finish|do|complete|come back|get back|answer)|come back to)\b/;
@@ -133,7 +133,9 @@ export function talkKind(clause: string): TalkKind | undefined {
     if (SAYING.test(typed)) return 'unsure';
     if (ANSWERING.test(typed) || BARE_SUBJECT.test(typed)) return 'remark';
   }
-  if (TYPIST.test(typed) && !AIM_OR_VIEW.test(typed) && words.length <= 10) return 'situation';
+  // The typist as the clause's subject, in its first words (« tout le monde je suppose » speaks of others).
+  const opening = words.slice(0, 3).join(' ');
+  if (TYPIST.test(opening) && !AIM_OR_VIEW.test(typed) && words.length <= 10) return 'situation';
   return undefined;
 }
 
