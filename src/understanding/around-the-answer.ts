@@ -108,12 +108,13 @@ export function talkKind(clause: string): TalkKind | undefined {
     /^\p{Lu}\p{Ll}+,?\s+(?:tu|can you|could you|peux-tu)\b/u.test(clause.trim())
   )
     return 'addressed';
-  // « une seconde », "hang on": a wait said as one clause of several (`chatKind` reads whole messages).
-  if (fillerOnly(typed) || chatKind(clause) === 'wait') return 'polite';
+  if (fillerOnly(typed)) return 'polite';
   if (words.length > 14) return undefined;
   if (KNOWING.test(typed) || ASKING.test(typed)) return undefined;
   if (LATER.test(typed) && (TYPIST.test(typed) || !/\p{Lu}/u.test(clause.slice(1)))) return 'later';
   if ((CHECKING.test(typed) || HELD_BACK.test(typed)) && TYPIST.test(typed)) return 'later';
+  // « une seconde », "hang on": a wait said as one clause of several (`chatKind` reads whole messages).
+  if (chatKind(clause) === 'wait') return 'polite';
   if (UNCLEAR.test(typed) && words.length <= 6) return 'unsure';
   if (APOLOGY.test(typed)) return 'polite';
   const namesOrCounts =

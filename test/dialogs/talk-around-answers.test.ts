@@ -40,6 +40,22 @@ describe('talk alone is never an answer', () => {
     expect(askedSlot(r)).toBe('project_summary');
   });
 
+  it('« mon chef est en congé, je vérifie » at the ministry call’s type of applicant is offered for later', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'applicant_type', MEAE);
+    const r = await bot.say('u', 'mon chef est en congé, je vérifie');
+    expect(intentsOf(r)).toContain('confirm:dialog-skip-offer');
+    expect((await answers('u')).applicant_type).toBeUndefined();
+  });
+
+  it('« 0 km » at the NEC ESS distance is refused: no journey', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'distance_km', ESS);
+    const r = await bot.say('u', '0 km');
+    expect(intentsOf(r)).toContain('dialog:nec-ess-travel:invalid');
+    expect((await answers('u')).distance_km).toBeUndefined();
+  });
+
   it('the answer put off by the person (« bon je dois filer, je finis ce soir ») is offered for later', async () => {
     const bot = await start();
     await reach('u', 'local-nec', 'partners', ELIGIBLE_LOCAL_NEC);
