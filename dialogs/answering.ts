@@ -10,7 +10,7 @@ import { aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
-import { saysNothing } from '../src/understanding/intents.ts';
+import { correctionIn, editRequestIn, ownsUpToMistake, saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { otherThingCounted } from '../src/understanding/quantities.ts';
 import { saidOfAnotherThing } from '../src/understanding/said-of.ts';
@@ -77,6 +77,24 @@ export async function answer(
     return advance(ctx, turn, application);
   }
   const proposed = plainYesNo(text) === true ? proposedByName(steps, step, application.answers) : undefined;
+  // « désolé je suis dans le train », « @Julien tu peux regarder ça », "sorry for the delay! it'll be 22 April":
+  // the talk around the answer is never stored; what remains of the message is read as the answer.
+  const holdsAnswer = (clause: string) =>
+    step.type !== 'text' && (/\d/.test(clause) || parseForm(step, clause, ctx.today(turn)).ok);
+  const around =
+    clicked === undefined && !confirmed && !proposed ? aroundTheAnswer(text, holdsAnswer) : undefined;
+  // « pfff pas simple… disons le samedi 5 juin », « désolée, alors : la médiathèque… »: plain talk before an answer
+  // is left out before anything reads the message (it is no hesitation, no correction); an answer put off or
+  // hedged is read whole first, as it was said.
+  // A correction (« je me suis trompée : … », "my bad, the area is…", « oups en fait… ») is read whole, as one.
+  const plainTalk =
+    around !== undefined &&
+    around.rest !== '' &&
+    around.talk.every((k) => !['later', 'unsure'].includes(k)) &&
+    correctionIn(text) === undefined &&
+    editRequestIn(text) === undefined &&
+    !ownsUpToMistake(text);
+  if (plainTalk) text = around.rest;
   if (
     clicked === undefined &&
     !confirmed &&
@@ -84,12 +102,7 @@ export async function answer(
     (await handledOtherwise(ctx, turn, application, step, text))
   )
     return;
-  // « désolé je suis dans le train », « @Julien tu peux regarder ça », "sorry for the delay! it'll be 22 April":
-  // the talk around the answer is never stored; what remains of the message is read as the answer.
-  if (clicked === undefined && !confirmed && !proposed) {
-    const holdsAnswer = (clause: string) =>
-      step.type !== 'text' && (/\d/.test(clause) || parseForm(step, clause, ctx.today(turn)).ok);
-    const around = aroundTheAnswer(text, holdsAnswer);
+  if (around && !plainTalk) {
     // "online or hybrid, we'll see": a hedge beside a value the step reads, asked back by the readings below.
     const hedgedValue = around.talk.includes('unsure') && around.rest !== '' && step.type !== 'boolean';
     if (!hedgedValue && (await handledAsTalk(ctx, turn, application, step, around))) return;

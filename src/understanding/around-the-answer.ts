@@ -132,7 +132,16 @@ export function talkKind(clause: string): TalkKind | undefined {
   // expliquer »: a remark on answering.
   if (DIFFICULT.test(typed) && words.length <= 8) {
     if (SAYING.test(typed)) return 'unsure';
-    if (ANSWERING.test(typed) || BARE_SUBJECT.test(typed)) return 'remark';
+    // « pfff pas simple »: the remark after its filler.
+    const said = words
+      .slice(
+        Math.max(
+          0,
+          words.findIndex((w) => !FILLERS.has(w)),
+        ),
+      )
+      .join(' ');
+    if (ANSWERING.test(typed) || BARE_SUBJECT.test(said)) return 'remark';
   }
   // The typist as the clause's subject, in its first words (« tout le monde je suppose » speaks of others).
   const opening = words.slice(0, 3).join(' ');

@@ -88,6 +88,24 @@ describe('an answer wrapped in talk is taken without it', () => {
   });
 });
 
+describe('plain talk before an answer is left out before anything reads the message', () => {
+  it('« pfff pas simple… disons le samedi 5 juin 2027 » is the date, not a hesitation', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'pfff pas simple… disons le samedi 5 juin 2027');
+    expect((await answers('u')).event_date).toBe('2027-06-05');
+  });
+
+  it('a correction said with its own words is still one: « je me suis trompé : 220 participants »', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'venue_capacity', ELIGIBLE_LOCAL_NEC);
+    await bot.say('u', 'je me suis trompé : 220 participants');
+    const stored = await answers('u');
+    expect(stored.venue_capacity).toBeUndefined();
+    expect(stored.expected_attendance).toBe(220);
+  });
+});
+
 describe('a value said of another thing is asked about', () => {
   it('« le traiteur à lui seul coûte 2 000 € » at the budget is not the total budget', async () => {
     const bot = await start();
