@@ -8,6 +8,7 @@ import { listOf } from '../src/core/lists.ts';
 import type { Turn } from '../src/core/turn.ts';
 import { aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { chatKind } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { correctionIn, editRequestIn, ownsUpToMistake, saysNothing } from '../src/understanding/intents.ts';
@@ -86,9 +87,11 @@ export async function answer(
   // « pfff pas simple… disons le samedi 5 juin », « désolée, alors : la médiathèque… »: plain talk before an answer
   // is left out before anything reads the message (it is no hesitation, no correction); an answer put off or
   // hedged is read whole first, as it was said.
-  // A correction (« je me suis trompée : … », "my bad, the area is…", « oups en fait… ») is read whole, as one.
+  // A correction (« je me suis trompée : … », "my bad, the area is…", « oups en fait… ») or a whole message said
+  // to the bot ("hold on, checking": `chatKind`) is read whole, as one.
   const plainTalk =
     around !== undefined &&
+    chatKind(text) === undefined &&
     around.rest !== '' &&
     around.talk.every((k) => !['later', 'unsure'].includes(k)) &&
     correctionIn(text) === undefined &&

@@ -54,6 +54,7 @@ import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './facts-elsewhere.ts';
+import { rightOrNo } from './parsers/choices.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
@@ -263,14 +264,12 @@ export async function handledAsTalk(
     offerSkip(ctx, turn, application, step);
     return true;
   }
-  if (around.talk.includes('unsure')) {
+  const asked = rightOrNo();
+  if (around.talk.includes('unsure') && !asked.ok && asked.clarify) {
     ctx.say(turn, {
       intent: `dialog:${application.callId}:clarify`,
-      text: turn.t({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }),
-      choices: [
-        { id: 'yes', label: turn.t({ fr: 'Oui', en: 'Yes' }) },
-        { id: 'no', label: turn.t({ fr: 'Non', en: 'No' }) },
-      ],
+      text: turn.t(asked.clarify.question),
+      choices: asked.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })),
       data: { application: application.id, slot: step.slot },
     });
     return true;

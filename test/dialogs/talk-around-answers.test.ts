@@ -165,6 +165,14 @@ describe('a no put off is not a no', () => {
     expect((await answers('u')).charter).toBeUndefined();
   });
 
+  it('« le maire a changé en mars, c’est flou » at the support asks « Plutôt oui, ou plutôt non ? »', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'local_authority_support', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'le maire a changé en mars, c’est flou');
+    expect(intentsOf(r)).toContain('dialog:local-nec:clarify');
+    expect((await answers('u')).local_authority_support).toBeUndefined();
+  });
+
   it('« pas encore, on attend la réponse de Dakar » at the partner abroad is awaited, not a no', async () => {
     const bot = await start();
     await reach('u', 'meae-nir', 'foreign_partner', MEAE);
