@@ -50,7 +50,7 @@ const ADDRESSEE =
  * say 120"): never peeled as talk.
  */
 const AIM_OR_VIEW =
-  /(?:^|\s)(?:je|j'|i|i'd)\s*(?:veux|voudrais|souhaite\w*|aimerais|vise|propose\w*|dirais|pense|crois|want|would like|'d like|like to|aim|hope|propose|say|think|guess|reckon|believe|suppose|imagine|assume|presume)\b/;
+  /(?:^|\s)(?:je|j'|i|i'd)\s*(?:veux|voudrais|souhaite\w*|aimerais|vise|propose\w*|dirais|pense|crois|want|would like|'d like|like to|would love|love|adorerais|aim|hope|propose|say|think|guess|reckon|believe|suppose|imagine|assume|presume)\b/;
 /** Words that put the answer off to a later time. */
 const LATER =
   /\b(?:plus tard|tout a l'heure|ce soir|demain|des que|(?<!d')apres (?:ma|mon|notre) \w+|je (?:finis|finirai|reviens|reviendrai|complete\w*|termine\w*)|later|tonight|tomorrow|as soon as|after (?:my|our) \w+|(?:will|'ll) (?:finish|do|complete|come back|get back|answer)|come back to)\b/;

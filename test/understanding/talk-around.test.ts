@@ -24,6 +24,7 @@ describe('talk around an answer', () => {
     'des ateliers pour apprendre à utiliser son téléphone',
     'aider à remplir les formulaires en ligne',
     'je voudrais rapprocher les habitants du numérique',
+    'I’d love to get the whole valley online',
     'je ne sais pas encore',
     'je dois mettre quoi exactement là',
   ])('« %s » is no talk', (clause) => {
