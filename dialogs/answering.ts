@@ -32,7 +32,7 @@ import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
 import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts';
-import { placedInsteadOfAnswer } from './facts-elsewhere.ts';
+import { looksLikeAName, placedInsteadOfAnswer } from './facts-elsewhere.ts';
 import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
@@ -369,10 +369,6 @@ async function doubted(
   });
   return true;
 }
-
-/** A proper name has a capital letter or a digit (« Les Liens », « la Ville de Nantes », « 3 Petits Points »). */
-const looksLikeAName = (value: AnswerValue): boolean =>
-  typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
 
 /**
  * The steps whose value a sentence may say of another thing than the step's subject (a count is read by what it

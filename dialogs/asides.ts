@@ -143,9 +143,13 @@ export async function handledOtherwise(
   // read it (« 50 personnes » at the date): the step that counts it gets it, or the person is asked which.
   const options = step.type === 'choice' || step.type === 'multi' || step.type === 'boolean';
   const counted = !['bare', undefined].includes(quantityOnly(text));
+  // A quantity in a unit at a step of options is never one of them, whatever word it shares with one
+  // (« une centaine de personnes » is no « particulier (personne physique) »).
   const quantity =
     corrected ??
-    (step.type === 'text' || ((options || counted) && !parseForm(step, text, ctx.today(turn)).ok)
+    (step.type === 'text' ||
+    (options && counted) ||
+    ((options || counted) && !parseForm(step, text, ctx.today(turn)).ok)
       ? text
       : undefined);
   if (

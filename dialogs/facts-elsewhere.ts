@@ -8,6 +8,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { applyCorrections, type Change } from './corrections.ts';
@@ -22,6 +23,10 @@ import type { Step } from './steps.ts';
  */
 const NEVER_IN_A_NAME = new Set<Step['type']>(['date', 'integer', 'number', 'money']);
 
+/** A proper name has a capital letter or a digit (« Les Liens », « la Ville de Nantes », « 3 Petits Points »). */
+export const looksLikeAName = (value: unknown): boolean =>
+  typeof value !== 'string' || /[\p{Lu}\d]/u.test(value);
+
 /** Fills the steps a message typed at a name step answers instead; true when it did (nothing else to do). */
 export function placedInsteadOfName(
   ctx: DialogContext,
@@ -31,7 +36,17 @@ export function placedInsteadOfName(
   text: string,
 ): Promise<boolean> {
   if (step.type !== 'text' || step.properName !== true) return Promise.resolve(false);
-  return placed(ctx, turn, application, text, (s) => s.slot !== step.slot && NEVER_IN_A_NAME.has(s.type));
+  // « nous sommes une asso », a few words in small letters and no question, names no one: it tells the kind
+  // of organisation. Longer words are a doubt or a question about the name (« pas encore arbitré entre la
+  // ville et l'agglo »), which the step deals with.
+  const named = looksLikeAName(text) || text.includes('?') || contentWords(text).length > 3;
+  return placed(
+    ctx,
+    turn,
+    application,
+    text,
+    (s) => s.slot !== step.slot && (NEVER_IN_A_NAME.has(s.type) || (!named && s.type === 'choice')),
+  );
 }
 
 /**

@@ -129,7 +129,7 @@ export function renderStatus(call: CallDefinition, status: CallStatus, lang: Lan
   if (!status.pastEdition) return state;
   return fr
     ? `${state} — édition ${call.edition}, les règles d’une année passée`
-    : `${state} — ${call.edition} edition, a past year's rules`;
+    : `${state} — ${call.edition} edition, a past year’s rules`;
 }
 
 function contactLines(call: CallDefinition, lang: Lang): string[] {

@@ -14,7 +14,6 @@ import {
   type Localized,
   type Overview,
   type OverviewRequest,
-  perLanguage,
   plural,
   type ReminderOverview,
   type SubscriptionOverview,
@@ -85,17 +84,6 @@ export function progressBar(answered: number, total: number): string {
   return '▰'.repeat(filled) + '▱'.repeat(BAR_CELLS - filled);
 }
 
-// Made once per language: building an Intl formatter costs far more than using one.
-const DAY_FORMAT = perLanguage(
-  (lang) =>
-    new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-);
-
 /** An application: where the person is, how far the answers go, what the rules say so far, what comes next. */
 function applicationText(application: ApplicationOverview, { lang }: OverviewRequest): string {
   const call = escapeMrkdwn(application.callName);
@@ -120,8 +108,7 @@ function applicationText(application: ApplicationOverview, { lang }: OverviewReq
   if (verdicts) lines.push(t(lang, TEXT.verdictSoFar, { verdicts }));
   const next = application.nextDate;
   if (next) {
-    const day = DAY_FORMAT(lang).format(new Date(`${next.day}T00:00:00Z`));
-    lines.push(t(lang, TEXT.nextDate, { day, label: escapeMrkdwn(next.label) }));
+    lines.push(t(lang, TEXT.nextDate, { day: next.when, label: escapeMrkdwn(next.label) }));
   }
   return lines.join('\n');
 }

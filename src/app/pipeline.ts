@@ -17,6 +17,7 @@ import { refuseUnreadableMessages } from '../core/guards.ts';
 import { limitMessageRate } from '../core/rate-limit.ts';
 import type { Situation } from '../core/situation.ts';
 import { type FaqFeature, talkToPersonCommand } from '../faq/index.ts';
+import { broadcastAsks } from '../features/broadcast-ask.ts';
 import type { ChannelWelcome } from '../features/channel-welcome.ts';
 import { fallback } from '../features/fallback.ts';
 import { helpCommand } from '../features/help.ts';
@@ -82,10 +83,11 @@ export function installPipeline(parts: PipelineParts): void {
   const { privacy, retention, funnel, webConsole, channelWelcome, confirmations } = parts;
   const situation = situationOf(parts);
   const welcome = welcomeCommand(situation);
+  const help = helpCommand(commands, situation);
   const talkToPerson = talkToPersonCommand(faq.service, config, situation.inProgress);
   commands.add(
     welcome,
-    helpCommand(commands, situation),
+    help,
     languageCommand,
     privacy.myDataCommand,
     privacy.forgetMeCommand,
@@ -129,6 +131,7 @@ export function installPipeline(parts: PipelineParts): void {
     dialogs.middleware,
     welcomeFirstContact(situation),
     thanks,
+    broadcastAsks(help),
     faq.middleware,
     fallback,
   );

@@ -125,8 +125,11 @@ export interface ApplicationOverview {
   progress?: { step: number; total: number; answered: number; heading: string };
   /** What the rules say of the answers so far, per benefit, named in the requested language. */
   verdicts: Array<{ benefit: string; eligible: boolean | null }>;
-  /** The next key date to come (a deadline, the event…), in the requested zone. */
-  nextDate?: { day: string; label: string };
+  /**
+   * The next key date to come (a deadline, the event…), in the requested zone: its day (`YYYY-MM-DD`), that day
+   * in words in the requested language (`when`: « 23 novembre 2026 »), and what it is.
+   */
+  nextDate?: { day: string; when: string; label: string };
   /** What a platform may offer as buttons (resume, export): each id is the message that does it. */
   actions: Choice[];
 }

@@ -44,7 +44,7 @@ export function talkToPersonCommand(faq: FaqService, config: Config, currentCall
     id: 'talk-to-person',
     aliases: {
       en: ['talk to a person', 'talk to someone', 'talk to a human', 'speak to someone', 'contacts'],
-      fr: ["parler à quelqu'un", 'parler à une personne', 'parler à un humain', 'contacts'],
+      fr: ['parler à quelqu’un', 'parler à une personne', 'parler à un humain', 'contacts'],
     },
     summary: { fr: 'joindre une personne', en: 'reach a person' },
     async run(turn) {

@@ -10,7 +10,7 @@ import { dialogsInForce } from '../../dialogs/editions.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import { stepHeading } from '../../dialogs/render.ts';
 import { applicableSteps, progress, resolveSteps } from '../../dialogs/steps.ts';
-import { type CallRegistry, dayIn, evaluate, keyDates } from '../../rules/index.ts';
+import { type CallRegistry, dayIn, evaluate, formatDay, keyDates } from '../../rules/index.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { Choice } from '../core/message.ts';
@@ -103,6 +103,8 @@ function applicationOverview(
       heading: stepHeading(where.index, where.remaining, lang),
     },
     verdicts: verdict.benefits.map((b) => ({ benefit: b.benefit.name[lang], eligible: b.eligible })),
-    ...(next ? { nextDate: { day: next.date, label: next.label[lang] } } : {}),
+    ...(next
+      ? { nextDate: { day: next.date, when: formatDay(next.date, lang), label: next.label[lang] } }
+      : {}),
   };
 }

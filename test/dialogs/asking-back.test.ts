@@ -67,10 +67,25 @@ describe('asking rather than answering', () => {
     expect((await answersOf(app, 'u')).event_format).toBe('hybrid');
   });
 
-  it('asks back a name step’s answer that does not look like a name (« moi-même »), not « Les Liens »', async () => {
+  it('asks back a name step’s answer that does not look like a name (« la mienne »), not « Les Liens »', async () => {
     app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
     await reachStep(app, 'u', 'local-nec', 'organizer_name', ELIGIBLE_LOCAL_NEC);
-    expect((await app.say('u', 'moi-même')).map((r) => r.intent)).toEqual(['dialog:local-nec:clarify']);
+    expect((await app.say('u', 'la mienne')).map((r) => r.intent)).toEqual(['dialog:local-nec:clarify']);
+    expect((await answersOf(app, 'u')).organizer_name).toBeUndefined();
+    await app.say('u', 'Les Liens');
+    expect((await answersOf(app, 'u')).organizer_name).toBe('Les Liens');
+  });
+
+  it('« moi-même » at the name is the kind of organiser (a private person, said with its rule), the name asked again', async () => {
+    app = await createTestApp({ now: '2026-12-01T10:00:00+01:00' });
+    await reachStep(app, 'u', 'local-nec', 'organizer_name', ELIGIBLE_LOCAL_NEC);
+    const r = await app.say('u', 'moi-même');
+    expect(r.map((m) => m.intent)).toEqual([
+      'dialog:local-nec:noted',
+      'dialog:local-nec:eligibility',
+      'dialog:local-nec:organizer_name',
+    ]);
+    expect((await answersOf(app, 'u')).legal_entity).toBe('individual');
     expect((await answersOf(app, 'u')).organizer_name).toBeUndefined();
     await app.say('u', 'Les Liens');
     expect((await answersOf(app, 'u')).organizer_name).toBe('Les Liens');

@@ -86,6 +86,16 @@ describe('App Home for community managers', () => {
     expect(chef).toContain('*Canaux abonnés aux appels* (gestionnaires)');
   });
 
+  it('shows an application’s next key date in words, in the person’s language', async () => {
+    for (const text of ['langue fr', 'candidater local-nec', 'Les Liens', 'association', '23/03/2027'])
+      await slash('U0ORGA', 'D0U0ORGA', text);
+    const home = await openHome('U0ORGA');
+    // Four months before the event: the last day to apply for the funding, in French words.
+    expect(home).toMatch(
+      /Prochaine date\s:\s23\snovembre\s2026 — dernier jour pour candidater au soutien financier/,
+    );
+  });
+
   it('shows nothing of it to someone who is not a manager', async () => {
     const home = await openHome('U0PLAIN');
     expect(home).toContain('No application yet');
