@@ -6,17 +6,28 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { listOf } from '../src/core/lists.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { asksRatherThanAnswers } from '../src/understanding/asking-back.ts';
+import { chatKind } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
-import { saysNothing } from '../src/understanding/intents.ts';
+import { correctionIn, editRequestIn, ownsUpToMistake, saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { otherThingCounted } from '../src/understanding/quantities.ts';
+import { saidOfAnotherThing } from '../src/understanding/said-of.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import { asksAfterHedge, handledAsQuestion, handledOtherwise, heldWithDoubt, offerSkip } from './asides.ts';
+import {
+  asksAfterHedge,
+  handledAsQuestion,
+  handledAsTalk,
+  handledOtherwise,
+  heldWithDoubt,
+  offerSkip,
+  stepWords,
+} from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
@@ -27,15 +38,16 @@ import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { answersSaid, formatAnswer, saidBack } from './render.ts';
-import { parseAnswer, pruneAnswers, type Step, stepNameWords } from './steps.ts';
+import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
 export async function answer(
   ctx: DialogContext,
   turn: Turn,
   application: Application,
-  text: string,
+  message: string,
 ): Promise<void> {
+  let text = message;
   const steps = ctx.stepsOf(application);
   const step = steps.find((s) => s.slot === application.currentSlot);
   if (!step) return showSummary(ctx, turn, application);
@@ -66,6 +78,26 @@ export async function answer(
     return advance(ctx, turn, application);
   }
   const proposed = plainYesNo(text) === true ? proposedByName(steps, step, application.answers) : undefined;
+  // « désolé je suis dans le train », « @Julien tu peux regarder ça », "sorry for the delay! it'll be 22 April":
+  // the talk around the answer is never stored; what remains of the message is read as the answer.
+  const holdsAnswer = (clause: string) =>
+    step.type !== 'text' && (/\d/.test(clause) || parseForm(step, clause, ctx.today(turn)).ok);
+  const around =
+    clicked === undefined && !confirmed && !proposed ? aroundTheAnswer(text, holdsAnswer) : undefined;
+  // « pfff pas simple… disons le samedi 5 juin », « désolée, alors : la médiathèque… »: plain talk before an answer
+  // is left out before anything reads the message (it is no hesitation, no correction); an answer put off or
+  // hedged is read whole first, as it was said.
+  // A correction (« je me suis trompée : … », "my bad, the area is…", « oups en fait… ») or a whole message said
+  // to the bot ("hold on, checking": `chatKind`) is read whole, as one.
+  const plainTalk =
+    around !== undefined &&
+    chatKind(text) === undefined &&
+    around.rest !== '' &&
+    around.talk.every((k) => !['later', 'unsure'].includes(k)) &&
+    correctionIn(text) === undefined &&
+    editRequestIn(text) === undefined &&
+    !ownsUpToMistake(text);
+  if (plainTalk) text = around.rest;
   if (
     clicked === undefined &&
     !confirmed &&
@@ -73,6 +105,12 @@ export async function answer(
     (await handledOtherwise(ctx, turn, application, step, text))
   )
     return;
+  if (around && !plainTalk) {
+    // "online or hybrid, we'll see": a hedge beside a value the step reads, asked back by the readings below.
+    const hedgedValue = around.talk.includes('unsure') && around.rest !== '' && step.type !== 'boolean';
+    if (!hedgedValue && (await handledAsTalk(ctx, turn, application, step, around))) return;
+    if (!hedgedValue) text = around.rest;
+  }
   // « je sais pas trop, inclusion numérique et peut-être open data »: the sure items are the answer, the others asked.
   const doubt = clicked === undefined && !confirmed ? doubtedItems(step, text, ctx.today(turn)) : undefined;
   const asksDoubted = doubt !== undefined && doubt.doubted.length > 0;
@@ -294,8 +332,13 @@ async function doubted(
   const asking =
     step.type === 'text' &&
     (asksRatherThanAnswers(text) || (step.properName === true && !looksLikeAName(value)));
-  // « on a 40 bénévoles » at the attendance: the number counts something else than the step does.
-  const counted = step.type === 'integer' ? otherThingCounted(text) : undefined;
+  // « on a 40 bénévoles » at the attendance: the number counts something else than the step does; « la location
+  // de la salle coûte 800 € » at the budget, « notre AG a lieu le 12 janvier » at the date: said of another thing.
+  const counted =
+    (step.type === 'integer' ? otherThingCounted(text) : undefined) ??
+    (SAID_OF.has(step.type)
+      ? saidOfAnotherThing(text, stepWords(step), step.measure === 'distance')
+      : undefined);
   const call = ctx.call(application.callId);
   const question =
     step.unusual?.(value) ??
@@ -326,6 +369,12 @@ async function doubted(
   });
   return true;
 }
+
+/**
+ * The steps whose value a sentence may say of another thing than the step's subject (a count is read by what it
+ * counts, `otherThingCounted`: « l'amphi a 350 places » names the venue by any name).
+ */
+const SAID_OF = new Set<Step['type']>(['number', 'money', 'date']);
 
 /** The steps whose doubted value can be offered back as a button and confirmed by a « oui ». */
 const CONFIRMABLE = new Set<Step['type']>(['integer', 'number', 'money', 'choice', 'multi', 'date']);

@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import type { AroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
@@ -32,6 +33,7 @@ import { quantityOnly } from '../src/understanding/quantities.ts';
 import {
   doubtsItsValue,
   notYetFormally,
+  putOffForNow,
   takenBackAfterBut,
   valueBeforeDoubt,
   withoutHedge,
@@ -53,6 +55,7 @@ import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './facts-elsewhere.ts';
+import { rightOrNo } from './parsers/choices.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
@@ -214,7 +217,10 @@ export async function handledOtherwise(
     // a condition (« si la mairie valide en conseil, oui ») is no answer yet either.
     // « pas encore officiellement » is under way, not a no.
     (boolean &&
-      (takenBackAfterBut(text) || putsACondition(text) || notYetFormally(text)) &&
+      (takenBackAfterBut(text) ||
+        putsACondition(text) ||
+        notYetFormally(text) ||
+        putOffForNow(text, asksCommitment(step))) &&
       !text.trim().endsWith('?')) ||
     talk === 'checking'
   ) {
@@ -231,6 +237,52 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+/** A yes/no step asking for a commitment ("do you accept…?"): « pas encore » there is not decided yet. */
+const asksCommitment = (step: Step): boolean =>
+  /\b(?:accept\w*|agree\w*|engag\w*|commit\w*)\b/.test(
+    normalize(`${step.prompt.fr} ${step.prompt.en}`).split('?')[0] ?? '',
+  );
+
+/** Said when a message was only talk around the answer: nothing noted, the question stays. */
+const NOTHING_NOTED: Localized = {
+  fr: 'Pas de souci, je n’ai rien noté : répondez quand vous pourrez (« passer » pour y revenir plus tard).',
+  en: 'No problem, I have noted nothing: answer whenever you can (“skip” to come back to it later).',
+};
+
+/**
+ * The talk around an answer (`aroundTheAnswer`): an answer put off or checked (« je finis ce soir », "let me ask
+ * my colleague") is offered for later; an unclear yes or no (« le maire a changé, c'est flou ») is asked back;
+ * talk alone (« désolé je suis dans le train », « @Julien tu peux regarder ça ») is answered kindly and the step
+ * asked again. True when it was dealt with; false when what remains is to be read as the answer.
+ */
+export async function handledAsTalk(
+  ctx: DialogContext,
+  turn: Turn,
+  application: Application,
+  step: Step,
+  around: AroundTheAnswer,
+): Promise<boolean> {
+  if (around.talk.length === 0) return false;
+  if (around.talk.includes('later') || (around.talk.includes('unsure') && step.type !== 'boolean')) {
+    offerSkip(ctx, turn, application, step);
+    return true;
+  }
+  const asked = rightOrNo();
+  if (around.talk.includes('unsure') && !asked.ok && asked.clarify) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:clarify`,
+      text: turn.t(asked.clarify.question),
+      choices: asked.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })),
+      data: { application: application.id, slot: step.slot },
+    });
+    return true;
+  }
+  if (around.rest !== '') return false;
+  ctx.say(turn, { intent: `dialog:${application.callId}:aside`, text: turn.t(NOTHING_NOTED) });
+  await ask(ctx, turn, application);
+  return true;
 }
 
 /** « ça dépend, vous attendez quoi exactement ? », "hmm not sure, is it per person?": a question after a hedge. */
@@ -350,7 +402,7 @@ const nameWords = (step: Step): string[] =>
  * The words of a step's label, prompt, other names and choices: a question using them is about the step. The
  * call's name is left out (« Quelle structure porte le NEC local ? »): a question about it is for the FAQ.
  */
-function stepWords(step: Step): string[] {
+export function stepWords(step: Step): string[] {
   return contentWords(
     withoutCallNames(
       [

@@ -118,7 +118,8 @@ export const necEssTravel: DialogDefinition = {
       names: ['distance', 'km', 'kilometres'],
       measure: 'distance',
       cues: /^[\d\s.,]*(?:km|kilometres?|kilometers?)\b/,
-      min: 0,
+      // A journey of 0 km is none: typed by mistake, never a distance to reimburse.
+      min: 1,
       // No two places on Earth are further apart than about 20,000 km.
       max: 20_000,
     },

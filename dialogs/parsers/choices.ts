@@ -37,7 +37,7 @@ export function parseBoolean(text: string, keywords: Record<string, string[]> = 
 }
 
 /** « Plutôt oui, ou plutôt non ? » with both as buttons. */
-const rightOrNo = () =>
+export const rightOrNo = () =>
   clarify({ fr: 'Plutôt oui, ou plutôt non ?', en: 'Rather yes, or rather no?' }, [
     { id: 'yes', label: { fr: 'Oui', en: 'Yes' } },
     { id: 'no', label: { fr: 'Non', en: 'No' } },

@@ -134,6 +134,29 @@ export function notYetFormally(text: string): boolean {
   return NOT_YET_FORMAL.test(normalize(text));
 }
 
+/** Not now, as a time (« pas encore », « pour l'instant », "not yet", "for now"): a no that may change. */
+const FOR_NOW =
+  /\b(?:pas encore|pas pour l'instant|pour l'instant|pour le moment|not yet|yet|for now|not for now|so far)\b/;
+/** Something awaited or under way with someone: an answer, a meeting, a talk, a day. */
+const AWAITED =
+  /\b(?:attend\w*|waiting|rendez-vous|rdv|meeting|reunion|talking to|en discussion|discut\w* avec|demain|tomorrow|ce soir|tonight|bientot|soon)\b|\d/;
+
+/**
+ * A no put off rather than given: « pas encore lue, donc non pour l'instant », "not yet, I'll read it tonight" to a
+ * commitment (`commitment`: "do you accept…?"), where not yet means not decided; to a question of fact (« la
+ * collectivité soutient-elle ? »), a not yet is a no (« non pas encore », "no, none so far", "not yet, we're
+ * looking for one") unless it says what is awaited (« pas encore, on a rendez-vous avec l'élu le 15 », "not yet,
+ * we're still talking to them"). Either way a second clause says it: a bare « pas encore » stays a no.
+ */
+export function putOffForNow(text: string, commitment: boolean): boolean {
+  const typed = normalize(text);
+  if (!FOR_NOW.test(typed)) return false;
+  const clauses = typed
+    .split(/\s*(?:[,;:.!…]|\s[-–—]\s|\b(?:donc|so|mais|but|because|car|parce que)\b)\s*/)
+    .filter((c) => /\w/.test(c));
+  return clauses.length >= 2 && (commitment || AWAITED.test(typed));
+}
+
 /** A clause that is only a hedge: « je sais pas trop », "not sure", « bof », "hard to say". */
 const HEDGE_ONLY =
   /^(?:(?:euh|heu|bah|ben|hmm+|bof|well|alors|bon|ok)[\s,]*)*(?:(?:je|j')?\s*(?:ne\s+)?sais\s+pas(?:\s+(?:trop|vraiment|encore|bien))?|jsp|chais pas|(?:je (?:ne )?suis )?pas (?:tres |trop )?(?:sure?|certaine?)(?: encore)?|(?:i'm |i am )?not (?:really |quite |too )?sure(?: yet)?|unsure|i don't (?:really )?know|dunno|no idea|aucune idee|difficile a dire|hard to say|bof|je dirais|i'd say|disons|let's say)(?:\s+(?:trop|encore|yet|really))?[\s.!…]*$/;

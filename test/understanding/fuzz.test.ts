@@ -1,6 +1,7 @@
 /** The understanding layer under random input (fast-check): no exception escapes, every reading is well formed. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { aroundTheAnswer } from '../../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../../src/understanding/chat.ts';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
 import { dateIn, inMonth } from '../../src/understanding/dates.ts';
@@ -18,7 +19,8 @@ import { withoutNegated } from '../../src/understanding/negation.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
-import { sureAndDoubted } from '../../src/understanding/unsure.ts';
+import { saidOfAnotherThing } from '../../src/understanding/said-of.ts';
+import { putOffForNow, sureAndDoubted } from '../../src/understanding/unsure.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';
 import { anyText } from '../support/arbitraries.ts';
 
@@ -72,6 +74,16 @@ const SENTENCES = fc
       'TBD',
       'Les Liens',
       'au Sénégal',
+      'désolé',
+      'pour le retard !',
+      'je suis dans le train',
+      '@Julien',
+      'tu peux',
+      'la gare est à',
+      'coûte',
+      'de chez nous',
+      "pour l'instant",
+      'so no for now',
       '?',
       ',',
       '-',
@@ -120,6 +132,14 @@ describe('understanding layer under random input', () => {
         if (inMarch.kind === 'day') expect(Number.isNaN(Date.parse(inMarch.day))).toBe(false);
         const split = sureAndDoubted(text);
         if (split) expect(`${split.sure}${split.doubted}`).not.toBe('');
+        // What remains once the talk is peeled off is a piece of the message, never words it did not have.
+        const around = aroundTheAnswer(text, (clause) => /\d/.test(clause));
+        expect(text).toContain(around.rest);
+        for (const kind of around.talk)
+          expect(['polite', 'situation', 'addressed', 'remark', 'later', 'unsure']).toContain(kind);
+        const other = saidOfAnotherThing(text, ['budget'], true);
+        expect(other === undefined || typeof other === 'string').toBe(true);
+        expect(typeof putOffForNow(text, true)).toBe('boolean');
       }),
       { numRuns: 500 },
     );
