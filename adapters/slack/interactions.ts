@@ -62,10 +62,10 @@ export function listenToInteractions(bolt: BoltApp, context: InteractionContext)
   const { port } = context;
   bolt.action<BlockAction>(
     { type: 'block_actions', action_id: ANSWER_ACTIONS },
-    async ({ ack, body, client, respond }) => {
+    async ({ ack, body, client }) => {
       const clicked = fromBlockAction(body, context.port.clock.now());
       if (!clicked) return ack();
-      const target = replyTargetOf(clicked.message, client, respond);
+      const target = replyTargetOf(clicked.message, client, body.response_url);
       // The buttons are shown answered before the turn, by whichever process answers the click.
       const receiving = { ack, responseUrl: body.response_url, clicked: clickedMessage(body, clicked) };
       await context.receive(clicked.message, target, receiving);

@@ -42,11 +42,15 @@ export interface ReplyTarget {
   fromCommand: boolean;
 }
 
-/** The target of the replies to a message: its conversation and thread, the click's or command's response URL. */
+/**
+ * The target of the replies to a message: its conversation and thread, the click's or command's response URL
+ * (posted to by `respondTo`, bounded in time: Bolt's own `respond` has no timeout, and one response URL that
+ * never answers would hold the turn, and its person's next ones, for minutes).
+ */
 export function replyTargetOf(
   message: Pick<MappedMessage, 'ref' | 'userId'>,
   client: webApi.WebClient,
-  respond?: RespondFn,
+  responseUrl?: string,
 ): ReplyTarget {
   return {
     client,
@@ -54,7 +58,7 @@ export function replyTargetOf(
     userId: message.userId,
     channel: message.ref.roomId,
     threadTs: message.ref.threadId,
-    respond,
+    respond: responseUrl === undefined ? undefined : respondTo(responseUrl),
     fromCommand: false,
   };
 }

@@ -189,9 +189,9 @@ export class SlackAdapter implements Adapter {
 
   #listen(): void {
     const bolt = this.#bolt;
-    bolt.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
+    bolt.command(SLASH_COMMAND, async ({ command, ack, client }) => {
       const message = fromSlashCommand(command, this.#port.clock.now());
-      const target = { ...replyTargetOf(message, client, respond), fromCommand: true };
+      const target = { ...replyTargetOf(message, client, command.response_url), fromCommand: true };
       await this.#receive(message, target, { ack, responseUrl: command.response_url });
     });
     bolt.event('message', async ({ event, body, client, context }) => {
@@ -390,7 +390,17 @@ export class SlackAdapter implements Adapter {
     const { eventId } = message;
     for (const [index, reply] of replies.entries()) {
       const which = eventId === undefined ? undefined : { eventId, index, inDoubt, firstSend };
-      await deliverReply(reply, target, this.#directChannels, which);
+      await deliverReply(reply, target, this.#directChannels, which).catch(async (error: unknown) => {
+        // Not a refusal by Slack (a reset, a 5xx, a timeout): the send may have reached it. Sent again in
+        // doubt, once — a post found in the conversation, or a claimed send, is not sent twice — so that
+        // the replies after it (a file after its post) still go out.
+        if (!which || slackErrorCode(error) !== undefined) throw error;
+        this.#port.logger.warn(
+          { err: error, event: eventId, reply: index },
+          'slack reply in doubt, sent again',
+        );
+        await deliverReply(reply, target, this.#directChannels, { ...which, inDoubt: true });
+      });
     }
   }
 

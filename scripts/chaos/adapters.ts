@@ -28,6 +28,8 @@ import { FakeHomeserver } from '../../test/support/fake-homeserver.ts';
 import { FakeSlackApi, type Fault } from '../../test/support/fake-slack-api.ts';
 import { freePort } from '../../test/support/free-port.ts';
 import { eventBody, JSON_TYPE, SIGNING_SECRET, signedPost } from '../../test/support/slack-requests.ts';
+import { interactiveReplies } from './replies.ts';
+import { type Deliver, deliverEvent } from './slack-delivery.ts';
 import { describe, tally } from './tally.ts';
 
 const JOBS = 60;
@@ -36,8 +38,9 @@ const CHAOS_MS = 60_000;
 /** Long enough for a dead replica's claims to lapse (20 s) and for a job in doubt to come back (a minute). */
 const SETTLE_MS = 90_000;
 const ENTRY = new URL('../../src/main.ts', import.meta.url).pathname;
+/** Adds the `whisper` command, answered ephemerally (replies.ts): preloaded into every replica. */
+const WHISPER = new URL('../../test/support/ephemeral-reply-command.ts', import.meta.url).pathname;
 const SLACK_FAULTS: Fault[] = ['hang', 'reset', '500'];
-const REDELIVERIES = [2_000, 5_000, 10_000, 20_000];
 
 /** Letters only: the unanswered log blanks what looks like a phone number. */
 const letters = (n: number) =>
@@ -84,7 +87,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   // Events a replica took over from the inbox after the process that acknowledged them was killed.
   let takenOver = 0;
   const start = (slot: number): ChildProcess => {
-    const child = spawn(process.execPath, [ENTRY], {
+    const child = spawn(process.execPath, ['--import', WHISPER, ENTRY], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         PATH: process.env.PATH,
@@ -138,10 +141,10 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   const senders = new Map<string, string>();
   const killed: Array<{ slot: number; at: number }> = [];
   const statuses = new Map<string, number>();
-  const deliver = async (slot: number, body: string, retryNum?: number) => {
+  const deliver: Deliver = async (slot, body, type, retryNum) => {
     if (!alive[slot]) return undefined;
     try {
-      const res = await signedPost(`http://127.0.0.1:${ports[slot]}`, body, JSON_TYPE, { retryNum });
+      const res = await signedPost(`http://127.0.0.1:${ports[slot]}`, body, type, { retryNum });
       statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
       return res.status === 200 ? { slot, at: Date.now() } : undefined;
     } catch {
@@ -164,22 +167,13 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
       const id = `Ev${tag}${i}`;
       senders.set(id, user);
       const body = eventBody(event, id);
-      void (async () => {
-        const first = Math.floor(Math.random() * 2);
-        // A third of the events reach both replicas at once, as a Slack retry racing the first delivery.
-        const both = Math.random() < 1 / 3;
-        const tries = both ? [deliver(first, body), deliver(1 - first, body, 1)] : [deliver(first, body)];
-        let ok = (await Promise.all(tries)).find(Boolean);
-        // Slack redelivers an event nobody acknowledged (three times, the last after five minutes); here
-        // sooner, to either replica, so the run stays short.
-        for (let retry = 1; !ok && retry <= REDELIVERIES.length; retry++) {
-          await sleep(REDELIVERIES[retry - 1] ?? 0);
-          ok = await deliver((first + retry) % 2, body, retry);
-        }
+      void deliverEvent(deliver, body, JSON_TYPE).then((ok) => {
         if (ok) acked.set(id, { ...ok, user });
-      })();
+      });
     }
   })();
+  const replies = interactiveReplies(tag, slack, matrix);
+  const replying = replies.drive(deliver, CHAOS_MS, () => faulty);
 
   /** Every third stop is a SIGTERM (a rolling restart), in the middle of the faults: how long each took. */
   const terms: string[] = [];
@@ -202,6 +196,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   faulty = false;
   await faults;
   await people;
+  await replying;
   await sleep(SETTLE_MS);
   // Issue 14's target: a SIGTERM ends a replica (exit 0) within the 10 s a container runtime waits.
   const stops = await Promise.all(
@@ -281,6 +276,7 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
       `${answeredTwice} answered twice; ${takenOver} taken over from a killed replica (answers: ` +
       `${[...statuses].join(' ')})`,
   );
+  for (const line of await replies.report(backend.atomic)) console.log(`${name}, ${line}`);
   console.log(
     `${name}, SIGTERM during the faults: ${terms.join(', ') || '—'}; to the two replicas at the end: ${stops.join(', ')}`,
   );

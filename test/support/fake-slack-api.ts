@@ -21,6 +21,8 @@ export const FAKE_BOT_ID = 'B0BOT';
 /** One recorded request. `method` is the API method, `response_url` or `upload`. */
 export interface RecordedCall {
   method: string;
+  /** The request's path (`/respond/<id>` names the response URL posted to). */
+  path: string;
   params: Record<string, unknown>;
   token?: string;
   /** Milliseconds since the epoch, when the request arrived. */
@@ -163,18 +165,18 @@ export class FakeSlackApi {
     const retryAfter = this.#rateLimited.get(method);
     if (retryAfter !== undefined) {
       this.#rateLimited.delete(method);
-      this.#record({ method, params, token, at, status: 429 });
+      this.#record({ method, path, params, token, at, status: 429 });
       res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
     const fault = this.#faults.get(method)?.shift();
     if (fault === 'lost') {
-      this.#record({ method, params, token, at, status: 0 });
+      this.#record({ method, path, params, token, at, status: 0 });
       return;
     }
     const response = kind === 'api' ? this.#answer(method, params) : undefined;
-    this.#record({ method, params, token, at, status: fault === '500' ? 500 : 200, response });
+    this.#record({ method, path, params, token, at, status: fault === '500' ? 500 : 200, response });
     if (fault === 'hang') return;
     const slow = this.#slow.get(method);
     if (slow) await new Promise((resolve) => setTimeout(resolve, slow));

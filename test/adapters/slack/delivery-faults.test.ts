@@ -61,6 +61,21 @@ describe('Slack posts whose answer was lost', () => {
     ]);
   });
 
+  it.each<Fault>(['reset', '500'])(
+    'hold back no reply after one whose answer was lost (%s): my data’s file is uploaded, its post is there once',
+    async (fault) => {
+      const { fake } = slack;
+      fake.failNext('chat.postMessage', fault);
+      expect((await slack.dm('U0DATA', 'my data')).status).toBe(200);
+      for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+        if (fake.callsTo('files.completeUploadExternal').length > 0) break;
+      expect(fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
+      expect(fake.messages.get('DU0DATA')).toHaveLength(1);
+      // The post in doubt was looked for before anything else was sent, and found.
+      expect(fake.callsTo('conversations.history')).toHaveLength(1);
+    },
+  );
+
   it('are not re-posted by the client when a reply’s answer is lost', async () => {
     slack.fake.failNext('chat.postMessage', 'reset');
     await slack.dm('U0ALICE', 'help');
