@@ -7,7 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import type { AroundTheAnswer } from '../src/understanding/around-the-answer.ts';
+import { type AroundTheAnswer, aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
@@ -118,7 +118,9 @@ export async function handledOtherwise(
       (step.type === 'text' || !parseForm(step, text, ctx.today(turn)).ok
         ? correctionSaidLast(text)
         : undefined));
-  const corrected = said !== undefined && !notYet() ? said : undefined;
+  // « pardon je suis dans le train, je reviens »: what follows the « pardon » is talk only (the person's
+  // situation), so it corrects nothing — it is no « pardon, c'est 180 ».
+  const corrected = said !== undefined && !notYet() && aroundTheAnswer(said).rest !== '' ? said : undefined;
   // « je rectifie les thèmes : inclusion », « oups, le budget total c'est 14 000 »: the step named gets the value.
   // Said at any step, « le budget c'est 9000, les 8000 c'est la subvention » gives those steps, not this one.
   const named =

@@ -47,3 +47,18 @@ describe('the type of structure typed at its name', () => {
     expect(askedSlot(r)).toBe('organizer_name');
   });
 });
+
+describe('an apology about the person’s situation after an answer', () => {
+  it('« pardon je suis dans le train, je reviens » at the date corrects nothing: the name stays', async () => {
+    const bot = await start();
+    await reachStep(bot, 'u', 'local-nec', 'event_date', {
+      organizer_name: 'Les Ateliers du Ponant',
+      legal_entity: 'association',
+    });
+    const r = await bot.say('u', 'pardon je suis dans le train, je reviens');
+    const stored = await answers('u');
+    expect(stored.organizer_name).toBe('Les Ateliers du Ponant');
+    expect(stored.event_date).toBeUndefined();
+    expect(textsOf(r)).not.toMatch(/Corrigé/);
+  });
+});
