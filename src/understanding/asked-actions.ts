@@ -9,7 +9,7 @@ import { normalize } from '../core/text.ts';
 
 export type AskedAction = 'broadcast';
 
-const SEND = String.raw`(?:envoy\w*|diffus\w*|annonc\w*|programm\w*|publi\w*|post\w*|fai\w* passer|send\w*|sent|post\w*|broadcast\w*|announc\w*|schedul\w*|publish\w*|shar\w*|partag\w*)`;
+const SEND = String.raw`(?:envoy\w*|diffus\w*|annonc\w*|programm\w*|publi\w*|post\w*|fai\w* passer|send\w*|sent|broadcast\w*|announc\w*|schedul\w*|publish\w*|shar\w*|partag\w*)`;
 const WARN = String.raw`(?:preven\w*|previen\w*|avert\w*|inform\w*|rappel\w*|prevenir|warn\w*|tell\w*|remind\w*|notif\w*)`;
 const THING = String.raw`(?:un|une|des|le|la|les|mon|ma|notre|a|an|the|my|our)\s+(?:(?:petit|petite|short|quick)\s+)?(?:message|messages|annonce|annonces|rappel|rappels|info|information|communication|mot|note|announcement|announcements|reminder|reminders|notice|post|news)`;
 const EVERYONE = String.raw`(?:(?:(?:a|pour|aupres de|dans|sur|to|for|in|on|with)\s+)?(?:tout le monde|tous les membres|toute la communaute|l'ensemble des membres|les membres|aux membres|la communaute|tout le canal|le canal|les canaux|ce canal|le salon|les salons|everyone|everybody|all the members|all members|the members|the whole community|the community|the channel|the channels|this channel|the room|the rooms)\b|\b(?:a|pour) (?:tous|toutes)\b)`;

@@ -4,14 +4,10 @@
  * to anyone else — never answered with an FAQ card or the fallback. Inside an application, the step's answer
  * stays the step's.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../dialogs/support.ts';
 
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const { start } = appPerTest();
 
 const ASKED = {
   fr: [
@@ -31,7 +27,7 @@ describe('a broadcast asked for in words', () => {
   for (const lang of ['fr', 'en'] as const) {
     for (const text of ASKED[lang]) {
       it(`« ${text} », from a manager, gets the broadcast commands in ${lang}`, async () => {
-        app = await createTestApp();
+        const app = await start();
         const [reply, ...rest] = await app.say('cm', text, { isManager: true });
         expect(rest).toEqual([]);
         expect(reply?.intent).toBe('help');
@@ -41,7 +37,7 @@ describe('a broadcast asked for in words', () => {
   }
 
   it('from someone who is not a manager: who may, and the reminder for oneself', async () => {
-    app = await createTestApp();
+    const app = await start();
     const [reply, ...rest] = await app.say('ana', ASKED.fr[0] as string);
     expect(rest).toEqual([]);
     expect(reply?.intent).toBe('broadcast-ask');
@@ -50,7 +46,7 @@ describe('a broadcast asked for in words', () => {
   });
 
   it('inside an application, the message is the dialog’s, not a broadcast ask', async () => {
-    app = await createTestApp();
+    const app = await start();
     await app.say('cm', 'candidater local-nec', { isManager: true });
     const replies = await app.say('cm', 'Les Liens du Numérique', { isManager: true });
     expect(replies.at(-1)?.intent).toBe('dialog:local-nec:legal_entity');
@@ -59,7 +55,7 @@ describe('a broadcast asked for in words', () => {
   });
 
   it('a question about the sources that names a message is still the FAQ’s', async () => {
-    app = await createTestApp();
+    const app = await start();
     const [reply] = await app.say('ana', 'who should I send my application to?');
     expect(reply?.intent).not.toBe('broadcast-ask');
   });
