@@ -221,7 +221,7 @@ export async function correct(
     previous &&
     (previous.type !== 'text' || (textFirst && !quantity && !parseForm(current, text, today).ok))
   ) {
-    const parsed = parseAnswer(previous, text, today, application.answers);
+    const parsed = parseAnswer(previous, inMonthOf(previous, application, text), today, application.answers);
     if (parsed.ok) {
       await applyCorrection(ctx, turn, application, previous, parsed);
       return true;
@@ -239,6 +239,12 @@ export async function correct(
   if (!only) return false;
   await applyCorrection(ctx, turn, application, only.step, only.parsed);
   return true;
+}
+
+/** « wait, I meant the 16th » after a date: a day alone is that day in the month of the date it corrects. */
+function inMonthOf(step: Step, application: Application, text: string): string {
+  const was = application.answers[step.slot];
+  return step.type === 'date' && typeof was === 'string' ? inMonth(text, was.slice(0, 7)) : text;
 }
 
 /** The answered steps (not free text, not the current one) that can take these words as their answer. */
@@ -304,6 +310,8 @@ function record(
   application.answers[target.slot] = parsed.value;
   if (application.partial) delete application.partial[target.slot];
   application.skipped = application.skipped.filter((s) => s !== target.slot);
+  // The answer just said back is the one a correction that follows is about (« wait, I meant the 16th »).
+  application.lastSlot = target.slot;
   pruneAnswers(ctx.stepsOf(application), application);
   ctx.say(turn, {
     intent: `dialog:${application.callId}:${ahead ? 'noted' : 'corrected'}`,

@@ -48,13 +48,14 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
     const value = factFor(step, rest, today, digits, numbers);
     if (value !== undefined) facts[step.slot] = value;
   }
+  const placed = oneStepPerNumber(facts, open, digits, numbers);
   const kinds = Object.fromEntries(
     open.flatMap((step) => {
-      const kind = kindOfName(steps, step, facts[step.slot]);
-      return kind && !(kind.slot in answers) && !(kind.slot in facts) ? [[kind.slot, kind.id]] : [];
+      const kind = kindOfName(steps, step, placed[step.slot]);
+      return kind && !(kind.slot in answers) && !(kind.slot in placed) ? [[kind.slot, kind.id]] : [];
     }),
   );
-  return { ...facts, ...kinds };
+  return { ...placed, ...kinds };
 }
 
 /**
@@ -163,14 +164,7 @@ function factFor(
     case 'money': {
       if (!step.cues) return undefined;
       const cued = numbers.filter((n, i) => {
-        // The words after a number go up to the next one: « 25 000 €, asking for 15 000 » ties only the second;
-        // those before it go back to the one before (« budget 16 000 € dont 10 000 € demandés »: the budget is 16 000).
-        const after = digits.slice(n.start, numbers[i + 1]?.start);
-        // (The previous number's place is marked, so that a cue for the words after a number does not read
-        // those after it as this one's.)
-        const previous = numbers[i - 1];
-        const before = previous ? `#${digits.slice(previous.end, n.end)}` : digits.slice(0, n.end);
-        const tied = step.cues?.test(after) || step.cues?.test(before);
+        const tied = tieOf(step, digits, numbers, i) !== undefined;
         return (
           tied &&
           (step.type !== 'money' ||
@@ -193,6 +187,51 @@ function factFor(
     default:
       return undefined;
   }
+}
+
+/**
+ * How a number is tied to a step, if it is: by the words before it (« la salle peut accueillir 300 ») or only by
+ * those after it (« 300 personnes »). The words after a number go up to the next one: « 25 000 €, asking for
+ * 15 000 » ties only the second; those before it go back to the one before (« budget 16 000 € dont 10 000 €
+ * demandés »: the budget is 16 000).
+ */
+function tieOf(
+  step: Step,
+  digits: string,
+  numbers: ReturnType<typeof numbersIn>['numbers'],
+  i: number,
+): 'before' | 'after' | undefined {
+  const n = numbers[i];
+  if (!n || !step.cues) return undefined;
+  // (The previous number's place is marked, so that a cue for the words after a number does not read those
+  // after it as this one's.)
+  const previous = numbers[i - 1];
+  const before = previous ? `#${digits.slice(previous.end, n.end)}` : digits.slice(0, n.end);
+  if (step.cues.test(before)) return 'before';
+  return step.cues.test(digits.slice(n.start, numbers[i + 1]?.start)) ? 'after' : undefined;
+}
+
+/**
+ * One number two steps claim goes to the one whose words come before it: « la salle peut accueillir 300
+ * personnes » is the venue's size, its « personnes » only the unit — never also the number of people expected.
+ */
+function oneStepPerNumber(
+  facts: Answers,
+  steps: Step[],
+  digits: string,
+  numbers: ReturnType<typeof numbersIn>['numbers'],
+): Answers {
+  const kept = { ...facts };
+  numbers.forEach((_, i) => {
+    const claims = steps.filter(
+      (s) => s.slot in kept && typeof kept[s.slot] === 'number' && tieOf(s, digits, numbers, i),
+    );
+    if (claims.length < 2) return;
+    const byWordsBefore = claims.filter((s) => tieOf(s, digits, numbers, i) === 'before');
+    if (byWordsBefore.length !== 1) return;
+    for (const s of claims) if (s !== byWordsBefore[0]) delete kept[s.slot];
+  });
+  return kept;
 }
 
 /** The options of a choice step but « autre ». */

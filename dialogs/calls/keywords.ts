@@ -177,6 +177,8 @@ export const ORGANISATION_NAME_PATTERNS = [
     `(?:^|[,.;!?]\\s*|\\b(?:[Bb]onjour|[Hh]ello|[Ii]ci|[Hh]ere)\\b[,!]?\\s+)(?:[Ll]a |[Ll]e |[Ll]['’]\\s*|[Tt]he |[Oo]ur )?${NAMED_BODY}(?=\\s*,|\\s+(?:souhaite|souhaiterait|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|candidate|would|wants|plans|is planning|hopes|et|and|qui)\\b)`,
     'u',
   ),
+  // "our town hall (Ville de Brest) wants…", « nous (Mairie de Quimper) voulons… »: the body given in brackets.
+  new RegExp(String.raw`\(\s*(?:[Ll]a |[Ll]e |[Ll]['’]\s*|[Tt]he )?${NAMED_BODY}\s*\)`, 'u'),
   /(?:^|\s)(?:[Ll]['’]\s*|[Ll]a |[Ll]e )(?:[Aa]ssociation|[Aa]sso|[Cc]oop[ée]rative|[Cc]ollectif|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ss]tructure)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:souhaite|souhaiterait|veut|voudrait|aimerait|organise|pr[ée]voit|pr[ée]pare|et|qui)\b|[,.;!?]|$)/u,
   // « une asso loi 1901 qui s'appelle Les Liens Numériques », « un collectif nommé Clic », "a nonprofit called Open Lab".
   /\b(?:[Aa]sso\w*|[Ss]tructure|[Oo]rgani[sz]ation|[Oo]rg|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Cc]oop\w*|SCOP|SCIC|[Cc]ollectif|[Ff]ondation|[Ff]oundation|[Cc]ompany|[Nn]onprofit|[Nn]on-profit|[Cc]harity|[Gg]roup|[Cc]lub|[Rr][ée]seau|[Nn]etwork|[Ff][ée]d[ée]ration|[Ss]tart-?up|[Aa]gence|[Aa]gency)\b(?:\s+[^\s,.;!?]+){0,4}?\s+(?:qui\s+s['’]appelle|qui\s+se\s+nomme|(?:nomm|appel|d[ée]nomm)[ée]e?s?|called|named)\s+[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,

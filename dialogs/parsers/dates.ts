@@ -134,10 +134,16 @@ export function spellMonth(month: string, lang: Lang): string {
   return MONTH_WORDS(lang).format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** « de » elided before a vowel, as French writes it: « de mars », « d’avril », « d’octobre ». */
+function ofMonthFr(month: string): string {
+  const words = spellMonth(month, 'fr');
+  return /^[aeiouyàâéèêîôû]/i.test(words) ? `d’${words}` : `de ${words}`;
+}
+
 /** The question for a day when its month was said before (« … en mars »). */
 export function dayOfMonthPrompt(month: string): Localized {
   return {
-    fr: `Vous m’avez parlé de ${spellMonth(month, 'fr')} : quel jour exactement ? (par exemple « le 12 »)`,
+    fr: `Vous m’avez parlé ${ofMonthFr(month)} : quel jour exactement ? (par exemple « le 12 »)`,
     en: `You mentioned ${spellMonth(month, 'en')}: which day exactly? (for example “the 12th”)`,
   };
 }
