@@ -34,28 +34,28 @@ export function factsIn(text: string, steps: Step[], answers: Answers, today: st
   const facts: Answers = {};
   const { text: digits, numbers } = numbersIn(withoutNegated(cleaned));
   const open = steps.filter((step) => !(step.slot in answers) && !step.onlyIf);
+  const owners = ownersOfNumbers(open, digits, numbers);
   // Names first: the other facts are read without them (« Coop'Num » is a name, not a cooperative).
   for (const step of open.filter((s) => s.type === 'text')) {
-    const value = factFor(step, cleaned, today, digits, numbers);
-    // « On est une SCIC »: a kind said alone is the kind, not a name.
+    const value = factFor(step, cleaned, today, { digits, numbers, owners });
+    // « On est une SCIC », "we're a French municipality": a kind said alone is the kind, not a name.
     const kind = steps.find((s) => s.slot === step.nameGives);
-    if (value !== undefined && !(kind && typeof value === 'string' && optionNamed(kind, contentWords(value))))
+    if (value !== undefined && !(kind && typeof value === 'string' && kindSaidAlone(kind, value)))
       facts[step.slot] = value;
   }
   const names = Object.values(facts).filter((v): v is string => typeof v === 'string');
   const rest = names.reduce((said, name) => said.split(name).join(' '), cleaned);
   for (const step of open.filter((s) => s.type !== 'text')) {
-    const value = factFor(step, rest, today, digits, numbers);
+    const value = factFor(step, rest, today, { digits, numbers, owners });
     if (value !== undefined) facts[step.slot] = value;
   }
-  const placed = oneStepPerNumber(facts, open, digits, numbers);
   const kinds = Object.fromEntries(
     open.flatMap((step) => {
-      const kind = kindOfName(steps, step, placed[step.slot]);
-      return kind && !(kind.slot in answers) && !(kind.slot in placed) ? [[kind.slot, kind.id]] : [];
+      const kind = kindOfName(steps, step, facts[step.slot]);
+      return kind && !(kind.slot in answers) && !(kind.slot in facts) ? [[kind.slot, kind.id]] : [];
     }),
   );
-  return { ...placed, ...kinds };
+  return { ...facts, ...kinds };
 }
 
 /**
@@ -109,6 +109,30 @@ export function proposedByName(steps: Step[], step: Step, answers: Answers): str
   return named ? kindOfName(steps, named, answers[named.slot])?.id : undefined;
 }
 
+/** Words that say where a kind of body is, not which one: "a French municipality" names no one. */
+const WHERE_A_KIND_IS = new Set([
+  'french',
+  'francais',
+  'francaise',
+  'foreign',
+  'etranger',
+  'etrangere',
+  'local',
+  'locale',
+]);
+
+/** Whether a name found is only a kind of the step it gives (« une SCIC », "a French municipality"). */
+function kindSaidAlone(kind: Step, name: string): boolean {
+  const words = contentWords(name);
+  return (
+    optionNamed(kind, words) !== undefined ||
+    optionNamed(
+      kind,
+      words.filter((w) => !WHERE_A_KIND_IS.has(w)),
+    ) !== undefined
+  );
+}
+
 /** The option (not « autre ») that these words name exactly, by its label or one of its other names. */
 function optionNamed(step: Step, words: string[]): string | undefined {
   const said = words.join(' ');
@@ -122,12 +146,15 @@ const namesOfOption = perObject((option: Option): string[] =>
   [option.label.fr, option.label.en, ...(option.keywords ?? [])].map((k) => contentWords(k).join(' ')),
 );
 
+/** A message's numbers, in the text they were read in, and the steps some of them belong to. */
+type NumbersSaid = { digits: string; numbers: FoundNumbers; owners: NumberOwners };
+type FoundNumbers = ReturnType<typeof numbersIn>['numbers'];
+
 function factFor(
   step: Step,
   text: string,
   today: string,
-  digits: string,
-  numbers: ReturnType<typeof numbersIn>['numbers'],
+  { digits, numbers, owners }: NumbersSaid,
 ): Answers[string] | undefined {
   const said = step.type === 'choice' ? undefined : step.factIn?.(text);
   if (said !== undefined) return said;
@@ -164,7 +191,8 @@ function factFor(
     case 'money': {
       if (!step.cues) return undefined;
       const cued = numbers.filter((n, i) => {
-        const tied = tieOf(step, digits, numbers, i) !== undefined;
+        const owner = owners.get(i);
+        const tied = (!owner || owner === step) && tieOf(step, digits, numbers, i) !== undefined;
         return (
           tied &&
           (step.type !== 'money' ||
@@ -195,12 +223,7 @@ function factFor(
  * 15 000 » ties only the second; those before it go back to the one before (« budget 16 000 € dont 10 000 €
  * demandés »: the budget is 16 000).
  */
-function tieOf(
-  step: Step,
-  digits: string,
-  numbers: ReturnType<typeof numbersIn>['numbers'],
-  i: number,
-): 'before' | 'after' | undefined {
+function tieOf(step: Step, digits: string, numbers: FoundNumbers, i: number): 'before' | 'after' | undefined {
   const n = numbers[i];
   if (!n || !step.cues) return undefined;
   // (The previous number's place is marked, so that a cue for the words after a number does not read those
@@ -211,27 +234,23 @@ function tieOf(
   return step.cues.test(digits.slice(n.start, numbers[i + 1]?.start)) ? 'after' : undefined;
 }
 
+/** The step each number some step's words tie it to belongs to, by its place among the numbers. */
+type NumberOwners = ReadonlyMap<number, Step>;
+
 /**
  * One number two steps claim goes to the one whose words come before it: « la salle peut accueillir 300
- * personnes » is the venue's size, its « personnes » only the unit — never also the number of people expected.
+ * personnes » is the venue's size, its « personnes » only the unit — never also the number of people expected
+ * (and « nous attendons 250 participants et le lieu peut accueillir 300 personnes » leaves the 250 to the count).
  */
-function oneStepPerNumber(
-  facts: Answers,
-  steps: Step[],
-  digits: string,
-  numbers: ReturnType<typeof numbersIn>['numbers'],
-): Answers {
-  const kept = { ...facts };
+function ownersOfNumbers(steps: Step[], digits: string, numbers: FoundNumbers): NumberOwners {
+  const owners = new Map<number, Step>();
   numbers.forEach((_, i) => {
-    const claims = steps.filter(
-      (s) => s.slot in kept && typeof kept[s.slot] === 'number' && tieOf(s, digits, numbers, i),
-    );
-    if (claims.length < 2) return;
-    const byWordsBefore = claims.filter((s) => tieOf(s, digits, numbers, i) === 'before');
-    if (byWordsBefore.length !== 1) return;
-    for (const s of claims) if (s !== byWordsBefore[0]) delete kept[s.slot];
+    const ties = steps.map((s) => ({ step: s, tie: tieOf(s, digits, numbers, i) })).filter((t) => t.tie);
+    const byWordsBefore = ties.filter((t) => t.tie === 'before');
+    if (ties.length > 1 && byWordsBefore.length === 1)
+      owners.set(i, (byWordsBefore[0] as (typeof ties)[number]).step);
   });
-  return kept;
+  return owners;
 }
 
 /** The options of a choice step but « autre ». */

@@ -6,6 +6,7 @@ import {
   FOREIGN_COUNTRY_WORDS,
   GROUPING_WORDS,
   LOCAL_AUTHORITY_WORDS,
+  ORGANISATION_NAME_PATTERNS,
   OTHER_BODY_WORDS,
   PUBLIC_BODY_WORDS,
 } from './keywords.ts';
@@ -34,6 +35,9 @@ export const meaeNir: DialogDefinition = {
     {
       slot: 'authority_name',
       properName: true,
+      // "I am with the Métropole de Lyon and we want to apply…": the body an opening names, and its kind.
+      findIn: ORGANISATION_NAME_PATTERNS,
+      nameGives: 'applicant_type',
       // Named before its kind is asked: the prompt does not take it for a local authority yet.
       prompt: {
         fr: 'Quelle structure candidate ? (son nom ; l’appel s’adresse aux collectivités territoriales)',
