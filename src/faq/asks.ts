@@ -22,7 +22,7 @@ import {
 } from './ask-cues.ts';
 import { complementOf, KNOWN_CUE_WORDS, objectAfter, qualifierBefore, whichObjects } from './ask-objects.ts';
 import { NearWords } from './near-words.ts';
-import { searchTerm } from './terms.ts';
+import { searchTerm, words } from './terms.ts';
 
 export type { Ask } from './ask-cues.ts';
 
@@ -390,4 +390,9 @@ function matchAt(words: string[], at: number, cue: string[], from = 0): number[]
 /** A word against an action word: a prefix when it ends in `*`. */
 function sameWord(word: string, cue: string): boolean {
   return cue.endsWith('*') ? word.startsWith(cue.slice(0, -1)) : word === cue;
+}
+
+/** Whether a text asks some kind of fact (« et où ? », "and when?"), even with no subject word of its own. */
+export function asksAFact(text: string): boolean {
+  return readAsks(words(text)).asks.size > 0;
 }
