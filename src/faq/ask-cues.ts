@@ -118,7 +118,10 @@ export const CUES: Record<Ask, string[]> = {
   // Who heads or runs something.
   head: phrases(
     'qui dirige, who runs, who heads, who leads, who directs, qui preside, who chairs, qui est a la tete, ' +
-      'head of, president, presidente, directeur, directrice, director',
+      'head of, president, presidente, directeur, directrice, director, ' +
+      // Done once, in the past (« qui a réalisé le film ? », "who ran the Dordogne NEC?"): whoever led it.
+      'who directed, who ran, who organised, who organized, who led, qui a dirige, qui a realise, qui a organise, ' +
+      'qui a anime, qui a mene',
   ),
   role: phrases(
     'job title, quel poste, son poste, quel role, what role, quelle fonction, sa fonction, son titre, ' +
@@ -224,7 +227,8 @@ export const OF_WHAT = new Set(
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +
       'president, presidente, directeur, directrice, director, qui est le, qui est la, qui sont les, ' +
-      'who is the, who s the, who was the, who are the',
+      'who is the, who s the, who was the, who are the, who directed, who ran, who organised, who organized, ' +
+      'who led, qui a dirige, qui a realise, qui a organise, qui a anime, qui a mene',
   ),
 );
 // Small words between a cue and its object, and the words completing a title (« le directeur *général* de »).

@@ -102,3 +102,29 @@ export function objectAfter(words: string[], from: number, counting = false): nu
   if (owned > 0 && searchTerm(ownedWord) !== null && !KNOWN_CUE_WORDS.has(ownedWord)) return owned;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
+
+/**
+ * An English noun phrase ends on its noun ("who directed the LOL free software *documentary*", "the SOGA
+ * *treasurer*"): after an article, the last noun of the run of words that follows the cue — what the fact is
+ * asked of, besides its first word (`objectAfter`), when they differ.
+ */
+export function phraseNoun(words: string[], from: number): number | undefined {
+  let at = from;
+  while (at < words.length && OBJECT_SKIP.has(words[at] ?? '')) at++;
+  if (!words.slice(Math.max(0, from - 1), at).some((w) => ENGLISH_ARTICLES.has(w))) return undefined;
+  let end = at;
+  while (end + 1 < words.length && inPhrase(words[end + 1] ?? '')) end++;
+  for (let last = end; last > at; last--) if (isNoun(words[last] ?? '')) return last;
+  return undefined;
+}
+
+const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
+// Words a noun phrase stops at: a preposition or an article begins another, a verb follows it.
+const PHRASE_ENDS = new Set(
+  'of for per to in on at by with from about and or s is are was were does do did has have will can'.split(
+    ' ',
+  ),
+);
+const inPhrase = (w: string): boolean => !PHRASE_ENDS.has(w) && !OBJECT_SKIP.has(w) && !/(ed|ing)$/.test(w);
+/** A noun the phrase may end on: a content word saying no kind of fact. */
+const isNoun = (w: string): boolean => searchTerm(w) !== null && !KNOWN_CUE_WORDS.has(w);

@@ -20,7 +20,14 @@ import {
   OF_WHAT,
   QUALIFIED_CUES,
 } from './ask-cues.ts';
-import { complementOf, KNOWN_CUE_WORDS, objectAfter, qualifierBefore, whichObjects } from './ask-objects.ts';
+import {
+  complementOf,
+  KNOWN_CUE_WORDS,
+  objectAfter,
+  phraseNoun,
+  qualifierBefore,
+  whichObjects,
+} from './ask-objects.ts';
 import { NearWords } from './near-words.ts';
 import { searchTerm, words } from './terms.ts';
 
@@ -162,7 +169,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       if (after !== undefined && ask === 'figures' && PLACE_NOUNS.has(words[after] ?? ''))
         placesCounted = true;
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
-      for (const object of [after, before])
+      // (Not for a count: "how many people attended the Nantes NEC" counts people.)
+      const noun =
+        OF_WHAT.has(phrase) && !converted && ask !== 'figures' ? phraseNoun(words, end) : undefined;
+      for (const object of [after, before, noun])
         if (object !== undefined) {
           objects.add(object);
           primary.add(ask);

@@ -30,6 +30,7 @@ export class EntryFit {
     const { asked } = question;
     const yearBinds = !yearsIfAsked || asked.asks.size > 0;
     return (
+      (question.scaledTo?.has(entry.id) ?? true) &&
       this.holdsAsked(entry, asked) &&
       (!yearBinds || this.#holds.years(entry, asked.years)) &&
       this.speaksOf(entry, question.objectTerms) &&

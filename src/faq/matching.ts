@@ -121,9 +121,11 @@ export class FaqMatcher {
   #matchWords(typed: string[], names: Set<string>, context: FaqContext, followUp = false): FaqMatch {
     const { question, found } = this.#reader.read(typed, names);
     const match = this.#matchQuestion(question, found.topics, typed, context, followUp);
-    // A thing the sources never speak of (« le salaire du duo », "the wifi password at the Musée Social"): the
-    // card sharing the question's other words does not answer it; on a known topic, "the sources don't say".
-    if (!match.confident || question.strangeThings.length === 0) return match;
+    // A thing the sources never speak of (« le salaire du duo », "the wifi password at the Musée Social"), or
+    // only list (« le NEC local de Chambéry, c'était quand ? »): the card sharing the question's other words does
+    // not answer it; on a known topic, "the sources don't say".
+    const unheld = question.strangeThings.length + question.listedThings.length;
+    if (!match.confident || unheld === 0) return match;
     const asks = match.asks ?? [];
     const unsure = { ...match, confident: false, second: undefined };
     return match.topic ? { ...unsure, unknown: { asks, years: [] } } : unsure;

@@ -1,0 +1,63 @@
+/** Facts the sources do not hold though a card names the thing: an item of a list, a participle's ask, a scope. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstReply } from '../support/ask.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+afterEach(async () => app?.close());
+
+const ask = (question: string) => firstReply(app, question);
+
+describe('a precise fact of something a card only lists', () => {
+  it('the date or attendance of one local NEC of the figures card’s list: the sources do not say', async () => {
+    app = await createTestApp();
+    for (const question of [
+      'le NEC local de Chambéry c’était quand ?',
+      'le nec local de chambery c etait quand',
+      'when was the Strasbourg local NEC held?',
+      'how many people attended the Nantes local NEC?',
+      'qui a organisé le NEC local de Montpellier Métropole ?',
+    ]) {
+      const reply = await ask(question);
+      expect(reply.intent, question).toBe('fallback:local-nec');
+      expect(reply.text, question).toContain('amelie.naquet@anct.gouv.fr');
+    }
+  });
+
+  it('still answers whether one of the list took place, and the facts a list item states with its number', async () => {
+    app = await createTestApp();
+    expect((await ask('y a-t-il eu des NEC locaux en Guadeloupe ?')).intent).toBe('faq:local-nec-figures');
+    expect((await ask('combien de débats par an chez les Interconnectés ?')).intent).toBe(
+      'faq:interconnectes-figures',
+    );
+  });
+});
+
+describe('the ask carried by a participle or a bare noun', () => {
+  it('"who directed the documentary" asks a name the sources do not give', async () => {
+    app = await createTestApp();
+    expect((await ask('who directed the LOL free software documentary?')).intent).not.toMatch(/^faq:/);
+    expect((await ask('qui a réalisé le documentaire LOL ?')).intent).not.toMatch(/^faq:/);
+  });
+
+  it('"does the grant cover staff salaries?" names a cost the card does not list', async () => {
+    app = await createTestApp();
+    expect((await ask('does the local NEC grant cover staff salaries?')).intent).toBe('fallback:local-nec');
+    // What the card does list is answered.
+    expect((await ask('does the local NEC grant cover communication costs?')).intent).toBe(
+      'faq:local-nec-grant',
+    );
+  });
+});
+
+describe('the topic qualified as another event of its kind', () => {
+  it('« le prochain NEC national » is not the local NECs’ card: the sources do not give its date', async () => {
+    app = await createTestApp();
+    const reply = await ask('quand a lieu le prochain NEC national ?');
+    expect(reply.intent).toBe('fallback:local-nec');
+    expect(reply.text).not.toContain('Prochains NEC locaux');
+    expect((await ask('when is the next national NEC?')).text).not.toContain('Upcoming local NECs');
+    // The national event the cards do speak of.
+    expect((await ask('faut-il participer au NEC national ?')).intent).toBe('faq:local-nec-commitments');
+  });
+});
