@@ -12,6 +12,9 @@ import { scaledEntries, scalesNearName } from './scales.ts';
 import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import type { TopicFinder, TopicsFound } from './topics.ts';
 
+// Question words the search keeps as terms (entries are asked "who…?"), which say nothing of a subject.
+export const QUESTION_WORDS = new Set(['who']);
+
 /** What the search works on, read once from the question. */
 export interface Question {
   text: string;
