@@ -96,7 +96,10 @@ export const CUES: Record<Ask, string[]> = {
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +
       'a qui ecrire, write to, get in touch, reach out, reach you, reach them, reach someone, how to reach, how can i reach, how do i reach, how can we reach, how do we reach, a qui m adresser, a qui s adresser, a qui demander, ' +
-      'who do i ask, who should i ask, who to ask, personne a contacter',
+      'who do i ask, who should i ask, who to ask, personne a contacter, ' +
+      // Whom to put one's questions to (« à qui je pose mes questions ? », "who can answer my questions?").
+      'a qui poser, a qui je pose, a qui puis je poser, a qui je peux poser, qui peut repondre, qui repond, ' +
+      'who can answer, who answers, who do i talk to, who can i talk to',
   ),
   email: phrases('email, emails, e mail, mail, mails, courriel, adresse mail, adresse electronique'),
   phone: phrases(
@@ -200,7 +203,7 @@ export const BUDGET_DOCUMENTS = new Set([
 export const ACTION_WORDS = phrases(
   'depos*, envo*, submit*, send*, sign*, inscri*, register*, lire, lis, read*, find*, trouv*, telecharg*, ' +
     'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*, publi*, upload*, post*, ' +
-    'partag*, share*, mettre, put*',
+    'partag*, share*, mettre, put*, fill*, rempli*, complet*',
 );
 
 // « en anglais » asks a language of something done in it (« candidater en anglais »), not of a text's mention

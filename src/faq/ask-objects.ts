@@ -92,6 +92,8 @@ export function objectAfter(words: string[], from: number, counting = false): nu
   // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
   const skipped = (w: string) => OBJECT_SKIP.has(w) || (!counting && ONE_WORD_CUES.has(w));
   while (at < words.length && skipped(words[at] ?? '')) at++;
+  // A noun right after another cue is of its compound ("who's the contact *person*?"), no object.
+  if (at > from && !OBJECT_SKIP.has(words[at - 1] ?? '')) return undefined;
   // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
   if (UNNAMED.has(words[at] ?? '')) return undefined;
   // "who is the Social Good Accelerator's *treasurer*": what is asked is what follows the possessive.
@@ -114,7 +116,9 @@ export function phraseNoun(words: string[], from: number): number | undefined {
   if (!words.slice(Math.max(0, from - 1), at).some((w) => ENGLISH_ARTICLES.has(w))) return undefined;
   let end = at;
   while (end + 1 < words.length && inPhrase(words[end + 1] ?? '')) end++;
-  for (let last = end; last > at; last--) if (isNoun(words[last] ?? '')) return last;
+  // (A noun right after a cue is of the cue's compound: "the contact *person*", "the phone *number*".)
+  for (let last = end; last > at; last--)
+    if (isNoun(words[last] ?? '')) return KNOWN_CUE_WORDS.has(words[last - 1] ?? '') ? undefined : last;
   return undefined;
 }
 

@@ -61,3 +61,20 @@ describe('the topic qualified as another event of its kind', () => {
     expect((await ask('faut-il participer au NEC national ?')).intent).toBe('faq:local-nec-commitments');
   });
 });
+
+describe('cue words of how strangers ask', () => {
+  it('« à qui je pose mes questions ? » inside the ministry call asks its contact', async () => {
+    app = await createTestApp();
+    const faq = app.faq;
+    expect(faq.search('à qui je pose mes questions ?', 'fr', { callId: 'meae-nir' }).entry?.id).toBe(
+      'meae-nir-contacts',
+    );
+  });
+
+  it('"where do I fill in the form?" asks how, not a place; « ça va ? » is small talk, no card', async () => {
+    app = await createTestApp();
+    const form = app.faq.search('where do I fill in the form for it?', 'en', { callId: 'nec-ess-travel' });
+    expect([form.entry?.id, form.second?.id]).toEqual(['nec-ess-travel-allowance', undefined]);
+    expect(app.faq.search('bonjour ça va ?').confident).toBe(false);
+  });
+});
