@@ -82,7 +82,8 @@ export const CUES: Record<Ask, string[]> = {
   amount: phrases(
     'montant, montants, amount, euros, euro, how much, a hauteur de, combien d argent, combien finance, combien donne, ' +
       'combien rembourse, combien touche, finance combien, donne combien, rembourse combien, touche combien, ' +
-      'verse combien, paie combien, paye combien, combien par, prize money, plafond, cap, max, maximum, ' +
+      'verse combien, paie combien, paye combien, combien est paye, combien est payee, combien sont payes, ' +
+      'how much is * paid, how much are * paid, combien par, prize money, plafond, cap, max, maximum, ' +
       'pourcentage, percentage, ceiling, plafonne, plafonnee, upper limit, percent, c est combien, ca fait combien, ' +
       'budget, budgets, cout, couts, coute, coutent, cost, costs, payer, pay, paying',
   ),
@@ -91,7 +92,8 @@ export const CUES: Record<Ask, string[]> = {
     'prix, price, prices, tarif, tarifs, fee, fees, payant, payante, gratuit, gratuite, gratos, free of charge, ' +
       'for free, is it free, combien coute, combien ca coute, ca coute combien, cotisation, faut il payer, ' +
       'faut payer, doit payer, dois je payer, doit on payer, need to pay, have to pay, cost anything, ' +
-      'costs anything, coute quelque chose, coute t il quelque chose',
+      'costs anything, coute quelque chose, coute t il quelque chose, vendu combien, se vend combien, ' +
+      'sold for, how much does * sell for',
   ),
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +
@@ -124,7 +126,7 @@ export const CUES: Record<Ask, string[]> = {
       'head of, president, presidente, directeur, directrice, director, ' +
       // Done once, in the past (« qui a réalisé le film ? », "who ran the Dordogne NEC?"): whoever led it.
       'who directed, who ran, who organised, who organized, who led, qui a dirige, qui a realise, qui a organise, ' +
-      'qui a anime, qui a mene',
+      'qui a anime, qui a mene, qui anime',
   ),
   role: phrases(
     'job title, quel poste, son poste, quel role, what role, quelle fonction, sa fonction, son titre, ' +
@@ -212,7 +214,9 @@ export const LANGUAGE_OF_ACTS = new Set(phrases('en anglais, in english, en fran
 // Words of doing something in a language.
 export const LANGUAGE_ACTS = phrases(
   'depos*, envo*, submit*, send*, writ*, ecri*, redig*, rempli*, fill*, apply*, candidat*, postul*, present*, ' +
-    'pitch*',
+    // An event held in a language (« la journée se déroule en anglais ? », "is the day held in English?").
+    // (Not « parler »: « la page dont parle… en anglais » is a text's mention.)
+    'pitch*, held, hold*, deroul*, tenu*, tien*',
 );
 // Cues of a price or a time that the word before them says of what, in English ("registration fee", "membership
 // fee", "opening hours of"): the entry must speak of it.
@@ -231,7 +235,7 @@ export const OF_WHAT = new Set(
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +
       'president, presidente, directeur, directrice, director, qui est le, qui est la, qui sont les, ' +
       'who is the, who s the, who was the, who are the, who directed, who ran, who organised, who organized, ' +
-      'who led, qui a dirige, qui a realise, qui a organise, qui a anime, qui a mene',
+      'who led, qui a dirige, qui a realise, qui a organise, qui a anime, qui a mene, qui anime',
   ),
 );
 // Small words between a cue and its object, and the words completing a title (« le directeur *général* de »).

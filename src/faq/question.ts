@@ -56,6 +56,8 @@ export interface Question {
    * *national* »): those saying that scale next to the topic's name (scales.ts). Undefined: any.
    */
   scaledTo?: Set<string>;
+  /** It asks a sum in euros (« c'est combien d'euros ? »): a card giving only a share of a budget does not say. */
+  inEuros: boolean;
 }
 
 // The facts a list of names never gives of one of them (a list of places says where, not when nor how many;
@@ -120,6 +122,7 @@ export class QuestionReader {
       countTerms: [],
       strangeThings: [],
       listedThings: [],
+      inEuros: asked.asks.has('amount') && typed.some((w) => EUROS.has(w)),
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -182,6 +185,8 @@ export class QuestionReader {
     return word.length >= 4 && this.#nearWords.typos(word, word.length >= 8 ? 2 : 1).length > 0;
   }
 }
+
+const EUROS = new Set(['euro', 'euros', 'eur']);
 
 // Verbs of what a scheme covers, whose object is often a bare noun ("does it cover *staff salaries*"): the one or
 // two words after them name the thing covered. (Not "fund" or "pay": "fund e-waste projects", "pay royalties" ask

@@ -91,6 +91,7 @@ export class TopicAnswers {
       );
       const dated = entries.filter(
         (e) =>
+          this.#fit.givesWhatIsMeasured(e, question) &&
           this.#holds.years(e, asked.years) &&
           this.#fit.speaksOf(e, question.objectTerms) &&
           this.#holds.counts(e, question.countTerms),

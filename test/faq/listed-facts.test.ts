@@ -78,3 +78,27 @@ describe('cue words of how strangers ask', () => {
     expect(app.faq.search('bonjour ça va ?').confident).toBe(false);
   });
 });
+
+describe('a sum in euros, a salary, a sale price, a language: facts the cards do not give', () => {
+  it('the local NEC grant in euros is no percentage of a budget: the sources give no sum', async () => {
+    app = await createTestApp();
+    expect((await ask('what is the local NEC grant in euros?')).intent).toBe('fallback:local-nec');
+    expect((await ask('la subvention nec local c’est combien d’euros pile ?')).intent).toBe(
+      'fallback:local-nec',
+    );
+    // A sum in euros a card does give.
+    expect((await ask('le défraiement du NEC ESS fait combien d’euros ?')).intent).toBe(
+      'faq:nec-ess-travel-allowance',
+    );
+  });
+
+  it('« combien est payé le journaliste du duo ? », « le magazine NEC est vendu combien ? », who hosts a day, its language', async () => {
+    app = await createTestApp();
+    expect((await ask('combien est payé le journaliste du duo ?')).intent).toMatch(/^fallback/);
+    expect((await ask('le magazine NEC est vendu combien ?')).intent).toBe('fallback:local-nec');
+    expect((await ask('qui anime la journée de Bruxelles du NEC ESS ?')).intent).toBe('fallback:nec-ess');
+    expect((await ask('is the NEC ESS Brussels day held in English or French?')).intent).toBe(
+      'fallback:nec-ess',
+    );
+  });
+});
