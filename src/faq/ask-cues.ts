@@ -171,7 +171,8 @@ export const CUES: Record<Ask, string[]> = {
       'steps, marche a suivre, comment ca marche, ca marche comment, marche comment, fonctionne comment, ' +
       'comment ca fonctionne, how does it work, how does that work, formulaire, form, comment participer, ' +
       'comment m inscrire, comment on s inscrit, comment proceder, que dois je faire, que faut il faire, ' +
-      'what do i need to do, what do we need to do, how does one',
+      'what do i need to do, what do we need to do, how does one, ' +
+      'je m y prends comment, comment je m y prends, comment s y prendre, comment m y prendre, how do i go about',
   ),
   figures: phrases(
     'how many, combien de, combien d, nombre de, nombre d, number of, chiffres, chiffres cles, figures, key figures, statistiques, ' +
@@ -248,5 +249,5 @@ export const OBJECT_SKIP = new Set(
 // Asking what something is.
 export const DEFINITIONS = phrases(
   'c est quoi, c quoi, qu est ce que, qu est ce qu, ca veut dire quoi, what is, what s, whats, what are, wat is, ' +
-    'explique, explain',
+    'explique, explain, ca ressemble a quoi, a quoi ca ressemble, what does it look like',
 ).map((phrase) => phrase.split(' '));

@@ -102,3 +102,13 @@ describe('a sum in euros, a salary, a sale price, a language: facts the cards do
     );
   });
 });
+
+describe('ways of asking how, and what something is', () => {
+  it('« je m’y prends comment ? » asks how to apply; « ça ressemble à quoi ? » what a local NEC is', async () => {
+    app = await createTestApp();
+    expect((await ask('je veux monter un nec local dans ma ville, je m’y prends comment ?')).intent).toBe(
+      'faq:local-nec-how-to-apply',
+    );
+    expect((await ask('un nec local, concrètement ça ressemble à quoi ?')).intent).toBe('faq:local-nec-what');
+  });
+});
