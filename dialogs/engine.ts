@@ -278,6 +278,18 @@ export class DialogEngine {
   }
 
   /**
+   * The call the person is busy with: that of the application in progress, or of the closed call whose « prepare it
+   * anyway? » is waiting for a yes or a no (no application yet, but a question there is about that call).
+   */
+  async callInContext(turn: Turn): Promise<{ callId: string; callName: string } | undefined> {
+    const current = await this.whereIs(turn);
+    if (current) return { callId: current.callId, callName: current.callName };
+    const waiting = turn.state.pending ?? turn.dropped;
+    if (waiting?.action !== CLOSED_CALL_ACTION || typeof waiting.data.callId !== 'string') return undefined;
+    return { callId: waiting.data.callId, callName: this.callName(waiting.data.callId, turn.lang) };
+  }
+
+  /**
    * Asks the current step again in one line, after something else was answered mid-application (a command, a
    * question, a greeting, a declined « annuler »), so the person knows where they are without the context.
    */

@@ -168,6 +168,8 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
       const call = calls.get(callId);
       return call ? callFigure(call, name) : undefined;
     },
+    // The dialogs are built below: looked up at each question, as they look the FAQ up.
+    currentCall: (turn) => dialogs.engine.callInContext(turn),
   });
   // What the release before the atomic store kept under keyv keys moves once, before anything reads it.
   await migrateKeyvKeys({

@@ -40,7 +40,8 @@ export class Confirmations {
    * Answers a pending question with the yes/no reading every yes/no step uses (« oui vas-y », "yes go ahead").
    * A hedge (« euh je crois, enfin… ») is asked again; another message goes on as usual (a command, a question
    * for the FAQ, an answer to the dialog's step) and drops the question — unless nothing understood it either:
-   * then the question stays and is asked again rather than the fallback.
+   * then the question stays and is asked again rather than the fallback; or the FAQ alone answered it: then the
+   * question stays too and is asked again after the answer (nothing was decided).
    */
   readonly middleware: Middleware = async (turn, next) => {
     const pending = turn.state.pending;
@@ -70,7 +71,13 @@ export class Confirmations {
     // Whatever answers the message next may tell that the question it replaces is dropped.
     turn.dropped = pending;
     await next();
-    if (turn.state.pending || !turn.replies.every(isFallback)) return;
+    if (turn.state.pending) return;
+    // A question answered on the side (« c'est quoi le montant max ? ») leaves the yes/no to answer still.
+    if (turn.replies.length > 0 && turn.replies.every(isAnswerToQuestion)) {
+      turn.dropped = undefined;
+      return askAgain(turn, pending);
+    }
+    if (!turn.replies.every(isFallback)) return;
     turn.replies.splice(0, turn.replies.length);
     askAgain(turn, pending, NOT_UNDERSTOOD);
   };
@@ -84,6 +91,8 @@ const NOT_UNDERSTOOD: Localized = {
 
 const isFallback = (reply: { intent: string }): boolean =>
   reply.intent === 'fallback' || reply.intent.startsWith('fallback:');
+/** An answer from the FAQ (intent `faq:<entry>`, intents.md): information given, no step taken. */
+const isAnswerToQuestion = (reply: { intent: string }): boolean => reply.intent.startsWith('faq:');
 
 function sayQuestion(turn: Turn, action: string, question: string): void {
   turn.say({
@@ -96,8 +105,8 @@ function sayQuestion(turn: Turn, action: string, question: string): void {
   });
 }
 
-/** The pending question kept and asked again, after a line saying why. */
-function askAgain(turn: Turn, pending: PendingConfirmation, why: Localized): void {
+/** The pending question kept and asked again, after a line saying why (if any). */
+function askAgain(turn: Turn, pending: PendingConfirmation, why?: Localized): void {
   turn.state.pending = pending;
-  sayQuestion(turn, pending.action, [turn.t(why), pending.question].filter(Boolean).join('\n'));
+  sayQuestion(turn, pending.action, [why && turn.t(why), pending.question].filter(Boolean).join('\n'));
 }

@@ -82,7 +82,8 @@ export const CUES: Record<Ask, string[]> = {
   amount: phrases(
     'montant, montants, amount, euros, euro, how much, a hauteur de, combien d argent, combien finance, combien donne, ' +
       'combien rembourse, combien touche, finance combien, donne combien, rembourse combien, touche combien, ' +
-      'verse combien, paie combien, paye combien, combien par, prize money, plafond, cap, max, maximum, ' +
+      'verse combien, paie combien, paye combien, combien est paye, combien est payee, combien sont payes, ' +
+      'how much is * paid, how much are * paid, combien par, prize money, plafond, cap, max, maximum, ' +
       'pourcentage, percentage, ceiling, plafonne, plafonnee, upper limit, percent, c est combien, ca fait combien, ' +
       'budget, budgets, cout, couts, coute, coutent, cost, costs, payer, pay, paying',
   ),
@@ -91,12 +92,16 @@ export const CUES: Record<Ask, string[]> = {
     'prix, price, prices, tarif, tarifs, fee, fees, payant, payante, gratuit, gratuite, gratos, free of charge, ' +
       'for free, is it free, combien coute, combien ca coute, ca coute combien, cotisation, faut il payer, ' +
       'faut payer, doit payer, dois je payer, doit on payer, need to pay, have to pay, cost anything, ' +
-      'costs anything, coute quelque chose, coute t il quelque chose',
+      'costs anything, coute quelque chose, coute t il quelque chose, vendu combien, se vend combien, ' +
+      'sold for, how much does * sell for',
   ),
   contact: phrases(
     'contact, contacts, contacter, contacte, je contacte, joindre, interlocuteur, referent, referente, ecrire a, ' +
       'a qui ecrire, write to, get in touch, reach out, reach you, reach them, reach someone, how to reach, how can i reach, how do i reach, how can we reach, how do we reach, a qui m adresser, a qui s adresser, a qui demander, ' +
-      'who do i ask, who should i ask, who to ask, personne a contacter',
+      'who do i ask, who should i ask, who to ask, personne a contacter, ' +
+      // Whom to put one's questions to (« à qui je pose mes questions ? », "who can answer my questions?").
+      'a qui poser, a qui je pose, a qui puis je poser, a qui je peux poser, qui peut repondre, qui repond, ' +
+      'who can answer, who answers, who do i talk to, who can i talk to',
   ),
   email: phrases('email, emails, e mail, mail, mails, courriel, adresse mail, adresse electronique'),
   phone: phrases(
@@ -118,7 +123,10 @@ export const CUES: Record<Ask, string[]> = {
   // Who heads or runs something.
   head: phrases(
     'qui dirige, who runs, who heads, who leads, who directs, qui preside, who chairs, qui est a la tete, ' +
-      'head of, president, presidente, directeur, directrice, director',
+      'head of, president, presidente, directeur, directrice, director, ' +
+      // Done once, in the past (« qui a réalisé le film ? », "who ran the Dordogne NEC?"): whoever led it.
+      'who directed, who ran, who organised, who organized, who led, qui a dirige, qui a realise, qui a organise, ' +
+      'qui a anime, qui a mene, qui anime',
   ),
   role: phrases(
     'job title, quel poste, son poste, quel role, what role, quelle fonction, sa fonction, son titre, ' +
@@ -163,7 +171,8 @@ export const CUES: Record<Ask, string[]> = {
       'steps, marche a suivre, comment ca marche, ca marche comment, marche comment, fonctionne comment, ' +
       'comment ca fonctionne, how does it work, how does that work, formulaire, form, comment participer, ' +
       'comment m inscrire, comment on s inscrit, comment proceder, que dois je faire, que faut il faire, ' +
-      'what do i need to do, what do we need to do, how does one',
+      'what do i need to do, what do we need to do, how does one, ' +
+      'je m y prends comment, comment je m y prends, comment s y prendre, comment m y prendre, how do i go about',
   ),
   figures: phrases(
     'how many, combien de, combien d, nombre de, nombre d, number of, chiffres, chiffres cles, figures, key figures, statistiques, ' +
@@ -197,7 +206,7 @@ export const BUDGET_DOCUMENTS = new Set([
 export const ACTION_WORDS = phrases(
   'depos*, envo*, submit*, send*, sign*, inscri*, register*, lire, lis, read*, find*, trouv*, telecharg*, ' +
     'download*, formulaire, form, apply*, candidat*, postul*, demand*, adress*, publi*, upload*, post*, ' +
-    'partag*, share*, mettre, put*',
+    'partag*, share*, mettre, put*, fill*, rempli*, complet*',
 );
 
 // « en anglais » asks a language of something done in it (« candidater en anglais »), not of a text's mention
@@ -206,7 +215,9 @@ export const LANGUAGE_OF_ACTS = new Set(phrases('en anglais, in english, en fran
 // Words of doing something in a language.
 export const LANGUAGE_ACTS = phrases(
   'depos*, envo*, submit*, send*, writ*, ecri*, redig*, rempli*, fill*, apply*, candidat*, postul*, present*, ' +
-    'pitch*',
+    // An event held in a language (« la journée se déroule en anglais ? », "is the day held in English?").
+    // (Not « parler »: « la page dont parle… en anglais » is a text's mention.)
+    'pitch*, held, hold*, deroul*, tenu*, tien*',
 );
 // Cues of a price or a time that the word before them says of what, in English ("registration fee", "membership
 // fee", "opening hours of"): the entry must speak of it.
@@ -224,7 +235,8 @@ export const OF_WHAT = new Set(
       'qui dirige, who runs, who heads, who leads, horaires, opening hours, url, website, site web, site internet, ' +
       'budget, budgets, job title, quel poste, quelle fonction, who directs, qui preside, who chairs, head of, ' +
       'president, presidente, directeur, directrice, director, qui est le, qui est la, qui sont les, ' +
-      'who is the, who s the, who was the, who are the',
+      'who is the, who s the, who was the, who are the, who directed, who ran, who organised, who organized, ' +
+      'who led, qui a dirige, qui a realise, qui a organise, qui a anime, qui a mene, qui anime',
   ),
 );
 // Small words between a cue and its object, and the words completing a title (« le directeur *général* de »).
@@ -237,5 +249,5 @@ export const OBJECT_SKIP = new Set(
 // Asking what something is.
 export const DEFINITIONS = phrases(
   'c est quoi, c quoi, qu est ce que, qu est ce qu, ca veut dire quoi, what is, what s, whats, what are, wat is, ' +
-    'explique, explain',
+    'explique, explain, ca ressemble a quoi, a quoi ca ressemble, what does it look like',
 ).map((phrase) => phrase.split(' '));

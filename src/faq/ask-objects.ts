@@ -92,6 +92,8 @@ export function objectAfter(words: string[], from: number, counting = false): nu
   // Another cue on the way (« le montant *max* de la subvention ») is skipped too.
   const skipped = (w: string) => OBJECT_SKIP.has(w) || (!counting && ONE_WORD_CUES.has(w));
   while (at < words.length && skipped(words[at] ?? '')) at++;
+  // A noun right after another cue is of its compound ("who's the contact *person*?"), no object.
+  if (at > from && !OBJECT_SKIP.has(words[at - 1] ?? '')) return undefined;
   // « ça coûte quelque chose ? », "does it cost anything": a price of nothing named.
   if (UNNAMED.has(words[at] ?? '')) return undefined;
   // "who is the Social Good Accelerator's *treasurer*": what is asked is what follows the possessive.
@@ -102,3 +104,31 @@ export function objectAfter(words: string[], from: number, counting = false): nu
   if (owned > 0 && searchTerm(ownedWord) !== null && !KNOWN_CUE_WORDS.has(ownedWord)) return owned;
   return at < words.length && searchTerm(words[at] ?? '') !== null ? at : undefined;
 }
+
+/**
+ * An English noun phrase ends on its noun ("who directed the LOL free software *documentary*", "the SOGA
+ * *treasurer*"): after an article, the last noun of the run of words that follows the cue — what the fact is
+ * asked of, besides its first word (`objectAfter`), when they differ.
+ */
+export function phraseNoun(words: string[], from: number): number | undefined {
+  let at = from;
+  while (at < words.length && OBJECT_SKIP.has(words[at] ?? '')) at++;
+  if (!words.slice(Math.max(0, from - 1), at).some((w) => ENGLISH_ARTICLES.has(w))) return undefined;
+  let end = at;
+  while (end + 1 < words.length && inPhrase(words[end + 1] ?? '')) end++;
+  // (A noun right after a cue is of the cue's compound: "the contact *person*", "the phone *number*".)
+  for (let last = end; last > at; last--)
+    if (isNoun(words[last] ?? '')) return KNOWN_CUE_WORDS.has(words[last - 1] ?? '') ? undefined : last;
+  return undefined;
+}
+
+const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
+// Words a noun phrase stops at: a preposition or an article begins another, a verb follows it.
+const PHRASE_ENDS = new Set(
+  'of for per to in on at by with from about and or s is are was were does do did has have will can'.split(
+    ' ',
+  ),
+);
+const inPhrase = (w: string): boolean => !PHRASE_ENDS.has(w) && !OBJECT_SKIP.has(w) && !/(ed|ing)$/.test(w);
+/** A noun the phrase may end on: a content word saying no kind of fact. */
+const isNoun = (w: string): boolean => searchTerm(w) !== null && !KNOWN_CUE_WORDS.has(w);

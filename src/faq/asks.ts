@@ -20,9 +20,16 @@ import {
   OF_WHAT,
   QUALIFIED_CUES,
 } from './ask-cues.ts';
-import { complementOf, KNOWN_CUE_WORDS, objectAfter, qualifierBefore, whichObjects } from './ask-objects.ts';
+import {
+  complementOf,
+  KNOWN_CUE_WORDS,
+  objectAfter,
+  phraseNoun,
+  qualifierBefore,
+  whichObjects,
+} from './ask-objects.ts';
 import { NearWords } from './near-words.ts';
-import { searchTerm } from './terms.ts';
+import { searchTerm, words } from './terms.ts';
 
 export type { Ask } from './ask-cues.ts';
 
@@ -162,7 +169,10 @@ export function readAsks(typed: string[], isWord: (word: string) => boolean = ()
       if (after !== undefined && ask === 'figures' && PLACE_NOUNS.has(words[after] ?? ''))
         placesCounted = true;
       const before = QUALIFIED_CUES.has(phrase) ? qualifierBefore(words, i) : undefined;
-      for (const object of [after, before])
+      // (Not for a count: "how many people attended the Nantes NEC" counts people.)
+      const noun =
+        OF_WHAT.has(phrase) && !converted && ask !== 'figures' ? phraseNoun(words, end) : undefined;
+      for (const object of [after, before, noun])
         if (object !== undefined) {
           objects.add(object);
           primary.add(ask);
@@ -390,4 +400,9 @@ function matchAt(words: string[], at: number, cue: string[], from = 0): number[]
 /** A word against an action word: a prefix when it ends in `*`. */
 function sameWord(word: string, cue: string): boolean {
   return cue.endsWith('*') ? word.startsWith(cue.slice(0, -1)) : word === cue;
+}
+
+/** Whether a text asks some kind of fact (« et où ? », "and when?"), even with no subject word of its own. */
+export function asksAFact(text: string): boolean {
+  return readAsks(words(text)).asks.size > 0;
 }

@@ -13,7 +13,7 @@ import type { UnansweredLog } from './unanswered.ts';
 const UNANSWERED_SHOWN = 20;
 
 /** `faq`, `faq <topic-id>` or `faq <question>`. */
-export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command {
+export function faqCommand(faq: FaqService, unanswered: UnansweredLog, currentCall: CurrentCall): Command {
   return {
     id: 'faq',
     aliases: { en: ['faq', 'questions'], fr: ['faq', 'questions fréquentes', 'foire aux questions'] },
@@ -26,7 +26,7 @@ export function faqCommand(faq: FaqService, unanswered: UnansweredLog): Command 
       if (args === '') return turn.say(faq.topics(turn.lang));
       const topic = faq.kb.topic(args.trim().toLowerCase());
       if (topic) return turn.say(faq.topicEntries(topic, turn.lang));
-      await answerFromFaq(faq, unanswered, turn, args);
+      await answerFromFaq(faq, unanswered, turn, args, currentCall);
     },
   };
 }

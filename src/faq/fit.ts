@@ -30,6 +30,7 @@ export class EntryFit {
     const { asked } = question;
     const yearBinds = !yearsIfAsked || asked.asks.size > 0;
     return (
+      this.givesWhatIsMeasured(entry, question) &&
       this.holdsAsked(entry, asked) &&
       (!yearBinds || this.#holds.years(entry, asked.years)) &&
       this.speaksOf(entry, question.objectTerms) &&
@@ -48,6 +49,15 @@ export class EntryFit {
       (ask) => ask === 'next' || asked.primary.has(ask) || !this.#holds.anywhere(ask),
     );
     return this.#holds.any(entry, [...asked.asks]) && this.#holds.all(entry, required);
+  }
+
+  /**
+   * Whether an entry speaks of the event of the scale asked (« le NEC *national* ») and, for a sum asked in euros,
+   * gives one (an entry recording what the sources lack answers that it is not there).
+   */
+  givesWhatIsMeasured(entry: FaqEntry, question: Question): boolean {
+    const scaled = question.scaledTo?.has(entry.id) ?? true;
+    return scaled && (!question.inEuros || entry.unknown || this.#holds.givesEuros(entry));
   }
 
   /** Whether an entry speaks of every thing a fact is asked of (a word naming it, or a typo of one). */

@@ -11,6 +11,8 @@ import { searchTerm, words } from './terms.ts';
 // `{figure:<call>.<name>}` or `{date:YYYY-MM-DD}` (render.ts fills them for display).
 const PLACEHOLDER_DAY = /\{(?:figure|date):([a-z0-9_.-]+)(?:\|\w+)?\}/g;
 const PERIOD = /\d{4}\s*[-–]\s*\d{4}/g;
+// A sum in euros: a number or a figure placeholder, then the sign or the word.
+const EURO_SUM = /(?:\d|\})\s?(?:€|euros?\b|EUR\b)/u;
 
 /** What an answer's text shows by itself: an e-mail address, a phone number, a web address. */
 const SHOWN: [Ask, RegExp][] = [
@@ -52,6 +54,14 @@ export class Holdings {
   counts(entry: FaqEntry, counted: string[]): boolean {
     const numbered = this.#numbered.get(entry.id);
     return counted.every((term) => numbered?.has(term));
+  }
+
+  /**
+   * Whether an entry's answer gives a sum in euros (« 948 € », "{figure:…} €"): a question asking a sum in euros
+   * (« c'est combien d'euros ? ») is not answered by a share of a budget.
+   */
+  givesEuros(entry: FaqEntry): boolean {
+    return EURO_SUM.test(`${entry.answer.fr}\n${entry.answer.en}`);
   }
 
   /** Whether an entry holds the kind of fact asked for (a contact is also given by an e-mail or a phone, a sum by a price). */

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { AtomicOps } from '../store/atomic.ts';
 import type { UserRecords } from '../store/user-records.ts';
-import { faqCommand, unansweredCommand } from './commands.ts';
+import { type CurrentCall, faqCommand, unansweredCommand } from './commands.ts';
 import { loadKnowledgeBase } from './knowledge-base.ts';
 import { answerQuestions } from './middleware.ts';
 import type { FigureLookup } from './render.ts';
@@ -33,6 +33,8 @@ export interface FaqFeatureOptions {
   config: Config;
   /** Figures of the call files (`callFigure`), so FAQ answers and rules share one number. */
   figure: FigureLookup;
+  /** The call the person is preparing (or choosing to), whose entries come first for a question asked then. */
+  currentCall: CurrentCall;
   /** Where the entry files are (tests point elsewhere); the shipped `src/faq/entries` by default. */
   entriesDir?: string;
 }
@@ -44,6 +46,7 @@ export function createFaq({
   clock,
   config,
   figure,
+  currentCall,
   entriesDir,
 }: FaqFeatureOptions): FaqFeature {
   const service = new FaqService({
@@ -56,7 +59,7 @@ export function createFaq({
   return {
     service,
     unanswered,
-    middleware: answerQuestions(service, unanswered),
-    commands: [faqCommand(service, unanswered), unansweredCommand(unanswered)],
+    middleware: answerQuestions(service, unanswered, currentCall),
+    commands: [faqCommand(service, unanswered, currentCall), unansweredCommand(unanswered)],
   };
 }

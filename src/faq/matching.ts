@@ -4,38 +4,35 @@
  * (retrieval.ts). When the topic is known but none of its entries holds the fact, the match says so.
  */
 import type { Ask } from './ask-cues.ts';
-import { type Asked, readAsks } from './asks.ts';
-import { finerUnknown, mostlyStrange, sceneTopic } from './evidence.ts';
+import { readAsks } from './asks.ts';
+import { sceneTopic } from './evidence.ts';
 import { ASK_DEPTH, EntryFit } from './fit.ts';
 import { Holdings } from './holding.ts';
 import { isUnreadable, readableText } from './input.ts';
 import type { FaqEntry, KnowledgeBase } from './knowledge-base.ts';
 import { QuestionLanguage } from './language.ts';
+import { isFragment, leaningTopic } from './leaning.ts';
 import type { FaqContext, FaqMatch } from './match.ts';
 import { twoParts, twoSentences } from './parts.ts';
 import { properNames, type Question, QuestionReader } from './question.ts';
 import type { FigureLookup } from './render.ts';
-import { FaqIndex, isContext, type Ranked } from './retrieval.ts';
-import { searchTerm, searchTerms, withoutFewWords, words } from './terms.ts';
+import { FaqIndex } from './retrieval.ts';
+import { withoutFewWords, words } from './terms.ts';
 import { TopicFinder } from './topics.ts';
+import {
+  chosenMatch,
+  MAX_ALTERNATIVES,
+  MIN_COVERAGE_NAMED,
+  MIN_COVERAGE_UNNAMED,
+  NO_MATCH,
+  notInSources,
+  sure,
+  unsure,
+} from './verdicts.ts';
+import { TopicAnswers } from './within-topic.ts';
 
 export type { FaqContext, FaqMatch } from './match.ts';
 
-const NO_MATCH: FaqMatch = { score: 0, coverage: 0, confident: false, alternatives: [] };
-// Words opening a follow-up question (« et la date limite ? », "and the fee?").
-const FOLLOW_UP_OPENERS = new Set(['et', 'and', 'also', 'aussi', 'sinon']);
-// Question words the search keeps as terms (entries are asked "who…?"), which say nothing of a subject.
-const QUESTION_WORDS = new Set(['who']);
-
-// Tuned on eval/faq-questions.yaml: below this share of the question's (weighted) subject words, the bot does
-// not guess. On a topic the question names, fewer words need to match: the topic is already certain.
-const MIN_COVERAGE_NAMED = 0.3;
-const MAX_ALTERNATIVES = 3;
-// A question naming no topic must match more of its words: a near miss shares a word or two with an entry
-// ("train ticket to Lyon") but is about something else.
-const MIN_COVERAGE_UNNAMED = 0.45;
-// What an entry recording a fact the sources lack must cover of a question that asks no fact.
-const MIN_COVERAGE_RECORDED_UNKNOWN = 0.5;
 const CONTACTS_TOPIC = 'contacts';
 const CONTACT_ASKS = new Set<Ask>(['contact', 'email', 'phone']);
 // Facts of one edition (a count, a date, a place), which a year asked for must be held for.
@@ -50,6 +47,7 @@ export class FaqMatcher {
   readonly #reader: QuestionReader;
   readonly #holds: Holdings;
   readonly #fit: EntryFit;
+  readonly #topicAnswers: TopicAnswers;
   /** The language a question is written in, its topics' names set aside. */
   readonly language: QuestionLanguage;
 
@@ -60,6 +58,7 @@ export class FaqMatcher {
     this.#fit = new EntryFit(this.#holds, this.#index);
     this.#topics = new TopicFinder(kb);
     this.#reader = new QuestionReader(kb, this.#index, this.#topics);
+    this.#topicAnswers = new TopicAnswers(kb, this.#index, this.#holds, this.#fit);
     this.language = new QuestionLanguage(kb, this.#topics);
   }
 
@@ -121,9 +120,11 @@ export class FaqMatcher {
   #matchWords(typed: string[], names: Set<string>, context: FaqContext, followUp = false): FaqMatch {
     const { question, found } = this.#reader.read(typed, names);
     const match = this.#matchQuestion(question, found.topics, typed, context, followUp);
-    // A thing the sources never speak of (« le salaire du duo », "the wifi password at the Musée Social"): the
-    // card sharing the question's other words does not answer it; on a known topic, "the sources don't say".
-    if (!match.confident || question.strangeThings.length === 0) return match;
+    // A thing the sources never speak of (« le salaire du duo », "the wifi password at the Musée Social"), or
+    // only list (« le NEC local de Chambéry, c'était quand ? »): the card sharing the question's other words does
+    // not answer it; on a known topic, "the sources don't say".
+    const unheld = question.strangeThings.length + question.listedThings.length;
+    if (!match.confident || unheld === 0) return match;
     const asks = match.asks ?? [];
     const unsure = { ...match, confident: false, second: undefined };
     return match.topic ? { ...unsure, unknown: { asks, years: [] } } : unsure;
@@ -140,16 +141,16 @@ export class FaqMatcher {
     const { asked } = question;
     const asks = [...asked.asks];
     const [named] = topics;
-    if (named) return { ...this.#within(named, question), asks };
-    const leaning = this.#leaning(context, typed, question, followUp);
+    if (named) return { ...this.#topicAnswers.answer(named, question), asks };
+    const leaning = leaningTopic(this.kb, context, typed, question, followUp);
     let inCall: FaqMatch | undefined;
     if (leaning) {
-      const match = this.#within(leaning, question);
+      const match = this.#topicAnswers.answer(leaning, question);
       inCall = match;
       // A bare fragment after an answer (« Ouidah » after the ministry call): about that topic, whose contact
       // knows, not a guess from whichever card shares the word.
       if (!match.confident && leaning === context.previousTopic && isFragment(question))
-        return { ...this.#notInSources(leaning, question.asked, []), asks };
+        return { ...notInSources(this.#holds, leaning, question.asked, []), asks };
       // The second part of a question is about the first part's topic, or about nothing it can tell.
       if (match.unknown && context.step)
         return {
@@ -165,7 +166,7 @@ export class FaqMatcher {
     if (previous !== undefined && previous !== leaning) {
       // (On words of its own that a card of that topic holds: a question of nothing but the scene, « quel temps
       // fait-il à Paris ? », is not that topic's overview.)
-      const kept = this.#within(previous, question);
+      const kept = this.#topicAnswers.answer(previous, question);
       if (kept.confident && (kept.matched?.length ?? 0) > 0) return { ...kept, asks };
     }
     // Every contact, on no topic in particular (« tous les mails de contact », "list all the contacts"): the card
@@ -180,106 +181,6 @@ export class FaqMatcher {
     if (inCall && context.callId !== undefined && anywhere.confident && anywhere.topic !== leaning)
       return { ...inCall, asks };
     return { ...anywhere, asks };
-  }
-
-  /** The answer on a known topic: its entry holding the fact asked for, or "the sources don't say". */
-  #within(topicId: string, question: Question): FaqMatch {
-    const topic = this.kb.topic(topicId);
-    if (!topic) return NO_MATCH;
-    const { asked } = question;
-    // « c'est où, l'adresse ? » on a topic giving places and no street address: the place, and the address is
-    // said to be missing.
-    const finer = finerUnknown(asked, (ask) => this.#holds.topicHolds(topicId, ask));
-    if (finer.length > 0) {
-      const broader = new Set([...asked.asks].filter((ask) => !finer.includes(ask)));
-      const primary = new Set([...asked.primary].filter((ask) => broader.has(ask)));
-      const match = this.#within(topicId, { ...question, asked: { ...asked, asks: broader, primary } });
-      if (match.confident) return { ...match, missing: { asks: finer, years: [] } };
-    }
-    const asks = [...asked.asks];
-    // On a known topic, when a kind of fact is asked, words the knowledge base has nowhere (« si j'ai un doute »)
-    // cannot tell its entries apart: the topic and the ask decide; what the fact is asked *of* is checked apart
-    // (objectTerms). So when it asks what the topic is (« c'est quoi concrètement ? ») or one thing of a kind
-    // (« quels thèmes sont acceptés ? »: the entry must speak of themes). With nothing asked, such a word may be the
-    // whole point (« le repas est compris ? »).
-    const known = (w: string) => {
-      const term = searchTerm(w);
-      return term === null || this.#index.knows(term);
-    };
-    const asksNothing = asks.length === 0 && !asked.defines && !question.asksOf;
-    const subject = asksNothing ? question.subject : words(question.subject).filter(known).join(' ');
-    const ranked = this.#index
-      .rank(subject, question.askTerms, { onTopic: true, optional: question.optionalTerms })
-      .filter((r) => r.entry.topic === topicId);
-    const subjectTerms = searchTerms(subject).filter(
-      (term) =>
-        !question.askTerms.has(term) &&
-        !isContext(term) &&
-        !question.optionalTerms.has(term) &&
-        !QUESTION_WORDS.has(term),
-    );
-    // Nothing asked, and the question says more of what the sources never speak of than of what they do, the
-    // topic apart (« il fait beau à Nancy ? », "is there parking at the Musée Social?"): not in the sources.
-    if (asksNothing && !asked.defines && mostlyStrange(question, this.#index))
-      return this.#notInSources(topicId, asked, ranked);
-    if (subjectTerms.length === 0) {
-      // Nothing but the topic's name, what is asked, a year or the scene: the overview, or the topic's entry that
-      // holds the fact (the words there were, for the order).
-      const [overview] = topic.entries;
-      // (Not when it asks one thing of a kind the overview does not speak of: « quel hôtel réserver ? ».)
-      if (
-        asks.length === 0 &&
-        asked.years.length === 0 &&
-        overview &&
-        this.#fit.speaksOf(overview, question.objectTerms)
-      )
-        return { ...sure(overview), topic: topicId };
-      // No year named: the edition the topic is about, not an earlier one that happens to share the scene
-      // (« le nec ess c'est à Bruxelles ? » is the 2025 edition, though 2023 was there too).
-      // A fact asked for is better answered by the entry given to it (the first kind its `answers` lists) than by
-      // one that touches on it, the overview least.
-      const aside = (e: FaqEntry) =>
-        Number(this.#holds.otherEdition(e, asked.years)) * 4 +
-        Number(!asks.some((ask) => ask === e.answers[0])) * 2 +
-        Number(e === overview);
-      const entries = [...new Set([...ranked.map((r) => r.entry), ...topic.entries])].sort(
-        (a, b) => aside(a) - aside(b),
-      );
-      const dated = entries.filter(
-        (e) =>
-          this.#holds.years(e, asked.years) &&
-          this.#fit.speaksOf(e, question.objectTerms) &&
-          this.#holds.counts(e, question.countTerms),
-      );
-      const holder =
-        dated.find((e) => this.#holds.all(e, asks)) ?? dated.find((e) => this.#fit.holdsAsked(e, asked));
-      if (!holder) return this.#notInSources(topicId, asked, ranked);
-      return { ...sure(holder), topic: topicId, second: this.#fit.secondPart(holder, asks, entries) };
-    }
-    const yearKnown =
-      asked.years.length === 0 || topic.entries.some((e) => this.#holds.years(e, asked.years));
-    // A fact asked for a year (« combien de participants en 2023 ») must be held for that year.
-    const holding = ranked
-      .slice(0, ASK_DEPTH)
-      .filter((r) => this.#fit.holds(r.entry, question, { yearsIfAsked: true }));
-    const chosen = !yearKnown
-      ? undefined
-      : question.ofTopic
-        ? this.#fit.mainHolder(holding, asks)
-        : holding[0];
-    if (!chosen) {
-      if (asks.length > 0 || !yearKnown) return this.#notInSources(topicId, asked, ranked);
-      return { ...this.#unsure(ranked), topic: topicId };
-    }
-    // The one entry of the topic holding the fact asked for is evidence enough (« combien d'euros peut-on obtenir
-    // avec l'appel ? »): the topic and the ask point to it, whatever the other words.
-    const holders = topic.entries.filter((e) => this.#holds.all(e, asks));
-    const only =
-      asks.length > 0 &&
-      question.objectTerms.length === 0 &&
-      holders.length === 1 &&
-      holders[0] === chosen.entry;
-    return this.#chosen(chosen, ranked, asks, only ? 0 : MIN_COVERAGE_NAMED);
   }
 
   /** The answer when the question names no topic: the best match, on its own topic, holding the fact asked. */
@@ -297,77 +198,18 @@ export class FaqMatcher {
       // topic's "the sources don't say", with its contact.
       const scene = about ?? (asks.length > 0 ? sceneTopic(question, ranked, this.#index) : undefined);
       if (scene !== undefined && scene !== CONTACTS_TOPIC && (asks.length > 0 || asked.years.length > 0))
-        return this.#notInSources(scene, asked, onTopic.length > 0 && about ? onTopic : ranked);
-      return this.#unsure(ranked);
+        return notInSources(this.#holds, scene, asked, onTopic.length > 0 && about ? onTopic : ranked);
+      return unsure(ranked);
     }
     // Once the best match has settled the topic, another of its entries holding the fact asked for needs no more
     // than on a topic the question names.
-    return this.#chosen(
+    return chosenMatch(
+      this.#fit,
       chosen,
       onTopic,
       asks,
       about === undefined ? MIN_COVERAGE_UNNAMED : MIN_COVERAGE_NAMED,
     );
-  }
-
-  /** A match on `chosen`, confident when it covers enough of the question, with a second part if asked. */
-  #chosen(chosen: Ranked, ranked: Ranked[], asks: Ask[], minCoverage: number): FaqMatch {
-    // An entry recording what the sources lack answers the question asking that fact, or one it matches well: not
-    // one sharing a word with it (« peut-on *venir* avec son chien ? » is not about the NEC events « à venir »).
-    const needed =
-      chosen.entry.unknown && asks.length === 0
-        ? Math.max(minCoverage, MIN_COVERAGE_RECORDED_UNKNOWN)
-        : minCoverage;
-    const confident = chosen.coverage >= needed;
-    const rest = ranked.filter((r) => r !== chosen);
-    return {
-      entry: chosen.entry,
-      second: confident
-        ? this.#fit.secondPart(
-            chosen.entry,
-            asks,
-            rest.map((r) => r.entry),
-          )
-        : undefined,
-      score: chosen.score,
-      coverage: chosen.coverage,
-      matched: chosen.terms,
-      threshold: needed,
-      confident,
-      alternatives: (confident ? rest : ranked)
-        .filter(relevant)
-        .slice(0, MAX_ALTERNATIVES)
-        .map((r) => r.entry),
-      topic: chosen.entry.topic,
-    };
-  }
-
-  /** "The sources don't say": the topic is known, the fact asked for is not in it. */
-  #notInSources(topicId: string, asked: Asked, ranked: Ranked[]): FaqMatch {
-    return {
-      ...this.#unsure(ranked),
-      confident: false,
-      topic: topicId,
-      unknown: {
-        asks: [...asked.asks],
-        years: asked.years.filter((y) => !this.#holds.topicHoldsYear(topicId, y)),
-      },
-    };
-  }
-
-  /**
-   * The topic a question that names none leans on: the previous question's for a follow-up (« et la date
-   * limite ? »: nothing but what is asked, or opening with « et » / "and"), else the current call's.
-   */
-  #leaning(context: FaqContext, typed: string[], question: Question, followUp: boolean): string | undefined {
-    const subjectless = searchTerms(question.subject).every(
-      (term) => question.askTerms.has(term) || QUESTION_WORDS.has(term),
-    );
-    const continues =
-      followUp || FOLLOW_UP_OPENERS.has(typed[0] ?? '') || subjectless || isFragment(question);
-    if (context.previousTopic !== undefined && continues) return context.previousTopic;
-    if (context.callId === undefined) return undefined;
-    return this.kb.topics.find((t) => t.calls.includes(context.callId ?? ''))?.id;
   }
 
   /** The entries of a topic closest to some words, for the choices of a fallback. */
@@ -378,39 +220,4 @@ export class FaqMatcher {
       .slice(0, MAX_ALTERNATIVES)
       .map((r) => r.entry);
   }
-
-  /** No sure answer: the closest entries, for the choices of the fallback. */
-  #unsure(ranked: Ranked[]): FaqMatch {
-    const [best] = ranked;
-    return {
-      entry: best?.entry,
-      score: best?.score ?? 0,
-      coverage: best?.coverage ?? 0,
-      matched: best?.terms,
-      confident: false,
-      alternatives: ranked
-        .filter(relevant)
-        .slice(0, MAX_ALTERNATIVES)
-        .map((r) => r.entry),
-    };
-  }
-}
-
-/** A bare fragment (« Ouidah », "the fee"): one word of subject, no kind of fact asked. */
-function isFragment(question: Question): boolean {
-  return (
-    question.asked.asks.size === 0 &&
-    searchTerms(question.subject).length === 1 &&
-    words(question.said.join(' ')).length <= 2
-  );
-}
-
-/** An alternative worth offering: it shares more than a stray common word with the question. */
-function relevant(ranked: Ranked): boolean {
-  return ranked.coverage >= 0.3;
-}
-
-/** A sure match on an entry found by what is asked alone (the question names the topic and nothing else). */
-function sure(entry: FaqEntry): FaqMatch {
-  return { entry, score: 0, coverage: 1, confident: true, alternatives: [] };
 }

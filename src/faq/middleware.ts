@@ -2,13 +2,22 @@
 import type { Middleware } from '../core/bot.ts';
 import { turnEvent } from '../core/once.ts';
 import type { Turn } from '../core/turn.ts';
+import { asksAFact } from './asks.ts';
+import type { CurrentCall } from './commands.ts';
 import { isUnreadable } from './input.ts';
 import { ENTRY_CHOICE_PREFIX, type FaqService } from './service.ts';
 import { searchTerms } from './terms.ts';
 import type { UnansweredLog } from './unanswered.ts';
 
-/** Answers from the FAQ; messages with no topic word at all ("ok", "merci") go on to the generic fallback. */
-export function answerQuestions(faq: FaqService, unanswered: UnansweredLog): Middleware {
+/**
+ * Answers from the FAQ; messages with no topic word at all ("ok", "merci") go on to the generic fallback, unless
+ * they ask a fact of the person's previous topic (« et où ? », "and when?" after a NEC ESS answer).
+ */
+export function answerQuestions(
+  faq: FaqService,
+  unanswered: UnansweredLog,
+  currentCall: CurrentCall,
+): Middleware {
   return async (turn, next) => {
     const text = turn.message.text.trim();
     // A click on a related question (or its number typed) names the entry directly.
@@ -20,8 +29,8 @@ export function answerQuestions(faq: FaqService, unanswered: UnansweredLog): Mid
         return;
       }
     }
-    if (searchTerms(text).length === 0) return next();
-    await answerFromFaq(faq, unanswered, turn, text);
+    if (searchTerms(text).length === 0 && !(turn.state.faqTopic && asksAFact(text))) return next();
+    await answerFromFaq(faq, unanswered, turn, text, currentCall);
   };
 }
 
@@ -35,16 +44,19 @@ export async function answerFromFaq(
   unanswered: UnansweredLog,
   turn: Turn,
   text: string,
+  currentCall: CurrentCall,
 ): Promise<void> {
   if (isUnreadable(text)) {
     turn.say(faq.unknown([], turn.lang));
     return;
   }
   turn.lang = faq.answerLanguage(text, turn);
-  const match = faq.search(text, turn.lang, { previousTopic: turn.state.faqTopic });
+  // Asked while preparing a call (or choosing to), the question is about that call first.
+  const callId = (await currentCall(turn))?.callId;
+  const match = faq.search(text, turn.lang, { previousTopic: turn.state.faqTopic, callId });
   if (match.topic) turn.state.faqTopic = match.topic;
   else delete turn.state.faqTopic;
-  const reply = faq.replyFor(turn, match);
+  const reply = faq.replyFor({ lang: turn.lang, callId }, match);
   if (!reply.intent.startsWith('faq:')) await unanswered.record(text, turn.user, turnEvent(turn.message));
   turn.say(reply);
 }

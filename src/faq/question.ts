@@ -2,12 +2,18 @@
  * What the search works on, read once from a question's words: what it asks (asks.ts), the topics it names
  * (topics.ts), its subject without them, and what the fact is asked of — which the chosen entry must speak of.
  */
+import type { Ask } from './ask-cues.ts';
 import { type Asked, readAsks } from './asks.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
+import { listedOnly } from './listed.ts';
 import { NearWords } from './near-words.ts';
 import { type FaqIndex, isContext } from './retrieval.ts';
+import { scaledEntries, scalesNearName } from './scales.ts';
 import { isFiller, searchTerm, searchTerms, words } from './terms.ts';
 import type { TopicFinder, TopicsFound } from './topics.ts';
+
+// Question words the search keeps as terms (entries are asked "who…?"), which say nothing of a subject.
+export const QUESTION_WORDS = new Set(['who']);
 
 /** What the search works on, read once from the question. */
 export interface Question {
@@ -40,7 +46,39 @@ export interface Question {
    * sources never speak of, whatever else it shares with an entry.
    */
   strangeThings: string[];
+  /**
+   * Search terms of the names the question asks a precise fact of (a date, a count, an organiser) that the
+   * knowledge base only lists (« le NEC local de *Chambéry*, c'était quand ? »): no card holds that fact of them.
+   */
+  listedThings: string[];
+  /**
+   * The entries that may answer, when the question says which event of the topic's kind it means (« le NEC
+   * *national* »): those saying that scale next to the topic's name (scales.ts). Undefined: any.
+   */
+  scaledTo?: Set<string>;
+  /** It asks a sum in euros (« c'est combien d'euros ? »): a card giving only a share of a budget does not say. */
+  inEuros: boolean;
 }
+
+// The facts a list of names never gives of one of them (a list of places says where, not when nor how many;
+// where is left out: the list says that much).
+const FACTS_OF_ONE: ReadonlySet<Ask> = new Set<Ask>([
+  'date',
+  'next',
+  'deadline',
+  'hours',
+  'address',
+  'figures',
+  'name',
+  'head',
+  'role',
+  'amount',
+  'price',
+  'contact',
+  'email',
+  'phone',
+  'winners',
+]);
 
 export class QuestionReader {
   readonly #index: FaqIndex;
@@ -49,9 +87,15 @@ export class QuestionReader {
   readonly #isWord: (word: string) => boolean;
   /** The same words, for the typos a word the knowledge base has nowhere may be of. */
   readonly #nearWords: NearWords;
+  /** The terms the knowledge base only lists (listed.ts). */
+  readonly #listed: Set<string>;
+  /** The entries saying each scale next to their topic's name (scales.ts). */
+  readonly #scaled: Map<string, Set<string>>;
 
   constructor(kb: KnowledgeBase, index: FaqIndex, topics: TopicFinder) {
     this.#index = index;
+    this.#listed = listedOnly(kb);
+    this.#scaled = scaledEntries(kb, topics);
     this.#topics = topics;
     const vocabulary = vocabularyOf(kb);
     this.#isWord = (word) => vocabulary.has(word);
@@ -77,6 +121,8 @@ export class QuestionReader {
       asksOf: false,
       countTerms: [],
       strangeThings: [],
+      listedThings: [],
+      inEuros: asked.asks.has('amount') && typed.some((w) => EUROS.has(w)),
     };
     // What a fact is asked of (« combien de collectivités », « le téléphone de Villes Internet ») must be in the
     // entry; a topic's name is the topic itself.
@@ -109,7 +155,8 @@ export class QuestionReader {
     question.objectTerms.push(...numberedOnes(typed).map((number) => [number]));
     question.strangeThings = typed.flatMap((w, at) => {
       const before = typed[at - 1] ?? '';
-      if (found.nameWords.has(at) || !DETERMINERS.has(before) || !namesAThing(w, before)) return [];
+      if (found.nameWords.has(at) || !namesAThing(w, before)) return [];
+      if (!DETERMINERS.has(before) && !(COVERING.has(before) || COVERING.has(typed[at - 2] ?? ''))) return [];
       const term = searchTerm(w);
       const strange =
         term !== null &&
@@ -120,6 +167,12 @@ export class QuestionReader {
         !this.#typoOfAWord(w);
       return strange ? [term] : [];
     });
+    for (const scale of scalesNearName(typed, found.nameWords)) {
+      const saying = this.#scaled.get(scale) ?? new Set<string>();
+      question.scaledTo = new Set([...saying].filter((id) => question.scaledTo?.has(id) ?? true));
+    }
+    if ([...asked.asks].some((ask) => FACTS_OF_ONE.has(ask)))
+      question.listedThings = searchTerms(question.subject).filter((term) => this.#listed.has(term));
     return { question, found };
   }
 
@@ -132,6 +185,13 @@ export class QuestionReader {
     return word.length >= 4 && this.#nearWords.typos(word, word.length >= 8 ? 2 : 1).length > 0;
   }
 }
+
+const EUROS = new Set(['euro', 'euros', 'eur']);
+
+// Verbs of what a scheme covers, whose object is often a bare noun ("does it cover *staff salaries*"): the one or
+// two words after them name the thing covered. (Not "fund" or "pay": "fund e-waste projects", "pay royalties" ask
+// whether an action or a duty is in the scheme, in words of its own, which the cards paraphrase.)
+const COVERING = new Set('cover covers covered include includes couvre couvrent inclut comprend'.split(' '));
 
 // Words a thing is named after (« le », « du », "the", "my"): what follows is a noun, or an adjective before one.
 const DETERMINERS = new Set(

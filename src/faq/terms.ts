@@ -43,6 +43,7 @@ const STOP_WORDS = new Set(
     'sa se ses si son sont sur t ta te tes toi ton tu un une vos votre vous y est-ce estce ' +
     'ou-est peut peux puis-je puisje faut il-faut dois doit doivent avoir ai as a ont fait faire sais savoir ' +
     'voudrais veux aimerais svp stp merci bonjour salut hello ok alors aussi tout tous toute toutes tres bien ya ' +
+    'va vais vas ' +
     'c-est cest s sil quoi-faire existe-t-il y-a-t-il t-il ils-elles est-il est-elle dire dites ' +
     // fragments left by the apostrophe and hyphen split (« jusqu'à », « lorsqu'on », "e-mail") and slang for "what is it"
     'jusqu lorsqu puisqu quoiqu presqu e kesako ' +
