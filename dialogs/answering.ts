@@ -13,6 +13,7 @@ import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { correctionIn, editRequestIn, ownsUpToMistake, saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { numbersIn } from '../src/understanding/numbers.ts';
 import { otherThingCounted } from '../src/understanding/quantities.ts';
 import { saidOfAnotherThing } from '../src/understanding/said-of.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
@@ -121,7 +122,13 @@ export async function answer(
     : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
   // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
   const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
-  const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
+  // « on attend 180 personnes dans une salle de 250 places »: the number another step's words tie to it is that
+  // step's (filled below, `factsAhead`); the step reads the others.
+  const own =
+    clicked === undefined
+      ? withoutOthersNumbers(steps, step, held ?? typed, application, ctx.today(turn))
+      : typed;
+  const parsed = readAnswer(step, held ?? own, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   // Not known yet, however said: a phrase for it, a sentence about the answer at a free-text step (« on en
   // cherche encore »), or words of not knowing where the step could read nothing (« on hésite », "no date yet").
@@ -286,6 +293,34 @@ function factsAhead(
     (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
   );
   return factsIn(text, targets, application.answers, ctx.today(turn));
+}
+
+/** The steps that take a number. */
+const NUMERIC = new Set<Step['type']>(['integer', 'number', 'money']);
+
+/**
+ * A message with several numbers at a step that takes one, without those that later steps' words tie to them
+ * (« une salle de 250 places » at the attendance): the text with their numbers and units blanked; as typed else.
+ */
+function withoutOthersNumbers(
+  steps: Step[],
+  step: Step,
+  text: string,
+  application: Application,
+  today: string,
+): string {
+  if (!NUMERIC.has(step.type)) return text;
+  const { text: digits, numbers } = numbersIn(text);
+  if (numbers.length < 2) return text;
+  const others = steps.filter((s) => s.slot !== step.slot && NUMERIC.has(s.type));
+  const facts = factsIn(text, others, application.answers, today);
+  const taken = new Set(Object.values(facts).filter((v): v is number => typeof v === 'number'));
+  const kept = numbers.filter((n) => !taken.has(n.value));
+  if (kept.length === 0 || kept.length === numbers.length) return text;
+  return numbers
+    .filter((n) => taken.has(n.value))
+    .reverse()
+    .reduce((said, n) => `${said.slice(0, n.start)} ${said.slice(n.end).replace(/^\s*\S+/, ' ')}`, digits);
 }
 
 /** The name in what follows a yes (« la Ville de Nantes », "the city of Lyon backs us"), if it names one. */

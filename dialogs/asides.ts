@@ -7,6 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { readsAsAgendaLine } from '../src/understanding/agenda-lines.ts';
 import { type AroundTheAnswer, aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
@@ -55,11 +56,12 @@ import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
 import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './facts-elsewhere.ts';
+import { placedOptionOfAnotherStep } from './option-elsewhere.ts';
 import { rightOrNo } from './parsers/choices.ts';
 import type { Parsed } from './parsers/result.ts';
 import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
-import { parseForm, type Step, stepNameWords } from './steps.ts';
+import { parseForm, type Step, stepNameWords, withoutAddressOf } from './steps.ts';
 
 /** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
 export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
@@ -81,6 +83,21 @@ export async function handledOtherwise(
       await edit(ctx, turn, application, text);
       return true;
     }
+  }
+  // « Rdv chez le dentiste jeudi 14h30 », "Reminder: dentist Thursday 2:30pm": a line pasted from a diary, or
+  // « 3 place de la mairie » where the step reads no address: nothing of it is an answer here.
+  const elsewhere = readsAsAgendaLine(text)
+    ? AGENDA_LINE
+    : step.type !== 'text' && isOnlyAnAddress(text)
+      ? ADDRESS_ONLY
+      : undefined;
+  if (elsewhere) {
+    ctx.say(turn, {
+      intent: `dialog:${application.callId}:aside`,
+      text: turn.t(elsewhere, { said: text.trim() }),
+    });
+    await ask(ctx, turn, application);
+    return true;
   }
   // « on en est où ? » asks for the application's progress, not the step's help.
   if (asksProgress(text)) {
@@ -137,6 +154,8 @@ export async function handledOtherwise(
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // « en ligne » at the partners, "online only" at the goal: another step's option, not this step's words.
+  if (await placedOptionOfAnotherStep(ctx, turn, application, step, text)) return true;
   // "accessibility too" after the themes: one more theme, not this step's answer.
   if (await addedToList(ctx, turn, application, step, text)) return true;
   // « la salle peut accueillir 300 personnes » at the attendance: the step the sentence says the number is of.
@@ -239,6 +258,34 @@ export async function handledOtherwise(
     return true;
   }
   return false;
+}
+
+const AGENDA_LINE: Localized = {
+  fr: '« {said} » ressemble à une ligne de votre agenda : je n’ai rien noté.',
+  en: '“{said}” looks like a line from your diary: I have noted nothing.',
+};
+const ADDRESS_ONLY: Localized = {
+  fr: '« {said} » est une adresse, qui ne répond pas à cette question : je n’ai rien noté.',
+  en: '“{said}” is an address, which does not answer this question: I have noted nothing.',
+};
+
+/** Words said around an address only (« c'est au 3 place… », "it's at 12 Station Road"). */
+const ABOUT_A_PLACE = new Set([
+  'at',
+  'au',
+  'chez',
+  'adresse',
+  'address',
+  'situe',
+  'situee',
+  'located',
+  'based',
+]);
+
+/** « 3 place de la mairie », "it's at 12 Station Road": an address and nothing else. */
+function isOnlyAnAddress(text: string): boolean {
+  const rest = withoutAddressOf(text);
+  return rest !== text && contentWords(rest).every((w) => ABOUT_A_PLACE.has(w));
 }
 
 /** A yes/no step asking for a commitment ("do you accept…?"): « pas encore » there is not decided yet. */

@@ -170,7 +170,7 @@ function factFor(
         // those after it as this one's.)
         const previous = numbers[i - 1];
         const before = previous ? `#${digits.slice(previous.end, n.end)}` : digits.slice(0, n.end);
-        const tied = step.cues?.test(after) || step.cues?.test(before);
+        const tied = step.cues?.test(after) || step.cues?.test(before) || labelledAs(step, before);
         return (
           tied &&
           (step.type !== 'money' ||
@@ -193,6 +193,18 @@ function factFor(
     default:
       return undefined;
   }
+}
+
+/**
+ * « Participants : 120 », "Budget: 15,000": the number written after one of the step's names and a colon (a line
+ * copied from a form), the words before it reaching back to the message's start or to its previous number.
+ */
+function labelledAs(step: Step, before: string): boolean {
+  const label = /(?:^|[#,;.\n]\s*)([^#,;.:\d\n]{2,40}?)\s*:\s*[\d\s.,]*$/.exec(before)?.[1];
+  if (label === undefined) return false;
+  const words = contentWords(label);
+  const names = stepNameWords(step);
+  return words.length > 0 && words.every((w) => names.includes(w));
 }
 
 /** The options of a choice step but « autre ». */

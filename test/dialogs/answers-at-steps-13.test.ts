@@ -1,0 +1,143 @@
+/**
+ * Answers at steps as organisers write them (eval/dialog-answers-13.yaml), as conversation scripts on the real
+ * app: a pasted diary line, a street address, two days of one month, a day this close with its year, a
+ * labelled value, another step's option at a free-text step, a first time said of nobody or at the name, a
+ * likely-only yes.
+ */
+import { describe, expect, it } from 'vitest';
+import { appPerTest, askedSlot, textsOf } from './support.ts';
+
+const { start, answers, reach } = appPerTest();
+
+const ROUTE: Record<string, string> = {
+  organizer_name: 'Les Liens',
+  legal_entity: 'association',
+  event_date: '23/03/2027',
+  event_format: 'hybride',
+  themes: '1',
+  area: 'Lyon',
+  audience: 'médiateurs',
+  expected_attendance: '150',
+  venue_capacity: '200',
+  partners: 'La Base',
+  local_authority_support: 'oui',
+  local_authority_name: 'Lyon',
+  session_formats: 'ateliers',
+  resources: 'deux salariés',
+};
+
+describe('a line pasted from a diary', () => {
+  it.each([
+    ['event_date', 'Rdv chez le dentiste jeudi 14h30'],
+    ['event_date', 'Reminder: dentist Thursday 2:30pm'],
+    ['audience', 'Rdv chez le dentiste jeudi 14h30'],
+    ['budget_total', 'Reminder: dentist Thursday 2:30pm'],
+  ])('at %s, « %s » is noted nowhere and the step is asked again', async (slot, text) => {
+    const r = await reachAgain(slot, text);
+    expect(r.asked).toBe(slot);
+    expect(r.stored[slot]).toBeUndefined();
+    expect(r.text).toMatch(/agenda|diary/);
+  });
+});
+
+/** Says `text` at `slot` for a fresh person; what was asked next, stored, and said. */
+async function reachAgain(slot: string, text: string) {
+  const bot = await start();
+  await reach('v', 'local-nec', slot, ROUTE);
+  const r = await bot.say('v', text);
+  return { asked: askedSlot(r), stored: await answers('v'), text: textsOf(r) };
+}
+
+describe('a street address is no quantity and names no option', () => {
+  it.each(['event_format', 'local_authority_support', 'budget_total', 'expected_attendance'])(
+    'at %s, « 3 place de la mairie » is noted nowhere',
+    async (slot) => {
+      const r = await reachAgain(slot, '3 place de la mairie');
+      expect(r.asked).toBe(slot);
+      expect(r.stored[slot]).toBeUndefined();
+      expect(r.stored.venue_capacity === 3 || r.stored.expected_attendance === 3).toBe(false);
+      expect(r.text).toMatch(/adresse/);
+    },
+  );
+
+  it('a free-text area keeps it whole: « 3 place de la mairie, Saint-Brieuc »', async () => {
+    const r = await reachAgain('area', '3 place de la mairie, Saint-Brieuc');
+    expect(r.stored.area).toBe('3 place de la mairie, Saint-Brieuc');
+  });
+});
+
+describe('dates', () => {
+  it('« les 14 et 15 octobre » is the first day', async () => {
+    const r = await reachAgain('event_date', 'les 14 et 15 octobre');
+    expect(r.stored.event_date).toBe('2027-10-14');
+  });
+
+  it('« le 25 décembre 2026 » on 1 December is asked back, with the next year as a button', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'event_date', ROUTE);
+    const r = await bot.say('u', 'le 25 décembre 2026');
+    expect((await answers('u')).event_date).toBeUndefined();
+    const asked = r.find((x) => x.intent.endsWith(':clarify'));
+    expect(asked?.choices?.map((c) => c.id)).toEqual(['2026-12-25', '2027-12-25']);
+    await bot.say('u', '2027-12-25', { choiceId: '2027-12-25' });
+    expect((await answers('u')).event_date).toBe('2027-12-25');
+  });
+
+  it('a close day said without its year is meant: « dans 10 jours » is stored', async () => {
+    const r = await reachAgain('event_date', 'dans 10 jours');
+    expect(r.stored.event_date).toBe('2026-12-11');
+  });
+});
+
+describe('a labelled value', () => {
+  it('« Participants : 120 » at the organiser’s name notes the attendance and asks the name again', async () => {
+    const r = await reachAgain('organizer_name', 'Participants : 120');
+    expect(r.stored.organizer_name).toBeUndefined();
+    expect(r.stored.expected_attendance).toBe(120);
+    expect(r.asked).toBe('organizer_name');
+  });
+
+  it('"Name: Code Club Roubaix" is the name without its label', async () => {
+    const r = await reachAgain('organizer_name', 'Name: Code Club Roubaix');
+    expect(r.stored.organizer_name).toBe('Code Club Roubaix');
+  });
+});
+
+describe('another step’s option at a free-text step', () => {
+  it('« en ligne » at the partners is said to be the format’s, and nothing changes', async () => {
+    const r = await reachAgain('partners', 'en ligne');
+    expect(r.stored.partners).toBeUndefined();
+    expect(r.stored.event_format).toBe('hybrid');
+    expect(r.text).toContain('modifier');
+    expect(r.asked).toBe('partners');
+  });
+
+  it('« The public library » at the partners is a partner', async () => {
+    const r = await reachAgain('partners', 'The public library');
+    expect(r.stored.partners).toBe('The public library');
+  });
+});
+
+describe('yes and no', () => {
+  it('"none of us has been to NEC ESS before" is a first participation', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'first_participation', { organisation_name: 'Les Liens' });
+    await bot.say('u', 'none of us has been to NEC ESS before');
+    expect((await answers('u')).first_participation).toBe(true);
+  });
+
+  it('"it’s our first time yes" at the organisation’s name notes the first time, not a name', async () => {
+    const bot = await start();
+    await reach('u', 'nec-ess-travel', 'organisation_name', {});
+    const r = await bot.say('u', "it's our first time yes");
+    const stored = await answers('u');
+    expect(stored.organisation_name).toBeUndefined();
+    expect(stored.first_participation).toBe(true);
+    expect(askedSlot(r)).toBe('organisation_name');
+  });
+
+  it('"probably yes" to the local authority’s support is asked back', async () => {
+    const r = await reachAgain('local_authority_support', 'probably yes');
+    expect(r.stored.local_authority_support).toBeUndefined();
+  });
+});
