@@ -141,3 +141,53 @@ describe('yes and no', () => {
     expect(r.stored.local_authority_support).toBeUndefined();
   });
 });
+
+describe('two numbers in one sentence, each for its step', () => {
+  it('« on attend 180 personnes dans une salle de 250 places » fills the attendance and the venue', async () => {
+    const r = await reachAgain('expected_attendance', 'on attend 180 personnes dans une salle de 250 places');
+    expect(r.stored.expected_attendance).toBe(180);
+    expect(r.stored.venue_capacity).toBe(250);
+  });
+
+  it('"15,000 euros, of which we ask 10,000 from ANCT" fills the budget and the grant', async () => {
+    const r = await reachAgain('budget_total', '15,000 euros, of which we ask 10,000 from ANCT');
+    expect(r.stored.budget_total).toBe(15000);
+    expect(r.stored.grant_requested).toBe(10000);
+  });
+});
+
+describe('a count where no step counts people', () => {
+  it.each([
+    ['authority_name', 'Participants : 120'],
+    ['project_title', 'on sera 200'],
+  ])('at the ministry’s %s, « %s » is refused kindly and the step asked again', async (slot, text) => {
+    const bot = await start();
+    await reach('u', 'meae-nir', slot, {
+      authority_name: 'Nantes',
+      applicant_type: '1',
+      foreign_partner: 'oui',
+      partner_name: 'Dakar, Sénégal',
+      fields: '1',
+    });
+    const r = await bot.say('u', text);
+    expect((await answers('u'))[slot]).toBeUndefined();
+    expect(askedSlot(r)).toBe(slot);
+  });
+});
+
+describe('hedged and introduced answers', () => {
+  it('« peut-être 2 » at a choice is asked back, the option as a button', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'applicant_type', { authority_name: 'Nantes' });
+    const r = await bot.say('u', 'peut-être 2');
+    expect((await answers('u')).applicant_type).toBeUndefined();
+    expect(r.find((x) => x.intent.endsWith(':clarify'))?.choices?.map((c) => c.id)).toEqual([
+      'foreign_authority',
+    ]);
+  });
+
+  it('« nous c’est l’association Bretagne Numérique Solidaire » is the name after what introduces it', async () => {
+    const r = await reachAgain('organizer_name', "nous c'est l'association Bretagne Numérique Solidaire");
+    expect(r.stored.organizer_name).toBe('association Bretagne Numérique Solidaire');
+  });
+});

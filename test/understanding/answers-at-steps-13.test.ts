@@ -1,6 +1,7 @@
 /**
- * Street addresses (`addresses.ts`), pasted diary lines (`agenda-lines.ts`), a clause said of nobody
- * (`saidOfNobody`), several days of one month and a likely-only yes — by example, and under random input
+ * What file 13's answers at steps needed of the understanding layer: street addresses (`addresses.ts`), pasted
+ * diary lines (`agenda-lines.ts`), a clause said of nobody (`saidOfNobody`), several days of one month, a
+ * likely-only yes, a hedged position, a count said by the words before it — by example, and under random input
  * (fast-check): no exception escapes, an address's number is never read as a quantity.
  */
 import fc from 'fast-check';
@@ -11,6 +12,8 @@ import { readsAsAgendaLine } from '../../src/understanding/agenda-lines.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
 import { saidOfNobody } from '../../src/understanding/negation.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
+import { positionIn } from '../../src/understanding/positions.ts';
+import { quantityOnly } from '../../src/understanding/quantities.ts';
 import { saysLikelyOnly } from '../../src/understanding/yes-no.ts';
 import { anyText } from '../support/arbitraries.ts';
 
@@ -147,5 +150,39 @@ describe('a yes or a no said as likely only', () => {
   );
   it.each(['a priori oui', 'oui', 'yes probably not', 'normalement oui'])('not « %s »', (text) => {
     expect(saysLikelyOnly(text)).toBe(false);
+  });
+});
+
+describe('a position with a hedge before it', () => {
+  it('any hedge before any position reads the position', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('peut-être', 'maybe', 'probably', 'plutôt', 'sans doute'),
+        fc.constantFrom('', 'la ', 'option '),
+        fc.integer({ min: 1, max: 9 }),
+        (hedge, lead, n) => {
+          expect(positionIn(`${hedge} ${lead}${n}`)).toBe(n);
+        },
+      ),
+    );
+  });
+});
+
+describe('a count said by the words before it', () => {
+  it.each(['on sera 200', "we'll be 200", 'Participants : 120', 'nous serons 80'])(
+    '« %s » counts people',
+    (text) => {
+      expect(quantityOnly(text)).toBe('count');
+    },
+  );
+  it.each(['200', 'on a 200'])('« %s » says no unit', (text) => {
+    expect(quantityOnly(text)).not.toBe('count');
+  });
+  it('never throws on any text', () => {
+    fc.assert(
+      fc.property(anyText, (text) =>
+        ['count', 'money', 'distance', 'bare', undefined].includes(quantityOnly(text)),
+      ),
+    );
   });
 });
