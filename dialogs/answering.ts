@@ -20,15 +20,7 @@ import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/und
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import {
-  asksAfterHedge,
-  handledAsQuestion,
-  handledAsTalk,
-  handledOtherwise,
-  heldWithDoubt,
-  offerSkip,
-  stepWords,
-} from './asides.ts';
+import { handledOtherwise } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
@@ -39,7 +31,10 @@ import { clarify } from './parsers/result.ts';
 import { placePending } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { answersSaid, formatAnswer, saidBack } from './render.ts';
+import { offerSkip } from './skip-offer.ts';
+import { handledAsQuestion, stepWords } from './step-questions.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
+import { asksAfterHedge, handledAsTalk, heldWithDoubt } from './talk-and-hedges.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
 export async function answer(

@@ -5,26 +5,12 @@
  * likely-only yes.
  */
 import { describe, expect, it } from 'vitest';
-import { appPerTest, askedSlot, textsOf } from './support.ts';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, textsOf } from './support.ts';
 
 const { start, answers, reach } = appPerTest();
 
-const ROUTE: Record<string, string> = {
-  organizer_name: 'Les Liens',
-  legal_entity: 'association',
-  event_date: '23/03/2027',
-  event_format: 'hybride',
-  themes: '1',
-  area: 'Lyon',
-  audience: 'médiateurs',
-  expected_attendance: '150',
-  venue_capacity: '200',
-  partners: 'La Base',
-  local_authority_support: 'oui',
-  local_authority_name: 'Lyon',
-  session_formats: 'ateliers',
-  resources: 'deux salariés',
-};
+/** The answers on the way to a step: a complete application's. */
+const ROUTE = ELIGIBLE_LOCAL_NEC;
 
 describe('a line pasted from a diary', () => {
   it.each([
