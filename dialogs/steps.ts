@@ -169,9 +169,12 @@ function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
   return parsed;
 }
 
-/** « nous c'est l'… », « moi c'est la … », "us, it's the …": what introduces a name said by its owner. */
+/**
+ * « nous c'est l'… », « moi c'est la … », "us, it's the …", « c'est pour la commune de … », "it's for the city of …":
+ * what introduces a name said by its owner, or the body an application is for.
+ */
 const NAME_INTRO =
-  /^(?:nous|moi|ici|us|we)\s*,?\s*(?:c['’]est|it['’]s|are)\s+(?:l['’]\s*|la\s+|le\s+|the\s+)?(?=\S)/iu;
+  /^(?:(?:nous|moi|ici|us|we)\s*,?\s*(?:c['’]est|it['’]s|are)\s+|(?:c['’]est\s+|it['’]s\s+)?(?:pour|for)\s+(?=l['’]|la\s|le\s|the\s))(?:l['’]\s*|la\s+|le\s+|the\s+)?(?=\S)/iu;
 
 /** Words a form's label is made of, for any free-text step (beside the step's own names). */
 const LABEL_WORDS = new Set(

@@ -176,4 +176,11 @@ describe('hedged and introduced answers', () => {
     const r = await reachAgain('organizer_name', "nous c'est l'association Bretagne Numérique Solidaire");
     expect(r.stored.organizer_name).toBe('association Bretagne Numérique Solidaire');
   });
+
+  it('« c’est pour la commune de Sainte-Anne en Guadeloupe » is the body the application is for', async () => {
+    const bot = await start();
+    await reach('u', 'meae-nir', 'authority_name', {});
+    await bot.say('u', "c'est pour la commune de Sainte-Anne en Guadeloupe");
+    expect((await answers('u')).authority_name).toBe('commune de Sainte-Anne en Guadeloupe');
+  });
 });
