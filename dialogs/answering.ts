@@ -13,7 +13,6 @@ import { putsACondition } from '../src/understanding/conditions.ts';
 import { inMonth } from '../src/understanding/dates.ts';
 import { correctionIn, editRequestIn, ownsUpToMistake, saysNothing } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { numbersIn } from '../src/understanding/numbers.ts';
 import { otherThingCounted } from '../src/understanding/quantities.ts';
 import { saidOfAnotherThing } from '../src/understanding/said-of.ts';
 import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/understanding/unsure.ts';
@@ -28,7 +27,7 @@ import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts
 import { looksLikeAName, placedInsteadOfAnswer } from './facts-elsewhere.ts';
 import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
-import { placePending } from './placing.ts';
+import { placePending, withoutOthersNumbers } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { answersSaid, formatAnswer, saidBack } from './render.ts';
 import { offerSkip } from './skip-offer.ts';
@@ -288,34 +287,6 @@ function factsAhead(
     (s) => s.slot !== current.slot && s.slot !== current.detailSlot && s.type !== 'text',
   );
   return factsIn(text, targets, application.answers, ctx.today(turn));
-}
-
-/** The steps that take a number. */
-const NUMERIC = new Set<Step['type']>(['integer', 'number', 'money']);
-
-/**
- * A message with several numbers at a step that takes one, without those that later steps' words tie to them
- * (« une salle de 250 places » at the attendance): the text with their numbers and units blanked; as typed else.
- */
-function withoutOthersNumbers(
-  steps: Step[],
-  step: Step,
-  text: string,
-  application: Application,
-  today: string,
-): string {
-  if (!NUMERIC.has(step.type)) return text;
-  const { text: digits, numbers } = numbersIn(text);
-  if (numbers.length < 2) return text;
-  const others = steps.filter((s) => s.slot !== step.slot && NUMERIC.has(s.type));
-  const facts = factsIn(text, others, application.answers, today);
-  const taken = new Set(Object.values(facts).filter((v): v is number => typeof v === 'number'));
-  const kept = numbers.filter((n) => !taken.has(n.value));
-  if (kept.length === 0 || kept.length === numbers.length) return text;
-  return numbers
-    .filter((n) => taken.has(n.value))
-    .reverse()
-    .reduce((said, n) => `${said.slice(0, n.start)} ${said.slice(n.end).replace(/^\s*\S+/, ' ')}`, digits);
 }
 
 /** The name in what follows a yes (« la Ville de Nantes », "the city of Lyon backs us"), if it names one. */
