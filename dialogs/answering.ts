@@ -19,15 +19,7 @@ import { doubtsItsValue, speaksOfTheAnswer, talksOfNotKnowing } from '../src/und
 import { contentWords } from '../src/understanding/words.ts';
 import { plainYesNo } from '../src/understanding/yes-no.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
-import {
-  asksAfterHedge,
-  handledAsQuestion,
-  handledAsTalk,
-  handledOtherwise,
-  heldWithDoubt,
-  offerSkip,
-  stepWords,
-} from './asides.ts';
+import { handledOtherwise } from './asides.ts';
 import { followReminders, sayEligibility } from './consequences.ts';
 import type { DialogContext } from './context.ts';
 import { askDoubted, declinesDoubted, doubtedItems } from './doubted-items.ts';
@@ -35,10 +27,13 @@ import { factsIn, monthSaid, proposedByName, withoutCallNames } from './facts.ts
 import { looksLikeAName, placedInsteadOfAnswer } from './facts-elsewhere.ts';
 import { dayOfMonthPrompt } from './parsers/dates.ts';
 import { clarify } from './parsers/result.ts';
-import { placePending } from './placing.ts';
+import { placePending, withoutOthersNumbers } from './placing.ts';
 import { advance, ask, showSummary } from './progress.ts';
 import { answersSaid, formatAnswer, saidBack } from './render.ts';
+import { offerSkip } from './skip-offer.ts';
+import { handledAsQuestion, stepWords } from './step-questions.ts';
 import { parseAnswer, parseForm, pruneAnswers, type Step, stepNameWords } from './steps.ts';
+import { asksAfterHedge, handledAsTalk, heldWithDoubt } from './talk-and-hedges.ts';
 
 /** Reads a message at the current step: stores an answer, or does what the message asks instead. */
 export async function answer(
@@ -121,7 +116,13 @@ export async function answer(
     : (proposed ?? doubt?.sure ?? (month ? inMonth(text, month) : text));
   // « sans doute hybride mais rien n'est calé »: the value before the doubt, asked back by `doubted` below.
   const held = clicked === undefined ? heldWithDoubt(step, text, ctx.today(turn)) : undefined;
-  const parsed = readAnswer(step, held ?? typed, ctx.today(turn), application.answers, clicked !== undefined);
+  // « on attend 180 personnes dans une salle de 250 places »: the number another step's words tie to it is that
+  // step's (filled below, `factsAhead`); the step reads the others.
+  const own =
+    clicked === undefined
+      ? withoutOthersNumbers(steps, step, held ?? typed, application, ctx.today(turn))
+      : typed;
+  const parsed = readAnswer(step, held ?? own, ctx.today(turn), application.answers, clicked !== undefined);
   if (clicked === undefined && (await handledAsQuestion(ctx, turn, application, step, text, parsed))) return;
   // Not known yet, however said: a phrase for it, a sentence about the answer at a free-text step (« on en
   // cherche encore »), or words of not knowing where the step could read nothing (« on hésite », "no date yet").

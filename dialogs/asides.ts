@@ -1,44 +1,28 @@
 /**
  * What a message at a step is besides an answer: a request to change another answer, a correction, "I do
- * not know yet", a question about the step (its help) or for the FAQ, a sound while thinking. Each is dealt
- * with here and nothing is stored as the step's answer.
+ * not know yet", a sound while thinking, a fact of another step. Each is dealt with here (or by the module of its
+ * kind: `step-questions.ts`, `talk-and-hedges.ts`, `skip-offer.ts`, `off-topic.ts`) and nothing is stored as the
+ * step's answer.
  */
 
-import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { type AroundTheAnswer, aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
+import { aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
 import {
-  asksAbout,
-  asksIfSeveral,
   asksProgress,
-  asksWhichOption,
-  asksWithoutMark,
   correctionIn,
   correctionSaidLast,
   editRequestIn,
   isBareEdit,
-  isFramedQuestion,
   isHesitation,
   isPuzzled,
-  opensAsQuestion,
   ownsUpToMistake,
-  questionTopic,
-  readsAsQuestion,
 } from '../src/understanding/intents.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
-import {
-  doubtsItsValue,
-  notYetFormally,
-  putOffForNow,
-  takenBackAfterBut,
-  valueBeforeDoubt,
-  withoutHedge,
-} from '../src/understanding/unsure.ts';
-import { contentWords } from '../src/understanding/words.ts';
+import { notYetFormally, putOffForNow, takenBackAfterBut } from '../src/understanding/unsure.ts';
 import { addedToList } from './added-items.ts';
 import type { Application } from './application.ts';
 import { replyToChat, TAKE_YOUR_TIME } from './chat.ts';
@@ -53,16 +37,15 @@ import {
 } from './corrections.ts';
 import { doubtedItems } from './doubted-items.ts';
 import { edit } from './editing.ts';
-import { withoutCallNames } from './facts.ts';
 import { placedInsteadOfName } from './facts-elsewhere.ts';
-import { rightOrNo } from './parsers/choices.ts';
-import type { Parsed } from './parsers/result.ts';
+import { handledAsOffTopic } from './off-topic.ts';
+import { placedOptionOfAnotherStep } from './option-elsewhere.ts';
 import { placeQuantity, placeSaidOf } from './placing.ts';
 import { ask, showStatus } from './progress.ts';
+import { offerSkip } from './skip-offer.ts';
+import { stepHelp } from './step-questions.ts';
 import { parseForm, type Step, stepNameWords } from './steps.ts';
-
-/** The confirmation asked on « je ne sais pas encore »: leave the step for later? */
-export const SKIP_OFFER_ACTION = 'dialog-skip-offer';
+import { asksAfterHedge, heldWithDoubt } from './talk-and-hedges.ts';
 
 /**
  * A message that is not an answer to the step: an edit of another answer, a correction of the previous
@@ -82,6 +65,8 @@ export async function handledOtherwise(
       return true;
     }
   }
+  // « Rdv chez le dentiste jeudi 14h30 », « 3 place de la mairie » at a step that reads no address.
+  if (await handledAsOffTopic(ctx, turn, application, step, text)) return true;
   // « on en est où ? » asks for the application's progress, not the step's help.
   if (asksProgress(text)) {
     await showStatus(ctx, turn, application);
@@ -137,6 +122,8 @@ export async function handledOtherwise(
   }
   if (corrected !== undefined && (await correct(ctx, turn, application, step, corrected))) return true;
   if (await placedInsteadOfName(ctx, turn, application, step, text)) return true;
+  // « en ligne » at the partners, "online only" at the goal: another step's option, not this step's words.
+  if (await placedOptionOfAnotherStep(ctx, turn, application, step, text)) return true;
   // "accessibility too" after the themes: one more theme, not this step's answer.
   if (await addedToList(ctx, turn, application, step, text)) return true;
   // « la salle peut accueillir 300 personnes » at the attendance: the step the sentence says the number is of.
@@ -247,62 +234,6 @@ const asksCommitment = (step: Step): boolean =>
     normalize(`${step.prompt.fr} ${step.prompt.en}`).split('?')[0] ?? '',
   );
 
-/** Said when a message was only talk around the answer: nothing noted, the question stays. */
-const NOTHING_NOTED: Localized = {
-  fr: 'Pas de souci, je n’ai rien noté : répondez quand vous pourrez (« passer » pour y revenir plus tard).',
-  en: 'No problem, I have noted nothing: answer whenever you can (“skip” to come back to it later).',
-};
-
-/**
- * The talk around an answer (`aroundTheAnswer`): an answer put off or checked (« je finis ce soir », "let me ask
- * my colleague") is offered for later; an unclear yes or no (« le maire a changé, c'est flou ») is asked back;
- * talk alone (« désolé je suis dans le train », « @Julien tu peux regarder ça ») is answered kindly and the step
- * asked again. True when it was dealt with; false when what remains is to be read as the answer.
- */
-export async function handledAsTalk(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  step: Step,
-  around: AroundTheAnswer,
-): Promise<boolean> {
-  if (around.talk.length === 0) return false;
-  if (around.talk.includes('later') || (around.talk.includes('unsure') && step.type !== 'boolean')) {
-    offerSkip(ctx, turn, application, step);
-    return true;
-  }
-  const asked = rightOrNo();
-  if (around.talk.includes('unsure') && !asked.ok && asked.clarify) {
-    ctx.say(turn, {
-      intent: `dialog:${application.callId}:clarify`,
-      text: turn.t(asked.clarify.question),
-      choices: asked.clarify.options.map((o) => ({ id: o.id, label: o.label[turn.lang] })),
-      data: { application: application.id, slot: step.slot },
-    });
-    return true;
-  }
-  if (around.rest !== '') return false;
-  ctx.say(turn, { intent: `dialog:${application.callId}:aside`, text: turn.t(NOTHING_NOTED) });
-  await ask(ctx, turn, application);
-  return true;
-}
-
-/** « ça dépend, vous attendez quoi exactement ? », "hmm not sure, is it per person?": a question after a hedge. */
-export function asksAfterHedge(text: string): boolean {
-  const rest = withoutHedge(text);
-  return rest !== text && readsAsQuestion(rest);
-}
-
-/**
- * The value said first with a doubt taken back after « mais » (« sans doute hybride mais rien n'est calé »), when
- * the step reads it: asked back with the value by `answer`, not left for later.
- */
-export function heldWithDoubt(step: Step, text: string, today: string): string | undefined {
-  if (step.type === 'text' || step.type === 'boolean') return undefined;
-  const value = valueBeforeDoubt(text);
-  return value !== undefined && parseForm(step, value, today).ok ? value : undefined;
-}
-
 /**
  * « plutôt le numérique inclusif, … » at a choice step whose options it names: « plutôt » says "mostly", the
  * answer, not a correction of the previous one.
@@ -313,132 +244,4 @@ function mostlyAnswer(step: Step, text: string, today: string): boolean {
     /^(?:plutot|rather|mostly|surtout)\s/.test(normalize(text)) &&
     parseForm(step, text, today).ok
   );
-}
-
-/**
- * A question typed at the step, read once the step's own reading of it is known: the step's help, the FAQ's
- * answer, or nothing (an answer with a question mark). True when it was dealt with.
- */
-export async function handledAsQuestion(
-  ctx: DialogContext,
-  turn: Turn,
-  application: Application,
-  step: Step,
-  text: string,
-  parsed: Parsed<unknown>,
-): Promise<boolean> {
-  if (!readsAsQuestion(text)) return false;
-  // « pas sûr, peut-être 100 ? », "maybe 14 May 2027?": a value said with a doubt, asked back before it is kept.
-  // « je sais pas, lequel est le plus financé ? »: the question after the hedge.
-  const asked = withoutHedge(text);
-  if (parsed.ok && step.type !== 'text' && doubtsItsValue(text) && !opensAsQuestion(asked)) return false;
-  // « c'est quoi le numérique responsable ? » is a question even though a word of it reads as an answer;
-  // "online or hybrid?" is an answer with a question mark. Free text takes a question only ending in "?".
-  const question =
-    step.type === 'text'
-      ? text.trim().endsWith('?') || asksWithoutMark(text)
-      : isFramedQuestion(text) || (!parsed.ok && !parsed.clarify);
-  // « lequel vous conseillez ? », "what are the options again?", « on peut aller aux deux ? »: the step's options.
-  const topic = !question
-    ? undefined
-    : step.choices && (asksWhichOption(asked) || asksIfSeveral(asked))
-      ? 'step'
-      : questionTopic(asked, stepWords(step));
-  if (!topic) return false;
-  if (topic === 'step') {
-    await stepHelp(ctx, turn, application, step);
-    return true;
-  }
-  // « c'est quoi le territoire ? » at the themes: the question names another step of the dialog; its help.
-  const named = ctx.stepsOf(application).find((s) => s.slot !== step.slot && asksAbout(text, nameWords(s)));
-  if (named) {
-    await stepHelp(ctx, turn, application, named);
-    return true;
-  }
-  // An answer that is also a question (« une association, ça marche ? ») is an answer, unless the FAQ knows; a
-  // message in the form of a question ("does a free room count as support?") never is, whatever word of it reads.
-  const notAnAnswer = (!parsed.ok && !parsed.clarify) || step.type === 'text' || opensAsQuestion(asked);
-  if (answerFromFaq(ctx, turn, text, application.callId, step, topic === 'elsewhere' && notAnAnswer)) {
-    await ask(ctx, turn, application);
-    return true;
-  }
-  if (!notAnAnswer) return false;
-  await stepHelp(ctx, turn, application, step);
-  return true;
-}
-
-/**
- * « je ne sais pas encore »: offers to leave the step for later (it stays missing in the summary). The French
- * speaks of « cette étape », not of the label, whose gender and number vary (« les partenaires »).
- */
-export function offerSkip(ctx: DialogContext, turn: Turn, application: Application, step: Step): void {
-  const question: Localized = step.optional
-    ? {
-        fr: 'Pas de souci. On passe cette étape (« {label} ») pour l’instant ? Elle restera à compléter (« modifier {label} » pour y revenir). (oui / non)',
-        en: 'No problem. Shall we skip “{label}” for now? It stays to be given (“edit {label}” to come back to it). (yes / no)',
-      }
-    : {
-        fr: 'Pas de souci. Cette étape (« {label} ») est nécessaire au dossier : on la laisse pour plus tard ? Elle restera à compléter dans le récapitulatif (« modifier {label} » pour y revenir). (oui / non)',
-        en: 'No problem. “{label}” is needed for the application: shall we leave it for later? It stays missing in the summary (“edit {label}” to come back to it). (yes / no)',
-      };
-  ctx.deps.confirmations.ask(turn, SKIP_OFFER_ACTION, turn.t(question, { label: step.label[turn.lang] }), {
-    id: application.id,
-    slot: step.slot,
-  });
-}
-
-/** A question about the step: its help, then the question again. */
-function stepHelp(ctx: DialogContext, turn: Turn, application: Application, step: Step): Promise<void> {
-  ctx.say(turn, {
-    intent: 'dialog:step-help',
-    text: `**${step.label[turn.lang]}** — ${step.help[turn.lang]}`,
-  });
-  return ask(ctx, turn, application);
-}
-
-/** The words that name a step: its label and other names, in both languages. */
-const nameWords = (step: Step): string[] =>
-  contentWords([step.label.fr, step.label.en, ...(step.names ?? [])].join(' '));
-
-/**
- * The words of a step's label, prompt, other names and choices: a question using them is about the step. The
- * call's name is left out (« Quelle structure porte le NEC local ? »): a question about it is for the FAQ.
- */
-export function stepWords(step: Step): string[] {
-  return contentWords(
-    withoutCallNames(
-      [
-        step.label.fr,
-        step.label.en,
-        step.prompt.fr,
-        step.prompt.en,
-        ...(step.names ?? []),
-        ...(step.choices ?? []).flatMap((c) => [c.label.fr, c.label.en, ...(c.keywords ?? [])]),
-      ].join(' '),
-    ),
-  );
-}
-
-/**
- * Answers a question typed during a step from the FAQ (the call's entries first) when it knows the answer;
- * with `evenUnsure`, says what it does not know just as honestly (its fallback). True when the FAQ replied.
- */
-function answerFromFaq(
-  ctx: DialogContext,
-  turn: Turn,
-  text: string,
-  callId: string,
-  step: Step,
-  evenUnsure: boolean,
-): boolean {
-  const faq = ctx.deps.services().faq;
-  const stepWords = `${step.label[turn.lang]} ${step.help[turn.lang]}`;
-  const match = faq?.search(text, turn.lang, { callId, step: stepWords });
-  if (!faq || !match || (!match.confident && !evenUnsure)) return false;
-  ctx.say(turn, faq.replyFor({ lang: turn.lang, callId }, match));
-  ctx.say(turn, {
-    intent: 'dialog:resume',
-    text: turn.t({ fr: 'Reprenons la candidature.', en: 'Back to the application.' }),
-  });
-  return true;
 }

@@ -32,6 +32,8 @@ export interface StepDefinition {
   max?: number;
   /** A date that must be today or later (an event to come). */
   future?: boolean;
+  /** A day fewer days away than this is asked back: an event is applied for months ahead (a slip of the year?). */
+  askWithin?: number;
   /** Other words for a choice, by choice id, typed without accents (`mairie` → local_authority). */
   keywords?: Record<string, string[]>;
   /** Options that other options mean when named together, by choice id (hybrid: `['in_person', 'online']`). */

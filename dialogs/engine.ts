@@ -18,7 +18,6 @@ import type { Turn } from '../src/core/turn.ts';
 import { readsAsQuestion } from '../src/understanding/intents.ts';
 import { answer } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
-import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
 import { CLAIMS, type DialogDefinition, DOING, PLANS, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
@@ -26,6 +25,7 @@ import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
 import { answersSaid, partsSaid, stepReply } from './render.ts';
+import { SKIP_OFFER_ACTION } from './skip-offer.ts';
 import { exampleOf } from './step-example.ts';
 import { nextStep, progress, type Step } from './steps.ts';
 

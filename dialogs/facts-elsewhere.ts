@@ -45,7 +45,10 @@ export function placedInsteadOfName(
     turn,
     application,
     text,
-    (s) => s.slot !== step.slot && (NEVER_IN_A_NAME.has(s.type) || (!named && s.type === 'choice')),
+    // « c'est notre première participation », "it's our first time yes": a yes/no said in its step's own words.
+    (s) =>
+      s.slot !== step.slot &&
+      (NEVER_IN_A_NAME.has(s.type) || (!named && (s.type === 'choice' || s.type === 'boolean'))),
   );
 }
 

@@ -230,7 +230,7 @@ function tieOf(step: Step, digits: string, numbers: FoundNumbers, i: number): 'b
   // after it as this one's.)
   const previous = numbers[i - 1];
   const before = previous ? `#${digits.slice(previous.end, n.end)}` : digits.slice(0, n.end);
-  if (step.cues.test(before)) return 'before';
+  if (step.cues.test(before) || labelledAs(step, before)) return 'before';
   return step.cues.test(digits.slice(n.start, numbers[i + 1]?.start)) ? 'after' : undefined;
 }
 
@@ -251,6 +251,18 @@ function ownersOfNumbers(steps: Step[], digits: string, numbers: FoundNumbers): 
       owners.set(i, (byWordsBefore[0] as (typeof ties)[number]).step);
   });
   return owners;
+}
+
+/**
+ * « Participants : 120 », "Budget: 15,000": the number written after one of the step's names and a colon (a line
+ * copied from a form), the words before it reaching back to the message's start or to its previous number.
+ */
+function labelledAs(step: Step, before: string): boolean {
+  const label = /(?:^|[#,;.\n]\s*)([^#,;.:\d\n]{2,40}?)\s*:\s*[\d\s.,]*$/.exec(before)?.[1];
+  if (label === undefined) return false;
+  const words = contentWords(label);
+  const names = stepNameWords(step);
+  return words.length > 0 && words.every((w) => names.includes(w));
 }
 
 /** The options of a choice step but « autre ». */

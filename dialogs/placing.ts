@@ -3,7 +3,8 @@
  * attend 200 personnes » or « 20 000 euros » at the audience step — goes to the step that counts what it
  * counts (people, euros, kilometres; the words beside it narrow it: « 180 places »): that step is filled or
  * corrected and the bot says so; when several steps could take it, the person is asked which, with the steps
- * as buttons. A number never lands in a free-text step.
+ * as buttons. A number never lands in a free-text step. Said beside the step's own number (« on attend 180
+ * personnes dans une salle de 250 places »), the number another step's words tie to is left to that step.
  */
 
 import type { Turn } from '../src/core/turn.ts';
@@ -13,6 +14,7 @@ import { type Measure, quantityOnly } from '../src/understanding/quantities.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';
 import { applyCorrection, type Reading } from './corrections.ts';
+import { factsIn } from './facts.ts';
 import { applicableSteps, parseAnswer, type Step } from './steps.ts';
 
 /** What a step measures, when it takes a number. */
@@ -133,4 +135,32 @@ export async function placePending(
   if (!parsed.ok) return false;
   await applyCorrection(ctx, turn, application, target, parsed);
   return true;
+}
+
+/** The steps that take a number. */
+const NUMERIC = new Set<Step['type']>(['integer', 'number', 'money']);
+
+/**
+ * A message with several numbers at a step that takes one, without those that later steps' words tie to them
+ * (« une salle de 250 places » at the attendance): the text with their numbers and units blanked; as typed else.
+ */
+export function withoutOthersNumbers(
+  steps: Step[],
+  step: Step,
+  text: string,
+  application: Application,
+  today: string,
+): string {
+  if (!NUMERIC.has(step.type)) return text;
+  const { text: digits, numbers } = numbersIn(text);
+  if (numbers.length < 2) return text;
+  const others = steps.filter((s) => s.slot !== step.slot && NUMERIC.has(s.type));
+  const facts = factsIn(text, others, application.answers, today);
+  const taken = new Set(Object.values(facts).filter((v): v is number => typeof v === 'number'));
+  const kept = numbers.filter((n) => !taken.has(n.value));
+  if (kept.length === 0 || kept.length === numbers.length) return text;
+  return numbers
+    .filter((n) => taken.has(n.value))
+    .reverse()
+    .reduce((said, n) => `${said.slice(0, n.start)} ${said.slice(n.end).replace(/^\s*\S+/, ' ')}`, digits);
 }

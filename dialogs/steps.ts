@@ -2,6 +2,8 @@
 
 import type { CallDefinition, SlotDefinition } from '../rules/schema.ts';
 import type { Localized } from '../src/core/i18n.ts';
+import { normalize } from '../src/core/text.ts';
+import { addressesIn, withoutAddresses } from '../src/understanding/addresses.ts';
 import { withoutOtherParties } from '../src/understanding/other-parties.ts';
 import { speaksOfThePastOnly } from '../src/understanding/past-time.ts';
 import { contentWords } from '../src/understanding/words.ts';
@@ -64,7 +66,10 @@ export function implausible(step: Step, value: AnswerValue, answers: Answers): L
 }
 
 /** Reads an answer's form only (a number, a date, a choice…), before asking whether it makes sense. */
-export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerValue> {
+export function parseForm(step: Step, typed: string, today: Day): Parsed<AnswerValue> {
+  // « 3 place de la mairie » at a step of options: the address's words name none of them (« place » is no « sur
+  // place », « mairie » no yes). (Numbers leave addresses out by themselves: `numbersIn`.)
+  const text = OPTIONS.has(step.type) ? withoutAddressOf(typed) : typed;
   // What the step reads beyond its options' words (« la ville de Dakar »: a foreign authority) comes first.
   const said = step.type === 'choice' ? step.factIn?.(text) : undefined;
   const option = step.choices?.find((c) => c.id === said);
@@ -83,7 +88,7 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'money':
       return parseMoney(text);
     case 'date':
-      return parseDate(text, { today, future: step.future });
+      return parseDate(text, { today, future: step.future, askWithin: step.askWithin });
     case 'boolean':
       return parseBoolean(text, step.keywords);
     case 'choice':
@@ -91,6 +96,14 @@ export function parseForm(step: Step, text: string, today: Day): Parsed<AnswerVa
     case 'multi':
       return parseChoices(text, step.choices ?? [], stepNameWords(step));
   }
+}
+
+const OPTIONS = new Set<Step['type']>(['choice', 'multi', 'boolean']);
+
+/** The message without its street addresses, as typed when it has none. */
+export function withoutAddressOf(text: string): string {
+  const typed = normalize(text);
+  return addressesIn(typed).length === 0 ? text : withoutAddresses(typed).replace(/^[\s,;.]+|[\s,;.]+$/g, '');
 }
 
 /**
@@ -133,7 +146,14 @@ const NAME_WORDS = new WeakMap<Step, string[]>();
  */
 function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
   if (!parsed.ok) return parsed;
-  const said = parsed.value.replace(/[.!]+$/, '').trim();
+  const typed = parsed.value.replace(/[.!]+$/, '').trim();
+  // « Commune : Saint-Pierre », "Name: Code Club Roubaix", « Titre : « Clics solidaires » »: the value after its
+  // label; « nous c'est l'association Les Liens »: the name after what introduces it.
+  const said = withoutLabel(step, step.properName ? typed.replace(NAME_INTRO, '') : typed);
+  if (said !== typed) {
+    const value = step.properName ? nameWithout(said) : said;
+    return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
+  }
   // « la Ville de Brest, on est une commune », "Open Lab, we're a nonprofit": the name, without what follows it
   // about the body (its kind is read from those words: `factsAhead`).
   const name = step.properName ? nameWithout(said) : said;
@@ -147,6 +167,33 @@ function parseName(step: Step, parsed: Parsed<string>): Parsed<string> {
       return { ok: true, value, echo: { fr: `« ${value} »`, en: `“${value}”` } };
   }
   return parsed;
+}
+
+/**
+ * « nous c'est l'… », « moi c'est la … », "us, it's the …", « c'est pour la commune de … », "it's for the city of …":
+ * what introduces a name said by its owner, or the body an application is for.
+ */
+const NAME_INTRO =
+  /^(?:(?:nous|moi|ici|us|we)\s*,?\s*(?:c['’]est|it['’]s|are)\s+|(?:c['’]est\s+|it['’]s\s+)?(?:pour|for)\s+(?=l['’]|la\s|le\s|the\s))(?:l['’]\s*|la\s+|le\s+|the\s+)?(?=\S)/iu;
+
+/** Words a form's label is made of, for any free-text step (beside the step's own names). */
+const LABEL_WORDS = new Set(
+  'nom name titre title intitule organisation organization structure commune collectivite ville city partenaire partner projet project objectif objectifs goal aim but public audience territoire area resume summary'.split(
+    ' ',
+  ),
+);
+/** A label and its colon before the value (« Commune : », "Name:"), and quotes around the value. */
+const LABELLED = /^(?<label>[^:\d]{2,40}?)\s*:\s*(?<value>.+)$/su;
+
+/** A free-text value without the label it was written after (a line copied from a form), if it was. */
+function withoutLabel(step: Step, said: string): string {
+  const found = LABELLED.exec(said)?.groups;
+  if (!found?.label || !found.value) return said;
+  const words = contentWords(found.label);
+  const names = stepNameWords(step);
+  if (words.length === 0 || words.some((w) => !LABEL_WORDS.has(w) && !names.includes(w))) return said;
+  const value = found.value.trim().replace(/^[«"“]\s*(.+?)\s*[»"”]$/su, '$1');
+  return value === '' ? said : value;
 }
 
 /** What is said of a body after its name: « , on est une commune », " - we're a nonprofit", « (une asso) ». */

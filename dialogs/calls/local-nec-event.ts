@@ -14,6 +14,8 @@ export const EVENT_STEPS: StepDefinition[] = [
     },
     names: ['date', 'jour', 'day', 'quand', 'when'],
     future: true,
+    // Four weeks: a local NEC is prepared for months (four for a grant); a day this close is asked back.
+    askWithin: 28,
   },
   {
     slot: 'event_format',

@@ -196,7 +196,7 @@ export const MEANS_STEPS: StepDefinition[] = [
     },
     names: ['subvention', 'montant de la subvention', 'aide', 'grant', 'funding', 'financement'],
     // « 8000 € de subvention », « subvention demandée de 8000 € », "asking ANCT for 15,000".
-    cues: /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)?\s*(?:(?:de\s+|d')?(?:subvention|grant|aide|financement)|demandee?s?|sollicitee?s?|requested|asked for)\b|\b(?:subvention|grant|ask(?:ing)?(?:\s+\S+){0,2}?\s+for|demandons|demanderons|demandera|demanderait|demande(?:e|r)?(?:\s+a\s+l'anct)?)\b(?:\s+\S+){0,3}?\s*(?:de\s+)?(?:€\s*)?\d[\d\s.,]*$/,
+    cues: /^[\d\s.,]*(?:k\b|k?\s*€|euros?\b|keur\b)?\s*(?:(?:de\s+|d')?(?:subvention|grant|aide|financement)|demandee?s?|sollicitee?s?|requested|asked for)\b|\b(?:subvention|grant|ask(?:ing)?(?:\s+\S+){0,2}?\s+for|we(?:'d| would)?\s+ask|demandons|demanderons|demandera|demanderait|demande(?:e|r)?(?:\s+a\s+l'anct)?)\b(?:\s+\S+){0,3}?\s*(?:de\s+)?(?:€\s*)?\d[\d\s.,]*$/,
     plausible: (value, answers) =>
       typeof value === 'number' && typeof answers.budget_total === 'number' && value > answers.budget_total
         ? {

@@ -2,8 +2,9 @@
 import type { Localized } from '../../src/core/i18n.ts';
 import { perObject } from '../../src/core/per-object.ts';
 import { type ChoiceOption, choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { saidOfNobody } from '../../src/understanding/negation.ts';
 import { hesitatesBetween } from '../../src/understanding/unsure.ts';
-import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
+import { saysLikelyOnly, yesNoAnswer } from '../../src/understanding/yes-no.ts';
 import { clarify, type Parsed, refuse, unreadable } from './result.ts';
 
 /** An option of a choice step, with its synonyms (`asso`, `mairie`, `SCIC`…) typed without accents. */
@@ -22,11 +23,20 @@ const YES_NO_EXPECTED: Localized = {
 export function parseBoolean(text: string, keywords: Record<string, string[]> = {}): Parsed<boolean> {
   const problem = unreadable(text);
   if (problem) return refuse(problem, YES_NO_EXPECTED);
+  // "none of us has been to NEC ESS before", « aucun de nous n'est jamais venu »: the step's own words said of
+  // nobody of the person's side mean their opposite — unless the clause carries the negation itself (French).
+  const nobody = saidOfNobody(text);
+  const ofNobody = nobody ? yesNoSaid(nobody.clause, keywords) : undefined;
+  if (nobody && ofNobody) {
+    const value = nobody.negated ? ofNobody.value : !ofNobody.value;
+    return { ok: true, value, echo: value ? { fr: 'oui', en: 'yes' } : { fr: 'non', en: 'no' }, rest: '' };
+  }
   // « peut-être », « euh je crois que oui, enfin… », "the city might say yes": neither yet, asked again with
   // both buttons — whatever the step's own words say beside the hedge.
   const said = yesNoAnswer(text);
   const reading = said === 'unsure' ? undefined : (said ?? yesNoSaid(text, keywords));
-  if (said === 'unsure') return rightOrNo();
+  // « probablement oui », "probably yes": a guess, asked back before the dossier says it.
+  if (said === 'unsure' || saysLikelyOnly(text)) return rightOrNo();
   // "nope, never been" to "is it your first time?": the no answers another question than the step's own words
   // (« jamais venus » is a first time) — asked, never picked.
   const own = said ? yesNoSaid(text, keywords) : undefined;

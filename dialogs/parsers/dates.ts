@@ -22,6 +22,8 @@ export interface DateOptions {
   today: Day;
   /** Refuse days before today (an event to come). */
   future?: boolean;
+  /** Ask back a day fewer days away than this (« le 25 décembre 2026 » on 1 December: that year, really?). */
+  askWithin?: number;
 }
 
 /** Reads a calendar day; the echo spells it out in words so a misreading shows at once. */
@@ -76,6 +78,23 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
   if (options.future) {
     const year = Number(options.today.slice(0, 4));
     const clicked = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+    // « le 25 décembre 2026 » on 1 December: an event a few weeks away is rarely still being applied for — with
+    // its year written, most likely a slip of the year; asked, with that day and the same day a year later.
+    // (A day said without its year — « le 10 décembre », « dans 10 jours », "next Tuesday" — is meant this close.)
+    const away = daysBetween(options.today, day);
+    if (!clicked && YEAR_WRITTEN.test(text) && away >= 0 && away < (options.askWithin ?? 0)) {
+      const later = `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+      return clarify(
+        {
+          fr: `Le ${spellDay(day, 'fr')}, c’est ${away === 0 ? 'aujourd’hui' : `dans ${away} jour${away > 1 ? 's' : ''}`} : c’est bien cette date ?`,
+          en: `${spellDay(day, 'en')} is ${away === 0 ? 'today' : `${away} day${away === 1 ? '' : 's'} away`}: is that the date?`,
+        },
+        [day, ...(isRealDay(later) ? [later] : [])].map((d) => ({
+          id: d,
+          label: { fr: spellDay(d, 'fr'), en: spellDay(d, 'en') },
+        })),
+      );
+    }
     if (day < options.today || (!clicked && Number(day.slice(0, 4)) > year + 5)) {
       const candidates = nearestYears(day, options.today);
       const gone = day < options.today;
@@ -94,16 +113,24 @@ export function parseDate(text: string, options: DateOptions): Parsed<Day> {
   return { ok: true, value: day, echo: { fr: `le ${spellDay(day, 'fr')}`, en: spellDay(day, 'en') } };
 }
 
+/** A year written with the day (« 2026 », « 25/12/26 »). */
+const YEAR_WRITTEN = /\b\d{4}\b|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}\b/;
+
+const daysBetween = (from: Day, to: Day): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** Whether a `YYYY-MM-DD` is a day of the calendar (29 February of a year without it is not). */
+const isRealDay = (d: string): boolean =>
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
 /** The same day and month in the next years to come (within five), and the year with its last digits swapped. */
 function nearestYears(day: Day, today: Day): Day[] {
   const [y, rest] = [day.slice(0, 4), day.slice(4)];
   const swapped = `${y.slice(0, 2)}${y[3]}${y[2]}`;
   const start = Number(today.slice(0, 4));
   const years = [swapped, String(start), String(start + 1)].map((year) => `${year}${rest}`);
-  const real = (d: string) =>
-    !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   return [...new Set(years)]
-    .filter((d) => d >= today && Number(d.slice(0, 4)) <= start + 5 && real(d))
+    .filter((d) => d >= today && Number(d.slice(0, 4)) <= start + 5 && isRealDay(d))
     .slice(0, 2);
 }
 

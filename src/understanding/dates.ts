@@ -82,6 +82,10 @@ const VAGUE = new RegExp(
 /** Two days of the same month offered as alternatives (« le 15 ou le 16 juin »). */
 const EITHER_DAY =
   /\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:ou|or)\s+(?:le\s+|the\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\b/;
+/** Several days of one month (« les 14 et 15 octobre », "14th, 15th and 16th of May"): an event over days. */
+const DAYS_OF_A_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:er|st|nd|rd|th|e)?(?:\\s*(?:,|et|and|&)\\s*(?:le\\s+|the\\s+)?\\d{1,2}(?:er|st|nd|rd|th|e)?)+\\s+(?:of\\s+)?(${MONTH_WORDS})\\b`,
+);
 /** Words that put a day in the past (« vendredi dernier », "last Friday", « il y a deux semaines »). */
 const PAST = /\b(?:last|ago|dernier|derniere|passe|passee|il y a|hier|avant-hier|yesterday)\b/;
 /** A day of the month without its month (« le 15 »). */
@@ -148,6 +152,9 @@ function readDate(said: string, today: Day): DateReading {
   if (writesImpossibleDay(typed)) return { kind: 'invalid' };
   const joined = dayJoinedToMonth(raw, typed, today);
   if (joined !== undefined) return readDate(joined, today);
+  // « les 14 et 15 octobre »: the event's first day is the date asked (chrono reads the last one).
+  const span = DAYS_OF_A_MONTH.exec(typed);
+  if (span) return readDate(typed.replace(span[0], `${span[1]} ${span[2]}`), today);
   const reference = new Date(`${today}T12:00:00Z`);
   // `12 / 03 / 2027`: chrono reads the numeric forms without spaces.
   // "a year from today": chrono reads "… from now" only, and takes "today" alone.

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { normalize } from '../core/text.ts';
+import { addressesIn } from './addresses.ts';
 
 /** A number found in a text: its value and where it stands in the rewritten text. */
 export interface FoundNumber {
@@ -156,11 +157,16 @@ function wordsToDigits(typed: string): string {
 
 const DIGITS = /\d{1,3}(?:[\s\u00a0\u202f.,']\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?/g;
 
-/** The numbers of a text, in digits or words, in order, over the normalised text with digits for words. */
+/**
+ * The numbers of a text, in digits or words, in order, over the normalised text with digits for words. The
+ * number of a street address (« 3 place de la mairie ») counts nothing and is left out.
+ */
 export function numbersIn(raw: string): NumbersInText {
   const text = wordsToDigits(normalize(raw));
   const numbers: FoundNumber[] = [];
+  const addresses = addressesIn(text);
   for (const match of text.matchAll(DIGITS)) {
+    if (addresses.some((a) => match.index >= a.start && match.index < a.end)) continue;
     const value =
       readDecimal(match[0]) ?? readDecimal(match[0].replace(/[\s\u00a0\u202f']/g, ' ').split(' ')[0] ?? '');
     if (value === undefined) continue;

@@ -48,8 +48,10 @@ const ORDINALS: Record<string, number> = {
   eight: 8,
   nine: 9,
 };
+// « peut-être 2 », "maybe the second one", « plutôt la 2 »: the position with a hedge before it (the step asks
+// back a doubted answer, `doubtsItsValue`).
 const BY_POSITION = new RegExp(
-  `^(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|#|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
+  `^(?:(?:peut-etre|peut etre|maybe|perhaps|probably|probablement|plutot|rather|sans doute)[\\s,]+)?(?:(?:la|le|l'|les|the|option|choix|choice|number|numero|n°|no|#|reponse|answer|theme|themes)\\s*)*(\\d{1,2}|${Object.keys(ORDINALS).join('|')}|dernier|derniere|last)(?:\\s*(?:one|option|choix|choice|reponse|answer))?[.)]?$`,
 );
 
 /** Words around a position or « les deux » that change nothing (« number 5 only », "both fields please"). */

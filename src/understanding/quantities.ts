@@ -47,6 +47,9 @@ const BEFORE_UNIT: Record<Measure, RegExp> = {
   money: /(?:€|\beur|\beuros?)\s*$/,
   distance: /$^/,
 };
+/** Words before a number that say it counts people: « on sera », "we'll be", « Participants : ». */
+const COUNT_BEFORE =
+  /(?:\bon sera|\bon serait|\bnous serons|\bnous serions|\bwe'?ll be|\bwe will be|\bwe'?d be|\bthere'?ll be|\bthere will be|\b(?:nombre de )?participants?\s*:|\battendance\s*:|\battendees\s*:)\s*$/;
 const OTHER_CURRENCIES =
   /(\$|£|\busd\b|\bdollars?\b|\bgbp\b|\blivres? sterling\b|\bpounds?\b|\bchf\b|\bfrancs? suisses?\b)/;
 const RANGE_BETWEEN = /^\s*(?:et|and|a|to|-|–|ou|or)\s*$/;
@@ -140,10 +143,14 @@ export function quantityOnly(raw: string): Measure | 'bare' | undefined {
   const { text, numbers } = numbersIn(raw);
   if (numbers.length !== 1) return undefined;
   const n = numbers[0] as FoundNumber;
-  const before = text.slice(0, n.start);
+  // « on sera 200 », "we'll be 200", « Participants : 120 »: the words before the number say it counts people.
+  const counted = COUNT_BEFORE.test(text.slice(0, n.start));
+  const before = text.slice(0, n.start).replace(COUNT_BEFORE, ' ');
   // « une centaine de personnes »: the unit after « de ».
   let after = text.slice(n.end).replace(/^\s*d(?:e\s|')/, ' ');
-  const measure = (['count', 'money', 'distance'] as const).find((m) => UNITS[m].test(after));
+  const measure =
+    (['count', 'money', 'distance'] as const).find((m) => UNITS[m].test(after)) ??
+    (counted ? 'count' : undefined);
   if (measure) after = after.replace(UNITS[measure], ' ');
   const words = contentWords(`${before} ${after}`).filter((w) => !AROUND_A_QUANTITY.has(w));
   return words.length === 0 ? (measure ?? 'bare') : undefined;

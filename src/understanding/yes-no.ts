@@ -130,6 +130,17 @@ const phrase = (words: string[]) => byLength(words).map(escaped).join('|');
 /** A hedge before the answer (« a priori oui », "probably yes") leaves the answer as it is. */
 const HEDGE =
   /^(?:a priori|normalement|en principe|je pense que|je crois que|il me semble que|probablement|sans doute|surement|i think|i believe|probably|most likely|likely)[\s,]+(?=(?:oui|non|yes|no|so)\b)/;
+/**
+ * A yes or a no said as likely only (« probablement oui », "probably yes", « sans doute non »): to a question of
+ * the dossier, a guess to check, where a firmer lead (« a priori oui », « normalement oui », "I think so") is kept.
+ */
+const LIKELY_ONLY =
+  /^(?:probablement|probably|sans doute|most likely|likely|surement|possibly)[\s,]+(?:oui|non|yes|no)\b[\s.!]*$/;
+
+/** Whether a yes or a no is said as likely only (`LIKELY_ONLY`): asked back at a step of the dossier. */
+export const saysLikelyOnly = (text: string): boolean =>
+  LIKELY_ONLY.test(normalize(text).replace(LEADING_FILLER, ''));
+
 /** What a "no" of not knowing is about: "no idea", "no clue", « aucune idée », "no news yet". */
 const NOT_KNOWING =
   /^\s+(?:idea|clue|notion|answer|response|reply|decision|news|word|info\w*|idee|reponse|decision|nouvelles?|retour|certitude)\b/;
