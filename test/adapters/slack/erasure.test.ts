@@ -5,10 +5,11 @@
  * confirmation's reply, while the process runs and after it closes the store, neither the SQLite file nor
  * its write-ahead log holds the person's id or a word they typed; someone else's data stays.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { storeFileBytes } from '../../support/raw-store.ts';
 import { startSlackHarness } from '../../support/slack-harness.ts';
 import { clickPayload, FORM, interactionBody, signedPost } from '../../support/slack-requests.ts';
 
@@ -18,14 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PERSON = 'U0ZOE4711';
 const TYPED = 'Zorglubette';
 
-/** Every byte of the store's files (the database and its write-ahead log), lower-cased. */
-function storeBytes(): string {
-  return readdirSync(dir)
-    .filter((name) => name.startsWith('bot.sqlite'))
-    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
-    .join('\n')
-    .toLowerCase();
-}
+const storeBytes = () => storeFileBytes(dir).toLowerCase();
 
 it('leaves neither the person’s id nor their words in the SQLite file or its log', async () => {
   const slack = await startSlackHarness({ storeUrl: `sqlite://${join(dir, 'bot.sqlite')}` });
