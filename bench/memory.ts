@@ -9,7 +9,7 @@
  * the bot ≤ 1.5 × the SDKs). `node --expose-gc bench/memory.ts sdk|bot` is one process, printing its steps.
  */
 import { execFileSync } from 'node:child_process';
-import { START_FLAGS as startFlags } from './start-flags.ts';
+import { describeFlags, START_ENV, START_FLAGS as startFlags } from './start-flags.ts';
 
 /** The steps whose RSS the report compares. */
 const IDLE = 'idle (5 s)';
@@ -94,7 +94,9 @@ async function firstConversation(): Promise<void> {
 function report(runs: number): void {
   const once = (kind: 'sdk' | 'bot', flags: string[]) => {
     const args = ['--expose-gc', '--no-deprecation', ...flags, import.meta.filename, kind];
-    const lines = execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n');
+    // With the start script's flags, its environment too (malloc's arenas): the SDKs as the bot, like for like.
+    const env = { ...process.env, ...(flags === startFlags ? START_ENV : {}) };
+    const lines = execFileSync(process.execPath, args, { encoding: 'utf8', env }).trim().split('\n');
     const rssAt = (step: string) =>
       Number(
         lines
@@ -128,7 +130,7 @@ function report(runs: number): void {
   };
   const line = (name: string, xs: number[]) =>
     console.log(`${name.padEnd(34)} min ${Math.min(...xs)}, median ${median(xs)}  (${xs.join(', ')})`);
-  const flags = startFlags.join(' ') || '(none)';
+  const flags = describeFlags(startFlags, START_ENV);
   console.log(
     `${steps.join('\n')}\n\n${runs} runs of each, RSS MB after a full GC, idle; npm start flags: ${flags}`,
   );

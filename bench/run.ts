@@ -7,21 +7,24 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeFlags, START_FLAGS } from './start-flags.ts';
+import { describeFlags, START_ENV, START_FLAGS } from './start-flags.ts';
 
 const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts'))
   .sort();
 
-const flags = process.argv.includes('--plain-node') ? [] : START_FLAGS;
-process.stdout.write(
-  `node flags: ${describeFlags(flags)}${flags === START_FLAGS ? ' (those of npm start)' : ''}\n`,
-);
+const plain = process.argv.includes('--plain-node');
+const flags = plain ? [] : START_FLAGS;
+const env = plain ? {} : START_ENV;
+process.stdout.write(`node flags: ${describeFlags(flags, env)}${plain ? '' : ' (those of npm start)'}\n`);
 
 for (const name of files) {
   process.stdout.write(`\n=== ${name} ===\n`);
-  const result = spawnSync(process.execPath, [...flags, join(dir, name)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...flags, join(dir, name)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0)
     process.stdout.write(`(${name} stopped with status ${result.status ?? result.signal})\n`);
 }

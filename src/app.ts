@@ -23,6 +23,7 @@ import { createFaq, type FaqService } from './faq/index.ts';
 import { ChannelWelcome } from './features/channel-welcome.ts';
 import type { Logger } from './logger.ts';
 import { Activity } from './ops/activity.ts';
+import { erasureScrub } from './ops/erasure-scrub.ts';
 import { DialogFunnel } from './ops/funnel.ts';
 import { Health } from './ops/health.ts';
 import { EventInbox } from './ops/inbox.ts';
@@ -39,6 +40,7 @@ import type { Subscriptions } from './scheduler/subscriptions.ts';
 import { ApplicationsByCall } from './store/applications-by-call.ts';
 import { type Backend, openStore } from './store/open-store.ts';
 import { personDigest, UserRecords } from './store/user-records.ts';
+import { forgetRecentReadings } from './understanding/dates.ts';
 
 export interface App {
   config: Config;
@@ -139,8 +141,9 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     ttlDays: config.DIALOG_TTL_DAYS,
     defaultZone: config.BOT_TIMEZONE,
   });
+  const scrub = erasureScrub(() => backend.scrub());
   const privacy = new Privacy({
-    afterErasure: () => backend.scrub(),
+    afterErasure: scrub.afterErasure,
     atomic: backend.atomic,
     clock,
     records,
@@ -153,6 +156,11 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
         ? applicationTitle(call, stored.data.answers as Answers, lang)
         : undefined;
     },
+  });
+  // The last sentences read for a date stay in memory, and may be the forgotten person's words.
+  privacy.onForget(async () => {
+    forgetRecentReadings();
+    return undefined;
   });
   // The reminders' reload index names the person: forgetting them drops their entries too.
   privacy.onForget(async (user) => {
@@ -235,6 +243,7 @@ export async function createApp({ config, clock, logger, storeUrl }: AppOptions)
     leases: scheduling.leases,
     logger,
     onDuplicate: (platform) => metrics.duplicateEvents.inc({ platform }),
+    afterDone: scrub.afterEvent,
   });
   installPipeline({
     bot,

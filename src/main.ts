@@ -76,6 +76,11 @@ async function main(signals: Signals): Promise<void> {
     process.stderr.write(`${redactSecrets(line)}\n`);
     process.exit(1);
   }
+  // A crash while running (an unhandled rejection becomes one) is printed redacted: Node's own report
+  // would show an error's message and stack as they are, a store URL's password with them.
+  process.on('uncaughtException', (error) =>
+    die(`nec-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
   const args = readArgs(die);
   // A `.env` beside the bot configures the service; scripted runs stay hermetic and read only their environment.
   // Variables already set in the environment win over the file.

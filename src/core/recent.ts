@@ -19,4 +19,9 @@ export class Recent<V> {
     this.#values.set(key, value);
     return value;
   }
+
+  /** Drops what is kept for `key` (a forgotten person's). */
+  delete(key: string): void {
+    this.#values.delete(key);
+  }
 }

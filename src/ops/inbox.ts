@@ -78,6 +78,8 @@ export interface EventInboxOptions {
   onDuplicate?: (platform: string) => void;
   /** The lease a handler holds on an event (default {@link INBOX_LEASE_MS}); shorter in tests. */
   leaseMs?: number;
+  /** Called once an event's entry is dropped (an erasure's event: the store is scrubbed again). */
+  afterDone?: (message: IncomingMessage) => Promise<void>;
 }
 
 interface Listed {
@@ -98,6 +100,7 @@ export class EventInbox implements Inbox {
   readonly #logger: Logger;
   readonly #onDuplicate: EventInboxOptions['onDuplicate'];
   readonly #leaseMs: number;
+  readonly #afterDone: EventInboxOptions['afterDone'];
   /** This process, as the holder of leases: a restarted process is another holder. */
   readonly #holder = `${hostname()}:${process.pid}:${randomUUID()}`;
   /** The entries this process handles, by acceptance id: their leases are renewed. */
@@ -112,6 +115,7 @@ export class EventInbox implements Inbox {
     this.#logger = options.logger.child({ component: 'inbox' });
     this.#onDuplicate = options.onDuplicate;
     this.#leaseMs = options.leaseMs ?? INBOX_LEASE_MS;
+    this.#afterDone = options.afterDone;
   }
 
   async keep(message: IncomingMessage, context: unknown): Promise<KeptEvent | undefined> {
@@ -228,6 +232,7 @@ export class EventInbox implements Inbox {
           await this.#atomic.delete(filesOf(claim));
           this.#held.delete(id);
           await this.#leases.release(leaseOf(id), this.#holder);
+          await this.#afterDone?.(message);
         })();
         return done;
       },

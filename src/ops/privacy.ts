@@ -7,11 +7,12 @@ import type { Clock } from '../core/clock.ts';
 import type { Command } from '../core/commands.ts';
 import type { Confirmations } from '../core/confirmations.ts';
 import type { Lang, Localized } from '../core/i18n.ts';
+import type { IncomingMessage } from '../core/message.ts';
 import { type Counted, REMINDERS } from '../core/plural.ts';
 import { rateLimitKeys } from '../core/rate-limit.ts';
 import type { Turn } from '../core/turn.ts';
 import type { AtomicOps } from '../store/atomic.ts';
-import type { UserKey, UserRecords } from '../store/user-records.ts';
+import { forgetDigest, type UserKey, type UserRecords } from '../store/user-records.ts';
 import { erasureLines } from './erasure-days.ts';
 
 /** What the scheduler offers about a person's jobs, when it is there. */
@@ -42,8 +43,8 @@ export interface PrivacyOptions {
   confirmations: Confirmations;
   /** The app's scheduler, read when needed (it may be replaced after the app is assembled). */
   scheduler: () => object;
-  /** Run once everything is erased: removes the store's own copies of what was deleted. */
-  afterErasure?: () => Promise<void>;
+  /** Run once everything is erased, with the erasing message: removes the store's own copies of what was deleted. */
+  afterErasure?: (message: IncomingMessage) => Promise<void>;
   /** An application as people know it (its call and organiser), from its stored record; never its id. */
   applicationTitle?: (record: unknown, lang: Lang) => string | undefined;
 }
@@ -190,7 +191,8 @@ export class Privacy {
       const line = await hook(turn.user, turn, erased);
       if (line) platformLines.push(line);
     }
-    await this.#options.afterErasure?.();
+    await this.#options.afterErasure?.(turn.message);
+    forgetDigest(turn.user);
     // The state of this very turn must not be written back.
     turn.discardState = true;
     const lines = describeDeleted(names, typeof reminders === 'number' ? reminders : 0).map(

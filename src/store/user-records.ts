@@ -26,6 +26,14 @@ export function personDigest(user: UserKey): string {
 
 const DIGESTS = new Recent<string>(4096);
 
+/**
+ * Drops the person's digest kept in this process ("forget me"): its key is their id. Called last in the
+ * erasure, as everything before it (the rate-limit windows, the channel welcomes) asks for the digest again.
+ */
+export function forgetDigest(user: UserKey): void {
+  DIGESTS.delete(user);
+}
+
 /** The set of the names of a person's records. */
 export function recordsIndexKey(user: UserKey): string {
   return `user:${user}:__index`;

@@ -134,6 +134,11 @@ function chronoParsers(): Chrono {
 }
 const LAST_READ_SIZE = 16;
 
+/** Empties the sentences kept (on "forget me": some may be the forgotten person's words). */
+export function forgetRecentReadings(): void {
+  LAST_READ.clear();
+}
+
 /** The day a sentence names, read against `today` (the person's day, `YYYY-MM-DD`). */
 export function dateIn(said: string, today: Day): DateReading {
   const key = `${today} ${said}`;

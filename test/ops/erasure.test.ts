@@ -4,10 +4,11 @@
  * their data; after the erasure — while the process still runs, and after it exits — neither the database
  * nor its write-ahead log holds their id or anything they typed, and their exported files are gone.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { storeFileBytes } from '../support/raw-store.ts';
 import { botEnv, ScriptedBot } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nec-erasure-'));
@@ -16,13 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PERSON = 'zoe-4711';
 const TYPED = 'Zorglubette';
 
-/** Every byte of the store's files (the database and its write-ahead log), as text. */
-function storeBytes(): string {
-  return readdirSync(dir)
-    .filter((name) => name.startsWith('bot.sqlite'))
-    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
-    .join('\n');
-}
+const storeBytes = () => storeFileBytes(dir);
 
 it('leaves neither the person’s id nor their words in the store files, nor their exports on disk', async () => {
   const exportsDir = join(dir, 'exports');

@@ -1,4 +1,7 @@
 /** Store URLs and other credentials never reach a log or error line, in any of the forms a URL carries them. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger, redactSecrets } from '../../src/logger.ts';
@@ -70,3 +73,33 @@ it.each([
   },
   30_000,
 );
+
+it('a crash while the bot runs is printed without the password', async () => {
+  // An error thrown once the bot runs (after its first answer), its message carrying a store URL as a client
+  // library's might; the password is put together at run time, so the stack's source line does not show it.
+  const dir = mkdtempSync(join(tmpdir(), 'nec-crash-'));
+  const preload = join(dir, 'crash.mjs');
+  const [head, tail] = [SECRET.slice(0, 3), SECRET.slice(3)];
+  writeFileSync(
+    preload,
+    [
+      'const write = process.stdout.write.bind(process.stdout);',
+      'process.stdout.write = (...args) => {',
+      `  setImmediate(() => { throw new Error('lost redis://:' + '${head}' + '${tail}' + '@cache:6379'); });`,
+      '  return write(...args);',
+      '};',
+    ].join('\n'),
+  );
+  try {
+    const { code, stderr } = await runBot(
+      ['--jsonl'],
+      '{"user":"u","text":"help"}\n',
+      botEnv({ NODE_OPTIONS: `--import=${preload}` }),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('lost redis://:***@cache:6379');
+    expect(stderr).not.toContain(SECRET);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);

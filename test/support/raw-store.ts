@@ -1,5 +1,15 @@
-/** Reads the embedded store back as raw rows, to prove that nothing of a person is left in it. */
+/** Reads the embedded store back as raw rows or bytes, to prove that nothing of a person is left in it. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Backend } from '../../src/store/open-store.ts';
+
+/** Every byte of the SQLite files in `dir` named `<file>…` (the database and its write-ahead log), as text. */
+export function storeFileBytes(dir: string, file = 'bot.sqlite'): string {
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(file))
+    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+    .join('\n');
+}
 
 /** Every row of every table of the SQLite store (key-value, jobs, leases…), as `<table>: <row as JSON>`. */
 export function rawRows(backend: Backend): string[] {

@@ -41,7 +41,13 @@ export interface SlackHarness {
  * `socketMode`. `prepare` runs before the adapter starts.
  */
 export async function startSlackHarness(
-  options: { env?: Record<string, string>; prepare?: (app: TestApp) => void; socketMode?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    prepare?: (app: TestApp) => void;
+    socketMode?: boolean;
+    /** The store (default: SQLite in memory). */
+    storeUrl?: string;
+  } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlackApi.start();
   const socket = options.socketMode ? await FakeSocketMode.start() : undefined;
@@ -50,6 +56,7 @@ export async function startSlackHarness(
     ? { SLACK_APP_TOKEN: 'xapp-test', SLACK_SIGNING_SECRET: '' }
     : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const app = await createTestApp({
+    ...(options.storeUrl !== undefined && { storeUrl: options.storeUrl }),
     env: {
       SLACK_BOT_TOKEN: 'xoxb-test',
       ...transport,

@@ -28,10 +28,16 @@ afterEach(async () => {
   await server.close();
 });
 
-it('makes no live link or mention of what a person typed, confirmed or delivered', async () => {
+it.each([
+  ['[hi](https://evil.example/login) @room', '[hi](https://evil.example/login) @room'],
+  // HTML typed as text, and a link to a person (Element shows it as a pill): both shown as typed.
+  [
+    '<a href="https://evil.example/login">hi</a> [boss](https://matrix.to/#/@admin:test.local)',
+    '&lt;a href=&quot;https://evil.example/login&quot;&gt;hi&lt;/a&gt; [boss](https://matrix.to/#/@admin:test.local)',
+  ],
+])('makes no live link or mention of « %s », confirmed or delivered', async (typed, shown) => {
   const app = bot?.app;
   if (!app) throw new Error('no bot');
-  const typed = '[hi](https://evil.example/login) @room';
   const confirmed = await server.ask(DM, CAMILLE, `remind me to ${typed} tomorrow at 9:00`);
   const mark = server.sent.length;
   app.clock.advanceTo((await app.scheduler.nextDue()) as Date);
@@ -42,6 +48,6 @@ it('makes no live link or mention of what a person typed, confirmed or delivered
     expect(String(event.content.formatted_body)).not.toMatch(/<a\b/);
     expect(event.content['m.mentions']).toEqual({});
     // What was typed stays readable, as text.
-    expect(String(event.content.formatted_body)).toContain('[hi](https://evil.example/login) @room');
+    expect(String(event.content.formatted_body)).toContain(shown);
   }
 });

@@ -24,6 +24,12 @@ it.each([
   ['[boss](!channel) <!everyone>', '[boss](!channel) @everyone'],
   ['[x](@U0ADMIN) <@U0ADMIN>', '[x](@U0ADMIN) @U0ADMIN'],
   ['[free money](https://evil.example/login)', '[free money](https://evil.example/login)'],
+  // Slack's markup typed as text: Slack sends it entity-encoded, the bot reads it back as typed and must
+  // escape it again, or its own post is a live @here.
+  [
+    '&lt;!here|hi&gt; &lt;!channel&gt; &lt;@U0ADMIN&gt;',
+    '&lt;!here|hi&gt; &lt;!channel&gt; &lt;@U0ADMIN&gt;',
+  ],
 ])('a reminder to « %s » mentions no one and links nowhere, confirmed or delivered', async (what, words) => {
   const { fake, app, baseUrl } = slack;
   // "tomorrow" is read from the message's own time: the app's clock.
