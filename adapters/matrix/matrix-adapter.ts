@@ -28,7 +28,7 @@ import { NATIVE_ANSWER_TYPES } from './polls.ts';
 import { addressedTo, fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
 import { routeSdkLogs } from './sdk-logging.ts';
-import { rateLimitDelay, sendMessage } from './send.ts';
+import { rateLimitDelay, sendMessage, uploadFile } from './send.ts';
 import { recordSentFile, redactSentFiles } from './sent-files.ts';
 import { type SyncEvent, SyncingClient } from './sync-client.ts';
 
@@ -398,7 +398,7 @@ export class MatrixAdapter implements Adapter {
     const eventId = await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
     for (const [index, attachment] of (reply.attachments ?? []).entries()) {
       const data = Buffer.from(attachment.content);
-      const url = await this.#client.uploadContent(data, attachment.mimeType, attachment.filename);
+      const url = await uploadFile(this.#client, data, attachment.mimeType, attachment.filename);
       const content = place(fileContent(attachment, url));
       const fileId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
       // Listed in the person's records, so that `forget me` can redact it (the upload itself cannot be deleted).
