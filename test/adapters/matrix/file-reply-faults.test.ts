@@ -5,16 +5,18 @@
  * dropped, the file never sent. It must reach the person once whatever happens to the notice's send — its
  * answer lost, or the process killed with SIGKILL while the file is on its way (then the next start sends it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { FakeHomeserver } from '../../support/fake-homeserver.ts';
 import { isolatedStoreUrl } from '../../support/isolated-store.ts';
-import { botEnv } from '../../support/run-cli.ts';
+import {
+  killSpawnedMatrixBots,
+  type SpawnedMatrixBot,
+  spawnMatrixBot,
+} from '../../support/spawned-matrix-bot.ts';
 
-const ENTRY = new URL('../../../src/main.ts', import.meta.url).pathname;
 const DM = '!camille-dm:test.local';
 const CAMILLE = '@camille:test.local';
 
@@ -26,7 +28,6 @@ const stores = [
 
 let server: FakeHomeserver;
 let dir: string;
-const children: ChildProcess[] = [];
 
 beforeEach(async () => {
   server = await new FakeHomeserver().start();
@@ -35,7 +36,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nec-matrix-file-'));
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  killSpawnedMatrixBots();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -44,23 +45,6 @@ async function storeUrlOf(store: string): Promise<string> {
   return store === 'sqlite'
     ? `sqlite://${join(dir, 'store.sqlite')}`
     : isolatedStoreUrl(store, 'matrix-file');
-}
-
-/** A bot process on `storeUrl` and the test's homeserver. */
-function startBot(storeUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: botEnv({
-      LOG_LEVEL: 'warn',
-      BOT_LANG: 'en',
-      MATRIX_HOMESERVER_URL: server.url,
-      MATRIX_ACCESS_TOKEN: server.accessToken,
-      STORE_URL: storeUrl,
-      EXPORTS_DIR: join(dir, 'exports'),
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 
 /** What the bot sent in the DM for the message `eventId`: its notices and its file messages. */
@@ -76,20 +60,25 @@ async function joined(): Promise<void> {
   await server.until('the bot joins', () => server.membership(DM, server.botUserId) === 'join', 30_000);
 }
 
+/** Waits for the file of the answer to `asked`, stops `bot` (exit 0), then: one notice, one file. */
+async function shownOnce(asked: string, bot: SpawnedMatrixBot, timeoutMs: number): Promise<void> {
+  await server.until('the file sent', () => answerTo(asked).files.length > 0, timeoutMs);
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited).toBe(0);
+  const { notices, files } = answerTo(asked);
+  expect(notices).toHaveLength(1);
+  expect(files).toHaveLength(1);
+}
+
 describe.each(stores)('my data’s file on Matrix, %s', (_name, store) => {
   it.skipIf(!store)(
     'reaches the person once when the notice before it was stored but its answer lost',
     async () => {
-      const bot = startBot(await storeUrlOf(store as string));
+      const bot = spawnMatrixBot(server, await storeUrlOf(store as string), dir);
       await joined();
       server.resetAfterNextSends(1);
       const asked = server.say(DM, CAMILLE, 'my data');
-      await server.until('the file sent', () => answerTo(asked).files.length > 0, 30_000);
-      bot.child.kill('SIGTERM');
-      expect(await bot.exited).toBe(0);
-      const { notices, files } = answerTo(asked);
-      expect(notices).toHaveLength(1);
-      expect(files).toHaveLength(1);
+      await shownOnce(asked, bot, 30_000);
     },
     60_000,
   );
@@ -98,7 +87,7 @@ describe.each(stores)('my data’s file on Matrix, %s', (_name, store) => {
     'is sent once by the next start when the process is killed while sending it',
     async () => {
       const storeUrl = await storeUrlOf(store as string);
-      const first = startBot(storeUrl);
+      const first = spawnMatrixBot(server, storeUrl, dir);
       await joined();
       // The notice goes through; the file's send hangs without reaching the homeserver: then the kill.
       server.holdSendsAfter(1, 1, false);
@@ -108,13 +97,8 @@ describe.each(stores)('my data’s file on Matrix, %s', (_name, store) => {
       expect(await first.exited).toBeNull();
       expect(answerTo(asked).files).toHaveLength(0);
 
-      const second = startBot(storeUrl);
-      await server.until('the file sent', () => answerTo(asked).files.length > 0, 60_000);
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
-      const { notices, files } = answerTo(asked);
-      expect(notices).toHaveLength(1);
-      expect(files).toHaveLength(1);
+      const second = spawnMatrixBot(server, storeUrl, dir);
+      await shownOnce(asked, second, 60_000);
     },
     120_000,
   );
