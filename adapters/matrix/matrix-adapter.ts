@@ -1,10 +1,10 @@
 /**
- * The Matrix adapter: turns the sync's room messages into the port's `handle` calls and the replies into
- * Matrix messages, choice questions also as polls and yes/no ones with ✅ / ❌ reactions, whose votes and
- * reactions answer (native-questions.ts); joins the rooms it is invited to (when the inviter is allowed) and leaves those where it is alone;
- * delivers scheduled messages with the job id as transaction id; redacts the file messages it sent a person when
- * they are forgotten. Several replicas may run it: a lease on the shared store lets one sync at a time (the
- * others stand by and still deliver scheduled messages).
+ * The Matrix adapter: turns the sync's room events into the port's calls — messages into `handle` (kept in
+ * the inbox first), choice questions also asked as polls and yes/no ones with ✅ / ❌ reactions, whose votes
+ * and reactions answer (native-questions.ts); joins the rooms it is invited to (when the inviter is allowed),
+ * welcomes newcomers, leaves the rooms where it is alone; redacts the file messages it sent a person when they
+ * are forgotten. Replies and scheduled deliveries are posted by post-reply.ts; one replica syncs at a time
+ * (sync-lease.ts), the others stand by and still deliver.
  */
 import { randomUUID } from 'node:crypto';
 import type { RustSdkCryptoStorageProvider } from 'matrix-bot-sdk';
@@ -17,38 +17,26 @@ import {
   type IncomingMessage,
   type Localized,
   type PersonRef,
-  type Reply,
-  RetryAfterError,
   t,
 } from '../../src/core/port.ts';
 import { type BotIdentity, questionOf, type RoomEvent } from './incoming.ts';
 import { KeyvStorageProvider } from './keyv-storage.ts';
-import { NativeQuestions, type Posted } from './native-questions.ts';
+import { NativeQuestions } from './native-questions.ts';
 import { NATIVE_ANSWER_TYPES } from './polls.ts';
-import { addressedTo, fileContent, inThread, type MessageContent, noticeContent } from './render.ts';
+import { ReplyPoster } from './post-reply.ts';
+import { addressedTo, noticeContent } from './render.ts';
 import { mayInvite, RoomDirectory, serverOf } from './rooms.ts';
 import { routeSdkLogs } from './sdk-logging.ts';
-import { rateLimitDelay, sendMessage } from './send.ts';
-import { recordSentFile, redactSentFiles } from './sent-files.ts';
+import { sendMessage } from './send.ts';
+import { redactSentFiles } from './sent-files.ts';
 import { type SyncEvent, SyncingClient } from './sync-client.ts';
+import { type LeaseTiming, SyncLease } from './sync-lease.ts';
 
 /** Only what the bot reads: no presence, typing or receipts. */
 const SYNC_FILTER = {
   presence: { not_types: ['*'] },
   room: { ephemeral: { not_types: ['*'] }, timeline: { limit: 50 } },
 };
-
-/** Rate-limit waits a reply to a person may spend in process; longer ones give up (the error is logged). */
-const MAX_REPLY_WAIT_MS = 30_000;
-const MAX_REPLY_ATTEMPTS = 3;
-
-/** The lease that lets one replica sync; it expires if its holder stops renewing it (crash). */
-const SYNC_LEASE = 'matrix-sync';
-/**
- * How often a replica standing by (or a process just restarted) tries the lease: a dead holder's sync is
- * taken over within a second of its lease's end, for one cheap store write per second.
- */
-const STANDBY_TRY_MS = 1_000;
 
 /** Room ids named in a message (`broadcast !a:server !b:server …`): the sender must be a manager there too. */
 const ROOM_ID = /![\w.-]+:[\w.-]+/g;
@@ -76,7 +64,7 @@ export interface MatrixAdapterOptions {
   /** The SDK's crypto store, when end-to-end encryption is on (MATRIX_ENCRYPTION and the native module). */
   cryptoStore?: RustSdkCryptoStorageProvider | null;
   /** Sync lease timing: how long a lease lasts, and how often it is renewed or, by a standby, tried. */
-  lease?: { ttlMs: number; renewMs: number };
+  lease?: LeaseTiming;
 }
 
 /** The Matrix platform adapter (see the file comment); built by `createMatrixAdapter`. */
@@ -86,32 +74,43 @@ export class MatrixAdapter implements Adapter {
   readonly #config: MatrixAdapterOptions['config'];
   readonly #storage: KeyvStorageProvider;
   readonly #newClient: () => SyncingClient;
-  readonly #lease: { ttlMs: number; renewMs: number };
-  readonly #holder = randomUUID();
+  readonly #lease: SyncLease;
   /** The client of the current sync session; also sends for a replica that stands by. */
   #client: SyncingClient;
   #rooms: RoomDirectory;
   #bot?: BotIdentity;
   readonly #questions: NativeQuestions;
+  readonly #poster: ReplyPoster;
   #started = false;
-  #syncing = false;
-  #leaseTimer?: NodeJS.Timeout;
-  /** When the lease was last taken or renewed (tried). */
-  #turnAt = 0;
 
   constructor({ port, config, homeserverUrl, accessToken, cryptoStore = null, lease }: MatrixAdapterOptions) {
     this.#port = port;
     this.#config = config;
     routeSdkLogs(port.logger);
     this.#storage = new KeyvStorageProvider(port.kv);
-    // Short and renewed often: a replica (or the restarted process) takes over a dead one's sync in seconds.
-    this.#lease = lease ?? { ttlMs: 15_000, renewMs: 5_000 };
     this.#newClient = () =>
       new SyncingClient(homeserverUrl, accessToken, this.#storage, cryptoStore, (event) =>
         this.#onSync(event),
       );
     this.#client = this.#newClient();
     this.#questions = new NativeQuestions(port, () => this.#client);
+    this.#poster = new ReplyPoster(
+      port,
+      () => this.#client,
+      (userId) => this.#personOf(userId),
+    );
+    this.#lease = new SyncLease(
+      port,
+      {
+        sync: () => this.#sync(),
+        standBy: () => this.#standBy(),
+        stopSyncing: async () => {
+          this.#client.stop();
+          await this.#client.idle();
+        },
+      },
+      lease,
+    );
     this.#rooms = new RoomDirectory(this.#client, config.MATRIX_MANAGERS);
     port.onForget(async (person, erased) =>
       redactSentFiles(this.#client, erased, t(person.lang, FORGOTTEN_REASON), port.logger),
@@ -127,77 +126,35 @@ export class MatrixAdapter implements Adapter {
     this.#started = true;
     // Events kept by a process that died while answering them: answered here, once.
     this.#port.inbox.onAbandoned('matrix', (event) => this.#answer(event.message));
-    await this.#takeTurn();
-    // Ticks go on whatever a turn takes (a first sync may be slow): the lease never lapses behind it.
-    this.#leaseTimer = setInterval(
-      () => {
-        if (this.#syncing && Date.now() - this.#turnAt < this.#lease.renewMs) return;
-        this.#takeTurn().catch((error) =>
-          this.#port.logger.error({ err: error }, 'matrix: sync lease failed'),
-        );
-      },
-      Math.min(STANDBY_TRY_MS, this.#lease.renewMs),
-    );
+    await this.#lease.start();
   }
 
   async stop(): Promise<void> {
     this.#started = false;
-    clearInterval(this.#leaseTimer);
-    if (this.#syncing) {
-      this.#client.stop();
-      this.#syncing = false;
-      await this.#client.idle();
-      await this.#port.leases.release(SYNC_LEASE, this.#holder);
-    }
+    await this.#lease.stop();
   }
 
   isConnected(): boolean {
     return this.#started;
   }
 
-  /**
-   * Takes or renews the sync lease (renewed every `renewMs` while syncing, tried every second standing by);
-   * starts syncing when it is ours, stops when another replica took it.
-   */
-  async #takeTurn(): Promise<void> {
-    this.#turnAt = Date.now();
-    const held = await this.#port.leases.acquire(SYNC_LEASE, this.#holder, this.#lease.ttlMs);
-    if (!this.#started) {
-      // stop() ran while the lease was being taken.
-      if (held) await this.#port.leases.release(SYNC_LEASE, this.#holder);
-      return;
-    }
-    if (held && !this.#syncing) {
-      this.#syncing = true;
-      try {
-        await this.#client.start(SYNC_FILTER);
-      } catch (error) {
-        // The sync loop starts last, so the same client can try again on the next turn.
-        this.#syncing = false;
-        throw error;
-      }
-      this.#port.logger.info({ userId: this.#bot?.userId }, 'matrix: syncing');
-    } else if (!held && this.#syncing) {
-      // A stopped SDK client cannot sync again without risking two loops: the next turn gets a new one.
-      this.#client.stop();
-      this.#syncing = false;
-      this.#client = this.#newClient();
-      this.#rooms = new RoomDirectory(this.#client, this.#config.MATRIX_MANAGERS);
-      // Without the DM map, a reminder would open a new DM instead of using the person's existing one.
-      await this.#client.dms.update();
-      this.#port.logger.warn('matrix: sync lease lost, another replica syncs; standing by');
-    }
+  /** The sync lease is ours: sync (the sync loop starts last, so the same client can try again next turn). */
+  async #sync(): Promise<void> {
+    await this.#client.start(SYNC_FILTER);
+    this.#port.logger.info({ userId: this.#bot?.userId }, 'matrix: syncing');
   }
 
-  async send({ ref, reply, jobId }: Delivery): Promise<void> {
-    try {
-      await this.#post(ref, reply, jobId);
-    } catch (error) {
-      const delay = rateLimitDelay(error);
-      // The delivery queue waits and tries again with the same job id (so the same transaction id).
-      if (delay !== undefined) throw new RetryAfterError(delay, 'matrix: M_LIMIT_EXCEEDED');
-      throw error;
-    }
+  /** Another replica took the lease: a stopped SDK client cannot sync again without risking two loops. */
+  async #standBy(): Promise<void> {
+    this.#client.stop();
+    this.#client = this.#newClient();
+    this.#rooms = new RoomDirectory(this.#client, this.#config.MATRIX_MANAGERS);
+    // Without the DM map, a reminder would open a new DM instead of using the person's existing one.
+    await this.#client.dms.update();
+  }
+
+  send(delivery: Delivery): Promise<void> {
+    return this.#poster.deliver(delivery);
   }
 
   /** The display name and localpart people type when they mention the bot. */
@@ -272,12 +229,14 @@ export class MatrixAdapter implements Adapter {
     if (!welcome) return;
     const txnId = `welcome.${event.event_id}`;
     if (this.#config.MATRIX_WELCOME_DM) {
-      await this.#withReplyRetries(() => this.#post(ref, { ...welcome, toDirect: true }, txnId));
+      await this.#poster.withReplyRetries(() =>
+        this.#poster.post(ref, { ...welcome, toDirect: true }, txnId),
+      );
       return;
     }
     const name = typeof event.content?.displayname === 'string' ? event.content.displayname : userId;
     const content = addressedTo(noticeContent(welcome), userId, name);
-    await this.#withReplyRetries(() => sendMessage(this.#client, roomId, content, txnId));
+    await this.#poster.withReplyRetries(() => sendMessage(this.#client, roomId, content, txnId));
   }
 
   /** Without encryption the bot cannot read an encrypted room: it says so, once per room, in both languages. */
@@ -364,54 +323,12 @@ export class MatrixAdapter implements Adapter {
     const replies = await this.#port.handle(message);
     for (const [index, reply] of replies.entries()) {
       const txnId = `${eventId}.${index}`;
-      const posted = await this.#withReplyRetries(() => this.#post(message.ref, reply, txnId, eventId));
+      const posted = await this.#poster.withReplyRetries(() =>
+        this.#poster.post(message.ref, reply, txnId, eventId),
+      );
       const person = this.#personOf(message.userId);
       const asked = { at: message.timestamp, index };
-      await this.#withReplyRetries(() => this.#questions.offer(person, reply, posted, asked));
+      await this.#poster.withReplyRetries(() => this.#questions.offer(person, reply, posted, asked));
     }
-  }
-
-  /** Replies to a person are not scheduled jobs: a short rate-limit wait is spent here. */
-  async #withReplyRetries<T>(post: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await post();
-      } catch (error) {
-        const delay = rateLimitDelay(error);
-        if (delay === undefined || delay > MAX_REPLY_WAIT_MS || attempt >= MAX_REPLY_ATTEMPTS) throw error;
-        this.#port.metrics.platformRateLimitWaits.inc({ platform: 'matrix' });
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
-
-  /**
-   * Posts a reply (then its files) where it belongs; `txnId` makes each event idempotent. In a thread, it
-   * quotes `inReplyTo` (the question) for clients that do not show threads.
-   */
-  async #post(ref: ConversationRef, reply: Reply, txnId: string, inReplyTo?: string): Promise<Posted> {
-    // Matrix has no "only you can see this": private replies go to the person's DM.
-    const toDm = (reply.toDirect || reply.ephemeral) && !ref.isDirect;
-    const roomId = toDm || ref.roomId.startsWith('@') ? await this.#directRoom(ref) : ref.roomId;
-    const threadId = toDm ? undefined : ref.threadId;
-    const place = (content: MessageContent) => (threadId ? inThread(content, threadId, inReplyTo) : content);
-    const eventId = await sendMessage(this.#client, roomId, place(noticeContent(reply)), txnId);
-    for (const [index, attachment] of (reply.attachments ?? []).entries()) {
-      const data = Buffer.from(attachment.content);
-      const url = await this.#client.uploadContent(data, attachment.mimeType, attachment.filename);
-      const content = place(fileContent(attachment, url));
-      const fileId = await sendMessage(this.#client, roomId, content, `${txnId}.file${index}`);
-      // Listed in the person's records, so that `forget me` can redact it (the upload itself cannot be deleted).
-      if (ref.userId)
-        await recordSentFile(this.#port.personal, this.#personOf(ref.userId), { roomId, eventId: fileId });
-    }
-    return { roomId, eventId, txnId, threadId, place };
-  }
-
-  /** The person's DM room with the bot, created (and remembered in m.direct) when there is none yet. */
-  async #directRoom(ref: ConversationRef): Promise<string> {
-    const userId = ref.userId ?? ref.roomId;
-    if (!userId.startsWith('@')) throw new Error(`matrix: no user to write to directly in ${ref.roomId}`);
-    return this.#client.dms.getOrCreateDm(userId);
   }
 }

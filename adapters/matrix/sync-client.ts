@@ -17,6 +17,13 @@ export interface SyncEvent {
 /** What the adapter does with each sync event; the sync waits for it. */
 export type SyncHandler = (event: SyncEvent) => Promise<void>;
 
+/**
+ * How long any other call may take (a DM's creation, a profile, power levels): the SDK's own default, 60 s,
+ * would hold a reply, a delivery or the sync behind one call that never answers. Sends ask for less (send.ts).
+ */
+const CALL_TIMEOUT_MS = 15_000;
+const SYNC_PATH = '/_matrix/client/v3/sync';
+
 /** MatrixClient whose sync awaits the bot for every event and stores the token after each handled batch. */
 export class SyncingClient extends MatrixClient {
   readonly #handler: SyncHandler;
@@ -37,6 +44,21 @@ export class SyncingClient extends MatrixClient {
     this.persistTokenAfterSync = true;
     this.#syncStorage = storage;
     this.#handler = handler;
+  }
+
+  /** Every call bounded by CALL_TIMEOUT_MS at most, but the sync's long poll (the SDK asks 40 s for it). */
+  override doRequest(
+    method: string,
+    endpoint: string,
+    qs?: unknown,
+    body?: unknown,
+    timeout = CALL_TIMEOUT_MS,
+    raw?: boolean,
+    contentType?: string,
+    noEncoding?: boolean,
+  ): Promise<unknown> {
+    const bounded = endpoint === SYNC_PATH ? timeout : Math.min(timeout, CALL_TIMEOUT_MS);
+    return super.doRequest(method, endpoint, qs, body, bounded, raw, contentType, noEncoding);
   }
 
   override stop(): void {

@@ -1,7 +1,7 @@
 /**
  * Posting the core's replies to one incoming message where they belong: in the conversation, privately
  * (ephemeral, or the command's response URL), in the person's DM (with their files), and where the bot is not
- * a member, through the command's response URL. A 429 is waited out and tried again (nothing was posted);
+ * a member, through the command's response URL; a welcome, to the newcomer alone or else in their DM. A 429 is waited out and tried again (nothing was posted);
  * anything else is the caller's. Posts are marked and looked for before being posted again; what leaves
  * nothing to look for (a private reply, a response URL's post, a file) is claimed in the store just before it
  * is sent, so an event taken over never sends it twice.
@@ -18,12 +18,7 @@ const PRIVATE_INTENTS = new Set(['error', 'forbidden', 'too-long', 'empty', 'rat
 /** Slack errors meaning the bot cannot post there itself (not a member), where a response URL still can. */
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found']);
 /** Slack errors meaning an ephemeral message cannot reach the person in that channel: it goes to the DM. */
-export const NO_EPHEMERAL = new Set([
-  ...NOT_POSTABLE,
-  'restricted_action',
-  'ekm_access_denied',
-  'is_archived',
-]);
+const NO_EPHEMERAL = new Set([...NOT_POSTABLE, 'restricted_action', 'ekm_access_denied', 'is_archived']);
 /** How long a post to a response URL may take, as the Web API's calls (index.ts). */
 const RESPOND_TIMEOUT_MS = 10_000;
 /** How often a reply refused with a 429 is tried again (a 429 means nothing was posted). */
@@ -195,6 +190,27 @@ async function post(target: ReplyTarget, message: SlackMessage, which?: ReplyPos
   } catch (error) {
     if (!respond || !NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;
     await inChannel(respond);
+  }
+}
+
+/**
+ * Shows `message` to one person alone in a channel (ephemeral); where Slack cannot show it there (posting
+ * restricted, archived, the bot not a member…), in their DM instead. A welcome's way: it has no event to mark.
+ */
+export async function whisperOrDirect(
+  client: webApi.WebClient,
+  directChannels: DirectChannels,
+  to: { workspace?: string; channel: string; userId: string },
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    await afterRateLimits(() =>
+      client.chat.postEphemeral({ channel: to.channel, user: to.userId, ...message }),
+    );
+  } catch (error) {
+    if (!NO_EPHEMERAL.has(slackErrorCode(error) ?? '')) throw error;
+    const dm = await directChannels.of(client, to.workspace, to.userId);
+    await afterRateLimits(() => client.chat.postMessage({ channel: dm, ...message }));
   }
 }
 

@@ -5,19 +5,12 @@
  * makes a turn (message, mention, command, click, submission) is first kept in the shared store's inbox,
  * before Slack is acknowledged (over HTTP Bolt's `processBeforeResponse`, in Socket Mode socket-mode.ts), so
  * a process killed after answering Slack loses nothing: another replica or the restarted process answers it
- * (src/ops/inbox.ts), without posting again the replies already in the conversation (post-marks.ts).
+ * (src/ops/inbox.ts), without posting again the replies already in the conversation (answer-kept.ts).
  */
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type {
-  Adapter,
-  BotPort,
-  Delivery,
-  KeptEvent,
-  Lang,
-  MemberJoin,
-  OutgoingReply,
-} from '../../src/core/port.ts';
-import { homeView } from './home-view.ts';
+import type { Adapter, BotPort, Delivery, KeptEvent, MemberJoin } from '../../src/core/port.ts';
+import { type Answering, answerKept, deliverKept } from './answer-kept.ts';
+import { publishHome } from './home-tab.ts';
 import {
   fromDirectMessage,
   fromMemberJoined,
@@ -27,19 +20,10 @@ import {
   slackJoinEventSchema,
   slackMessageEventSchema,
 } from './incoming.ts';
-import { type ClickedMessage, listenToInteractions, showAnswered } from './interactions.ts';
+import { type ClickedMessage, listenToInteractions } from './interactions.ts';
 import { SlackPeople } from './people.ts';
 import { renderReply } from './render-blocks.ts';
-import {
-  afterRateLimits,
-  DirectChannels,
-  deliverReply,
-  NO_EPHEMERAL,
-  type ReplyTarget,
-  replyTargetOf,
-  respondTo,
-  slackErrorCode,
-} from './replies.ts';
+import { DirectChannels, type ReplyTarget, replyTargetOf, respondTo, whisperOrDirect } from './replies.ts';
 import { asRetryAfter, postJob } from './scheduled-posts.ts';
 import { WorkLimit } from './work-limit.ts';
 
@@ -100,6 +84,8 @@ export class SlackAdapter implements Adapter {
   readonly #replyClient: SlackAdapterOptions['replyClient'];
   readonly #people: SlackPeople;
   readonly #directChannels = new DirectChannels();
+  /** What answering a kept event takes (answer-kept.ts). */
+  readonly #answering: Answering;
   /** Work started after an acknowledgement, awaited on stop so no reply is cut off. */
   readonly #inFlight = new Set<Promise<void>>();
   readonly #turns = new WorkLimit(CONCURRENT_TURNS);
@@ -119,6 +105,7 @@ export class SlackAdapter implements Adapter {
       clock: options.port.clock,
       logger: options.port.logger,
     });
+    this.#answering = { port: this.#port, people: this.#people, directChannels: this.#directChannels };
     options.port.onForget(async (person) => {
       if (person.platform === 'slack') await this.#forget(person.workspace, person.userId);
       return undefined;
@@ -213,7 +200,7 @@ export class SlackAdapter implements Adapter {
       directChannels: this.#directChannels,
       receive: (message, target, receiving) => this.#receive(message, target, receiving),
       keep: (message, target) => this.#keep(message, target),
-      deliver: (event, replies, target) => this.#deliver(event, replies, target),
+      deliver: (event, replies, target) => deliverKept(this.#answering, event, replies, target),
       inBackground: (work) => this.#inBackground(work),
     });
     bolt.event('member_joined_channel', async ({ event, body, client, context }) => {
@@ -248,7 +235,7 @@ export class SlackAdapter implements Adapter {
     if (!kept) return;
     this.#inBackground(async () => {
       try {
-        await this.#converse(kept, target, receiving.clicked);
+        await answerKept(this.#answering, kept, target, receiving.clicked);
       } finally {
         await kept.done();
       }
@@ -274,7 +261,7 @@ export class SlackAdapter implements Adapter {
     const { responseUrl, clicked, ...where } = event.context as KeptTarget;
     const client = await this.#replyClient(where.workspace);
     const respond = responseUrl === undefined ? undefined : respondTo(responseUrl);
-    await this.#converse(event, { ...where, client, respond }, clicked, true);
+    await answerKept(this.#answering, event, { ...where, client, respond }, clicked, true);
   }
 
   /**
@@ -287,36 +274,14 @@ export class SlackAdapter implements Adapter {
     const { langHint } = await this.#people.lookup(client, workspace, join.userId);
     const welcome = await this.#port.memberJoined({ ...join, langHint });
     if (!welcome) return;
-    const rendered = renderReply(welcome);
-    try {
-      await afterRateLimits(() =>
-        client.chat.postEphemeral({ channel: join.ref.roomId, user: join.userId, ...rendered }),
-      );
-    } catch (error) {
-      if (!NO_EPHEMERAL.has(slackErrorCode(error) ?? '')) throw error;
-      const dm = await this.#directChannels.of(client, workspace, join.userId);
-      await afterRateLimits(() => client.chat.postMessage({ channel: dm, ...rendered }));
-    }
+    const to = { workspace, channel: join.ref.roomId, userId: join.userId };
+    await whisperOrDirect(client, this.#directChannels, to, renderReply(welcome));
   }
 
   /** Publishes the person's App Home tab (`token` when the client is not the workspace's own). */
-  async #publishHome(
-    client: webApi.WebClient,
-    workspace: string | undefined,
-    userId: string,
-    token?: string,
-  ): Promise<void> {
-    const person = await this.#people.lookup(client, workspace, userId);
-    const request = {
-      platform: 'slack' as const,
-      workspace,
-      userId,
-      lang: await this.#langOf(workspace, userId),
-      timezone: person.timezone ?? this.#defaultTimezone,
-      isManager: person.isManager,
-    };
-    const view = homeView(await this.#port.overview(request), request);
-    await client.views.publish({ user_id: userId, view, token });
+  #publishHome(client: webApi.WebClient, workspace: string | undefined, userId: string, token?: string) {
+    const home = { port: this.#port, people: this.#people, defaultTimezone: this.#defaultTimezone };
+    return publishHome(home, client, workspace, userId, token);
   }
 
   /** "Forget me": the caches drop the person, and their Home tab no longer shows what was deleted. */
@@ -350,62 +315,5 @@ export class SlackAdapter implements Adapter {
     } finally {
       this.#inFlight.delete(work);
     }
-  }
-
-  /**
-   * One kept event through the core, with the person's role and time zone (a click's message shown answered
-   * first), then every reply delivered; `inDoubt` when the event was taken over from a process that died: its
-   * replies may have been posted in part.
-   */
-  async #converse(
-    event: KeptEvent,
-    target: ReplyTarget,
-    clicked: ClickedMessage | undefined,
-    inDoubt = false,
-  ): Promise<void> {
-    const { message } = event;
-    // The buttons are only shown answered: a message Slack cannot update (deleted, a failing call) does not
-    // keep the answer from being taken (the core refuses an answer to a question already passed).
-    if (clicked)
-      await showAnswered(this.#port, clicked, message, target.client, target.respond).catch(
-        (error: unknown) =>
-          this.#port.logger.warn({ err: error }, 'slack clicked message not shown answered'),
-      );
-    const person = await this.#people.lookup(target.client, message.ref.workspace, message.userId);
-    const replies = await this.#port.handle({ ...message, ...person });
-    await this.#deliver(event, replies, target, inDoubt);
-  }
-
-  /**
-   * The replies to a kept event posted in order, each marked with the event and its place, so that when the
-   * event is answered again (`inDoubt`) those found in the conversation are not posted twice, and those that
-   * cannot be looked for are not sent twice (`firstSend`).
-   */
-  async #deliver(
-    { message, firstSend }: KeptEvent,
-    replies: readonly OutgoingReply[],
-    target: ReplyTarget,
-    inDoubt = false,
-  ): Promise<void> {
-    const { eventId } = message;
-    for (const [index, reply] of replies.entries()) {
-      const which = eventId === undefined ? undefined : { eventId, index, inDoubt, firstSend };
-      await deliverReply(reply, target, this.#directChannels, which).catch(async (error: unknown) => {
-        // Not a refusal by Slack (a reset, a 5xx, a timeout): the send may have reached it. Sent again in
-        // doubt, once — a post found in the conversation, or a claimed send, is not sent twice — so that
-        // the replies after it (a file after its post) still go out.
-        if (!which || slackErrorCode(error) !== undefined) throw error;
-        this.#port.logger.warn(
-          { err: error, event: eventId, reply: index },
-          'slack reply in doubt, sent again',
-        );
-        await deliverReply(reply, target, this.#directChannels, { ...which, inDoubt: true });
-      });
-    }
-  }
-
-  /** The person's language as the core last settled it, for the labels the renderer adds. */
-  #langOf(workspace: string | undefined, userId: string): Promise<Lang> {
-    return this.#port.languageOf({ platform: 'slack', workspace, userId });
   }
 }

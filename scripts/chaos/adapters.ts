@@ -84,6 +84,8 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   const ports = [await freePort(), await freePort()];
   // A job in doubt the Slack adapter found already posted, from the replicas' logs: when it looked.
   const foundPosted: Array<{ job: string; at: number }> = [];
+  // A reply whose post lost its answer (reset, 500, timeout), sent again in doubt at once: when it looked.
+  const repliesInDoubt: Array<{ event: string; reply: number; at: number }> = [];
   // Events a replica took over from the inbox after the process that acknowledged them was killed.
   let takenOver = 0;
   const start = (slot: number): ChildProcess => {
@@ -106,6 +108,10 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     });
     createInterface({ input: child.stderr as Readable }).on('line', (line) => {
       if (line.includes('inbox: event taken over"')) takenOver++;
+      if (line.includes('slack reply in doubt, sent again')) {
+        const { event, reply, time } = JSON.parse(line) as { event: string; reply: number; time: number };
+        repliesInDoubt.push({ event, reply, at: time });
+      }
       if (!line.includes('found already posted')) return;
       const { job, time } = JSON.parse(line) as { job: string; time: number };
       foundPosted.push({ job, at: time });
@@ -223,6 +229,16 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
     .map(({ job, at }) => at - Math.min(...(slackPosts.get(job) ?? [at])))
     .sort((x, y) => x - y);
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
+  // The same window for replies sent again in doubt: from the post whose answer was lost to the look-up.
+  const replyGaps = repliesInDoubt
+    .flatMap(({ event, reply, at }) => {
+      const posts = slack.callsTo('chat.postMessage').filter((call) => {
+        const mark = call.params.metadata as { event_payload?: { event_id?: unknown; reply?: unknown } };
+        return mark?.event_payload?.event_id === event && Number(mark.event_payload.reply) === reply;
+      });
+      return posts.length > 0 ? [at - Math.min(...posts.map((p) => p.at))] : [];
+    })
+    .sort((x, y) => x - y);
   // An event acknowledged and never answered (its replica killed after acknowledging it), or answered twice
   // (one of its replies posted twice in the person's DM: an answer is several posts).
   const answers = new Map<string, string[]>();
@@ -261,7 +277,10 @@ export async function chaosThroughAdapters(name: string, url: string): Promise<v
   console.log(
     `${name}, Slack (real Bolt app, fake Web API): ${JOBS} jobs, ${killed.length} kills — ${describe(onSlack)}; ` +
       `${injected.slack} posts failed after Slack stored them; ${gaps.length} jobs in doubt found already ` +
-      `posted, looked for ${seconds(gaps[0])} after their post at the soonest (median ${seconds(median)})`,
+      `posted, looked for ${seconds(gaps[0])} after their post at the soonest (median ${seconds(median)}); ` +
+      `${repliesInDoubt.length} replies whose post lost its answer sent again in doubt, looked for ` +
+      `${seconds(replyGaps[0])} after that post at the soonest (median ` +
+      `${seconds(replyGaps[Math.floor(replyGaps.length / 2)])})`,
   );
   console.log(
     `${name}, Matrix (real MatrixClient, fake homeserver): ${JOBS} jobs — ${describe(onMatrix)}; ` +

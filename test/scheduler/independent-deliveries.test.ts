@@ -23,9 +23,9 @@ const job = (id: string, dueAt: number, roomId = id): NewJob => ({
   timezone: 'Europe/Paris',
 });
 
-function setup(send: (delivery: Delivery) => Promise<void>) {
+function setup(send: (delivery: Delivery) => Promise<void>, sendTimeoutMs = 300) {
   const store = new SqliteJobStore(new DatabaseSync(':memory:'));
-  const queue = new DeliveryQueue({ send, maxWaitMs: 60_000, sendTimeoutMs: 300 });
+  const queue = new DeliveryQueue({ send, maxWaitMs: 60_000, sendTimeoutMs });
   const scheduler = new Scheduler({ store, queue, logger: createLogger('silent'), now: () => T });
   return { store, scheduler };
 }
@@ -47,6 +47,25 @@ describe('deliveries of a tick are independent and bounded', () => {
     await first;
     const retried = await store.get('hung');
     expect([retried?.attempts, retried?.inDoubt]).toEqual([1, true]);
+  });
+
+  // Issue 14: a tick waited for its whole batch, so one post that never answered held every other one.
+  it('sends the other deliveries, of this tick and the next, while one call has not answered yet', async () => {
+    const sent: string[] = [];
+    let answer: () => void = () => {};
+    const { scheduler } = setup(async (d) => {
+      if (d.jobId === 'hung') return new Promise<void>((resolve) => (answer = resolve));
+      sent.push(d.jobId);
+    }, 60_000);
+    await scheduler.schedule(job('hung', T));
+    await scheduler.schedule(job('other-room', T));
+    await scheduler.schedule(job('later', T + 10_000));
+    const ticks = [scheduler.tick(new Date(T)), scheduler.tick(new Date(T + 10_000))];
+    // The hung call answers only once both others were sent: a tick waiting on it would never get there.
+    for (let turns = 0; sent.length < 2 && turns < 400; turns++) await new Promise((r) => setTimeout(r, 5));
+    expect(sent.sort()).toEqual(['later', 'other-room']);
+    answer();
+    await Promise.all(ticks);
   });
 
   it('sends a job once even when a clock jump makes its claim fall due while it is on its way', async () => {

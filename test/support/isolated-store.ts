@@ -15,6 +15,7 @@ const REDIS_DATABASES = {
   'mid-turn': 6,
   'run-again': 7,
   'killed-run-again': 8,
+  'matrix-file': 9,
 } as const;
 
 export type IsolatedSuite = keyof typeof REDIS_DATABASES;

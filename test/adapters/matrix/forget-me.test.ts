@@ -63,6 +63,18 @@ describe('forget me on Matrix', () => {
     expect(rowsNaming(CAMILLE)).toEqual([]);
   });
 
+  it('lists and redacts a file message whose send lost its answer (stored, then the connection dropped)', async () => {
+    // The notice's send and the file's send both reach the homeserver and lose their answer: each is sent
+    // again under its transaction id, and the file message is listed from that second answer.
+    server.resetAfterNextSends(2);
+    const sent = files(await say('my data'));
+    expect(sent).toHaveLength(1);
+    await say('forget me');
+    const [report] = await say('yes');
+    expect(server.redactions.map((r) => r.eventId)).toEqual([sent[0]?.event_id]);
+    expect(report?.content.body).toContain('I redacted the message that carried your files.');
+  });
+
   it('reports a refused redaction in the line, in French, and still forgets the person', async () => {
     const [sent] = files(await say('mes données'));
     if (!sent) throw new Error('no file sent');

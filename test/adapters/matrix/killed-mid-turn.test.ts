@@ -4,15 +4,13 @@
  * once, the first one sent again under the same transaction id, which the homeserver recognises — and takes
  * the sync over within seconds of its predecessor's death (its sync lease is short), not a minute later.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeHomeserver } from '../../support/fake-homeserver.ts';
-import { botEnv } from '../../support/run-cli.ts';
+import { killSpawnedMatrixBots, spawnMatrixBot } from '../../support/spawned-matrix-bot.ts';
 
-const ENTRY = new URL('../../../src/main.ts', import.meta.url).pathname;
 /** Alice's and Bob's direct chats with the bot. */
 const ALICE_DM = '!alice-dm:test.local';
 const BOB_DM = '!bob-dm:test.local';
@@ -21,7 +19,6 @@ const BOB = '@bob:test.local';
 
 let server: FakeHomeserver;
 let dir: string;
-const children: ChildProcess[] = [];
 
 beforeEach(async () => {
   server = await new FakeHomeserver().start();
@@ -32,27 +29,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nec-matrix-killed-'));
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  killSpawnedMatrixBots();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A bot process on the test's store and homeserver. */
-function startBot(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: botEnv({
-      LOG_LEVEL: 'warn',
-      BOT_LANG: 'en',
-      MATRIX_HOMESERVER_URL: server.url,
-      MATRIX_ACCESS_TOKEN: server.accessToken,
-      STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
-      EXPORTS_DIR: join(dir, 'exports'),
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
 
 /** The bodies of the messages the bot sent to Alice. */
 const bodies = () =>
@@ -65,7 +45,7 @@ describe('a Matrix bot killed between two replies, then started again', () => {
   it.each([true, false])(
     'shows each reply once (second reply stored: %s)',
     async (stored) => {
-      const first = startBot();
+      const first = spawnMatrixBot(server, `sqlite://${join(dir, 'store.sqlite')}`, dir);
       await server.until(
         'the bot joins',
         () => [ALICE_DM, BOB_DM].every((room) => server.membership(room, server.botUserId) === 'join'),
@@ -81,7 +61,7 @@ describe('a Matrix bot killed between two replies, then started again', () => {
       const killedAt = Date.now();
       expect(bodies()).toHaveLength(stored ? 2 : 1);
 
-      const second = startBot();
+      const second = spawnMatrixBot(server, `sqlite://${join(dir, 'store.sqlite')}`, dir);
       // Someone's message written after the kill is answered once the new process syncs: it took the sync
       // lease over.
       const help = await server.ask(BOB_DM, BOB, 'help', 40_000);

@@ -4,7 +4,6 @@
  * and the next start answers it once (the poll closed once). And a turn run again after a crash offers its
  * question again without closing it, nor a question asked after it (NativeQuestions on the real MatrixClient).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NativeQuestions, type Posted } from '../../../adapters/matrix/native-questions.ts';
 import type { OutgoingReply } from '../../../src/core/port.ts';
 import { FakeHomeserver, type SentEvent } from '../../support/fake-homeserver.ts';
-import { botEnv } from '../../support/run-cli.ts';
+import { killSpawnedMatrixBots, spawnMatrixBot } from '../../support/spawned-matrix-bot.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 
-const ENTRY = new URL('../../../src/main.ts', import.meta.url).pathname;
 const ALICE_DM = '!alice-dm:test.local';
 const ALICE = '@alice:test.local';
 const POLL_START = 'org.matrix.msc3381.poll.start';
@@ -24,7 +22,6 @@ const POLL_END = 'org.matrix.msc3381.poll.end';
 
 let server: FakeHomeserver;
 let dir: string;
-const children: ChildProcess[] = [];
 let app: TestApp | undefined;
 
 beforeEach(async () => {
@@ -34,28 +31,12 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nec-matrix-vote-killed-'));
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  killSpawnedMatrixBots();
   await app?.close();
   app = undefined;
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function startBot(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: botEnv({
-      LOG_LEVEL: 'warn',
-      BOT_LANG: 'en',
-      MATRIX_HOMESERVER_URL: server.url,
-      MATRIX_ACCESS_TOKEN: server.accessToken,
-      STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
-      EXPORTS_DIR: join(dir, 'exports'),
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
 
 const messages = () =>
   server.sent
@@ -66,7 +47,7 @@ describe('a vote on a Matrix poll, the process killed while it closes the poll',
   it.each([true, false])(
     'is answered once by the next start (poll end stored: %s)',
     async (stored) => {
-      const first = startBot();
+      const first = spawnMatrixBot(server, `sqlite://${join(dir, 'store.sqlite')}`, dir);
       await server.until(
         'the bot joins',
         () => server.membership(ALICE_DM, server.botUserId) === 'join',
@@ -89,7 +70,7 @@ describe('a vote on a Matrix poll, the process killed while it closes the poll',
       first.child.kill('SIGKILL');
       expect(await first.exited).toBeNull();
 
-      const second = startBot();
+      const second = spawnMatrixBot(server, `sqlite://${join(dir, 'store.sqlite')}`, dir);
       await server.until(
         'the vote answered',
         () => messages().some((b) => b.includes('Noted: association')),
