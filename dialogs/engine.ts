@@ -21,7 +21,15 @@ import type { Application, ApplicationStore } from './application.ts';
 import { SKIP_OFFER_ACTION } from './asides.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import { CLAIMS, type DialogDefinition, DOING, PLANS, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
+import {
+  CLAIMS,
+  type DialogDefinition,
+  DOING,
+  HABIT,
+  PLANS,
+  WANTS,
+  WANTS_OTHER_ACTION,
+} from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
@@ -64,13 +72,13 @@ export class DialogEngine {
     const meant = this.#openOf(named) as DialogDefinition;
     const claims = CLAIMS.test(typed) && !/\b(?:combien|how much|how many|montant|amount)\b/.test(typed);
     const told = sentencesOf(text).filter((sentence) => !readsAsQuestion(sentence));
+    if (WANTS.test(typed) || claims) return meant;
+    // « nous organisons déjà un NEC local tous les ans », "we run one every year": a habit, not an application.
     if (
-      WANTS.test(typed) ||
-      claims ||
       (DOING.test(typed) && !readsAsQuestion(text)) ||
       told.some((sentence) => PLANS.test(normalize(sentence)))
     )
-      return meant;
+      return HABIT.test(typed) ? undefined : meant;
     // « Bonjour, est-ce ouvert aux entreprises ? On est une SARL. »: a question about the call, its facts said after.
     if (told.length < sentencesOf(text).length) return undefined;
     const today = this.#ctx.today(turn);

@@ -30,11 +30,13 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
     )
       return match.command.run(turn, match.args);
     // « salut, je veux candidater pour un NEC local », back days later: where the application stands, not an answer.
+    // The cheap test first: reading which dialog a message starts may read its facts.
+    const text = turn.message.text;
     const restart =
-      (!match || match.command.id === 'welcome') && onlyAsksToApply(turn.message.text)
+      (!match || match.command.id === 'welcome') && engine.dialogs.some((d) => onlyAsksToApply(text, d))
         ? engine.dialogForPhrase(turn)
         : undefined;
-    if (restart) return engine.start(turn, restart);
+    if (restart && onlyAsksToApply(text, restart)) return engine.start(turn, restart);
     // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language. A
     // question ("what counts as a partner?" in a French application) is answered in its own, this once.
     if (turn.state.lang && !turn.state.langChosen) {
