@@ -32,6 +32,7 @@ import {
 } from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
+import { doubtedInOpening, withoutDoubted } from './opening-doubts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
 import { answersSaid, partsSaid, stepReply } from './render.ts';
 import { exampleOf } from './step-example.ts';
@@ -167,9 +168,12 @@ export class DialogEngine {
     }
     const now = ctx.deps.clock.now().toISOString();
     const steps = ctx.steps(dialog);
-    const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
+    const today = ctx.today(turn);
+    // « …, probablement hybride »: a fact said with a doubt is asked at its step, not noted as sure.
+    const doubted = opening ? doubtedInOpening(opening, steps, today) : new Set<string>();
+    const facts = opening ? withoutDoubted(factsIn(opening, steps, {}, today), doubted) : {};
     // « … à Brest en mars »: the month, for the date step to ask which day.
-    const partial = opening ? partialFactsIn(opening, steps, facts, ctx.today(turn)) : {};
+    const partial = opening ? withoutDoubted(partialFactsIn(opening, steps, facts, today), doubted) : {};
     const application: Application = {
       id: this.store.newId(turnEvent(turn.message)),
       callId: dialog.id,
