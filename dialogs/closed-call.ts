@@ -15,18 +15,20 @@ import type { DialogDefinition } from './definition.ts';
 /** The confirmation that starts a closed call's application anyway. */
 export const CLOSED_CALL_ACTION = 'dialog-closed-call';
 
-/** Registers what "yes, prepare it anyway" does: start the dialog (with the facts of its opening message) at once. */
+/**
+ * Registers what "yes, prepare it anyway" does: start the dialog at once, with the facts of its opening message
+ * and of the yes typed (« ok. we're “Les Connecteurs”, an association »: a button's click says nothing more).
+ */
 export function registerClosedCall(
   ctx: DialogContext,
   start: (turn: Turn, dialog: DialogDefinition, opening?: string) => Promise<void>,
 ): void {
   ctx.deps.confirmations.register(CLOSED_CALL_ACTION, {
-    yes: (turn, data) =>
-      start(
-        turn,
-        ctx.dialog(String(data.callId)),
-        typeof data.opening === 'string' ? data.opening : undefined,
-      ),
+    yes: (turn, data) => {
+      const said = [data.opening, turn.message.choiceId === undefined ? turn.message.text : undefined];
+      const opening = said.filter((text): text is string => typeof text === 'string').join('\n');
+      return start(turn, ctx.dialog(String(data.callId)), opening === '' ? undefined : opening);
+    },
     declined: {
       fr: 'D’accord, je m’arrête là. « appels » montre les appels et leur état.',
       en: 'All right, I stop here. “calls” shows the calls and their status.',

@@ -166,7 +166,7 @@ const NAMED_BODY = String.raw`(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée
  * Terre d'Entraide souhaite… »): the `value` group, for the steps that ask its name.
  */
 export const ORGANISATION_NAME_PATTERNS = [
-  /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e're|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
+  /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e['’]re|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“'‘]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”'’]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
   // « je suis chargée de mission à la mairie de Quimperlé », "I work for the City of Lyon": the body, its kind kept.
   new RegExp(
     `\\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\\b[^,.;!?]{0,40}?(?<=\\s)(?:à|a|pour|chez|de|at|for|with|from)\\s+(?:la |le |l['’]|the )?${NAMED_BODY}`,

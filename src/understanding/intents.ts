@@ -355,8 +355,11 @@ export const withoutLeadingNo = (text: string): string =>
 
 const EDIT_VERB =
   "(?:modifier|modif|changer|corriger|rectifier|revoir|reprendre|mettre a jour|revenir (?:sur|a)|retourner (?:sur|a)|retour (?:sur|a)|edit|change|correct|fix|update|amend|modify|alter|redo|rewrite|go back to|back to|return to|revisit|(?:(?:je|j'|on|nous)\\s*)?(?:modifie|modifions|change|changeons|corrige|corrigeons|rectifie|rectifions|revois|reprends|reprenons|mets a jour|reviens (?:sur|a)|revenons (?:sur|a)|retourne (?:sur|a)))";
+/** « attendez, », "hang on,", « pardon, »: words before an edit that only stop the dialog. */
+const EDIT_LEAD =
+  '(?:(?:attendez|attends|wait|hang on|hold on|one sec|pardon|sorry|desolee?|euh|heu|oh|ah|ok|okay|bon|alors|oups|oops)[\\s,.!]+)*';
 const EDIT = new RegExp(
-  `^(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:(?:i|we)(?:'d| would)? )?(?:like to|want to|need to|have to)\\s+|(?:il )?faut (?:que (?:je|j'|on|nous) )?(?:que je )?|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
+  `^${EDIT_LEAD}(?:(?:je|j'|nous|on)\\s*(?:voudrais|veux|souhaite|souhaitons|aimerais|aimerions|voudrions|peux|pourrais|dois)\\s+|(?:est-ce que|est ce que)?\\s*(?:je peux|on peut|puis-je|peut-on|pouvons-nous|pourrait-on)\\s+|(?:(?:i|we)(?:'d| would)? )?(?:like to|want to|need to|have to)\\s+|(?:il )?(?:faut|faudrait|faudra) (?:que (?:je|j'|on|nous) )?(?:que je )?|(?:can|could|may) (?:i|we)\\s+|let me\\s+|please\\s+|merci de\\s+)?${EDIT_VERB}\\s+(?<what>.+?)[\\s?!.]*$`,
   'd',
 );
 const MISTAKE =

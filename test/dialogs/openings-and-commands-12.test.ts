@@ -42,11 +42,26 @@ describe('a habit told in the present tense is not an application', () => {
 
 describe('a fact said with a doubt in an opening is not noted as sure', () => {
   it.each([
-    ['bonjour, nous souhaiterions candidater pour un nec local, probablement hybride, le 9 avril 2027', 'event_format'],
-    ['Hi there! We’re a charity in Lille and we’d like to run a local NEC on 12 May 2027, probably hybrid', 'event_format'],
-    ['hey, we’re a small nonprofit, want to do a local nec, not sure about the format yet, maybe online', 'event_format'],
-    ['Coucou ! On hésite entre en ligne et hybride, mais on veut organiser un NEC local, on est une association', 'event_format'],
-    ['Nous voudrions organiser un NEC local sur l’inclusion numérique, sans doute le 15 juin 2027.', 'event_date'],
+    [
+      'bonjour, nous souhaiterions candidater pour un nec local, probablement hybride, le 9 avril 2027',
+      'event_format',
+    ],
+    [
+      'Hi there! We’re a charity in Lille and we’d like to run a local NEC on 12 May 2027, probably hybrid',
+      'event_format',
+    ],
+    [
+      'hey, we’re a small nonprofit, want to do a local nec, not sure about the format yet, maybe online',
+      'event_format',
+    ],
+    [
+      'Coucou ! On hésite entre en ligne et hybride, mais on veut organiser un NEC local, on est une association',
+      'event_format',
+    ],
+    [
+      'Nous voudrions organiser un NEC local sur l’inclusion numérique, sans doute le 15 juin 2027.',
+      'event_date',
+    ],
   ])('« %s » leaves %s to ask', async (text, slot) => {
     const bot = await start();
     const r = await bot.say('u', text);
@@ -56,7 +71,10 @@ describe('a fact said with a doubt in an opening is not noted as sure', () => {
 
   it('the sure facts beside the doubted one are kept', async () => {
     const bot = await start();
-    await bot.say('u', 'bonjour, nous souhaiterions candidater pour un nec local, probablement hybride, le 9 avril 2027');
+    await bot.say(
+      'u',
+      'bonjour, nous souhaiterions candidater pour un nec local, probablement hybride, le 9 avril 2027',
+    );
     expect((await answers('u')).event_date).toBe('2027-04-09');
   });
 });
