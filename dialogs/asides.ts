@@ -10,26 +10,22 @@ import type { Turn } from '../src/core/turn.ts';
 import { type AroundTheAnswer, aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
+import { correctionIn, correctionSaidLast, ownsUpToMistake } from '../src/understanding/correcting.ts';
+import { editRequestIn, isBareEdit } from '../src/understanding/edit-requests.ts';
+import { isHesitation } from '../src/understanding/empty-talk.ts';
+import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { asksProgress } from '../src/understanding/progress-asked.ts';
+import { quantityOnly } from '../src/understanding/quantities.ts';
+import { asksAbout, questionTopic } from '../src/understanding/question-topic.ts';
 import {
-  asksAbout,
   asksIfSeveral,
-  asksProgress,
   asksWhichOption,
   asksWithoutMark,
-  correctionIn,
-  correctionSaidLast,
-  editRequestIn,
-  isBareEdit,
   isFramedQuestion,
-  isHesitation,
   isPuzzled,
   opensAsQuestion,
-  ownsUpToMistake,
-  questionTopic,
   readsAsQuestion,
-} from '../src/understanding/intents.ts';
-import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
-import { quantityOnly } from '../src/understanding/quantities.ts';
+} from '../src/understanding/questions.ts';
 import {
   doubtsItsValue,
   notYetFormally,

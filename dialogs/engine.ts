@@ -15,7 +15,7 @@ import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { readsAsQuestion } from '../src/understanding/intents.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import { answer } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
 import { SKIP_OFFER_ACTION } from './asides.ts';

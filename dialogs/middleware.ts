@@ -1,7 +1,8 @@
 /** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
 import type { Middleware } from '../src/core/bot.ts';
 import { turnEvent } from '../src/core/once.ts';
-import { asksProgress, readsAsQuestion } from '../src/understanding/intents.ts';
+import { asksProgress } from '../src/understanding/progress-asked.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import type { DialogEngine } from './engine.ts';
 import { onlyAsksToApply } from './restart.ts';
 
