@@ -9,6 +9,7 @@ import type { CallStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { yesNoIn } from '../src/understanding/yes-no.ts';
 import type { DialogContext } from './context.ts';
 import type { DialogDefinition } from './definition.ts';
 
@@ -25,9 +26,12 @@ export function registerClosedCall(
 ): void {
   ctx.deps.confirmations.register(CLOSED_CALL_ACTION, {
     yes: (turn, data) => {
-      const said = [data.opening, turn.message.choiceId === undefined ? turn.message.text : undefined];
-      const opening = said.filter((text): text is string => typeof text === 'string').join('\n');
-      return start(turn, ctx.dialog(String(data.callId)), opening === '' ? undefined : opening);
+      // What follows the yes (« ok. » then the facts), a sentence of its own after the opening's.
+      const more = turn.message.choiceId === undefined ? (yesNoIn(turn.message.text)?.rest ?? '') : '';
+      const said = [data.opening, more].filter(
+        (text): text is string => typeof text === 'string' && text !== '',
+      );
+      return start(turn, ctx.dialog(String(data.callId)), said.length > 0 ? said.join('.\n') : undefined);
     },
     declined: {
       fr: 'D’accord, je m’arrête là. « appels » montre les appels et leur état.',

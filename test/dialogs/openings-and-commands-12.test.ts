@@ -111,6 +111,13 @@ describe('an edit in plain words', () => {
 });
 
 describe('a yes to a closed call that says more', () => {
+  it('a plain « oui » keeps the opening’s facts as they were', async () => {
+    const bot = await start();
+    await bot.say('u', 'I want to apply for NEC ESS travel costs, our organisation is Tech for Good Lille');
+    await bot.say('u', 'oui');
+    expect((await answers('u')).organisation_name).toBe('Tech for Good Lille');
+  });
+
   it('« ok. we’re “Les Connecteurs”, an association, first time for us » keeps its facts', async () => {
     const bot = await start();
     await bot.say('u', 'je veux demander le défraiement NEC ESS');
