@@ -215,17 +215,28 @@ const AMBIGUOUS = new Set([
  * naming one says the authority is foreign. Only names that are one distinctive word of five letters or more
  * once small words are gone, so that « Saint-… » or "Isle of …" names nothing by a common word.
  */
+const foreignCountryNames = (['fr', 'en'] as const).flatMap((lang) =>
+  Object.entries(countries.getNames(lang, { select: 'all' }))
+    .filter(([code]) => !FRENCH.has(code))
+    .flatMap(([, names]) => names)
+    .map(contentWords),
+);
 export const FOREIGN_COUNTRY_WORDS = [
   ...new Set(
-    (['fr', 'en'] as const).flatMap((lang) =>
-      Object.entries(countries.getNames(lang, { select: 'all' }))
-        .filter(([code]) => !FRENCH.has(code))
-        .flatMap(([, names]) => names)
-        .map(contentWords)
-        .filter(
-          (words) => words.length === 1 && (words[0] ?? '').length >= 5 && !AMBIGUOUS.has(words[0] ?? ''),
-        )
-        .map((words) => words[0] as string),
-    ),
+    foreignCountryNames
+      .filter((words) => words.length === 1 && (words[0] ?? '').length >= 5 && !AMBIGUOUS.has(words[0] ?? ''))
+      .map((words) => words[0] as string),
+  ),
+];
+
+/**
+ * The countries named in several words (« Burkina Faso », « Côte d'Ivoire », "South Africa"), as content words;
+ * not those named after a saint (« Sainte-Hélène » is also a commune of Gironde).
+ */
+export const FOREIGN_COUNTRY_PHRASES = [
+  ...new Set(
+    foreignCountryNames
+      .filter((words) => words.length >= 2 && !/^(?:saint|sainte|st)$/.test(words[0] ?? ''))
+      .map((words) => words.join(' ')),
   ),
 ];

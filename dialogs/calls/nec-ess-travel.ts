@@ -61,6 +61,8 @@ export const necEssTravel: DialogDefinition = {
           'first time',
           'first participation',
           'never been',
+          'never been before',
+          'jamais venus avant',
           'never attended',
           'never came',
           'never taken part',

@@ -57,7 +57,7 @@ export const QUESTION_FRAME = new Set(
     'don doesn didn isn aren wasn won haven hasn ' +
     // How much or how exactly to answer: « combien de mots max », « faut détailler beaucoup ? », "the full
     // official name", "where can I read it before I say yes?".
-    'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details beaucoup ' +
+    'pk pq pkoi maximum max minimum min most least mots words long longueur detailler detail details detailed beaucoup ' +
     'juste quelques full official officiel officielle complet complete exact exacte pick lire read before avant ' +
     // « combien de lignes à peu près ? », "how many sentences roughly?": the answer's length, not a subject.
     'lignes ligne lines line phrases phrase sentences sentence paragraphe paragraph peu pres environ roughly ' +

@@ -128,3 +128,41 @@ describe('a yes to a closed call that says more', () => {
     expect(got.first_participation).toBe(true);
   });
 });
+
+describe('facts of an opening said in other words', () => {
+  it.each([
+    [
+      'local-nec',
+      'Hello! We’d like to host a local NEC on 7 October 2027 in Dijon: 150 attendees expected, the hall takes 180.',
+      { expected_attendance: 150, venue_capacity: 180 },
+    ],
+    [
+      'local-nec',
+      'Morning! We’re a SCIC, hoping to organise a local NEC in Grenoble on 16 June 2027 for 200 people, venue capacity 250.',
+      { expected_attendance: 200, venue_capacity: 250 },
+    ],
+    [
+      'nec-ess-travel',
+      'Hi! We’d like the NEC ESS travel allowance: we’re coming to Brussels, 90 km away, never been before',
+      { first_participation: true, distance_km: 90 },
+    ],
+    [
+      'meae-nir',
+      'Bonjour, la ville de Besançon souhaite déposer un projet à l’appel MEAE avec Douroula (Burkina Faso)',
+      { foreign_partner: true },
+    ],
+  ])('the %s’s « %s » fills %o', async (dialog, text, filled) => {
+    const bot = await start();
+    const r = await bot.say('u', text);
+    if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) await bot.say('u', 'oui');
+    expect(await answers('u')).toMatchObject(filled);
+  });
+
+  it('« how detailed should this be? » at the goal gets the step’s help', async () => {
+    const bot = await start();
+    await reach('u', 'local-nec', 'goal', ELIGIBLE_LOCAL_NEC);
+    const r = await bot.say('u', 'how detailed should this be?');
+    expect(intentsOf(r)).toContain('dialog:step-help');
+    expect(askedSlot(r)).toBe('goal');
+  });
+});
