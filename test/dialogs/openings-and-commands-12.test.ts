@@ -5,15 +5,9 @@
  * the step's answer; an edit in plain words opens its step; a yes to a closed call that says more keeps it.
  */
 import { describe, expect, it } from 'vitest';
-import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, MEAE } from './support.ts';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, ESS, intentsOf, MEAE } from './support.ts';
 
 const { start, answers, reach } = appPerTest();
-
-const ESS: Record<string, string> = {
-  organisation_name: 'Les Liens',
-  first_participation: 'oui',
-  venue: 'Bruxelles',
-};
 
 describe('a habit told in the present tense is not an application', () => {
   it.each([
@@ -153,8 +147,9 @@ describe('facts of an opening said in other words', () => {
     ],
   ])('the %s’s « %s » fills %o', async (dialog, text, filled) => {
     const bot = await start();
-    const r = await bot.say('u', text);
-    if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) await bot.say('u', 'oui');
+    let r = await bot.say('u', text);
+    if (r.some((x) => x.intent === 'confirm:dialog-closed-call')) r = await bot.say('u', 'oui');
+    expect(intentsOf(r)).toContain(`dialog:${dialog}:start`);
     expect(await answers('u')).toMatchObject(filled);
   });
 
