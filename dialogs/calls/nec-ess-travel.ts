@@ -62,7 +62,6 @@ export const necEssTravel: DialogDefinition = {
           'first participation',
           'never been',
           'never been before',
-          'jamais venus avant',
           'never attended',
           'never came',
           'never taken part',
