@@ -20,14 +20,25 @@ const APPLYING =
 const ALL_WANTS = new RegExp(WANTS.source, 'g');
 const ALL_DOING = new RegExp(DOING.source, 'g');
 
+/** Each dialog's names as one pattern, built once per dialog (this runs on every message of an application). */
+const NAMES = new WeakMap<DialogDefinition, RegExp>();
+function namesOf(dialog: DialogDefinition): RegExp {
+  let names = NAMES.get(dialog);
+  if (!names) {
+    // The longest first: « nec ess europe » rather than « nec ess » and a word left over.
+    const escaped = [...dialog.names]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    names = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'g');
+    NAMES.set(dialog, names);
+  }
+  return names;
+}
+
 /** Whether the message says nothing but that the person wants to apply to this dialog's call. */
 export function onlyAsksToApply(text: string, dialog: DialogDefinition): boolean {
-  const named = dialog.names.reduce(
-    (said, name) =>
-      said.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), ' '),
-    withoutCallNames(normalize(text)),
-  );
-  const rest = named
+  const rest = withoutCallNames(normalize(text))
+    .replace(namesOf(dialog), ' ')
     .replace(ALL_WANTS, ' ')
     .replace(ALL_DOING, ' ')
     .replace(APPLYING, ' ')
