@@ -10,18 +10,13 @@ import type { Turn } from '../src/core/turn.ts';
 import { aroundTheAnswer } from '../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../src/understanding/chat.ts';
 import { putsACondition } from '../src/understanding/conditions.ts';
-import {
-  asksProgress,
-  correctionIn,
-  correctionSaidLast,
-  editRequestIn,
-  isBareEdit,
-  isHesitation,
-  isPuzzled,
-  ownsUpToMistake,
-} from '../src/understanding/intents.ts';
+import { correctionIn, correctionSaidLast, ownsUpToMistake } from '../src/understanding/correcting.ts';
+import { editRequestIn, isBareEdit } from '../src/understanding/edit-requests.ts';
+import { isHesitation } from '../src/understanding/empty-talk.ts';
 import { saysNotKnownYet } from '../src/understanding/not-yet.ts';
+import { asksProgress } from '../src/understanding/progress-asked.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
+import { isPuzzled } from '../src/understanding/questions.ts';
 import { notYetFormally, putOffForNow, takenBackAfterBut } from '../src/understanding/unsure.ts';
 import { addedToList } from './added-items.ts';
 import type { Application } from './application.ts';

@@ -9,24 +9,30 @@ import type { CallStatus } from '../rules/index.ts';
 import type { CallDefinition } from '../rules/schema.ts';
 import { type Lang, t } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
+import { yesNoIn } from '../src/understanding/yes-no.ts';
 import type { DialogContext } from './context.ts';
 import type { DialogDefinition } from './definition.ts';
 
 /** The confirmation that starts a closed call's application anyway. */
 export const CLOSED_CALL_ACTION = 'dialog-closed-call';
 
-/** Registers what "yes, prepare it anyway" does: start the dialog (with the facts of its opening message) at once. */
+/**
+ * Registers what "yes, prepare it anyway" does: start the dialog at once, with the facts of its opening message
+ * and of the yes typed (« ok. we're “Les Connecteurs”, an association »: a button's click says nothing more).
+ */
 export function registerClosedCall(
   ctx: DialogContext,
   start: (turn: Turn, dialog: DialogDefinition, opening?: string) => Promise<void>,
 ): void {
   ctx.deps.confirmations.register(CLOSED_CALL_ACTION, {
-    yes: (turn, data) =>
-      start(
-        turn,
-        ctx.dialog(String(data.callId)),
-        typeof data.opening === 'string' ? data.opening : undefined,
-      ),
+    yes: (turn, data) => {
+      // What follows the yes (« ok. » then the facts), a sentence of its own after the opening's.
+      const more = turn.message.choiceId === undefined ? (yesNoIn(turn.message.text)?.rest ?? '') : '';
+      const said = [data.opening, more].filter(
+        (text): text is string => typeof text === 'string' && text !== '',
+      );
+      return start(turn, ctx.dialog(String(data.callId)), said.length > 0 ? said.join('.\n') : undefined);
+    },
     declined: {
       fr: 'D’accord, je m’arrête là. « appels » montre les appels et leur état.',
       en: 'All right, I stop here. “calls” shows the calls and their status.',

@@ -7,16 +7,16 @@
 import type { Localized } from '../src/core/i18n.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { inMonth } from '../src/understanding/dates.ts';
 import {
   correctionIn,
   correctionSaidLast,
-  readsAsQuestion,
   replacementIn,
   withoutLeadingNo,
-} from '../src/understanding/intents.ts';
+} from '../src/understanding/correcting.ts';
+import { inMonth } from '../src/understanding/dates.ts';
 import { withoutNegated } from '../src/understanding/negation.ts';
 import { quantityOnly } from '../src/understanding/quantities.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Answers, AnswerValue, Application } from './application.ts';
 import { followReminders, sayEligibility } from './consequences.ts';

@@ -121,6 +121,14 @@ export const PLANS =
   /\b(?:je|j'|on|nous|we|i)\b(?:\s+\S+){0,6}?[\s'](?:organiser|faire|monter|porter|accueillir|lancer|candidater|postuler|deposer|organise|organize|run|host|hold|put on|apply|set up)\b/;
 
 /**
+ * A habit told in the present (« on fait un NEC local chaque année », « nous organisons déjà un NEC local »,
+ * "we run a local NEC every year", "we already host one"): what the person does, not an application. A wish
+ * beside it (« … et cette année nous voulons candidater ») still starts the dialog.
+ */
+export const HABIT =
+  /\b(?:chaque (?:annee|an|automne|printemps|ete|hiver|edition|fois)|tous les (?:ans|printemps|automnes|etes|hivers)|toutes les annees|depuis (?:20\d\d|des annees|plusieurs annees|longtemps)|deja|d'habitude|habituellement|comme chaque annee|every (?:year|spring|autumn|fall|summer|winter|time)|each (?:year|spring|autumn|fall|summer|winter)|annually|already|usually|as usual|since 20\d\d)\b/;
+
+/**
  * A wish for another action than applying (« je voudrais envoyer un message … du NEC local », "we'd like to
  * share the local NEC announcement", « on voudrait juste lire le règlement »): the call is only named.
  */

@@ -15,14 +15,23 @@ import { turnEvent } from '../src/core/once.ts';
 import type { ApplicationInProgress } from '../src/core/situation.ts';
 import { normalize } from '../src/core/text.ts';
 import type { Turn } from '../src/core/turn.ts';
-import { readsAsQuestion } from '../src/understanding/intents.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import { answer } from './answering.ts';
 import type { Application, ApplicationStore } from './application.ts';
 import { CLOSED_CALL_ACTION, closedCallQuestion, registerClosedCall } from './closed-call.ts';
 import { DialogContext, type DialogDeps } from './context.ts';
-import { CLAIMS, type DialogDefinition, DOING, PLANS, WANTS, WANTS_OTHER_ACTION } from './definition.ts';
+import {
+  CLAIMS,
+  type DialogDefinition,
+  DOING,
+  HABIT,
+  PLANS,
+  WANTS,
+  WANTS_OTHER_ACTION,
+} from './definition.ts';
 import { cancel, confirmDelete, edit, registerRemovals } from './editing.ts';
 import { factsIn, partialFactsIn } from './facts.ts';
+import { doubtedInOpening, withoutDoubted } from './opening-doubts.ts';
 import { ask, back, registerSkipOffer, showStatus, showSummary, skip } from './progress.ts';
 import { answersSaid, partsSaid, stepReply } from './render.ts';
 import { SKIP_OFFER_ACTION } from './skip-offer.ts';
@@ -64,13 +73,13 @@ export class DialogEngine {
     const meant = this.#openOf(named) as DialogDefinition;
     const claims = CLAIMS.test(typed) && !/\b(?:combien|how much|how many|montant|amount)\b/.test(typed);
     const told = sentencesOf(text).filter((sentence) => !readsAsQuestion(sentence));
+    if (WANTS.test(typed) || claims) return meant;
+    // « nous organisons déjà un NEC local tous les ans », "we run one every year": a habit, not an application.
     if (
-      WANTS.test(typed) ||
-      claims ||
       (DOING.test(typed) && !readsAsQuestion(text)) ||
       told.some((sentence) => PLANS.test(normalize(sentence)))
     )
-      return meant;
+      return HABIT.test(typed) ? undefined : meant;
     // « Bonjour, est-ce ouvert aux entreprises ? On est une SARL. »: a question about the call, its facts said after.
     if (told.length < sentencesOf(text).length) return undefined;
     const today = this.#ctx.today(turn);
@@ -159,9 +168,12 @@ export class DialogEngine {
     }
     const now = ctx.deps.clock.now().toISOString();
     const steps = ctx.steps(dialog);
-    const facts = opening ? factsIn(opening, steps, {}, ctx.today(turn)) : {};
+    const today = ctx.today(turn);
+    // « …, probablement hybride »: a fact said with a doubt is asked at its step, not noted as sure.
+    const doubted = opening ? doubtedInOpening(opening, steps, today) : new Set<string>();
+    const facts = opening ? withoutDoubted(factsIn(opening, steps, {}, today), doubted) : {};
     // « … à Brest en mars »: the month, for the date step to ask which day.
-    const partial = opening ? partialFactsIn(opening, steps, facts, ctx.today(turn)) : {};
+    const partial = opening ? withoutDoubted(partialFactsIn(opening, steps, facts, today), doubted) : {};
     const application: Application = {
       id: this.store.newId(turnEvent(turn.message)),
       callId: dialog.id,

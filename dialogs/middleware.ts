@@ -1,7 +1,8 @@
 /** The pipeline step of the dialogs: an application in progress reads each message as an answer to its step. */
 import type { Middleware } from '../src/core/bot.ts';
 import { turnEvent } from '../src/core/once.ts';
-import { asksProgress, readsAsQuestion } from '../src/understanding/intents.ts';
+import { asksProgress } from '../src/understanding/progress-asked.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import type { DialogEngine } from './engine.ts';
 import { onlyAsksToApply } from './restart.ts';
 
@@ -30,11 +31,13 @@ export function dialogMiddleware(engine: DialogEngine): Middleware {
     )
       return match.command.run(turn, match.args);
     // « salut, je veux candidater pour un NEC local », back days later: where the application stands, not an answer.
+    // The cheap test first: reading which dialog a message starts may read its facts.
+    const text = turn.message.text;
     const restart =
-      (!match || match.command.id === 'welcome') && onlyAsksToApply(turn.message.text)
+      (!match || match.command.id === 'welcome') && engine.dialogs.some((d) => onlyAsksToApply(text, d))
         ? engine.dialogForPhrase(turn)
         : undefined;
-    if (restart) return engine.start(turn, restart);
+    if (restart && onlyAsksToApply(text, restart)) return engine.start(turn, restart);
     // An answer (a name, a place) says nothing of the language wanted: the dialog keeps its language. A
     // question ("what counts as a partner?" in a French application) is answered in its own, this once.
     if (turn.state.lang && !turn.state.langChosen) {

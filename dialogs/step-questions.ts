@@ -4,16 +4,15 @@
  */
 
 import type { Turn } from '../src/core/turn.ts';
+import { asksAbout, questionTopic } from '../src/understanding/question-topic.ts';
 import {
-  asksAbout,
   asksIfSeveral,
   asksWhichOption,
   asksWithoutMark,
   isFramedQuestion,
   opensAsQuestion,
-  questionTopic,
   readsAsQuestion,
-} from '../src/understanding/intents.ts';
+} from '../src/understanding/questions.ts';
 import { doubtsItsValue, withoutHedge } from '../src/understanding/unsure.ts';
 import { contentWords } from '../src/understanding/words.ts';
 import type { Application } from './application.ts';

@@ -7,7 +7,7 @@
 import type { Localized } from '../src/core/i18n.ts';
 import type { Turn } from '../src/core/turn.ts';
 import type { AroundTheAnswer } from '../src/understanding/around-the-answer.ts';
-import { readsAsQuestion } from '../src/understanding/intents.ts';
+import { readsAsQuestion } from '../src/understanding/questions.ts';
 import { valueBeforeDoubt, withoutHedge } from '../src/understanding/unsure.ts';
 import type { Application } from './application.ts';
 import type { DialogContext } from './context.ts';

@@ -151,6 +151,7 @@ function meets(
   if ('value' in expect && (valueSlot === undefined || !same(answers[valueSlot], expect.value))) return false;
   for (const [slot, value] of Object.entries({ ...expect.also, ...expect.filled }))
     if (!same(answers[slot], value)) return false;
+  if (expect.unfilled?.some((slot) => slot in answers)) return false;
   if (expect.clarify && !intents.some((i) => i.endsWith(':clarify'))) return false;
   if (expect.help && (!intents.includes('dialog:step-help') || askedSlot(replies) !== c.step)) return false;
   if (expect.skip_offer && !intents.includes('confirm:dialog-skip-offer')) return false;

@@ -27,6 +27,8 @@ const expectation = z.strictObject({
   /** An opening message: the dialog it starts, and the steps it fills. */
   start: z.string().optional(),
   filled: z.record(z.string(), value).optional(),
+  /** Steps the message must leave empty (a fact said with a doubt, « probablement hybride », is not taken). */
+  unfilled: z.array(z.string()).optional(),
   /** An opening message that must start no application (a question about a call: the FAQ answers it). */
   starts_nothing: z.boolean().optional(),
   /** Tuning part only: a kind refusal that repeats what is expected (bad input). */

@@ -166,7 +166,7 @@ const NAMED_BODY = String.raw`(?<value>(?:[Mm]airie|[Vv]ille|[Cc]ommune|[Mm][ée
  * Terre d'Entraide souhaite… »): the `value` group, for the steps that ask its name.
  */
 export const ORGANISATION_NAME_PATTERNS = [
-  /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e're|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
+  /\b(?:[Nn]ous sommes|[Oo]n est|[Ww]e are|[Ww]e['’]re|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I represent|[Ww]e represent)\s+(?:l['’]\s*|la |le |les |the |une? |an? )?(?:association|asso|cooperative|collectivite|entreprise|societe|commune|ville|mairie|organisation|organization|nonprofit|company|city)?\s*[«"“'‘]?\s*(?<value>\p{Lu}[^,.;!?«»"“”]*?)\s*[»"”'’]?(?=\s+(?:et|and|qui|who|,)\b|[,.;!?]|$)/u,
   // « je suis chargée de mission à la mairie de Quimperlé », "I work for the City of Lyon": the body, its kind kept.
   new RegExp(
     `\\b(?:[Jj]e suis|[Jj]e travaille|[Nn]ous sommes|[Oo]n est|[Jj]e repr[ée]sente|[Nn]ous repr[ée]sentons|I work|I['’]m|I am|[Ww]e are|[Ww]e['’]re)\\b[^,.;!?]{0,40}?(?<=\\s)(?:à|a|pour|chez|de|at|for|with|from)\\s+(?:la |le |l['’]|the )?${NAMED_BODY}`,
@@ -217,17 +217,28 @@ const AMBIGUOUS = new Set([
  * naming one says the authority is foreign. Only names that are one distinctive word of five letters or more
  * once small words are gone, so that « Saint-… » or "Isle of …" names nothing by a common word.
  */
+const foreignCountryNames = (['fr', 'en'] as const).flatMap((lang) =>
+  Object.entries(countries.getNames(lang, { select: 'all' }))
+    .filter(([code]) => !FRENCH.has(code))
+    .flatMap(([, names]) => names)
+    .map(contentWords),
+);
 export const FOREIGN_COUNTRY_WORDS = [
   ...new Set(
-    (['fr', 'en'] as const).flatMap((lang) =>
-      Object.entries(countries.getNames(lang, { select: 'all' }))
-        .filter(([code]) => !FRENCH.has(code))
-        .flatMap(([, names]) => names)
-        .map(contentWords)
-        .filter(
-          (words) => words.length === 1 && (words[0] ?? '').length >= 5 && !AMBIGUOUS.has(words[0] ?? ''),
-        )
-        .map((words) => words[0] as string),
-    ),
+    foreignCountryNames
+      .filter((words) => words.length === 1 && (words[0] ?? '').length >= 5 && !AMBIGUOUS.has(words[0] ?? ''))
+      .map((words) => words[0] as string),
+  ),
+];
+
+/**
+ * The countries named in several words (« Burkina Faso », « Côte d'Ivoire », "South Africa"), as content words;
+ * not those named after a saint (« Sainte-Hélène » is also a commune of Gironde).
+ */
+export const FOREIGN_COUNTRY_PHRASES = [
+  ...new Set(
+    foreignCountryNames
+      .filter((words) => words.length >= 2 && !/^(?:saint|sainte|st)$/.test(words[0] ?? ''))
+      .map((words) => words.join(' ')),
   ),
 ];

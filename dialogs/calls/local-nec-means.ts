@@ -78,8 +78,9 @@ export const MEANS_STEPS: StepDefinition[] = [
       en: 'The venue’s capacity: for support, it must hold the expected audience. For an online event, how many participants your video tool accepts (the source makes no exception for online events). If you do not know yet, “skip”: the grant and the duo stay to be checked.',
     },
     names: ['capacite', 'capacite de la salle', 'salle', 'jauge', 'places', 'capacity', 'venue', 'seats'],
-    // « 300 places », "a 400-seat venue", or « la salle fait 300 », "our venue holds 120" (the number last).
-    cues: /^[\d\s.,]*-?\s*(?:places?|seats?|seater|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|fits|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$/,
+    // « 300 places », "a 400-seat venue", or « la salle fait 300 », "our venue holds 120", "the hall takes 180",
+    // "venue capacity 250", « jauge : 250 » (the number last).
+    cues: /^[\d\s.,]*-?\s*(?:places?|seats?|seater|sieges?)\b|\b(?:venue|salle|lieu|room|hall)\b(?:\s+\S+){0,3}?\s+(?:holds|can hold|seats|can seat|fits|takes|can take|accueille|peut accueillir|fait|contient)\s+(?:up to\s+|jusqu'a\s+)?\d[\d\s.,]*$|\b(?:capacity|capacite|jauge)\s*(?:of|de|:|is|est de|est)?\s*\d[\d\s.,]*$/,
     // A venue of 0 seats holds nobody; beyond the largest stadiums is a typo.
     min: 1,
     max: 100_000,

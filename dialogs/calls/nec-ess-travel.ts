@@ -61,6 +61,7 @@ export const necEssTravel: DialogDefinition = {
           'first time',
           'first participation',
           'never been',
+          'never been before',
           'never attended',
           'never came',
           'never taken part',

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { normalize } from '../../src/core/text.ts';
 import { contentWords } from '../../src/understanding/words.ts';
-import { FOREIGN_COUNTRY_WORDS, FRENCH } from './keywords.ts';
+import { FOREIGN_COUNTRY_PHRASES, FOREIGN_COUNTRY_WORDS, FRENCH } from './keywords.ts';
 
 /**
  * The city names known abroad and not in France (normalised, hyphens as spaces), read from city-timezones'
@@ -49,7 +49,10 @@ export function isCityAbroad(name: string): boolean {
 /** Whether a text names a place abroad: a foreign country, or a capitalised city name known only abroad. */
 export function namesPlaceAbroad(text: string): boolean {
   if (/\b(?:a l'etranger|etrangere?s?|abroad|foreign|overseas)\b/.test(normalize(text))) return true;
-  if (contentWords(text).some((w) => FOREIGN_COUNTRIES.has(w))) return true;
+  const words = contentWords(text);
+  if (words.some((w) => FOREIGN_COUNTRIES.has(w))) return true;
+  const said = ` ${words.join(' ')} `;
+  if (FOREIGN_COUNTRY_PHRASES.some((phrase) => said.includes(` ${phrase} `))) return true;
   return [...text.matchAll(PROPER_NAME)].some((m) => isCityAbroad(m[0]));
 }
 

@@ -14,7 +14,7 @@
  */
 import { normalize } from '../core/text.ts';
 import { chatKind } from './chat.ts';
-import { asksWithoutMark, readsAsQuestion } from './intents.ts';
+import { asksWithoutMark, readsAsQuestion } from './questions.ts';
 
 /** What a clause of talk is; `later` and `unsure` change what the step does (leave it for later, ask back). */
 export type TalkKind = 'polite' | 'situation' | 'addressed' | 'remark' | 'later' | 'unsure';

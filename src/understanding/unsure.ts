@@ -211,6 +211,12 @@ export function withoutHedge(text: string): string {
 const BETWEEN =
   /\b(?:hesit\w*|balanc\w*|torn|undecided|(?:can't|cannot|couldn't) (?:decide|choose)|not sure|pas sure?s?|partag\w*)\s+(?:encore\s+|still\s+)?(?:entre|between)\b/;
 
+/** Whether a clause says its value with a doubt (« probablement hybride », "maybe online", « on hésite entre… »). */
+export function doubtsInClause(text: string): boolean {
+  const typed = normalize(text);
+  return DOUBT_IN_CLAUSE.test(typed) || BETWEEN.test(typed);
+}
+
 /** Whether a message hesitates between what it names: the options named are candidates, not the answer. */
 export function hesitatesBetween(text: string): boolean {
   return BETWEEN.test(normalize(text));

@@ -39,6 +39,13 @@ export const MEAE: Record<string, string> = {
   project_summary: 'passer',
 };
 
+/** The NEC ESS travel allowance's first steps as typed by someone (the call closed since November 2025). */
+export const ESS: Record<string, string> = {
+  organisation_name: 'Les Liens',
+  first_participation: 'oui',
+  venue: 'Bruxelles',
+};
+
 /** The slot a reply asks for (`dialog:<id>:<slot>`), if it is a step. */
 export function askedSlot(replies: Reply[]): string | undefined {
   const step = replies.findLast((r) => typeof r.data?.slot === 'string' && r.intent.startsWith('dialog:'));

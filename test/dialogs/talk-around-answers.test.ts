@@ -5,15 +5,9 @@
  * about; a no put off ("no for now") is offered for later, not stored as a no.
  */
 import { describe, expect, it } from 'vitest';
-import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, intentsOf, MEAE } from './support.ts';
+import { appPerTest, askedSlot, ELIGIBLE_LOCAL_NEC, ESS, intentsOf, MEAE } from './support.ts';
 
 const { start, answers, reach } = appPerTest();
-
-const ESS: Record<string, string> = {
-  organisation_name: 'Les Liens',
-  first_participation: 'oui',
-  venue: 'Bruxelles',
-};
 
 describe('talk alone is never an answer', () => {
   it.each([

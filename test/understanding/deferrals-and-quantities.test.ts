@@ -1,7 +1,8 @@
 /** Deferrals explained at length, status questions, and quantities said alone (the understanding layer alone). */
 import { describe, expect, it } from 'vitest';
-import { asksProgress, editRequestIn } from '../../src/understanding/intents.ts';
+import { editRequestIn } from '../../src/understanding/edit-requests.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
+import { asksProgress } from '../../src/understanding/progress-asked.ts';
 import { quantityOnly } from '../../src/understanding/quantities.ts';
 
 describe('a deferral that opens or closes a message frames it, however long the reason', () => {

@@ -4,21 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { aroundTheAnswer } from '../../src/understanding/around-the-answer.ts';
 import { chatKind, talksToTheBot } from '../../src/understanding/chat.ts';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { correctionIn, correctionSaidLast } from '../../src/understanding/correcting.ts';
 import { dateIn, inMonth } from '../../src/understanding/dates.ts';
-import {
-  asksWithoutMark,
-  correctionIn,
-  correctionSaidLast,
-  editRequestIn,
-  isHesitation,
-  isPuzzled,
-  questionTopic,
-  saysNothing,
-} from '../../src/understanding/intents.ts';
+import { editRequestIn } from '../../src/understanding/edit-requests.ts';
+import { isHesitation, saysNothing } from '../../src/understanding/empty-talk.ts';
 import { withoutNegated } from '../../src/understanding/negation.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
+import { questionTopic } from '../../src/understanding/question-topic.ts';
+import { asksWithoutMark, isPuzzled } from '../../src/understanding/questions.ts';
 import { saidOfAnotherThing } from '../../src/understanding/said-of.ts';
 import { putOffForNow, sureAndDoubted } from '../../src/understanding/unsure.ts';
 import { yesNoIn } from '../../src/understanding/yes-no.ts';

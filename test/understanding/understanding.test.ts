@@ -1,19 +1,15 @@
 /** The understanding layer on its own: values found inside sentences, in French and English. */
 import { describe, expect, it } from 'vitest';
 import { choiceIn, choicesIn } from '../../src/understanding/choices.ts';
+import { correctionIn, correctionSaidLast } from '../../src/understanding/correcting.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
-import {
-  correctionIn,
-  correctionSaidLast,
-  editRequestIn,
-  isFramedQuestion,
-  isPuzzled,
-  questionTopic,
-  saysNothing,
-} from '../../src/understanding/intents.ts';
+import { editRequestIn } from '../../src/understanding/edit-requests.ts';
+import { saysNothing } from '../../src/understanding/empty-talk.ts';
 import { saysNotKnownYet } from '../../src/understanding/not-yet.ts';
 import { numbersIn } from '../../src/understanding/numbers.ts';
 import { quantityIn } from '../../src/understanding/quantities.ts';
+import { questionTopic } from '../../src/understanding/question-topic.ts';
+import { isFramedQuestion, isPuzzled } from '../../src/understanding/questions.ts';
 import { plainYesNo, yesNoIn } from '../../src/understanding/yes-no.ts';
 
 const TODAY = '2026-12-01';

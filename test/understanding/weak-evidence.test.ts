@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { putsACondition } from '../../src/understanding/conditions.ts';
 import { dateIn } from '../../src/understanding/dates.ts';
-import { readsAsQuestion } from '../../src/understanding/intents.ts';
 import { speaksOfThePastOnly } from '../../src/understanding/past-time.ts';
 import { otherThingCounted, quantityIn } from '../../src/understanding/quantities.ts';
+import { readsAsQuestion } from '../../src/understanding/questions.ts';
 import { doubtsItsValue, hesitatesBetween, notYetFormally } from '../../src/understanding/unsure.ts';
 import { contentWords } from '../../src/understanding/words.ts';
 import { yesNoAnswer } from '../../src/understanding/yes-no.ts';
