@@ -54,7 +54,7 @@ describe('the venue’s size typed at another step', () => {
 describe('a correction of a fact noted ahead of its step', () => {
   it('“wait, I meant the 16th” after a date noted ahead corrects that date, not the head count', async () => {
     const bot = await start();
-    await bot.say('u', 'hello! our town hall wants to host a local NEC, maybe 250 people');
+    await bot.say('u', 'hello! our town hall wants to host a local NEC for 250 people');
     await bot.say('u', '15/04/2027');
     expect((await answers('u')).event_date).toBe('2027-04-15');
     const r = await bot.say('u', 'wait, I meant the 16th');
